@@ -1,0 +1,39 @@
+// What every grammar receives and returns. Errors are values: a grammar never throws on bad input.
+import type { ILexingError, IRecognitionException } from 'chevrotain';
+import type { MdbRecord } from '../records.ts';
+import type { ParsedCommand } from './command-types.ts';
+
+/** One input line: its 1-based number in the original input and its text (no newline). */
+export interface SourceLine {
+  no: number;
+  text: string;
+}
+
+/** A line (or part of one) that could not be read, with where and why. Columns are 1-based. */
+export interface Diagnostic {
+  line: number;
+  col: number;
+  message: string;
+}
+
+/** What the ingest stage knows about the section a grammar is asked to read. */
+export interface SectionContext {
+  /** The command typed before the output, parsed; null when the output was pasted without it. */
+  command: ParsedCommand | null;
+}
+
+/**
+ * The result of reading one section.
+ * Accounting contract: every line of the section that is not the subject of an entry in
+ * `unrecognized` counts as parsed. So a grammar must emit exactly one diagnostic per line it
+ * could not read (the first problem on that line), and none for lines it read.
+ */
+export interface GrammarResult {
+  records: MdbRecord[];
+  unrecognized: Diagnostic[];
+  lexErrors: ILexingError[];
+  parseErrors: IRecognitionException[];
+}
+
+/** A grammar module's entry point. */
+export type SectionParser = (lines: readonly SourceLine[], ctx: SectionContext) => GrammarResult;

@@ -1,0 +1,216 @@
+// Records: what the grammars read out of mdb text, one tagged type per kind of output.
+// Values are kept as mdb printed them where interpretation needs context the grammar lacks
+// (a `::print` value's C type decides its sign); the model interprets them.
+// Every record and sub-entry carries the 1-based input line it came from.
+
+/** A stack frame as printed: `[fp ]func[+off][(args)]`. */
+export interface Frame {
+  /** Frame pointer column (`$C`, `::findstack`), or null when the format has none (`::stacks`, `$c`). */
+  fp: string | null;
+  /** Symbol, module-qualified as printed (`swtch`, `libc.so.1\`poll`), or `0x...` for an address with no symbol. */
+  func: string;
+  /** Offset from the symbol in bytes, or null for an exact symbol or a bare address. */
+  offset: number | null;
+  /** Arguments as printed (hex without 0x), or null when the format prints none (`::stacks`). `()` gives []. */
+  args: string[] | null;
+  line: number;
+}
+
+export interface CpuPilThread {
+  pil: number;
+  thread: string;
+  line: number;
+}
+
+export interface CpuRunqEntry {
+  pri: number;
+  thread: string;
+  proc: string;
+  line: number;
+}
+
+/** One CPU from `::cpuinfo` or `::cpuinfo -v`. */
+export interface CpuRecord {
+  kind: 'cpu';
+  line: number;
+  id: number;
+  addr: string;
+  flags: number;
+  /** Flag names from the `-v` margin, in the order printed; empty for plain `::cpuinfo`. */
+  flagNames: string[];
+  nrun: number;
+  bspl: number;
+  /** null when mdb printed `-` (thread unreadable). */
+  pri: number | null;
+  runrun: boolean;
+  kprunrun: boolean;
+  /** Ticks since the CPU last switched; null when mdb printed `-`. */
+  switchTicks: number | null;
+  thread: string;
+  /** `u_comm` of the running thread's process, `(idle)`, `-`, `?`; null when absent. */
+  proc: string | null;
+  /** The line the proc name came from when an old mdb wrapped it onto its own line. */
+  procLine: number | null;
+  /** Interrupt threads of `-v` (PIL block), highest PIL first. Empty when none or not `-v`. */
+  pil: CpuPilThread[];
+  /** The thread pinned by the lowest printed interrupt thread (`- ADDR NAME` line), if shown. */
+  pinned: { thread: string; proc: string; line: number } | null;
+  /** Run queue of `-v`, as printed (highest pri first); null for plain `::cpuinfo` (not shown). */
+  runq: CpuRunqEntry[] | null;
+  /** Hex digits of the ADDR column in the header (16 amd64, 11 other LP64, 8 ILP32). */
+  addrWidth: number;
+  verbose: boolean;
+}
+
+/** One thread's stack: `::findstack [-v]`, `$C`, `$c`, `::stack`, `::stackregs`, or frame lines with no command. */
+export interface StackRecord {
+  kind: 'stack';
+  line: number;
+  /** Thread address from `stack pointer for thread X`, or the command's address; null when unknown (`$C`). */
+  thread: string | null;
+  /** 2018+ description in parentheses (`bhyve/1 [mevent]`, `mac_soft_ring_worker()`), or null. */
+  threadDesc: string | null;
+  /** ` (TS_FREE)` marker present. */
+  free: boolean;
+  /** Stack pointer from the first line, or null. */
+  sp: string | null;
+  /** The bracketed first frame `[ sp func+off() ]`, or null. */
+  savedPc: { sp: string; func: string; offset: number | null; line: number } | null;
+  frames: Frame[];
+  /** `mdb: ...` failure text, or `Possible stack pointers` when no stack was found; null on success. */
+  failure: string | null;
+  /** Which output this came from; decides how the renderer prints it back. */
+  source: 'findstack' | 'findstack-v' | '$C' | '$c' | 'stack' | 'stackregs' | 'frames';
+}
+
+/** One group of `::stacks` (kernel or userland). */
+export interface StacksGroupRecord {
+  kind: 'stacksGroup';
+  line: number;
+  /** The representative thread (an address, or an LWP id in userland output). */
+  thread: string;
+  /** Other threads listed with `-a` (COUNT `-`). */
+  members: { thread: string; line: number }[];
+  state: string;
+  sobj: string;
+  count: number;
+  frames: Frame[];
+  /** `<reason>` line when the stack could not be found, or `... truncated ...`; else null. */
+  failure: string | null;
+}
+
+/** One row of `::threadlist` or `::threadlist -v`. */
+export interface ThreadListRecord {
+  kind: 'threadlist';
+  line: number;
+  addr: string;
+  proc: string;
+  lwp: string;
+  /** CMD/LWPID column (plain), or null in `-v` rows. */
+  desc: string | null;
+  /** `-v` only: class number, priority, wait channel, PC line, and the embedded stack. */
+  cid: number | null;
+  pri: number | null;
+  wchan: string | null;
+  pc: string | null;
+  stack: StackRecord | null;
+}
+
+/** One row of `::thread` (any of -i -p -b -s -d, merged or not). Absent columns are null. */
+export interface ThreadSummaryRecord {
+  kind: 'thread';
+  line: number;
+  addr: string;
+  /** Raw column values keyed by header name (`STATE`, `FLG`, `PRI`, `EPRI`, `PIL`, `INTR`, `WCHAN`, `DISPTIME`, `BOUND`, `PR`, `SWITCH`...). */
+  columns: Record<string, string>;
+}
+
+/** One member line of `::print` output, nested for structs and arrays of structs. */
+export interface PrintField {
+  /** Member name or the path given on the command line (`t_cldata`, `p_user.u_comm`). */
+  name: string;
+  /** C type with `-t`, else null. */
+  type: string | null;
+  /** Member address with `-a` (hex, no 0x), else null. */
+  addr: string | null;
+  /** The value text after ` = `, or null for a struct opened with `{` or a typeless `-t` listing. */
+  value: string | null;
+  children: PrintField[] | null;
+  line: number;
+}
+
+/** `addr::print [-a] [-t] type [members]` output. */
+export interface PrintRecord {
+  kind: 'print';
+  line: number;
+  /** Top-level address (from `-a` output or the command), or null. */
+  addr: string | null;
+  /** Type named on the command line, or null when the command is not known. */
+  type: string | null;
+  fields: PrintField[];
+}
+
+/** `addr/fmt` or `=fmt` output. */
+export interface FormatRecord {
+  kind: 'format';
+  line: number;
+  /** Address label (hex without 0x) or null when the label was a symbol or absent. */
+  addr: string | null;
+  /** Symbol label (`kpreemptpri`), or null. */
+  symbol: string | null;
+  /** Format letters from the command when known (`D`, `X`, `J`, `KKn`), else null. */
+  format: string | null;
+  values: { text: string; line: number }[];
+}
+
+/** `::status` output. */
+export interface StatusRecord {
+  kind: 'status';
+  line: number;
+  /** Key/value pairs: `target` (e.g. `crash dump vmcore.0`), `bits`, `host`, `operating system`, `panic message`, `dump content`, `image uuid`. */
+  fields: Record<string, { value: string; line: number }>;
+}
+
+/** A panic: `panic[cpuN]/thread=ADDR: message`, from the console, `::msgbuf`, syslog, or `::panicinfo`. */
+export interface PanicRecord {
+  kind: 'panic';
+  line: number;
+  cpu: number | null;
+  thread: string | null;
+  message: string;
+}
+
+/** Register dumps: `::panicinfo`, `$r`, `::cpuregs`, the console's `rdi: ...` block. */
+export interface RegistersRecord {
+  kind: 'registers';
+  line: number;
+  regs: Record<string, { value: string; line: number }>;
+}
+
+/** `::system`: `set name=value [0tN]` lines (tunables from /etc/system). */
+export interface SystemSettingsRecord {
+  kind: 'system';
+  line: number;
+  settings: { name: string; value: string; line: number }[];
+}
+
+/** A list of addresses (`::walk cpu`, `::stacks | ...` piped out, `::pgrep`). */
+export interface AddressListRecord {
+  kind: 'addresses';
+  line: number;
+  addrs: { addr: string; line: number }[];
+}
+
+export type MdbRecord =
+  | CpuRecord
+  | StackRecord
+  | StacksGroupRecord
+  | ThreadListRecord
+  | ThreadSummaryRecord
+  | PrintRecord
+  | FormatRecord
+  | StatusRecord
+  | PanicRecord
+  | RegistersRecord
+  | SystemSettingsRecord
+  | AddressListRecord;

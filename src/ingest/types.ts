@@ -1,0 +1,53 @@
+// Sections: the ingest stage's view of a pasted text.
+import type { Diagnostic, SourceLine } from '../../grammar/common/source.ts';
+import type { ParsedCommand } from '../../grammar/common/command-types.ts';
+
+/** Which grammar reads a section. `unknown` keeps a dcmd we have no grammar for. */
+export type SectionKind =
+  | 'cpuinfo'
+  | 'findstack'
+  | 'stacks'
+  | 'threadlist'
+  | 'thread'
+  | 'print'
+  | 'format'
+  | 'frames'
+  | 'status'
+  | 'panicinfo'
+  | 'panic'
+  | 'registers'
+  | 'system'
+  | 'addresses'
+  | 'unknown';
+
+export type LineClass = 'parsed' | 'prose' | 'unrecognized';
+
+export interface Section {
+  /** What was typed after the prompt, trimmed; null when the output came without its command. */
+  command: string | null;
+  parsedCommand: ParsedCommand | null;
+  kind: SectionKind;
+  /** First and last input line of the section (the prompt line when there is one). */
+  startLine: number;
+  endLine: number;
+  /** Output lines handed to the grammar, after undoing decorations (comment prefixes, wraps). */
+  body: SourceLine[];
+  /** ok: every line read; partial: some unrecognized; unknown: no grammar for it. */
+  status: 'ok' | 'partial' | 'unknown';
+}
+
+export interface Accounting {
+  lines: number;
+  parsed: number;
+  prose: number;
+  unrecognized: number;
+}
+
+export interface IngestResult {
+  /** The input split into lines (index 0 is line 1), control characters untouched. */
+  lines: string[];
+  sections: Section[];
+  /** One class per input line (index 0 is line 1). */
+  classes: LineClass[];
+  diagnostics: Diagnostic[];
+}

@@ -1,0 +1,138 @@
+// The dispatcher snapshot: one dump's CPUs, threads, tunables and panic, merged across sections.
+// Names mirror the kernel where a field mirrors one. Unknown values are null, never guessed.
+// Each entity has `lines`: field name -> the 1-based input line the value came from.
+
+export type Addr = string; // lower-case hex, no 0x
+
+export type ThreadState = 'free' | 'sleep' | 'run' | 'onproc' | 'zomb' | 'stopped' | 'wait' | 'panic' | string;
+
+export interface StackFrame {
+  func: string;
+  offset: number | null;
+  args: string[] | null;
+  fp: string | null;
+  /** The bracketed saved-PC line of `::findstack` (`_resume_from_idle+0xf1`). */
+  saved?: boolean;
+  line: number;
+}
+
+export interface PilThread {
+  pil: number;
+  thread: Addr;
+  line: number;
+}
+
+export interface RunqEntry {
+  pri: number;
+  thread: Addr;
+  proc: string;
+  line: number;
+}
+
+export interface Cpu {
+  id: number;
+  addr: Addr | null;
+  flags: number | null;
+  flagNames: string[];
+  nrun: number | null;
+  bspl: number | null;
+  pri: number | null;
+  runrun: boolean | null;
+  kprunrun: boolean | null;
+  switchTicks: number | null;
+  thread: Addr | null;
+  proc: string | null;
+  pil: PilThread[];
+  pinned: { thread: Addr; proc: string; line: number } | null;
+  /** The CPU's dispatch queue as printed by `::cpuinfo -v`, highest pri first; null when not shown. */
+  runq: RunqEntry[] | null;
+  lines: Record<string, number>;
+}
+
+export interface Thread {
+  addr: Addr | null;
+  /** Process name (`u_comm`) where shown. */
+  proc: string | null;
+  procAddr: Addr | null;
+  pri: number | null;
+  epri: number | null;
+  state: ThreadState | null;
+  /** Scheduling class name when known (`TS`, `SYS`, `SDC`...), from the input only. */
+  cls: string | null;
+  cid: number | null;
+  /** 2018+ description (`tq:zio_write_intr`, `cat/1`), or null. */
+  desc: string | null;
+  stack: StackFrame[] | null;
+  stackFailure: string | null;
+  /** `::stacks` group: sync object and group size. */
+  sobj: string | null;
+  groupCount: number | null;
+  wchan: Addr | null;
+  /** CPU whose `::cpuinfo` row shows it running, or null. */
+  onCpu: number | null;
+  /** CPU whose run queue lists it, or null. */
+  queuedOn: number | null;
+  boundCpu: number | null;
+  dispTime: number | null;
+  /** `t_cldata` address and the TS class data read through it. */
+  cldata: Addr | null;
+  tsTimeleft: number | null;
+  tsDispwait: number | null;
+  tsFlags: number | null;
+  lines: Record<string, number>;
+}
+
+export interface Panic {
+  message: string | null;
+  cpu: number | null;
+  thread: Addr | null;
+  lines: Record<string, number>;
+}
+
+export interface SystemInfo {
+  /** `::status` key/values as printed. */
+  fields: Record<string, string>;
+  lines: Record<string, number>;
+}
+
+export interface DispatcherSnapshot {
+  cpus: Cpu[];
+  threads: Thread[];
+  /** Tunables the input showed (`kpreemptpri`, `hz`, `maxclsyspri`...), by kernel name. */
+  tunables: Record<string, number>;
+  tunableLines: Record<string, number>;
+  panic: Panic | null;
+  system: SystemInfo | null;
+}
+
+export function emptySnapshot(): DispatcherSnapshot {
+  return { cpus: [], threads: [], tunables: {}, tunableLines: {}, panic: null, system: null };
+}
+
+export function blankThread(addr: Addr | null): Thread {
+  return {
+    addr,
+    proc: null,
+    procAddr: null,
+    pri: null,
+    epri: null,
+    state: null,
+    cls: null,
+    cid: null,
+    desc: null,
+    stack: null,
+    stackFailure: null,
+    sobj: null,
+    groupCount: null,
+    wchan: null,
+    onCpu: null,
+    queuedOn: null,
+    boundCpu: null,
+    dispTime: null,
+    cldata: null,
+    tsTimeleft: null,
+    tsDispwait: null,
+    tsFlags: null,
+    lines: {},
+  };
+}
