@@ -87,13 +87,16 @@ export interface StackRecord {
 export interface StacksGroupRecord {
   kind: 'stacksGroup';
   line: number;
-  /** The representative thread (an address, or an LWP id in userland output). */
-  thread: string;
+  /**
+   * The representative thread (an address, or an LWP id in userland output). The group line's
+   * fields are null when a pasted chunk starts in the middle of a group (frames with no header).
+   */
+  thread: string | null;
   /** Other threads listed with `-a` (COUNT `-`). */
   members: { thread: string; line: number }[];
-  state: string;
-  sobj: string;
-  count: number;
+  state: string | null;
+  sobj: string | null;
+  count: number | null;
   frames: Frame[];
   /** `<reason>` line when the stack could not be found, or `... truncated ...`; else null. */
   failure: string | null;
