@@ -1,0 +1,214 @@
+// Reading the FILE|- argument every subcommand takes: one place for size limits and clear errors.
+import { open, stat } from 'node:fs/promises';
+import type { CliIO } from './io.ts';
+
+export type InputResult = { ok: true; text: string; name: string } | { ok: false; message: string };
+
+export interface InputOptions {
+  /** Largest input accepted, in bytes. */
+  maxInput: number;
+}
+
+/** How much of the start of an input decides whether it is text. */
+export const SNIFF_BYTES = 8192;
+
+/**
+ * Reads a file (or stdin for `-`) as UTF-8 text. Never throws: a directory, an unreadable file, a
+ * binary file or an input larger than `maxInput` gives `{ok: false, message}`, worded for the
+ * user; the caller prints it and exits with code 2.
+ */
+export async function readInput(path: string, io: Pick<CliIO, 'stdin'>, opts: InputOptions): Promise<InputResult> {
+  let bytes: Buffer;
+  if (path === '-') {
+    const r = await readStream(io.stdin, opts.maxInput);
+    if (!r.ok) return { ok: false, message: `stdin: ${r.message}` };
+    bytes = r.bytes;
+  } else {
+    const r = await readFileBounded(path, opts.maxInput);
+    if (!r.ok) return { ok: false, message: `${path}: ${r.message}` };
+    bytes = r.bytes;
+  }
+  const name = path;
+  const binary = binaryReason(bytes.subarray(0, SNIFF_BYTES));
+  if (binary !== null) return { ok: false, message: `${name}: ${binary}; expected mdb output as text` };
+  try {
+    return { ok: true, text: decodeText(bytes), name };
+  } catch {
+    // V8 caps a string near 512 MiB (1 GiB of UTF-16); bigger inputs need the streaming reader.
+    return { ok: false, message: `${name}: ${formatBytes(bytes.length)} is too large to hold as one text; lower --max-input` };
+  }
+}
+
+type Bytes = { ok: true; bytes: Buffer } | { ok: false; message: string };
+
+async function readFileBounded(path: string, maxInput: number): Promise<Bytes> {
+  let size: number;
+  try {
+    const st = await stat(path);
+    if (st.isDirectory()) return { ok: false, message: 'is a directory, not a file' };
+    size = st.size;
+  } catch (e) {
+    return { ok: false, message: fsMessage(e) };
+  }
+  // Regular files are refused before reading; pipes and devices report size 0 and are bounded below.
+  if (size > maxInput) return { ok: false, message: tooLarge(size, maxInput) };
+  let fh;
+  try {
+    fh = await open(path, 'r');
+  } catch (e) {
+    return { ok: false, message: fsMessage(e) };
+  }
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.allocUnsafe(Math.min(1 << 20, maxInput - total + 1));
+      const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > maxInput) return { ok: false, message: tooLarge(total, maxInput, true) };
+      chunks.push(buf.subarray(0, bytesRead));
+    }
+    return { ok: true, bytes: Buffer.concat(chunks, total) };
+  } catch (e) {
+    return { ok: false, message: fsMessage(e) };
+  } finally {
+    await fh.close().catch(() => undefined);
+  }
+}
+
+async function readStream(stream: AsyncIterable<unknown>, maxInput: number): Promise<Bytes> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    for await (const chunk of stream) {
+      const b = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk as Uint8Array);
+      total += b.length;
+      if (total > maxInput) return { ok: false, message: tooLarge(total, maxInput, true) };
+      chunks.push(b);
+    }
+  } catch (e) {
+    return { ok: false, message: fsMessage(e) };
+  }
+  return { ok: true, bytes: Buffer.concat(chunks, total) };
+}
+
+function tooLarge(size: number, max: number, atLeast = false): string {
+  return `input is ${atLeast ? 'more than ' : ''}${formatBytes(atLeast ? max : size)}, beyond --max-input ${formatBytes(max)}`;
+}
+
+function fsMessage(e: unknown): string {
+  const code = (e as { code?: unknown } | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory, not a file';
+    case 'ENOTDIR':
+      return 'a component of the path is not a directory';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    default:
+      return `cannot read (${typeof code === 'string' ? code : e instanceof Error ? e.message : String(e)})`;
+  }
+}
+
+/**
+ * Why the first bytes do not look like text, or null when they do. A NUL byte means binary
+ * (mdb output never has one); otherwise more than 30% of bytes that are neither printable, common
+ * whitespace nor valid UTF-8 means binary. Escape sequences (ESC) count as text: terminal logs have them.
+ */
+export function binaryReason(head: Uint8Array): string | null {
+  if (head.length === 0) return null;
+  if (head.indexOf(0) >= 0) return 'looks like a binary file (contains NUL bytes)';
+  let bad = 0;
+  let i = 0;
+  while (i < head.length) {
+    const b = head[i]!;
+    if (b < 0x80) {
+      if (b < 0x20 && b !== 9 && b !== 10 && b !== 12 && b !== 13 && b !== 27 && b !== 8) bad++;
+      else if (b === 0x7f) bad++;
+      i++;
+      continue;
+    }
+    const n = utf8SequenceLength(head, i);
+    if (n === 0) {
+      // A sequence cut by the sniff window is not evidence of binary content.
+      if (head.length - i < 4 && head.length === SNIFF_BYTES) break;
+      bad++;
+      i++;
+    } else i += n;
+  }
+  if (bad * 10 > head.length * 3) return 'looks like a binary file (mostly non-text bytes)';
+  return null;
+}
+
+/** Length of the well-formed UTF-8 sequence at i, or 0 when it is malformed or cut short. */
+function utf8SequenceLength(b: Uint8Array, i: number): number {
+  const c = b[i]!;
+  let n: number;
+  let lo = 0x80;
+  let hi = 0xbf;
+  if (c >= 0xc2 && c <= 0xdf) n = 2;
+  else if (c >= 0xe0 && c <= 0xef) {
+    n = 3;
+    if (c === 0xe0) lo = 0xa0;
+    if (c === 0xed) hi = 0x9f;
+  } else if (c >= 0xf0 && c <= 0xf4) {
+    n = 4;
+    if (c === 0xf0) lo = 0x90;
+    if (c === 0xf4) hi = 0x8f;
+  } else return 0;
+  if (i + n > b.length) return 0;
+  const c1 = b[i + 1]!;
+  if (c1 < lo || c1 > hi) return 0;
+  for (let k = 2; k < n; k++) {
+    const ck = b[i + k]!;
+    if (ck < 0x80 || ck > 0xbf) return 0;
+  }
+  return n;
+}
+
+/** UTF-8 with U+FFFD for malformed bytes; a leading byte-order mark is dropped. */
+export function decodeText(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(bytes);
+}
+
+/** `1500000`, `64k`, `512M`, `2G` (powers of 1024) to bytes; null when malformed or not positive. */
+export function parseByteSize(s: string): number | null {
+  const t = s.trim();
+  if (t.length === 0) return null;
+  let mult = 1;
+  let digits = t;
+  const last = t[t.length - 1]!.toLowerCase();
+  const units: Record<string, number> = { k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 };
+  if (last in units) {
+    mult = units[last]!;
+    digits = t.slice(0, -1);
+  } else if (last === 'b') {
+    digits = t.slice(0, -1);
+    const u = digits[digits.length - 1]?.toLowerCase();
+    if (u !== undefined && u in units) {
+      mult = units[u]!;
+      digits = digits.slice(0, -1);
+    }
+  }
+  if (digits.length === 0 || digits.length > 15) return null;
+  for (let i = 0; i < digits.length; i++) {
+    const c = digits.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+  }
+  const n = Number(digits) * mult;
+  return n > 0 && Number.isSafeInteger(n) ? n : null;
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 ** 3 && n % 1024 ** 3 === 0) return `${n / 1024 ** 3} GiB`;
+  if (n >= 1024 ** 2 && n % 1024 ** 2 === 0) return `${n / 1024 ** 2} MiB`;
+  if (n >= 1024 && n % 1024 === 0) return `${n / 1024} KiB`;
+  if (n >= 1024 ** 2) return `${(n / 1024 ** 2).toFixed(1)} MiB (${n} bytes)`;
+  return `${n} bytes`;
+}

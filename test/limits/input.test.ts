@@ -1,0 +1,132 @@
+import { describe, expect, it, beforeAll, afterAll } from 'vitest';
+import { mkdtempSync, writeFileSync, mkdirSync, chmodSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { binaryReason, parseByteSize, readInput } from '../../src/cli/input.ts';
+
+const MB = 1024 * 1024;
+let dir: string;
+const noStdin = { stdin: Readable.from([]) };
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'playfair-input-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, content: string | Uint8Array): string {
+  const p = join(dir, name);
+  writeFileSync(p, content);
+  return p;
+}
+
+describe('readInput', () => {
+  it('reads a text file and names it by its path', async () => {
+    const p = file('ok.txt', '> ::cpuinfo\n ID ADDR\n');
+    expect(await readInput(p, noStdin, { maxInput: MB })).toEqual({ ok: true, text: '> ::cpuinfo\n ID ADDR\n', name: p });
+  });
+
+  it('reads stdin for -', async () => {
+    const r = await readInput('-', { stdin: Readable.from([Buffer.from('a\n'), Buffer.from('b\n')]) }, { maxInput: MB });
+    expect(r).toEqual({ ok: true, text: 'a\nb\n', name: '-' });
+  });
+
+  it('refuses a directory', async () => {
+    const d = join(dir, 'sub');
+    mkdirSync(d);
+    const r = await readInput(d, noStdin, { maxInput: MB });
+    expect(r).toEqual({ ok: false, message: `${d}: is a directory, not a file` });
+  });
+
+  it('refuses a missing file', async () => {
+    const r = await readInput(join(dir, 'nope.txt'), noStdin, { maxInput: MB });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/nope\.txt: no such file$/);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('refuses an unreadable file', async () => {
+    const p = file('locked.txt', 'x\n');
+    chmodSync(p, 0);
+    const r = await readInput(p, noStdin, { maxInput: MB });
+    expect(r).toEqual({ ok: false, message: `${p}: permission denied` });
+  });
+
+  it('refuses a file with NUL bytes in its first 8 KB', async () => {
+    const p = file('core.bin', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2]));
+    const r = await readInput(p, noStdin, { maxInput: MB });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toBe(`${p}: looks like a binary file (contains NUL bytes); expected mdb output as text`);
+  });
+
+  it('accepts a NUL after the first 8 KB (the sniff window)', async () => {
+    const p = file('late-nul.txt', 'a'.repeat(9000) + '\0\n');
+    const r = await readInput(p, noStdin, { maxInput: MB });
+    expect(r.ok).toBe(true);
+  });
+
+  it('refuses mostly non-text bytes without NULs', async () => {
+    const bytes = new Uint8Array(4096);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = i % 2 === 0 ? 0x01 + (i % 7) : 0xff;
+    const p = file('noise.bin', bytes);
+    const r = await readInput(p, noStdin, { maxInput: MB });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toContain('mostly non-text bytes');
+  });
+
+  it('accepts UTF-8 text, ANSI colour codes and a few stray bytes', async () => {
+    const text = Buffer.concat([Buffer.from('caf\u00e9 \u2192 \x1b[1mbold\x1b[0m\r\n'.repeat(20)), Buffer.from([0xff, 0x0a])]);
+    const r = await readInput(file('mixed.txt', text), noStdin, { maxInput: MB });
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.text.endsWith('\ufffd\n')).toBe(true);
+  });
+
+  it('drops a UTF-8 byte-order mark', async () => {
+    const r = await readInput(file('bom.txt', Buffer.from('\ufeff> ::status\n')), noStdin, { maxInput: MB });
+    expect(r).toMatchObject({ ok: true, text: '> ::status\n' });
+  });
+
+  it('refuses a file beyond --max-input before reading it', async () => {
+    const p = file('big.txt', 'x'.repeat(2048));
+    const r = await readInput(p, noStdin, { maxInput: 1024 });
+    expect(r).toEqual({ ok: false, message: `${p}: input is 2 KiB, beyond --max-input 1 KiB` });
+  });
+
+  it('accepts a file of exactly --max-input bytes', async () => {
+    const r = await readInput(file('exact.txt', 'y'.repeat(1024)), noStdin, { maxInput: 1024 });
+    expect(r.ok).toBe(true);
+  });
+
+  it('stops reading stdin once it passes --max-input', async () => {
+    let pulled = 0;
+    async function* endless() {
+      for (;;) {
+        pulled++;
+        yield Buffer.alloc(1000, 0x61);
+      }
+    }
+    const r = await readInput('-', { stdin: Readable.from(endless()) }, { maxInput: 10_000 });
+    expect(r).toEqual({ ok: false, message: 'stdin: input is more than 10000 bytes, beyond --max-input 10000 bytes' });
+    expect(pulled).toBeLessThan(20);
+  });
+});
+
+describe('binaryReason', () => {
+  it('treats empty input as text', () => {
+    expect(binaryReason(new Uint8Array(0))).toBeNull();
+  });
+  it('does not count a multi-byte character cut by the sniff window', () => {
+    const b = Buffer.from('a'.repeat(8191) + '\u00e9');
+    expect(binaryReason(b.subarray(0, 8192))).toBeNull();
+  });
+});
+
+describe('parseByteSize', () => {
+  it.each([
+    ['1024', 1024],
+    ['64k', 64 * 1024],
+    ['512M', 512 * MB],
+    ['2G', 2 * 1024 * MB],
+    ['10MB', 10 * MB],
+  ])('%s', (s, n) => expect(parseByteSize(s)).toBe(n));
+  it.each(['', '0', '-5', '1.5M', 'M', 'lots', '12x'])('rejects %j', (s) => expect(parseByteSize(s)).toBeNull());
+});
