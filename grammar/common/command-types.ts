@@ -6,9 +6,9 @@ export interface CommandStage {
   addr: string | null;
   /** The repeat count after a comma (`0x70a9ae00,5/KKn` gives "5"), or null. */
   count: string | null;
-  /** `dcmd` for `::name`, `format` for `/fmt` or `=fmt`, `macro` for `$<name`, `builtin` for `$C`, `$c`, `$r`... */
-  verb: 'dcmd' | 'format' | 'macro' | 'builtin';
-  /** The dcmd name without colons (`findstack`), the format letters (`D`, `KKn`), the macro name, or the builtin (`$C`). */
+  /** `repeat` for an address alone (mdb re-runs the previous command at it); `dcmd` for `::name`, `format` for `/fmt` or `=fmt`, `macro` for `$<name`, `builtin` for `$C`, `$c`, `$r`... */
+  verb: 'dcmd' | 'format' | 'macro' | 'builtin' | 'repeat';
+  /** The dcmd name without colons (`findstack`), the format letters without `/` or `=` (`D`, `KKn`), the macro name, or the builtin (`$C`). */
   name: string;
   /** Whitespace-separated arguments, quotes removed (`-v`, `kthread_t`, `t_cldata`). */
   args: string[];

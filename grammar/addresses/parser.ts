@@ -1,0 +1,17 @@
+import { CstParser } from 'chevrotain';
+import { allTokens, HexAddr, Newline } from './lexer.ts';
+
+/** One address per line; a line is either empty or one HexAddr. */
+export class AddressParser extends CstParser {
+  constructor() {
+    super(allTokens);
+    this.performSelfAnalysis();
+  }
+
+  public addressLine = this.RULE('addressLine', () => {
+    this.OPTION(() => this.CONSUME(HexAddr));
+    this.OPTION2(() => this.CONSUME(Newline));
+  });
+}
+
+export const addressParser = new AddressParser();

@@ -1,0 +1,80 @@
+// Prompt lines: `> cmd` (mdb), `[0]> cmd` (kmdb), `[0]: cmd` (old Solaris docs), and shell
+// lines that run mdb with a command (`mdb -ke "::cpuinfo -v"`).
+import { parseCommandLine } from '../../grammar/command/index.ts';
+import type { ParsedCommand } from '../../grammar/common/command-types.ts';
+import { isHexDigits } from '../../grammar/common/numbers.ts';
+
+export type PromptLine =
+  /** A prompt with a command after it. */
+  | { type: 'command'; command: string; parsed: ParsedCommand }
+  /** A prompt with nothing after it (`> ` on its own). */
+  | { type: 'empty' }
+  /** A shell line that starts mdb without a command (`# mdb -k`, `$ mdb unix.1 vmcore.1`). */
+  | { type: 'shell' };
+
+const MAX_PROMPT_INDENT = 8;
+
+/** The text after an mdb/kmdb prompt at the start of the line, or null if there is no prompt. */
+function afterPrompt(line: string): string | null {
+  let i = 0;
+  while (i < line.length && i < MAX_PROMPT_INDENT && line[i] === ' ') i++;
+  if (line[i] === '>') {
+    if (i + 1 === line.length) return '';
+    return line[i + 1] === ' ' ? line.slice(i + 2) : null;
+  }
+  if (line[i] === '[') {
+    let j = i + 1;
+    while (j < line.length && line.charCodeAt(j) >= 48 && line.charCodeAt(j) <= 57) j++;
+    if (j === i + 1 || line[j] !== ']') return null;
+    const p = line[j + 1];
+    if (p !== '>' && p !== ':') return null;
+    if (j + 2 === line.length) return '';
+    return line[j + 2] === ' ' ? line.slice(j + 3) : null;
+  }
+  return null;
+}
+
+function unquote(s: string): string {
+  const t = s.trim();
+  if (t.length >= 2 && (t[0] === '"' || t[0] === "'") && t[t.length - 1] === t[0]) return t.slice(1, -1);
+  return t;
+}
+
+/** `... mdb [-k] -e "cmd"` or `... mdb -ke 'cmd'`: the quoted command; '' when mdb runs without one; null when no mdb. */
+function shellMdbCommand(line: string): string | null {
+  const words = line.trim().split(/\s+/);
+  const at = words.findIndex((w) => w === 'mdb' || w.endsWith('/mdb'));
+  if (at < 0) return null;
+  // Only a shell prompt may come before mdb (`# mdb`, `[root@h ~]# mdb`, `$ pfexec mdb`).
+  const before = words.slice(0, at).filter((w) => w !== 'sudo' && w !== 'pfexec');
+  const last = before[before.length - 1];
+  if (last !== undefined && !'#$%'.includes(last[last.length - 1]!)) return null;
+  const rest = line.slice(line.indexOf(words[at]!) + words[at]!.length);
+  const m = /(?:^|\s)-[A-Za-z]*e\s+/.exec(rest);
+  if (m === null) return '';
+  return unquote(rest.slice(m.index + m[0].length));
+}
+
+/** An address typed alone repeats the last command; accept it only when it is plainly an address or a variable, not a word of quoted prose. */
+function plausible(parsed: ParsedCommand): boolean {
+  const st = parsed.stages[0]!;
+  if (st.verb !== 'repeat') return true;
+  const a = st.addr ?? '';
+  if (a.startsWith('<')) return true;
+  const digits = a.startsWith('0x') || a.startsWith('0t') ? a.slice(2) : a;
+  return isHexDigits(digits);
+}
+
+export function readPrompt(line: string): PromptLine | null {
+  const after = afterPrompt(line);
+  if (after !== null) {
+    if (after.trim() === '') return { type: 'empty' };
+    const parsed = parseCommandLine(after);
+    return parsed === null || !plausible(parsed) ? null : { type: 'command', command: parsed.text, parsed };
+  }
+  const shell = shellMdbCommand(line);
+  if (shell === null) return null;
+  if (shell === '') return { type: 'shell' };
+  const parsed = parseCommandLine(shell);
+  return parsed === null ? { type: 'shell' } : { type: 'command', command: parsed.text, parsed };
+}

@@ -1,0 +1,165 @@
+// Recognising mdb output by its shape, for output pasted without its command, and telling
+// prose apart from output. All checks are prefix/indexOf scans: linear in the line length.
+import type { SectionKind } from './types.ts';
+import { isHexDigits } from '../../grammar/common/numbers.ts';
+
+function words(line: string): string[] {
+  return line.trim().split(/ +/).filter((w) => w.length > 0);
+}
+
+function isFrameLine(line: string): boolean {
+  // `fffffe00b6e59c60 usb_console_input_enter+0x13(0)`: hex frame pointer at column 0, a symbol, parentheses.
+  const sp = line.indexOf(' ');
+  if (sp < 8 || sp > 16 || !isHexDigits(line.slice(0, sp))) return false;
+  const rest = line.slice(sp + 1).trimEnd();
+  const open = rest.indexOf('(');
+  return open > 0 && rest.endsWith(')') && !rest.slice(0, open).includes(' ');
+}
+
+function isSyslogPanic(line: string): boolean {
+  return line.includes('kern.notice]') && (line.includes('panic[cpu') || line.includes('#012'));
+}
+
+/** The kind of output a line starts, judged by shape alone; null when it starts nothing we know. */
+export function outputStartKind(line: string): SectionKind | null {
+  const t = line.trim();
+  if (t.startsWith('ID ADDR') && t.includes(' FLG ') && t.includes('NRUN')) return 'cpuinfo';
+  if (t.startsWith('THREAD') && t.includes(' STATE ') && t.includes('SOBJ')) return 'stacks';
+  if (t.startsWith('ADDR ') || t === 'ADDR') {
+    if (t.includes('CMD/LWPID') || (t.includes(' LWP ') && t.includes(' CLS '))) return 'threadlist';
+    if (t.includes('STATE') || t.includes('DISPTIME') || t.includes('WCHAN') || t.includes('SIGQUEUE') || t.includes(' PROC ')) return 'thread';
+  }
+  if (t.startsWith('stack pointer for thread ') || t.startsWith('Possible stack pointers for thread ')) return 'findstack';
+  if (t.startsWith('debugging crash dump ') || t.startsWith('debugging live kernel ')) return 'status';
+  if (t.startsWith('panic[cpu') || isSyslogPanic(line)) return 'panic';
+  if (isFrameLine(line)) return 'frames';
+  if (t.startsWith('sizeof (') || t === '{' || (t.endsWith(' {') && !looksLikeProse(t))) return 'print';
+  if (isNumberRow(line)) return 'format';
+  if (isStacksGroupLine(t) || isStacksFrameLine(line)) return 'stacks';
+  return null;
+}
+
+const STACKS_STATES = new Set(['FREE', 'SLEEP', 'RUN', 'ONPROC', 'ZOMB', 'STOPPED', 'WAIT', 'PANIC', 'PARKED', 'UNPARKED']);
+
+/** `ffff8000445bec20 SLEEP    CV                      1`: a `::stacks` group line. */
+function isStacksGroupLine(t: string): boolean {
+  const ws = words(t);
+  if (ws.length !== 4 || !isHexDigits(ws[0]!)) return false;
+  return (STACKS_STATES.has(ws[1]!) || ws[1]!.startsWith('INVAL/')) && (/^[0-9]+$/.test(ws[3]!) || ws[3] === '-');
+}
+
+/** `                 cv_wait+0x74`: a `::stacks` frame (W+1 spaces, one symbol, no parentheses). */
+function isStacksFrameLine(line: string): boolean {
+  const lead = line.length - line.trimStart().length;
+  if (lead !== 17 && lead !== 9) return false;
+  const t = line.trim();
+  return t.length > 0 && !t.includes(' ') && !t.includes('(') && /^[A-Za-z_.`$0-9]+(\+(0x)?[0-9a-f]+)?$/.test(t);
+}
+
+/** `                ffffffffffffffff ffffffffffffffff ` or `        -1    -1`: format output with no label. */
+function isNumberRow(line: string): boolean {
+  if (!line.startsWith('        ')) return false;
+  const ws = words(line);
+  if (ws.length === 0) return false;
+  for (const w of ws) {
+    const d = w.startsWith('-') ? w.slice(1) : w;
+    if (!isHexDigits(d)) return false;
+  }
+  return true;
+}
+
+/** Phrases that start mdb or console output lines even though they read like English. */
+const OUTPUT_PHRASES = [
+  'stack pointer for thread',
+  'Possible stack pointers',
+  'debugging ',
+  'operating system:',
+  'panic',
+  'image uuid:',
+  'dump content:',
+  'mdb:',
+  'kmdb:',
+  'Loading modules',
+  'Loaded modules',
+  'Welcome to kmdb',
+  'sizeof ',
+  'set ',
+  'BAD TRAP',
+  'NOTICE:',
+  'WARNING:',
+];
+
+function isWord(w: string): boolean {
+  let s = 0;
+  let e = w.length;
+  // Trailing and leading punctuation of ordinary writing.
+  while (s < e && '("\'*'.includes(w[s]!)) s++;
+  while (e > s && '.,;:!?)"\'*'.includes(w[e - 1]!)) e--;
+  if (e - s < 1) return false;
+  // `ffffffffffffffff` is all letters but it is a number.
+  if (e - s >= 8 && isHexDigits(w.slice(s, e))) return false;
+  for (let i = s; i < e; i++) {
+    const c = w.charCodeAt(i);
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 39 || c === 45 || c > 127;
+    if (!letter) return false;
+  }
+  return true;
+}
+
+/** A line of natural-language writing: several words, mostly plain words, no mdb phrase. */
+export function looksLikeProse(line: string): boolean {
+  const t = line.trim();
+  if (t.length === 0) return false;
+  for (const p of OUTPUT_PHRASES) if (t.startsWith(p)) return false;
+  const ws = words(t);
+  if (ws.length < 4) return false;
+  let n = 0;
+  let lower = 0;
+  for (const w of ws) {
+    if (isWord(w)) n++;
+    if (w !== w.toUpperCase()) lower++;
+  }
+  // Table headers (`ID ADDR FLG NRUN ...`) are words too, but never lower case.
+  return n / ws.length >= 0.6 && lower * 2 >= ws.length;
+}
+
+/** A line that carries no machine data: no long hex run, starts with a letter. For trimming a section's tail. */
+export function looksLikeText(line: string): boolean {
+  const t = line.trim();
+  if (t.length === 0) return false;
+  if (looksLikeProse(t)) return true;
+  for (const p of OUTPUT_PHRASES) if (t.startsWith(p)) return false;
+  const c = t.charCodeAt(0);
+  if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
+  for (const w of words(t)) if (isAddressWord(w)) return false;
+  return true;
+}
+
+/** Lines mdb prints around commands that carry no dispatcher data but are recognised. */
+export function isBanner(line: string): boolean {
+  const t = line.trim();
+  return (
+    t.startsWith('Loading modules: [') ||
+    t.startsWith('Loaded modules: [') ||
+    t.startsWith('Welcome to kmdb') ||
+    t.startsWith('mdb: warning: dump is from') ||
+    t.startsWith('>> More [')
+  );
+}
+
+/** Data-looking line outside any section: long hex runs and few words. Such lines are never silently prose. */
+export function looksLikeStrayOutput(line: string): boolean {
+  const t = line.trim();
+  if (t.length === 0 || looksLikeProse(t)) return false;
+  let hex = 0;
+  const ws = words(t);
+  for (const w of ws) if (isAddressWord(w)) hex++;
+  return hex > 0 && hex * 3 >= ws.length;
+}
+
+/** A kernel address as mdb prints it: 8 to 16 hex digits, maybe `0x`, maybe a trailing `:` or `,`. Git hashes (40) are not. */
+function isAddressWord(w: string): boolean {
+  let h = w.startsWith('0x') ? w.slice(2) : w;
+  while (h.length > 0 && ':,()'.includes(h[h.length - 1]!)) h = h.slice(0, -1);
+  return h.length >= 8 && h.length <= 16 && isHexDigits(h);
+}

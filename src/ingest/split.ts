@@ -1,0 +1,159 @@
+// Splitting a pasted text into mdb sections: one per typed command (prompt line), plus output
+// recognised by its shape when it was pasted without its command. Lines are pushed one at a
+// time so a large input can be streamed; completed sections are handed to `onSection`.
+import type { SourceLine } from '../../grammar/common/source.ts';
+import type { ParsedCommand } from '../../grammar/common/command-types.ts';
+import type { LineClass, SectionKind } from './types.ts';
+import { isBlank, leadingSpaces } from './lines.ts';
+import { readPrompt } from './prompt.ts';
+import { kindOfCommand } from './kind.ts';
+import { isBanner, looksLikeProse, looksLikeStrayOutput, outputStartKind } from './shapes.ts';
+
+export interface RawSection {
+  command: string | null;
+  parsedCommand: ParsedCommand | null;
+  kind: SectionKind;
+  startLine: number;
+  /** Output lines, decorations removed, in order. */
+  body: SourceLine[];
+  /** mdb warnings (`mdb: ...`) printed among the output of kinds whose grammar does not read them. */
+  warnings: SourceLine[];
+}
+
+export interface SplitSink {
+  onSection(s: RawSection): void;
+  /** A line outside any section, or a prompt/banner line: its final class. */
+  onLine(no: number, cls: LineClass): void;
+}
+
+/** Kinds whose grammar reads `mdb: ...` warnings itself (stack failures are findings, not noise). */
+const READS_WARNINGS: ReadonlySet<SectionKind> = new Set(['findstack', 'stacks', 'threadlist']);
+/** Kinds whose output ends with a blank line that belongs to it. */
+const ENDS_WITH_BLANK: ReadonlySet<SectionKind> = new Set(['cpuinfo', 'stacks', 'threadlist']);
+
+export class Splitter {
+  private open: (RawSection & { indent: number }) | null = null;
+  private blanks: number[] = [];
+  private lastKind: SectionKind | null = null;
+  /** Comment prefix (`# `) being stripped from a run of lines that carry mdb output. */
+  private prefix: string | null = null;
+
+  constructor(private readonly sink: SplitSink) {}
+
+  push(no: number, raw: string): void {
+    const text = this.undecorate(raw);
+    const prompt = readPrompt(text);
+    if (prompt !== null) {
+      this.close();
+      if (prompt.type === 'command') {
+        const kind = kindOfCommand(prompt.parsed, this.lastKind);
+        this.open = {
+          command: prompt.command,
+          parsedCommand: prompt.parsed,
+          kind,
+          startLine: no,
+          body: [],
+          warnings: [],
+          indent: leadingSpaces(text),
+        };
+        // A bare address repeats the last command that printed something we read, not an assignment.
+        if (kind !== 'unknown') this.lastKind = kind;
+      }
+      this.sink.onLine(no, 'parsed');
+      return;
+    }
+    if (isBanner(text)) {
+      this.flushBlanksAsProse();
+      this.sink.onLine(no, 'parsed');
+      return;
+    }
+    const open = this.open;
+    if (open !== null) {
+      if (isBlank(text)) {
+        this.blanks.push(no);
+        return;
+      }
+      const body = open.indent > 0 && leadingSpaces(text) >= open.indent ? text.slice(open.indent) : text;
+      if (body.startsWith('mdb: ') && !READS_WARNINGS.has(open.kind)) {
+        this.takeBlanks(open);
+        open.warnings.push({ no, text: body });
+        return;
+      }
+      const started = leadingSpaces(body) <= 1 ? outputStartKind(body) : null;
+      if (started !== null && open.kind === 'unknown' && open.command !== null && open.body.length === 0) {
+        // A command we have no mapping for whose output has a shape we know (an alias, a macro).
+        open.kind = started;
+      } else if (started !== null && started !== open.kind) {
+        this.close();
+        this.start(no, body, started);
+        return;
+      }
+      const prose = looksLikeProse(body) && (open.command === null || this.blanks.length > 0);
+      if (prose) {
+        this.close();
+        this.sink.onLine(no, 'prose');
+        return;
+      }
+      this.takeBlanks(open);
+      open.body.push({ no, text: body });
+      return;
+    }
+    if (isBlank(text)) {
+      this.sink.onLine(no, 'prose');
+      return;
+    }
+    const started = outputStartKind(text) ?? (looksLikeStrayOutput(text) ? 'unknown' : null);
+    if (started !== null) this.start(no, text, started);
+    else this.sink.onLine(no, 'prose');
+  }
+
+  finish(): void {
+    this.close();
+  }
+
+  private start(no: number, text: string, kind: SectionKind): void {
+    this.open = { command: null, parsedCommand: null, kind, startLine: no, body: [{ no, text }], warnings: [], indent: 0 };
+  }
+
+  private takeBlanks(open: RawSection): void {
+    for (const b of this.blanks) open.body.push({ no: b, text: '' });
+    this.blanks = [];
+  }
+
+  private flushBlanksAsProse(): void {
+    for (const b of this.blanks) this.sink.onLine(b, 'prose');
+    this.blanks = [];
+  }
+
+  private close(): void {
+    const open = this.open;
+    if (open === null) {
+      this.flushBlanksAsProse();
+      return;
+    }
+    this.open = null;
+    if (ENDS_WITH_BLANK.has(open.kind) && this.blanks.length > 0) open.body.push({ no: this.blanks.shift()!, text: '' });
+    this.flushBlanksAsProse();
+    const { indent: _indent, ...section } = open;
+    this.sink.onSection(section);
+  }
+
+  /** Strips a comment prefix (`# ` on every line of a pasted session) once it is seen to carry mdb text. */
+  private undecorate(raw: string): string {
+    if (this.prefix !== null) {
+      if (raw.startsWith(this.prefix)) return raw.slice(this.prefix.length);
+      if (raw === this.prefix.trimEnd()) return '';
+      this.prefix = null;
+    }
+    for (const p of ['# ', '// ']) {
+      if (!raw.startsWith(p)) continue;
+      const rest = raw.slice(p.length);
+      const prompt = readPrompt(rest);
+      if ((prompt !== null && prompt.type === 'command') || outputStartKind(rest) !== null) {
+        this.prefix = p;
+        return rest;
+      }
+    }
+    return raw;
+  }
+}

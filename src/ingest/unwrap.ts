@@ -1,0 +1,57 @@
+// Undoing line wraps that a bug tracker or mail client added: a line with an unclosed `(`
+// continued by a line that closes it is one frame line cut in two.
+import type { SourceLine } from '../../grammar/common/source.ts';
+
+function balance(s: string): number {
+  let b = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '(') b++;
+    else if (c === ')') b--;
+  }
+  return b;
+}
+
+/** A wrapped continuation never runs longer than this many lines (bounds the join on hostile input). */
+const MAX_JOIN = 8;
+
+export interface Unwrapped {
+  lines: SourceLine[];
+  /** Head line number -> the continuation line numbers joined onto it. */
+  joined: Map<number, number[]>;
+}
+
+export function unwrapParens(lines: readonly SourceLine[]): Unwrapped {
+  const out: SourceLine[] = [];
+  const joined = new Map<number, number[]>();
+  for (let i = 0; i < lines.length; i++) {
+    const head = lines[i]!;
+    let b = balance(head.text);
+    if (b <= 0) {
+      out.push(head);
+      continue;
+    }
+    let text = head.text;
+    const cont: number[] = [];
+    let j = i + 1;
+    while (b > 0 && j < lines.length && j - i <= MAX_JOIN) {
+      const next = lines[j]!;
+      const nb = balance(next.text);
+      if (next.text.trim() === '' || nb > 0) break;
+      // A hard wrap at a fixed column can cut a token in two; a soft wrap happens at a space.
+      const hard = text.length >= 72 && !text.endsWith(' ') && !text.endsWith(',');
+      text = hard ? text + next.text.trim() : text.trimEnd() + ' ' + next.text.trim();
+      cont.push(next.no);
+      b += nb;
+      j++;
+    }
+    if (b === 0 && cont.length > 0) {
+      out.push({ no: head.no, text });
+      joined.set(head.no, cont);
+      i = j - 1;
+    } else {
+      out.push(head);
+    }
+  }
+  return { lines: out, joined };
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommandLine } from '../../grammar/command/index.ts';
+
+describe('mdb command lines', () => {
+  it('reads an address-prefixed dcmd with flags', () => {
+    const c = parseCommandLine('ffffff0007e01c40::findstack -v');
+    expect(c?.stages).toEqual([{ addr: 'ffffff0007e01c40', count: null, verb: 'dcmd', name: 'findstack', args: ['-v'] }]);
+  });
+
+  it('reads pipelines stage by stage (the output belongs to the last)', () => {
+    const c = parseCommandLine('ffffff01d5a600c0::print kthread_t t_cldata | ::print -a tsproc_t ts_timeleft');
+    expect(c?.stages.map((s) => [s.addr, s.name, s.args])).toEqual([
+      ['ffffff01d5a600c0', 'print', ['kthread_t', 't_cldata']],
+      [null, 'print', ['-a', 'tsproc_t', 'ts_timeleft']],
+    ]);
+  });
+
+  it('reads format verbs, counts, macros and builtins', () => {
+    expect(parseCommandLine('ffffff01dde41b90/D')?.stages[0]).toMatchObject({ addr: 'ffffff01dde41b90', verb: 'format', name: 'D' });
+    expect(parseCommandLine('0x70a9ae00,5/KKn')?.stages[0]).toMatchObject({ addr: '0x70a9ae00', count: '5', name: 'KKn' });
+    expect(parseCommandLine('0x70ae3200$<bufctl_audit')?.stages[0]).toMatchObject({ verb: 'macro', name: 'bufctl_audit' });
+    expect(parseCommandLine('$C')?.stages[0]).toMatchObject({ verb: 'builtin', name: '$C' });
+    expect(parseCommandLine("7079ceb0::print -t 'struct scsi_pkt'")?.stages[0]?.args).toEqual(['-t', 'struct scsi_pkt']);
+  });
+
+  it('treats an address alone as a repeat of the previous command', () => {
+    expect(parseCommandLine('<g3')?.stages[0]).toMatchObject({ verb: 'repeat', addr: '<g3' });
+  });
+
+  it('rejects text that is not a command', () => {
+    expect(parseCommandLine('I think this is wrong')).toBeNull();
+    expect(parseCommandLine('')).toBeNull();
+    expect(parseCommandLine('foo | bar')).toBeNull();
+    expect(parseCommandLine('x'.repeat(5000))).toBeNull();
+  });
+});

@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { Splitter, type RawSection } from '../../src/ingest/split.ts';
+import { splitLines } from '../../src/ingest/lines.ts';
+import type { LineClass } from '../../src/ingest/types.ts';
+
+function split(text: string) {
+  const sections: RawSection[] = [];
+  const classes = new Map<number, LineClass>();
+  const s = new Splitter({ onSection: (x) => sections.push(x), onLine: (n, c) => classes.set(n, c) });
+  splitLines(text).forEach((l, i) => s.push(i + 1, l));
+  s.finish();
+  return { sections, classes };
+}
+
+const seed = readFileSync(new URL('../../fixtures/seed/illumos-1532.txt', import.meta.url), 'utf8');
+const real = (name: string) => readFileSync(new URL(`../../fixtures/real/${name}`, import.meta.url), 'utf8');
+
+describe('splitting the seed report', () => {
+  const { sections, classes } = split(seed);
+
+  it('finds the five mdb commands and nothing else', () => {
+    expect(sections.map((s) => [s.kind, s.command, s.startLine])).toEqual([
+      ['cpuinfo', '::cpuinfo -v', 51],
+      ['print', 'ffffff01d5a600c0::print kthread_t t_cldata | ::print -a tsproc_t ts_timeleft', 79],
+      ['format', 'ffffff01dde41b90/D', 81],
+      ['findstack', 'ffffff0007e01c40::findstack -v', 106],
+      ['findstack', 'ffffff0007e1fc40::findstack -v', 113],
+    ]);
+  });
+
+  it('keeps both CPU blocks, the repeated header and the wrapped proc name in one section', () => {
+    const body = sections[0]!.body.map((l) => l.no);
+    expect(body[0]).toBe(52);
+    expect(body).toContain(66);
+    expect(body).toContain(68);
+    expect(body.at(-1)).toBe(75);
+  });
+
+  it('leaves the prose around the output as prose', () => {
+    expect(classes.get(50)).toBe('prose');
+    expect(classes.get(76)).toBe('prose');
+    expect(classes.get(121)).toBe('prose');
+    expect(classes.get(264)).toBe('prose'); // `git commit <40-hex>` is not mdb output
+  });
+});
+
+describe('splitting real samples', () => {
+  it('strips a comment prefix carried by every line of a pasted session', () => {
+    const { sections } = split(real('010-walinuxagent-comment-findstack-v-strwrite.txt'));
+    expect(sections).toHaveLength(1);
+    expect(sections[0]!.command).toBe('::pgrep python | ::walk thread | ::findstack -v');
+    expect(sections[0]!.body[0]!.text.startsWith('stack pointer for thread')).toBe(true);
+  });
+
+  it('takes the command out of a shell line running mdb -e', () => {
+    const { sections } = split(real('016-smartoslive-990-mdb-ke-findstack-threadname.txt'));
+    expect(sections.map((s) => [s.kind, s.command])).toEqual([['findstack', '0t83950::pid2proc |::walk thread |::findstack -v']]);
+  });
+
+  it('finds output pasted without its command by its shape', () => {
+    expect(split(real('019-smartoslive-494-stack-arc-reclaim.txt')).sections.map((s) => s.kind)).toEqual(['frames']);
+    expect(split(real('013-richlowe-aarch64-stacks-part2.txt')).sections.map((s) => s.kind)).toEqual(['stacks']);
+    expect(split(real('002-rfd96-threadlist-threadnames.txt')).sections.map((s) => s.kind)).toEqual(['threadlist']);
+    expect(split(real('023-smartoslive-268-syslog-panic-gp.txt')).sections.map((s) => s.kind)).toEqual(['panic']);
+    const s017 = split(real('017-omnios-632-status-stackregs-two-hosts.txt'));
+    expect(s017.sections.map((s) => s.kind)).toEqual(['status', 'frames', 'status']);
+    expect(s017.classes.get(21)).toBe('prose'); // "second host:"
+  });
+
+  it('repeats the previous format for an address typed alone, not the assignment before it', () => {
+    const { sections } = split(real('007-wdd-kmdb-switch-cpu-prompt.txt'));
+    expect(sections.map((s) => [s.command, s.kind])).toEqual([
+      ['3::switch', 'unknown'],
+      ['<g3=K', 'format'],
+      ['0>g3', 'unknown'],
+      ['<g3', 'format'],
+    ]);
+  });
+
+  it('keeps a register dump that reads a little like words inside its panic section', () => {
+    const { sections } = split(real('029-omnios-1613-msgbuf-double-fault-regs.txt'));
+    expect(sections.map((s) => [s.kind, s.startLine, s.body.at(-1)!.no])).toEqual([['panic', 1, 19]]);
+  });
+
+  it('counts prompt and banner lines as read', () => {
+    const { classes } = split(real('009-mdbguide-casestudy-32bit-status-KKn-bufctl_audit.txt'));
+    expect(classes.get(1)).toBe('parsed'); // $ mdb unix.1 vmcore.1
+    expect(classes.get(2)).toBe('parsed'); // Loading modules: [ ... ]
+  });
+});
+
+describe('splitting hostile or odd text', () => {
+  it('does not take quoted prose for a command', () => {
+    const { sections, classes } = split('> I think the dispatcher is fine here.\n> Thanks\n');
+    expect(sections).toHaveLength(0);
+    expect([...classes.values()]).toEqual(['prose', 'prose']);
+  });
+
+  it('reports data-looking lines outside any known output as an unknown section, never as silent prose', () => {
+    const { sections } = split('some words\nffffff01d5a600c0 ffffff01d5a600c8 zz\n');
+    expect(sections.map((s) => s.kind)).toEqual(['unknown']);
+  });
+});
