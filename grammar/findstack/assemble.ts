@@ -1,0 +1,152 @@
+// Builds StackRecords from parsed `::findstack` lines. A block starts at every
+// `stack pointer for thread` line (`::walk thread | ::findstack` concatenates blocks with no
+// separator); `mdb:` warnings and `Possible stack pointers` lists stand in for a block that failed.
+import type { CstNode } from 'chevrotain';
+import type { Diagnostic } from '../common/source.ts';
+import type { StackRecord } from '../records.ts';
+import { chosen, frameFromCst, pcFromCst, sub, tok, toks } from '../frames/cst.ts';
+import { isDecimalDigits, isHexDigits } from '../common/numbers.ts';
+
+type Source = StackRecord['source'];
+
+function blankRecord(line: number): StackRecord {
+  return {
+    kind: 'stack',
+    line,
+    thread: null,
+    threadDesc: null,
+    free: false,
+    sp: null,
+    savedPc: null,
+    frames: [],
+    failure: null,
+    source: 'findstack',
+  };
+}
+
+/** The thread a warning names (`... for thread ffff...`, `thread 0x1 at ...`, `read thread at X`), or null. */
+export function threadInWarning(text: string): string | null {
+  const words = text.split(' ');
+  for (let i = 0; i < words.length - 1; i++) {
+    if (words[i] !== 'thread') continue;
+    let w = words[i + 1]!;
+    if (w === 'at' && i + 2 < words.length) w = words[i + 2]!;
+    while (w.length > 0 && ':,;.'.includes(w[w.length - 1]!)) w = w.slice(0, -1);
+    const bare = w.startsWith('0x') ? w.slice(2) : w;
+    if (isHexDigits(bare)) return w;
+  }
+  return null;
+}
+
+export class FindstackAssembler {
+  readonly records: StackRecord[] = [];
+  private cur: StackRecord | null = null;
+  /** Entries of a `Possible stack pointers` list being read, or null. */
+  private possible: string[] | null = null;
+
+  /** @param forced the source the command line decides, or null to decide per block from the frames. */
+  constructor(private readonly forced: Source | null) {}
+
+  /** Takes one parsed line (the `findstackLine` CST). Returns a diagnostic when it does not fit. */
+  feed(line: CstNode, no: number, text: string): Diagnostic | null {
+    const kind = chosen(line);
+    const node = kind ? sub(line, kind) : undefined;
+    if (!node) return null;
+    switch (kind) {
+      case 'threadHeader': {
+        this.close();
+        const rec = blankRecord(no);
+        rec.thread = tok(node, 'thread')!.image;
+        rec.free = tok(node, 'TsFree') !== undefined;
+        const desc = tok(node, 'ThreadDesc');
+        rec.threadDesc = desc ? desc.image.slice(1, -1) : null;
+        rec.sp = tok(node, 'sp')!.image;
+        this.cur = rec;
+        return null;
+      }
+      case 'savedPc': {
+        // After frames (or with no block open) it means a header was lost: start a new block.
+        if (!this.cur || this.possible || this.cur.frames.length > 0 || this.cur.savedPc) this.startHeaderless(no);
+        const { func, offset } = pcFromCst(sub(node, 'pc')!);
+        this.cur!.savedPc = { sp: tok(node, 'sp')!.image, func, offset, line: no };
+        return null;
+      }
+      case 'possibleHeader': {
+        this.close();
+        const rec = blankRecord(no);
+        rec.thread = tok(node, 'thread')!.image;
+        rec.failure = 'Possible stack pointers';
+        this.cur = rec;
+        this.possible = [];
+        return null;
+      }
+      case 'frame': {
+        if (this.possible) {
+          const entry = possibleEntry(node);
+          if (entry) {
+            this.possible.push(entry);
+            return null;
+          }
+          this.startHeaderless(no);
+        }
+        if (!this.cur || this.cur.failure !== null) this.startHeaderless(no);
+        this.cur!.frames.push(frameFromCst(node, no));
+        return null;
+      }
+      case 'warning': {
+        const msg = text.trim();
+        const named = threadInWarning(msg);
+        const cur = this.cur;
+        if (cur && !this.possible && cur.failure === null && cur.frames.length === 0 && named !== null && named === cur.thread) {
+          cur.failure = msg;
+          return null;
+        }
+        this.close();
+        const rec = blankRecord(no);
+        rec.thread = named;
+        rec.failure = msg;
+        this.records.push(this.finishSource(rec));
+        return null;
+      }
+      default:
+        return null; // elision: an author's `...`, read and skipped
+    }
+  }
+
+  /** Closes the last block; call once after the last line. */
+  finish(): StackRecord[] {
+    this.close();
+    return this.records;
+  }
+
+  private startHeaderless(no: number): void {
+    this.close();
+    this.cur = blankRecord(no);
+  }
+
+  private close(): void {
+    const cur = this.cur;
+    if (!cur) return;
+    if (this.possible && this.possible.length > 0) cur.failure = 'Possible stack pointers: ' + this.possible.join(', ');
+    this.records.push(this.finishSource(cur));
+    this.cur = null;
+    this.possible = null;
+  }
+
+  private finishSource(rec: StackRecord): StackRecord {
+    rec.source = this.forced ?? (rec.frames.some((f) => f.args !== null && f.args.length > 0) ? 'findstack-v' : 'findstack');
+    return rec;
+  }
+}
+
+/** `  fp (levels)` of a `Possible stack pointers` list, read by the frame rule as `fp(levels)`. */
+function possibleEntry(frame: CstNode): string | null {
+  if (tok(frame, 'fp')) return null;
+  const pc = sub(frame, 'pc');
+  const args = sub(frame, 'frameArgs');
+  if (!pc || !args || tok(pc, 'offset')) return null;
+  const fp = tok(pc, 'func')!.image;
+  const levels = toks(args, 'arg');
+  if (!isHexDigits(fp) || levels.length !== 1 || !isDecimalDigits(levels[0]!.image)) return null;
+  return `${fp} (${levels[0]!.image})`;
+}
