@@ -1,15 +1,38 @@
 // The rule set, in report order. Each rule lives in its own module.
-import type { Finding, Rule, RuleContext, RuleNote } from './types.ts';
+import { kpreemptThreshold } from './kpreempt-threshold.ts';
+import { preemptionPending } from './preemption-pending.ts';
+import { priorityInversion } from './priority-inversion.ts';
+import { runqStarvation } from './runq-starvation.ts';
+import { strandedRunnable } from './stranded-runnable.ts';
+import { taskqStarvation } from './taskq-starvation.ts';
+import { tsTimeleftOverrun } from './ts-timeleft-overrun.ts';
+import type { Finding, Rule, RuleContext, RuleNote, RuleOptions } from './types.ts';
 
-export const RULES: Rule[] = [];
+export const RULES: Rule[] = [
+  kpreemptThreshold,
+  runqStarvation,
+  tsTimeleftOverrun,
+  preemptionPending,
+  strandedRunnable,
+  priorityInversion,
+  taskqStarvation,
+];
+
+/** Defaults: starvation after 1 s; hz 100 (the pre-2020 default) when the input does not show hz. */
+export const DEFAULT_RULE_OPTIONS: RuleOptions = { starvationSeconds: 1, assumedHz: 100 };
 
 export function runRules(ctx: RuleContext): { findings: Finding[]; notes: RuleNote[] } {
   const findings: Finding[] = [];
   const notes: RuleNote[] = [];
   for (const rule of RULES) {
-    const r = rule.run(ctx);
-    findings.push(...r.findings);
-    notes.push(...r.notes);
+    // A rule bug must not cost the other rules' findings: it becomes a note (errors are values).
+    try {
+      const r = rule.run(ctx);
+      findings.push(...r.findings);
+      notes.push(...r.notes);
+    } catch (e) {
+      notes.push({ rule: rule.id, message: `internal error, rule skipped: ${e instanceof Error ? e.message : String(e)}` });
+    }
   }
   return { findings, notes };
 }

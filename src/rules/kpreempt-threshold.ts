@@ -1,0 +1,142 @@
+// kpreempt-threshold: kpreemptpri above maxclsyspri, so SYS pri-99 threads can never force a
+// kernel preemption (illumos 1532). Direct when the input shows kpreemptpri; inferred from a CPU
+// that has pri >= 99 work queued above a long-running thread and still KRNRN no.
+import type { Cpu, RunqEntry } from '../model/snapshot.ts';
+import { EvidenceSet, cpuLine, cpuProcLine } from './evidence.ts';
+import { FAR_BEYOND_QUANTUM_TICKS, KPREEMPTPRI_PRE_FIX, MAXCLSYSPRI } from './facts.ts';
+import { FIX_KPREEMPTPRI, KPREEMPT_REFS } from './references.ts';
+import { ThreadIndex, queuedAbove, threadLabel } from './threads.ts';
+import { hzSentence, resolveHz, thresholdTicks, ticksText } from './time.ts';
+import type { Finding, Rule, RuleContext, RuleNote } from './types.ts';
+
+const ID = 'kpreempt-threshold';
+
+interface Witness {
+  cpu: Cpu;
+  waiting: RunqEntry[];
+}
+
+/** CPUs whose state is only possible if kpreemptpri > the highest queued priority above the running thread. */
+function witnesses(ctx: RuleContext, maxsys: number, farTicks: number): Witness[] {
+  const out: Witness[] = [];
+  for (const cpu of ctx.snapshot.cpus) {
+    if (cpu.kprunrun !== false || cpu.switchTicks === null || cpu.switchTicks <= farTicks) continue;
+    // Only SYS-top work counts: an interrupt/RT-level waiter with KRNRN no would mean something else.
+    const waiting = queuedAbove(cpu).filter((e) => e.pri >= maxsys && e.pri < KPREEMPTPRI_PRE_FIX);
+    if (waiting.length > 0) out.push({ cpu, waiting });
+  }
+  return out;
+}
+
+function describeWitness(w: Witness, ctx: RuleContext, idx: ThreadIndex): string {
+  const hz = resolveHz(ctx);
+  const names = w.waiting.map((e) => threadLabel(e.thread, idx.get(e.thread), e.proc)).join(', ');
+  return (
+    `CPU ${w.cpu.id} has ${w.waiting.length} thread${w.waiting.length === 1 ? '' : 's'} queued at priority ` +
+    `${Math.max(...w.waiting.map((e) => e.pri))} (${names}) above its running thread ` +
+    `${w.cpu.thread ?? '?'} (pri ${w.cpu.pri}), has not switched for ${ticksText(w.cpu.switchTicks ?? 0, hz)}, ` +
+    `and KRNRN is no.`
+  );
+}
+
+function confirmFor(ws: Witness[]): string[] {
+  const c = ['kpreemptpri/d', 'kpqpri/d', 'maxclsyspri/d', '::cpuinfo -v'];
+  for (const w of ws.slice(0, 2)) for (const e of w.waiting.slice(0, 2)) c.push(`${e.thread}::print kthread_t t_pri t_bound_cpu t_disp_time`);
+  return c;
+}
+
+function addWitnessEvidence(ev: EvidenceSet, ws: Witness[]): void {
+  for (const w of ws) {
+    ev.add(cpuLine(w.cpu, 'kprunrun')).add(cpuProcLine(w.cpu));
+    for (const e of w.waiting) ev.add(e.line);
+  }
+}
+
+export const kpreemptThreshold: Rule = {
+  id: ID,
+  title: 'Kernel preemption threshold above the highest SYS priority',
+  run(ctx) {
+    const findings: Finding[] = [];
+    const notes: RuleNote[] = [];
+    const { tunables, tunableLines } = ctx.snapshot;
+    const maxsys = tunables['maxclsyspri'] ?? MAXCLSYSPRI;
+    const hz = resolveHz(ctx);
+    const far = Math.max(FAR_BEYOND_QUANTUM_TICKS, thresholdTicks(ctx, hz));
+    const idx = new ThreadIndex(ctx.snapshot);
+    const ws = witnesses(ctx, maxsys, far);
+    const kp = tunables['kpreemptpri'];
+
+    if (kp !== undefined) {
+      if (kp <= maxsys) {
+        if (ws.length > 0) {
+          notes.push({
+            rule: ID,
+            message:
+              `kpreemptpri is ${kp} (line ${tunableLines['kpreemptpri'] ?? '?'}), at or below maxclsyspri (${maxsys}), ` +
+              `yet ${ws.map((w) => `CPU ${w.cpu.id}`).join(', ')} show${ws.length === 1 ? 's' : ''} pri-${maxsys} work ` +
+              'queued with KRNRN no. Either kpreemptpri was changed after those threads were queued, or they ' +
+              'are not what they seem (check t_pri/t_epri); no finding.',
+          });
+        }
+        return { findings, notes };
+      }
+      const ev = new EvidenceSet(ctx).add(tunableLines['kpreemptpri']).add(tunableLines['maxclsyspri']);
+      addWitnessEvidence(ev, ws);
+      const seen = ws.length > 0 ? ' ' + ws.map((w) => describeWitness(w, ctx, idx)).join(' ') + (hz.assumed ? ' ' + hzSentence(hz) : '') : '';
+      findings.push({
+        rule: ID,
+        severity: ws.length > 0 ? 'high' : 'medium',
+        confidence: 'certain',
+        title: `kpreemptpri is ${kp}, above maxclsyspri (${maxsys})`,
+        message:
+          `kpreemptpri is ${kp}, above the highest SYS priority (${maxsys}). A waiting thread sets KRNRN ` +
+          '(kernel preemption) only when its priority is at or above kpreemptpri, so a SYS thread at ' +
+          `${maxsys} queued behind a thread running in the kernel gets only RNRN and waits until that ` +
+          'thread blocks or returns to user level (illumos 1532).' +
+          seen,
+        evidence: ev.list(),
+        ...(ws.length > 0 ? { cpu: ws[0]!.cpu.id, threads: ws.flatMap((w) => w.waiting.map((e) => e.thread)) } : {}),
+        fix: FIX_KPREEMPTPRI,
+        confirm: confirmFor(ws),
+        references: [...KPREEMPT_REFS],
+      });
+      return { findings, notes };
+    }
+
+    if (ws.length === 0) {
+      if (ctx.snapshot.cpus.length === 0) {
+        notes.push({ rule: ID, message: 'No ::cpuinfo output and no kpreemptpri value in the input: cannot check the kernel preemption threshold.' });
+      } else if (ctx.snapshot.cpus.every((c) => c.runq === null)) {
+        notes.push({
+          rule: ID,
+          message: 'The input shows neither kpreemptpri nor run queues (::cpuinfo -v): cannot check the kernel preemption threshold.',
+        });
+      }
+      return { findings, notes };
+    }
+
+    const ev = new EvidenceSet(ctx);
+    addWitnessEvidence(ev, ws);
+    const top = Math.max(...ws.flatMap((w) => w.waiting.map((e) => e.pri)));
+    findings.push({
+      rule: ID,
+      severity: 'high',
+      confidence: 'inferred',
+      title: `kpreemptpri above maxclsyspri (inferred): pri-${top} threads cannot preempt a thread in the kernel`,
+      message:
+        ws.map((w) => describeWitness(w, ctx, idx)).join(' ') +
+        ' The dispatcher sets KRNRN on a CPU whenever a thread at or above kpreemptpri waits there ' +
+        '(cpu_resched on enqueue, cpu_surrender on every tick of an expired TS thread), so on this system ' +
+        `kpreemptpri must be above ${top}: implied kpreemptpri > maxclsyspri (${maxsys}), consistent with the ` +
+        `pre-fix default maxclsyspri + 1 = ${maxsys + 1}. The input does not show kpreemptpri; this is inferred.` +
+        (hz.assumed ? ' ' + hzSentence(hz) : ''),
+      evidence: ev.list(),
+      cpu: ws[0]!.cpu.id,
+      threads: ws.flatMap((w) => w.waiting.map((e) => e.thread)),
+      fix: FIX_KPREEMPTPRI,
+      confirm: confirmFor(ws),
+      references: [...KPREEMPT_REFS],
+    });
+    return { findings, notes };
+  },
+};

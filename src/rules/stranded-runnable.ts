@@ -1,0 +1,162 @@
+// stranded-runnable: runnable work that could have migrated and did not. Only a CPU with nothing
+// of its own to run steals (disp_getwork from the idle loop), it takes only unbound threads, and a
+// quiesced CPU does nothing. So the finding needs an idle, unquiesced CPU with an empty queue next
+// to a queue holding threads known to be unbound. When work is starved and no CPU could have
+// stolen it, a note says why, from the data (the 1532 "second bug" is this case).
+import type { Cpu, RunqEntry } from '../model/snapshot.ts';
+import { EvidenceSet, cpuLine } from './evidence.ts';
+import { BOUND_BY_DEFAULT_ROLES } from './facts.ts';
+import { ThreadIndex, binding, queuedAbove, threadLabel, threadRole } from './threads.ts';
+import { aboutTime, resolveHz, thresholdTicks } from './time.ts';
+import type { Finding, Rule, RuleContext, RuleNote } from './types.ts';
+
+const ID = 'stranded-runnable';
+const CPU_QUIESCED = 0x4;
+
+function quiesced(cpu: Cpu): boolean {
+  return cpu.flagNames.includes('QUIESCED') || (cpu.flags !== null && (cpu.flags & CPU_QUIESCED) !== 0);
+}
+function runsIdle(cpu: Cpu): boolean {
+  return cpu.proc === '(idle)' || cpu.pri === -1;
+}
+function canSteal(cpu: Cpu): boolean {
+  return runsIdle(cpu) && cpu.pil.length === 0 && cpu.nrun === 0 && !quiesced(cpu);
+}
+
+/** Why a CPU would not have stolen anything, in words, from what the input shows. */
+function whyNotThief(cpu: Cpu): string {
+  const r: string[] = [];
+  if (cpu.pil.length > 0) {
+    const top = cpu.pil[0]!;
+    const pinned = cpu.pinned !== null ? ` over ${cpu.pinned.proc === '(idle)' ? 'its idle thread' : `thread ${cpu.pinned.thread}`}` : '';
+    r.push(`it runs a PIL ${top.pil} interrupt thread${cpu.pri !== null ? ` (pri ${cpu.pri})` : ''}${pinned}`);
+  } else if (!runsIdle(cpu)) {
+    r.push(`it is busy running ${cpu.thread ?? 'a thread'}${cpu.pri !== null ? ` (pri ${cpu.pri})` : ''}, and a CPU that runs a thread never looks at other CPUs' queues`);
+  }
+  if ((cpu.nrun ?? 0) > 0) r.push(`it has ${cpu.nrun} thread${cpu.nrun === 1 ? '' : 's'} of its own queued, which it runs first`);
+  if (quiesced(cpu)) r.push('it is QUIESCED (stopped, as the panic does to the other CPUs)');
+  if (r.length === 0) r.push('its state is not shown fully enough to tell');
+  return `CPU ${cpu.id}: ${r.join('; ')}.`;
+}
+
+function bindingWords(entries: RunqEntry[], idx: ThreadIndex): string {
+  const known: string[] = [];
+  const byDefault: string[] = [];
+  const unknown: string[] = [];
+  for (const e of entries) {
+    const t = idx.get(e.thread);
+    const b = binding(t);
+    const label = threadLabel(e.thread, t, e.proc);
+    if (b.kind === 'bound') known.push(`${label} is bound to CPU ${b.cpu}`);
+    else if (b.kind === 'unbound') known.push(`${label} is unbound`);
+    else {
+      const role = threadRole(t);
+      if (role !== null && BOUND_BY_DEFAULT_ROLES.has(role.name)) byDefault.push(label);
+      else unknown.push(label);
+    }
+  }
+  const out: string[] = [];
+  if (known.length > 0) out.push(known.join('; ') + '.');
+  if (byDefault.length > 0) {
+    out.push(
+      `The input does not show t_bound_cpu for ${byDefault.join(', ')}; soft ring, SRS and default squeue workers ` +
+        'are bound to their CPU by default (mac_soft_ring_thread_bind, mac_srs_thread_bind, ip_squeue), and a bound ' +
+        'thread is never stolen, so even an idle CPU would not have taken them (by default; a tunable can change it).',
+    );
+  }
+  if (unknown.length > 0) out.push(`Whether ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} bound is not shown (t_bound_cpu).`);
+  return out.join(' ');
+}
+
+function explainQuiet(ctx: RuleContext, idx: ThreadIndex): RuleNote | null {
+  const hz = resolveHz(ctx);
+  const limit = thresholdTicks(ctx, hz);
+  const starvedCpus = ctx.snapshot.cpus.filter((c) => queuedAbove(c).length > 0 && (c.switchTicks ?? 0) >= limit);
+  if (starvedCpus.length === 0) return null;
+  const parts: string[] = [];
+  for (const victim of starvedCpus) {
+    const waiting = queuedAbove(victim);
+    parts.push(
+      `CPU ${victim.id} has ${waiting.length} thread${waiting.length === 1 ? '' : 's'} waiting above its running thread ` +
+        `for up to ${aboutTime(victim.switchTicks ?? 0, hz).replace('about ', '')}, and no CPU could have taken ${waiting.length === 1 ? 'it' : 'them'}.`,
+    );
+    const others = ctx.snapshot.cpus.filter((c) => c.id !== victim.id);
+    if (others.length === 0) parts.push('The input shows no other CPU.');
+    for (const o of others) parts.push(whyNotThief(o));
+    const bw = bindingWords(waiting, idx);
+    if (bw !== '') parts.push(bw);
+  }
+  parts.push(
+    'Only a CPU with an empty queue of its own steals (disp_getwork), and only unbound threads: ' +
+      'the threads did not migrate because the stealing rules work as designed, not because stealing is broken.',
+  );
+  return { rule: ID, message: parts.join(' ') };
+}
+
+export const strandedRunnable: Rule = {
+  id: ID,
+  title: 'Runnable work left on a queue while a CPU is idle',
+  run(ctx) {
+    const findings: Finding[] = [];
+    const notes: RuleNote[] = [];
+    const cpus = ctx.snapshot.cpus;
+    if (cpus.length === 0) {
+      notes.push({ rule: ID, message: 'No ::cpuinfo output in the input: cannot check for stranded runnable threads.' });
+      return { findings, notes };
+    }
+    const idx = new ThreadIndex(ctx.snapshot);
+    const thieves = cpus.filter(canSteal);
+    for (const thief of thieves) {
+      for (const victim of cpus) {
+        if (victim.id === thief.id || victim.runq === null || victim.runq.length === 0) continue;
+        const unbound = victim.runq.filter((e) => binding(idx.get(e.thread)).kind === 'unbound');
+        const unknown = victim.runq.filter((e) => binding(idx.get(e.thread)).kind === 'unknown');
+        if (unbound.length === 0) {
+          if (unknown.length > 0) {
+            notes.push({
+              rule: ID,
+              message:
+                `CPU ${thief.id} is idle with an empty queue while CPU ${victim.id} has ${victim.runq.length} thread(s) queued, ` +
+                'but the input does not show whether they are bound (t_bound_cpu): cannot tell whether CPU ' +
+                `${thief.id} should have stolen them.`,
+            });
+          }
+          continue;
+        }
+        const ev = new EvidenceSet(ctx).add(cpuLine(thief)).add(cpuLine(victim));
+        for (const e of unbound) ev.add(e.line).add(idx.get(e.thread)?.lines['boundCpu']);
+        findings.push({
+          rule: ID,
+          severity: 'medium',
+          confidence: 'inferred',
+          title: `CPU ${thief.id} idle while CPU ${victim.id} holds ${unbound.length} unbound runnable thread${unbound.length === 1 ? '' : 's'}`,
+          message:
+            `CPU ${thief.id} runs its idle thread with nothing queued and is not quiesced, while CPU ${victim.id}'s queue holds ` +
+            `${unbound.map((e) => `${threadLabel(e.thread, idx.get(e.thread), e.proc)} pri ${e.pri}`).join(', ')}, not bound ` +
+            'as far as the input shows (t_bind_cpu -1; a kernel affinity, t_bound_cpu, would not show there). ' +
+            'An idle CPU steals the best unbound thread of another queue within nosteal_nsec (100 us on i86pc), ' +
+            'at once for priorities 60 and up. Seeing this in a dump means either the dump caught that instant, or ' +
+            'stealing is held off (cpu_disp_flags DONTSTEAL, disp_steal, a different partition or lgroup).',
+          evidence: ev.list(),
+          cpu: victim.id,
+          threads: unbound.map((e) => e.thread),
+          fix:
+            'If it persists across samples: check the CPUs are in the same partition (psrset) and lgroup, and ' +
+            'that the threads are not weakly bound; otherwise it is a snapshot of a transient.',
+          confirm: [
+            '::cpuinfo -v',
+            ...(thief.addr !== null ? [`${thief.addr}::print cpu_t cpu_part cpu_lpl cpu_disp_flags`] : []),
+            ...(victim.addr !== null ? [`${victim.addr}::print cpu_t cpu_part cpu_disp->disp_max_unbound_pri cpu_disp->disp_steal`] : []),
+            ...unbound.slice(0, 3).map((e) => `${e.thread}::print kthread_t t_bound_cpu t_weakbound_cpu t_cpupart t_waitrq`),
+          ],
+          references: [],
+        });
+      }
+    }
+    if (findings.length === 0) {
+      const n = explainQuiet(ctx, idx);
+      if (n !== null) notes.push(n);
+    }
+    return { findings, notes };
+  },
+};

@@ -1,0 +1,139 @@
+// Threads: lookup by address, what a thread is (from its stack), and which frames say nothing.
+import type { Addr, Cpu, DispatcherSnapshot, RunqEntry, StackFrame, Thread } from '../model/snapshot.ts';
+
+export function normAddr(a: string): Addr {
+  const s = a.trim().toLowerCase();
+  return s.startsWith('0x') ? s.slice(2) : s;
+}
+
+export class ThreadIndex {
+  private readonly byAddr = new Map<Addr, Thread>();
+  constructor(snapshot: DispatcherSnapshot) {
+    for (const t of snapshot.threads) if (t.addr !== null) this.byAddr.set(normAddr(t.addr), t);
+  }
+  get(addr: Addr | null | undefined): Thread | null {
+    if (addr === null || addr === undefined) return null;
+    return this.byAddr.get(normAddr(addr)) ?? null;
+  }
+}
+
+/**
+ * Frames that every sleeping or switching thread shows, and the system-call and start glue: they
+ * say nothing about what the thread is or does.
+ */
+const GENERIC_FRAMES: ReadonlySet<string> = new Set([
+  '_resume_from_idle',
+  'resume',
+  'resume_from_intr',
+  'resume_from_zombie',
+  'swtch',
+  'swtch_to',
+  'swtch_from_zombie',
+  'thread_start',
+  'thread_exit',
+  'turnstile_block',
+  'sema_p',
+  'sema_p_sig',
+  'shuttle_swtch',
+  'shuttle_resume',
+  'taskq_thread_wait',
+  'sys_syscall',
+  'sys_syscall32',
+  'sys_sysenter',
+  '_sys_sysenter_post_swapgs',
+  'sys_syscall_int',
+  'svc_handler',
+  'lwp_rtt',
+  'lwp_rtt_initial',
+  '_sys_rtt',
+  'cmnttrap',
+  'trap',
+  'die',
+  'panic',
+  'vpanic',
+  'panicsys',
+]);
+
+/** cv_wait, cv_timedwait_hires, cv_wait_sig_swap_core... are all "asleep on a condition variable". */
+export function isGenericFrame(func: string): boolean {
+  const f = baseName(func);
+  return GENERIC_FRAMES.has(f) || f.startsWith('cv_') || f.startsWith('0x') || f === '';
+}
+
+/** Strips a module prefix (`unix\`swtch`, `libc.so.1\`poll`) so names compare across outputs. */
+export function baseName(func: string): string {
+  const i = func.lastIndexOf('`');
+  return i >= 0 ? func.slice(i + 1) : func;
+}
+
+/** Frames innermost first, without the bracketed saved PC. */
+export function realFrames(t: Thread): StackFrame[] {
+  return (t.stack ?? []).filter((f) => f.saved !== true);
+}
+
+/**
+ * What a thread is: its start function, i.e. the outermost non-generic frame of its stack
+ * (`mac_soft_ring_worker`, `squeue_worker`, `taskq_thread`); else a `tq:` description; else null.
+ */
+export function threadRole(t: Thread | null): { name: string; line: number | null } | null {
+  if (t === null) return null;
+  const frames = realFrames(t);
+  for (let i = frames.length - 1; i >= 0; i--) {
+    const f = frames[i]!;
+    if (!isGenericFrame(f.func)) return { name: baseName(f.func), line: f.line };
+  }
+  if (t.desc !== null && t.desc.length > 0) return { name: t.desc, line: t.lines['desc'] ?? null };
+  return null;
+}
+
+/** The first `n` non-generic frames, innermost first (what the thread is doing). */
+export function innermostFrames(t: Thread, n: number): StackFrame[] {
+  return realFrames(t)
+    .filter((f) => !isGenericFrame(f.func))
+    .slice(0, n);
+}
+
+export function hasFrame(t: Thread, pred: (func: string) => boolean): StackFrame | null {
+  for (const f of t.stack ?? []) if (pred(baseName(f.func))) return f;
+  return null;
+}
+
+/** Is the thread a taskq worker (stack through taskq_thread/taskq_d_thread, or a `tq:` name)? */
+export function isTaskqThread(t: Thread): boolean {
+  if (t.desc !== null && t.desc.startsWith('tq:')) return true;
+  return hasFrame(t, (f) => f === 'taskq_thread' || f === 'taskq_d_thread') !== null;
+}
+
+/**
+ * A thread's binding as the input shows it. The model fills boundCpu from `t_bind_cpu` / the
+ * BOUND column of `::thread -d` (processor_bind); -1 there means no processor binding, though a
+ * kernel affinity (t_bound_cpu, thread_affinity_set) would not show in it.
+ */
+export function binding(t: Thread | null): { kind: 'bound'; cpu: number } | { kind: 'unbound' } | { kind: 'unknown' } {
+  if (t === null) return { kind: 'unknown' };
+  if (t.boundCpu !== null && t.boundCpu >= 0) return { kind: 'bound', cpu: t.boundCpu };
+  if (t.lines['boundCpu'] !== undefined) return { kind: 'unbound' };
+  return { kind: 'unknown' };
+}
+
+/** Queued threads of a CPU at a priority above what it is running now; [] when unknown. */
+export function queuedAbove(cpu: Cpu): RunqEntry[] {
+  if (cpu.runq === null || cpu.pri === null) return [];
+  const running = cpu.pri;
+  return cpu.runq.filter((e) => e.pri > running);
+}
+
+/** A short label: `ffffff0007e01c40 (mac_soft_ring_worker)` or `... (sched)`. */
+export function threadLabel(addr: Addr, t: Thread | null, proc: string | null): string {
+  const role = threadRole(t);
+  const what = role !== null ? role.name : proc !== null && proc !== '' ? proc : null;
+  return what !== null ? `${addr} (${what})` : addr;
+}
+
+/** Priority-class words for a global priority. */
+export function priClass(pri: number): string {
+  if (pri < 0) return 'idle';
+  if (pri <= 59) return 'user range';
+  if (pri <= 99) return 'SYS range';
+  return 'interrupt/RT range';
+}
