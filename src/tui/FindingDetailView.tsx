@@ -1,0 +1,82 @@
+// One finding: what, why, the fix and how to confirm it, then its evidence lines highlighted in
+// the original text. n/N step through the evidence; 1-9 open the threads it names.
+import React, { useState } from 'react';
+import { Box, Text } from 'ink';
+import type { Finding } from '../rules/types.ts';
+import { useKeys } from './keys.ts';
+import { neutralize } from '../report/sanitize.ts';
+import { clip, SEVERITY_COLOR, wrapText } from './format.ts';
+import { SourcePane } from './SourcePane.tsx';
+import type { Nav } from './view-state.ts';
+
+export interface FindingDetailProps {
+  finding: Finding;
+  lines: readonly string[];
+  width: number;
+  height: number;
+  active: boolean;
+  nav: Nav;
+}
+
+/** The text above the evidence pane, wrapped to width. */
+export function detailLines(f: Finding, width: number): string[] {
+  const out: string[] = [];
+  const threads = f.threads ?? [];
+  out.push(`${f.severity.toUpperCase()} (${f.confidence})  ${f.rule}${f.cpu !== undefined ? `  cpu ${f.cpu}` : ''}`);
+  out.push(...wrapText(neutralize(f.message), width));
+  if (threads.length) out.push(clip('Threads: ' + threads.slice(0, 9).map((t, i) => `[${i + 1}] ${t}`).join('  ') + (threads.length > 9 ? ` +${threads.length - 9}` : ''), width));
+  if (f.fix) out.push(...wrapText('Fix: ' + neutralize(f.fix), width));
+  if (f.confirm.length) out.push(clip('Confirm: ' + f.confirm.map((c) => neutralize(c)).join('  ;  '), width));
+  return out;
+}
+
+export function FindingDetailView(p: FindingDetailProps): React.ReactElement {
+  const f = p.finding;
+  const evLines = [...new Set(f.evidence.map((e) => e.line))].sort((a, b) => a - b);
+  const [ev, setEv] = useState(0);
+  const [shift, setShift] = useState(0);
+  const marked = new Set(evLines);
+  const head = detailLines(f, p.width);
+  // Keep at least half the screen for the evidence.
+  const headRows = Math.min(head.length, Math.max(2, Math.floor((p.height - 2) / 2)));
+  const paneH = Math.max(1, p.height - headRows - 2);
+  const focus = (evLines[ev] ?? 1) + shift;
+
+  useKeys(
+    (input, key) => {
+      if (input === 'n' && evLines.length) {
+        setEv((ev + 1) % evLines.length);
+        setShift(0);
+      } else if (input === 'N' && evLines.length) {
+        setEv((ev - 1 + evLines.length) % evLines.length);
+        setShift(0);
+      } else if (key.downArrow || input === 'j') setShift(shift + 1);
+      else if (key.upArrow || input === 'k') setShift(shift - 1);
+      else if (key.pageDown) setShift(shift + paneH);
+      else if (key.pageUp) setShift(shift - paneH);
+      else if (/^[1-9]$/.test(input)) {
+        const t = (f.threads ?? [])[Number(input) - 1];
+        if (t) p.nav.push({ kind: 'thread', addr: t });
+      } else if (key.return && f.threads?.[0]) p.nav.push({ kind: 'thread', addr: f.threads[0] });
+    },
+    p.active,
+  );
+
+  return (
+    <Box flexDirection="column" height={p.height}>
+      <Text bold color={SEVERITY_COLOR[f.severity]} wrap="truncate">{clip(neutralize(f.title), p.width)}</Text>
+      {head.slice(0, headRows).map((l, i) => (
+        <Text key={i} wrap="truncate">{l}</Text>
+      ))}
+      <Text bold wrap="truncate">
+        {clip(
+          evLines.length
+            ? `Evidence ${ev + 1}/${evLines.length}: line ${evLines[ev]}   (n/N next/prev, j/k scroll)`
+            : 'Evidence: none cited',
+          p.width,
+        )}
+      </Text>
+      <SourcePane lines={p.lines} focus={Math.max(1, focus)} marked={marked} width={p.width} height={paneH} />
+    </Box>
+  );
+}

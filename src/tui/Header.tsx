@@ -1,0 +1,37 @@
+// The top line: what is loaded, how much of it was read, and the finding counts.
+import React from 'react';
+import { Text } from 'ink';
+import type { Analysis } from '../analysis.ts';
+import { neutralize } from '../report/sanitize.ts';
+import { clip, severityCounts } from './format.ts';
+
+export interface HeaderProps {
+  analysis: Analysis | null;
+  status: string | null;
+  title: string;
+  width: number;
+}
+
+export function headerText(p: HeaderProps): string {
+  const parts = [`playfair · ${p.title}`];
+  const a = p.analysis;
+  if (a) {
+    const c = severityCounts(a.findings);
+    const sev = c.critical + c.high ? `${c.critical + c.high} high+` : a.findings.length ? 'no high' : 'clean';
+    // Most useful first: a narrow terminal cuts from the right.
+    parts.push(`${a.findings.length} findings, ${sev}`);
+    parts.push(neutralize(a.source.length > 40 ? '…' + a.source.slice(-39) : a.source));
+    parts.push(`${a.snapshot.cpus.length} CPUs, ${a.snapshot.threads.length} threads`);
+    parts.push(`${a.accounting.lines} lines (${a.accounting.parsed} parsed)`);
+  }
+  if (p.status) parts.push(p.status);
+  return parts.join(' │ ');
+}
+
+export function Header(p: HeaderProps): React.ReactElement {
+  return (
+    <Text inverse bold wrap="truncate">
+      {clip(' ' + headerText(p), p.width).padEnd(p.width)}
+    </Text>
+  );
+}

@@ -1,0 +1,35 @@
+// A window onto the original input text with line numbers; chosen lines are highlighted.
+import React from 'react';
+import { Box, Text } from 'ink';
+import { neutralize } from '../report/sanitize.ts';
+import { clip } from './format.ts';
+import { windowStart } from './list-nav.ts';
+
+export interface SourcePaneProps {
+  lines: readonly string[];
+  /** 1-based line to centre on. */
+  focus: number;
+  /** 1-based lines to highlight. */
+  marked: ReadonlySet<number>;
+  width: number;
+  height: number;
+}
+
+export function SourcePane(p: SourcePaneProps): React.ReactElement {
+  const n = p.lines.length;
+  const h = Math.max(1, p.height);
+  const start = windowStart(Math.max(0, p.focus - 1), n, h);
+  const numW = String(Math.max(1, n)).length;
+  const rows: React.ReactElement[] = [];
+  for (let i = start; i < Math.min(n, start + h); i++) {
+    const ln = i + 1;
+    const hit = p.marked.has(ln);
+    const text = clip(`${String(ln).padStart(numW)}${hit ? '▶' : ' '}${neutralize(p.lines[i]!)}`, p.width);
+    rows.push(
+      <Text key={ln} wrap="truncate" color={hit ? 'black' : undefined} backgroundColor={hit ? 'yellow' : undefined} dimColor={!hit}>
+        {hit ? text.padEnd(p.width) : text}
+      </Text>,
+    );
+  }
+  return <Box flexDirection="column">{rows}</Box>;
+}

@@ -1,0 +1,109 @@
+// One screen: every CPU as a row (pri, RNRN/KRNRN, SWITCH as time, run-queue depth and the
+// highest waiting pri, starved CPUs marked), then tunables, panic, and the top findings.
+import React from 'react';
+import { Box, Text } from 'ink';
+import type { Analysis } from '../analysis.ts';
+import type { Cpu } from '../model/snapshot.ts';
+import { useKeys } from './keys.ts';
+import { neutralize } from '../report/sanitize.ts';
+import { clip, formatTicks, hzOf, isStarved, maxWaitingPri, padL, padR, queueDepth, SEVERITY_COLOR, SEVERITY_TAG, sortFindings } from './format.ts';
+import { navKey } from './list-nav.ts';
+import { ScrollList } from './ScrollList.tsx';
+import type { Nav } from './view-state.ts';
+
+export interface SummaryProps {
+  analysis: Analysis;
+  width: number;
+  height: number;
+  active: boolean;
+  nav: Nav;
+  cursor: number;
+  setCursor(n: number): void;
+}
+
+const yn = (b: boolean | null): string => (b === null ? '-' : b ? 'yes' : 'no');
+
+/** Column layout; wide terminals get the flag names and per-CPU finding counts too. */
+export function cpuHeader(width: number): string {
+  const base = '   CPU PRI RNRN KRNRN   SWITCH NRUN WAITPRI THREAD           PROC';
+  return width >= 120 ? padR(base, 84) + ' FINDINGS FLAGS' : base;
+}
+
+export function cpuRow(cpu: Cpu, hz: number, width: number, findingCount: number): string {
+  const starved = isStarved(cpu, hz);
+  const sw = cpu.switchTicks === null ? '-' : formatTicks(cpu.switchTicks, hz);
+  const depth = queueDepth(cpu);
+  const wait = maxWaitingPri(cpu);
+  const thread = cpu.thread ?? '-';
+  const proc = neutralize(cpu.proc ?? '-');
+  let s =
+    (starved ? '!! ' : '   ') +
+    padL(String(cpu.id), 3) + ' ' +
+    padL(cpu.pri === null ? '-' : String(cpu.pri), 3) + ' ' +
+    padR(yn(cpu.runrun), 4) + ' ' +
+    padR(yn(cpu.kprunrun), 5) + ' ' +
+    padL(sw, 8) + ' ' +
+    padL(depth === null ? '-' : String(depth), 4) + ' ' +
+    padL(wait === null ? '-' : String(wait), 7) + ' ' +
+    padR(thread, 16) + ' ' +
+    proc;
+  if (width >= 120) s = padR(s, 84) + ' ' + padL(findingCount ? String(findingCount) : '', 8) + ' ' + cpu.flagNames.join(',');
+  return clip(s, width);
+}
+
+export function SummaryView(p: SummaryProps): React.ReactElement {
+  const { analysis, width, height } = p;
+  const snap = analysis.snapshot;
+  const { hz, assumed } = hzOf(snap);
+  const cpus = snap.cpus;
+  const sorted = sortFindings(analysis.findings);
+  const perCpu = new Map<number, number>();
+  for (const f of analysis.findings) if (f.cpu !== undefined) perCpu.set(f.cpu, (perCpu.get(f.cpu) ?? 0) + 1);
+  const starvedCount = cpus.filter((c) => isStarved(c, hz)).length;
+
+  // Lines under the table: tunables, panic, legend, then as many findings as fit.
+  const tun = ['kpreemptpri', 'maxclsyspri', 'kpqpri'].filter((k) => snap.tunables[k] !== undefined).map((k) => `${k} ${snap.tunables[k]}`);
+  const info: string[] = [];
+  info.push(`Tunables: ${tun.length ? tun.join('  ') : 'none shown'}   hz ${hz}${assumed ? ' (assumed; dump shows none)' : ''}`);
+  if (snap.panic) info.push(`Panic: ${neutralize(snap.panic.message ?? '(no message)')}${snap.panic.cpu !== null ? ` on cpu ${snap.panic.cpu}` : ''}`);
+  if (starvedCount) info.push(`!! starved: a queued thread outranks the running one and SWITCH >= 1s (${starvedCount} CPU${starvedCount > 1 ? 's' : ''})`);
+  const fixedBelow = info.length + 2; // blank + "Findings" heading
+  const tableMax = Math.max(2, height - fixedBelow - Math.min(3, sorted.length || 1));
+  const tableRows = Math.min(Math.max(1, cpus.length), tableMax - 1);
+  const findingRows = Math.max(0, height - (tableRows + 1) - fixedBelow);
+
+  useKeys(
+    (input, key) => {
+      const n = navKey(input, key, p.cursor, cpus.length, tableRows);
+      if (n !== null) p.setCursor(n);
+      else if (key.return && cpus[p.cursor]) p.nav.push({ kind: 'cpu', id: cpus[p.cursor]!.id });
+    },
+    p.active,
+  );
+
+  return (
+    <Box flexDirection="column" height={height}>
+      <Text bold wrap="truncate">{clip(cpuHeader(width), width)}</Text>
+      <ScrollList
+        count={cpus.length}
+        cursor={p.cursor}
+        height={tableRows}
+        width={width}
+        row={(i) => cpuRow(cpus[i]!, hz, width, perCpu.get(cpus[i]!.id) ?? 0)}
+        color={(i) => (isStarved(cpus[i]!, hz) ? 'red' : undefined)}
+        empty="No CPUs in this input (it has no ::cpuinfo)."
+      />
+      {info.map((l, i) => (
+        <Text key={`i${i}`} wrap="truncate" dimColor={i === 0 && tun.length === 0}>{clip(l, width)}</Text>
+      ))}
+      <Text> </Text>
+      <Text bold wrap="truncate">{clip(sorted.length ? `Findings (${sorted.length}) — f to list, Enter on a CPU for its queue` : 'Findings: none', width)}</Text>
+      {sorted.slice(0, findingRows).map((f, i) => (
+        <Text key={`f${i}`} wrap="truncate">
+          <Text color={SEVERITY_COLOR[f.severity]}>{SEVERITY_TAG[f.severity]}</Text>
+          {clip(` ${f.cpu !== undefined ? `cpu${f.cpu} ` : ''}${neutralize(f.title)}`, width - 4)}
+        </Text>
+      ))}
+    </Box>
+  );
+}

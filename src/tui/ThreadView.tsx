@@ -1,0 +1,67 @@
+// One thread: dispatcher fields, TS class data, and its stack; j/k scroll.
+import React, { useState } from 'react';
+import { Box, Text } from 'ink';
+import type { DispatcherSnapshot, StackFrame, Thread } from '../model/snapshot.ts';
+import { useKeys } from './keys.ts';
+import { neutralize } from '../report/sanitize.ts';
+import { clip, formatTicks, hzOf } from './format.ts';
+import { navKey } from './list-nav.ts';
+
+export interface ThreadProps {
+  addr: string;
+  thread: Thread | undefined;
+  snapshot: DispatcherSnapshot;
+  width: number;
+  height: number;
+  active: boolean;
+}
+
+function frameText(f: StackFrame): string {
+  const off = f.offset === null ? '' : `+0x${f.offset.toString(16)}`;
+  const args = f.args === null ? '' : `(${f.args.join(', ')})`;
+  const s = `${f.func}${off}${args}`;
+  return f.saved ? `[ ${s} ]` : s;
+}
+
+/** Everything shown for a thread, one string per line. */
+export function threadLines(t: Thread, snap: DispatcherSnapshot): string[] {
+  const { hz, assumed } = hzOf(snap);
+  const v = (x: string | number | null): string => (x === null ? '-' : String(x));
+  const out: string[] = [];
+  out.push(`thread ${t.addr ?? '?'}   proc ${neutralize(v(t.proc))}${t.desc ? `   (${neutralize(t.desc)})` : ''}`);
+  out.push(`pri ${v(t.pri)}  epri ${v(t.epri)}  state ${neutralize(v(t.state))}  class ${neutralize(v(t.cls))}${t.cid !== null ? ` (cid ${t.cid})` : ''}`);
+  const where = t.onCpu !== null ? `running on cpu ${t.onCpu}` : t.queuedOn !== null ? `queued on cpu ${t.queuedOn}` : 'not on a CPU or queue shown';
+  out.push(`${where}${t.boundCpu !== null ? `, bound to cpu ${t.boundCpu}` : ''}${t.dispTime !== null ? `, t_disp_time ${t.dispTime}` : ''}`);
+  if (t.wchan || t.sobj) out.push(`wchan ${v(t.wchan)}  sobj ${neutralize(v(t.sobj))}${t.groupCount !== null ? `  (::stacks group of ${t.groupCount})` : ''}`);
+  if (t.cldata || t.tsTimeleft !== null || t.tsDispwait !== null) {
+    const tl = t.tsTimeleft;
+    const over = tl !== null && tl < 0 ? `  (quantum overrun by ${formatTicks(-tl, hz)}${assumed ? `, assumed hz ${hz}` : ''})` : '';
+    out.push(`class data ${v(t.cldata)}: ts_timeleft ${v(tl)}${over}  ts_dispwait ${v(t.tsDispwait)}  ts_flags ${t.tsFlags === null ? '-' : '0x' + t.tsFlags.toString(16)}`);
+  }
+  out.push('');
+  if (t.stack && t.stack.length) {
+    out.push(`stack (${t.stack.length} frames, innermost first):`);
+    for (const f of t.stack) out.push(`  ${f.fp ? f.fp + ' ' : ''}${neutralize(frameText(f))}`);
+  } else out.push(t.stackFailure ? `stack: ${neutralize(t.stackFailure)}` : 'stack: not shown in the input');
+  return out;
+}
+
+export function ThreadView(p: ThreadProps): React.ReactElement {
+  const [cursor, setCursor] = useState(0);
+  const lines = p.thread ? threadLines(p.thread, p.snapshot) : [`thread ${p.addr}: not described anywhere in the input`];
+  useKeys(
+    (input, key) => {
+      // The cursor is the first line shown: plain text scrolls, it has no selection.
+      const n = navKey(input, key, cursor, Math.max(1, lines.length - p.height + 1), p.height);
+      if (n !== null) setCursor(n);
+    },
+    p.active,
+  );
+  return (
+    <Box flexDirection="column" height={p.height}>
+      {lines.slice(cursor, cursor + p.height).map((l, i) => (
+        <Text key={cursor + i} wrap="truncate">{clip(l, p.width) || ' '}</Text>
+      ))}
+    </Box>
+  );
+}

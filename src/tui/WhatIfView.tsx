@@ -1,0 +1,75 @@
+// What-if: change kpreemptpri, simulate from the loaded snapshot, see which findings clear.
+import React from 'react';
+import { Box, Text } from 'ink';
+import { useKeys } from './keys.ts';
+import { neutralize } from '../report/sanitize.ts';
+import type { WhatIfReport } from './services.ts';
+import { clip, padR, SEVERITY_TAG } from './format.ts';
+
+export interface WhatIfState {
+  kpreemptpri: string;
+  report: WhatIfReport | null;
+  /** The value the shown report was computed with. */
+  ranWith: number | null;
+  busy: boolean;
+  error: string | null;
+}
+
+export interface WhatIfProps {
+  state: WhatIfState;
+  /** The dump's own kpreemptpri, when it showed one. */
+  current: number | undefined;
+  setValue(v: string): void;
+  onRun(kpreemptpri: number): void;
+  width: number;
+  height: number;
+  active: boolean;
+}
+
+export function WhatIfView(p: WhatIfProps): React.ReactElement {
+  const s = p.state;
+  const num = Number.parseInt(s.kpreemptpri, 10);
+  const valid = /^\d{1,3}$/.test(s.kpreemptpri) && num >= 0 && num <= 255;
+  useKeys(
+    (input, key) => {
+      if (/^\d$/.test(input)) p.setValue(s.kpreemptpri.length >= 3 ? input : s.kpreemptpri + input);
+      else if (key.backspace || key.delete) p.setValue(s.kpreemptpri.slice(0, -1));
+      else if (input === '+' || input === '=' || key.rightArrow) p.setValue(String((valid ? num : 99) + 1));
+      else if (input === '-' || key.leftArrow) p.setValue(String(Math.max(0, (valid ? num : 101) - 1)));
+      else if ((key.return || input === 'r') && valid && !s.busy) p.onRun(num);
+    },
+    p.active,
+  );
+  const lines: { text: string; color?: string }[] = [];
+  if (s.busy) lines.push({ text: 'simulating…' });
+  if (s.error) lines.push({ text: `simulator: ${neutralize(s.error)}`, color: 'red' });
+  if (s.report && !s.busy) {
+    const cleared = s.report.outcomes.filter((o) => o.cleared).length;
+    lines.push({ text: `With kpreemptpri ${s.ranWith}: ${cleared} of ${s.report.outcomes.length} findings clear.` });
+    for (const o of s.report.outcomes) {
+      lines.push({
+        text: `${o.cleared ? 'CLEARS ' : 'REMAINS'} ${SEVERITY_TAG[o.severity]} ${padR(o.cpu !== undefined ? `cpu${o.cpu}` : '', 5)} ${neutralize(o.title)}`,
+        color: o.cleared ? 'green' : 'red',
+      });
+      if (o.detail) lines.push({ text: `          ${neutralize(o.detail)}` });
+    }
+    for (const n of s.report.notes) lines.push({ text: `note: ${neutralize(n)}` });
+  }
+  const room = Math.max(0, p.height - 5);
+  return (
+    <Box flexDirection="column" height={p.height}>
+      <Text bold wrap="truncate">{clip('What if: simulate the loaded snapshot with a changed tunable', p.width)}</Text>
+      <Text wrap="truncate">
+        {'  kpreemptpri = '}
+        <Text inverse color={valid ? undefined : 'red'}>{` ${s.kpreemptpri || ' '} `}</Text>
+        {clip(`   dump: ${p.current ?? 'not shown (kernel default 100 before #1532, 99 after)'}`, Math.max(0, p.width - 22))}
+      </Text>
+      <Text dimColor wrap="truncate">{clip('  digits type, -/+ step, Enter runs the simulator', p.width)}</Text>
+      <Text> </Text>
+      {lines.slice(0, room).map((l, i) => (
+        <Text key={i} color={l.color} wrap="truncate">{clip(l.text, p.width)}</Text>
+      ))}
+      {lines.length > room && <Text dimColor>{`… ${lines.length - room} more`}</Text>}
+    </Box>
+  );
+}

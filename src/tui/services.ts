@@ -1,0 +1,40 @@
+// What the TUI needs from the rest of playfair, as one injectable object so views can be tested
+// with hand-built analyses and the real pieces can be wired in one place (wiring.ts).
+import type { Analysis } from '../analysis.ts';
+import type { Severity } from '../rules/types.ts';
+
+/** Output of one mdb-style command typed at the TUI prompt. */
+export interface CommandOutput {
+  lines: string[];
+  /** Set when the command could not be run; shown instead of output. */
+  error?: string;
+}
+
+/** One finding of the loaded analysis, judged again after the simulated change. */
+export interface WhatIfOutcome {
+  rule: string;
+  title: string;
+  severity: Severity;
+  cpu?: number;
+  /** true: the simulated run no longer shows it; false: it remains. */
+  cleared: boolean;
+  /** One line on what the simulator saw (e.g. "thread ffffff0007e01c40 ran after 1 tick"). */
+  detail: string;
+}
+
+export interface WhatIfReport {
+  outcomes: WhatIfOutcome[];
+  /** Anything the simulator wants said (assumptions, limits), one line each. */
+  notes: string[];
+}
+
+/** Tunables the what-if panel lets the user change, with the kernel's spelling. */
+export type TunableChanges = Record<string, number>;
+
+export interface TuiServices {
+  /** Analyse text; must not block the render loop for long (the real one runs in a worker). */
+  analyze(text: string, source: string): Promise<Analysis>;
+  readFile(path: string): Promise<string>;
+  runCommand(analysis: Analysis, line: string): Promise<CommandOutput>;
+  whatIf(analysis: Analysis, changes: TunableChanges): Promise<WhatIfReport>;
+}
