@@ -1,0 +1,88 @@
+// `::cpuinfo [-v]` sections into CpuRecords. Lines are parsed one at a time with the lexer for the
+// address width the last header showed; a line that fails costs one diagnostic and nothing else.
+import type { IRecognitionException, ILexingError } from 'chevrotain';
+import type { ParsedCommand } from '../common/command-types.ts';
+import type { GrammarResult, SectionParser, SourceLine } from '../common/source.ts';
+import { parseCpuinfoLine } from './api.ts';
+import { CpuinfoAssembler } from './assemble.ts';
+import type { AddrWidth } from './layout.ts';
+import { readLine } from './lines.ts';
+import { cpuinfoParser } from './parser.ts';
+
+/** `-v` as typed: `::cpuinfo -v`, or the adb macros `$<cpu`, `$<cpun`, `$<cpus`; null when unknown. */
+export function commandIsVerbose(cmd: ParsedCommand | null): boolean | null {
+  if (cmd === null) return null;
+  for (const st of cmd.stages) {
+    if (st.verb === 'dcmd' && st.name === 'cpuinfo') return st.args.some((a) => a.startsWith('-') && a.includes('v'));
+    if (st.verb === 'macro' && (st.name === 'cpu' || st.name === 'cpun' || st.name === 'cpus')) return true;
+  }
+  return null;
+}
+
+/** A line whose first word sits where a CPU id does (columns 1-3) and is a digit. */
+function looksLikeRow(text: string): boolean {
+  let i = 0;
+  while (i < 3 && text[i] === ' ') i++;
+  const c = text.charCodeAt(i);
+  return i < 3 && c >= 48 && c <= 57;
+}
+
+/** Column (1-based) of a lexing or parsing problem; the end of the text when the line ends early. */
+function problemCol(text: string, lexErrors: ILexingError[], parseErrors: IRecognitionException[]): number {
+  const p = parseErrors[0];
+  if (p !== undefined) {
+    const off = p.token.startOffset;
+    return Number.isFinite(off) ? off + 1 : text.trimEnd().length + 1;
+  }
+  return (lexErrors[0]?.offset ?? 0) + 1;
+}
+
+function readOne(src: SourceLine, width: AddrWidth, out: GrammarResult, asm: CpuinfoAssembler) {
+  const { cst, lexErrors, parseErrors } = parseCpuinfoLine(src.text, width);
+  if (lexErrors.length > 0 || parseErrors.length > 0) {
+    out.lexErrors.push(...lexErrors);
+    out.parseErrors.push(...parseErrors);
+    const message = parseErrors[0]?.message ?? lexErrors[0]?.message ?? 'unreadable line';
+    asm.bad(src, problemCol(src.text, lexErrors, parseErrors), message, looksLikeRow(src.text));
+    return null;
+  }
+  const shape = readLine(cst, src.text);
+  if (shape.kind === 'error') {
+    asm.bad(src, shape.col, shape.message, looksLikeRow(src.text));
+    return null;
+  }
+  return shape;
+}
+
+export const parseCpuinfo: SectionParser = (lines, ctx) => {
+  const out: GrammarResult = { records: [], unrecognized: [], lexErrors: [], parseErrors: [] };
+  const asm = new CpuinfoAssembler();
+  let width: AddrWidth = 16;
+  let widthKnown = false;
+  lines.forEach((src, i) => {
+    try {
+      const shape = readOne(src, width, out, asm);
+      if (shape === null) return;
+      if (shape.kind === 'header') {
+        width = shape.width;
+        widthKnown = true;
+      } else if (shape.kind === 'row' && !widthKnown) {
+        // Output pasted without its header: a 32-bit mdb prints 8 digits.
+        width = shape.addr.length <= 8 ? 8 : 16;
+        widthKnown = true;
+      }
+      asm.add(i, src, shape, width);
+    } catch (e) {
+      // Safety net: a grammar bug must cost one line, not the section.
+      asm.bad(src, 1, `internal error: ${e instanceof Error ? e.message : String(e)}`, false);
+    }
+  });
+  out.records = asm.finish(commandIsVerbose(ctx.command));
+  out.unrecognized = asm.diagnostics;
+  return out;
+};
+
+/** The grammar's productions, for railroad diagrams. */
+export function cpuinfoProductions() {
+  return cpuinfoParser.getSerializedGastProductions();
+}
