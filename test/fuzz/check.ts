@@ -1,0 +1,200 @@
+// What must hold for any input: no exception, the line accounting adds up, every line number
+// points into the input, and outputs are safe (terminal text has no control characters, JSON
+// parses, Markdown cannot smuggle HTML or links out of the input).
+import type { Analysis } from '../../src/analysis.ts';
+
+export interface Failure {
+  /** Which part failed: `analyze`, `triage`, `report:text`, `render:cpuinfo`... */
+  stage: string;
+  /** crash | hang | accounting | line-range | control-chars | json | markdown-injection | out-of-memory */
+  kind: string;
+  message: string;
+}
+
+/** How an output reaches the user, which decides what makes it unsafe. */
+export type OutputKind = 'terminal' | 'markdown' | 'json';
+
+export interface OutputTarget {
+  name: string;
+  kind: OutputKind;
+  render(a: Analysis, text: string): string | Promise<string>;
+}
+
+export interface Targets {
+  analyze(text: string): Analysis;
+  outputs: OutputTarget[];
+  /** Modules that were looked for and not found (for the harness's notes). */
+  missing: string[];
+}
+
+/** Lines as the contract counts them: split on LF, a final LF ends the last line rather than starting one. */
+export function expectedLineCount(text: string): number {
+  if (text.length === 0) return 0;
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return text.endsWith('\n') ? n : n + 1;
+}
+
+export function checkAccounting(text: string, a: Analysis): Failure[] {
+  const out: Failure[] = [];
+  const acc = a.accounting;
+  const want = expectedLineCount(text);
+  const fail = (message: string) => out.push({ stage: 'analyze', kind: 'accounting', message });
+  if (acc.lines !== want) fail(`accounting.lines = ${acc.lines}, input has ${want} lines`);
+  if (acc.parsed + acc.prose + acc.unrecognized !== acc.lines)
+    fail(`parsed ${acc.parsed} + prose ${acc.prose} + unrecognized ${acc.unrecognized} != lines ${acc.lines}`);
+  if (a.lines.length !== want) fail(`analysis.lines has ${a.lines.length} entries, input has ${want} lines`);
+  for (const k of ['parsed', 'prose', 'unrecognized'] as const)
+    if (!Number.isInteger(acc[k]) || acc[k] < 0) fail(`accounting.${k} = ${acc[k]}`);
+  return out;
+}
+
+/** Every `line` (and `*Line`, `lines` map) anywhere in the analysis is a line of the input. */
+export function checkLineRefs(a: Analysis): Failure[] {
+  const n = a.accounting.lines;
+  const bad: string[] = [];
+  const seen = new Set<object>();
+  const visit = (v: unknown, path: string): void => {
+    if (bad.length >= 3 || v === null || typeof v !== 'object' || seen.has(v)) return;
+    seen.add(v);
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) visit(v[i], `${path}[${i}]`);
+      return;
+    }
+    for (const [k, x] of Object.entries(v)) {
+      const isLineKey = k === 'line' || k === 'no' || k === 'startLine' || k === 'endLine' || (k.endsWith('Line') && typeof x === 'number');
+      if (isLineKey && typeof x === 'number' && !(Number.isInteger(x) && x >= 1 && x <= n)) bad.push(`${path}.${k} = ${x}`);
+      else if ((k === 'lines' || k === 'tunableLines') && x !== null && typeof x === 'object' && !Array.isArray(x)) {
+        for (const [f, l] of Object.entries(x)) if (typeof l !== 'number' || !Number.isInteger(l) || l < 1 || l > n) bad.push(`${path}.${k}.${f} = ${String(l)}`);
+      } else visit(x, `${path}.${k}`);
+    }
+  };
+  // `lines` (the input text) is the one array of strings; skip it.
+  const { lines: _text, ...rest } = a;
+  visit(rest, 'analysis');
+  return bad.length === 0 ? [] : [{ stage: 'analyze', kind: 'line-range', message: `line numbers outside 1..${n}: ${bad.join('; ')}` }];
+}
+
+/** The first character a terminal would act on: C0 except LF, DEL, C1, or a bidi override. */
+export function firstControlChar(s: string): { index: number; code: number } | null {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c < 32 && c !== 10) || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+      return { index: i, code: c };
+  }
+  return null;
+}
+
+/** HTML and links the input tried to smuggle in, found outside code fences and code spans. */
+export function markdownInjection(md: string): string | null {
+  let fence: string | null = null;
+  for (const line of md.split('\n')) {
+    const t = line.trimStart();
+    const m = /^(`{3,}|~{3,})/.exec(t);
+    if (m) {
+      if (fence === null) fence = m[1]!;
+      else if (m[1]![0] === fence[0] && m[1]!.length >= fence.length && t.slice(m[1]!.length).trim() === '') fence = null;
+      continue;
+    }
+    if (fence !== null || line.startsWith('    ')) continue;
+    const prose = stripCodeSpans(line);
+    for (const bad of ['<script', '<img', '</details', '<!--', '](javascript:', '<a ', '<iframe']) {
+      if (prose.toLowerCase().includes(bad)) return `${JSON.stringify(bad)} outside code in: ${line.slice(0, 120)}`;
+    }
+  }
+  return null;
+}
+
+function stripCodeSpans(line: string): string {
+  // A code span opens with a run of N backticks and closes with the next run of exactly N.
+  let out = '';
+  let i = 0;
+  while (i < line.length) {
+    if (line[i] !== '`') {
+      out += line[i];
+      i++;
+      continue;
+    }
+    let n = 0;
+    while (line[i + n] === '`') n++;
+    let j = i + n;
+    let close = -1;
+    while (j < line.length) {
+      if (line[j] === '`') {
+        let m = 0;
+        while (line[j + m] === '`') m++;
+        if (m === n) {
+          close = j;
+          break;
+        }
+        j += m;
+      } else j++;
+    }
+    if (close < 0) {
+      out += line.slice(i, i + n);
+      i += n;
+    } else i = close + n;
+  }
+  return out;
+}
+
+export function checkOutput(kind: OutputKind, stage: string, out: unknown): Failure[] {
+  if (typeof out !== 'string') return [{ stage, kind: 'crash', message: `renderer returned ${typeof out}, not a string` }];
+  if (kind === 'json') {
+    // JSON.parse rejects raw C0 characters inside strings, so parsing is the escaping check.
+    try {
+      JSON.parse(out);
+      return [];
+    } catch (e) {
+      return [{ stage, kind: 'json', message: `output does not parse: ${(e as Error).message}` }];
+    }
+  }
+  const cc = firstControlChar(out);
+  if (cc) return [{ stage, kind: 'control-chars', message: `U+${hex4(cc.code)} at offset ${cc.index}: ${JSON.stringify(out.slice(Math.max(0, cc.index - 30), cc.index + 10))}` }];
+  if (kind === 'markdown') {
+    const inj = markdownInjection(out);
+    if (inj) return [{ stage, kind: 'markdown-injection', message: inj }];
+  }
+  return [];
+}
+
+function hex4(c: number): string {
+  return c.toString(16).toUpperCase().padStart(4, '0');
+}
+
+export function crash(stage: string, e: unknown): Failure {
+  const err = e instanceof Error ? e : new Error(String(e));
+  const at = (err.stack ?? '').split('\n').slice(1, 4).map((s) => s.trim()).join(' < ');
+  return { stage, kind: 'crash', message: `${err.name}: ${err.message.slice(0, 300)}${at ? ` @ ${at}` : ''}` };
+}
+
+/** Runs one input through every target. Never throws. */
+export async function checkText(text: string, targets: Targets): Promise<Failure[]> {
+  let a: Analysis;
+  try {
+    a = targets.analyze(text);
+  } catch (e) {
+    return [crash('analyze', e)];
+  }
+  const failures = [...checkAccounting(text, a), ...checkLineRefs(a)];
+  for (const t of targets.outputs) {
+    const stage = t.name;
+    try {
+      failures.push(...checkOutput(t.kind, stage, await t.render(a, text)));
+    } catch (e) {
+      failures.push(crash(stage, e));
+    }
+  }
+  return failures;
+}
+
+/** Groups failures that are the same bug: stage, kind and the message with numbers and quotes blurred. */
+export function signature(f: Failure): string {
+  const msg = f.message
+    .replace(/ @ .*$/, '')
+    .replace(/"(?:[^"\\]|\\.)*"/g, '"…"')
+    .replace(/[0-9a-f]{6,}/gi, 'H')
+    .replace(/\d+/g, 'N')
+    .slice(0, 80);
+  return `${f.stage}/${f.kind}/${msg}`;
+}

@@ -1,0 +1,25 @@
+// Messages between the fuzz pool and its worker threads.
+import type { Failure } from './check.ts';
+import type { MinimizeBudget } from './minimize.ts';
+
+export interface WorkerInit {
+  /** Use the harness's stand-in targets instead of the real code (tests of the harness itself). */
+  selfTest: boolean;
+}
+
+export type Job =
+  | { type: 'case'; seed: number; index: number }
+  | { type: 'text'; text: string }
+  | { type: 'minimize'; text: string; signature: string; budget: MinimizeBudget };
+
+export interface JobResult {
+  type: 'result';
+  failures: Failure[];
+  fixture?: string;
+  applied?: string[];
+  chars?: number;
+  /** The input, sent back only when it failed (or the minimized input). */
+  text?: string;
+}
+
+export type WorkerMessage = JobResult | { type: 'ready'; missing: string[] } | { type: 'fatal'; message: string };
