@@ -17,7 +17,7 @@ export async function minimize(text: string, sig: string, targets: Targets, budg
     return (await checkText(t, targets)).some((f) => signature(f) === sig);
   };
   // Keep the trailing-newline shape: pieces are lines with their terminators.
-  let pieces = text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  let pieces: string[] = text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
   let chunk = Math.max(1, pieces.length >> 1);
   while (chunk >= 1 && checks < budget.checks && Date.now() < deadline) {
     let removed = false;
