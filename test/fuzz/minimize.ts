@@ -17,7 +17,7 @@ export async function minimize(text: string, sig: string, targets: Targets, budg
     return (await checkText(t, targets)).some((f) => signature(f) === sig);
   };
   // Keep the trailing-newline shape: pieces are lines with their terminators.
-  let pieces: string[] = text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  let pieces = linesWithEnds(text);
   let chunk = Math.max(1, pieces.length >> 1);
   while (chunk >= 1 && checks < budget.checks && Date.now() < deadline) {
     let removed = false;
@@ -32,4 +32,15 @@ export async function minimize(text: string, sig: string, targets: Targets, budg
     else chunk = Math.min(chunk, Math.max(1, pieces.length >> 1));
   }
   return pieces.join('');
+}
+
+function linesWithEnds(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+    out.push(text.slice(start, i + 1));
+    start = i + 1;
+  }
+  if (start < text.length) out.push(text.slice(start));
+  return out;
 }
