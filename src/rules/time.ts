@@ -27,13 +27,18 @@ function oneDecimal(x: number): string {
   return Number.isInteger(r) ? r.toFixed(0) : r.toFixed(1);
 }
 
-/** "18.4 hours", "2.5 seconds", "40 ms". */
+function unit(x: number, name: string): string {
+  const n = oneDecimal(x);
+  return `${n} ${name}${n === '1' ? '' : 's'}`;
+}
+
+/** "18.4 hours", "1 hour", "2.5 seconds", "40 ms". */
 export function humanDuration(seconds: number): string {
   const s = Math.abs(seconds);
-  if (s >= 2 * 86400) return `${oneDecimal(s / 86400)} days`;
-  if (s >= 3600) return `${oneDecimal(s / 3600)} hours`;
-  if (s >= 60) return `${oneDecimal(s / 60)} minutes`;
-  if (s >= 1) return `${oneDecimal(s)} seconds`;
+  if (s >= 2 * 86400) return unit(s / 86400, 'day');
+  if (s >= 3600) return unit(s / 3600, 'hour');
+  if (s >= 60) return unit(s / 60, 'minute');
+  if (s >= 1) return unit(s, 'second');
   return `${Math.round(s * 1000)} ms`;
 }
 

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { emptySnapshot } from '../../src/model/snapshot.ts';
+import { priorityInversion } from '../../src/rules/priority-inversion.ts';
+import { blankLines, ctx, frames, mkCpu, mkThread, readLines, SEED_PATH, seedSnapshot } from './helpers.ts';
+
+const lines = blankLines(30);
+
+describe('priority-inversion', () => {
+  it('seed: nothing (no t_epri, no lock waiters)', () => {
+    const r = priorityInversion.run(ctx(seedSnapshot(), readLines(SEED_PATH)));
+    expect(r.findings).toEqual([]);
+    expect(r.notes).toEqual([]);
+  });
+
+  it('a holder on a CPU with inherited priority: inheritance working, low', () => {
+    const s = emptySnapshot();
+    s.threads.push(mkThread('h', { pri: 40, epri: 99, state: 'onproc', onCpu: 0, lines: { epri: 5 } }));
+    const [f] = priorityInversion.run(ctx(s, lines)).findings;
+    expect(f!.severity).toBe('low');
+    expect(f!.message).toContain('t_epri 99 above its t_pri 40');
+    expect(f!.evidence.map((e) => e.line)).toEqual([5]);
+  });
+
+  it('a holder queued on a CPU that does not switch: high', () => {
+    const s = emptySnapshot();
+    s.cpus.push(mkCpu({ id: 1, pri: 0, switchTicks: 50000, thread: 'spin', runq: [{ pri: 60, thread: 'h', proc: 'app', line: 8 }], lines: { pri: 7 } }));
+    s.threads.push(mkThread('h', { pri: 20, epri: 60, state: 'run', queuedOn: 1, lines: { epri: 12 } }));
+    const [f] = priorityInversion.run(ctx(s, lines)).findings;
+    expect(f!.severity).toBe('high');
+    expect(f!.cpu).toBe(1);
+    expect(f!.evidence.map((e) => e.line)).toEqual([7, 8, 12]);
+  });
+
+  it('no inheritance shown: quiet; lock waiters without owners give a note', () => {
+    const s = emptySnapshot();
+    s.threads.push(mkThread('h', { pri: 40, epri: 0 }));
+    expect(priorityInversion.run(ctx(s, lines))).toEqual({ findings: [], notes: [] });
+    s.threads.push(mkThread('w', { stack: frames([['swtch', 3], ['turnstile_block', 4], ['mutex_vector_enter', 5], ['zfs_zget', 6]]) }));
+    const r = priorityInversion.run(ctx(s, lines));
+    expect(r.findings).toEqual([]);
+    expect(r.notes[0]!.message).toContain('no lock owners');
+  });
+});
