@@ -1,0 +1,171 @@
+// Section reader for `addr/fmt`, `addr,count/fmt` and `=fmt` output, and for adb macros whose
+// output has the same shape (`$<bufctl_audit`: labelled rows of column names, then rows of values).
+// One FormatRecord per label; unlabelled rows continue the record above them. A symbol line
+// (`kpreemptpri:` alone, printed when the address is exactly a symbol) joins the row after it.
+import type { ISerializedGast, IToken } from 'chevrotain';
+import { normalizeAddr } from '../common/numbers.ts';
+import type { GrammarResult, SectionContext, SectionParser } from '../common/source.ts';
+import type { FormatRecord } from '../records.ts';
+import { emptyResult, firstProblem, guarded, isBlank, isHex, keepErrors, lastStage, shown, toks } from '../print/support.ts';
+import { parseFormatLine } from './api.ts';
+import { formatParser } from './parser.ts';
+
+export { parseFormatLine } from './api.ts';
+
+type ValueKind = 'signed' | 'unsigned' | 'hex' | 'octal';
+
+/** What each format letter prints (mdb_fmt.c table); letters not listed print text we do not check. */
+const LETTER_KIND: Record<string, ValueKind | 'none'> = {
+  D: 'signed',
+  d: 'signed',
+  e: 'signed',
+  v: 'signed',
+  U: 'unsigned',
+  u: 'unsigned',
+  E: 'unsigned',
+  V: 'unsigned',
+  X: 'hex',
+  x: 'hex',
+  J: 'hex',
+  K: 'hex',
+  B: 'hex',
+  h: 'hex',
+  H: 'hex',
+  Z: 'hex',
+  O: 'octal',
+  o: 'octal',
+  b: 'octal',
+  q: 'octal',
+  Q: 'octal',
+  G: 'octal',
+  g: 'octal',
+  n: 'none',
+  N: 'none',
+  r: 'none',
+  t: 'none',
+  T: 'none',
+  '+': 'none',
+  '-': 'none',
+  '^': 'none',
+};
+
+/** The set of value shapes a format string can print, or null when it prints free text (p, s, c, i, Y...). */
+export function valueKinds(fmt: string): Set<ValueKind> | null {
+  const out = new Set<ValueKind>();
+  for (const c of fmt) {
+    if (c >= '0' && c <= '9') continue;
+    const k = LETTER_KIND[c];
+    if (k === undefined) return null;
+    if (k !== 'none') out.add(k);
+  }
+  return out.size > 0 ? out : null;
+}
+
+function isDigits(s: string, from = 0): boolean {
+  if (s.length <= from) return false;
+  for (let i = from; i < s.length; i++) if (s[i]! < '0' || s[i]! > '9') return false;
+  return true;
+}
+
+function fits(v: string, kinds: Set<ValueKind>): boolean {
+  for (const k of kinds) {
+    if (k === 'signed' && (isDigits(v) || (v.startsWith('-') && isDigits(v, 1)))) return true;
+    if (k === 'unsigned' && isDigits(v)) return true;
+    if (k === 'hex' && isHex(v)) return true;
+    if (k === 'octal' && isDigits(v)) return true;
+  }
+  return false;
+}
+
+/** `0x...` or a one-digit number: `%#a` printed an address with no symbol. Anything else is a symbol. */
+function labelIsAddress(label: string): boolean {
+  if (label.startsWith('0x') || label.startsWith('0X')) return isHex(label.slice(2));
+  return label.length === 1 && label >= '0' && label <= '9';
+}
+
+interface FormatCommand {
+  /** Letters as typed without counts (`D`, `KKn`), or null for a macro. */
+  format: string | null;
+  /** The typed address when it is a plain hex address (fills `addr` when the label is a symbol). */
+  addr: string | null;
+  /** `=fmt`: an immediate value, so no address label. */
+  immediate: boolean;
+  kinds: Set<ValueKind> | null;
+}
+
+function formatCommand(ctx: SectionContext): FormatCommand | null {
+  const st = lastStage(ctx);
+  if (!st) return null;
+  if (st.verb === 'macro') return { format: null, addr: null, immediate: false, kinds: null };
+  if (st.verb !== 'format') return null;
+  let letters = '';
+  for (const c of st.name) if (c < '0' || c > '9') letters += c;
+  const text = ctx.command?.text ?? '';
+  const immediate = text.includes('=' + st.name) && !text.includes('/' + st.name);
+  const addr = st.addr !== null && !immediate ? normalizeAddr(st.addr) : null;
+  return { format: letters || null, addr, immediate, kinds: valueKinds(letters) };
+}
+
+export const parseFormat: SectionParser = (lines, ctx): GrammarResult => {
+  const result = emptyResult();
+  const cmd = formatCommand(ctx);
+  const records: FormatRecord[] = [];
+  let cur: FormatRecord | null = null;
+  /** A label printed alone, waiting for the row that repeats it (the symbol line). */
+  let pendingLabel: string | null = null;
+  for (const { no, text } of lines) {
+    if (isBlank(text)) continue;
+    guarded(result, no, () => {
+      const parse = parseFormatLine(text);
+      const problem = firstProblem(cmd?.format ? `/${cmd.format}` : 'format', text, no, parse);
+      if (problem) {
+        keepErrors(result, parse, no);
+        result.unrecognized.push(problem);
+        return;
+      }
+      const labelTok = toks(parse.cst, 'AddressLabel')[0];
+      const values: IToken[] = toks(parse.cst, 'Value');
+      if (cmd?.kinds) {
+        const bad = values.find((v) => !fits(v.image, cmd.kinds!));
+        if (bad) {
+          result.unrecognized.push({ line: no, col: bad.startOffset + 1, message: `/${cmd.format}: '${shown(bad.image)}' is not a value this format prints` });
+          return;
+        }
+      }
+      const vals = values.map((v) => ({ text: v.image, line: no }));
+      if (labelTok === undefined) {
+        if (cur === null) {
+          cur = { kind: 'format', line: no, addr: null, symbol: null, format: cmd?.format ?? null, values: [] };
+          records.push(cur);
+        }
+        cur.values.push(...vals);
+        pendingLabel = null;
+        return;
+      }
+      const label = labelTok.image.slice(0, -1);
+      if (cur !== null && pendingLabel === label && cur.values.length === 0) {
+        cur.values.push(...vals);
+        pendingLabel = null;
+        return;
+      }
+      const isAddr = labelIsAddress(label);
+      cur = {
+        kind: 'format',
+        line: no,
+        addr: isAddr ? normalizeAddr(label) : (cmd?.addr ?? null),
+        symbol: isAddr ? null : label,
+        format: cmd?.format ?? null,
+        values: vals,
+      };
+      records.push(cur);
+      pendingLabel = vals.length === 0 ? label : null;
+    });
+  }
+  result.records = records;
+  return result;
+};
+
+/** Serialized grammar of one format output line, for railroad diagrams. */
+export function formatProductions(): ISerializedGast[] {
+  return formatParser.getSerializedGastProductions();
+}

@@ -1,0 +1,57 @@
+// What the typed command says about `::print` output: options (-a addresses, -t types), the type
+// and member paths, and the address. Only the last stage of a pipeline prints to the terminal.
+import { normalizeAddr } from '../common/numbers.ts';
+import type { SectionContext } from '../common/source.ts';
+import { lastStage } from './support.ts';
+
+export interface PrintCommand {
+  /** Object address typed before `::print` (hex), or null (piped in, a symbol, or none). */
+  addr: string | null;
+  /** Type named on the command line (`kthread_t`, `struct scsi_pkt`), or null. */
+  type: string | null;
+  members: string[];
+  showAddr: boolean;
+  showType: boolean;
+  /** No address at all: mdb prints the type's layout without values (trailing blanks). */
+  typeless: boolean;
+}
+
+/** Options that take a value (`-s 2`, `-l8`). */
+const VALUED = 'cls';
+
+export function printCommand(ctx: SectionContext): PrintCommand | null {
+  const st = lastStage(ctx);
+  if (!st || st.verb !== 'dcmd' || st.name !== 'print') return null;
+  let showAddr = false;
+  let showType = false;
+  const positional: string[] = [];
+  const args = st.args;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a.length > 1 && a.startsWith('-') && positional.length === 0) {
+      for (let j = 1; j < a.length; j++) {
+        const c = a[j]!;
+        if (VALUED.includes(c)) {
+          if (j === a.length - 1) i++; // the value is the next argument
+          break;
+        }
+        if (c === 'a') showAddr = true;
+        else if (c === 't' || c === 'T') showType = true;
+      }
+      continue;
+    }
+    positional.push(a);
+  }
+  let type: string | null = positional.shift() ?? null;
+  if ((type === 'struct' || type === 'union' || type === 'enum') && positional.length > 0) type = `${type} ${positional.shift()}`;
+  const stages = ctx.command!.stages;
+  const typed = st.addr !== null ? normalizeAddr(st.addr) : null;
+  return {
+    addr: typed,
+    type,
+    members: positional,
+    showAddr,
+    showType,
+    typeless: st.addr === null && stages.length === 1,
+  };
+}
