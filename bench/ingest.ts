@@ -1,0 +1,187 @@
+// Ingest benchmark: analyzeText throughput on a large generated `::cpuinfo -v` +
+// `::walk thread | ::findstack -v` transcript, next to a plain line-split-plus-regex scan of the
+// same file in the same run; and peak memory (maxRSS of a child process that only reads and
+// analyses). Each measured part runs in its own child so one's heap does not inflate the other's.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { BenchModule, BenchRow } from './types.ts';
+import { writeTranscript } from './gen/write.ts';
+
+const MiB = 1024 * 1024;
+const SELF = fileURLToPath(import.meta.url);
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+type Mode = 'analyze' | 'scan' | 'stream';
+
+interface ChildReport {
+  mode: Mode;
+  bytes: number;
+  /** Wall time of each repetition, ms. */
+  times: number[];
+  /** Peak resident set of the child, bytes. */
+  maxRss: number;
+  /** RSS after start-up and module loading, before the input was read, bytes. */
+  startRss: number;
+  /** Something from the result, so the work cannot be skipped and runs can be compared. */
+  check: string;
+}
+
+export const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+// The baseline: what a quick hand-written scan of the same text costs. Anchored, no nested quantifiers.
+const STACK_PTR = /^stack pointer for thread ([0-9a-f]+)(?: \((.*)\))?: ([0-9a-f]+)$/;
+const FRAME = /^ {2}([0-9a-f]+) ([A-Za-z_][\w.`$]*)(?:\+(0x[0-9a-f]+|\d+))?\(([^)]*)\)$/;
+const CPU_ROW = /^ *(\d+) ([0-9a-f]+) +([0-9a-f]+) +(\d+) +(\d+) +(-?\d+) +(yes|no) +(yes|no) (t-\d+ *|-) +([0-9a-f]+) ?(.*)$/;
+const RUNQ = /^[ A-Z|<+-]{28}(?:\|| ) *(\d+) ([0-9a-f]{16}) (.*)$/;
+
+export function regexScan(text: string): { threads: number; frames: number; withArgs: number; cpus: number; queued: number } {
+  const lines = text.split('\n');
+  const r = { threads: 0, frames: 0, withArgs: 0, cpus: 0, queued: 0 };
+  for (const l of lines) {
+    let m: RegExpExecArray | null;
+    if ((m = FRAME.exec(l)) !== null) {
+      r.frames++;
+      if (m[4]!.length > 0) r.withArgs++;
+    }
+    else if ((m = STACK_PTR.exec(l)) !== null) r.threads++;
+    else if ((m = CPU_ROW.exec(l)) !== null) r.cpus++;
+    else if ((m = RUNQ.exec(l)) !== null) r.queued++;
+  }
+  return r;
+}
+
+async function child(mode: Mode, file: string, reps: number): Promise<ChildReport> {
+  const api = mode === 'scan' ? null : ((await import(pathToFileURL(join(ROOT, 'src/analyze.ts')).href)) as typeof import('../src/analyze.ts'));
+  const startRss = process.memoryUsage().rss;
+  const times: number[] = [];
+  let check = '';
+  if (mode === 'stream') {
+    const { analyzeStream } = api!;
+    const t0 = performance.now();
+    const rl = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
+    const a = await analyzeStream(rl, { source: file });
+    times.push(performance.now() - t0);
+    check = `${a.accounting.lines} lines, ${a.snapshot.threads.length} threads`;
+  } else {
+    const analyzeText = api?.analyzeText ?? null;
+    const text = readFileSync(file, 'utf8');
+    // Warm the JIT on a slice first, so the first measured repetition is not charged for compiling.
+    const warm = text.slice(0, text.indexOf('\n', Math.min(text.length - 1, 2 * MiB)) + 1);
+    if (analyzeText) analyzeText(warm, { source: file });
+    else regexScan(warm);
+    for (let i = 0; i < reps; i++) {
+      const t0 = performance.now();
+      if (analyzeText) {
+        const a = analyzeText(text, { source: file });
+        times.push(performance.now() - t0);
+        check = `${a.accounting.lines} lines, ${a.accounting.parsed} parsed, ${a.snapshot.cpus.length} cpus, ${a.snapshot.threads.length} threads`;
+      } else {
+        const s = regexScan(text);
+        times.push(performance.now() - t0);
+        check = `${s.cpus} cpus, ${s.threads} threads, ${s.frames} frames, ${s.queued} queued`;
+      }
+    }
+  }
+  return { mode, bytes: statSync(file).size, times, maxRss: process.resourceUsage().maxRSS * 1024, startRss, check };
+}
+
+function runChild(mode: Mode, file: string, reps: number, heapMb: number): Promise<ChildReport> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, '--import', 'tsx', SELF, '--child', mode, file, String(reps)], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    p.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    p.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    p.on('error', reject);
+    p.on('close', (code) => {
+      const last = out.trim().split('\n').pop() ?? '';
+      if (code !== 0 || !last.startsWith('{')) reject(new Error(`ingest child (${mode}) exited ${code}: ${err.trim().split('\n').slice(-3).join(' | ')}`));
+      else resolve(JSON.parse(last) as ChildReport);
+    });
+  });
+}
+
+export interface IngestFigures {
+  bytes: number;
+  analyze: ChildReport;
+  scan: ChildReport;
+  memory: ChildReport;
+}
+
+/** Generates the input, then measures; `log` gets progress. */
+export async function measureIngest(bytes: number, reps: number, log: (s: string) => void = () => undefined): Promise<IngestFigures> {
+  const dir = mkdtempSync(join(tmpdir(), 'playfair-bench-'));
+  try {
+    const file = join(dir, 'transcript.txt');
+    const n = await writeTranscript(file, bytes, 1532);
+    log(`ingest: generated ${(n / MiB).toFixed(1)} MiB`);
+    const heap = Math.max(2048, Math.ceil((n / MiB) * 16));
+    // Memory first, in a child that reads and analyses once and does nothing else.
+    const memory = await runChild('analyze', file, 1, heap);
+    const scan = await runChild('scan', file, reps, heap);
+    const analyze = await runChild('analyze', file, reps, heap);
+    return { bytes: n, analyze, scan, memory };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Streams a generated file of `bytes` through analyzeStream in a child; returns its report. */
+export async function measureStream(bytes: number, log: (s: string) => void = () => undefined): Promise<ChildReport> {
+  const dir = mkdtempSync(join(tmpdir(), 'playfair-bench-'));
+  try {
+    const file = join(dir, 'transcript.txt');
+    const n = await writeTranscript(file, bytes, 1532);
+    log(`ingest: generated ${(n / MiB).toFixed(0)} MiB for streaming`);
+    return await runChild('stream', file, 1, Math.max(4096, Math.ceil((n / MiB) * 12)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function rowsOf(f: IngestFigures): BenchRow[] {
+  const mbps = (r: ChildReport) => r.bytes / MiB / (median(r.times) / 1000);
+  const a = mbps(f.analyze);
+  const s = mbps(f.scan);
+  const memX = f.memory.maxRss / f.bytes;
+  const scanX = f.scan.maxRss / f.bytes;
+  const size = `${Math.round(f.bytes / MiB)} MiB`;
+  return [
+    { name: `ingest: analyzeText throughput (${size})`, value: a, unit: 'MiB/s', baseline: s, ratio: a / s },
+    { name: `ingest: peak RSS / input size (${size})`, value: memX, unit: 'x', baseline: scanX, ratio: memX / scanX },
+    {
+      name: `ingest: peak RSS above start-up / input size (${size})`,
+      value: (f.memory.maxRss - f.memory.startRss) / f.bytes,
+      unit: 'x',
+      baseline: (f.scan.maxRss - f.scan.startRss) / f.bytes,
+      ratio: (f.memory.maxRss - f.memory.startRss) / Math.max(1, f.scan.maxRss - f.scan.startRss),
+    },
+  ];
+}
+
+export const run: BenchModule = async ({ quick }) => {
+  const log = (s: string) => process.stderr.write(s + '\n');
+  const f = await measureIngest(quick ? 8 * MiB : 64 * MiB, quick ? 3 : 5, log);
+  log(`ingest: analyze ${f.analyze.check}; scan ${f.scan.check}`);
+  return rowsOf(f);
+};
+
+async function childMain(argv: string[]): Promise<void> {
+  const [mode, file, reps] = argv;
+  const r = await child(mode as Mode, file!, Number(reps));
+  process.stdout.write(JSON.stringify(r) + '\n');
+}
+
+if (process.argv[2] === '--child' && import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await childMain(process.argv.slice(3));
