@@ -1,0 +1,44 @@
+// Making untrusted text inert in Markdown (CommonMark/GFM, as bug trackers render it): no links,
+// no HTML, no emphasis or headings, no escapes of our own syntax, no mentions or issue references.
+import { neutralize } from './sanitize.ts';
+
+/** Characters with Markdown meaning somewhere (links, emphasis, lists, tables, math, autolinks). */
+const BACKSLASHED = new Set('\\`*_{}[]()#+-.!|~:=^$'.split(''));
+const ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' };
+const ZWSP = '\u200b';
+
+/** Inline text: one line (newlines become visible escapes), every meaningful character escaped. */
+export function mdText(s: string): string {
+  const t = neutralize(s);
+  let out = '';
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i]!;
+    const ent = ENTITIES[c];
+    if (ent !== undefined) out += ent;
+    else if (BACKSLASHED.has(c)) out += '\\' + c;
+    else out += c;
+    // Trackers link @name and #123 after rendering, whatever the escaping: break the pattern.
+    if ((c === '@' || c === '#') && i + 1 < t.length && /[A-Za-z0-9_]/.test(t[i + 1]!)) out += ZWSP;
+  }
+  return out;
+}
+
+/** A fenced code block whose fence cannot be closed by the content. */
+export function mdCodeBlock(lines: readonly string[], info = ''): string {
+  const body = lines.map((l) => neutralize(l));
+  let longest = 0;
+  for (const l of body) {
+    let run = 0;
+    for (const c of l) {
+      run = c === '`' ? run + 1 : 0;
+      if (run > longest) longest = run;
+    }
+  }
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return [fence + info, ...body, fence].join('\n');
+}
+
+/** A link only for URLs we trust the shape of; anything else is shown as text. */
+export function mdUrl(url: string): string {
+  return /^https:\/\/[A-Za-z0-9.\-]+\/[A-Za-z0-9._~\/\-]*$/.test(url) ? `<${url}>` : mdText(url);
+}
