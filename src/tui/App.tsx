@@ -1,7 +1,8 @@
 // The TUI shell: header, one view, footer; global keys; loading kept off the render path
 // (services.analyze is asynchronous, and the real one runs in a worker thread).
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Box, type Key, Text, useApp, useInput, useStdin } from 'ink';
+import { Box, Text, useApp, useStdin } from 'ink';
+import { decodeKey, type Key } from './keypress.ts';
 import { dispatchKey, dispatchRaw, KeySlots, OwnView, type Slot } from './keys.ts';
 import type { Analysis } from '../analysis.ts';
 import type { Thread } from '../model/snapshot.ts';
@@ -101,7 +102,7 @@ export function App(props: AppProps): React.ReactElement {
   );
 
   const openFile = useCallback(
-    async (path: string): Promise<void> => {
+    async (path: string): Promise<boolean> => {
       setOpenError(null);
       setStatus(`reading ${neutralize(path)}…`);
       let text: string;
@@ -110,9 +111,10 @@ export function App(props: AppProps): React.ReactElement {
       } catch (e) {
         setStatus(null);
         setOpenError(`cannot read ${neutralize(path)}: ${errText(e)}`);
-        return;
+        return false;
       }
       await analyse(text, path);
+      return true;
     },
     [services, analyse],
   );
@@ -152,18 +154,20 @@ export function App(props: AppProps): React.ReactElement {
     else return false;
     return true;
   };
-  const onKey = useCallback((input: string, key: Key) => {
-    if (!global.current(input, key)) dispatchKey(slots.current, viewRef.current, input, key);
-  }, []);
-  useInput(onKey);
-  const { internal_eventEmitter: events } = useStdin();
+  const { internal_eventEmitter: events, setRawMode } = useStdin();
   useEffect(() => {
-    const onRaw = (ev: string): void => dispatchRaw(slots.current, viewRef.current, ev);
-    events.on('input', onRaw);
-    return () => {
-      events.off('input', onRaw);
+    setRawMode(true);
+    const onEvent = (ev: string): void => {
+      dispatchRaw(slots.current, viewRef.current, ev);
+      const { input, key } = decodeKey(ev);
+      if (!global.current(input, key)) dispatchKey(slots.current, viewRef.current, input, key);
     };
-  }, [events]);
+    events.on('input', onEvent);
+    return () => {
+      events.off('input', onEvent);
+      setRawMode(false);
+    };
+  }, [events, setRawMode]);
 
   const bodyH = Math.max(3, rows - 2);
   const width = Math.max(20, columns);
@@ -227,7 +231,7 @@ export function App(props: AppProps): React.ReactElement {
             error={openError}
             onCancel={nav.back}
             onSubmit={(path) => {
-              void openFile(path).then(() => setStack((s) => (top(s).kind === 'open' ? pop(s) : s)));
+              void openFile(path).then((ok) => ok && setStack((s) => (top(s).kind === 'open' ? pop(s) : s)));
             }}
           />
         );

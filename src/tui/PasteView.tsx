@@ -29,7 +29,7 @@ export function PasteView(p: PasteProps): React.ReactElement {
   });
 
   const b = buf.current;
-  const areaH = Math.max(1, p.height - 3);
+  const areaH = Math.max(1, p.height - 2);
   const tail = b.text ? b.tail(areaH) : [];
   return (
     <Box flexDirection="column" height={p.height}>
@@ -46,7 +46,6 @@ export function PasteView(p: PasteProps): React.ReactElement {
           ))
         )}
       </Box>
-      <Text inverse wrap="truncate">{clip(` ${PASTE_KEYS} `, p.width)}</Text>
     </Box>
   );
 }

@@ -4,7 +4,7 @@
 // lost or reach the wrong view. So App owns the only useInput, registered once, and views register
 // their handlers in slots during render; a slot runs only while its view is the one on top.
 import { createContext, useContext, useEffect, useId } from 'react';
-import type { Key } from 'ink';
+import type { Key } from './keypress.ts';
 
 export type KeyHandler = (input: string, key: Key) => void;
 

@@ -1,6 +1,6 @@
 // Cursor movement for scrolling lists, and the window of rows a list shows (only those rows are
 // rendered, so a 50,000-thread list costs what a screenful does).
-import type { Key } from 'ink';
+import type { Key } from './keypress.ts';
 
 /** New cursor after a key, or null when the key is not a movement key. */
 export function navKey(input: string, key: Key, cursor: number, count: number, page: number): number | null {

@@ -1,0 +1,57 @@
+// The prompt's renderers: snapshot parts turned back into mdb text by src/render.
+import type { CommandStage } from '../../grammar/common/command-types.ts';
+import { normalizeAddr } from '../../grammar/common/numbers.ts';
+import type { Analysis } from '../analysis.ts';
+import type { Thread } from '../model/snapshot.ts';
+import { renderCpuinfo } from '../render/cpuinfo.ts';
+import { renderFindstack } from '../render/findstack.ts';
+import { renderStacks, type StacksGroupView } from '../render/stacks.ts';
+import type { Renderers } from './commands.ts';
+
+const STATE_ORDER = ['free', 'sleep', 'run', 'onproc', 'zomb', 'stopped', 'wait', 'panic'];
+
+/**
+ * `::stacks` from the snapshot: threads with a known stack grouped by state, sync object and
+ * identical frames, largest group first, then by state as mdb orders them. A thread that came
+ * from a `::stacks` group stands for `groupCount` threads.
+ */
+export function stacksGroups(threads: readonly Thread[], only: string | null): StacksGroupView[] {
+  const groups = new Map<string, StacksGroupView & { members: string[]; n: number; rank: number }>();
+  for (const t of threads) {
+    if (!t.stack || t.stack.length === 0 || !t.addr) continue;
+    if (only !== null && t.addr !== only) continue;
+    const frames = t.stack.filter((f) => !f.saved);
+    const key = `${t.state}|${t.sobj}|${frames.map((f) => `${f.func}+${f.offset}`).join(',')}`;
+    const g = groups.get(key);
+    const n = t.groupCount ?? 1;
+    if (g) {
+      g.n += n;
+      g.count = g.n;
+    } else {
+      const rank = STATE_ORDER.indexOf(t.state ?? '');
+      groups.set(key, {
+        thread: t.addr, members: [], state: t.state ? t.state.toUpperCase() : null, sobj: t.sobj,
+        count: n, n, stack: frames, failure: t.stackFailure, rank: rank < 0 ? 99 : rank,
+      });
+    }
+  }
+  return [...groups.values()]
+    .sort((a, b) => b.n - a.n || a.rank - b.rank)
+    .map(({ thread, state, sobj, count, stack, failure }) => ({ thread, state, sobj, count, stack, failure }));
+}
+
+type PrintFn = (t: Thread, type: string, members: string[]) => string | string[];
+
+export function renderersFor(print: PrintFn | null = null): Renderers {
+  return {
+    cpuinfo: (a: Analysis, verbose: boolean) => renderCpuinfo(a.snapshot.cpus, { verbose }),
+    findstack: (t: Thread, verbose: boolean) =>
+      renderFindstack({ addr: t.addr ?? '?', desc: t.desc, free: t.state === 'free', sp: null, stack: t.stack ?? [] }, { verbose }),
+    stacks: (a: Analysis, st: CommandStage) => {
+      const only = st.addr === null ? null : normalizeAddr(st.addr);
+      const groups = stacksGroups(a.snapshot.threads, only);
+      return groups.length ? renderStacks(groups) : ['(no thread stacks in this dump)'];
+    },
+    print: print ?? (() => ['::print is not wired yet: the shared print renderer (src/render/print.ts) has not landed']),
+  };
+}

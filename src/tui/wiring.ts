@@ -1,0 +1,37 @@
+// The real services behind the TUI: the worker analyzer, bounded file reading, the shared
+// renderers for the prompt, and the simulator for what-if.
+import { readInput } from '../cli/input.ts';
+import type { Analysis } from '../analysis.ts';
+import { backgroundAnalyzer, type BackgroundAnalyzer } from './analyzer.ts';
+import { runMdbCommand, type Renderers } from './commands.ts';
+import type { TuiServices, WhatIfReport } from './services.ts';
+import { renderersFor } from './renderers.ts';
+import { simulateWhatIf } from './whatif.ts';
+
+/** Largest file the TUI opens (the same bound as `analyze`'s default --max-input). */
+export const TUI_MAX_INPUT = 256 * 1024 * 1024;
+
+export interface RealServices extends TuiServices {
+  close(): Promise<void>;
+}
+
+export function realServices(bg: BackgroundAnalyzer = backgroundAnalyzer()): RealServices {
+  let renderers: Renderers | null = null;
+  return {
+    analyze: (text, source) => bg.analyze(text, source),
+    async readFile(path) {
+      // stdin is never read from here: `-` is only meaningful on the command line.
+      const r = await readInput(path === '-' ? './-' : path, { stdin: process.stdin }, { maxInput: TUI_MAX_INPUT });
+      if (!r.ok) throw new Error(r.message);
+      return r.text;
+    },
+    async runCommand(a: Analysis, line: string) {
+      renderers ??= renderersFor();
+      return runMdbCommand(a, line, renderers);
+    },
+    async whatIf(a: Analysis, changes): Promise<WhatIfReport> {
+      return simulateWhatIf(a, changes);
+    },
+    close: () => bg.close(),
+  };
+}
