@@ -42,7 +42,8 @@ export class CpuinfoAssembler {
   readonly records: CpuRecord[] = [];
   readonly diagnostics: Diagnostic[] = [];
   private cur: CpuRecord | null = null;
-  private curRowIndex = -1;
+  /** The last line read was a row without PROC: old mdb may have wrapped the name onto the next line. */
+  private procMayFollow = false;
   private block: Block = 'none';
   /** Line of an unreadable row: the `-v` lines after it have no CPU to belong to. */
   private orphanOf: number | null = null;
@@ -58,7 +59,10 @@ export class CpuinfoAssembler {
     }
   }
 
-  add(index: number, src: SourceLine, l: CpuinfoLine, width: AddrWidth): void {
+  /** Lines that could not be read do not count: a bad line between a row and its wrapped name costs only itself. */
+  add(src: SourceLine, l: CpuinfoLine, width: AddrWidth): void {
+    const procMayFollow = this.procMayFollow;
+    this.procMayFollow = false;
     switch (l.kind) {
       case 'blank':
         return;
@@ -70,12 +74,12 @@ export class CpuinfoAssembler {
       case 'row':
         this.cur = newRecord(l, src.no, width);
         this.records.push(this.cur);
-        this.curRowIndex = index;
+        this.procMayFollow = l.proc === null;
         this.block = 'none';
         this.orphanOf = null;
         return;
       case 'wrappedProc':
-        if (this.cur !== null && this.cur.proc === null && index === this.curRowIndex + 1) {
+        if (this.cur !== null && procMayFollow) {
           this.cur.proc = l.proc;
           this.cur.procLine = src.no;
         } else this.reject(src, 'text that is not part of ::cpuinfo output');

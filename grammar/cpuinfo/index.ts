@@ -59,10 +59,10 @@ export const parseCpuinfo: SectionParser = (lines, ctx) => {
   const asm = new CpuinfoAssembler();
   let width: AddrWidth = 16;
   let widthKnown = false;
-  lines.forEach((src, i) => {
+  for (const src of lines) {
     try {
       const shape = readOne(src, width, out, asm);
-      if (shape === null) return;
+      if (shape === null) continue;
       if (shape.kind === 'header') {
         width = shape.width;
         widthKnown = true;
@@ -71,12 +71,12 @@ export const parseCpuinfo: SectionParser = (lines, ctx) => {
         width = shape.addr.length <= 8 ? 8 : 16;
         widthKnown = true;
       }
-      asm.add(i, src, shape, width);
+      asm.add(src, shape, width);
     } catch (e) {
       // Safety net: a grammar bug must cost one line, not the section.
       asm.bad(src, 1, `internal error: ${e instanceof Error ? e.message : String(e)}`, false);
     }
-  });
+  }
   out.records = asm.finish(commandIsVerbose(ctx.command));
   out.unrecognized = asm.diagnostics;
   return out;

@@ -35,8 +35,8 @@ function match(s: string): CustomPatternMatcherReturn {
 export const NameWord = createToken({ name: 'NameWord', pattern: Lexer.NA });
 /** A run of hex digits: ADDR, FLG, THREAD. Digits-only words qualify. */
 export const Hex = createToken({ name: 'Hex', pattern: Lexer.NA });
-/** The `-v` margin's vertical bar (`|` at CPUINFO_FLAGDELT). */
-export const MarginBar = createToken({ name: 'MarginBar', pattern: Lexer.NA });
+/** The `-v` margin's vertical bar (`|` at CPUINFO_FLAGDELT). Also a possible word of a process name. */
+export const MarginBar = createToken({ name: 'MarginBar', pattern: Lexer.NA, categories: [NameWord] });
 /** A CPU flag name in the `-v` margin (`RUNNING`, `READY`...), right-aligned in CPUINFO_FLAGWIDTH. */
 export const FlagName = createToken({ name: 'FlagName', pattern: Lexer.NA, categories: [NameWord] });
 
@@ -46,7 +46,10 @@ function marginBarFor(w: AddrWidth): TokenType {
   const col = CPUINFO_FLAGDELT(w);
   return createToken({
     name: `MarginBar${w}`,
-    pattern: { exec: (text: string, offset: number) => (offset === col && text.charCodeAt(offset) === 124 ? match('|') : null) },
+    pattern: {
+      exec: (text: string, offset: number) =>
+        offset === col && text.charCodeAt(offset) === 124 && wordEndAt(text, offset) === offset + 1 ? match('|') : null,
+    },
     line_breaks: false,
     start_chars_hint: ['|'],
     categories: [MarginBar],
@@ -79,12 +82,13 @@ function flagNameFor(w: AddrWidth): TokenType {
 export const MarginBars: Record<AddrWidth, TokenType> = { 16: marginBarFor(16), 11: marginBarFor(11), 8: marginBarFor(8) };
 export const FlagNames: Record<AddrWidth, TokenType> = { 16: flagNameFor(16), 11: flagNameFor(11), 8: flagNameFor(8) };
 
+// Every word-like token is also a NameWord: `u_comm` can hold any of these spellings.
 /** A connector bar of the `-v` blocks (`|` beside the margin). */
-export const BlockBar = createToken({ name: 'BlockBar', pattern: /\|/ });
+export const BlockBar = createToken({ name: 'BlockBar', pattern: word('\\|'), categories: [NameWord] });
 /** `<--+`: the first flag name's arrow to the margin bar. */
-export const FlagArrow = createToken({ name: 'FlagArrow', pattern: /<--\+/ });
+export const FlagArrow = createToken({ name: 'FlagArrow', pattern: word('<--\\+'), categories: [NameWord] });
 /** `+-->`: opens the PIL block or the run-queue block. */
-export const BlockArrow = createToken({ name: 'BlockArrow', pattern: /\+-->/ });
+export const BlockArrow = createToken({ name: 'BlockArrow', pattern: word('\\+-->'), categories: [NameWord] });
 
 const DIGITS = '0123456789'.split('');
 
@@ -188,7 +192,9 @@ export const allTokens: TokenType[] = [
 ];
 
 function lexerFor(w: AddrWidth): Lexer {
-  return new Lexer([WhiteSpace, MarginBars[w], FlagNames[w], ...common], {
+  // Header words come before flag names: on another width's header, FLG can sit where a flag name ends.
+  const keywords = [Id, Addr, Flg, Nrun, Bspl, Pri, Rnrn, Krnrn, Switch, Thread, Proc, Pil];
+  return new Lexer([WhiteSpace, MarginBars[w], ...keywords, FlagNames[w], ...common.filter((t) => !keywords.includes(t))], {
     positionTracking: 'onlyOffset',
     ensureOptimizations: false,
   });
