@@ -1,7 +1,8 @@
 // One thread: dispatcher fields, TS class data, and its stack; j/k scroll.
 import React, { useState } from 'react';
 import { Box, Text } from 'ink';
-import type { DispatcherSnapshot, StackFrame, Thread } from '../model/snapshot.ts';
+import type { DispatcherSnapshot, Thread } from '../model/snapshot.ts';
+import { renderFindstack } from '../render/findstack.ts';
 import { useKeys } from './keys.ts';
 import { neutralize } from '../report/sanitize.ts';
 import { clip, formatTicks, hzOf } from './format.ts';
@@ -14,13 +15,6 @@ export interface ThreadProps {
   width: number;
   height: number;
   active: boolean;
-}
-
-function frameText(f: StackFrame): string {
-  const off = f.offset === null ? '' : `+0x${f.offset.toString(16)}`;
-  const args = f.args === null ? '' : `(${f.args.join(', ')})`;
-  const s = `${f.func}${off}${args}`;
-  return f.saved ? `[ ${s} ]` : s;
 }
 
 /** Everything shown for a thread, one string per line. */
@@ -40,8 +34,9 @@ export function threadLines(t: Thread, snap: DispatcherSnapshot): string[] {
   }
   out.push('');
   if (t.stack && t.stack.length) {
-    out.push(`stack (${t.stack.length} frames, innermost first):`);
-    for (const f of t.stack) out.push(`  ${f.fp ? f.fp + ' ' : ''}${neutralize(frameText(f))}`);
+    // The stack as ::findstack -v prints it (the shared renderer), innermost first.
+    const text = renderFindstack({ addr: t.addr ?? '?', desc: t.desc, free: t.state === 'free', sp: null, stack: t.stack }, { verbose: true });
+    for (const l of text.split('\n')) if (l) out.push(neutralize(l));
   } else out.push(t.stackFailure ? `stack: ${neutralize(t.stackFailure)}` : 'stack: not shown in the input');
   return out;
 }

@@ -1,0 +1,189 @@
+// The TUI's pure parts: paste buffering, key decoding, text helpers, the prompt's commands.
+import { describe, expect, test } from 'vitest';
+import { PasteBuffer, PASTE_END, PASTE_START } from '../../src/tui/paste-buffer.ts';
+import { decodeKey } from '../../src/tui/keypress.ts';
+import { clip, formatTicks, isStarved, maxWaitingPri, sortFindings, wrapText, exitCodeFor } from '../../src/tui/format.ts';
+import { navKey, windowStart } from '../../src/tui/list-nav.ts';
+import { runMdbCommand, type Renderers } from '../../src/tui/commands.ts';
+import { renderersFor, stacksGroups } from '../../src/tui/renderers.ts';
+import { footerText } from '../../src/tui/Footer.tsx';
+import { seedAnalysis, SEED_TEXT } from './seed-analysis.ts';
+
+describe('PasteBuffer', () => {
+  test('bracketed paste is literal: Ctrl-D, Esc and DEL inside it are text', () => {
+    const b = new PasteBuffer();
+    expect(b.feed(PASTE_START)).toBe('none');
+    expect(b.feed('a\x04b\x7fc')).toBe('none');
+    expect(b.feed('\x1b')).toBe('none');
+    expect(b.feed(PASTE_END)).toBe('none');
+    expect(b.text).toBe('a\x04b\x7fc\x1b');
+  });
+
+  test('CRLF split across events becomes one LF; lone CR becomes LF', () => {
+    const b = new PasteBuffer();
+    b.feed(PASTE_START);
+    b.feed('one\r');
+    b.feed('\ntwo\rthree\r\n');
+    b.feed(PASTE_END);
+    expect(b.text).toBe('one\ntwo\nthree\n');
+    expect(b.lineCount).toBe(3);
+  });
+
+  test('typed keys: Enter, Backspace, Ctrl-U clear, Ctrl-D submits with the text before it', () => {
+    const b = new PasteBuffer();
+    b.feed('ab');
+    b.feed('\r');
+    b.feed('x\x7f');
+    b.feed('junk\x15');
+    expect(b.text).toBe('');
+    b.feed('keep\r');
+    expect(b.feed('tail\x04ignored')).toBe('submit');
+    expect(b.text).toBe('keep\ntail');
+    expect(new PasteBuffer().feed('\x1b')).toBe('cancel');
+    expect(new PasteBuffer().feed('\x1b[A')).toBe('none');
+  });
+
+  test('tail gives the last lines, the one being typed last', () => {
+    const b = new PasteBuffer();
+    b.feed('1\n2\n3\n4');
+    expect(b.tail(2)).toEqual(['3', '4']);
+    expect(b.tail(10)).toEqual(['1', '2', '3', '4']);
+  });
+
+  test('the whole seed, fed in 1 KiB pieces, comes out unchanged', () => {
+    const b = new PasteBuffer();
+    b.feed(PASTE_START);
+    for (let i = 0; i < SEED_TEXT.length; i += 1024) b.feed(SEED_TEXT.slice(i, i + 1024));
+    b.feed(PASTE_END);
+    expect(b.text).toBe(SEED_TEXT);
+  });
+});
+
+describe('decodeKey', () => {
+  test('movement and editing keys', () => {
+    expect(decodeKey('\x1b[A').key.upArrow).toBe(true);
+    expect(decodeKey('\x1bOB').key.downArrow).toBe(true);
+    expect(decodeKey('\x1b[5~').key.pageUp).toBe(true);
+    expect(decodeKey('\x1b[6~').key.pageDown).toBe(true);
+    expect(decodeKey('\r').key.return).toBe(true);
+    expect(decodeKey('\x7f').key.backspace).toBe(true);
+    expect(decodeKey('\x1b').key.escape).toBe(true);
+    expect(decodeKey('\x15')).toMatchObject({ input: 'u', key: { ctrl: true } });
+    expect(decodeKey('q')).toMatchObject({ input: 'q', key: { ctrl: false } });
+  });
+
+  test('sequences Ink mistakes for nameless Ctrl chords are no key, not a crash', () => {
+    for (const s of ['\x1b[0m', '\x1b[31m', '\x1b[200~', '\x1b]0;x']) {
+      const { input, key } = decodeKey(s);
+      expect(input).toBe('');
+      expect(Object.values(key).some(Boolean)).toBe(false);
+    }
+  });
+});
+
+describe('format', () => {
+  test('ticks become a short duration at the given hz', () => {
+    expect(formatTicks(0, 100)).toBe('0s');
+    expect(formatTicks(50, 100)).toBe('500ms');
+    expect(formatTicks(1234, 100)).toBe('12.3s');
+    expect(formatTicks(24500, 100)).toBe('4m05s');
+    expect(formatTicks(6620600, 100)).toBe('18h23m');
+    expect(formatTicks(6620600, 1000)).toBe('1h50m');
+    expect(formatTicks(100 * 86400 * 2 + 100 * 3600 * 3, 100)).toBe('2d03h');
+  });
+
+  test('starved needs a higher waiting pri and a long SWITCH', () => {
+    const [c0, c1] = seedAnalysis().snapshot.cpus;
+    expect(maxWaitingPri(c1!)).toBe(99);
+    expect(isStarved(c1!, 100)).toBe(true);
+    expect(isStarved(c0!, 100)).toBe(false); // pri 108 runs above its queue
+    expect(isStarved({ ...c1!, switchTicks: 50 }, 100)).toBe(false);
+    expect(isStarved({ ...c1!, runq: null }, 100)).toBe(false);
+  });
+
+  test('findings sort most severe first, stable within a severity; exit code follows high', () => {
+    const a = seedAnalysis();
+    expect(sortFindings([...a.findings].reverse()).map((f) => f.severity)).toEqual(['critical', 'high', 'info']);
+    expect(exitCodeFor(a)).toBe(1);
+    expect(exitCodeFor({ ...a, findings: a.findings.filter((f) => f.severity === 'info') })).toBe(0);
+  });
+
+  test('clip and wrap keep to the width', () => {
+    expect(clip('abcdef', 4)).toBe('abc…');
+    expect(clip('abc', 4)).toBe('abc');
+    const w = wrapText('the quick brown fox jumps over the lazy dog', 10);
+    expect(w.every((l) => l.length <= 10)).toBe(true);
+    expect(w.join(' ')).toBe('the quick brown fox jumps over the lazy dog');
+    expect(wrapText('x'.repeat(25), 10)).toEqual(['x'.repeat(10), 'x'.repeat(10), 'x'.repeat(5)]);
+  });
+
+  test('list navigation clamps and pages; the window keeps the cursor in view', () => {
+    const k = { upArrow: false, downArrow: false, pageUp: false, pageDown: true, home: false, end: false, ctrl: false } as never;
+    expect(navKey('', k, 0, 100, 20)).toBe(20);
+    expect(navKey('G', {} as never, 0, 100, 20)).toBe(99);
+    expect(navKey('k', {} as never, 0, 100, 20)).toBe(0);
+    expect(navKey('x', {} as never, 0, 100, 20)).toBeNull();
+    for (const c of [0, 10, 50, 99]) {
+      const s = windowStart(c, 100, 20);
+      expect(c >= s && c < s + 20).toBe(true);
+    }
+    expect(windowStart(5, 3, 20)).toBe(0);
+  });
+
+  test('footer keeps ? help and q quit at any width', () => {
+    for (const w of [60, 80, 160]) {
+      const t = footerText({ kind: 'summary' }, w);
+      expect(t.endsWith('? help  q quit')).toBe(true);
+      expect(t.length).toBeLessThanOrEqual(Math.max(w, 40));
+    }
+  });
+});
+
+describe('prompt commands', () => {
+  const fake: Renderers = {
+    cpuinfo: (_a, v) => [`cpuinfo v=${v}`],
+    findstack: (t, v) => `findstack ${t.addr} v=${v}\n`,
+    stacks: (_a, st) => [`stacks ${st.addr}`],
+    print: (t, type, m) => [`print ${t.addr} ${type} ${m.join(',')}`],
+  };
+  const a = seedAnalysis();
+
+  test('the commands the issue names reach their renderers with the parsed pieces', () => {
+    expect(runMdbCommand(a, '::cpuinfo -v', fake)).toEqual({ lines: ['cpuinfo v=true'] });
+    expect(runMdbCommand(a, '::cpuinfo', fake)).toEqual({ lines: ['cpuinfo v=false'] });
+    expect(runMdbCommand(a, 'ffffff0007e01c40::findstack -v', fake)).toEqual({ lines: ['findstack ffffff0007e01c40 v=true'] });
+    expect(runMdbCommand(a, '::stacks', fake)).toEqual({ lines: ['stacks null'] });
+    expect(runMdbCommand(a, 'ffffff01d5a600c0::print kthread_t t_pri', fake)).toEqual({ lines: ['print ffffff01d5a600c0 kthread_t t_pri'] });
+  });
+
+  test('errors are values with a reason', () => {
+    expect(runMdbCommand(a, 'dead::findstack', fake).error).toMatch(/thread dead is not in this dump/);
+    expect(runMdbCommand(a, '::findstack', fake).error).toMatch(/needs a thread address/);
+    expect(runMdbCommand(a, '::walk thread', fake).error).toMatch(/::walk is not answered/);
+    expect(runMdbCommand(a, 'hello there', fake).error).toBeDefined();
+    expect(runMdbCommand(a, '::help', fake).lines[0]).toMatch(/Commands answered/);
+  });
+
+  test('real renderers: ::findstack -v reproduces the seed text; ::cpuinfo -v starts with the header', () => {
+    const r = renderersFor();
+    const fs = runMdbCommand(a, 'ffffff0007e01c40::findstack -v', r);
+    expect(fs.lines).toEqual(SEED_TEXT.split('\n').slice(106, 112));
+    const ci = runMdbCommand(a, '::cpuinfo -v', r);
+    expect(ci.lines[0]).toBe(' ID ADDR             FLG NRUN BSPL PRI RNRN KRNRN SWITCH THREAD           PROC');
+    expect(ci.lines.join('\n')).toContain('99 ffffff0007e01c40 sched');
+  });
+
+  test('::stacks groups identical stacks from the snapshot', () => {
+    const a2 = seedAnalysis();
+    const w = a2.snapshot.threads[1]!;
+    a2.snapshot.threads.push({ ...w, addr: 'ffffff0007e07c40' });
+    const g = stacksGroups(a2.snapshot.threads, null);
+    expect(g.map((x) => [x.thread, x.count, x.state])).toEqual([
+      ['ffffff0007e01c40', 2, 'RUN'],
+      ['ffffff0007e1fc40', 1, 'RUN'],
+    ]);
+    const text = runMdbCommand(a2, '::stacks', renderersFor()).lines;
+    expect(text[0]).toMatch(/^THREAD\s+STATE\s+SOBJ\s+COUNT$/);
+    expect(text).toContain('                 mac_soft_ring_worker+0xc5');
+  });
+});
