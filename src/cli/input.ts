@@ -1,6 +1,8 @@
 // Reading the FILE|- argument every subcommand takes: one place for size limits and clear errors.
 import { open, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import type { CliIO } from './io.ts';
+import { neutralize } from '../report/sanitize.ts';
 
 export type InputResult = { ok: true; text: string; name: string } | { ok: false; message: string };
 
@@ -25,18 +27,116 @@ export async function readInput(path: string, io: Pick<CliIO, 'stdin'>, opts: In
     bytes = r.bytes;
   } else {
     const r = await readFileBounded(path, opts.maxInput);
-    if (!r.ok) return { ok: false, message: `${path}: ${r.message}` };
+    if (!r.ok) return { ok: false, message: `${shown(path)}: ${r.message}` };
     bytes = r.bytes;
   }
   const name = path;
   const binary = binaryReason(bytes.subarray(0, SNIFF_BYTES));
-  if (binary !== null) return { ok: false, message: `${name}: ${binary}; expected mdb output as text` };
+  if (binary !== null) return { ok: false, message: `${shown(name)}: ${binary}; expected mdb output as text` };
   try {
     return { ok: true, text: decodeText(bytes), name };
   } catch {
     // V8 caps a string near 512 MiB (1 GiB of UTF-16); bigger inputs need the streaming reader.
-    return { ok: false, message: `${name}: ${formatBytes(bytes.length)} is too large to hold as one text; lower --max-input` };
+    return { ok: false, message: `${shown(name)}: ${formatBytes(bytes.length)} is too large to hold as one text; lower --max-input` };
   }
+}
+
+/** A path as it may appear in a message on the terminal. */
+function shown(path: string): string {
+  return neutralize(path);
+}
+
+export type InputLinesResult = { ok: true; name: string; lines: AsyncIterable<string> } | { ok: false; message: string };
+
+/** Thrown by the `lines` iterable when a stream passes --max-input after it was opened. */
+export class InputTooLargeError extends Error {}
+
+/**
+ * The streaming form of readInput, for analyzeStream: the same checks up front (directory,
+ * unreadable, size of a regular file, binary in the first 8 KB), then the input's lines without
+ * their LF, read in chunks so memory does not grow with the input. A final LF does not start a
+ * line. A stream (stdin, pipe) that grows past `maxInput` makes the iterable throw
+ * InputTooLargeError with a worded message.
+ */
+export async function readInputLines(path: string, io: Pick<CliIO, 'stdin'>, opts: InputOptions): Promise<InputLinesResult> {
+  let source: AsyncIterable<unknown>;
+  if (path === '-') source = io.stdin;
+  else {
+    try {
+      const st = await stat(path);
+      if (st.isDirectory()) return { ok: false, message: `${shown(path)}: is a directory, not a file` };
+      if (st.size > opts.maxInput) return { ok: false, message: `${shown(path)}: ${tooLarge(st.size, opts.maxInput)}` };
+      source = createReadStream(path, { highWaterMark: 1 << 20 });
+    } catch (e) {
+      return { ok: false, message: `${shown(path)}: ${fsMessage(e)}` };
+    }
+  }
+  const label = path === '-' ? 'stdin' : shown(path);
+  const it = source[Symbol.asyncIterator]();
+  // Sniff: gather the first 8 KB (or all of a shorter input) before deciding it is text.
+  const head: Buffer[] = [];
+  let headLen = 0;
+  let done = false;
+  try {
+    while (headLen < SNIFF_BYTES) {
+      const r = await it.next();
+      if (r.done) {
+        done = true;
+        break;
+      }
+      const b = toBuffer(r.value);
+      head.push(b);
+      headLen += b.length;
+    }
+  } catch (e) {
+    return { ok: false, message: `${label}: ${fsMessage(e)}` };
+  }
+  const first = Buffer.concat(head, headLen);
+  const binary = binaryReason(first.subarray(0, SNIFF_BYTES));
+  if (binary !== null) {
+    await it.return?.();
+    return { ok: false, message: `${label}: ${binary}; expected mdb output as text` };
+  }
+  if (first.length > opts.maxInput) {
+    await it.return?.();
+    return { ok: false, message: `${label}: ${tooLarge(first.length, opts.maxInput, true)}` };
+  }
+  return { ok: true, name: path, lines: splitChunks(first, done ? null : it, opts.maxInput, label) };
+}
+
+function toBuffer(v: unknown): Buffer {
+  return typeof v === 'string' ? Buffer.from(v, 'utf8') : Buffer.from(v as Uint8Array);
+}
+
+async function* splitChunks(first: Buffer, rest: AsyncIterator<unknown> | null, maxInput: number, label: string): AsyncGenerator<string> {
+  const dec = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+  let carry = '';
+  let total = first.length;
+  const emit = function* (text: string): Generator<string> {
+    let start = 0;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+      yield carry + text.slice(start, i);
+      carry = '';
+      start = i + 1;
+    }
+    carry += text.slice(start);
+  };
+  yield* emit(dec.decode(first, { stream: true }));
+  if (rest !== null) {
+    for (;;) {
+      const r = await rest.next();
+      if (r.done) break;
+      const b = toBuffer(r.value);
+      total += b.length;
+      if (total > maxInput) {
+        await rest.return?.();
+        throw new InputTooLargeError(`${label}: ${tooLarge(total, maxInput, true)}`);
+      }
+      yield* emit(dec.decode(b, { stream: true }));
+    }
+  }
+  yield* emit(dec.decode());
+  if (carry.length > 0) yield carry;
 }
 
 type Bytes = { ok: true; bytes: Buffer } | { ok: false; message: string };

@@ -11,8 +11,11 @@ export interface Failure {
   message: string;
 }
 
-/** How an output reaches the user, which decides what makes it unsafe. */
-export type OutputKind = 'terminal' | 'markdown' | 'json';
+/**
+ * How an output reaches the user, which decides what makes it unsafe. `raw` is mdb text for
+ * callers that neutralize it themselves: it must only be produced without throwing.
+ */
+export type OutputKind = 'terminal' | 'markdown' | 'json' | 'raw';
 
 export interface OutputTarget {
   name: string;
@@ -140,6 +143,7 @@ function stripCodeSpans(line: string): string {
 
 export function checkOutput(kind: OutputKind, stage: string, out: unknown): Failure[] {
   if (typeof out !== 'string') return [{ stage, kind: 'crash', message: `renderer returned ${typeof out}, not a string` }];
+  if (kind === 'raw') return [];
   if (kind === 'json') {
     // JSON.parse rejects raw C0 characters inside strings, so parsing is the escaping check.
     try {

@@ -7,7 +7,6 @@ import type { Analysis } from '../../src/analysis.ts';
 import { ROOT } from './corpus.ts';
 import type { OutputTarget, Targets } from './check.ts';
 
-type Fn = (...args: never[]) => unknown;
 type Mod = Record<string, unknown>;
 
 async function load(rel: string): Promise<Mod | null> {
@@ -16,43 +15,95 @@ async function load(rel: string): Promise<Mod | null> {
   return (await import(pathToFileURL(p).href)) as Mod;
 }
 
-function fn(mod: Mod | null, ...names: string[]): Fn | null {
-  if (!mod) return null;
-  for (const n of names) if (typeof mod[n] === 'function') return mod[n] as Fn;
-  return null;
+/** The named export as a function, or null (module missing or not yet exporting it). */
+function fn<F>(mod: Mod | null, name: string): F | null {
+  return mod && typeof mod[name] === 'function' ? (mod[name] as F) : null;
 }
 
-// How each output is produced. The first export name found wins; `call` adapts the argument list.
+// Each output: module, export, how it reaches the user, and how to call it on an Analysis.
+// Signatures are those of the modules as written; src/render output is mdb text handed to callers
+// that neutralize it, so it is only required not to throw.
 interface OutputProbe {
   name: string;
   kind: OutputTarget['kind'];
   module: string;
-  exports: string[];
-  call(f: Fn, a: Analysis, text: string): unknown;
+  export: string;
+  call(f: never, a: Analysis): unknown;
 }
 
-const call1 = (f: Fn, a: Analysis) => (f as (a: Analysis, o: object) => unknown)(a, { color: false, width: 80 });
+type R = typeof import('../../src/render/cpuinfo.ts');
+type F = typeof import('../../src/render/findstack.ts');
+type S = typeof import('../../src/render/stacks.ts');
+type T = typeof import('../../src/render/thread.ts');
+
+/** Renderers run on at most this many items per case, so a case with 100k threads stays cheap. */
+const MAX_ITEMS = 200;
 
 const PROBES: OutputProbe[] = [
-  { name: 'report:text', kind: 'terminal', module: 'src/report/text.ts', exports: ['renderText', 'textReport', 'render'], call: call1 },
-  { name: 'report:markdown', kind: 'markdown', module: 'src/report/markdown.ts', exports: ['renderMarkdown', 'markdownReport', 'render'], call: call1 },
-  { name: 'report:sarif', kind: 'json', module: 'src/report/sarif.ts', exports: ['renderSarif', 'sarifReport', 'render'], call: call1 },
-  { name: 'report:json', kind: 'json', module: 'src/report/json.ts', exports: ['renderJson', 'jsonReport', 'render'], call: call1 },
+  { name: 'report:text', kind: 'terminal', module: 'src/report/text.ts', export: 'renderText', call: (f: (a: Analysis, o: object) => string, a) => f(a, { width: 80 }) },
+  { name: 'report:text-narrow', kind: 'terminal', module: 'src/report/text.ts', export: 'renderText', call: (f: (a: Analysis, o: object) => string, a) => f(a, { width: 20 }) },
+  { name: 'report:markdown', kind: 'markdown', module: 'src/report/markdown.ts', export: 'renderMarkdown', call: (f: (a: Analysis) => string, a) => f(a) },
+  { name: 'report:sarif', kind: 'json', module: 'src/report/sarif.ts', export: 'renderSarif', call: (f: (a: Analysis) => object, a) => JSON.stringify(f(a)) },
+  { name: 'report:json', kind: 'json', module: 'src/report/json.ts', export: 'renderJson', call: (f: (a: Analysis) => string, a) => f(a) },
+  {
+    name: 'render:cpuinfo',
+    kind: 'raw',
+    module: 'src/render/cpuinfo.ts',
+    export: 'renderCpuinfo',
+    call: (f: R['renderCpuinfo'], a) => {
+      const cpus = a.snapshot.cpus.slice(0, MAX_ITEMS);
+      return f(cpus, { verbose: true }) + f(cpus, { verbose: false, autowrap: 80 }) + f(cpus, { verbose: true, addrWidth: 8, autowrap: 80 });
+    },
+  },
+  {
+    name: 'render:findstack',
+    kind: 'raw',
+    module: 'src/render/findstack.ts',
+    export: 'renderFindstack',
+    call: (f: F['renderFindstack'], a) =>
+      a.snapshot.threads
+        .filter((t) => t.stack !== null)
+        .slice(0, MAX_ITEMS)
+        .map((t) => f({ addr: t.addr ?? '0', desc: t.desc, free: t.state === 'free', sp: null, stack: t.stack ?? [] }, { verbose: true }))
+        .join(''),
+  },
+  {
+    name: 'render:stacks',
+    kind: 'raw',
+    module: 'src/render/stacks.ts',
+    export: 'renderStacks',
+    call: (f: S['renderStacks'], a) => {
+      const groups = a.records.flatMap((r) => (r.kind === 'stacksGroup' ? [r] : [])).slice(0, MAX_ITEMS);
+      return f(groups.map((g) => stacksView!(g)), { header: 'each' });
+    },
+  },
+  {
+    name: 'render:thread',
+    kind: 'raw',
+    module: 'src/render/thread.ts',
+    export: 'renderThread',
+    call: (f: T['renderThread'], a) => {
+      const rows = a.records.flatMap((r) => (r.kind === 'thread' ? [{ addr: r.addr, columns: r.columns }] : [])).slice(0, MAX_ITEMS);
+      return f(rows, { groups: ['i', 'd'] }) + f(rows, { groups: ['p', 'i', 'b', 's', 'd'], merge: true, addrWidth: 8 });
+    },
+  },
 ];
+
+let stacksView: S['stacksView'] | null = null;
 
 export async function loadTargets(): Promise<Targets> {
   const missing: string[] = [];
-  const analyzeMod = await load('src/analyze.ts');
-  const analyzeText = fn(analyzeMod, 'analyzeText') as ((t: string, o: { source: string }) => Analysis) | null;
+  const analyzeText = fn<(t: string, o: { source: string }) => Analysis>(await load('src/analyze.ts'), 'analyzeText');
   if (!analyzeText) throw new Error('src/analyze.ts has no analyzeText yet: nothing to fuzz');
+  stacksView = fn<S['stacksView']>(await load('src/render/stacks.ts'), 'stacksView');
   const outputs: OutputTarget[] = [];
   for (const p of PROBES) {
-    const f = fn(await load(p.module), ...p.exports);
+    const f = fn<never>(await load(p.module), p.export);
     if (!f) {
-      missing.push(`${p.module} (${p.exports.join('|')})`);
+      missing.push(`${p.module} (${p.export})`);
       continue;
     }
-    outputs.push({ name: p.name, kind: p.kind, render: (a, text) => p.call(f, a, text) as string });
+    outputs.push({ name: p.name, kind: p.kind, render: (a) => p.call(f, a) as string });
   }
   return { analyze: (text) => analyzeText(text, { source: 'fuzz.txt' }), outputs, missing };
 }

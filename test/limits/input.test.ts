@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync, mkdirSync, chmodSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { binaryReason, parseByteSize, readInput } from '../../src/cli/input.ts';
+import { InputTooLargeError, binaryReason, parseByteSize, readInput, readInputLines } from '../../src/cli/input.ts';
 
 const MB = 1024 * 1024;
 let dir: string;
@@ -129,4 +129,59 @@ describe('parseByteSize', () => {
     ['10MB', 10 * MB],
   ])('%s', (s, n) => expect(parseByteSize(s)).toBe(n));
   it.each(['', '0', '-5', '1.5M', 'M', 'lots', '12x'])('rejects %j', (s) => expect(parseByteSize(s)).toBeNull());
+});
+
+describe('readInputLines', () => {
+  const collect = async (it: AsyncIterable<string>) => {
+    const out: string[] = [];
+    for await (const l of it) out.push(l);
+    return out;
+  };
+
+  it('yields lines without LF, across chunk boundaries and multi-byte characters', async () => {
+    const text = Array.from({ length: 5000 }, (_, i) => `line ${i} \u00e9\u2192`).join('\n') + '\n';
+    const r = await readInputLines(file('lines.txt', text), noStdin, { maxInput: MB });
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(await collect(r.lines)).toEqual(text.split('\n').slice(0, -1));
+  });
+
+  it('keeps a last line without LF and CRs inside lines', async () => {
+    const r = await readInputLines('-', { stdin: Readable.from([Buffer.from('a\r\nb'), Buffer.from('\rc')]) }, { maxInput: MB });
+    if (!r.ok) throw new Error(r.message);
+    expect(await collect(r.lines)).toEqual(['a\r', 'b\rc']);
+  });
+
+  it('splits a multi-byte character cut between chunks correctly', async () => {
+    const bytes = Buffer.from('x\u00e9y\n');
+    const r = await readInputLines('-', { stdin: Readable.from([bytes.subarray(0, 2), bytes.subarray(2)]) }, { maxInput: MB });
+    if (!r.ok) throw new Error(r.message);
+    expect(await collect(r.lines)).toEqual(['x\u00e9y']);
+  });
+
+  it('gives the same errors as readInput up front', async () => {
+    const d = join(dir, 'sub2');
+    mkdirSync(d);
+    expect(await readInputLines(d, noStdin, { maxInput: MB })).toEqual({ ok: false, message: `${d}: is a directory, not a file` });
+    const bin = file('b.bin', Buffer.from([1, 0, 2]));
+    expect(await readInputLines(bin, noStdin, { maxInput: MB })).toMatchObject({ ok: false, message: expect.stringContaining('NUL bytes') });
+    const big = file('big2.txt', 'x'.repeat(4096));
+    expect(await readInputLines(big, noStdin, { maxInput: 1024 })).toEqual({ ok: false, message: `${big}: input is 4 KiB, beyond --max-input 1 KiB` });
+    expect((await readInputLines(join(dir, 'none'), noStdin, { maxInput: MB })).ok).toBe(false);
+  });
+
+  it('throws InputTooLargeError when a stream passes --max-input mid-way', async () => {
+    async function* endless() {
+      for (;;) yield Buffer.from('abc\n'.repeat(1000));
+    }
+    const r = await readInputLines('-', { stdin: Readable.from(endless()) }, { maxInput: 100_000 });
+    if (!r.ok) throw new Error(r.message);
+    await expect(collect(r.lines)).rejects.toThrow(InputTooLargeError);
+  });
+});
+
+describe('messages', () => {
+  it('neutralize control characters in a path', async () => {
+    const r = await readInput(join(dir, 'evil\x1b[2J.txt'), noStdin, { maxInput: MB });
+    expect(r).toMatchObject({ ok: false, message: expect.stringContaining('evil\\x1b[2J.txt: no such file') });
+  });
 });
