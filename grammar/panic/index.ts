@@ -1,0 +1,147 @@
+// Section reader for console panic text (console paste, `::msgbuf`, syslog-forwarded): a
+// PanicRecord per `panic[cpuN]/thread=ADDR:` header (the message may continue on following lines,
+// or stand alone on the next one), a RegistersRecord for the register rows after it (read with the
+// registers grammar), and a StackRecord for the console stack trace when one is shown.
+import type { CstNode, ISerializedGast } from 'chevrotain';
+import { normalizeAddr, parseMdbInt, parseOffset } from '../common/numbers.ts';
+import type { Diagnostic, GrammarResult, SectionParser } from '../common/source.ts';
+import type { Frame, MdbRecord, PanicRecord, StackRecord } from '../records.ts';
+import { chosen, emptyResult, firstProblem, guarded, isBlank, keepErrors, sub, toks, tokenEnd } from '../print/support.ts';
+import { parseRegistersLine } from '../registers/api.ts';
+import { RegisterCollector } from '../registers/index.ts';
+import { badValue, rowFromCst } from '../registers/rows.ts';
+import { parsePanicLine } from './api.ts';
+import { panicParser } from './parser.ts';
+import { consoleLines } from './syslog.ts';
+
+export { parsePanicLine } from './api.ts';
+export { consoleLines, decodeSyslog, stripSyslogPrefix } from './syslog.ts';
+
+function frameOf(node: CstNode, no: number): Frame {
+  const func = toks(node, 'func')[0]!.image;
+  const plus = func.indexOf('+');
+  const fp = toks(node, 'fp')[0]!.image;
+  return {
+    fp: normalizeAddr(fp) ?? fp,
+    func: plus < 0 ? func : func.slice(0, plus),
+    // The console prints offsets in hex without a prefix (`die+10f`).
+    offset: plus < 0 ? null : parseOffset('+0x' + func.slice(plus + 1)),
+    args: toks(node, 'arg').map((a) => a.image),
+    line: no,
+  };
+}
+
+class PanicReader {
+  readonly records: MdbRecord[] = [];
+  readonly regs = new RegisterCollector();
+  private panic: PanicRecord | null = null;
+  private stack: StackRecord | null = null;
+  /** Lines after a header may continue its message until a blank line or a structured line. */
+  private messageOpen = false;
+
+  constructor(private readonly msgbuf: boolean) {}
+
+  blank(): void {
+    this.messageOpen = false;
+  }
+
+  /** Reads one console line; returns a diagnostic when it cannot. */
+  line(text: string, no: number, result: GrammarResult): Diagnostic | null {
+    const p = this.panic;
+    if (this.messageOpen && p !== null && p.message === '') {
+      p.message = text.trim();
+      return null;
+    }
+    const parse = parsePanicLine(text);
+    const problem = firstProblem('panic', text, no, parse);
+    if (!problem) {
+      this.structured(parse.cst, text, no);
+      return null;
+    }
+    const regParse = parseRegistersLine(text);
+    if (firstProblem('registers', text, no, regParse) === null) {
+      const row = rowFromCst(regParse.cst, text);
+      if (row.kind === 'registers' && badValue(row) === null) {
+        this.messageOpen = false;
+        for (const e of row.entries) this.regs.add(e.name, e.value, no);
+        return null;
+      }
+    }
+    if (this.messageOpen && p !== null) {
+      p.message += ' ' + text.trim();
+      return null;
+    }
+    if (this.msgbuf || text.trim() === 'MESSAGE') return null; // other console messages, or the ::msgbuf header
+    keepErrors(result, parse, no);
+    return problem;
+  }
+
+  private structured(cst: CstNode, text: string, no: number): void {
+    const which = chosen(cst);
+    const node = sub(cst, which!)!;
+    this.messageOpen = false;
+    if (which === 'panicHeader') {
+      const cpu = toks(node, 'CpuRef')[0]!.image.slice(3);
+      const colon = toks(node, 'Colon')[0]!;
+      this.panic = {
+        kind: 'panic',
+        line: no,
+        cpu: parseMdbInt(cpu, 10),
+        thread: normalizeAddr(toks(node, 'thread')[0]!.image),
+        message: text.slice(tokenEnd(colon)).trim(),
+      };
+      this.records.push(this.panic);
+      this.regs.cut();
+      this.stack = null;
+      this.messageOpen = true;
+    } else if (which === 'traceFrame') {
+      if (this.stack === null) {
+        this.stack = {
+          kind: 'stack',
+          line: no,
+          thread: this.panic?.thread ?? null,
+          threadDesc: null,
+          free: false,
+          sp: null,
+          savedPc: null,
+          frames: [],
+          failure: null,
+          source: 'frames',
+        };
+        this.records.push(this.stack);
+      }
+      this.stack.frames.push(frameOf(node, no));
+    }
+    // panicNotice, trapName, processName: read, nothing to keep.
+  }
+}
+
+export const parsePanic: SectionParser = (lines, ctx): GrammarResult => {
+  const result = emptyResult();
+  const st = ctx.command?.stages;
+  const msgbuf = st !== undefined && st.length > 0 && st[st.length - 1]!.verb === 'dcmd' && st[st.length - 1]!.name === 'msgbuf';
+  const reader = new PanicReader(msgbuf);
+  for (const { no, text } of lines) {
+    guarded(result, no, () => {
+      let problem: Diagnostic | null = null;
+      for (const piece of consoleLines(text)) {
+        if (isBlank(piece)) {
+          reader.blank();
+          continue;
+        }
+        const d = reader.line(piece, no, result);
+        problem ??= d;
+      }
+      if (problem) result.unrecognized.push(problem);
+    });
+  }
+  const regs = reader.regs.records;
+  // Registers follow the panic they belong to in reading order; keep records in input order.
+  result.records = [...reader.records, ...regs].sort((a, b) => a.line - b.line);
+  return result;
+};
+
+/** Serialized grammar of one console panic line, for railroad diagrams. */
+export function panicProductions(): ISerializedGast[] {
+  return panicParser.getSerializedGastProductions();
+}

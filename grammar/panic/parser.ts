@@ -1,0 +1,67 @@
+// Grammar of one line of console panic text. Lines that continue a panic message are free text
+// and are taken as they are by the section reader.
+import { CstParser } from 'chevrotain';
+import * as t from './lexer.ts';
+
+export class PanicParser extends CstParser {
+  constructor() {
+    super(t.allTokens);
+    this.performSelfAnalysis();
+  }
+
+  public panicLine = this.RULE('panicLine', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.panicHeader) },
+      { ALT: () => this.SUBRULE(this.panicNotice) },
+      { ALT: () => this.SUBRULE(this.traceFrame) },
+      { ALT: () => this.SUBRULE(this.trapName) },
+      { ALT: () => this.SUBRULE(this.processName) },
+    ]);
+  });
+
+  /** `panic[cpu14]/thread=ffffff01e8a1e0e0: message...` (the message may be empty and follow on the next line). */
+  public panicHeader = this.RULE('panicHeader', () => {
+    this.CONSUME(t.Panic);
+    this.CONSUME(t.LSquare);
+    this.CONSUME(t.CpuRef);
+    this.CONSUME(t.RSquare);
+    this.CONSUME(t.Slash);
+    this.CONSUME(t.ThreadKw);
+    this.CONSUME(t.Equals);
+    this.CONSUME(t.Word, { LABEL: 'thread' });
+    this.CONSUME(t.Colon);
+    this.MANY(() => this.CONSUME(t.AnyText, { LABEL: 'message' }));
+  });
+
+  /** `panic: entering debugger (continue to save dump)` */
+  public panicNotice = this.RULE('panicNotice', () => {
+    this.CONSUME(t.Panic);
+    this.CONSUME(t.Colon);
+    this.MANY(() => this.CONSUME(t.AnyText));
+  });
+
+  /** `ffffff003d0073b0 unix:die+10f ()`, `000002a10001b3a0 genunix:cv_wait+4c (30001b4f2c8, 0)` */
+  public traceFrame = this.RULE('traceFrame', () => {
+    this.CONSUME(t.Word, { LABEL: 'fp' });
+    this.CONSUME2(t.Word, { LABEL: 'module' });
+    this.CONSUME(t.Colon);
+    this.CONSUME3(t.Word, { LABEL: 'func' });
+    this.CONSUME(t.LParen);
+    this.MANY_SEP({ SEP: t.Comma, DEF: () => this.CONSUME4(t.Word, { LABEL: 'arg' }) });
+    this.CONSUME(t.RParen);
+  });
+
+  /** `#gp General protection`, `#df Double fault` */
+  public trapName = this.RULE('trapName', () => {
+    this.CONSUME(t.Hash);
+    this.AT_LEAST_ONE(() => this.CONSUME(t.Word));
+  });
+
+  /** `stress-ng:`, `ksh93:`: the process that was running. */
+  public processName = this.RULE('processName', () => {
+    this.CONSUME(t.Word);
+    this.CONSUME(t.Colon);
+  });
+}
+
+export const panicParser = new PanicParser();

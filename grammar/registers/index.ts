@@ -1,0 +1,78 @@
+// Section reader for register dumps: `::panicinfo`, `$r`, `::cpuregs`, console `rdi: ...` blocks.
+// One RegistersRecord per dump (a repeated register name starts the next one); `::panicinfo`'s
+// cpu/thread/message rows also give a PanicRecord.
+import type { ISerializedGast } from 'chevrotain';
+import { normalizeAddr, parseMdbInt } from '../common/numbers.ts';
+import type { GrammarResult, SectionParser } from '../common/source.ts';
+import type { MdbRecord, PanicRecord, RegistersRecord } from '../records.ts';
+import { emptyResult, firstProblem, guarded, isBlank, keepErrors, shown } from '../print/support.ts';
+import { parseRegistersLine } from './api.ts';
+import { registersParser } from './parser.ts';
+import { badValue, rowFromCst } from './rows.ts';
+
+export { parseRegistersLine } from './api.ts';
+export { rowFromCst, badValue, isRegValue, type RegEntry, type RegRow } from './rows.ts';
+export { REGISTER_NAMES } from './lexer.ts';
+
+/** Collects register entries into records, starting a new record when a name repeats. */
+export class RegisterCollector {
+  readonly records: RegistersRecord[] = [];
+  private cur: RegistersRecord | null = null;
+
+  add(name: string, value: string, no: number): void {
+    if (this.cur === null || name in this.cur.regs) {
+      this.cur = { kind: 'registers', line: no, regs: {} };
+      this.records.push(this.cur);
+    }
+    this.cur.regs[name] = { value, line: no };
+  }
+
+  /** Ends the current dump (a new panic starts a new register block). */
+  cut(): void {
+    this.cur = null;
+  }
+}
+
+export const parseRegisters: SectionParser = (lines): GrammarResult => {
+  const result = emptyResult();
+  const regs = new RegisterCollector();
+  let panic: PanicRecord | null = null;
+  const panicRec = (no: number): PanicRecord => (panic ??= { kind: 'panic', line: no, cpu: null, thread: null, message: '' });
+  for (const { no, text } of lines) {
+    if (isBlank(text)) continue;
+    guarded(result, no, () => {
+      const parse = parseRegistersLine(text);
+      const problem = firstProblem('registers', text, no, parse);
+      if (problem) {
+        keepErrors(result, parse, no);
+        result.unrecognized.push(problem);
+        return;
+      }
+      const row = rowFromCst(parse.cst, text);
+      if (row.kind === 'message') {
+        panicRec(no).message = row.message ?? '';
+        return;
+      }
+      const bad = badValue(row);
+      if (bad) {
+        result.unrecognized.push({ line: no, col: bad.at + 1, message: `registers: '${shown(bad.value)}' is not a register value` });
+        return;
+      }
+      for (const e of row.entries) {
+        if (e.name === 'cpu') panicRec(no).cpu = parseMdbInt(e.value, /[a-f]/i.test(e.value) ? 16 : 10);
+        else if (e.name === 'thread') panicRec(no).thread = normalizeAddr(e.value);
+        else regs.add(e.name, e.value, no);
+      }
+    });
+  }
+  const records: MdbRecord[] = [];
+  if (panic !== null) records.push(panic);
+  records.push(...regs.records);
+  result.records = records;
+  return result;
+};
+
+/** Serialized grammar of one register-dump line, for railroad diagrams. */
+export function registersProductions(): ISerializedGast[] {
+  return registersParser.getSerializedGastProductions();
+}

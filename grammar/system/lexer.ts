@@ -1,0 +1,25 @@
+// Tokens of `::system` output: `set [module:]name=value [0tN]` (the /etc/system tunables in effect).
+import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { isWordChar, runMatcher } from '../print/support.ts';
+
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r]+/, group: Lexer.SKIPPED });
+const START = [...'0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_'];
+
+/** `ufs_ninode`, `zfs:zfs_arc_max`, `0x9c40`, `0t40000`. */
+export const Word = createToken({
+  name: 'Word',
+  pattern: runMatcher((c) => isWordChar(c) || c === 58 /* : */ || c === 46 /* . */),
+  line_breaks: false,
+  start_chars_hint: START,
+});
+export const Set = createToken({ name: 'Set', pattern: /set/, longer_alt: Word });
+/** `=`, or `|` / `&` for the OR and AND forms of `set`. */
+export const Operator = createToken({ name: 'Operator', pattern: /[=|&]/ });
+export const Quoted = createToken({ name: 'Quoted', pattern: /"[^"\n]*"/ });
+export const LSquare = createToken({ name: 'LSquare', pattern: '[' });
+export const RSquare = createToken({ name: 'RSquare', pattern: ']' });
+export const Other = createToken({ name: 'Other', pattern: /[^\s]/ });
+
+export const allTokens: TokenType[] = [WhiteSpace, Set, Word, Operator, Quoted, LSquare, RSquare, Other];
+
+export const systemLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false });

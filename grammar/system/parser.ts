@@ -1,0 +1,25 @@
+// Grammar of one `::system` line.
+import { CstParser } from 'chevrotain';
+import * as t from './lexer.ts';
+
+export class SystemParser extends CstParser {
+  constructor() {
+    super(t.allTokens);
+    this.performSelfAnalysis();
+  }
+
+  /** `set ufs_ninode=0x9c40 [0t40000]` */
+  public systemLine = this.RULE('systemLine', () => {
+    this.CONSUME(t.Set);
+    this.CONSUME(t.Word, { LABEL: 'name' });
+    this.CONSUME(t.Operator);
+    this.OR([{ ALT: () => this.CONSUME2(t.Word, { LABEL: 'value' }) }, { ALT: () => this.CONSUME(t.Quoted, { LABEL: 'value' }) }]);
+    this.OPTION(() => {
+      this.CONSUME(t.LSquare);
+      this.CONSUME3(t.Word, { LABEL: 'decimal' });
+      this.CONSUME(t.RSquare);
+    });
+  });
+}
+
+export const systemParser = new SystemParser();
