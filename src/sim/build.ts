@@ -1,0 +1,213 @@
+// Building the initial state from a validated scenario: CPUs with their dispatch queues and idle
+// threads, the scenario's threads with class data and compiled programs, interrupt threads for
+// every PIL a source or the dump uses, and the first events. At lbolt 0 the runnable threads are
+// queued (setbackdq) and idle CPUs pick them up.
+import { AddrAlloc } from './addresses.ts';
+import { sdcEnter } from './classes/sdc.ts';
+import { tsEnter } from './classes/ts.ts';
+import { DispQ } from './dispq.ts';
+import { parseDuration } from './duration.ts';
+import { settleAll } from './engine.ts';
+import { setbackdq } from './enqueue.ts';
+import { EV_INTR, EV_SDC, EV_UPDATE, EV_WAKE } from './events.ts';
+import { makeStackShape, startFunction } from './frames.ts';
+import { EventHeap, PHASE_A, PHASE_C, PHASE_D } from './heap.ts';
+import { makeParams, type ParamInput } from './params.ts';
+import { Rng } from './rng.ts';
+import type { Len, PhaseDef, ScenarioFile, StepDef, ThreadDef } from './scenario-types.ts';
+import { defaultTsTable } from './ts-table.ts';
+import {
+  CLS_SDC, CLS_SYS, CLS_TS, KIND_IDLE, KIND_INTR, KIND_NORMAL, KPQ, OP_KERNEL, OP_SLEEP, OP_USER, OP_WAIT, OP_WAKE,
+  Phase, SimCpu, SimOptions, SimState, SimThread, SourceSpec, Step, TS_FREE, TS_ONPROC, TS_SLEEP,
+} from './types.ts';
+
+export interface BuildOptions {
+  seed: number;
+  /** Overrides of the scenario's parameters (tunables from the command line). */
+  params?: ParamInput;
+  fastForward?: boolean;
+  debug?: boolean;
+}
+
+export type BuildResult = { ok: true; state: SimState } | { ok: false; errors: string[] };
+
+export function buildState(scn: ScenarioFile, opts: BuildOptions): BuildResult {
+  const errors: string[] = [];
+  const params = makeParams({ ...(scn.params ?? {}), ...(opts.params ?? {}) });
+  const width = scn.addrWidth ?? 16;
+  const alloc = new AddrAlloc(width);
+  const npri = params.intrPri + 1 + 10; // classes' range plus LOCK_LEVEL interrupt levels
+  const simOpts: SimOptions = { fastForward: opts.fastForward ?? true, debug: opts.debug ?? false };
+  const s: SimState = {
+    params,
+    opts: simOpts,
+    ts: defaultTsTable(),
+    rng: new Rng(opts.seed),
+    heap: new EventHeap(),
+    lbolt: 0,
+    curPhase: PHASE_D,
+    curCpu: -1,
+    cpus: [],
+    threads: [],
+    kpq: new DispQ(KPQ, npri),
+    sources: [],
+    dump: null,
+    dumped: false,
+    idleCount: 0,
+    addrWidth: width,
+    scenario: scn.name,
+    seed: opts.seed,
+    stats: { events: 0, peakHeap: 0 },
+    onSample: null,
+    tsThreads: [],
+    sdcThreads: [],
+    touchedList: [],
+    dirtyList: [],
+  };
+
+  // Scenario threads first, so thread ids follow the file.
+  const byName = new Map<string, number[]>();
+  const defs: [ThreadDef, SimThread][] = [];
+  const ncpus = typeof scn.cpus === 'number' ? scn.cpus : scn.cpus.length;
+  for (const def of scn.threads) {
+    const n = def.count ?? 1;
+    for (let k = 0; k < n; k++) {
+      const t = makeThread(s, def, n === 1 ? def.name : `${def.name}#${k + 1}`, alloc, ncpus, errors);
+      const ids = byName.get(def.name) ?? [];
+      ids.push(t.id);
+      byName.set(def.name, ids);
+      defs.push([def, t]);
+    }
+  }
+  const resolve = (names: readonly string[] | undefined): number[] => (names ?? []).flatMap((n) => byName.get(n) ?? []);
+  for (const [def, t] of defs) t.phases = compileProgram(def.program, resolve, params.hz, errors, def.name);
+
+  // CPUs and their idle threads.
+  for (let i = 0; i < ncpus; i++) {
+    const cdef = typeof scn.cpus === 'number' ? undefined : scn.cpus[i];
+    const [kaddr, ktop] = alloc.kthread();
+    const idle = new SimThread(s.threads.length, cdef?.idleThread ?? kaddr, `idle${i}`, 'sched', CLS_SYS, KIND_IDLE, -1, false);
+    idle.stackBase = ktop;
+    idle.state = TS_ONPROC;
+    idle.cpu = i;
+    idle.boundCpu = i;
+    idle.dispQueue = i;
+    s.threads.push(idle);
+    const cpu = new SimCpu(i, cdef?.addr ?? alloc.cpu(i), new DispQ(i, npri), idle);
+    s.cpus.push(cpu);
+    s.idleCount++;
+  }
+
+  // Interrupt threads and sources.
+  const pils = new Set<string>();
+  for (const it of scn.interrupts ?? []) pils.add(`${it.cpu}:${it.pil}`);
+  if (scn.dump !== undefined) pils.add(`${scn.dump.cpu}:${scn.dump.pil}`);
+  for (const key of [...pils].sort()) {
+    const [c, p] = key.split(':').map(Number) as [number, number];
+    const [gaddr, top] = alloc.kthread();
+    const cdef = typeof scn.cpus === 'number' ? undefined : scn.cpus[c];
+    const addr = cdef?.intrThreads?.[String(p)] ?? gaddr;
+    const it = new SimThread(s.threads.length, addr, `intr${c}.${p}`, 'sched', CLS_SYS, KIND_INTR, params.intrPri + p, false);
+    it.state = TS_FREE;
+    it.pil = p;
+    it.boundCpu = c;
+    it.cpu = c;
+    it.stackBase = top;
+    s.threads.push(it);
+    (s.cpus[c] as SimCpu).intrPool[p] = it;
+  }
+  for (const it of scn.interrupts ?? []) {
+    const [lo, hi] = lenRange(it.every);
+    const src: SourceSpec = { cpu: it.cpu, pil: it.pil, everyLo: lo, everyHi: hi, start: it.start ?? 1, service: it.service ?? 0, wakes: resolve(it.wakes) };
+    s.sources.push(src);
+  }
+  if (scn.dump !== undefined) {
+    s.dump = { cpu: scn.dump.cpu, pil: scn.dump.pil, wakes: resolve(scn.dump.wakes), quiesceOthers: scn.dump.quiesceOthers ?? true };
+  }
+  if (errors.length > 0) return { ok: false, errors };
+
+  // lbolt 0: queue the runnable, put the rest to sleep, let idle CPUs pick up work.
+  for (const [def, t] of defs) {
+    const start = def.start ?? 'run';
+    if (start === 'run') setbackdq(s, t, false);
+    else {
+      t.state = TS_SLEEP;
+      t.waitingEvent = start === 'wait';
+      if (start !== 'wait') s.heap.push(Math.max(1, start.sleep), PHASE_A, 0, EV_WAKE, t.id, t.wakeGen);
+    }
+  }
+  settleAll(s);
+  s.heap.push(params.hz, PHASE_C, 0, EV_UPDATE, 0, 0);
+  if (s.sdcThreads.length > 0) s.heap.push(params.sdcUpdateTicks, PHASE_C, 1, EV_SDC, 0, 0);
+  s.sources.forEach((src, i) => s.heap.push(Math.max(1, src.start), PHASE_A, 0, EV_INTR, i, 0));
+  return { ok: true, state: s };
+}
+
+function makeThread(s: SimState, def: ThreadDef, name: string, alloc: AddrAlloc, ncpus: number, errors: string[]): SimThread {
+  const cls = def.class === 'TS' ? CLS_TS : def.class === 'SDC' ? CLS_SDC : CLS_SYS;
+  const kernelThread = def.proc === undefined || def.proc === 'sched';
+  const [gaddr, top] = kernelThread ? alloc.kthread() : alloc.uthread();
+  const addr = def.addr !== undefined && def.count === undefined ? def.addr : gaddr;
+  const lwp = def.lwp ?? cls !== CLS_SYS;
+  const t = new SimThread(s.threads.length, addr, name, def.proc ?? 'sched', cls, KIND_NORMAL, 0, lwp);
+  t.stackBase = def.addr !== undefined && kernelThread ? BigInt('0x' + def.addr) : top;
+  t.boundCpu = def.bound ?? -1;
+  t.cpu = def.cpu ?? def.bound ?? s.threads.length % ncpus;
+  if (cls === CLS_TS) {
+    tsEnter(s, t, def.pri ?? 29, def.upri ?? 0);
+    t.cldata = def.cldata !== undefined && def.count === undefined ? def.cldata : alloc.cldata();
+    s.tsThreads.push(t);
+  } else if (cls === CLS_SDC) {
+    sdcEnter(s, t, def.dutyCycle ?? 80);
+    s.sdcThreads.push(t);
+  } else t.pri = def.pri ?? 60;
+  const st = makeStackShape(def.stack, kernelThread, alloc);
+  for (const e of st.errors) errors.push(`thread ${name}: ${e}`);
+  t.stack = st.shape;
+  t.desc = def.desc ?? (kernelThread ? `${startFunction(st.shape) ?? 'thread_start'}()` : `${def.proc?.slice(0, 16)}/${t.id + 1}`);
+  s.threads.push(t);
+  return t;
+}
+
+function lenRange(l: Len | 'forever'): [number, number] {
+  if (l === 'forever') return [Infinity, Infinity];
+  return typeof l === 'number' ? [l, l] : [l[0], l[1]];
+}
+
+function compileProgram(
+  prog: PhaseDef[] | StepDef[],
+  resolve: (names: readonly string[]) => number[],
+  hz: number,
+  errors: string[],
+  who: string,
+): Phase[] {
+  const phased = prog.length > 0 && 'steps' in (prog[0] as object);
+  const phases: PhaseDef[] = phased ? (prog as PhaseDef[]) : [{ steps: prog as StepDef[] }];
+  return phases.map((ph) => {
+    let until = Infinity;
+    if (typeof ph.until === 'number') until = ph.until;
+    else if (typeof ph.until === 'string') {
+      const d = parseDuration(ph.until, hz);
+      if (d.ok) until = d.ticks;
+      else errors.push(`thread ${who}: ${d.message}`);
+    }
+    return { until, steps: ph.steps.map((st) => compileStep(st, resolve)) };
+  });
+}
+
+function compileStep(st: StepDef, resolve: (names: readonly string[]) => number[]): Step {
+  if ('user' in st) {
+    const [lo, hi] = lenRange(st.user);
+    return { op: OP_USER, lo, hi, preempt: true, targets: [] };
+  }
+  if ('kernel' in st) {
+    const [lo, hi] = lenRange(st.kernel);
+    return { op: OP_KERNEL, lo, hi, preempt: st.preempt ?? true, targets: [] };
+  }
+  if ('sleep' in st) {
+    const [lo, hi] = lenRange(st.sleep);
+    return { op: OP_SLEEP, lo, hi, preempt: true, targets: [] };
+  }
+  if ('wait' in st) return { op: OP_WAIT, lo: 0, hi: 0, preempt: true, targets: [] };
+  return { op: OP_WAKE, lo: 0, hi: 0, preempt: true, targets: resolve(st.wake) };
+}

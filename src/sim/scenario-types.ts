@@ -1,0 +1,99 @@
+// The scenario file format (src/sim/scenarios/*.json), also produced by the random-workload
+// generator and by seeding from a parsed dump. Lengths are ticks: a number or an inclusive
+// [lo, hi] range drawn per use from the seeded generator.
+
+export type Len = number | [number, number];
+
+export type StepDef =
+  | { user: Len }
+  | { kernel: Len | 'forever'; preempt?: boolean }
+  | { sleep: Len | 'forever' }
+  | { wait: true }
+  | { wake: string[] };
+
+export interface PhaseDef {
+  /** Leave this phase at the first step boundary at or after this time (ticks, or `90s`). */
+  until?: number | string;
+  steps: StepDef[];
+}
+
+export interface ThreadDef {
+  name: string;
+  /** Replicate the thread: names get `#1`, `#2`... appended; wake lists naming it wake them all. */
+  count?: number;
+  addr?: string;
+  /** Full process name; `::cpuinfo` shows the first 16 characters. Kernel threads: `sched`. */
+  proc?: string;
+  /** Thread description for 2018+ `::findstack` (`mac_soft_ring_worker()`, `qemu/3`). */
+  desc?: string;
+  class: 'TS' | 'SYS' | 'SDC';
+  /** SYS: fixed priority (60..99). TS: initial level (default 29). */
+  pri?: number;
+  /** TS user priority (-60..60). */
+  upri?: number;
+  /** SDC target duty cycle, percent (default 80). */
+  dutyCycle?: number;
+  /** Has an LWP (gets clock ticks). Default: TS and SDC yes, SYS no. */
+  lwp?: boolean;
+  /** Hard-bound to this CPU (thread_affinity_set). */
+  bound?: number;
+  /** CPU it last ran on at the start (t_cpu). */
+  cpu?: number;
+  /** `run` (queued at the start, the default), `wait` (asleep until woken) or asleep for a while. */
+  start?: 'run' | 'wait' | { sleep: number };
+  /** Phases, or a bare list of steps for one phase. */
+  program: PhaseDef[] | StepDef[];
+  cldata?: string;
+  /** `::findstack` frames (`cv_wait+0x7f(@cv, @mutex)`; `@name` is a per-thread synthetic address). */
+  stack?: { sleep?: string[]; run?: string[]; base?: string[] };
+}
+
+export interface IntrDef {
+  cpu: number;
+  pil: number;
+  /** Ticks between arrivals. */
+  every: Len;
+  start?: number;
+  /** Clock samples the interrupt covers (0: served between ticks). */
+  service?: number;
+  wakes?: string[];
+}
+
+export interface CpuDef {
+  addr?: string;
+  idleThread?: string;
+  /** Addresses of this CPU's interrupt threads, by PIL. */
+  intrThreads?: Record<string, string>;
+}
+
+export interface DumpDef {
+  /** The CPU that takes the dump (others get QUIESCED, as panic_stopcpus leaves them). */
+  cpu: number;
+  /** The interrupt that is running on it when the dump is taken. */
+  pil: number;
+  wakes?: string[];
+  quiesceOthers?: boolean;
+}
+
+export interface ScenarioFile {
+  name: string;
+  description: string;
+  params?: {
+    hz?: number;
+    kpreemptpri?: number;
+    kpqpri?: number;
+    era?: 'G11' | 'G20';
+    rtLoaded?: boolean;
+    nostealTicks?: number;
+  };
+  defaultDuration?: string;
+  addrWidth?: 8 | 11 | 16;
+  /** How the emitted mdb text looks: old mdb wrapped at 80 columns and had no thread descriptions. */
+  mdb?: { autowrap?: number | null; withDesc?: boolean };
+  cpus: number | CpuDef[];
+  threads: ThreadDef[];
+  interrupts?: IntrDef[];
+  dump?: DumpDef;
+  /** What the scenario is expected to show, for the CLI summary. */
+  expect?: string;
+}

@@ -1,0 +1,42 @@
+// Keeping lazily-stepped CPUs consistent. A CPU whose clock steps are quiet is not stepped tick by
+// tick; before anything reads or changes its state it is brought up to the current event position:
+// in phase A of tick k (and phase B for CPUs not yet stepped at k) up to k-1, otherwise up to k.
+import { PHASE_A, PHASE_B } from './heap.ts';
+import { applyQuiet } from './quiet.ts';
+import { KIND_NORMAL, SimCpu, SimState } from './types.ts';
+
+export function syncTarget(s: SimState, c: SimCpu): number {
+  if (s.curPhase === PHASE_A) return s.lbolt - 1;
+  if (s.curPhase === PHASE_B) return c.id < s.curCpu ? s.lbolt : s.lbolt - 1;
+  return s.lbolt;
+}
+
+/** Brings `c` up to date and marks it for re-planning at the end of the current event. */
+export function touch(s: SimState, c: SimCpu): void {
+  const target = syncTarget(s, c);
+  const n = target - c.synced;
+  if (n > 0) {
+    c.synced = target;
+    if (c.intr.length === 0 && c.thread.kind === KIND_NORMAL) {
+      if (s.opts.debug && !s.opts.fastForward) throw new Error(`cpu ${c.id}: ${n} unstepped ticks in tick-by-tick mode`);
+      applyQuiet(c.thread, n);
+    }
+  }
+  if (!c.touched) {
+    c.touched = true;
+    s.touchedList.push(c);
+  }
+}
+
+/** Every CPU's quiet test reads the kp queue, so a kp queue change touches them all. */
+export function touchAll(s: SimState): void {
+  for (const c of s.cpus) touch(s, c);
+}
+
+/** Schedules a visit to `c` at the end of the current event (a poke, a switch, an idle CPU). */
+export function markDirty(s: SimState, c: SimCpu): void {
+  if (!c.dirty) {
+    c.dirty = true;
+    s.dirtyList.push(c);
+  }
+}
