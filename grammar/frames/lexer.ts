@@ -15,13 +15,13 @@ export const Elision = createToken({ name: 'Elision', pattern: /\.\.\.|\u2026/ }
 export const HexLiteral = createToken({ name: 'HexLiteral', pattern: /0[xX][0-9a-fA-F]+/ });
 
 /** A symbol, module-qualified as printed (`swtch`, `LMfd\`libc.so.1\`poll`, `_ZN7CorUnix...`). */
-export const Symbol = createToken({ name: 'Symbol', pattern: /[A-Za-z_.$][\w.$`]*/ });
+export const SymbolName = createToken({ name: 'Symbol', pattern: /[A-Za-z_.$][\w.$`]*/ });
 
 /**
  * Bare hex digits: frame pointers, thread addresses, `%lr` arguments, LWP ids. A word that starts
  * with hex letters but goes on as a symbol (`cv_wait`) becomes a Symbol through longer_alt.
  */
-export const HexAddr = createToken({ name: 'HexAddr', pattern: /[0-9a-fA-F]+/, longer_alt: Symbol });
+export const HexAddr = createToken({ name: 'HexAddr', pattern: /[0-9a-fA-F]+/, longer_alt: SymbolName });
 
 /** The offset part of `%a`: `+0x1e6`, `+8`, `-0x10`. */
 export const SymbolOffset = createToken({ name: 'SymbolOffset', pattern: /[+-](?:0[xX])?[0-9a-fA-F]+/ });
@@ -37,7 +37,7 @@ export const frameTokens: TokenType[] = [
   Elision,
   HexLiteral,
   HexAddr,
-  Symbol,
+  SymbolName,
   SymbolOffset,
   LParen,
   RParen,

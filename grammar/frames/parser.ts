@@ -10,12 +10,12 @@ import {
   LParen,
   MdbWarning,
   RParen,
-  Symbol,
+  SymbolName,
   SymbolOffset,
 } from './lexer.ts';
 
 function startsPc(t: TokenType): boolean {
-  return t === Symbol || t === HexLiteral || t === HexAddr;
+  return t === SymbolName || t === HexLiteral || t === HexAddr;
 }
 
 /** Rules for `[fp ]func[+off][(args)]`. Subclasses add their own rules and run self-analysis. */
@@ -27,7 +27,7 @@ export class FrameRules extends CstParser {
   /** `%a` of a return address: `swtch+0x1e6`, `thread_exit`, `0xfffffffffb84c873`. */
   public pc: ParserMethod<[], CstNode> = this.RULE('pc', () => {
     this.OR([
-      { ALT: () => this.CONSUME(Symbol, { LABEL: 'func' }) },
+      { ALT: () => this.CONSUME(SymbolName, { LABEL: 'func' }) },
       { ALT: () => this.CONSUME(HexLiteral, { LABEL: 'func' }) },
       // a symbol spelled only with hex letters (`bad`, `dec`) lexes as HexAddr
       { ALT: () => this.CONSUME(HexAddr, { LABEL: 'func' }) },

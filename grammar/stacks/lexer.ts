@@ -1,10 +1,10 @@
 // Tokens of `::stacks` output (kernel and userland): the header, group lines
 // (`THREAD STATE SOBJ COUNT`), `%a` frame lines, `<reason>` failures and `... truncated ...`.
 import { createToken, Lexer, type TokenType } from 'chevrotain';
-import { frameTokens, Symbol } from '../frames/lexer.ts';
+import { frameTokens, SymbolName } from '../frames/lexer.ts';
 
 function column(name: string): TokenType {
-  return createToken({ name: name[0] + name.slice(1).toLowerCase() + 'Column', pattern: name, longer_alt: Symbol });
+  return createToken({ name: name[0] + name.slice(1).toLowerCase() + 'Column', pattern: name, longer_alt: SymbolName });
 }
 
 export const ThreadColumn = column('THREAD');

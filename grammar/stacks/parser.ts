@@ -1,7 +1,7 @@
 // `::stacks` line grammar; groups are assembled from the line kinds in index.ts.
 import { type CstNode, type ParserMethod } from 'chevrotain';
 import { FrameRules } from '../frames/parser.ts';
-import { HexAddr, Symbol } from '../frames/lexer.ts';
+import { HexAddr, SymbolName } from '../frames/lexer.ts';
 import {
   AngleText,
   CountColumn,
@@ -30,7 +30,7 @@ export class StacksParser extends FrameRules {
 
   /** `SLEEP`, `UNPARKED`, `INVAL/ff`. */
   public state: ParserMethod<[], CstNode> = this.RULE('state', () => {
-    this.OR([{ ALT: () => this.CONSUME(Symbol, { LABEL: 'name' }) }, { ALT: () => this.CONSUME(HexAddr, { LABEL: 'name' }) }]);
+    this.OR([{ ALT: () => this.CONSUME(SymbolName, { LABEL: 'name' }) }, { ALT: () => this.CONSUME(HexAddr, { LABEL: 'name' }) }]);
     this.OPTION(() => {
       this.CONSUME(Slash);
       this.CONSUME2(HexAddr, { LABEL: 'value' });
@@ -40,7 +40,7 @@ export class StacksParser extends FrameRules {
   /** `CV`, `<NONE>`, `??`. */
   public sobj: ParserMethod<[], CstNode> = this.RULE('sobj', () => {
     this.OR([
-      { ALT: () => this.CONSUME(Symbol, { LABEL: 'name' }) },
+      { ALT: () => this.CONSUME(SymbolName, { LABEL: 'name' }) },
       { ALT: () => this.CONSUME(AngleText, { LABEL: 'name' }) },
       { ALT: () => this.CONSUME(UnknownSobj, { LABEL: 'name' }) },
       { ALT: () => this.CONSUME(HexAddr, { LABEL: 'name' }) },

@@ -2,10 +2,10 @@
 // text after `THREAD:`/`TASKQ:`/`CMD:`) are read as one token each. The embedded findstack
 // blocks of `-v` are read by the findstack grammar.
 import { createToken, Lexer, type CustomPatternMatcherReturn, type IToken, type TokenType } from 'chevrotain';
-import { frameTokens, HexAddr, Symbol } from '../frames/lexer.ts';
+import { frameTokens, HexAddr, SymbolName } from '../frames/lexer.ts';
 
 function column(name: string, label: string): TokenType {
-  return createToken({ name: label, pattern: name, longer_alt: Symbol });
+  return createToken({ name: label, pattern: name, longer_alt: SymbolName });
 }
 
 export const AddrColumn = column('ADDR', 'AddrColumn');
