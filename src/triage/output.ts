@@ -1,0 +1,50 @@
+// Triage output: one NDJSON line per report and a summary line, or Markdown for a tracker.
+import { mdText } from '../report/md-escape.ts';
+import type { TriageGroup } from './group.ts';
+import { KNOWN_ISSUES } from './known-issues.ts';
+import type { QualityRating, Quality } from './quality.ts';
+import type { TriageRecord } from './record.ts';
+
+export interface TriageSummary {
+  type: 'summary';
+  reports: number;
+  errors: number;
+  quality: Record<QualityRating, number>;
+  groups: TriageGroup[];
+}
+
+export function summarize(records: readonly TriageRecord[], groups: TriageGroup[]): TriageSummary {
+  const quality: Record<QualityRating, number> = { none: 0, fragment: 0, partial: 0, good: 0 };
+  for (const r of records) quality[r.quality.rating]++;
+  return { type: 'summary', reports: records.length, errors: records.filter((r) => r.error !== undefined).length, quality, groups };
+}
+
+export function ndjsonLine(x: TriageRecord | TriageSummary): string {
+  return JSON.stringify(x) + '\n';
+}
+
+function signatureText(r: { rule: string; detail: string | null; frames: string[] }): string {
+  return [r.rule, r.detail, r.frames.length > 0 ? r.frames.join(', ') : null].filter((x) => x !== null && x !== '').join(' / ');
+}
+
+function qualityText(q: Quality): string {
+  return q.reasons.length > 0 ? `${q.rating} (${q.reasons.join('; ')})` : q.rating;
+}
+
+export function markdownReport(records: readonly TriageRecord[], summary: TriageSummary): string {
+  const out: string[] = [];
+  out.push(`## playfair triage: ${summary.reports} report${summary.reports === 1 ? '' : 's'}, ${summary.groups.length} group${summary.groups.length === 1 ? '' : 's'}`, '');
+  out.push('| file | signature | worst | known | input |', '|---|---|---|---|---|');
+  for (const r of records) {
+    const known = r.known.map((k) => mdText(k.tickets.join(', '))).join('; ');
+    out.push(`| ${mdText(r.file)} | ${mdText(signatureText(r.signature))} | ${r.worst ?? '-'} | ${known || '-'} | ${mdText(r.error ?? qualityText(r.quality))} |`);
+  }
+  out.push('', '### Groups', '');
+  summary.groups.forEach((g, i) => {
+    const titles = g.known.map((id) => KNOWN_ISSUES.find((k) => k.id === id)?.title ?? id);
+    out.push(`${i + 1}. **${mdText(signatureText(g))}**: ${g.count} report${g.count === 1 ? '' : 's'}, worst ${g.worst ?? '-'}${titles.length > 0 ? `; known: ${mdText(titles.join('; '))}` : ''}`);
+    for (const f of g.files) out.push(`   - ${mdText(f)}${g.partial.includes(f) ? ' (joined on rule and message only: no stacks in the input)' : ''}`);
+  });
+  out.push('', `Input quality: ${(['good', 'partial', 'fragment', 'none'] as const).map((q) => `${summary.quality[q]} ${q}`).join(', ')}${summary.errors > 0 ? `; ${summary.errors} unreadable` : ''}.`);
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,44 @@
+// How much a report's input lets the rules see: none (no mdb output), fragment (mdb output but no
+// dispatcher state), partial (dispatcher state with gaps), good.
+import type { Analysis } from '../analysis.ts';
+import { ThreadIndex, queuedAbove } from '../rules/threads.ts';
+
+export type QualityRating = 'none' | 'fragment' | 'partial' | 'good';
+
+export interface Quality {
+  rating: QualityRating;
+  /** What is missing or doubtful, in words. */
+  reasons: string[];
+  lines: number;
+  parsed: number;
+  unrecognized: number;
+}
+
+/** Share of mdb lines a grammar could not read above which a report counts as partial. */
+const UNRECOGNIZED_LIMIT = 0.1;
+
+export function rateQuality(a: Analysis): Quality {
+  const { lines, parsed, unrecognized } = a.accounting;
+  const base = { lines, parsed, unrecognized };
+  const s = a.snapshot;
+  if (parsed === 0) return { rating: 'none', reasons: ['no mdb output recognized'], ...base };
+  const threadState = s.threads.some((t) => t.pri !== null || t.state !== null || t.tsTimeleft !== null);
+  if (s.cpus.length === 0 && !threadState && Object.keys(s.tunables).length === 0) {
+    const has = [s.panic !== null ? 'a panic' : null, s.threads.some((t) => t.stack !== null) ? 'stacks' : null].filter((x) => x !== null);
+    return { rating: 'fragment', reasons: [`no dispatcher state (no ::cpuinfo, thread priorities or tunables)${has.length > 0 ? `; has ${has.join(' and ')}` : ''}`], ...base };
+  }
+  const reasons: string[] = [];
+  if (s.cpus.length === 0) reasons.push('no ::cpuinfo');
+  else if (s.cpus.some((c) => c.runq === null)) reasons.push('run queues not shown (::cpuinfo without -v)');
+  if (parsed + unrecognized > 0 && unrecognized / (parsed + unrecognized) > UNRECOGNIZED_LIMIT) {
+    reasons.push(`${unrecognized} of ${parsed + unrecognized} mdb lines unrecognized`);
+  }
+  const idx = new ThreadIndex(s);
+  const waiting = s.cpus.flatMap((c) => queuedAbove(c));
+  const noStack = waiting.filter((e) => (idx.get(e.thread)?.stack ?? null) === null);
+  if (noStack.length > 0) reasons.push(`no stack for ${noStack.length} of ${waiting.length} threads queued above a running one`);
+  if (s.tunables['hz'] === undefined && s.cpus.some((c) => (c.switchTicks ?? 0) > 0)) reasons.push('hz not shown (times assume a default)');
+  // Missing stacks and hz are worth saying but do not stop the rules from naming the failure.
+  const blocking = reasons.filter((r) => !r.startsWith('no stack for') && !r.startsWith('hz not shown'));
+  return { rating: blocking.length === 0 ? 'good' : 'partial', reasons, ...base };
+}

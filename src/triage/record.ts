@@ -1,0 +1,63 @@
+// One triage record per report: file, signature, known issues, findings in brief, input quality.
+import type { Analysis } from '../analysis.ts';
+import { sortedFindings } from '../report/summary.ts';
+import type { Severity } from '../rules/types.ts';
+import { knownIssuesFor } from './known-issues.ts';
+import { rateQuality, type Quality } from './quality.ts';
+import { computeSignature, unreadableSignature, type Signature } from './signature.ts';
+
+export interface BriefFinding {
+  rule: string;
+  severity: Severity;
+  confidence: 'certain' | 'inferred';
+  title: string;
+  cpu?: number;
+  threads?: string[];
+}
+
+export interface TriageRecord {
+  type: 'report';
+  file: string;
+  signature: Signature;
+  known: { id: string; title: string; tickets: string[] }[];
+  worst: Severity | null;
+  findings: BriefFinding[];
+  quality: Quality;
+  /** Set when the file could not be read or analysed; the record still counts. */
+  error?: string;
+}
+
+export function triageRecord(file: string, a: Analysis): TriageRecord {
+  const signature = computeSignature(a);
+  const fired = new Set(a.findings.map((f) => f.rule));
+  const findings = sortedFindings(a.findings).map((f) => ({
+    rule: f.rule,
+    severity: f.severity,
+    confidence: f.confidence,
+    title: f.title,
+    ...(f.cpu !== undefined ? { cpu: f.cpu } : {}),
+    ...(f.threads !== undefined ? { threads: f.threads } : {}),
+  }));
+  return {
+    type: 'report',
+    file,
+    signature,
+    known: knownIssuesFor(signature, fired).map((k) => ({ id: k.id, title: k.title, tickets: k.tickets })),
+    worst: findings[0]?.severity ?? null,
+    findings,
+    quality: rateQuality(a),
+  };
+}
+
+export function errorRecord(file: string, message: string): TriageRecord {
+  return {
+    type: 'report',
+    file,
+    signature: unreadableSignature(),
+    known: [],
+    worst: null,
+    findings: [],
+    quality: { rating: 'none', reasons: [message], lines: 0, parsed: 0, unrecognized: 0 },
+    error: message,
+  };
+}
