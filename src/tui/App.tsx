@@ -1,6 +1,6 @@
 // The TUI shell: header, one view, footer; global keys; loading kept off the render path
 // (services.analyze is asynchronous, and the real one runs in a worker thread).
-import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import React, { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Box, Text, useApp, useStdin } from 'ink';
 import { decodeKey, type Key } from './keypress.ts';
 import { dispatchKey, dispatchRaw, KeySlots, OwnView, type Slot } from './keys.ts';
@@ -90,7 +90,8 @@ export function App(props: AppProps): React.ReactElement {
         setAnalysis(a);
         setCursors({});
         setWhatIf((w) => ({ ...NO_WHATIF, kpreemptpri: w.kpreemptpri }));
-        setStack([{ kind: 'summary' }]);
+        // Views tied to the old input's findings, CPUs or threads go; lists and tools stay.
+        setStack((st) => (st.some((v) => v.kind === 'finding' || v.kind === 'cpu' || v.kind === 'thread') ? [{ kind: 'summary' }] : st));
         setStatus(null);
       } catch (e) {
         if (g !== generation.current) return;
@@ -154,20 +155,39 @@ export function App(props: AppProps): React.ReactElement {
     else return false;
     return true;
   };
+  // Events are handled one at a time, each after the screen has caught up with the one before
+  // (React renders asynchronously): `f` then Enter typed fast must open the first finding, not
+  // act on the summary, and a paste right after `p` must reach the paste area.
+  const queue = useRef<string[]>([]);
+  const waiting = useRef(false);
+  const [, setTurn] = useState(0);
+  const pump = useCallback(() => {
+    if (waiting.current) return;
+    const ev = queue.current.shift();
+    if (ev === undefined) return;
+    waiting.current = true;
+    dispatchRaw(slots.current, viewRef.current, ev);
+    const { input, key } = decodeKey(ev);
+    if (!global.current(input, key)) dispatchKey(slots.current, viewRef.current, input, key);
+    setTurn((n) => n + 1); // guarantees a commit, after which the next event runs
+  }, []);
+  useLayoutEffect(() => {
+    waiting.current = false;
+    if (queue.current.length > 0) setImmediate(pump);
+  });
   const { internal_eventEmitter: events, setRawMode } = useStdin();
   useEffect(() => {
     setRawMode(true);
     const onEvent = (ev: string): void => {
-      dispatchRaw(slots.current, viewRef.current, ev);
-      const { input, key } = decodeKey(ev);
-      if (!global.current(input, key)) dispatchKey(slots.current, viewRef.current, input, key);
+      queue.current.push(ev);
+      pump();
     };
     events.on('input', onEvent);
     return () => {
       events.off('input', onEvent);
       setRawMode(false);
     };
-  }, [events, setRawMode]);
+  }, [events, setRawMode, pump]);
 
   const bodyH = Math.max(3, rows - 2);
   const width = Math.max(20, columns);

@@ -12,6 +12,13 @@ export interface HeaderProps {
   width: number;
 }
 
+/** A long path shows as its file name: the header has room for little. */
+export function shortSource(s: string): string {
+  if (s.length <= 32) return s;
+  const base = s.slice(s.lastIndexOf('/') + 1);
+  return base.length > 31 ? '…' + base.slice(-31) : '…/' + base;
+}
+
 export function headerText(p: HeaderProps): string {
   const parts = [`playfair · ${p.title}`];
   const a = p.analysis;
@@ -20,7 +27,7 @@ export function headerText(p: HeaderProps): string {
     const sev = c.critical + c.high ? `${c.critical + c.high} high+` : a.findings.length ? 'no high' : 'clean';
     // Most useful first: a narrow terminal cuts from the right.
     parts.push(`${a.findings.length} findings, ${sev}`);
-    parts.push(neutralize(a.source.length > 40 ? '…' + a.source.slice(-39) : a.source));
+    parts.push(neutralize(shortSource(a.source)));
     parts.push(`${a.snapshot.cpus.length} CPUs, ${a.snapshot.threads.length} threads`);
     parts.push(`${a.accounting.lines} lines (${a.accounting.parsed} parsed)`);
   }

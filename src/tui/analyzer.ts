@@ -38,7 +38,18 @@ function inThread(text: string, source: string): Promise<Analysis> {
   });
 }
 
-export function backgroundAnalyzer(): BackgroundAnalyzer {
+/** Below this many characters analysis runs in-thread: a worker's start-up (loading the whole
+ * pipeline again) costs more than the analysis, and a small input analyses within a frame or two. */
+export const WORKER_THRESHOLD = 1 << 20;
+
+export interface AnalyzerOptions {
+  /** Start the worker now, so it has loaded the pipeline by the time a large input arrives. */
+  prewarm?: boolean;
+  threshold?: number;
+}
+
+export function backgroundAnalyzer(opts: AnalyzerOptions = {}): BackgroundAnalyzer {
+  const threshold = opts.threshold ?? WORKER_THRESHOLD;
   let worker: Worker | null = null;
   let broken = false;
   let nextId = 1;
@@ -78,8 +89,11 @@ export function backgroundAnalyzer(): BackgroundAnalyzer {
     return worker;
   };
 
+  if (opts.prewarm) get();
+
   return {
     analyze(text, source) {
+      if (text.length < threshold) return inThread(text, source);
       const w = get();
       if (!w) return inThread(text, source);
       const id = nextId++;

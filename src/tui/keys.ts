@@ -1,8 +1,9 @@
 // Key handling that neither loses keys nor acts on a stale screen. Ink subscribes useInput
 // handlers in passive effects, so right after a view changes the old view's handler is still
 // listening (with old props) and the new one is not yet: two quick keys (`f` then Enter) would be
-// lost or reach the wrong view. So App owns the only useInput, registered once, and views register
-// their handlers in slots during render; a slot runs only while its view is the one on top.
+// lost or reach the wrong view. So App owns the only input listener, registered once, handles
+// events one per commit, and views register their handlers in slots during render; a slot runs
+// only while its view is the one on top.
 import { createContext, useContext, useEffect, useId } from 'react';
 import type { Key } from './keypress.ts';
 

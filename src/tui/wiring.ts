@@ -15,7 +15,7 @@ export interface RealServices extends TuiServices {
   close(): Promise<void>;
 }
 
-export function realServices(bg: BackgroundAnalyzer = backgroundAnalyzer()): RealServices {
+export function realServices(bg: BackgroundAnalyzer = backgroundAnalyzer({ prewarm: true })): RealServices {
   let renderers: Renderers | null = null;
   return {
     analyze: (text, source) => bg.analyze(text, source),

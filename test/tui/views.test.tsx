@@ -91,6 +91,20 @@ describe('findings', () => {
   });
 });
 
+describe('typing ahead', () => {
+  test('keys written back to back, with no pause, each act on the screen the one before produced', async () => {
+    const t = open();
+    await t.has('CPU PRI');
+    for (const k of ['f', ENTER, 'n', '2']) t.r.stdin.write(k);
+    await t.has('thread ffffff0007e1fc40');
+    for (const k of [ESC, ESC, 'w', '\x7f', '\x7f', '1', '0', '0', ENTER]) t.r.stdin.write(k);
+    await t.has('With kpreemptpri 100:');
+    for (const k of [':', ...'::stacks'.split(''), ENTER]) t.r.stdin.write(k);
+    await t.has('(output of ::stacks)');
+    expect(t.calls.runCommand).toEqual(['::stacks']);
+  });
+});
+
 describe('threads', () => {
   test('thread detail shows class data and the stack', async () => {
     const t = open();
@@ -245,6 +259,9 @@ describe('open, loading, help, quit', () => {
     r.stdin.write('?');
     await waitFor(frame, (f) => f.includes('this help'), 'help while loading');
     finish(seedAnalysis());
+    await waitFor(frame, (f) => f.includes('3 findings, 2 high+'), 'the analysis in the header');
+    expect(frame()).toContain('this help'); // the screen the user went to stays
+    r.stdin.write('?');
     await waitFor(frame, (f) => f.includes('CPU PRI RNRN'), 'summary after load');
   });
 
