@@ -16,6 +16,7 @@ export class PanicParser extends CstParser {
       { ALT: () => this.SUBRULE(this.traceFrame) },
       { ALT: () => this.SUBRULE(this.trapName) },
       { ALT: () => this.SUBRULE(this.processName) },
+      { ALT: () => this.SUBRULE(this.faultAddress) },
     ]);
   });
 
@@ -55,6 +56,14 @@ export class PanicParser extends CstParser {
   public trapName = this.RULE('trapName', () => {
     this.CONSUME(t.Hash);
     this.AT_LEAST_ONE(() => this.CONSUME(t.Word));
+  });
+
+  /** `Bad kernel fault at addr=0x0`: a sentence ending in `name=value` (one word alone is a register row). */
+  public faultAddress = this.RULE('faultAddress', () => {
+    this.CONSUME(t.Word);
+    this.AT_LEAST_ONE(() => this.CONSUME2(t.Word));
+    this.CONSUME(t.Equals);
+    this.CONSUME3(t.Word, { LABEL: 'value' });
   });
 
   /** `stress-ng:`, `ksh93:`: the process that was running. */

@@ -176,6 +176,9 @@ export function logicalLines(lines: readonly { no: number; text: string }[]): Lo
       let lead = 0;
       while (lead < next.text.length && (next.text[lead] === ' ' || next.text[lead] === '\t')) lead++;
       const piece = next.text.slice(lead);
+      // A tracker that strips trailing blanks also eats the blank of a `, ` or ` = ` that ended the line.
+      const last = cur[cur.length - 1];
+      if (last === ',' || last === '=') lg.text += ' ';
       lg.parts.push({ no: next.no, text: next.text, start: lg.text.length, lead });
       lg.text += piece;
       scan(piece, st);
