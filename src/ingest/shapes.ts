@@ -131,7 +131,7 @@ export function looksLikeText(line: string): boolean {
   for (const p of OUTPUT_PHRASES) if (t.startsWith(p)) return false;
   const c = t.charCodeAt(0);
   if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
-  for (const w of words(t)) if (isAddressWord(w)) return false;
+  for (const w of words(t)) if (isAddressWord(w) || isSymbolOffset(w)) return false;
   return true;
 }
 
@@ -155,6 +155,17 @@ export function looksLikeStrayOutput(line: string): boolean {
   const ws = words(t);
   for (const w of ws) if (isAddressWord(w)) hex++;
   return hex > 0 && hex * 3 >= ws.length;
+}
+
+/** `kmem_zalloc+0x30`, `pid_assign+8`, `swtch+0x1e6()`: a code address as mdb prints it. */
+function isSymbolOffset(w: string): boolean {
+  const plus = w.indexOf('+');
+  if (plus <= 0) return false;
+  let off = w.slice(plus + 1);
+  const paren = off.indexOf('(');
+  if (paren >= 0) off = off.slice(0, paren);
+  if (off.startsWith('0x')) off = off.slice(2);
+  return isHexDigits(off);
 }
 
 /** A kernel address as mdb prints it: 8 to 16 hex digits, maybe `0x`, maybe a trailing `:` or `,`. Git hashes (40) are not. */
