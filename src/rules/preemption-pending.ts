@@ -2,7 +2,7 @@
 // quantum. RNRN is honoured only at a return to user level, KRNRN only at a kernel preemption
 // point with preemption enabled; a request that old is not being honoured.
 import { EvidenceSet, cpuLine, cpuProcLine } from './evidence.ts';
-import { FAR_BEYOND_QUANTUM_TICKS, MAXCLSYSPRI } from './facts.ts';
+import { FAR_BEYOND_QUANTUM_TICKS, INTR_PRI_FLOOR, MAXCLSYSPRI, MINCLSYSPRI } from './facts.ts';
 import { FIX_KPREEMPTPRI, KPREEMPT_REFS } from './references.ts';
 import { queuedAbove } from './threads.ts';
 import { aboutTime, hzSentence, resolveHz, thresholdTicks, ticksText } from './time.ts';
@@ -41,9 +41,13 @@ export const preemptionPending: Rule = {
           'KRNRN is set, so a kernel preemption was requested, yet the thread has kept the CPU: it has kernel ' +
           'preemption disabled (t_preempt > 0, e.g. inside kpreempt_disable()) or never reaches a preemption point.';
       } else {
+        const kernelThread = cpu.pri !== null && cpu.pri >= MINCLSYSPRI && cpu.pri < INTR_PRI_FLOOR;
         why =
-          'Only RNRN is set: the preemption will happen at the thread\'s next return to user level, which has not ' +
-          'come. KRNRN is clear, so no waiter was allowed to preempt it in the kernel' +
+          (kernelThread
+            ? 'Only RNRN is set, and the thread is a kernel thread (SYS range): it never returns to user level, so only ' +
+              'blocking or a kernel preemption takes it off the CPU.'
+            : "Only RNRN is set: the preemption will happen at the thread's next return to user level, which has not come.") +
+          ' KRNRN is clear, so no waiter was allowed to preempt it in the kernel' +
           (above.some((e) => e.pri >= MAXCLSYSPRI) ? ` even though pri-${MAXCLSYSPRI} threads wait (kpreemptpri above ${MAXCLSYSPRI}).` : '.');
       }
       const waiting =

@@ -73,11 +73,17 @@ export function realFrames(t: Thread): StackFrame[] {
 
 /**
  * What a thread is: its start function, i.e. the outermost non-generic frame of its stack
- * (`mac_soft_ring_worker`, `squeue_worker`, `taskq_thread`); else a `tq:` description; else null.
+ * (`mac_soft_ring_worker`, `squeue_worker`, `taskq_thread`), except that a taskq worker is named by
+ * its `tq:` description when shown; else the description; else null.
  */
 export function threadRole(t: Thread | null): { name: string; line: number | null } | null {
   if (t === null) return null;
   const frames = realFrames(t);
+  // A taskq worker's start function is always taskq_thread: its queue's name says more.
+  if (t.desc !== null && t.desc.startsWith('tq:')) {
+    const tq = frames.find((f) => baseName(f.func) === 'taskq_thread' || baseName(f.func) === 'taskq_d_thread');
+    return { name: t.desc, line: tq?.line ?? t.lines['desc'] ?? null };
+  }
   for (let i = frames.length - 1; i >= 0; i--) {
     const f = frames[i]!;
     if (!isGenericFrame(f.func)) return { name: baseName(f.func), line: f.line };

@@ -5,7 +5,7 @@
 // since a return to user level with RNRN set would have preempted it and refilled the quantum.
 import type { Cpu, Thread } from '../model/snapshot.ts';
 import { EvidenceSet, cpuLine, cpuProcLine } from './evidence.ts';
-import { SC_MAX_TICKS } from './facts.ts';
+import { SC_MAX_TICKS, TS_MAXUMDPRI } from './facts.ts';
 import { KPREEMPT_REFS } from './references.ts';
 import { threadLabel } from './threads.ts';
 import { aboutTime, hzSentence, resolveHz, thresholdTicks, ticksText } from './time.ts';
@@ -42,7 +42,8 @@ export const tsTimeleftOverrun: Rule = {
     const limit = thresholdTicks(ctx, hz);
     const shown = ctx.snapshot.threads.filter((t) => t.tsTimeleft !== null);
     if (shown.length === 0) {
-      const onCpuLong = ctx.snapshot.cpus.filter((c) => c.runrun === true && (c.switchTicks ?? 0) >= limit);
+      // Only a thread at a user priority can be TS and so have a quantum to overrun.
+      const onCpuLong = ctx.snapshot.cpus.filter((c) => c.runrun === true && (c.switchTicks ?? 0) >= limit && c.pri !== null && c.pri >= 0 && c.pri <= TS_MAXUMDPRI);
       if (onCpuLong.length > 0) {
         notes.push({
           rule: ID,
