@@ -147,8 +147,21 @@ export const NegDecimal = createToken({ name: 'NegDecimal', pattern: word('-[0-9
 export const HexAddr = createToken({ name: 'HexAddr', pattern: word('[0-9a-f]+'), categories: [Hex, NameWord] });
 /** `-`: no value (PRI unreadable, SWITCH never, PROC no thread) or the pinned-thread marker. */
 export const Dash = createToken({ name: 'Dash', pattern: word('-'), categories: [NameWord] });
+/**
+ * Start characters of a word, for the lexer's first-character dispatch (a complement set defeats
+ * chevrotain's own analysis): every code unit below 256 but blanks and line ends, and one per
+ * 256-block above, which is how chevrotain buckets the rest.
+ */
+const ANY_WORD_START: number[] = [];
+for (let c = 0; c < 65536; c += c < 256 ? 1 : 256) if (c !== 32 && c !== 9 && c !== 10 && c !== 13) ANY_WORD_START.push(c);
+
 /** Any other word (process names, garbage). */
-export const Word = createToken({ name: 'Word', pattern: /[^ \t]+/, categories: [NameWord] });
+export const Word = createToken({
+  name: 'Word',
+  pattern: /[^ \t]+/,
+  start_chars_hint: ANY_WORD_START,
+  categories: [NameWord],
+});
 
 const common: TokenType[] = [
   BlockBar,

@@ -1,6 +1,6 @@
 // The shapes of one `::cpuinfo [-v]` output line. Output is read a line at a time; which CPU a
 // `-v` line belongs to is decided afterwards (assemble.ts), so a bad line costs only itself.
-import { CstParser, EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import { CstParser, EMPTY_ALT, EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
 import {
   allTokens,
   BlockArrow,
@@ -85,21 +85,24 @@ export class CpuinfoParser extends CstParser {
     this.performSelfAnalysis();
   }
 
-  /** Entry rule: one line, possibly empty. */
+  /**
+   * Entry rule: one line, possibly empty. The empty alternative also takes lines that match
+   * nothing, which then fail cheaply as redundant input (chevrotain rebuilds every lookahead path
+   * of an OR to word a no-viable-alternative error: hundreds of milliseconds for this one).
+   */
   public line = this.RULE('line', () => {
-    this.OPTION(() => {
-      this.OR([
-        { ALT: () => this.SUBRULE(this.header) },
-        { ALT: () => this.SUBRULE(this.cpuRow) },
-        { ALT: () => this.SUBRULE(this.verboseLine) },
-        {
-          // Old mdb wrapped the PROC cell onto its own line; its words can look like anything.
-          GATE: () => this.LA(1).startOffset <= WRAP_MAX_COL,
-          IGNORE_AMBIGUITIES: true,
-          ALT: () => this.SUBRULE(this.wrappedProc),
-        },
-      ]);
-    });
+    this.OR([
+      { ALT: () => this.SUBRULE(this.header) },
+      { ALT: () => this.SUBRULE(this.cpuRow) },
+      { ALT: () => this.SUBRULE(this.verboseLine) },
+      {
+        // Old mdb wrapped the PROC cell onto its own line; its words can look like anything.
+        GATE: () => this.LA(1).startOffset <= WRAP_MAX_COL,
+        IGNORE_AMBIGUITIES: true,
+        ALT: () => this.SUBRULE(this.wrappedProc),
+      },
+      { ALT: EMPTY_ALT() },
+    ]);
   });
 
   public header = this.RULE('header', () => {
