@@ -1,5 +1,5 @@
 // Tokens of `::cpuinfo [-v]` output. Lines are lexed one at a time, so a token's offset is its
-// column. Every token is a whole whitespace-delimited word: patterns end in `(?![^ \t])`, and
+// column. Every token is a whole blank-delimited word: patterns end in `(?![^ \t\r])`, and
 // anything no other token claims is a `Word`, so the lexer itself never fails.
 //
 // Three things are told apart by column, not by text:
@@ -11,8 +11,8 @@
 import { createToken, Lexer, type CustomPatternMatcherReturn, type TokenType } from 'chevrotain';
 import { ADDR_WIDTHS, type AddrWidth, CPUINFO_FLAGDELT, CPUINFO_FLAGWIDTH, CPUINFO_IDWIDTH, flagNameEnd } from './layout.ts';
 
-/** A word end: a space, a tab, or the end of the line (no `$`: chevrotain rejects end anchors). */
-const END = '(?![^ \\t])';
+/** A word end: a blank or the end of the line (no `$`: chevrotain rejects end anchors). CR is a blank: a stray one from a CRLF paste must not become part of a name. */
+const END = '(?![^ \\t\\r])';
 const word = (body: string): RegExp => new RegExp(body + END);
 
 /** Column just past the whitespace-delimited word starting at `offset`. Linear in the word. */
@@ -20,7 +20,7 @@ function wordEndAt(text: string, offset: number): number {
   let i = offset;
   while (i < text.length) {
     const c = text.charCodeAt(i);
-    if (c === 32 || c === 9) break;
+    if (c === 32 || c === 9 || c === 13) break;
     i++;
   }
   return i;
@@ -40,7 +40,7 @@ export const MarginBar = createToken({ name: 'MarginBar', pattern: Lexer.NA, cat
 /** A CPU flag name in the `-v` margin (`RUNNING`, `READY`...), right-aligned in CPUINFO_FLAGWIDTH. */
 export const FlagName = createToken({ name: 'FlagName', pattern: Lexer.NA, categories: [NameWord] });
 
-export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t]+/, group: Lexer.SKIPPED });
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r]+/, group: Lexer.SKIPPED });
 
 function marginBarFor(w: AddrWidth): TokenType {
   const col = CPUINFO_FLAGDELT(w);
@@ -149,16 +149,16 @@ export const HexAddr = createToken({ name: 'HexAddr', pattern: word('[0-9a-f]+')
 export const Dash = createToken({ name: 'Dash', pattern: word('-'), categories: [NameWord] });
 /**
  * Start characters of a word, for the lexer's first-character dispatch (a complement set defeats
- * chevrotain's own analysis): every code unit below 256 but blanks and line ends, and one per
- * 256-block above, which is how chevrotain buckets the rest.
+ * chevrotain's own analysis): every code unit below 256 but the blanks, and one per 256-block
+ * above, which is how chevrotain buckets the rest.
  */
 const ANY_WORD_START: number[] = [];
-for (let c = 0; c < 65536; c += c < 256 ? 1 : 256) if (c !== 32 && c !== 9 && c !== 10 && c !== 13) ANY_WORD_START.push(c);
+for (let c = 0; c < 65536; c += c < 256 ? 1 : 256) if (c !== 32 && c !== 9 && c !== 13) ANY_WORD_START.push(c);
 
 /** Any other word (process names, garbage). */
 export const Word = createToken({
   name: 'Word',
-  pattern: /[^ \t]+/,
+  pattern: /[^ \t\r]+/,
   start_chars_hint: ANY_WORD_START,
   categories: [NameWord],
 });

@@ -1,6 +1,6 @@
 // Row and -v variants: widths, odd cells, wrapped PROC cells, headers repeated or not.
 import { describe, expect, it } from 'vitest';
-import { cpuinfoCommand, cpus, fileLines, handwritten, parse } from './helpers.ts';
+import { cpuinfoCommand, cpus, fileLines, handwritten, parse, seedSection } from './helpers.ts';
 
 describe('real 012 (aarch64, 11-wide header, 16-digit values)', () => {
   const section = fileLines('fixtures/real/012-richlowe-aarch64-cpuinfo-stacks-part1.txt', 2, 3);
@@ -185,6 +185,14 @@ describe('headers and verbosity', () => {
     const lines = handwritten('wrapped-80.txt');
     const r = parse(lines, { text: '$<cpus', stages: [{ addr: null, count: null, verb: 'macro', name: 'cpus', args: [] }] });
     expect(cpus(r).every((c) => c.verbose && c.runq !== null)).toBe(true);
+  });
+
+  it('treats a stray CR (CRLF paste) as a blank, not part of a name', () => {
+    const lines = seedSection().map((l) => ({ ...l, text: l.text + '\r' }));
+    const r = parse(lines);
+    expect(r.unrecognized).toEqual([]);
+    expect(cpus(r).map((c) => c.proc)).toEqual(['sched', 'qemu-system-x86_']);
+    expect(cpus(r)[0]!.runq!.map((q) => q.proc)).toEqual(['sched', 'sched', 'sched', 'fsflush', 'sched']);
   });
 
   it('ignores blank lines', () => {
