@@ -5,16 +5,16 @@
 import { AddrAlloc } from './addresses.ts';
 import { sdcEnter } from './classes/sdc.ts';
 import { tsEnter } from './classes/ts.ts';
-import { DispQ } from './dispq.ts';
+import { DispQ, dqInsert } from './dispq.ts';
 import { parseDuration } from './duration.ts';
 import { settleAll } from './engine.ts';
-import { setbackdq } from './enqueue.ts';
+import { cpuResched, setbackdq } from './enqueue.ts';
 import { EV_INTR, EV_SDC, EV_UPDATE, EV_WAKE } from './events.ts';
 import { makeStackShape, startFunction } from './frames.ts';
 import { EventHeap, PHASE_A, PHASE_C, PHASE_D } from './heap.ts';
 import { makeParams, type ParamInput } from './params.ts';
 import { Rng } from './rng.ts';
-import type { Len, PhaseDef, ScenarioFile, StepDef, ThreadDef } from './scenario-types.ts';
+import type { CpuDef, Len, PhaseDef, ScenarioFile, StepDef, ThreadDef } from './scenario-types.ts';
 import { defaultTsTable } from './ts-table.ts';
 import {
   CLS_SDC, CLS_SYS, CLS_TS, KIND_IDLE, KIND_INTR, KIND_NORMAL, KPQ, OP_KERNEL, OP_SLEEP, OP_USER, OP_WAIT, OP_WAKE,
@@ -126,11 +126,32 @@ export function buildState(scn: ScenarioFile, opts: BuildOptions): BuildResult {
   }
   if (errors.length > 0) return { ok: false, errors };
 
-  // lbolt 0: queue the runnable, put the rest to sleep, let idle CPUs pick up work.
+  // lbolt 0: threads placed exactly first (as a dump showed them), then the runnable through the
+  // usual placement, the rest asleep; then idle CPUs pick up work.
+  if (typeof scn.cpus !== 'number') scn.cpus.forEach((cdef, i) => applyCpuState(s.cpus[i] as SimCpu, cdef));
+  for (const [def, t] of defs) {
+    const start = def.start ?? 'run';
+    if (typeof start === 'object' && 'onCpu' in start) {
+      if (!putOnCpu(s, s.cpus[start.onCpu] as SimCpu, t)) return { ok: false, errors: [`cpu ${start.onCpu}: more than one thread starts on it`] };
+    }
+    else if (typeof start === 'object' && 'queuedOn' in start) {
+      const c = s.cpus[start.queuedOn] as SimCpu;
+      t.cpu = c.id;
+      t.waitrq = 0;
+      dqInsert(c.disp, t, t.pri, false);
+    }
+  }
+  // Threads found queued were put there under the tunables being simulated: the preemption
+  // request their enqueue would have made (cpu_resched for the queue's best) is made now.
+  const seededQueues = new Set(defs.flatMap(([d]) => (typeof d.start === 'object' && 'queuedOn' in d.start ? [d.start.queuedOn] : [])));
+  for (const i of [...seededQueues].sort((a, b) => a - b)) {
+    const c = s.cpus[i] as SimCpu;
+    if (c.disp.maxrunpri >= 0) cpuResched(s, c, c.disp.maxrunpri);
+  }
   for (const [def, t] of defs) {
     const start = def.start ?? 'run';
     if (start === 'run') setbackdq(s, t, false);
-    else {
+    else if (start === 'wait' || 'sleep' in start) {
       t.state = TS_SLEEP;
       t.waitingEvent = start === 'wait';
       if (start !== 'wait') s.heap.push(Math.max(1, start.sleep), PHASE_A, 0, EV_WAKE, t.id, t.wakeGen);
@@ -141,6 +162,27 @@ export function buildState(scn: ScenarioFile, opts: BuildOptions): BuildResult {
   if (s.sdcThreads.length > 0) s.heap.push(params.sdcUpdateTicks, PHASE_C, 1, EV_SDC, 0, 0);
   s.sources.forEach((src, i) => s.heap.push(Math.max(1, src.start), PHASE_A, 0, EV_INTR, i, 0));
   return { ok: true, state: s };
+}
+
+function applyCpuState(c: SimCpu, def: CpuDef): void {
+  if (def.flags !== undefined) c.flags = def.flags;
+  if (def.runrun !== undefined) c.runrun = def.runrun;
+  if (def.kprunrun !== undefined) c.kprunrun = def.kprunrun;
+  // cpu_last_swtch from SWITCH = lbolt - cpu_last_swtch, with the run starting at lbolt 0.
+  if (def.switchTicks !== undefined) c.lastSwtch = -def.switchTicks;
+}
+
+/** A thread found running on a CPU: it is the CPU's dispatched thread from the start. */
+function putOnCpu(s: SimState, c: SimCpu, t: SimThread): boolean {
+  if (c.dispthread.kind !== KIND_IDLE) return false;
+  t.state = TS_ONPROC;
+  t.cpu = c.id;
+  t.dispQueue = c.id;
+  c.thread = t;
+  c.dispthread = t;
+  c.dispatchPri = t.pri;
+  s.idleCount--;
+  return true;
 }
 
 function makeThread(s: SimState, def: ThreadDef, name: string, alloc: AddrAlloc, ncpus: number, errors: string[]): SimThread {
@@ -155,6 +197,8 @@ function makeThread(s: SimState, def: ThreadDef, name: string, alloc: AddrAlloc,
   t.cpu = def.cpu ?? def.bound ?? s.threads.length % ncpus;
   if (cls === CLS_TS) {
     tsEnter(s, t, def.pri ?? 29, def.upri ?? 0);
+    if (def.tsTimeleft !== undefined) t.tsTimeleft = def.tsTimeleft;
+    if (def.tsDispwait !== undefined) t.tsDispwait = def.tsDispwait;
     t.cldata = def.cldata !== undefined && def.count === undefined ? def.cldata : alloc.cldata();
     s.tsThreads.push(t);
   } else if (cls === CLS_SDC) {

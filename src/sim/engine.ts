@@ -116,6 +116,7 @@ export function settle(s: SimState): void {
     }
     if (t.segLeft === 0) {
       advance(s, c, t);
+      markDirty(s, c); // whoever runs now gets the preemption check
       continue;
     }
     if (t.mode === MODE_KERNEL) {

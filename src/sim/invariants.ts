@@ -4,23 +4,30 @@
 import { DispQ } from './dispq.ts';
 import { KIND_IDLE, KIND_INTR, KPQ, SimState, SimThread, TS_FREE, TS_ONPROC, TS_RUN, TS_SLEEP } from './types.ts';
 
+let epoch = 0;
+/** Per-thread "seen in this check" stamp and place, indexed by thread id (no per-check allocation). */
+const seenAt: number[] = [];
+const placeOf: string[] = [];
+
 export function checkInvariants(s: SimState): void {
-  const where = new Map<SimThread, string>();
+  epoch++;
   const put = (t: SimThread, place: string): void => {
-    const prev = where.get(t);
-    if (prev !== undefined) fail(s, `thread ${t.name} is both ${prev} and ${place}`);
-    where.set(t, place);
+    if (seenAt[t.id] === epoch) fail(s, `thread ${t.name} is both ${placeOf[t.id]} and ${place}`);
+    seenAt[t.id] = epoch;
+    placeOf[t.id] = place;
   };
+  const where = { get: (t: SimThread): string | undefined => (seenAt[t.id] === epoch ? placeOf[t.id] : undefined) };
   checkQueue(s, s.kpq, put);
   for (const c of s.cpus) {
     checkQueue(s, c.disp, put);
-    put(c.thread, `on cpu ${c.id}`);
+    put(c.thread, 'on a cpu');
     for (let i = c.intr.length - 1; i >= 0; i--) {
       const it = c.intr[i] as SimThread;
       if (it.state !== TS_ONPROC) fail(s, `interrupt thread ${it.name} on cpu ${c.id} is not ONPROC`);
       const pinned = it.pinned as SimThread;
       if (i > 0 ? pinned !== c.intr[i - 1] : pinned !== c.dispthread) fail(s, `cpu ${c.id}: interrupt stack does not pin cpu_dispthread`);
       if (i === 0) put(pinned, `pinned on cpu ${c.id}`);
+      if (i < c.intr.length - 1) put(it, `interrupted on cpu ${c.id}`);
     }
     const d = c.dispthread;
     if (d.kind === KIND_IDLE) {
@@ -42,8 +49,10 @@ export function checkInvariants(s: SimState): void {
   }
 }
 
+const QUEUED: string[] = [];
+
 function checkQueue(s: SimState, dq: DispQ, put: (t: SimThread, place: string) => void): void {
-  const label = dq.id === KPQ ? 'kp queue' : `cpu ${dq.id} queue`;
+  const label = dq.id === KPQ ? 'queued on the kp queue' : QUEUED[dq.id] ?? (QUEUED[dq.id] = `queued on cpu ${dq.id}`);
   let total = 0;
   let maxpri = -1;
   let maxUnbound = -1;
@@ -53,7 +62,7 @@ function checkQueue(s: SimState, dq: DispQ, put: (t: SimThread, place: string) =
     for (let t = dq.first[p] as SimThread | null; t !== null; t = t.link) {
       n++;
       last = t;
-      put(t, `queued on ${label}`);
+      put(t, label);
       if (t.state !== TS_RUN) fail(s, `${t.name} on ${label} is not RUN`);
       if (t.dispQueue !== dq.id) fail(s, `${t.name} on ${label} has t_disp_queue ${t.dispQueue}`);
       if (t.pri !== p) fail(s, `${t.name} sits at ${p} on ${label} with t_pri ${t.pri}`);

@@ -4,7 +4,7 @@
 // quietUntil() names the first tick that is not quiet; applyQuiet() applies n quiet ticks at once.
 // Both must agree with the per-tick code in classes/ts.ts and engine.ts; the test
 // "fast-forward equals tick-by-tick" holds them to it.
-import { CLS_SDC, CLS_TS, KIND_NORMAL, SimCpu, SimState, SimThread, TSBACKQ, TSRESTORE } from './types.ts';
+import { CLS_SDC, CLS_TS, KIND_NORMAL, MODE_USER, SimCpu, SimState, SimThread, TSBACKQ, TSRESTORE } from './types.ts';
 
 /** First tick after `c.synced` whose clock step would do more than applyQuiet(). */
 export function quietUntil(s: SimState, c: SimCpu): number {
@@ -13,6 +13,8 @@ export function quietUntil(s: SimState, c: SimCpu): number {
   if (t.kind !== KIND_NORMAL) return Infinity; // idle: stealing is driven by enqueues
   const S = c.synced;
   if (!s.opts.fastForward) return S + 1;
+  // A pending preemption is taken at the next preemption point (settle() normally got there first).
+  if (t.mode === MODE_USER ? c.runrun || c.kprunrun : c.kprunrun && t.preemptible) return S + 1;
   let n = t.segLeft === Infinity ? Infinity : S + t.segLeft;
   if (!t.hasLwp) return n;
   if (t.cls === CLS_SDC) return S + 1;

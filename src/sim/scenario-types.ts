@@ -39,8 +39,15 @@ export interface ThreadDef {
   bound?: number;
   /** CPU it last ran on at the start (t_cpu). */
   cpu?: number;
-  /** `run` (queued at the start, the default), `wait` (asleep until woken) or asleep for a while. */
-  start?: 'run' | 'wait' | { sleep: number };
+  /**
+   * `run` (queued at the start through the usual placement, the default), `wait` (asleep until
+   * woken), asleep for a while, or placed exactly: running on a CPU, or queued on one (in file
+   * order within a priority), as a dump showed it.
+   */
+  start?: 'run' | 'wait' | { sleep: number } | { onCpu: number } | { queuedOn: number };
+  /** TS class data as a dump showed it (defaults: a full quantum, 0). */
+  tsTimeleft?: number;
+  tsDispwait?: number;
   /** Phases, or a bare list of steps for one phase. */
   program: PhaseDef[] | StepDef[];
   cldata?: string;
@@ -64,6 +71,11 @@ export interface CpuDef {
   idleThread?: string;
   /** Addresses of this CPU's interrupt threads, by PIL. */
   intrThreads?: Record<string, string>;
+  /** State as a dump showed it: cpu_flags, RNRN, KRNRN, and ticks since the last switch. */
+  flags?: number;
+  runrun?: boolean;
+  kprunrun?: boolean;
+  switchTicks?: number;
 }
 
 export interface DumpDef {

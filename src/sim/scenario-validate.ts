@@ -59,9 +59,16 @@ function thread(t: unknown, p: string, ncpus: number, names: Set<string>, e: str
   if (t.bound !== undefined) intIn(t, 'bound', 0, ncpus - 1, p, e);
   if (t.cpu !== undefined) intIn(t, 'cpu', 0, ncpus - 1, p, e);
   if (t.addr !== undefined && (typeof t.addr !== 'string' || !/^[0-9a-f]{1,16}$/.test(t.addr))) e.push(`${p}.addr: lower-case hex without 0x`);
-  if (t.start !== undefined && t.start !== 'run' && t.start !== 'wait' && !(isObj(t.start) && Number.isInteger(t.start.sleep))) {
-    e.push(`${p}.start: 'run', 'wait' or {sleep: ticks}`);
-  }
+  const st = t.start;
+  const okStart =
+    st === undefined || st === 'run' || st === 'wait' ||
+    (isObj(st) && Object.keys(st).length === 1 &&
+      ((Number.isInteger(st.sleep) && (st.sleep as number) >= 0) ||
+        (Number.isInteger(st.onCpu) && (st.onCpu as number) >= 0 && (st.onCpu as number) < ncpus) ||
+        (Number.isInteger(st.queuedOn) && (st.queuedOn as number) >= 0 && (st.queuedOn as number) < ncpus)));
+  if (!okStart) e.push(`${p}.start: 'run', 'wait', {sleep: ticks}, {onCpu: cpu} or {queuedOn: cpu}`);
+  if (t.tsTimeleft !== undefined && !Number.isInteger(t.tsTimeleft)) e.push(`${p}.tsTimeleft: an integer`);
+  if (t.tsDispwait !== undefined && !Number.isInteger(t.tsDispwait)) e.push(`${p}.tsDispwait: an integer`);
   if (!Array.isArray(t.program) || t.program.length === 0) {
     e.push(`${p}.program: expected a non-empty list`);
     return;

@@ -23,6 +23,9 @@ export function swtch(s: SimState, cp: SimCpu, out: SimThread): void {
   cp.chosenLevel = -1;
   if (next !== out) {
     cp.lastSwtch = s.lbolt;
+    if (cp.firstSwitch < 0) cp.firstSwitch = s.lbolt;
+    if (out.firstOff < 0) out.firstOff = s.lbolt;
+    if (next.firstOn < 0) next.firstOn = s.lbolt;
     out.dispTime = s.lbolt;
     if (out.kind === KIND_IDLE) s.idleCount--;
     if (next.kind === KIND_IDLE) s.idleCount++;

@@ -149,6 +149,9 @@ export class SimThread {
   dispatches = 0;
   maxWait = 0;
   lastDispatch = -1;
+  /** First tick it was dispatched by a switch, and first tick it was switched away (-1: never). */
+  firstOn = -1;
+  firstOff = -1;
 
   constructor(id: number, addr: string, name: string, comm: string, cls: number, kind: number, pri: number, hasLwp: boolean) {
     this.id = id;
@@ -178,6 +181,8 @@ export class SimCpu {
   kprunrun = false;
   chosenLevel = -1;
   lastSwtch = 0;
+  /** First tick this CPU really switched threads (-1: never). */
+  firstSwitch = -1;
   /** Active interrupt threads, lowest PIL first. */
   intr: SimThread[] = [];
   /** One interrupt thread per PIL, created on first use. */

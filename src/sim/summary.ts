@@ -1,0 +1,129 @@
+// What a run showed, in numbers and in a few lines of text: each CPU's state at the end, threads
+// still waiting past the starvation threshold, and the longest wait any thread had.
+import { formatTicks } from './duration.ts';
+import { queuedThreads } from './transcript.ts';
+import { CLASS_NAMES, KIND_NORMAL, KPQ, SimState, SimThread } from './types.ts';
+import { comm } from './snapshot.ts';
+import { neutralize } from '../report/sanitize.ts';
+
+export interface WaitInfo {
+  name: string;
+  addr: string;
+  comm: string;
+  cls: string;
+  pri: number;
+  /** CPU whose queue holds it, or -1 for the kp queue. */
+  queuedOn: number;
+  waitTicks: number;
+}
+
+export interface CpuInfo {
+  id: number;
+  thread: string;
+  name: string;
+  pri: number;
+  runrun: boolean;
+  kprunrun: boolean;
+  switchTicks: number | null;
+  nrun: number;
+}
+
+export interface SimSummary {
+  scenario: string;
+  seed: number;
+  hz: number;
+  kpreemptpri: number;
+  kpqpri: number;
+  ticks: number;
+  events: number;
+  cpus: CpuInfo[];
+  /** Threads still queued at the end that have waited at least the threshold. */
+  starved: WaitInfo[];
+  /** The longest wait of a kernel-priority (>= minclsyspri) thread over the run, queued or served. */
+  longestKernelWait: WaitInfo | null;
+  longestWait: WaitInfo | null;
+  thresholdTicks: number;
+}
+
+function waitInfo(s: SimState, t: SimThread, waitTicks: number): WaitInfo {
+  return {
+    name: t.name,
+    addr: t.addr,
+    comm: comm(t),
+    cls: CLASS_NAMES[t.cls] ?? '?',
+    pri: t.pri,
+    queuedOn: t.dispQueue === KPQ ? -1 : t.dispQueue,
+    waitTicks,
+  };
+}
+
+export function summarize(s: SimState, thresholdTicks = s.params.hz): SimSummary {
+  const queued = new Set(queuedThreads(s));
+  const current = (t: SimThread): number => (queued.has(t) ? s.lbolt - t.waitrq : 0);
+  let longest: WaitInfo | null = null;
+  let longestK: WaitInfo | null = null;
+  for (const t of s.threads) {
+    if (t.kind !== KIND_NORMAL) continue;
+    const w = Math.max(t.maxWait, current(t));
+    if (longest === null || w > longest.waitTicks) longest = waitInfo(s, t, w);
+    if (t.pri >= s.params.minclsyspri && (longestK === null || w > longestK.waitTicks)) longestK = waitInfo(s, t, w);
+  }
+  return {
+    scenario: s.scenario,
+    seed: s.seed,
+    hz: s.params.hz,
+    kpreemptpri: s.params.kpreemptpri,
+    kpqpri: s.params.kpqpri,
+    ticks: s.lbolt,
+    events: s.stats.events,
+    cpus: s.cpus.map((c) => ({
+      id: c.id,
+      thread: c.thread.addr,
+      name: c.thread.name,
+      pri: c.thread.pri,
+      runrun: c.runrun,
+      kprunrun: c.kprunrun,
+      switchTicks: c.lastSwtch === 0 ? null : s.lbolt - c.lastSwtch,
+      nrun: c.disp.nrunnable,
+    })),
+    starved: [...queued]
+      .filter((t) => current(t) >= thresholdTicks)
+      .map((t) => waitInfo(s, t, current(t)))
+      .sort((a, b) => b.pri - a.pri || b.waitTicks - a.waitTicks),
+    longestKernelWait: longestK,
+    longestWait: longest,
+    thresholdTicks,
+  };
+}
+
+const yn = (b: boolean): string => (b ? 'yes' : 'no');
+
+/** A short report; names come from scenario files, so they are neutralised for the terminal. */
+export function formatSummary(sum: SimSummary): string {
+  const hz = sum.hz;
+  const n = (x: string): string => neutralize(x);
+  const lines: string[] = [];
+  lines.push(
+    `playfair sim: ${n(sum.scenario)}, seed ${sum.seed}: kpreemptpri ${sum.kpreemptpri} (kpqpri ${sum.kpqpri}), hz ${hz}, ` +
+      `${sum.ticks} ticks (${formatTicks(sum.ticks, hz)}), ${sum.events} events`,
+  );
+  for (const c of sum.cpus) {
+    const sw = c.switchTicks === null ? '-' : `t-${c.switchTicks}`;
+    lines.push(`  cpu ${c.id}: ${n(c.name)} (${c.thread}) pri ${c.pri}, RNRN ${yn(c.runrun)}, KRNRN ${yn(c.kprunrun)}, SWITCH ${sw}, NRUN ${c.nrun}`);
+  }
+  const where = (w: WaitInfo): string => (w.queuedOn < 0 ? 'the kp queue' : `cpu ${w.queuedOn}`);
+  if (sum.starved.length > 0) {
+    lines.push(`STARVATION: ${sum.starved.length} thread(s) queued longer than ${formatTicks(sum.thresholdTicks, hz)}:`);
+    for (const w of sum.starved.slice(0, 20)) {
+      lines.push(`  ${w.addr} ${n(w.name)} (${w.cls} pri ${w.pri}) on ${where(w)}, waiting ${w.waitTicks} ticks (${formatTicks(w.waitTicks, hz)})`);
+    }
+    if (sum.starved.length > 20) lines.push(`  ... and ${sum.starved.length - 20} more`);
+  } else {
+    lines.push(`no starvation: no thread is queued longer than ${formatTicks(sum.thresholdTicks, hz)}`);
+  }
+  const k = sum.longestKernelWait;
+  if (k !== null) lines.push(`  longest wait of a thread at pri >= 60: ${k.waitTicks} ticks (${formatTicks(k.waitTicks, hz)}), ${n(k.name)} (${k.cls} pri ${k.pri})`);
+  const a = sum.longestWait;
+  if (a !== null) lines.push(`  longest wait of any thread: ${a.waitTicks} ticks (${formatTicks(a.waitTicks, hz)}), ${n(a.name)} (${a.cls} pri ${a.pri})`);
+  return lines.join('\n') + '\n';
+}

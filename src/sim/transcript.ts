@@ -1,0 +1,96 @@
+// The simulator's state as an mdb session transcript: `> command` prompt lines, each followed by
+// the text mdb prints, produced by the shared renderers (src/render). `playfair sim ... |
+// playfair analyze -` reads it like a pasted session.
+import { renderCpuinfo } from '../render/cpuinfo.ts';
+import { renderFindstack } from '../render/findstack.ts';
+import { renderFormat } from '../render/format.ts';
+import { dqList } from './dispq.ts';
+import { threadStack } from './frames.ts';
+import { cpuSnapshot } from './snapshot.ts';
+import { CLS_TS, KIND_NORMAL, SimState, SimThread, TS_ONPROC } from './types.ts';
+import { normalizeAddr } from '../../grammar/common/numbers.ts';
+
+export const EMIT_KINDS = ['cpuinfo', 'cpuinfo-v', 'findstack', 'findstack-v', 'print', 'tunables'] as const;
+export type EmitKind = (typeof EMIT_KINDS)[number];
+
+export interface TranscriptOptions {
+  /** Pre-2019 mdb wrapped output at 80 columns; null for none. */
+  autowrap?: number | null;
+  /** 2018+ mdb prints thread descriptions in `::findstack`. */
+  withDesc?: boolean;
+  /** At most this many `::findstack` blocks (queued threads, highest priority first). */
+  maxStacks?: number;
+}
+
+export function parseEmitKinds(list: string): { ok: true; kinds: EmitKind[] } | { ok: false; message: string } {
+  const kinds: EmitKind[] = [];
+  for (const k of list.split(',').map((x) => x.trim()).filter((x) => x !== '')) {
+    if (!(EMIT_KINDS as readonly string[]).includes(k)) return { ok: false, message: `unknown --emit kind '${k}' (known: ${EMIT_KINDS.join(', ')})` };
+    kinds.push(k as EmitKind);
+  }
+  return kinds.length === 0 ? { ok: false, message: '--emit needs at least one kind' } : { ok: true, kinds };
+}
+
+/** Threads whose stacks an engineer would look at: everything waiting on a run queue. */
+export function queuedThreads(s: SimState): SimThread[] {
+  const out: SimThread[] = [];
+  for (const c of s.cpus) out.push(...dqList(c.disp));
+  out.push(...dqList(s.kpq));
+  return out;
+}
+
+/** TS threads holding a CPU: their ts_timeleft is the other half of the 1532 evidence. */
+export function runningTsThreads(s: SimState): SimThread[] {
+  return s.cpus.map((c) => c.dispthread).filter((t) => t.kind === KIND_NORMAL && t.cls === CLS_TS && t.state === TS_ONPROC);
+}
+
+export function emitTranscript(s: SimState, kinds: readonly EmitKind[], opts: TranscriptOptions = {}): string {
+  const width = s.addrWidth;
+  let out = '';
+  for (const kind of kinds) {
+    switch (kind) {
+      case 'cpuinfo':
+      case 'cpuinfo-v': {
+        const verbose = kind === 'cpuinfo-v';
+        out += `> ::cpuinfo${verbose ? ' -v' : ''}\n`;
+        out += renderCpuinfo(s.cpus.map((c) => cpuSnapshot(s, c)), { verbose, addrWidth: width, autowrap: opts.autowrap ?? null });
+        break;
+      }
+      case 'findstack':
+      case 'findstack-v': {
+        const verbose = kind === 'findstack-v';
+        for (const t of queuedThreads(s).slice(0, opts.maxStacks ?? 32)) {
+          const st = threadStack(t, width === 8 ? 8 : 16);
+          out += `> ${t.addr}::findstack${verbose ? ' -v' : ''}\n`;
+          out += renderFindstack(
+            { addr: normalizeAddr(t.addr) ?? t.addr, desc: t.desc, free: false, sp: normalizeAddr(st.sp), stack: st.frames },
+            { verbose, withDesc: opts.withDesc ?? false, addrWidth: width === 8 ? 8 : 16 },
+          );
+        }
+        break;
+      }
+      case 'print':
+        for (const t of runningTsThreads(s)) out += printTimeleft(t);
+        break;
+      case 'tunables':
+        out += `> kpreemptpri/D\n${renderFormat('kpreemptpri', 'D', [s.params.kpreemptpri])}`;
+        out += `> hz/D\n${renderFormat('hz', 'D', [s.params.hz])}`;
+        break;
+    }
+  }
+  return out;
+}
+
+/**
+ * The seed's two commands: the class data's ts_timeleft through `::print -a` (an int prints in
+ * hex as mdb's `%#x`: `0xff9b0253` for -6618541), then the same word with `/D`.
+ */
+function printTimeleft(t: SimThread): string {
+  const cl = normalizeAddr(t.cldata ?? '0') ?? '0';
+  const v = t.tsTimeleft >>> 0;
+  const hex = v === 0 ? '0' : `0x${v.toString(16)}`;
+  let out = `> ${normalizeAddr(t.addr)}::print kthread_t t_cldata | ::print -a tsproc_t ts_timeleft\n`;
+  out += `${cl} ts_timeleft = ${hex}\n`;
+  out += `> ${cl}/D\n${renderFormat(cl, 'D', [t.tsTimeleft])}`;
+  return out;
+}
