@@ -55,15 +55,17 @@ const RULE_WHAT: Record<string, string> = {
   queueRow: 'a run-queue priority',
 };
 
-/** Shows a bit of the offending text without its control characters (the caller may print it). */
+/** Control and bidi-override characters: never echoed into a message that may reach a terminal. */
+function unsafe(c: number): boolean {
+  return c < 32 || (c >= 127 && c < 160) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0x200e || c === 0x200f;
+}
+
+/** Shows a bit of the offending text, with unsafe characters as `?`. */
 function shown(tok: IToken | undefined): string {
   if (tok === undefined || tok.tokenType === EOF) return 'the end of the line';
   let s = '';
   const img = tok.image.length > 24 ? tok.image.slice(0, 24) + '...' : tok.image;
-  for (let i = 0; i < img.length; i++) {
-    const c = img.charCodeAt(i);
-    s += c < 32 || (c >= 127 && c < 160) ? '?' : img[i];
-  }
+  for (let i = 0; i < img.length; i++) s += unsafe(img.charCodeAt(i)) ? '?' : img[i];
   return `"${s}"`;
 }
 

@@ -58,6 +58,12 @@ describe('one diagnostic per bad line, wherever it is', () => {
     });
   }
 
+  it('messages never echo control or bidi characters', () => {
+    const r = parse(insert(4, '      \x1b[2J\u202eevil'));
+    expect(r.unrecognized).toHaveLength(1);
+    expect(r.unrecognized[0]!.message).toBe('unexpected "?[2J?evil"');
+  });
+
   it('a run-queue row before its block header is rejected and changes nothing', () => {
     const r = parse(insert(3, '                                   42 ffffff00076f5c40 sched'));
     expect(r.unrecognized).toEqual([{ line: 1000, col: 36, message: 'run-queue row outside a run-queue block' }]);
