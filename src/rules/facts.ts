@@ -16,7 +16,10 @@ export const INTR_PRI_FLOOR = 100;
 export const KPREEMPTPRI_PRE_FIX = MAXCLSYSPRI + 1;
 /** Ticks a schedctl no-preempt thread may overrun its quantum (`SC_MAX_TICKS`, sys/schedctl.h). */
 export const SC_MAX_TICKS = 2;
-/** The longest quantum in the default ts_dptbl (levels 0..9), in ticks. */
+/**
+ * The longest quantum in the default ts_dptbl (levels 0..9), in ticks (ts_dptbl.c, checked). The
+ * "server" table chosen by ts_dispatch_extended tops out at 40, still far below the limit below.
+ */
 export const TS_MAX_QUANTUM_TICKS = 20;
 /**
  * "Far beyond a quantum": ten of the longest TS quanta. A CPU whose thread keeps it this long
