@@ -7,10 +7,9 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { BenchModule, BenchRow } from './types.ts';
 import { writeTranscript } from './gen/write.ts';
+import { readInputLines } from '../src/cli/input.ts';
 
 const MiB = 1024 * 1024;
 const SELF = fileURLToPath(import.meta.url);
@@ -67,8 +66,9 @@ async function child(mode: Mode, file: string, reps: number): Promise<ChildRepor
   if (mode === 'stream') {
     const { analyzeStream } = api!;
     const t0 = performance.now();
-    const rl = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
-    const a = await analyzeStream(rl, { source: file });
+    const input = await readInputLines(file, { stdin: process.stdin }, { maxInput: Number.MAX_SAFE_INTEGER });
+    if (!input.ok) throw new Error(input.message);
+    const a = await analyzeStream(input.lines, { source: file });
     times.push(performance.now() - t0);
     check = `${a.accounting.lines} lines, ${a.snapshot.threads.length} threads`;
   } else {

@@ -61,13 +61,13 @@ function randAddr(r: Rng): string {
 function statusSection(r: Rng, cpus: number): string {
   const host = r.pick(['headnode', 'cn-07', 'build-zone', 'omnios-r151046']);
   return (
-    'Generated transcript (benchmark input); the dump below is synthetic.\n\n' +
+    'Generated transcript (benchmark input); the dump below is synthetic.\n' +
+    `The machine has ${cpus} CPUs.\n\n` +
     '> ::status\n' +
     `debugging crash dump vmcore.${r.int(0, 9)} (64-bit) from ${host}\n` +
     'operating system: 5.11 joyent_20240101T000000Z (i86pc)\n' +
-    `image uuid: (not set)\npanic message: forced crash dump initiated at user request\n` +
-    `dump content: kernel pages only\n  (curproc requested, but a kernel thread panicked)\n\n` +
-    `${cpus} CPUs online.\n`
+    'image uuid: (not set)\npanic message: forced crash dump initiated at user request\n' +
+    'dump content: kernel pages only\n'
   );
 }
 

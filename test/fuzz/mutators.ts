@@ -11,7 +11,7 @@ export interface MutationContext {
 export type Mutator = (text: string, ctx: MutationContext) => string;
 
 /** Inputs are kept below this size so a case stays cheap; growing mutators stop applying past it. */
-export const MAX_CASE_CHARS = 400_000;
+export const MAX_CASE_CHARS = 250_000;
 
 function lines(text: string): string[] {
   return text.split('\n');
@@ -108,11 +108,17 @@ function wrapAt(width: number, wordWrap: boolean): Mutator {
 }
 
 function nestedPrint(r: Rng): string[] {
-  const depth = r.pick([50, 500, 2000, 4000]);
+  // Deep enough to break a recursive reader (10,000 levels), with the indent capped so the case stays small.
+  const depth = r.weighted([
+    [4, 20],
+    [3, 100],
+    [2, 1000],
+    [1, 10_000],
+  ] as const);
   const out = [`> ${randHex(r, 16)}::print -t kthread_t`, 'kthread_t {'];
-  for (let d = 1; d < depth; d++) out.push(' '.repeat(Math.min(d * 4, 40)) + `struct s${d} m${d} = {`);
+  for (let d = 1; d < depth; d++) out.push(' '.repeat(Math.min(d * 4, 16)) + `struct s m${d % 10} = {`);
   const close = r.chance(0.5) ? depth : r.int(0, depth);
-  for (let d = close - 1; d >= 0; d--) out.push(' '.repeat(Math.min(d * 4, 40)) + '}');
+  for (let d = close - 1; d >= 0; d--) out.push(' '.repeat(Math.min(d * 4, 16)) + '}');
   return out;
 }
 
