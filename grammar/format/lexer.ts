@@ -39,8 +39,8 @@ export const AddressLabel = createToken({
 export const Value = createToken({ name: 'Value', pattern: valueRun, line_breaks: false, start_chars_hint: START });
 
 /** Anything else: not format output. */
-export const Other = createToken({ name: 'Other', pattern: /[^\s]/ });
+export const Other = createToken({ name: 'Other', pattern: /[!-~\u00a0-\uffff]/ });
 
 export const allTokens: TokenType[] = [WhiteSpace, AddressLabel, Value, Other];
 
-export const formatLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false });
+export const formatLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true });

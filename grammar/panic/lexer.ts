@@ -29,7 +29,7 @@ export const RParen = createToken({ name: 'RParen', pattern: ')', categories: [A
 export const Comma = createToken({ name: 'Comma', pattern: ',', categories: [AnyText] });
 /** `#gp General protection`: the trap's mnemonic. */
 export const Hash = createToken({ name: 'Hash', pattern: '#', categories: [AnyText] });
-export const Other = createToken({ name: 'Other', pattern: /[^\s]/, categories: [AnyText] });
+export const Other = createToken({ name: 'Other', pattern: /[!-~\u00a0-\uffff]/, categories: [AnyText] });
 
 export const allTokens: TokenType[] = [
   WhiteSpace,
@@ -50,4 +50,4 @@ export const allTokens: TokenType[] = [
   Other,
 ];
 
-export const panicLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false });
+export const panicLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true });

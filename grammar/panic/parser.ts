@@ -1,23 +1,26 @@
 // Grammar of one line of console panic text. Lines that continue a panic message are free text
 // and are taken as they are by the section reader.
-import { CstParser } from 'chevrotain';
+import { CstParser, type IOrAlt } from 'chevrotain';
 import * as t from './lexer.ts';
 
 export class PanicParser extends CstParser {
+  /** OR alternatives built once (rule bodies run on every parse). */
+  private readonly alts: Record<number, IOrAlt<unknown>[]> = {};
+
   constructor() {
     super(t.allTokens);
     this.performSelfAnalysis();
   }
 
   public panicLine = this.RULE('panicLine', () => {
-    this.OR([
+    this.OR((this.alts[1] ??= [
       { ALT: () => this.SUBRULE(this.panicHeader) },
       { ALT: () => this.SUBRULE(this.panicNotice) },
       { ALT: () => this.SUBRULE(this.traceFrame) },
       { ALT: () => this.SUBRULE(this.trapName) },
       { ALT: () => this.SUBRULE(this.processName) },
       { ALT: () => this.SUBRULE(this.faultAddress) },
-    ]);
+    ]));
   });
 
   /** `panic[cpu14]/thread=ffffff01e8a1e0e0: message...` (the message may be empty and follow on the next line). */

@@ -71,7 +71,7 @@ export const Minus = tok('Minus', '-');
 export const Dot = tok('Dot', '.');
 export const Question = tok('Question', '?');
 /** Any other single character: only readable inside `(...)` (error texts after `???`). */
-export const Other = tok('Other', /[^\s]/);
+export const Other = tok('Other', /[!-~\u00a0-\uffff]/);
 
 export const allTokens: TokenType[] = [
   WhiteSpace,
@@ -108,4 +108,4 @@ export const allTokens: TokenType[] = [
   Other,
 ];
 
-export const printLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false });
+export const printLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true });

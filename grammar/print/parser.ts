@@ -1,10 +1,16 @@
 // Grammar of one `::print` output line (mdb_print.c). Nesting across lines (`{` ... `}`) is
 // handled by the section reader with an explicit stack, so no rule here recurses: a line with
 // thousands of brackets or a section with thousands of levels cannot exhaust the call stack.
-import { CstParser } from 'chevrotain';
+import { CstParser, type IOrAlt } from 'chevrotain';
 import * as t from './lexer.ts';
 
 export class PrintParser extends CstParser {
+  /**
+   * OR alternatives, built once: Chevrotain runs rule bodies on every parse, and rebuilding these
+   * object literals (each ALT a named closure under tsx) dominated the per-line cost.
+   */
+  private readonly alts: Record<string, IOrAlt<unknown>[]> = {};
+
   constructor() {
     super(t.allTokens, { maxLookahead: 3 });
     this.performSelfAnalysis();
@@ -12,22 +18,22 @@ export class PrintParser extends CstParser {
 
   /** Entry: any one line of `::print` (or `::sizeof`) output. */
   public printLine = this.RULE('printLine', () => {
-    this.OR([
+    this.OR((this.alts['line'] ??= [
       { ALT: () => this.SUBRULE(this.sizeofLine) },
       { ALT: () => this.SUBRULE(this.closeBrace) },
       { ALT: () => this.SUBRULE(this.closeArray) },
       { ALT: () => this.SUBRULE(this.memberLine) },
-    ]);
+    ]));
   });
 
   /** `sizeof (ringbearer_t) = 8` */
   public sizeofLine = this.RULE('sizeofLine', () => {
     this.CONSUME(t.Sizeof);
     this.CONSUME(t.LParen);
-    this.AT_LEAST_ONE(() => this.OR([{ ALT: () => this.CONSUME(t.Word) }, { ALT: () => this.CONSUME(t.Star) }]));
+    this.AT_LEAST_ONE(() => this.OR((this.alts['sizeofName'] ??= [{ ALT: () => this.CONSUME(t.Word) }, { ALT: () => this.CONSUME(t.Star) }])));
     this.CONSUME(t.RParen);
     this.CONSUME(t.Equals);
-    this.OR2([{ ALT: () => this.CONSUME(t.HexLiteral) }, { ALT: () => this.CONSUME2(t.Word) }]);
+    this.OR2((this.alts['sizeofValue'] ??= [{ ALT: () => this.CONSUME(t.HexLiteral) }, { ALT: () => this.CONSUME2(t.Word) }]));
   });
 
   /** `}` closing a struct, `},` closing an element of an array of structs. */
@@ -44,13 +50,13 @@ export class PrintParser extends CstParser {
 
   /** `{` (top level or array element), or `[addr] [type] name` followed by ` = value`, `{`, or nothing (`-t` listing). */
   public memberLine = this.RULE('memberLine', () => {
-    this.OR([
+    this.OR((this.alts['member'] ??= [
       { ALT: () => this.SUBRULE(this.structOpen) },
       {
         ALT: () => {
           this.SUBRULE(this.declaration);
           this.OPTION(() =>
-            this.OR2([
+            this.OR2((this.alts['tail'] ??= [
               {
                 ALT: () => {
                   this.CONSUME(t.Equals);
@@ -58,11 +64,11 @@ export class PrintParser extends CstParser {
                 },
               },
               { ALT: () => this.SUBRULE2(this.structOpen) },
-            ]),
+            ])),
           );
         },
       },
-    ]);
+    ]));
   });
 
   /** `{`, or `{ ... }` past the depth limit. */
@@ -80,7 +86,7 @@ export class PrintParser extends CstParser {
   });
 
   public declPiece = this.RULE('declPiece', () => {
-    this.OR([
+    this.OR((this.alts['piece'] ??= [
       { ALT: () => this.CONSUME(t.Word) },
       { ALT: () => this.CONSUME(t.HexLiteral) },
       { ALT: () => this.CONSUME(t.Star) },
@@ -104,16 +110,16 @@ export class PrintParser extends CstParser {
           this.CONSUME(t.HoleClose);
         },
       },
-    ]);
+    ]));
   });
 
   /** What follows ` = `. */
   public value = this.RULE('value', () => {
-    this.OR([
+    this.OR((this.alts['value'] ??= [
       { ALT: () => this.SUBRULE(this.structOpen) },
       { ALT: () => this.SUBRULE(this.arrayValue) },
       { ALT: () => this.SUBRULE(this.scalar) },
-    ]);
+    ]));
   });
 
   /**
@@ -123,13 +129,13 @@ export class PrintParser extends CstParser {
   public arrayValue = this.RULE('arrayValue', () => {
     this.CONSUME(t.LSquare);
     this.MANY(() =>
-      this.OR([
+      this.OR((this.alts['arrayPiece'] ??= [
         { ALT: () => this.SUBRULE(this.scalarAtom) },
         { ALT: () => this.CONSUME(t.Comma) },
         { ALT: () => this.CONSUME(t.Ellipsis) },
         { ALT: () => this.CONSUME2(t.LSquare) },
         { ALT: () => this.CONSUME(t.RSquare) },
-      ]),
+      ])),
     );
   });
 
@@ -139,7 +145,7 @@ export class PrintParser extends CstParser {
   });
 
   public scalarAtom = this.RULE('scalarAtom', () => {
-    this.OR([
+    this.OR((this.alts['atom'] ??= [
       { ALT: () => this.CONSUME(t.HexLiteral) },
       { ALT: () => this.CONSUME(t.DecimalLiteral) },
       { ALT: () => this.CONSUME(t.FloatLiteral) },
@@ -153,7 +159,7 @@ export class PrintParser extends CstParser {
       { ALT: () => this.CONSUME(t.Question) },
       { ALT: () => this.SUBRULE(this.parenGroup) },
       { ALT: () => this.SUBRULE(this.forwardDecl) },
-    ]);
+    ]));
   });
 
   /** `(TS_RUN)`, `(PREFIX_{A|B})`, `(???)`, or an error text after `???`. */

@@ -55,7 +55,7 @@ export const RAngle = createToken({ name: 'RAngle', pattern: '>', categories: [A
 export const LParen = createToken({ name: 'LParen', pattern: '(', categories: [AnyText] });
 export const RParen = createToken({ name: 'RParen', pattern: ')', categories: [AnyText] });
 export const Comma = createToken({ name: 'Comma', pattern: ',', categories: [AnyText] });
-export const Other = createToken({ name: 'Other', pattern: /[^\s]/, categories: [AnyText] });
+export const Other = createToken({ name: 'Other', pattern: /[!-~\u00a0-\uffff]/, categories: [AnyText] });
 
 export const allTokens: TokenType[] = [
   WhiteSpace,
@@ -74,4 +74,4 @@ export const allTokens: TokenType[] = [
   Other,
 ];
 
-export const registersLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false });
+export const registersLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true });

@@ -1,22 +1,25 @@
 // Grammar of one register-dump line. Each row form is its own rule so the reader can tell them apart.
-import { CstParser } from 'chevrotain';
+import { CstParser, type IOrAlt } from 'chevrotain';
 import * as t from './lexer.ts';
 
 export class RegistersParser extends CstParser {
+  /** OR alternatives built once (rule bodies run on every parse). */
+  private readonly alts: Record<number, IOrAlt<unknown>[]> = {};
+
   constructor() {
     super(t.allTokens, { maxLookahead: 4 });
     this.performSelfAnalysis();
   }
 
   public registersLine = this.RULE('registersLine', () => {
-    this.OR([
+    this.OR((this.alts[1] ??= [
       { ALT: () => this.SUBRULE(this.messageRow) },
       { ALT: () => this.SUBRULE(this.decodedRow) },
       { ALT: () => this.SUBRULE(this.registerRow) },
       { ALT: () => this.SUBRULE(this.assignRow) },
       { ALT: () => this.SUBRULE(this.percentRow) },
       { ALT: () => this.SUBRULE(this.keyValueRow) },
-    ]);
+    ]));
   });
 
   /** `message BAD TRAP: type=d (#gp General protection) rp=... addr=0` (`::panicinfo`). */
@@ -30,7 +33,7 @@ export class RegistersParser extends CstParser {
     this.CONSUME(t.RegisterName);
     this.CONSUME(t.Colon);
     this.AT_LEAST_ONE(() => {
-      this.OR([{ ALT: () => this.CONSUME(t.Word) }, { ALT: () => this.CONSUME2(t.RegisterName) }]);
+      this.OR((this.alts[2] ??= [{ ALT: () => this.CONSUME(t.Word) }, { ALT: () => this.CONSUME2(t.RegisterName) }]));
       this.CONSUME2(t.Colon);
       this.CONSUME2(t.Word);
     });
@@ -52,13 +55,13 @@ export class RegistersParser extends CstParser {
   /** `<pg,wp,ne,et,mp,pe>` after a control register's value. */
   public controlBits = this.RULE('controlBits', () => {
     this.CONSUME(t.LAngle);
-    this.MANY(() => this.OR([{ ALT: () => this.CONSUME(t.Word) }, { ALT: () => this.CONSUME(t.Comma) }]));
+    this.MANY(() => this.OR((this.alts[3] ??= [{ ALT: () => this.CONSUME(t.Word) }, { ALT: () => this.CONSUME(t.Comma) }])));
     this.CONSUME(t.RAngle);
   });
 
   /** What may follow a value: its symbol, a disassembled instruction (`edd000d8: ta %icc,%g0 + 125`), or decoded fields in parentheses. */
   public registerNote = this.RULE('registerNote', () => {
-    this.OR([
+    this.OR((this.alts[4] ??= [
       {
         ALT: () => {
           this.CONSUME(t.Word, { LABEL: 'label' });
@@ -71,17 +74,17 @@ export class RegistersParser extends CstParser {
         ALT: () => {
           this.CONSUME(t.LParen);
           this.MANY2(() =>
-            this.OR2([
+            this.OR2((this.alts[5] ??= [
               { ALT: () => this.CONSUME3(t.Word) },
               { ALT: () => this.CONSUME(t.RegisterName) },
               { ALT: () => this.CONSUME(t.Equals) },
               { ALT: () => this.CONSUME(t.Comma) },
-            ]),
+            ])),
           );
           this.CONSUME(t.RParen);
         },
       },
-    ]);
+    ]));
   });
 
   /** `pid=5391, pc=0xfffffffffb802c22, sp=0xfffffe59402feed0, eflags=0x2`, `addr=0x27e08`. */
@@ -89,7 +92,7 @@ export class RegistersParser extends CstParser {
     this.AT_LEAST_ONE_SEP({
       SEP: t.Comma,
       DEF: () => {
-        this.OR([{ ALT: () => this.CONSUME(t.RegisterName, { LABEL: 'name' }) }, { ALT: () => this.CONSUME(t.Word, { LABEL: 'name' }) }]);
+        this.OR((this.alts[6] ??= [{ ALT: () => this.CONSUME(t.RegisterName, { LABEL: 'name' }) }, { ALT: () => this.CONSUME(t.Word, { LABEL: 'name' }) }]));
         this.CONSUME(t.Equals);
         this.CONSUME2(t.Word, { LABEL: 'value' });
       },

@@ -7,13 +7,22 @@ export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r]+/,
 /** Every token: what a value after `key:` may contain (it is free text, e.g. a panic message). */
 export const AnyText = createToken({ name: 'AnyText', pattern: Lexer.NA });
 
-/** A run of characters other than blanks, `:` and parentheses. */
+function wordChar(c: number): boolean {
+  return c > 32 && c < 127 && c !== 58 && c !== 40 && c !== 41;
+}
+const START: string[] = [];
+for (let c = 33; c < 127; c++) if (wordChar(c)) START.push(String.fromCharCode(c));
+
+/** A run of printable ASCII other than `:` and parentheses. */
 export const Word = createToken({
   name: 'Word',
-  pattern: runMatcher((c) => c > 32 && c !== 58 && c !== 40 && c !== 41),
+  pattern: runMatcher(wordChar),
   line_breaks: false,
+  start_chars_hint: START,
   categories: [AnyText],
 });
+/** Any other printable character (non-ASCII text in a value). */
+export const Other = createToken({ name: 'Other', pattern: /[\u00a0-\uffff]/, categories: [AnyText] });
 export const Debugging = createToken({ name: 'Debugging', pattern: /debugging/, longer_alt: Word, categories: [AnyText] });
 /** `(64-bit)`, `(32-bit)`: the target's data model. */
 export const Bits = createToken({ name: 'Bits', pattern: /\([0-9]+-bit\)/, categories: [AnyText] });
@@ -23,6 +32,6 @@ export const Colon = createToken({ name: 'Colon', pattern: ':', categories: [Any
 export const LParen = createToken({ name: 'LParen', pattern: '(', categories: [AnyText] });
 export const RParen = createToken({ name: 'RParen', pattern: ')', categories: [AnyText] });
 
-export const allTokens: TokenType[] = [WhiteSpace, AnyText, Bits, LParen, RParen, Colon, Debugging, From, On, Word];
+export const allTokens: TokenType[] = [WhiteSpace, AnyText, Bits, LParen, RParen, Colon, Debugging, From, On, Word, Other];
 
-export const statusLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false });
+export const statusLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true });

@@ -18,8 +18,8 @@ export const Operator = createToken({ name: 'Operator', pattern: /[=|&]/ });
 export const Quoted = createToken({ name: 'Quoted', pattern: /"[^"\n]*"/ });
 export const LSquare = createToken({ name: 'LSquare', pattern: '[' });
 export const RSquare = createToken({ name: 'RSquare', pattern: ']' });
-export const Other = createToken({ name: 'Other', pattern: /[^\s]/ });
+export const Other = createToken({ name: 'Other', pattern: /[!-~\u00a0-\uffff]/ });
 
 export const allTokens: TokenType[] = [WhiteSpace, Set, Word, Operator, Quoted, LSquare, RSquare, Other];
 
-export const systemLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false });
+export const systemLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true });

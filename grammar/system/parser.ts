@@ -1,8 +1,11 @@
 // Grammar of one `::system` line.
-import { CstParser } from 'chevrotain';
+import { CstParser, type IOrAlt } from 'chevrotain';
 import * as t from './lexer.ts';
 
 export class SystemParser extends CstParser {
+  /** OR alternatives built once (rule bodies run on every parse). */
+  private readonly alts: Record<number, IOrAlt<unknown>[]> = {};
+
   constructor() {
     super(t.allTokens);
     this.performSelfAnalysis();
@@ -13,7 +16,7 @@ export class SystemParser extends CstParser {
     this.CONSUME(t.Set);
     this.CONSUME(t.Word, { LABEL: 'name' });
     this.CONSUME(t.Operator);
-    this.OR([{ ALT: () => this.CONSUME2(t.Word, { LABEL: 'value' }) }, { ALT: () => this.CONSUME(t.Quoted, { LABEL: 'value' }) }]);
+    this.OR((this.alts[1] ??= [{ ALT: () => this.CONSUME2(t.Word, { LABEL: 'value' }) }, { ALT: () => this.CONSUME(t.Quoted, { LABEL: 'value' }) }]));
     this.OPTION(() => {
       this.CONSUME(t.LSquare);
       this.CONSUME3(t.Word, { LABEL: 'decimal' });
