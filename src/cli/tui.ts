@@ -3,13 +3,12 @@
 import { openSync } from 'node:fs';
 import { ReadStream } from 'node:tty';
 import React from 'react';
-import { render } from 'ink';
 import type { Command } from './io.ts';
 import { EXIT_OK, EXIT_USAGE } from './io.ts';
 import { readInput } from './input.ts';
 import { SEED_REPORT } from './start.ts';
-import { App, type Initial } from '../tui/App.tsx';
-import { realServices, TUI_MAX_INPUT } from '../tui/wiring.ts';
+import type { Initial } from '../tui/App.tsx';
+import { TUI_MAX_INPUT } from '../tui/limits.ts';
 
 const USAGE = 'usage: playfair tui [FILE|-]   (keys: ? help, q quit)\n';
 
@@ -57,6 +56,11 @@ export const runTui: Command = async (argv, io) => {
     keys = io.stdin as NodeJS.ReadStream;
   }
 
+  // Ink holds every frame until exit when CI is set (is-in-ci); on a terminal the screen must
+  // draw, so the flag is cleared before Ink is loaded.
+  delete process.env['CI'];
+  delete process.env['CONTINUOUS_INTEGRATION'];
+  const [{ render }, { App }, { realServices }] = await Promise.all([import('ink'), import('../tui/App.tsx'), import('../tui/wiring.ts')]);
   const stdout = io.stdout as NodeJS.WriteStream;
   const services = realServices();
   stdout.write(ENTER);

@@ -84,14 +84,25 @@ export function App(props: AppProps): React.ReactElement {
       const g = ++generation.current;
       setError(null);
       setStatus(`analysing ${neutralize(source)} (${sizeText(text.length)})…`);
+      // Views tied to the old input's findings, CPUs or threads go; lists and tools stay.
+      const tied = (kinds: View['kind'][]) => (st: View[]) => (st.some((v) => kinds.includes(v.kind)) ? [{ kind: 'summary' } as View] : st);
+      let previewed = false;
+      const onPreview = (p: Analysis): void => {
+        if (g !== generation.current) return;
+        previewed = true;
+        setAnalysis(p);
+        setCursors({});
+        setStack(tied(['finding', 'cpu', 'thread']));
+        setStatus(`preview: stacks of ${neutralize(source)} still being read…`);
+      };
       try {
-        const a = await services.analyze(text, source);
+        const a = await services.analyze(text, source, onPreview);
         if (g !== generation.current) return; // a newer load won
         setAnalysis(a);
-        setCursors({});
+        if (!previewed) setCursors({});
         setWhatIf((w) => ({ ...NO_WHATIF, kpreemptpri: w.kpreemptpri }));
-        // Views tied to the old input's findings, CPUs or threads go; lists and tools stay.
-        setStack((st) => (st.some((v) => v.kind === 'finding' || v.kind === 'cpu' || v.kind === 'thread') ? [{ kind: 'summary' }] : st));
+        // After a preview, CPUs and threads keep their identity; finding numbers may not.
+        setStack(tied(previewed ? ['finding'] : ['finding', 'cpu', 'thread']));
         setStatus(null);
       } catch (e) {
         if (g !== generation.current) return;

@@ -21,6 +21,8 @@ export function shortSource(s: string): string {
 
 export function headerText(p: HeaderProps): string {
   const parts = [`playfair · ${p.title}`];
+  // Loading and preview state first: it is what changes, and a narrow header cuts from the right.
+  if (p.status) parts.push(p.status);
   const a = p.analysis;
   if (a) {
     const c = severityCounts(a.findings);
@@ -31,7 +33,6 @@ export function headerText(p: HeaderProps): string {
     parts.push(`${a.snapshot.cpus.length} CPUs, ${a.snapshot.threads.length} threads`);
     parts.push(`${a.accounting.lines} lines (${a.accounting.parsed} parsed)`);
   }
-  if (p.status) parts.push(p.status);
   return parts.join(' │ ');
 }
 

@@ -10,7 +10,8 @@ import { splitLines } from '../ingest/lines.ts';
 import type { WorkerReply, WorkerRequest } from './analyze-worker.ts';
 
 export interface BackgroundAnalyzer {
-  analyze(text: string, source: string): Promise<Analysis>;
+  /** Resolves with the full analysis; a large input may first give `onPreview` a quick one. */
+  analyze(text: string, source: string, onPreview?: (a: Analysis) => void): Promise<Analysis>;
   close(): Promise<void>;
 }
 
@@ -53,7 +54,15 @@ export function backgroundAnalyzer(opts: AnalyzerOptions = {}): BackgroundAnalyz
   let worker: Worker | null = null;
   let broken = false;
   let nextId = 1;
-  const pending = new Map<number, { text: string; source: string; resolve(a: Analysis): void; reject(e: Error): void }>();
+  interface Pending {
+    text: string;
+    source: string;
+    lines?: string[];
+    onPreview?: (a: Analysis) => void;
+    resolve(a: Analysis): void;
+    reject(e: Error): void;
+  }
+  const pending = new Map<number, Pending>();
 
   // A worker that dies (or cannot load) leaves its work to the main thread rather than failing it.
   const rescue = (): void => {
@@ -69,8 +78,13 @@ export function backgroundAnalyzer(opts: AnalyzerOptions = {}): BackgroundAnalyz
       w.on('message', (r: WorkerReply) => {
         const p = pending.get(r.id);
         if (!p) return;
+        if (r.ok && r.phase === 'preview') {
+          p.lines ??= splitLines(p.text);
+          p.onPreview?.({ ...r.analysis, lines: p.lines });
+          return;
+        }
         pending.delete(r.id);
-        if (r.ok) p.resolve({ ...r.analysis, lines: splitLines(p.text) });
+        if (r.ok) p.resolve({ ...r.analysis, lines: p.lines ?? splitLines(p.text) });
         else p.reject(new Error(r.message));
       });
       w.on('error', () => {
@@ -92,13 +106,13 @@ export function backgroundAnalyzer(opts: AnalyzerOptions = {}): BackgroundAnalyz
   if (opts.prewarm) get();
 
   return {
-    analyze(text, source) {
+    analyze(text, source, onPreview) {
       if (text.length < threshold) return inThread(text, source);
       const w = get();
       if (!w) return inThread(text, source);
       const id = nextId++;
       return new Promise<Analysis>((resolve, reject) => {
-        pending.set(id, { text, source, resolve, reject });
+        pending.set(id, { text, source, ...(onPreview ? { onPreview } : {}), resolve, reject });
         const req: WorkerRequest = { id, text, source };
         w.postMessage(req);
       });

@@ -32,8 +32,11 @@ export interface WhatIfReport {
 export type TunableChanges = Record<string, number>;
 
 export interface TuiServices {
-  /** Analyse text; must not block the render loop for long (the real one runs in a worker). */
-  analyze(text: string, source: string): Promise<Analysis>;
+  /**
+   * Analyse text; must not block the render loop for long (the real one runs in a worker). A
+   * large input may first get a quick preview (see preview.ts) through `onPreview`.
+   */
+  analyze(text: string, source: string, onPreview?: (a: Analysis) => void): Promise<Analysis>;
   readFile(path: string): Promise<string>;
   runCommand(analysis: Analysis, line: string): Promise<CommandOutput>;
   whatIf(analysis: Analysis, changes: TunableChanges): Promise<WhatIfReport>;

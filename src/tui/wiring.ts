@@ -7,9 +7,8 @@ import { runMdbCommand, type Renderers } from './commands.ts';
 import type { TuiServices, WhatIfReport } from './services.ts';
 import { renderersFor } from './renderers.ts';
 import { simulateWhatIf } from './whatif.ts';
+import { TUI_MAX_INPUT } from './limits.ts';
 
-/** Largest file the TUI opens (the same bound as `analyze`'s default --max-input). */
-export const TUI_MAX_INPUT = 256 * 1024 * 1024;
 
 export interface RealServices extends TuiServices {
   close(): Promise<void>;
@@ -18,7 +17,7 @@ export interface RealServices extends TuiServices {
 export function realServices(bg: BackgroundAnalyzer = backgroundAnalyzer({ prewarm: true })): RealServices {
   let renderers: Renderers | null = null;
   return {
-    analyze: (text, source) => bg.analyze(text, source),
+    analyze: (text, source, onPreview) => bg.analyze(text, source, onPreview),
     async readFile(path) {
       // stdin is never read from here: `-` is only meaningful on the command line.
       const r = await readInput(path === '-' ? './-' : path, { stdin: process.stdin }, { maxInput: TUI_MAX_INPUT });

@@ -19,9 +19,9 @@ export function fakeServices(
 ): { services: TuiServices; calls: Calls } {
   const calls: Calls = { analyze: [], readFile: [], runCommand: [], whatIf: [] };
   const services: TuiServices = {
-    analyze: async (text, source) => {
+    analyze: async (text, source, onPreview) => {
       calls.analyze.push({ text, source });
-      return over.analyze ? over.analyze(text, source) : { ...analysis, source };
+      return over.analyze ? over.analyze(text, source, onPreview) : { ...analysis, source };
     },
     readFile: async (path) => {
       calls.readFile.push(path);

@@ -187,3 +187,16 @@ describe('prompt commands', () => {
     expect(text).toContain('                 mac_soft_ring_worker+0xc5');
   });
 });
+
+describe('preview text', () => {
+  test('blanks the output of bulky commands and keeps line numbers', async () => {
+    const { previewText } = await import('../../src/tui/preview.ts');
+    const text = ['> ::cpuinfo', 'cpu row', '> ffff::findstack -v', 'stack pointer for thread ffff: 1', '  frame', '> kpreemptpri/D', 'kpreemptpri: 100', ''].join('\n');
+    const p = previewText(text, 0);
+    expect(p).not.toBeNull();
+    expect(p!.split('\n')).toEqual(['> ::cpuinfo', 'cpu row', '> ffff::findstack -v', '', '', '> kpreemptpri/D', 'kpreemptpri: 100', '']);
+    // Not worth a second pass when blanking saves little.
+    expect(previewText(text, 0.9)).toBeNull();
+    expect(previewText('[0]> ::stacks\nTHREAD x\n[0]> ::cpuinfo\nrow', 0)).toBe('[0]> ::stacks\n\n[0]> ::cpuinfo\nrow');
+  });
+});

@@ -282,3 +282,28 @@ describe('open, loading, help, quit', () => {
     expect(f.split('\n').at(-1)).toMatch(/\? help  q quit$/);
   });
 });
+
+describe('preview then full analysis', () => {
+  test('a preview shows first, marked as such; the full analysis replaces it and keeps the screen', async () => {
+    let finish: (a: Analysis) => void = () => undefined;
+    const preview = seedAnalysis();
+    preview.snapshot.threads = [];
+    const { services } = fakeServices(seedAnalysis(), {
+      analyze: (_t: string, _s: string, onPreview?: (a: Analysis) => void) =>
+        new Promise<Analysis>((res) => {
+          setTimeout(() => onPreview?.(preview), 5);
+          finish = res;
+        }),
+    });
+    const r = render(<App services={services} initial={{ kind: 'text', text: 'big', source: 'big.txt' }} />);
+    const frame = () => r.lastFrame() ?? '';
+    await waitFor(frame, (f) => f.includes('preview: stacks of big.txt still being read') && f.includes('18h23m'), 'the preview');
+    r.stdin.write('\x1b[B');
+    r.stdin.write('\r');
+    await waitFor(frame, (f) => f.includes('CPU 1  cpu_t'), 'a CPU opened from the preview');
+    finish(seedAnalysis());
+    await waitFor(frame, (f) => f.includes('CPU 1  cpu_t') && !f.includes('preview'), 'the full analysis, same screen');
+    r.stdin.write('t');
+    await waitFor(frame, (f) => f.includes('Threads: 4'), 'the full thread list');
+  });
+});
