@@ -64,6 +64,14 @@ class SnapshotBuilder {
   /** Memory addresses known to hold a thread's class-data field: `/D` of such an address reads it again. */
   private readonly fieldAt = new Map<string, { thread: Thread; field: keyof Thread; member: string }>();
   private readonly pendingAnonymousStacks: StackRecord[] = [];
+  /** t_cldata address -> its thread, so class data printed later finds its owner in O(1). */
+  private readonly cldataOwner = new Map<string, Thread>();
+
+  private setCldata(t: Thread, addr: string | null, line: number): void {
+    if (addr === null) return;
+    setField(t, 'cldata', addr, line);
+    this.cldataOwner.set(addr, t);
+  }
 
   add({ record, command }: CommandedRecord): void {
     switch (record.kind) {
@@ -135,7 +143,8 @@ class SnapshotBuilder {
     const cpu = cpuFromRecord(rec);
     const prev = this.cpus.get(cpu.id);
     this.cpus.set(cpu.id, prev === undefined ? cpu : { ...prev, ...cpu, lines: { ...prev.lines, ...cpu.lines } });
-    if (cpu.thread !== null) {
+    // A NULL cpu_thread prints as zeros: there is no thread to record.
+    if (cpu.thread !== null && cpu.thread !== '0') {
       const t = this.threads.get(cpu.thread);
       setField(t, 'onCpu', cpu.id, rec.line);
       setField(t, 'state', 'onproc', rec.line);
@@ -229,7 +238,7 @@ class SnapshotBuilder {
       const key = KTHREAD_FIELDS[member];
       if (key !== undefined) setField(t, key, value as never, f.line);
       if (member === 't_state' && value !== null) setField(t, 'state', STATE_NAMES[value] ?? `inval/${value.toString(16)}`, f.line);
-      if (member === 't_cldata' && f.value !== null) setField(t, 'cldata', normalizeAddr(f.value), f.line);
+      if (member === 't_cldata' && f.value !== null) this.setCldata(t, normalizeAddr(f.value), f.line);
       if (member === 't_wchan' && f.value !== null) {
         const w = normalizeAddr(f.value);
         setField(t, 'wchan', w === '0' ? null : w, f.line);
@@ -252,9 +261,8 @@ class SnapshotBuilder {
   /** The thread a tsproc_t belongs to: by the chain that led to it, by its `ts_tp`, or by a known `t_cldata`. */
   private threadOfClassData(base: string | null, f: PrintField): Thread | undefined {
     if (this.chainThread !== null) return this.threads.get(this.chainThread);
-    if (base !== null) return this.threads.all().find((t) => t.cldata === base);
     void f;
-    return undefined;
+    return base === null ? undefined : this.cldataOwner.get(base);
   }
 
   private chainThread: string | null = null;
@@ -275,7 +283,7 @@ class SnapshotBuilder {
         this.applyMember(type, base, f);
         if (type === 'tsproc_t' && f.name === 'ts_tp' && f.value !== null && this.chainThread === null) {
           const tp = normalizeAddr(f.value);
-          if (tp !== null && base !== null) setField(this.threads.get(tp), 'cldata', base, f.line);
+          if (tp !== null && base !== null) this.setCldata(this.threads.get(tp), base, f.line);
         }
       }
     };
@@ -284,14 +292,14 @@ class SnapshotBuilder {
       const tp = rec.fields.find((f) => f.name === 'ts_tp');
       if (tp?.value) {
         const owner = normalizeAddr(tp.value);
-        if (owner !== null && base !== null) setField(this.threads.get(owner), 'cldata', base, tp.line);
+        if (owner !== null && base !== null) this.setCldata(this.threads.get(owner), base, tp.line);
       }
     }
     visit(rec.fields);
     if (chained && firstAddr !== null) {
       const ts = rec.fields.find((f) => f.name === 'ts_timeleft');
       // ts_timeleft is tsproc_t's first member (sys/ts.h), so its address is the class data's.
-      if (ts?.addr) setField(this.threads.get(firstAddr), 'cldata', normalizeAddr(ts.addr), ts.line);
+      if (ts?.addr) this.setCldata(this.threads.get(firstAddr), normalizeAddr(ts.addr), ts.line);
     }
     this.chainThread = null;
   }
@@ -316,7 +324,7 @@ class SnapshotBuilder {
 
   /** `/D` of a thread's t_cldata address reads ts_timeleft (offset 0 of tsproc_t). */
   private classDataAt(addr: string) {
-    const t = this.threads.all().find((x) => x.cldata === addr);
+    const t = this.cldataOwner.get(addr);
     return t === undefined ? undefined : { thread: t, field: 'tsTimeleft' as keyof Thread, member: 'ts_timeleft' };
   }
 }

@@ -1,0 +1,62 @@
+// `playfair mdb FILE|-`: an mdb-style prompt over a parsed dump. Commands come from stdin, one
+// per line; answers are rendered by the same renderers the simulator and the TUI use. With
+// --echo each answer is preceded by `> command`, so the output is itself a transcript that
+// `playfair analyze` reads back.
+import { createInterface } from 'node:readline';
+import type { Command } from './io.ts';
+import { EXIT_USAGE } from './io.ts';
+import { parseOptions } from './options.ts';
+import { readInput } from './input.ts';
+import { DEFAULT_MAX_INPUT } from './analyze.ts';
+import { analyzeText } from '../analyze.ts';
+import { runMdbCommand } from '../tui/commands.ts';
+import { renderersFor } from '../tui/renderers.ts';
+import { neutralize } from '../report/sanitize.ts';
+
+export const runMdb: Command = async (argv, io) => {
+  const opts = parseOptions(argv, { echo: { type: 'boolean', default: false }, command: { type: 'string', short: 'e', multiple: true } });
+  if ('error' in opts || opts.positionals.length !== 1) {
+    io.stderr.write(`playfair mdb: ${'error' in opts ? opts.error : 'give exactly one FILE (the dump to query)'}\n`);
+    return EXIT_USAGE;
+  }
+  const path = opts.positionals[0]!;
+  const commands = (opts.values['command'] as string[] | undefined) ?? [];
+  if (path === '-' && commands.length === 0) {
+    io.stderr.write('playfair mdb: with the dump on stdin, give the commands with -e\n');
+    return EXIT_USAGE;
+  }
+  const input = await readInput(path, io, { maxInput: DEFAULT_MAX_INPUT });
+  if (!input.ok) {
+    io.stderr.write(`playfair mdb: ${input.message}\n`);
+    return EXIT_USAGE;
+  }
+  const analysis = analyzeText(input.text, { source: input.name });
+  const renderers = renderersFor();
+  const interactive = io.stdin.isTTY === true && commands.length === 0;
+  const echo = opts.values['echo'] === true;
+  let failed = false;
+  const answer = (line: string) => {
+    if (line.trim() === '') return;
+    if (line.trim() === '$q') return 'quit';
+    if (echo) io.stdout.write(`> ${neutralize(line.trim())}\n`);
+    const out = runMdbCommand(analysis, line, renderers);
+    for (const l of out.lines) io.stdout.write(`${l}\n`);
+    if (out.error !== undefined) {
+      failed = true;
+      io.stderr.write(`mdb: ${neutralize(out.error)}\n`);
+    }
+    return undefined;
+  };
+  if (commands.length > 0) {
+    for (const c of commands) if (answer(c) === 'quit') break;
+    return failed ? 1 : 0;
+  }
+  const rl = createInterface({ input: io.stdin, terminal: false });
+  if (interactive) io.stdout.write('> ');
+  for await (const line of rl) {
+    if (answer(line) === 'quit') break;
+    if (interactive) io.stdout.write('> ');
+  }
+  rl.close();
+  return failed ? 1 : 0;
+};

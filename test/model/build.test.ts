@@ -1,0 +1,109 @@
+// Merging records from several sections into one snapshot (hand-written transcripts, as mdb prints them).
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/analyze.ts';
+
+const lines = (...l: string[]) => l.join('\n') + '\n';
+
+describe('snapshot building', () => {
+  it('reads tunables from /D with a symbol label and from ::system', () => {
+    const a = analyzeText(
+      lines('> kpreemptpri/D', 'kpreemptpri:', 'kpreemptpri:    100             ', '> ::system', 'set hz=0x3e8 [0t1000]', 'set ufs_ninode=0x9c40 [0t40000]'),
+    );
+    expect(a.snapshot.tunables).toEqual({ kpreemptpri: 100, hz: 1000 });
+    expect(a.snapshot.tunableLines).toEqual({ kpreemptpri: 3, hz: 5 });
+    expect(a.accounting.unrecognized).toBe(0);
+  });
+
+  it('gives a whole tsproc_t to the thread named by its ts_tp, and a later /D of that address too', () => {
+    const a = analyzeText(
+      lines(
+        '> ffffff01dde41b90::print tsproc_t',
+        '{',
+        '    ts_timeleft = 0xfffffffe',
+        '    ts_dispwait = 0x2',
+        '    ts_flags = 0',
+        '    ts_tp = 0xffffff01d5a600c0',
+        '}',
+        '> ffffff01dde41b90/D',
+        '0xffffff01dde41b90:             -7              ',
+      ),
+    );
+    const t = a.snapshot.threads.find((x) => x.addr === 'ffffff01d5a600c0')!;
+    expect(t.cldata).toBe('ffffff01dde41b90');
+    expect(t.tsDispwait).toBe(2);
+    expect(t.tsTimeleft).toBe(-7);
+    expect(t.lines['tsTimeleft']).toBe(9);
+  });
+
+  it('reads kthread_t members by their C types', () => {
+    const a = analyzeText(
+      lines(
+        '> ffffff0007e01c40::print -t kthread_t t_pri t_epri t_state t_bind_cpu t_disp_time',
+        'pri_t t_pri = 0x63',
+        'pri_t t_epri = 0',
+        'uint_t t_state = 0x2',
+        'processorid_t t_bind_cpu = 0x1',
+        'clock_t t_disp_time = 0x64f2a1',
+      ),
+    );
+    const t = a.snapshot.threads[0]!;
+    expect(t).toMatchObject({ addr: 'ffffff0007e01c40', pri: 99, epri: 0, state: 'run', boundCpu: 1, dispTime: 0x64f2a1 });
+    expect(t.lines).toMatchObject({ pri: 2, state: 4, boundCpu: 5 });
+  });
+
+  it('gives a $C stack printed at a panic to the panic thread', () => {
+    const a = analyzeText(
+      lines(
+        '> $C',
+        'ffffd001f2b38cf0 mutex_owner_running+0xd()',
+        'ffffd001f2b38d30 zfs_znode_free+0x37(ffffd065493b0008)',
+        '> ::panicinfo',
+        '             cpu               10',
+        '          thread ffffd0654dfb6840',
+        '         message BAD TRAP: type=d (#gp General protection) rp=ffffd001f2b38b90 addr=0',
+      ),
+    );
+    expect(a.snapshot.panic).toMatchObject({ cpu: 10, thread: 'ffffd0654dfb6840' });
+    const t = a.snapshot.threads.find((x) => x.addr === 'ffffd0654dfb6840')!;
+    expect(t.stack!.map((f) => f.func)).toEqual(['mutex_owner_running', 'zfs_znode_free']);
+  });
+
+  it('keeps a stack with no known owner on a thread with a null address', () => {
+    const a = analyzeText(lines('ffffff007b650b50 mutex_enter+0xb()', 'ffffff007b650b80 kmem_cache_reap_now+0x18(40000000)'));
+    expect(a.snapshot.threads).toHaveLength(1);
+    expect(a.snapshot.threads[0]!.addr).toBeNull();
+    expect(a.snapshot.threads[0]!.stack).toHaveLength(2);
+  });
+
+  it('gives each ::stacks -a member its group state, sync object and count', () => {
+    const a = analyzeText(
+      lines(
+        '> ::stacks -a',
+        'THREAD           STATE    SOBJ                COUNT',
+        'ffffff0007e01c40 RUN      <NONE>                  2',
+        'ffffff0007e07c40 RUN      <NONE>                  -',
+        '                 swtch+0x1e6',
+        '                 cv_wait+0x7f',
+        '                 mac_soft_ring_worker+0xc5',
+        '                 thread_start+8',
+        '',
+      ),
+    );
+    expect(a.snapshot.threads.map((t) => [t.addr, t.state, t.sobj, t.groupCount, t.stack?.length])).toEqual([
+      ['ffffff0007e01c40', 'run', '<NONE>', 2, 4],
+      ['ffffff0007e07c40', 'run', '<NONE>', 2, 4],
+    ]);
+  });
+
+  it('does not make a thread of a NULL cpu_thread', () => {
+    const a = analyzeText(
+      lines(
+        '> ::cpuinfo',
+        ' ID ADDR             FLG NRUN BSPL PRI RNRN KRNRN SWITCH THREAD           PROC',
+        '  3 fffffe22f1c9e000  64    0    0   -   no    no -      0000000000000000 -',
+      ),
+    );
+    expect(a.snapshot.cpus).toHaveLength(1);
+    expect(a.snapshot.threads).toHaveLength(0);
+  });
+});
