@@ -1,10 +1,12 @@
-// Running triage over many files: in-process for one job, on worker threads for more. Results
-// are handed back by index as they complete; the caller restores input order.
+// Running triage over many files. --jobs 1: all in this thread. --jobs N: this thread plus N-1
+// worker threads, all taking the next file as they finish one. This thread starts at once while
+// the workers load the pipeline, so a small batch costs little more than --jobs 1. Results are
+// handed back by index as they complete; the caller restores input order.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { triageFile, type TriageOptions } from './one.ts';
+import type { TriageOptions } from './one.ts';
 import { errorRecord, type TriageRecord } from './record.ts';
 import type { WorkRequest } from './worker.ts';
 
@@ -24,64 +26,61 @@ function spawnWorker(): Worker {
   return new Worker(boot, { eval: true });
 }
 
-async function inProcess(files: readonly string[], opts: TriageOptions, onResult: OnResult): Promise<void> {
-  for (let i = 0; i < files.length; i++) onResult(i, await triageFile(files[i]!, opts));
+/** Hands out file indexes in order to whoever asks next. */
+class Queue {
+  private next = 0;
+  constructor(readonly total: number) {}
+  take(): number | null {
+    return this.next < this.total ? this.next++ : null;
+  }
+  get empty(): boolean {
+    return this.next >= this.total;
+  }
 }
 
-function onWorkers(files: readonly string[], opts: TriageOptions, jobs: number, onResult: OnResult): Promise<void> {
+async function mainThreadLoop(files: readonly string[], opts: TriageOptions, q: Queue, onResult: OnResult): Promise<void> {
+  // Loaded here, not at the top: a run that only feeds workers would not need it.
+  const { triageFile } = await import('./one.ts');
+  for (let i = q.take(); i !== null; i = q.take()) onResult(i, await triageFile(files[i]!, opts));
+}
+
+function workerLoop(files: readonly string[], opts: TriageOptions, q: Queue, onResult: OnResult): Promise<void> {
   return new Promise((resolve) => {
-    let next = 0;
-    let done = 0;
-    let live = 0;
-    const total = files.length;
-    const finishOne = () => {
-      done++;
-      if (done === total) resolve();
+    const w = spawnWorker();
+    let current: number | null = null;
+    let failure: string | null = null;
+    const feed = () => {
+      current = q.take();
+      if (current === null) {
+        void w.terminate();
+        return;
+      }
+      const req: WorkRequest = { i: current, file: files[current]!, opts };
+      w.postMessage(req);
     };
-    const start = () => {
-      const w = spawnWorker();
-      let current: number | null = null;
-      live++;
-      const feed = () => {
-        if (next >= total) {
-          current = null;
-          void w.terminate();
-          return;
-        }
-        current = next++;
-        const req: WorkRequest = { i: current, file: files[current]!, opts };
-        w.postMessage(req);
-      };
-      w.on('message', (m: { ready?: boolean; i?: number; record?: TriageRecord }) => {
-        if (m.ready === true) return feed();
-        if (m.i !== undefined && m.record !== undefined) {
-          onResult(m.i, m.record);
-          finishOne();
-          feed();
-        }
-      });
-      let failure: string | null = null;
-      w.on('error', (e) => {
-        failure = e.message;
-      });
-      w.on('exit', (code) => {
-        live--;
-        // The worker died (a crash, out of memory): its file gets an error record, and a new
-        // worker takes over the rest.
-        if (current !== null) {
-          onResult(current, errorRecord(files[current]!, `worker failed: ${failure ?? `exit code ${code}`}`));
-          current = null;
-          finishOne();
-        }
-        if (next < total && live < jobs) start();
-      });
-    };
-    for (let k = 0; k < Math.min(jobs, total); k++) start();
+    w.on('message', (m: { ready?: boolean; i?: number; record?: TriageRecord }) => {
+      if (m.ready === true) return feed();
+      if (m.i !== undefined && m.record !== undefined) {
+        onResult(m.i, m.record);
+        feed();
+      }
+    });
+    w.on('error', (e) => {
+      failure = e.message;
+    });
+    w.on('exit', (code) => {
+      // A worker that dies (a crash, out of memory) costs its file an error record, not the run.
+      if (current !== null) onResult(current, errorRecord(files[current]!, `worker failed: ${failure ?? `exit code ${code}`}`));
+      resolve();
+    });
   });
 }
 
 export async function runPool(files: readonly string[], opts: TriageOptions, jobs: number, onResult: OnResult): Promise<void> {
-  if (files.length === 0) return;
-  if (jobs <= 1 || files.length === 1) return inProcess(files, opts, onResult);
-  return onWorkers(files, opts, jobs, onResult);
+  const q = new Queue(files.length);
+  const helpers = Math.max(0, Math.min(jobs, files.length) - 1);
+  const loops: Promise<void>[] = [];
+  for (let k = 0; k < helpers; k++) loops.push(workerLoop(files, opts, q, onResult));
+  loops.push(mainThreadLoop(files, opts, q, onResult));
+  await Promise.all(loops);
 }
