@@ -1,0 +1,54 @@
+// Lexing and parsing stay linear on pathological input: ten times the input may cost about ten
+// times the time, never a hundred. The figure checked is a ratio within one run (min of a few
+// runs each), with generous slack for noise; it is not an absolute time.
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/analyze.ts';
+
+const MB = 1024 * 1024;
+const FIND = '> ffffff0007e01c40::findstack -v\nstack pointer for thread ffffff0007e01c40: ffffff0007e01b60\n';
+const CPU = '> ::cpuinfo -v\n ID ADDR             FLG NRUN BSPL PRI RNRN KRNRN SWITCH THREAD           PROC\n';
+
+const fill = (unit: string, n: number) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+const linesOf = (n: number, make: (i: number) => string) => {
+  let s = '';
+  for (let i = 0; s.length < n; i++) s += make(i) + '\n';
+  return s;
+};
+
+// Each shape at n bytes. One-line shapes test a single huge token or run; many-line shapes test
+// the per-line cost.
+const SHAPES: Record<string, (n: number) => string> = {
+  'one line of hex digits': (n) => CPU + fill('0123456789abcdef', n) + '\n',
+  'one line of spaces': (n) => CPU + fill(' ', n) + 'x\n',
+  'one frame of +0x': (n) => FIND + '  ffffff0007e01b90 swtch' + fill('+0x', n) + '()\n',
+  'frames with long hex runs': (n) => FIND + linesOf(n, (i) => `  ${fill('f', 2000)} cv_wait+0x${fill('7', 500)}(${i.toString(16)}, ${fill('a', 300)})`),
+  'lines of +0x runs': (n) => linesOf(n, () => '  ffffff0007e01b90 f' + fill('+0x', 600) + '('),
+  'cpu rows of spaces': (n) => CPU + linesOf(n, (i) => `${String(i % 1000).padStart(3)} ${fill(' ', 1500)}fffffffffbc486e0${fill(' ', 500)}1b`),
+  'nested print braces': (n) => '> ffffff0007e01c40::print kthread_t\n' + linesOf(n, (i) => ' '.repeat(i % 40) + `m${i} = {`),
+  'prose without newlines': (n) => fill('the dispatcher 0x1e6 +0x ', n),
+};
+
+function best(text: string, runs: number): number {
+  let min = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const a = analyzeText(text, { source: 'linear' });
+    const t = performance.now() - t0;
+    expect(a.accounting.parsed + a.accounting.prose + a.accounting.unrecognized).toBe(a.accounting.lines);
+    min = Math.min(min, t);
+  }
+  return min;
+}
+
+describe('linear-time analysis of pathological input (1 MB vs 10 MB)', () => {
+  it.each(Object.keys(SHAPES))('%s', (name) => {
+    const make = SHAPES[name]!;
+    best(make(64 * 1024), 1); // warm the JIT so the small run is not charged for compilation
+    const small = best(make(MB), 3);
+    const large = best(make(10 * MB), 2);
+    // Floor the small time so a sub-millisecond run does not turn noise into a huge ratio.
+    const ratio = large / Math.max(small, 2);
+    if (process.env['PLAYFAIR_LIMITS_REPORT']) console.log(`${name}: 1 MB ${small.toFixed(1)} ms, 10 MB ${large.toFixed(1)} ms, ratio ${ratio.toFixed(2)}`);
+    expect(ratio, `1 MB ${small.toFixed(1)} ms, 10 MB ${large.toFixed(1)} ms`).toBeLessThan(25);
+  }, 300_000);
+});
