@@ -66,7 +66,7 @@ export function advance(s: SimState, cp: SimCpu, t: SimThread): void {
         const len = Math.max(1, s.rng.int(st.lo, st.hi));
         t.segLeft = 0;
         sleepThread(s, cp, t, false);
-        if (len !== Infinity) s.heap.push(s.lbolt + len, PHASE_A, 0, EV_WAKE, t.id, t.wakeGen);
+        if (len !== Infinity) s.heap.push(s.lbolt + len, PHASE_A, 1, EV_WAKE, t.id, t.wakeGen);
         return;
       }
       case OP_WAIT: {

@@ -154,13 +154,13 @@ export function buildState(scn: ScenarioFile, opts: BuildOptions): BuildResult {
     else if (start === 'wait' || 'sleep' in start) {
       t.state = TS_SLEEP;
       t.waitingEvent = start === 'wait';
-      if (start !== 'wait') s.heap.push(Math.max(1, start.sleep), PHASE_A, 0, EV_WAKE, t.id, t.wakeGen);
+      if (start !== 'wait') s.heap.push(Math.max(1, start.sleep), PHASE_A, 1, EV_WAKE, t.id, t.wakeGen);
     }
   }
   settleAll(s);
   s.heap.push(params.hz, PHASE_C, 0, EV_UPDATE, 0, 0);
   if (s.sdcThreads.length > 0) s.heap.push(params.sdcUpdateTicks, PHASE_C, 1, EV_SDC, 0, 0);
-  s.sources.forEach((src, i) => s.heap.push(Math.max(1, src.start), PHASE_A, 0, EV_INTR, i, 0));
+  s.sources.forEach((src, i) => s.heap.push(Math.max(1, src.start), PHASE_A, 1, EV_INTR, i, 0));
   return { ok: true, state: s };
 }
 

@@ -149,7 +149,7 @@ function intr(it: unknown, p: string, ncpus: number, known: (n: string) => boole
   intIn(it, 'cpu', 0, ncpus - 1, p, e);
   intIn(it, 'pil', 1, 10, p, e);
   if (!len(it.every, `${p}.every`, e)) e.push(`${p}.every: must allow a non-zero gap`);
-  if (it.service !== undefined) intIn(it, 'service', 0, 1000000, p, e);
+  if (it.service !== undefined) intIn(it, 'service', 0, Number.MAX_SAFE_INTEGER, p, e);
   if (it.start !== undefined) intIn(it, 'start', 0, Number.MAX_SAFE_INTEGER, p, e);
   wakes(it.wakes, `${p}.wakes`, known, e);
 }

@@ -39,8 +39,8 @@ export interface SimSummary {
   cpus: CpuInfo[];
   /** Threads still queued at the end that have waited at least the threshold. */
   starved: WaitInfo[];
-  /** The longest wait of a kernel-priority (>= minclsyspri) thread over the run, queued or served. */
-  longestKernelWait: WaitInfo | null;
+  /** For each kernel priority (>= minclsyspri) present, highest first: the longest wait at it over the run. */
+  longestByPri: WaitInfo[];
   longestWait: WaitInfo | null;
   thresholdTicks: number;
 }
@@ -61,12 +61,13 @@ export function summarize(s: SimState, thresholdTicks = s.params.hz): SimSummary
   const queued = new Set(queuedThreads(s));
   const current = (t: SimThread): number => (queued.has(t) ? s.lbolt - t.waitrq : 0);
   let longest: WaitInfo | null = null;
-  let longestK: WaitInfo | null = null;
+  const byPri = new Map<number, WaitInfo>();
   for (const t of s.threads) {
     if (t.kind !== KIND_NORMAL) continue;
     const w = Math.max(t.maxWait, current(t));
     if (longest === null || w > longest.waitTicks) longest = waitInfo(s, t, w);
-    if (t.pri >= s.params.minclsyspri && (longestK === null || w > longestK.waitTicks)) longestK = waitInfo(s, t, w);
+    const b = byPri.get(t.pri);
+    if (t.pri >= s.params.minclsyspri && (b === undefined || w > b.waitTicks)) byPri.set(t.pri, waitInfo(s, t, w));
   }
   return {
     scenario: s.scenario,
@@ -90,7 +91,7 @@ export function summarize(s: SimState, thresholdTicks = s.params.hz): SimSummary
       .filter((t) => current(t) >= thresholdTicks)
       .map((t) => waitInfo(s, t, current(t)))
       .sort((a, b) => b.pri - a.pri || b.waitTicks - a.waitTicks),
-    longestKernelWait: longestK,
+    longestByPri: [...byPri.values()].sort((a, b) => b.pri - a.pri),
     longestWait: longest,
     thresholdTicks,
   };
@@ -115,15 +116,18 @@ export function formatSummary(sum: SimSummary): string {
   if (sum.starved.length > 0) {
     lines.push(`STARVATION: ${sum.starved.length} thread(s) queued longer than ${formatTicks(sum.thresholdTicks, hz)}:`);
     for (const w of sum.starved.slice(0, 20)) {
-      lines.push(`  ${w.addr} ${n(w.name)} (${w.cls} pri ${w.pri}) on ${where(w)}, waiting ${w.waitTicks} ticks (${formatTicks(w.waitTicks, hz)})`);
+      const label = w.name === w.addr ? w.comm : w.name;
+      lines.push(`  ${w.addr} ${n(label)} (${w.cls} pri ${w.pri}) on ${where(w)}, waiting ${w.waitTicks} ticks (${formatTicks(w.waitTicks, hz)})`);
     }
     if (sum.starved.length > 20) lines.push(`  ... and ${sum.starved.length - 20} more`);
   } else {
     lines.push(`no starvation: no thread is queued longer than ${formatTicks(sum.thresholdTicks, hz)}`);
   }
-  const k = sum.longestKernelWait;
-  if (k !== null) lines.push(`  longest wait of a thread at pri >= 60: ${k.waitTicks} ticks (${formatTicks(k.waitTicks, hz)}), ${n(k.name)} (${k.cls} pri ${k.pri})`);
+  const ticks = (x: number): string => `${x} tick${x === 1 ? '' : 's'}`;
+  for (const k of sum.longestByPri.slice(0, 8)) {
+    lines.push(`  longest wait at pri ${k.pri}: ${ticks(k.waitTicks)}${k.waitTicks >= hz ? ` (${formatTicks(k.waitTicks, hz)})` : ''}, ${n(k.name)} (${k.cls})`);
+  }
   const a = sum.longestWait;
-  if (a !== null) lines.push(`  longest wait of any thread: ${a.waitTicks} ticks (${formatTicks(a.waitTicks, hz)}), ${n(a.name)} (${a.cls} pri ${a.pri})`);
+  if (a !== null) lines.push(`  longest wait of any thread: ${ticks(a.waitTicks)}${a.waitTicks >= hz ? ` (${formatTicks(a.waitTicks, hz)})` : ''}, ${n(a.name)} (${a.cls} pri ${a.pri})`);
   return lines.join('\n') + '\n';
 }

@@ -81,7 +81,7 @@ export function whatIf(analysis: Analysis, changes: Record<string, number>, opts
     const b = resolution(base.state, f, seeded.cpuIds, seeded.startedAs);
     if (c === null) return outcome(f, false, null, false, false, 'nothing it names could be simulated from this dump');
     const detail = c.tick !== null
-      ? `cleared after ${formatTicks(c.tick, hz)}: ${c.detail}${b?.tick !== null && b !== null ? ` (it also clears unchanged, after ${formatTicks(b.tick as number, hz)})` : ''}`
+      ? `cleared ${c.tick === 0 ? 'at once' : `after ${formatTicks(c.tick, hz)}`}: ${c.detail}${b?.tick !== null && b !== null ? ` (it also clears unchanged, after ${formatTicks(b.tick as number, hz)})` : ''}`
       : `still there after ${formatTicks(ticks, hz)}: ${c.detail}`;
     return outcome(f, c.tick !== null, c.tick, b?.tick !== null && b !== null, true, detail);
   });

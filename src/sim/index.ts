@@ -1,0 +1,19 @@
+// The simulator's public face: run scenarios, render them as mdb text, seed from a dump, ask
+// "what if", and cross-check against the parser.
+export { buildState, type BuildOptions, type BuildResult } from './build.ts';
+export { runUntil } from './engine.ts';
+export { applyDump } from './dump.ts';
+export { runScenario, type RunOptions } from './run.ts';
+export { builtinScenarios, loadScenario } from './scenario-load.ts';
+export { validateScenario } from './scenario-validate.ts';
+export type { ScenarioFile, ThreadDef, StepDef, PhaseDef, IntrDef, CpuDef, DumpDef } from './scenario-types.ts';
+export { toSnapshot } from './snapshot.ts';
+export { emitTranscript, parseEmitKinds, EMIT_KINDS, type EmitKind, type TranscriptOptions } from './transcript.ts';
+export { summarize, formatSummary, type SimSummary } from './summary.ts';
+export { whatIf, formatWhatIf, type WhatIfOptions, type WhatIfOutcome, type WhatIfResult } from './whatif.ts';
+export { scenarioFromSnapshot } from './from-snapshot.ts';
+export { checkSeed, runCheck, type CheckMismatch, type CheckReport } from './check.ts';
+export { randomWorkload } from './random-workload.ts';
+export { makeParams, applyTunables, TUNABLES } from './params.ts';
+export { parseDuration, formatTicks } from './duration.ts';
+export type { SimState, SimParams } from './types.ts';
