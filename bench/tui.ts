@@ -14,12 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import React from 'react';
-import { render } from 'ink';
 import type { BenchModule, BenchRow } from './types.ts';
-import { App } from '../src/tui/App.tsx';
-import { realServices } from '../src/tui/wiring.ts';
-import { backgroundAnalyzer } from '../src/tui/analyzer.ts';
 
 const SEED = fileURLToPath(new URL('../fixtures/seed/illumos-1532.txt', import.meta.url));
 
@@ -100,6 +95,16 @@ interface OpenRun {
 }
 
 async function openOnce(path: string, threads: number): Promise<OpenRun> {
+  // As `playfair tui` runs it: React's production build (see src/cli/tui.ts). Loaded here, after
+  // NODE_ENV is set, unless something loaded React before.
+  process.env['NODE_ENV'] ??= 'production';
+  const [{ default: React }, { render }, { App }, { realServices }, { backgroundAnalyzer }] = await Promise.all([
+    import('react'),
+    import('ink'),
+    import('../src/tui/App.tsx'),
+    import('../src/tui/wiring.ts'),
+    import('../src/tui/analyzer.ts'),
+  ]);
   const screen = new Screen();
   const keys = new Keys();
   const services = realServices(backgroundAnalyzer({ prewarm: true }));

@@ -2,7 +2,6 @@
 // seed report. Not on a terminal (CI, a pipe to a file): the text report and analyze's exit code.
 import { openSync } from 'node:fs';
 import { ReadStream } from 'node:tty';
-import React from 'react';
 import type { Command } from './io.ts';
 import { EXIT_OK, EXIT_USAGE } from './io.ts';
 import { readInput } from './input.ts';
@@ -60,7 +59,15 @@ export const runTui: Command = async (argv, io) => {
   // draw, so the flag is cleared before Ink is loaded.
   delete process.env['CI'];
   delete process.env['CONTINUOUS_INTEGRATION'];
-  const [{ render }, { App }, { realServices }] = await Promise.all([import('ink'), import('../tui/App.tsx'), import('../tui/wiring.ts')]);
+  // React's development build times every render and copies changed props for its profiler,
+  // which for an Analysis of 50,000 threads stalls the screen for seconds; use the production one.
+  process.env['NODE_ENV'] ??= 'production';
+  const [{ default: React }, { render }, { App }, { realServices }] = await Promise.all([
+    import('react'),
+    import('ink'),
+    import('../tui/App.tsx'),
+    import('../tui/wiring.ts'),
+  ]);
   const stdout = io.stdout as NodeJS.WriteStream;
   const services = realServices();
   stdout.write(ENTER);

@@ -4,7 +4,6 @@
 import { parentPort } from 'node:worker_threads';
 import { analyzeText } from '../analyze.ts';
 import type { Analysis } from '../analysis.ts';
-import { previewText } from './preview.ts';
 
 export interface WorkerRequest {
   id: number;
@@ -12,9 +11,7 @@ export interface WorkerRequest {
   source: string;
 }
 
-export type WorkerReply =
-  | { id: number; ok: true; phase: 'preview' | 'final'; analysis: Analysis }
-  | { id: number; ok: false; message: string };
+export type WorkerReply = { id: number; ok: true; analysis: Analysis } | { id: number; ok: false; message: string };
 
 /** The analysis minus what the main thread can rebuild or does not show. */
 export function slim(a: Analysis): Analysis {
@@ -24,12 +21,7 @@ export function slim(a: Analysis): Analysis {
 parentPort?.on('message', (req: WorkerRequest) => {
   let reply: WorkerReply;
   try {
-    const preview = previewText(req.text);
-    if (preview !== null) {
-      const a = analyzeText(preview, { source: req.source, lean: true });
-      parentPort?.postMessage({ id: req.id, ok: true, phase: 'preview', analysis: slim(a) } satisfies WorkerReply);
-    }
-    reply = { id: req.id, ok: true, phase: 'final', analysis: slim(analyzeText(req.text, { source: req.source, lean: true })) };
+    reply = { id: req.id, ok: true, analysis: slim(analyzeText(req.text, { source: req.source, lean: true })) };
   } catch (e) {
     reply = { id: req.id, ok: false, message: e instanceof Error ? e.message : String(e) };
   }

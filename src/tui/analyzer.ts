@@ -1,6 +1,7 @@
 // Analysis off the render path: a worker thread runs analyzeText so keys stay live while a large
 // dump is read. The main thread splits the text into lines itself (the worker does not send them
-// back). If a worker cannot start, analysis runs in-thread after the current frame is drawn.
+// back) and analyses a small preview meanwhile. If a worker cannot start, analysis runs in-thread
+// after the current frame is drawn.
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -8,6 +9,7 @@ import { analyzeText } from '../analyze.ts';
 import type { Analysis } from '../analysis.ts';
 import { splitLines } from '../ingest/lines.ts';
 import type { WorkerReply, WorkerRequest } from './analyze-worker.ts';
+import { previewFromLines } from './preview.ts';
 
 export interface BackgroundAnalyzer {
   /** Resolves with the full analysis; a large input may first give `onPreview` a quick one. */
@@ -58,7 +60,6 @@ export function backgroundAnalyzer(opts: AnalyzerOptions = {}): BackgroundAnalyz
     text: string;
     source: string;
     lines?: string[];
-    onPreview?: (a: Analysis) => void;
     resolve(a: Analysis): void;
     reject(e: Error): void;
   }
@@ -78,11 +79,6 @@ export function backgroundAnalyzer(opts: AnalyzerOptions = {}): BackgroundAnalyz
       w.on('message', (r: WorkerReply) => {
         const p = pending.get(r.id);
         if (!p) return;
-        if (r.ok && r.phase === 'preview') {
-          p.lines ??= splitLines(p.text);
-          p.onPreview?.({ ...r.analysis, lines: p.lines });
-          return;
-        }
         pending.delete(r.id);
         if (r.ok) p.resolve({ ...r.analysis, lines: p.lines ?? splitLines(p.text) });
         else p.reject(new Error(r.message));
@@ -111,11 +107,28 @@ export function backgroundAnalyzer(opts: AnalyzerOptions = {}): BackgroundAnalyz
       const w = get();
       if (!w) return inThread(text, source);
       const id = nextId++;
-      return new Promise<Analysis>((resolve, reject) => {
-        pending.set(id, { text, source, ...(onPreview ? { onPreview } : {}), resolve, reject });
+      const lines = splitLines(text);
+      const result = new Promise<Analysis>((resolve, reject) => {
+        pending.set(id, { text, source, lines, resolve, reject });
         const req: WorkerRequest = { id, text, source };
         w.postMessage(req);
       });
+      // While the worker reads everything, the main thread analyses the small preview (the
+      // bulky output blanked), so the CPU table shows in a moment; it stops here when done.
+      if (onPreview) {
+        const preview = previewFromLines(lines);
+        if (preview !== null) {
+          setImmediate(() => {
+            if (!pending.has(id)) return; // the full analysis already came back
+            try {
+              onPreview({ ...analyzeText(preview, { source }), lines });
+            } catch {
+              // a preview is optional; the full analysis still comes
+            }
+          });
+        }
+      }
+      return result;
     },
     async close() {
       const w = worker;

@@ -1,5 +1,5 @@
 // A quick first look at a large dump: the same text with the output of the bulky commands
-// (stacks, thread lists, walks) blanked out, line numbers kept. Analysing it takes a moment even
+// (stacks, thread lists, walks) blanked out with their prompt lines, line numbers kept. Analysing it takes a moment even
 // when the full analysis takes a minute, so the CPU table shows while the stacks are still read.
 // Only a preview: the full analysis replaces it.
 
@@ -19,17 +19,21 @@ function promptCommand(line: string): string | null {
 
 /**
  * The preview text, or null when blanking would save too little to be worth a second pass
- * (then the full analysis is the first one shown).
+ * (then the full analysis is the first one shown). The bulky commands' prompt lines go too:
+ * tens of thousands of them would cost the preview what it is meant to save.
  */
-export function previewText(text: string, minSaving = 0.5): string | null {
-  const lines = text.split('\n');
+export function previewFromLines(lines: readonly string[], minSaving = 0.5): string | null {
+  const out: string[] = new Array<string>(lines.length);
   let blanking = false;
   let kept = 0;
+  let total = 0;
   for (let i = 0; i < lines.length; i++) {
-    const cmd = promptCommand(lines[i]!);
+    const line = lines[i]!;
+    total += line.length + 1;
+    const cmd = promptCommand(line);
     if (cmd !== null) blanking = BULKY.some((b) => cmd.includes(b));
-    else if (blanking) lines[i] = '';
-    kept += lines[i]!.length + 1;
+    out[i] = blanking ? '' : line;
+    kept += out[i]!.length + 1;
   }
-  return kept <= text.length * (1 - minSaving) ? lines.join('\n') : null;
+  return kept <= total * (1 - minSaving) ? out.join('\n') : null;
 }

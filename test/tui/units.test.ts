@@ -190,13 +190,13 @@ describe('prompt commands', () => {
 
 describe('preview text', () => {
   test('blanks the output of bulky commands and keeps line numbers', async () => {
-    const { previewText } = await import('../../src/tui/preview.ts');
-    const text = ['> ::cpuinfo', 'cpu row', '> ffff::findstack -v', 'stack pointer for thread ffff: 1', '  frame', '> kpreemptpri/D', 'kpreemptpri: 100', ''].join('\n');
-    const p = previewText(text, 0);
+    const { previewFromLines } = await import('../../src/tui/preview.ts');
+    const lines = ['> ::cpuinfo', 'cpu row', '> ffff::findstack -v', 'stack pointer for thread ffff: 1', '  frame', '> kpreemptpri/D', 'kpreemptpri: 100'];
+    const p = previewFromLines(lines, 0);
     expect(p).not.toBeNull();
-    expect(p!.split('\n')).toEqual(['> ::cpuinfo', 'cpu row', '> ffff::findstack -v', '', '', '> kpreemptpri/D', 'kpreemptpri: 100', '']);
+    expect(p!.split('\n')).toEqual(['> ::cpuinfo', 'cpu row', '', '', '', '> kpreemptpri/D', 'kpreemptpri: 100']);
     // Not worth a second pass when blanking saves little.
-    expect(previewText(text, 0.9)).toBeNull();
-    expect(previewText('[0]> ::stacks\nTHREAD x\n[0]> ::cpuinfo\nrow', 0)).toBe('[0]> ::stacks\n\n[0]> ::cpuinfo\nrow');
+    expect(previewFromLines(lines, 0.9)).toBeNull();
+    expect(previewFromLines(['[0]> ::stacks', 'THREAD x', '[0]> ::cpuinfo', 'row'], 0)).toBe('\n\n[0]> ::cpuinfo\nrow');
   });
 });
