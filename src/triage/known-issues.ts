@@ -20,16 +20,25 @@ export interface KnownIssue {
 
 export const KNOWN_ISSUES: readonly KnownIssue[] = (data as { issues: KnownIssue[] }).issues;
 
-export function matchesIssue(issue: KnownIssue, sig: Signature, firedRules: ReadonlySet<string>): boolean {
+/** What a report offers to match on besides its signature. */
+export interface MatchContext {
+  /** Rules that fired, at any severity. */
+  fired: ReadonlySet<string>;
+  /** Key frames of every thread the report's strong findings involve (the signature's included). */
+  frames: ReadonlySet<string>;
+}
+
+export function matchesIssue(issue: KnownIssue, sig: Signature, ctx: MatchContext): boolean {
   const m = issue.match;
+  const frames = new Set([...sig.frames, ...ctx.frames]);
   if (!m.rules.includes(sig.rule)) return false;
-  if (m.framesAll !== undefined && !m.framesAll.every((f) => sig.frames.includes(f))) return false;
-  if (m.framesAny !== undefined && !m.framesAny.some((f) => sig.frames.includes(f))) return false;
-  if (m.withRules !== undefined && !m.withRules.every((r) => firedRules.has(r))) return false;
+  if (m.framesAll !== undefined && !m.framesAll.every((f) => frames.has(f))) return false;
+  if (m.framesAny !== undefined && !m.framesAny.some((f) => frames.has(f))) return false;
+  if (m.withRules !== undefined && !m.withRules.every((r) => ctx.fired.has(r))) return false;
   if (m.detailIncludes !== undefined && !(sig.detail ?? '').includes(m.detailIncludes)) return false;
   return true;
 }
 
-export function knownIssuesFor(sig: Signature, firedRules: ReadonlySet<string>, issues: readonly KnownIssue[] = KNOWN_ISSUES): KnownIssue[] {
-  return issues.filter((i) => matchesIssue(i, sig, firedRules));
+export function knownIssuesFor(sig: Signature, ctx: MatchContext, issues: readonly KnownIssue[] = KNOWN_ISSUES): KnownIssue[] {
+  return issues.filter((i) => matchesIssue(i, sig, ctx));
 }

@@ -4,7 +4,7 @@ import { sortedFindings } from '../report/summary.ts';
 import type { Severity } from '../rules/types.ts';
 import { knownIssuesFor } from './known-issues.ts';
 import { rateQuality, type Quality } from './quality.ts';
-import { computeSignature, unreadableSignature, type Signature } from './signature.ts';
+import { computeSignature, involvedFrames, unreadableSignature, type Signature } from './signature.ts';
 
 export interface BriefFinding {
   rule: string;
@@ -29,7 +29,7 @@ export interface TriageRecord {
 
 export function triageRecord(file: string, a: Analysis): TriageRecord {
   const signature = computeSignature(a);
-  const fired = new Set(a.findings.map((f) => f.rule));
+  const ctx = { fired: new Set(a.findings.map((f) => f.rule)), frames: new Set(involvedFrames(a)) };
   const findings = sortedFindings(a.findings).map((f) => ({
     rule: f.rule,
     severity: f.severity,
@@ -42,7 +42,7 @@ export function triageRecord(file: string, a: Analysis): TriageRecord {
     type: 'report',
     file,
     signature,
-    known: knownIssuesFor(signature, fired).map((k) => ({ id: k.id, title: k.title, tickets: k.tickets })),
+    known: knownIssuesFor(signature, ctx).map((k) => ({ id: k.id, title: k.title, tickets: k.tickets })),
     worst: findings[0]?.severity ?? null,
     findings,
     quality: rateQuality(a),

@@ -3,6 +3,7 @@
 // are computed bumps SIGNATURE_VERSION, and stored signatures of another version never match.
 import type { Analysis } from '../analysis.ts';
 import type { Thread } from '../model/snapshot.ts';
+import type { Finding } from '../rules/types.ts';
 import { severityRank, sortedFindings } from '../report/summary.ts';
 import { ThreadIndex, baseName, innermostFrames, isGenericFrame, realFrames } from '../rules/threads.ts';
 
@@ -69,21 +70,35 @@ function panicStack(a: Analysis): Thread | null {
   return anon.length === 1 ? anon[0]! : null;
 }
 
-export function computeSignature(a: Analysis): Signature {
-  const strong = sortedFindings(a.findings).filter((f) => severityRank(f.severity) <= MAIN_MIN_SEVERITY);
-  const main = strong[0];
-  if (main !== undefined) {
-    const idx = new ThreadIndex(a.snapshot);
-    const frames = new Set<string>();
-    for (const f of strong) {
-      for (const addr of f.threads ?? []) {
-        const t = idx.get(addr);
-        const k = t !== null ? keyFrame(t) : null;
-        if (k !== null) frames.add(k);
-      }
+function strongFindings(a: Analysis): Finding[] {
+  return sortedFindings(a.findings).filter((f) => severityRank(f.severity) <= MAIN_MIN_SEVERITY);
+}
+
+function keyFramesOf(a: Analysis, findings: readonly Finding[]): string[] {
+  const idx = new ThreadIndex(a.snapshot);
+  const frames = new Set<string>();
+  for (const f of findings) {
+    for (const addr of f.threads ?? []) {
+      const t = idx.get(addr);
+      const k = t !== null ? keyFrame(t) : null;
+      if (k !== null) frames.add(k);
     }
-    return make('finding', main.rule, null, [...frames].sort());
   }
+  return [...frames].sort();
+}
+
+/**
+ * Key frames of every thread any strong finding involves: the context known issues match on.
+ * The signature itself uses only the main finding's threads, so a report that also shows the
+ * culprit's stack still groups with one that does not.
+ */
+export function involvedFrames(a: Analysis): string[] {
+  return keyFramesOf(a, strongFindings(a));
+}
+
+export function computeSignature(a: Analysis): Signature {
+  const main = strongFindings(a)[0];
+  if (main !== undefined) return make('finding', main.rule, null, keyFramesOf(a, [main]));
   const panic = a.snapshot.panic;
   if (panic !== null && (panic.message !== null || panic.thread !== null)) {
     const t = panicStack(a);

@@ -11,6 +11,7 @@ import type { TriageRecord } from '../../src/triage/record.ts';
 
 const REAL = fileURLToPath(new URL('../../fixtures/real', import.meta.url));
 const SEED = fileURLToPath(new URL('../../fixtures/seed/illumos-1532.txt', import.meta.url));
+const HAND = fileURLToPath(new URL('../../fixtures/handwritten/rules', import.meta.url));
 
 async function run(args: string[], tty = false) {
   let out = '';
@@ -73,6 +74,15 @@ describe('playfair triage', () => {
     const two = await run([REAL, SEED, '--jobs', '2']);
     expect(two.code).toBe(0);
     expect(two.out).toBe(one.out);
+  });
+
+  it('the hand-written 1532 variants: bhyve at hz 1000 is 1532; the pageout/ZIO pattern is comment 6', async () => {
+    const { records } = parse((await run([HAND])).out);
+    const get = (f: string) => records.find((r) => r.file.endsWith(f))!;
+    expect(get('starvation-bhyve-hz1000.txt').known.map((k) => k.id)).toEqual(['illumos-1532']);
+    expect(get('taskq-pageout-zio.txt').known.map((k) => k.id)).toContain('illumos-1532-pageout-zio');
+    expect(get('taskq-pageout-zio.txt').signature.key).not.toBe(get('starvation-bhyve-hz1000.txt').signature.key);
+    expect(get('healthy-busy.txt').signature.rule).toBe('none');
   });
 
   it('a report with no mdb output gets quality none; an unreadable one an error record', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptySnapshot } from '../../src/model/snapshot.ts';
-import { computeSignature, keyFrame, normalizePanicMessage, SIGNATURE_VERSION } from '../../src/triage/signature.ts';
+import { computeSignature, involvedFrames, keyFrame, normalizePanicMessage, SIGNATURE_VERSION } from '../../src/triage/signature.ts';
 import { frames, mkThread, seedSnapshot } from '../rules/helpers.ts';
 import { analysisOf, panicAnalysis } from './helpers.ts';
 
@@ -20,6 +20,14 @@ describe('signature', () => {
     b.threads.reverse();
     for (const t of b.threads) for (const f of t.stack ?? []) f.offset = 0x42;
     expect(computeSignature(analysisOf(b)).key).toBe(computeSignature(analysisOf(a)).key);
+  });
+
+  it("showing the culprit's stack too does not change the signature", () => {
+    const b = seedSnapshot();
+    b.threads[0]!.stack = frames([['svm_run', 200], ['kvm_arch_vcpu_ioctl_run', 201], ['kvm_ioctl', 202], ['cdev_ioctl', 203], ['ioctl', 204], ['sys_syscall', 205]]);
+    const a = analysisOf(b);
+    expect(computeSignature(a).key).toBe(computeSignature(analysisOf(seedSnapshot())).key);
+    expect(involvedFrames(a)).toEqual(['mac_soft_ring_worker', 'squeue_worker', 'svm_run']);
   });
 
   it('a different starved thread kind is a different failure', () => {
