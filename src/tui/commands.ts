@@ -12,7 +12,8 @@ export interface Renderers {
   cpuinfo(a: Analysis, verbose: boolean): string | string[];
   findstack(t: Thread, verbose: boolean): string | string[];
   stacks(a: Analysis, stage: CommandStage): string | string[];
-  print(t: Thread, type: string, members: string[]): string | string[];
+  /** Member-path `::print` of what the snapshot knows; `flags` are `-a`, `-t`, `-d`. */
+  print(t: Thread, type: 'kthread_t' | 'tsproc_t', members: string[], flags: string[]): string | string[];
 }
 
 export const PROMPT_HELP = [
@@ -20,7 +21,8 @@ export const PROMPT_HELP = [
   '  ::cpuinfo [-v]                    CPUs and their run queues',
   '  ADDR::findstack [-v]              a thread\'s stack',
   '  ::stacks   ADDR::stacks           threads grouped by stack',
-  '  ADDR::print kthread_t [MEMBER...] thread fields (t_pri, t_state, t_cldata...)',
+  '  ADDR::print [-atd] kthread_t MEMBER...  thread fields (t_pri, t_state, t_cldata...)',
+  '  ADDR::print kthread_t t_cldata | ::print tsproc_t ts_timeleft',
   '  $q                                leave the prompt',
 ];
 
@@ -39,15 +41,49 @@ function findThread(a: Analysis, addrText: string | null): Thread | string {
   return t ?? `thread ${addr} is not in this dump`;
 }
 
+/** `::print TYPE MEMBER...` pieces: the type, the members, the flags. */
+function printArgs(st: CommandStage): { type: string | undefined; members: string[]; flags: string[] } {
+  const flags = st.args.filter((x) => x.startsWith('-'));
+  const [type, ...members] = st.args.filter((x) => !x.startsWith('-'));
+  return { type, members, flags: flags.flatMap((f) => [...f.slice(1)].map((c) => `-${c}`)) };
+}
+
+function print(a: Analysis, st: CommandStage, r: Renderers, via: Thread | null): CommandOutput {
+  const { type, members, flags } = printArgs(st);
+  if (type !== 'kthread_t' && type !== 'tsproc_t') return { lines: [], error: 'only ::print kthread_t and ::print tsproc_t are answered from a snapshot' };
+  if (members.length === 0) return { lines: [], error: `give the members to print (a snapshot knows only some of ${type}: t_pri, t_state, t_cldata, ts_timeleft...)` };
+  let t: Thread | string;
+  if (via !== null) t = via;
+  else if (type === 'tsproc_t') {
+    // A tsproc_t address is a thread's t_cldata.
+    const addr = st.addr === null ? null : normalizeAddr(st.addr);
+    t = a.snapshot.threads.find((x) => addr !== null && x.cldata === addr) ?? `no thread in this dump has class data at ${st.addr ?? '(no address)'}`;
+  } else t = findThread(a, st.addr);
+  if (typeof t === 'string') return { lines: [], error: t };
+  const lines = asLines(r.print(t, type, members, flags));
+  return lines.length ? { lines } : { lines: [], error: `this dump does not show ${members.join(', ')} for thread ${t.addr}` };
+}
+
 export function runMdbCommand(a: Analysis, line: string, r: Renderers): CommandOutput {
   const trimmed = line.trim();
   if (trimmed === '::help' || trimmed === '?') return { lines: PROMPT_HELP };
   const cmd = parseCommandLine(trimmed);
   if (cmd === null) return { lines: [], error: `cannot parse "${trimmed}" as an mdb command (::help lists what works)` };
-  if (cmd.stages.length !== 1) return { lines: [], error: 'pipelines are not answered from a snapshot; give one command' };
+  if (cmd.stages.some((s) => s.verb !== 'dcmd')) return { lines: [], error: `${trimmed}: only dcmds (::name) are answered here (::help)` };
+  if (cmd.stages.length === 2) {
+    // The one pipeline a snapshot can answer: a thread's class data, read through t_cldata.
+    const [s1, s2] = cmd.stages as [CommandStage, CommandStage];
+    const p1 = printArgs(s1);
+    const p2 = printArgs(s2);
+    if (s1.name === 'print' && s2.name === 'print' && p1.type === 'kthread_t' && p1.members.join() === 't_cldata' && p2.type === 'tsproc_t') {
+      const t = findThread(a, s1.addr);
+      if (typeof t === 'string') return { lines: [], error: t };
+      return print(a, s2, r, t);
+    }
+  }
+  if (cmd.stages.length !== 1) return { lines: [], error: 'pipelines are not answered from a snapshot (except ADDR::print kthread_t t_cldata | ::print tsproc_t ...)' };
   const st = cmd.stages[0]!;
   const verbose = st.args.includes('-v');
-  if (st.verb !== 'dcmd') return { lines: [], error: `${trimmed}: only dcmds (::name) are answered here (::help)` };
   switch (st.name) {
     case 'cpuinfo':
       if (a.snapshot.cpus.length === 0) return { lines: [], error: 'this dump shows no CPUs (no ::cpuinfo in the input)' };
@@ -59,13 +95,8 @@ export function runMdbCommand(a: Analysis, line: string, r: Renderers): CommandO
     }
     case 'stacks':
       return { lines: asLines(r.stacks(a, st)) };
-    case 'print': {
-      const [type, ...members] = st.args.filter((x) => !x.startsWith('-'));
-      if (type !== 'kthread_t') return { lines: [], error: 'only ADDR::print kthread_t [MEMBER...] is answered from a snapshot' };
-      const t = findThread(a, st.addr);
-      if (typeof t === 'string') return { lines: [], error: t };
-      return { lines: asLines(r.print(t, type, members)) };
-    }
+    case 'print':
+      return print(a, st, r, null);
     default:
       return { lines: [], error: `::${st.name} is not answered from a snapshot (::help lists what works)` };
   }

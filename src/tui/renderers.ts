@@ -6,6 +6,7 @@ import type { Thread } from '../model/snapshot.ts';
 import { renderCpuinfo } from '../render/cpuinfo.ts';
 import { renderFindstack } from '../render/findstack.ts';
 import { renderStacks, type StacksGroupView } from '../render/stacks.ts';
+import { printThreadMembers } from '../render/print.ts';
 import type { Renderers } from './commands.ts';
 
 const STATE_ORDER = ['free', 'sleep', 'run', 'onproc', 'zomb', 'stopped', 'wait', 'panic'];
@@ -40,9 +41,7 @@ export function stacksGroups(threads: readonly Thread[], only: string | null): S
     .map(({ thread, state, sobj, count, stack, failure }) => ({ thread, state, sobj, count, stack, failure }));
 }
 
-type PrintFn = (t: Thread, type: string, members: string[]) => string | string[];
-
-export function renderersFor(print: PrintFn | null = null): Renderers {
+export function renderersFor(): Renderers {
   return {
     cpuinfo: (a: Analysis, verbose: boolean) => renderCpuinfo(a.snapshot.cpus, { verbose }),
     findstack: (t: Thread, verbose: boolean) =>
@@ -52,6 +51,7 @@ export function renderersFor(print: PrintFn | null = null): Renderers {
       const groups = stacksGroups(a.snapshot.threads, only);
       return groups.length ? renderStacks(groups) : ['(no thread stacks in this dump)'];
     },
-    print: print ?? (() => ['::print is not wired yet: the shared print renderer (src/render/print.ts) has not landed']),
+    print: (t, type, members, flags) =>
+      printThreadMembers(t, type, members, { showAddr: flags.includes('-a'), showType: flags.includes('-t'), decimal: flags.includes('-d') }),
   };
 }

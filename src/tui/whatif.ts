@@ -1,38 +1,20 @@
-// What-if for the TUI: run the simulator's whatIf(analysis, changes, opts) from the loaded
-// snapshot and say, finding by finding, whether it clears.
-// The simulator is being written alongside; until its whatIf lands this reports that plainly.
+// What-if for the TUI: the simulator's whatIf(analysis, changes) from the loaded snapshot, its
+// outcomes turned into the panel's rows (whether each finding clears, and after how long).
 import type { Analysis } from '../analysis.ts';
+import { whatIf } from '../sim/whatif.ts';
 import type { TunableChanges, WhatIfReport } from './services.ts';
+import { formatTicks } from './format.ts';
 
-/** Where the simulator's entry point is expected; looked up at call time. */
-const CANDIDATES = ['../sim/whatif.ts', '../sim/index.ts'];
-
-type WhatIfFn = (a: Analysis, changes: TunableChanges, opts?: object) => unknown;
-
-async function loadWhatIf(): Promise<WhatIfFn | null> {
-  for (const c of CANDIDATES) {
-    try {
-      const m = (await import(new URL(c, import.meta.url).href)) as { whatIf?: WhatIfFn };
-      if (typeof m.whatIf === 'function') return m.whatIf;
-    } catch {
-      // not there yet
-    }
-  }
-  return null;
-}
-
-export async function simulateWhatIf(a: Analysis, changes: TunableChanges): Promise<WhatIfReport> {
-  const fn = await loadWhatIf();
-  if (!fn) throw new Error('the simulator (src/sim whatIf) is not available in this build yet');
-  return toReport(a, await fn(a, changes));
-}
-
-/** Adapts the simulator's result to the panel's rows (shape settled when src/sim lands). */
-export function toReport(a: Analysis, result: unknown): WhatIfReport {
-  const r = result as { outcomes?: WhatIfReport['outcomes']; notes?: string[] };
-  if (Array.isArray(r.outcomes)) return { outcomes: r.outcomes, notes: r.notes ?? [] };
+export function simulateWhatIf(a: Analysis, changes: TunableChanges): WhatIfReport {
+  const r = whatIf(a, changes);
   return {
-    outcomes: [],
-    notes: [`simulator returned an unexpected shape for ${a.findings.length} findings`],
+    outcomes: r.outcomes.map((o) => {
+      let detail = o.detail;
+      if (!o.assessable) detail = `not assessable: ${o.detail}`;
+      else if (o.cleared && o.clearedWithoutChange) detail = `clears without the change too; ${o.detail}`;
+      else if (o.cleared && o.clearedAfterTicks !== null) detail = `after ${formatTicks(o.clearedAfterTicks, r.hz)} (${o.clearedAfterTicks} ticks at hz ${r.hz}); ${o.detail}`;
+      return { rule: o.rule, title: o.title, severity: o.severity, ...(o.cpu !== undefined ? { cpu: o.cpu } : {}), cleared: o.cleared, detail };
+    }),
+    notes: [`simulated ${formatTicks(r.ticks, r.hz)} forward from the dump at hz ${r.hz}`, ...r.notes],
   };
 }

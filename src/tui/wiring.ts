@@ -29,6 +29,8 @@ export function realServices(bg: BackgroundAnalyzer = backgroundAnalyzer({ prewa
       return runMdbCommand(a, line, renderers);
     },
     async whatIf(a: Analysis, changes): Promise<WhatIfReport> {
+      // The simulator is synchronous; let the "simulating…" frame draw first.
+      await new Promise((r) => setImmediate(r));
       return simulateWhatIf(a, changes);
     },
     close: () => bg.close(),

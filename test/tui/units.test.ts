@@ -200,3 +200,24 @@ describe('preview text', () => {
     expect(previewFromLines(['[0]> ::stacks', 'THREAD x', '[0]> ::cpuinfo', 'row'], 0)).toBe('\n\n[0]> ::cpuinfo\nrow');
   });
 });
+
+describe('prompt and what-if on the real pipeline', () => {
+  test('the seed\'s own ::print pipeline reproduces its output line', async () => {
+    const { analyzeText } = await import('../../src/analyze.ts');
+    const a = analyzeText(SEED_TEXT, { source: 'seed' });
+    const r = renderersFor();
+    const out = runMdbCommand(a, 'ffffff01d5a600c0::print kthread_t t_cldata | ::print -a tsproc_t ts_timeleft', r);
+    expect(out).toEqual({ lines: [SEED_TEXT.split('\n')[79]!] }); // ffffff01dde41b90 ts_timeleft = 0xff9b0253
+    expect(runMdbCommand(a, 'ffffff01d5a600c0::print kthread_t t_cldata', r).lines).toEqual(['t_cldata = 0xffffff01dde41b90']);
+    expect(runMdbCommand(a, 'ffffff01d5a600c0::print kthread_t', r).error).toMatch(/give the members/);
+  });
+
+  test('what-if kpreemptpri 99 clears the starvation the seed shows; 100 does not', async () => {
+    const { analyzeText } = await import('../../src/analyze.ts');
+    const { simulateWhatIf } = await import('../../src/tui/whatif.ts');
+    const a = analyzeText(SEED_TEXT, { source: 'seed' });
+    const starve = (kp: number) => simulateWhatIf(a, { kpreemptpri: kp }).outcomes.find((o) => o.rule === 'runq-starvation');
+    expect(starve(100)?.cleared).toBe(false);
+    expect(starve(99)?.cleared).toBe(true);
+  });
+});
