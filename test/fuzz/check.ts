@@ -26,6 +26,8 @@ export interface OutputTarget {
 export interface Targets {
   analyze(text: string): Analysis;
   outputs: OutputTarget[];
+  /** Further paths through the code that check themselves (triage's lean analysis and records). */
+  extra?: { name: string; check(text: string, full: Analysis): Failure[] | Promise<Failure[]> }[];
   /** Modules that were looked for and not found (for the harness's notes). */
   missing: string[];
 }
@@ -187,6 +189,13 @@ export async function checkText(text: string, targets: Targets): Promise<Failure
       failures.push(...checkOutput(t.kind, stage, await t.render(a, text)));
     } catch (e) {
       failures.push(crash(stage, e));
+    }
+  }
+  for (const x of targets.extra ?? []) {
+    try {
+      failures.push(...(await x.check(text, a)));
+    } catch (e) {
+      failures.push(crash(x.name, e));
     }
   }
   return failures;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Analysis } from '../../src/analysis.ts';
 import { ROOT } from './corpus.ts';
-import type { OutputTarget, Targets } from './check.ts';
+import { checkAccounting, checkOutput, type Failure, type OutputTarget, type Targets } from './check.ts';
 
 type Mod = Record<string, unknown>;
 
@@ -105,7 +105,46 @@ export async function loadTargets(): Promise<Targets> {
     }
     outputs.push({ name: p.name, kind: p.kind, render: (a) => p.call(f, a) as string });
   }
-  return { analyze: (text) => analyzeText(text, { source: 'fuzz.txt' }), outputs, missing };
+  const extra = await triageCheck(analyzeText as (t: string, o: { source: string; lean?: boolean }) => Analysis, missing);
+  return { analyze: (text) => analyzeText(text, { source: 'fuzz.txt' }), outputs, extra: extra ? [extra] : [], missing };
+}
+
+type Rec = typeof import('../../src/triage/record.ts');
+type Out = typeof import('../../src/triage/output.ts');
+type Grp = typeof import('../../src/triage/group.ts');
+
+/**
+ * What `playfair triage` does with one report, minus the file reading: a lean analysis (whose
+ * accounting must match the full one), its record, the NDJSON line and the Markdown table.
+ */
+async function triageCheck(
+  analyzeText: (t: string, o: { source: string; lean?: boolean }) => Analysis,
+  missing: string[],
+): Promise<NonNullable<Targets['extra']>[number] | null> {
+  const triageRecord = fn<Rec['triageRecord']>(await load('src/triage/record.ts'), 'triageRecord');
+  const out = await load('src/triage/output.ts');
+  const ndjsonLine = fn<Out['ndjsonLine']>(out, 'ndjsonLine');
+  const markdownReport = fn<Out['markdownReport']>(out, 'markdownReport');
+  const summarize = fn<Out['summarize']>(out, 'summarize');
+  const groupRecords = fn<Grp['groupRecords']>(await load('src/triage/group.ts'), 'groupRecords');
+  if (!triageRecord || !ndjsonLine || !markdownReport || !summarize || !groupRecords) {
+    missing.push('src/triage/{record,output,group}.ts');
+    return null;
+  }
+  return {
+    name: 'triage',
+    check: (text, full) => {
+      const lean = analyzeText(text, { source: 'fuzz.txt', lean: true });
+      const failures: Failure[] = checkAccounting(text, lean).map((f) => ({ ...f, stage: 'triage:lean-analyze' }));
+      if (JSON.stringify(lean.accounting) !== JSON.stringify(full.accounting))
+        failures.push({ stage: 'triage:lean-analyze', kind: 'accounting', message: `lean ${JSON.stringify(lean.accounting)} != full ${JSON.stringify(full.accounting)}` });
+      const rec = triageRecord('fuzz.txt', lean);
+      const records = [rec, triageRecord('fuzz-full.txt', full)];
+      failures.push(...checkOutput('json', 'triage:ndjson', ndjsonLine(rec)));
+      failures.push(...checkOutput('markdown', 'triage:markdown', markdownReport(records, summarize(records, groupRecords(records)))));
+      return failures;
+    },
+  };
 }
 
 /**
