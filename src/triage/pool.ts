@@ -23,7 +23,8 @@ function spawnWorker(): Worker {
   const api = pathToFileURL(join(tsxDist, 'esm', 'api', 'index.mjs')).href;
   const entry = new URL('./worker.ts', import.meta.url).href;
   const boot = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(boot, { eval: true });
+  // execArgv []: the parent's own `--import tsx` would only add a second, useless hook chain.
+  return new Worker(boot, { eval: true, execArgv: [] });
 }
 
 /** Hands out file indexes in order to whoever asks next. */
