@@ -1,6 +1,6 @@
 // `npm run grammar:diagrams`: Chevrotain railroad diagrams of every grammar, one HTML file each.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createSyntaxDiagramsCode, type ISerializedGast } from 'chevrotain';
+import { createSyntaxDiagramsCode, type ISerializedGast } from './common/chevrotain.ts';
 import { commandProductions } from './command/index.ts';
 import { addressesProductions } from './addresses/index.ts';
 

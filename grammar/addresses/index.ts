@@ -1,5 +1,5 @@
 // Address lists are read line by line: each line stands alone, so one bad line costs only itself.
-import type { IToken } from 'chevrotain';
+import type { IToken } from '../common/chevrotain.ts';
 import type { AddressListRecord } from '../records.ts';
 import type { Diagnostic, GrammarResult, SectionParser } from '../common/source.ts';
 import { normalizeAddr } from '../common/numbers.ts';

@@ -1,5 +1,5 @@
 // `::walk cpu`, `::walk thread`, `::stacks | ...` piped out: one address per line.
-import { createToken, Lexer } from 'chevrotain';
+import { createToken, Lexer } from '../common/chevrotain.ts';
 
 export const Newline = createToken({ name: 'Newline', pattern: /\n/ });
 export const Blank = createToken({ name: 'Blank', pattern: /[ \t]+/, group: Lexer.SKIPPED });

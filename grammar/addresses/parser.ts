@@ -1,4 +1,4 @@
-import { CstParser } from 'chevrotain';
+import { CstParser } from '../common/chevrotain.ts';
 import { allTokens, HexAddr, Newline } from './lexer.ts';
 
 /** One address per line; a line is either empty or one HexAddr. */

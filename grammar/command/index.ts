@@ -1,6 +1,6 @@
 // Reads a typed mdb command line into stages. Returns null when the text is not an mdb command
 // (so a prose line that happens to start with `> ` is not mistaken for one).
-import type { CstNode, IToken } from 'chevrotain';
+import type { CstNode, IToken } from '../common/chevrotain.ts';
 import type { CommandStage, ParsedCommand } from '../common/command-types.ts';
 import { parseCommandCst } from './api.ts';
 import { commandParser } from './parser.ts';

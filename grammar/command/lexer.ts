@@ -1,5 +1,5 @@
 // Tokens of an mdb command line (what the user typed after the prompt).
-import { createToken, Lexer } from 'chevrotain';
+import { createToken, Lexer } from '../common/chevrotain.ts';
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t]+/, group: Lexer.SKIPPED });
 export const Pipe = createToken({ name: 'Pipe', pattern: /\|/ });

@@ -1,5 +1,5 @@
 // An mdb command line: stages separated by `|`, each `[addr][,count]verb [args]`.
-import { CstParser } from 'chevrotain';
+import { CstParser } from '../common/chevrotain.ts';
 import {
   allTokens,
   AssignVar,

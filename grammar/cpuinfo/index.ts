@@ -1,6 +1,6 @@
 // `::cpuinfo [-v]` sections into CpuRecords. Lines are parsed one at a time with the lexer for the
 // address width the last header showed; a line that fails costs one diagnostic and nothing else.
-import type { IRecognitionException, ILexingError } from 'chevrotain';
+import type { IRecognitionException, ILexingError } from '../common/chevrotain.ts';
 import type { ParsedCommand } from '../common/command-types.ts';
 import type { GrammarResult, SectionParser, SourceLine } from '../common/source.ts';
 import { parseCpuinfoLine } from './api.ts';

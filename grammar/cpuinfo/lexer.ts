@@ -8,7 +8,7 @@
 // - a CPU id (right-aligned in the first 3 columns) versus a priority in a `-v` block.
 // The first two depend on the address width, so there is one lexer per width; the width-specific
 // token types share a category that the parser consumes.
-import { createToken, Lexer, type CustomPatternMatcherReturn, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type CustomPatternMatcherReturn, type TokenType } from '../common/chevrotain.ts';
 import { ADDR_WIDTHS, type AddrWidth, CPUINFO_FLAGDELT, CPUINFO_FLAGWIDTH, CPUINFO_IDWIDTH, flagNameEnd } from './layout.ts';
 
 /** A word end: a blank or the end of the line (no `$`: chevrotain rejects end anchors). CR is a blank: a stray one from a CRLF paste must not become part of a name. */

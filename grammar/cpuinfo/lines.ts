@@ -1,6 +1,6 @@
 // Reads the CST of one line into a typed line shape, with values converted. Which CPU a line
 // belongs to is not decided here (assemble.ts does that).
-import type { CstNode, IToken } from 'chevrotain';
+import type { CstNode, IToken } from '../common/chevrotain.ts';
 import { parseMdbInt } from '../common/numbers.ts';
 import { snapAddrWidth, type AddrWidth } from './layout.ts';
 

@@ -1,6 +1,6 @@
 // The shapes of one `::cpuinfo [-v]` output line. Output is read a line at a time; which CPU a
 // `-v` line belongs to is decided afterwards (assemble.ts), so a bad line costs only itself.
-import { CstParser, EMPTY_ALT, EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import { CstParser, EMPTY_ALT, EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from '../common/chevrotain.ts';
 import {
   allTokens,
   BlockArrow,

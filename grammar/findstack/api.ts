@@ -1,5 +1,5 @@
 // Lex and parse one `::findstack` line.
-import type { CstNode, ILexingError, IRecognitionException } from 'chevrotain';
+import type { CstNode, ILexingError, IRecognitionException } from '../common/chevrotain.ts';
 import { findstackLexer } from './lexer.ts';
 import { findstackParser } from './parser.ts';
 

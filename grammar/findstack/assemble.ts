@@ -1,7 +1,7 @@
 // Builds StackRecords from parsed `::findstack` lines. A block starts at every
 // `stack pointer for thread` line (`::walk thread | ::findstack` concatenates blocks with no
 // separator); `mdb:` warnings and `Possible stack pointers` lists stand in for a block that failed.
-import type { CstNode } from 'chevrotain';
+import type { CstNode } from '../common/chevrotain.ts';
 import type { Diagnostic } from '../common/source.ts';
 import type { StackRecord } from '../records.ts';
 import { chosen, frameFromCst, pcFromCst, sub, tok, toks } from '../frames/cst.ts';

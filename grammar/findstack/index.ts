@@ -1,5 +1,5 @@
 // Section reader for `::findstack` / `::findstack -v`, one StackRecord per thread block.
-import type { ISerializedGast } from 'chevrotain';
+import type { ISerializedGast } from '../common/chevrotain.ts';
 import type { Diagnostic, GrammarResult, SectionContext, SectionParser } from '../common/source.ts';
 import type { StackRecord } from '../records.ts';
 import { lastStage } from '../frames/index.ts';

@@ -1,6 +1,6 @@
 // Tokens of `::findstack [-v]` output: the `stack pointer for thread` line, the bracketed saved-PC
 // line, frame lines, `Possible stack pointers` lists, and interleaved `mdb:` warnings.
-import { createToken, Lexer, type CustomPatternMatcherReturn, type IToken, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type CustomPatternMatcherReturn, type IToken, type TokenType } from '../common/chevrotain.ts';
 import { frameTokens, HexAddr } from '../frames/lexer.ts';
 
 export const StackPointerFor = createToken({ name: 'StackPointerFor', pattern: /stack pointer for thread/ });

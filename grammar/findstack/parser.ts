@@ -1,6 +1,6 @@
 // `::findstack [-v]` line grammar. Block structure (which frames belong to which thread) is
 // assembled from the line kinds in assemble.ts.
-import { type CstNode, type ParserMethod, type TokenType } from 'chevrotain';
+import { type CstNode, type ParserMethod, type TokenType } from '../common/chevrotain.ts';
 import { FrameRules } from '../frames/parser.ts';
 import { HexAddr, LParen, RParen } from '../frames/lexer.ts';
 import {

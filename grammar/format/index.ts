@@ -2,7 +2,7 @@
 // output has the same shape (`$<bufctl_audit`: labelled rows of column names, then rows of values).
 // One FormatRecord per label; unlabelled rows continue the record above them. A symbol line
 // (`kpreemptpri:` alone, printed when the address is exactly a symbol) joins the row after it.
-import type { ISerializedGast, IToken } from 'chevrotain';
+import type { ISerializedGast, IToken } from '../common/chevrotain.ts';
 import { normalizeAddr } from '../common/numbers.ts';
 import type { GrammarResult, SectionContext, SectionParser } from '../common/source.ts';
 import type { FormatRecord } from '../records.ts';

@@ -1,5 +1,5 @@
 // Grammar of one line of `/` or `=` format output: `[label:] value*`.
-import { CstParser } from 'chevrotain';
+import { CstParser } from '../common/chevrotain.ts';
 import { AddressLabel, allTokens, Value } from './lexer.ts';
 
 export class FormatParser extends CstParser {

@@ -1,5 +1,5 @@
 // Lex and parse one frame line; the section reader (index.ts) turns the CST into records.
-import type { CstNode, ILexingError, IRecognitionException } from 'chevrotain';
+import type { CstNode, ILexingError, IRecognitionException } from '../common/chevrotain.ts';
 import { framesLexer } from './lexer.ts';
 import { framesParser } from './parser.ts';
 

@@ -1,6 +1,6 @@
 // Reading values out of the CSTs the stack grammars build. Shared by findstack, stacks,
 // threadlist and frames.
-import type { CstElement, CstNode, IToken } from 'chevrotain';
+import type { CstElement, CstNode, IToken } from '../common/chevrotain.ts';
 import { parseOffset } from '../common/numbers.ts';
 import type { Frame } from '../records.ts';
 

@@ -1,6 +1,6 @@
 // Section reader for bare frame lines: `$C` (`fp func+off(args)`), `$c` and `::stack`
 // (`func+off(args)`), `::stackregs`, and frames pasted with no command. One StackRecord per section.
-import type { ISerializedGast } from 'chevrotain';
+import type { ISerializedGast } from '../common/chevrotain.ts';
 import type { CommandStage } from '../common/command-types.ts';
 import { normalizeAddr } from '../common/numbers.ts';
 import type { Diagnostic, GrammarResult, SectionContext, SectionParser } from '../common/source.ts';

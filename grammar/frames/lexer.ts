@@ -1,7 +1,7 @@
 // Tokens of an mdb stack frame line: `[fp ]func[+off][(args)]`. Shared by every stack grammar.
 // Every pattern is a single character class run (or a literal), so lexing stays linear even on
 // a 10,000-character line of hex digits or `+0x` repeats.
-import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type TokenType } from '../common/chevrotain.ts';
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r]+/, group: Lexer.SKIPPED });
 

@@ -1,6 +1,6 @@
 // Frame rules shared by the stack grammars (by subclassing), and the parser for bare frame lines
 // (`$C`, `$c`, `::stack`, `::stackregs`, or frames pasted without a command).
-import { CstParser, type CstNode, type ParserMethod, type TokenType } from 'chevrotain';
+import { CstParser, type CstNode, type ParserMethod, type TokenType } from '../common/chevrotain.ts';
 import {
   Comma,
   Elision,

@@ -1,6 +1,6 @@
 // Turning Chevrotain's per-line errors into the one Diagnostic the accounting contract asks for,
 // and re-numbering them to the original input line.
-import type { ILexingError, IRecognitionException, IToken } from 'chevrotain';
+import type { ILexingError, IRecognitionException, IToken } from '../common/chevrotain.ts';
 import type { Diagnostic } from '../common/source.ts';
 
 const MAX_SHOWN = 40;

@@ -2,7 +2,7 @@
 // PanicRecord per `panic[cpuN]/thread=ADDR:` header (the message may continue on following lines,
 // or stand alone on the next one), a RegistersRecord for the register rows after it (read with the
 // registers grammar), and a StackRecord for the console stack trace when one is shown.
-import type { CstNode, ISerializedGast } from 'chevrotain';
+import type { CstNode, ISerializedGast } from '../common/chevrotain.ts';
 import { normalizeAddr, parseMdbInt, parseOffset } from '../common/numbers.ts';
 import type { Diagnostic, GrammarResult, SectionParser } from '../common/source.ts';
 import type { Frame, MdbRecord, PanicRecord, StackRecord } from '../records.ts';

@@ -1,6 +1,6 @@
 // Grammar of one line of console panic text. Lines that continue a panic message are free text
 // and are taken as they are by the section reader.
-import { CstParser, type IOrAlt } from 'chevrotain';
+import { CstParser, type IOrAlt } from '../common/chevrotain.ts';
 import * as t from './lexer.ts';
 
 export class PanicParser extends CstParser {

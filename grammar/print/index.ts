@@ -1,6 +1,6 @@
 // Section reader for `::print` (and `::sizeof`) output: lines -> logical lines (wrapped values
 // joined) -> Chevrotain CST per line -> PrintRecords via an explicit-stack assembler.
-import type { ISerializedGast } from 'chevrotain';
+import type { ISerializedGast } from '../common/chevrotain.ts';
 import type { Diagnostic, GrammarResult, SectionParser } from '../common/source.ts';
 import { parsePrintLine } from './api.ts';
 import { PrintAssembler } from './assemble.ts';

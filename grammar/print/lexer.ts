@@ -1,6 +1,6 @@
 // Tokens of one `::print` output line: member declarations (`[addr] [type] name`), ` = `, and the
 // value shapes mdb_print.c prints (numbers, symbols, chars, strings, arrays, enums, `{ ... }`).
-import { createToken, Lexer, type ITokenConfig, type TokenPattern, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type ITokenConfig, type TokenPattern, type TokenType } from '../common/chevrotain.ts';
 import { isWordChar, runMatcher } from './support.ts';
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r]+/, group: Lexer.SKIPPED });
@@ -26,26 +26,34 @@ export const FloatLiteral = tok('FloatLiteral', /[0-9]+\.[0-9]+[eE][+-][0-9]+/);
 /** The `sizeof (type) = N` line that `::sizeof` prints before a `-t` listing. */
 export const Sizeof = tok('Sizeof', /sizeof/, { longer_alt: Word });
 
-function quoted(q: number) {
-  // Scans a C-escaped literal to its closing quote on the same line; no backtracking.
-  return (text: string, offset: number): [string] | null => {
-    if (text.charCodeAt(offset) !== q) return null;
-    let i = offset + 1;
-    while (i < text.length) {
-      const c = text.charCodeAt(i);
-      if (c === 92 /* \ */) i += 2;
-      else if (c === q) return [text.slice(offset, i + 1)];
-      else if (c === 10) return null;
-      else i++;
-    }
+/**
+ * `'a'`, `'''`, `'\0'`, `'\024'`, `'\n'`: mdb quotes one character, escaping only what C
+ * must (a quote inside is printed as is), so the literal is one character or one escape.
+ */
+function charLiteral(text: string, offset: number): [string] | null {
+  if (text.charCodeAt(offset) !== 39) return null;
+  if (text.charCodeAt(offset + 1) === 92 /* \ */) {
+    const lim = Math.min(text.length, offset + 7);
+    for (let i = offset + 3; i < lim; i++) if (text.charCodeAt(i) === 39) return [text.slice(offset, i + 1)];
     return null;
-  };
+  }
+  return offset + 2 < text.length && text.charCodeAt(offset + 2) === 39 ? [text.slice(offset, offset + 3)] : null;
+}
+
+/**
+ * `"sched"`: mdb prints char arrays and `char *` text raw between quotes (no escapes), and the
+ * text is always last on its line, so the literal runs to the line's last quote.
+ */
+function stringLiteral(text: string, offset: number): [string] | null {
+  if (text.charCodeAt(offset) !== 34) return null;
+  const last = text.lastIndexOf('"');
+  return last > offset ? [text.slice(offset, last + 1)] : null;
 }
 
 /** `'\024'`, `'\0'`, `'a'`: a signed char member. */
-export const CharLiteral = tok('CharLiteral', quoted(39), { line_breaks: false, start_chars_hint: ["'"] });
+export const CharLiteral = tok('CharLiteral', charLiteral, { line_breaks: false, start_chars_hint: ["'"] });
 /** `"sched"`: a char array or the text a `char *` points at. */
-export const StringLiteral = tok('StringLiteral', quoted(34), { line_breaks: false, start_chars_hint: ['"'] });
+export const StringLiteral = tok('StringLiteral', stringLiteral, { line_breaks: false, start_chars_hint: ['"'] });
 
 export const Ellipsis = tok('Ellipsis', '...');
 export const Arrow = tok('Arrow', '->');

@@ -1,7 +1,7 @@
 // From a CST of one `::print` line to a plain description of it, and the logical-line joiner
 // for values mdb's auto-wrap split across lines (before 2019 auto-wrap was always on at 80
 // columns, so a long `[ ... ]` or `"..."` value can continue on the next line at column 0).
-import type { CstNode, IToken } from 'chevrotain';
+import type { CstNode, IToken } from '../common/chevrotain.ts';
 import { chosen, isBlank, sub, tokenEnd, tokensOf } from './support.ts';
 
 /** A run of tokens with no blank between them, e.g. `*t_procp`, `(*)()`, `ffffff01dde41b90.3`. */
@@ -100,7 +100,8 @@ export function describe(cst: CstNode, text: string): PrintLine {
 
 /** Scanner state carried across physical lines while deciding whether a value continues. */
 interface OpenState {
-  inString: boolean;
+  /** Quotes seen: mdb prints string text raw and last on the line, so exactly one means it is still open. */
+  quotes: number;
   squares: number;
   parens: number;
 }
@@ -108,13 +109,12 @@ interface OpenState {
 function scan(text: string, st: OpenState): void {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
-    if (st.inString) {
-      if (c === '\\') i++;
-      else if (c === '"') st.inString = false;
+    if (c === '"') {
+      st.quotes++;
       continue;
     }
-    if (c === '"') st.inString = true;
-    else if (c === "'") i = skipChar(text, i);
+    if (st.quotes === 1) continue; // inside the string text
+    if (c === "'") i = skipChar(text, i);
     else if (c === '[') st.squares++;
     else if (c === ']') st.squares = Math.max(0, st.squares - 1);
     else if (c === '(') st.parens++;
@@ -160,7 +160,7 @@ export function logicalLines(lines: readonly { no: number; text: string }[]): Lo
   while (i < lines.length) {
     const first = lines[i]!;
     const lg: Logical = { text: first.text, parts: [{ no: first.no, text: first.text, start: 0, lead: 0 }] };
-    const st: OpenState = { inString: false, squares: 0, parens: 0 };
+    const st: OpenState = { quotes: 0, squares: 0, parens: 0 };
     scan(first.text, st);
     i++;
     while (i < lines.length && lg.parts.length < MAX_JOIN && lg.text.length < MAX_JOIN_CHARS) {
@@ -168,7 +168,7 @@ export function logicalLines(lines: readonly { no: number; text: string }[]): Lo
       const next = lines[i]!;
       if (isBlank(next.text) || isBlank(lg.text)) break;
       const open =
-        st.inString ||
+        st.quotes === 1 ||
         st.parens > 0 ||
         lastNonBlank(cur) === '=' ||
         (st.squares > 0 && !(lastNonBlank(cur) === '[' && lg.parts.length === 1 && opensStructElement(next.text)));

@@ -1,7 +1,7 @@
 // Grammar of one `::print` output line (mdb_print.c). Nesting across lines (`{` ... `}`) is
 // handled by the section reader with an explicit stack, so no rule here recurses: a line with
 // thousands of brackets or a section with thousands of levels cannot exhaust the call stack.
-import { CstParser, type IOrAlt } from 'chevrotain';
+import { CstParser, type IOrAlt } from '../common/chevrotain.ts';
 import * as t from './lexer.ts';
 
 export class PrintParser extends CstParser {

@@ -2,7 +2,7 @@
 // line at a time, so these helpers turn a line's Chevrotain errors into the single Diagnostic the
 // accounting contract asks for, and walk a line's CST in source order.
 // (Candidate for grammar/common once the other grammar areas settle.)
-import type { CstNode, ILexingError, IRecognitionException, IToken } from 'chevrotain';
+import type { CstNode, ILexingError, IRecognitionException, IToken } from '../common/chevrotain.ts';
 import type { CommandStage } from '../common/command-types.ts';
 import type { Diagnostic, GrammarResult, SectionContext } from '../common/source.ts';
 

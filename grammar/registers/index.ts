@@ -1,7 +1,7 @@
 // Section reader for register dumps: `::panicinfo`, `$r`, `::cpuregs`, console `rdi: ...` blocks.
 // One RegistersRecord per dump (a repeated register name starts the next one); `::panicinfo`'s
 // cpu/thread/message rows also give a PanicRecord.
-import type { ISerializedGast } from 'chevrotain';
+import type { ISerializedGast } from '../common/chevrotain.ts';
 import { normalizeAddr, parseMdbInt } from '../common/numbers.ts';
 import type { GrammarResult, SectionParser } from '../common/source.ts';
 import type { MdbRecord, PanicRecord, RegistersRecord } from '../records.ts';

@@ -1,7 +1,7 @@
 // Tokens of register dumps: `::panicinfo` (`key value`), `$r` (SPARC kmdb: `g1 100130a4 debug_enter`),
 // `::cpuregs` (`%eax = 0x... sym`), the console's `rdi: value rsi: value` triplets and `cr0:` lines,
 // and the `pid=..., pc=..., sp=..., eflags=...` line of a panic.
-import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type TokenType } from '../common/chevrotain.ts';
 import { isWordChar, runMatcher } from '../print/support.ts';
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r]+/, group: Lexer.SKIPPED });

@@ -1,5 +1,5 @@
 // Grammar of one register-dump line. Each row form is its own rule so the reader can tell them apart.
-import { CstParser, type IOrAlt } from 'chevrotain';
+import { CstParser, type IOrAlt } from '../common/chevrotain.ts';
 import * as t from './lexer.ts';
 
 export class RegistersParser extends CstParser {

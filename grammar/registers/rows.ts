@@ -1,6 +1,6 @@
 // From the CST of one register-dump line to name/value entries (shared with the panic grammar,
 // whose console dumps contain the same rows).
-import type { CstNode } from 'chevrotain';
+import type { CstNode } from '../common/chevrotain.ts';
 import { chosen, isHex, sub, tokenEnd, toks } from '../print/support.ts';
 
 export interface RegEntry {

@@ -1,5 +1,5 @@
 // Lex and parse one `::stacks` line.
-import type { CstNode, ILexingError, IRecognitionException } from 'chevrotain';
+import type { CstNode, ILexingError, IRecognitionException } from '../common/chevrotain.ts';
 import { stacksLexer } from './lexer.ts';
 import { stacksParser } from './parser.ts';
 

@@ -2,7 +2,7 @@
 // A group is its group line (plus `-a` member rows), then frames, ended by an empty line.
 // Frames with no group line before them (a paste that starts mid-group) form a group whose
 // thread, state, sobj and count are null.
-import type { CstNode, ISerializedGast } from 'chevrotain';
+import type { CstNode, ISerializedGast } from '../common/chevrotain.ts';
 import { isDecimalDigits } from '../common/numbers.ts';
 import type { Diagnostic, GrammarResult, SectionParser } from '../common/source.ts';
 import type { StacksGroupRecord } from '../records.ts';

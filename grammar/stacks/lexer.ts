@@ -1,6 +1,6 @@
 // Tokens of `::stacks` output (kernel and userland): the header, group lines
 // (`THREAD STATE SOBJ COUNT`), `%a` frame lines, `<reason>` failures and `... truncated ...`.
-import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type TokenType } from '../common/chevrotain.ts';
 import { frameTokens, SymbolName } from '../frames/lexer.ts';
 
 function column(name: string): TokenType {

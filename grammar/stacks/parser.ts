@@ -1,5 +1,5 @@
 // `::stacks` line grammar; groups are assembled from the line kinds in index.ts.
-import { type CstNode, type ParserMethod } from 'chevrotain';
+import { type CstNode, type ParserMethod } from '../common/chevrotain.ts';
 import { FrameRules } from '../frames/parser.ts';
 import { HexAddr, SymbolName } from '../frames/lexer.ts';
 import {

@@ -1,6 +1,6 @@
 // Section reader for `::status`: one StatusRecord per `debugging ...` line (a section may hold
 // several dumps), plus a PanicRecord when the dump names a panic message.
-import type { ISerializedGast, IToken } from 'chevrotain';
+import type { ISerializedGast, IToken } from '../common/chevrotain.ts';
 import type { GrammarResult, SectionParser } from '../common/source.ts';
 import type { MdbRecord, StatusRecord } from '../records.ts';
 import { emptyResult, firstProblem, guarded, isBlank, keepErrors, sub, tokenEnd, toks } from '../print/support.ts';

@@ -1,6 +1,6 @@
 // Section reader for `::system`: one SystemSettingsRecord with every `set` line in order.
 // The value is kept as printed (`0x9c40`); `&` and `|` settings keep their operator (`|0x4`).
-import type { ISerializedGast } from 'chevrotain';
+import type { ISerializedGast } from '../common/chevrotain.ts';
 import type { GrammarResult, SectionParser } from '../common/source.ts';
 import type { SystemSettingsRecord } from '../records.ts';
 import { emptyResult, firstProblem, guarded, isBlank, keepErrors, toks } from '../print/support.ts';

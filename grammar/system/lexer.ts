@@ -1,5 +1,5 @@
 // Tokens of `::system` output: `set [module:]name=value [0tN]` (the /etc/system tunables in effect).
-import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type TokenType } from '../common/chevrotain.ts';
 import { isWordChar, runMatcher } from '../print/support.ts';
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r]+/, group: Lexer.SKIPPED });

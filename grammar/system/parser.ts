@@ -1,5 +1,5 @@
 // Grammar of one `::system` line.
-import { CstParser, type IOrAlt } from 'chevrotain';
+import { CstParser, type IOrAlt } from '../common/chevrotain.ts';
 import * as t from './lexer.ts';
 
 export class SystemParser extends CstParser {

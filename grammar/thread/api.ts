@@ -1,5 +1,5 @@
 // Lex and parse one `::thread` line.
-import type { CstNode, ILexingError, IRecognitionException } from 'chevrotain';
+import type { CstNode, ILexingError, IRecognitionException } from '../common/chevrotain.ts';
 import { threadLexer } from './lexer.ts';
 import { threadParser } from './parser.ts';
 

@@ -2,7 +2,7 @@
 // the columns: without -m each option group after the first sits on its own line, led by W
 // spaces, in the header and in every row. Without a header the command's options decide
 // (default -i); with neither, -i.
-import type { CstNode, ISerializedGast } from 'chevrotain';
+import type { CstNode, ISerializedGast } from '../common/chevrotain.ts';
 import type { Diagnostic, GrammarResult, SectionContext, SectionParser } from '../common/source.ts';
 import type { ThreadSummaryRecord } from '../records.ts';
 import { chosen, sub, toks } from '../frames/cst.ts';

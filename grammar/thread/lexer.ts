@@ -1,6 +1,6 @@
 // Tokens of `::thread [-ipbsdm]`: column names (some hold a space: `SOBJ OPS`, `SIG PEND`) and
 // values, which never hold spaces (`sleep`, `n/a`, `t-6620612`, `-`, hex).
-import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type TokenType } from '../common/chevrotain.ts';
 import { MdbWarning, WhiteSpace } from '../frames/lexer.ts';
 
 export const ColumnName = createToken({ name: 'ColumnName', pattern: Lexer.NA });

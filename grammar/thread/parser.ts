@@ -1,6 +1,6 @@
 // `::thread` line grammar: a header line (column names), a value line, or an `mdb:` warning.
 // Which values belong to which columns is decided by the header, in index.ts.
-import { CstParser, type CstNode, type ParserMethod } from 'chevrotain';
+import { CstParser, type CstNode, type ParserMethod } from '../common/chevrotain.ts';
 import { MdbWarning } from '../frames/lexer.ts';
 import { ColumnName, threadTokens, Value } from './lexer.ts';
 

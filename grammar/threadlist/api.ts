@@ -1,5 +1,5 @@
 // Lex and parse one `::threadlist` line; `mode` picks how a row's fourth column is read.
-import type { CstNode, ILexingError, IRecognitionException } from 'chevrotain';
+import type { CstNode, ILexingError, IRecognitionException } from '../common/chevrotain.ts';
 import { threadlistLexer } from './lexer.ts';
 import { threadlistParser } from './parser.ts';
 

@@ -2,7 +2,7 @@
 // In `-v` each row is followed by its PC line and a findstack block (read by the findstack
 // grammar) and an empty line. Lines of only `...` (an author's elision, as in the RFD 96 design
 // note) are read as elisions: no record, no diagnostic.
-import type { CstNode, ILexingError, IRecognitionException, ISerializedGast } from 'chevrotain';
+import type { CstNode, ILexingError, IRecognitionException, ISerializedGast } from '../common/chevrotain.ts';
 import { isDecimalDigits } from '../common/numbers.ts';
 import type { Diagnostic, GrammarResult, SectionContext, SectionParser } from '../common/source.ts';
 import type { StackRecord, ThreadListRecord } from '../records.ts';

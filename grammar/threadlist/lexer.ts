@@ -1,7 +1,7 @@
 // Tokens of `::threadlist` and `::threadlist -v`. The free-text parts (the CMD/LWPID column, the
 // text after `THREAD:`/`TASKQ:`/`CMD:`) are read as one token each. The embedded findstack
 // blocks of `-v` are read by the findstack grammar.
-import { createToken, Lexer, type CustomPatternMatcherReturn, type IToken, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type CustomPatternMatcherReturn, type IToken, type TokenType } from '../common/chevrotain.ts';
 import { frameTokens, HexAddr, SymbolName } from '../frames/lexer.ts';
 
 function column(name: string, label: string): TokenType {

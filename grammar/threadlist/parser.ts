@@ -1,5 +1,5 @@
 // `::threadlist [-v]` line grammar (header, rows, the `-v` PC line).
-import { type CstNode, type ParserMethod } from 'chevrotain';
+import { type CstNode, type ParserMethod } from '../common/chevrotain.ts';
 import { FrameRules } from '../frames/parser.ts';
 import { HexAddr, SymbolOffset } from '../frames/lexer.ts';
 import {

@@ -1,4 +1,4 @@
-import { createSyntaxDiagramsCode } from 'chevrotain';
+import { createSyntaxDiagramsCode } from '../../grammar/common/chevrotain.ts';
 import { describe, expect, it } from 'vitest';
 import { findstackProductions } from '../../grammar/findstack/index.ts';
 import { framesProductions } from '../../grammar/frames/index.ts';
