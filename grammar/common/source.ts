@@ -1,5 +1,5 @@
 // What every grammar receives and returns. Errors are values: a grammar never throws on bad input.
-import type { ILexingError, IRecognitionException } from 'chevrotain';
+import type { ILexingError, IRecognitionException } from './chevrotain.ts';
 import type { MdbRecord } from '../records.ts';
 import type { ParsedCommand } from './command-types.ts';
 
