@@ -262,7 +262,8 @@ export function interpretBig(type: CType, raw: string, radix: 10 | 16 = 16, mode
   const text = raw.trim();
   let v: bigint | null;
   if (text.startsWith("'")) {
-    const end = text.indexOf("'", text[1] === '\\' ? 2 : 1);
+    // `'''` is an apostrophe: only an escape can be longer than one character.
+    const end = text[1] === '\\' ? text.indexOf("'", 3) : 2;
     const code = end < 0 ? null : charCode(text.slice(0, end + 1));
     v = code === null ? null : BigInt(code);
   } else {

@@ -17,7 +17,9 @@ const value = fc.oneof(
   fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }).map((v) => (v === 0n ? '0' : '0x' + v.toString(16))),
   fc.integer({ min: -100000, max: 100000 }).map((v) => (Math.abs(v) > 9 ? `${v < 0 ? '-' : ''}0t${Math.abs(v)}` : String(v))),
   fc.integer({ min: 0, max: 255 }).map((c) => printValueText(CTYPES.char, c)),
-  fc.stringMatching(/^[a-z0-9 ]{1,12}$/).map((s) => `[ "${s}" ]`),
+  // mdb prints string text raw, quotes and backslashes included.
+  fc.stringMatching(/^[ -~]{1,12}$/).map((s) => `[ "${s}" ]`),
+  fc.tuple(fc.bigInt({ min: 1n, max: (1n << 64n) - 1n }), fc.stringMatching(/^[ -~]{1,12}$/)).map(([a, s]) => `0x${a.toString(16)} "${s}"`),
   fc.array(fc.integer({ min: 0, max: 4096 }), { minLength: 1, maxLength: 6 }).map((a) => `[ ${a.map((x) => (x ? '0x' + x.toString(16) : '0')).join(', ')} ]`),
   fc.tuple(ident, fc.integer({ min: 1, max: 4095 })).map(([s, o]) => `${s}+0x${o.toString(16)}`),
   fc.tuple(fc.integer({ min: 0, max: 40 }), fc.stringMatching(/^[A-Z_]{1,8}$/)).map(([n, s]) => `${n > 9 ? '0t' + n : n} (${s})`),
