@@ -79,7 +79,7 @@ export function advance(s: SimState, cp: SimCpu, t: SimThread): void {
         return;
       }
       case OP_WAKE:
-        for (const id of st.targets) wakeByEvent(s, s.threads[id] as SimThread);
+        for (let i = 0; i < st.targets.length; i++) wakeByEvent(s, s.threads[st.targets[i] as number] as SimThread);
         break;
     }
   }

@@ -37,6 +37,7 @@ export function buildState(scn: ScenarioFile, opts: BuildOptions): BuildResult {
   const width = scn.addrWidth ?? 16;
   const alloc = new AddrAlloc(width);
   const npri = params.intrPri + 1 + 10; // classes' range plus LOCK_LEVEL interrupt levels
+  const counts = { unbound: 0 };
   const simOpts: SimOptions = { fastForward: opts.fastForward ?? true, debug: opts.debug ?? false };
   const s: SimState = {
     params,
@@ -49,7 +50,7 @@ export function buildState(scn: ScenarioFile, opts: BuildOptions): BuildResult {
     curCpu: -1,
     cpus: [],
     threads: [],
-    kpq: new DispQ(KPQ, npri),
+    kpq: new DispQ(KPQ, npri, counts),
     sources: [],
     dump: null,
     dumped: false,
@@ -62,7 +63,9 @@ export function buildState(scn: ScenarioFile, opts: BuildOptions): BuildResult {
     tsThreads: [],
     sdcThreads: [],
     touchedList: [],
+    touchedN: 0,
     dirtyList: [],
+    dirtyN: 0,
   };
 
   // Scenario threads first, so thread ids follow the file.
@@ -93,7 +96,7 @@ export function buildState(scn: ScenarioFile, opts: BuildOptions): BuildResult {
     idle.boundCpu = i;
     idle.dispQueue = i;
     s.threads.push(idle);
-    const cpu = new SimCpu(i, cdef?.addr ?? alloc.cpu(i), new DispQ(i, npri), idle);
+    const cpu = new SimCpu(i, cdef?.addr ?? alloc.cpu(i), new DispQ(i, npri, counts), idle);
     s.cpus.push(cpu);
     s.idleCount++;
   }
@@ -118,7 +121,17 @@ export function buildState(scn: ScenarioFile, opts: BuildOptions): BuildResult {
   }
   for (const it of scn.interrupts ?? []) {
     const [lo, hi] = lenRange(it.every);
-    const src: SourceSpec = { cpu: it.cpu, pil: it.pil, everyLo: lo, everyHi: hi, start: it.start ?? 1, service: it.service ?? 0, wakes: resolve(it.wakes) };
+    const src: SourceSpec = {
+      cpu: it.cpu,
+      pil: it.pil,
+      everyLo: lo,
+      everyHi: hi,
+      start: it.start ?? 1,
+      service: it.service ?? 0,
+      wakes: resolve(it.wakes),
+      wakeOne: it.wakeOne ?? false,
+      next: 0,
+    };
     s.sources.push(src);
   }
   if (scn.dump !== undefined) {

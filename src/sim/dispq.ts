@@ -3,8 +3,15 @@
 // illumos keeps them (maxunbound is an upper bound, lowered only by dequeues and steal attempts).
 import { SimThread, TS_RUN } from './types.ts';
 
+/** Counts shared by all CPU queues of a partition (lets idle CPUs skip a fruitless steal scan). */
+export interface QueueCounts {
+  /** Unbound threads queued on per-CPU queues (not the kp queue). */
+  unbound: number;
+}
+
 export class DispQ {
   readonly id: number;
+  readonly counts: QueueCounts;
   readonly first: (SimThread | null)[];
   readonly last: (SimThread | null)[];
   readonly cnt: Int32Array;
@@ -14,8 +21,9 @@ export class DispQ {
   /** disp_steal: tick before which a too-fresh thread here may not be stolen (0: none pending). */
   steal = 0;
 
-  constructor(id: number, npri: number) {
+  constructor(id: number, npri: number, counts: QueueCounts) {
     this.id = id;
+    this.counts = counts;
     this.first = new Array<SimThread | null>(npri).fill(null);
     this.last = new Array<SimThread | null>(npri).fill(null);
     this.cnt = new Int32Array(npri);
@@ -43,6 +51,7 @@ export function dqInsert(dq: DispQ, t: SimThread, pri: number, front: boolean): 
   if (t.boundCpu < 0) {
     dq.steal = 0;
     if (pri > dq.maxUnboundPri) dq.maxUnboundPri = pri;
+    if (dq.id >= 0) dq.counts.unbound++;
   }
   if (pri > dq.maxrunpri) {
     dq.maxrunpri = pri;
@@ -66,6 +75,7 @@ export function dqRemove(dq: DispQ, t: SimThread, pri: number): boolean {
   t.link = null;
   dq.cnt[pri]--;
   dq.nrunnable--;
+  if (t.boundCpu < 0 && dq.id >= 0) dq.counts.unbound--;
   afterRemove(dq, pri);
   return true;
 }
@@ -80,6 +90,7 @@ export function dqTakeBest(dq: DispQ): SimThread | null {
   t.link = null;
   dq.cnt[pri]--;
   dq.nrunnable--;
+  if (t.boundCpu < 0 && dq.id >= 0) dq.counts.unbound--;
   afterRemove(dq, pri);
   return t;
 }

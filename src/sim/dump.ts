@@ -13,8 +13,8 @@ export function applyDump(s: SimState): void {
   const cp = s.cpus[d.cpu] as SimCpu;
   intrStart(s, cp, d.pil, d.wakes);
   if (d.quiesceOthers) for (const c of s.cpus) if (c !== cp) c.flags |= CPU_QUIESCED;
-  for (const c of s.dirtyList) c.dirty = false;
-  s.dirtyList.length = 0;
+  for (let i = 0; i < s.dirtyN; i++) (s.dirtyList[i] as SimCpu).dirty = false;
+  s.dirtyN = 0;
   replan(s);
   s.dumped = true;
 }

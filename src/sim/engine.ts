@@ -104,7 +104,7 @@ function stepCpu(s: SimState, c: SimCpu): void {
  */
 export function settle(s: SimState): void {
   const list = s.dirtyList;
-  for (let i = 0; i < list.length; i++) {
+  for (let i = 0; i < s.dirtyN; i++) {
     if (i > SETTLE_LIMIT) throw new Error('settle: no progress (a zero-time loop in the scenario?)');
     const c = list[i] as SimCpu;
     c.dirty = false;
@@ -129,13 +129,13 @@ export function settle(s: SimState): void {
       preempt(s, c);
     }
   }
-  list.length = 0;
+  s.dirtyN = 0;
 }
 
 /** Plans the next clock event of every CPU touched by the last event. */
 export function replan(s: SimState): void {
   const list = s.touchedList;
-  for (let i = 0; i < list.length; i++) {
+  for (let i = 0; i < s.touchedN; i++) {
     const c = list[i] as SimCpu;
     c.touched = false;
     const nt = quietUntil(s, c);
@@ -144,7 +144,7 @@ export function replan(s: SimState): void {
     c.evGen++;
     if (nt !== Infinity) s.heap.push(nt, PHASE_B, c.id, EV_CPU, c.id, c.evGen);
   }
-  list.length = 0;
+  s.touchedN = 0;
 }
 
 /** Marks every CPU for a first look (used once the initial threads are queued). */

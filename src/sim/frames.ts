@@ -5,8 +5,19 @@ import type { AddrAlloc } from './addresses.ts';
 import type { StackFrame } from '../model/snapshot.ts';
 import type { FrameSpec, SimThread, StackShape } from './types.ts';
 
+const parsed = new Map<string, FrameSpec | null>();
+
 /** Parses `func+0x7f(a, b)`, `func+8()`, `func`; returns null if malformed. */
 export function parseFrameSpec(text: string): FrameSpec | null {
+  let f = parsed.get(text);
+  if (f === undefined) {
+    f = parseFrameText(text);
+    parsed.set(text, f);
+  }
+  return f === null ? null : { func: f.func, offset: f.offset, args: [...f.args] };
+}
+
+function parseFrameText(text: string): FrameSpec | null {
   const open = text.indexOf('(');
   const head = open < 0 ? text : text.slice(0, open);
   let args: string[] = [];

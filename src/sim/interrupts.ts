@@ -7,7 +7,9 @@ import { wakeByEvent } from './behaviour.ts';
 import { EV_INTR, EV_INTR_END } from './events.ts';
 import { PHASE_A } from './heap.ts';
 import { markDirty, touch } from './sync.ts';
-import { SimCpu, SimState, SimThread, TS_FREE, TS_ONPROC } from './types.ts';
+import { SimCpu, SimState, SimThread, SourceSpec, TS_FREE, TS_ONPROC, TS_SLEEP } from './types.ts';
+
+const NONE: readonly number[] = [];
 
 /** A source's arrival. `deferred` arrivals were held back by a busy PIL and do not re-arm. */
 export function intrFire(s: SimState, idx: number, deferred: boolean): void {
@@ -20,7 +22,8 @@ export function intrFire(s: SimState, idx: number, deferred: boolean): void {
     s.heap.push(s.lbolt + 1, PHASE_A, 1, EV_INTR, idx, 1);
     return;
   }
-  const it = intrStart(s, cp, src.pil, src.wakes);
+  const it = intrStart(s, cp, src.pil, src.wakeOne ? NONE : src.wakes);
+  if (src.wakeOne) wakeOne(s, src);
   if (src.service === 0) intrEnd(s, cp, it);
   else {
     it.intrUntil = s.lbolt + src.service;
@@ -37,8 +40,24 @@ export function intrStart(s: SimState, cp: SimCpu, pil: number, wakes: readonly 
   it.pinned = cp.thread;
   cp.thread = it;
   cp.intr.push(it);
-  for (const w of wakes) wakeByEvent(s, s.threads[w] as SimThread);
+  for (let i = 0; i < wakes.length; i++) wakeByEvent(s, s.threads[wakes[i] as number] as SimThread);
   return it;
+}
+
+/** cv_signal: the first waiter from the rotating start, else work left pending there. */
+function wakeOne(s: SimState, src: SourceSpec): void {
+  const n = src.wakes.length;
+  if (n === 0) return;
+  for (let i = 0; i < n; i++) {
+    const t = s.threads[src.wakes[(src.next + i) % n] as number] as SimThread;
+    if (t.state === TS_SLEEP && t.waitingEvent) {
+      src.next = (src.next + i + 1) % n;
+      wakeByEvent(s, t);
+      return;
+    }
+  }
+  wakeByEvent(s, s.threads[src.wakes[src.next] as number] as SimThread);
+  src.next = (src.next + 1) % n;
 }
 
 /** The interrupt thread returns; a nested higher one must finish first. */

@@ -18,6 +18,9 @@ export function checkInvariants(s: SimState): void {
   };
   const where = { get: (t: SimThread): string | undefined => (seenAt[t.id] === epoch ? placeOf[t.id] : undefined) };
   checkQueue(s, s.kpq, put);
+  let unbound = 0;
+  for (const c of s.cpus) for (let p = 0; p < c.disp.cnt.length; p++) for (let t = c.disp.first[p] as SimThread | null; t !== null; t = t.link) if (t.boundCpu < 0) unbound++;
+  if (unbound !== s.kpq.counts.unbound) fail(s, `unbound queued count ${s.kpq.counts.unbound} but ${unbound} queued`);
   for (const c of s.cpus) {
     checkQueue(s, c.disp, put);
     put(c.thread, 'on a cpu');

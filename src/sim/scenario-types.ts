@@ -64,6 +64,8 @@ export interface IntrDef {
   /** Clock samples the interrupt covers (0: served between ticks). */
   service?: number;
   wakes?: string[];
+  /** cv_signal rather than cv_broadcast: wake one waiting thread of `wakes` (rotating), not all. */
+  wakeOne?: boolean;
 }
 
 export interface CpuDef {

@@ -152,6 +152,7 @@ function intr(it: unknown, p: string, ncpus: number, known: (n: string) => boole
   if (it.service !== undefined) intIn(it, 'service', 0, Number.MAX_SAFE_INTEGER, p, e);
   if (it.start !== undefined) intIn(it, 'start', 0, Number.MAX_SAFE_INTEGER, p, e);
   wakes(it.wakes, `${p}.wakes`, known, e);
+  if (it.wakeOne !== undefined && typeof it.wakeOne !== 'boolean') e.push(`${p}.wakeOne: true or false`);
 }
 
 function wakes(w: unknown, p: string, known: (n: string) => boolean, e: string[]): void {

@@ -88,7 +88,12 @@ export function idleDispatch(s: SimState, cp: SimCpu): void {
 }
 
 function anyStealable(s: SimState, cp: SimCpu): boolean {
-  for (const o of s.cpus) if (o !== cp && o.disp.maxUnboundPri >= 0) return true;
+  if (cp.disp.counts.unbound === 0) return false;
+  const cpus = s.cpus;
+  for (let i = 0; i < cpus.length; i++) {
+    const o = cpus[i] as SimCpu;
+    if (o !== cp && o.disp.maxUnboundPri >= 0 && o.dispatchPri !== -1) return true;
+  }
   return false;
 }
 
@@ -97,6 +102,7 @@ function anyStealable(s: SimState, cp: SimCpu): boolean {
  * (treated as halted); a queue whose disp_steal time has not come is skipped and retried later.
  */
 function getwork(s: SimState, cp: SimCpu): SimThread | null {
+  if (cp.disp.counts.unbound === 0) return null;
   const cpus = s.cpus;
   const n = cpus.length;
   for (let attempt = 0; attempt < 200; attempt++) {

@@ -24,19 +24,20 @@ export function touch(s: SimState, c: SimCpu): void {
   }
   if (!c.touched) {
     c.touched = true;
-    s.touchedList.push(c);
+    s.touchedList[s.touchedN++] = c;
   }
 }
 
 /** Every CPU's quiet test reads the kp queue, so a kp queue change touches them all. */
 export function touchAll(s: SimState): void {
-  for (const c of s.cpus) touch(s, c);
+  const cpus = s.cpus;
+  for (let i = 0; i < cpus.length; i++) touch(s, cpus[i] as SimCpu);
 }
 
 /** Schedules a visit to `c` at the end of the current event (a poke, a switch, an idle CPU). */
 export function markDirty(s: SimState, c: SimCpu): void {
   if (!c.dirty) {
     c.dirty = true;
-    s.dirtyList.push(c);
+    s.dirtyList[s.dirtyN++] = c;
   }
 }

@@ -4,6 +4,7 @@
 import { renderCpuinfo } from '../render/cpuinfo.ts';
 import { renderFindstack } from '../render/findstack.ts';
 import { renderFormat } from '../render/format.ts';
+import { printFieldValue, renderPrintMembers } from '../render/print.ts';
 import { dqList } from './dispq.ts';
 import { threadStack } from './frames.ts';
 import { cpuSnapshot } from './snapshot.ts';
@@ -87,10 +88,9 @@ export function emitTranscript(s: SimState, kinds: readonly EmitKind[], opts: Tr
  */
 function printTimeleft(t: SimThread): string {
   const cl = normalizeAddr(t.cldata ?? '0') ?? '0';
-  const v = t.tsTimeleft >>> 0;
-  const hex = v === 0 ? '0' : `0x${v.toString(16)}`;
+  const value = printFieldValue('ts_timeleft', t.tsTimeleft) ?? String(t.tsTimeleft);
   let out = `> ${normalizeAddr(t.addr)}::print kthread_t t_cldata | ::print -a tsproc_t ts_timeleft\n`;
-  out += `${cl} ts_timeleft = ${hex}\n`;
+  out += renderPrintMembers([{ name: 'ts_timeleft', addr: cl, value }], { showAddr: true });
   out += `> ${cl}/D\n${renderFormat(cl, 'D', [t.tsTimeleft])}`;
   return out;
 }

@@ -236,6 +236,9 @@ export interface SourceSpec {
   /** Clock samples the interrupt thread covers (0: served between two ticks). */
   service: number;
   wakes: number[];
+  wakeOne: boolean;
+  /** Where the next wakeOne search starts. */
+  next: number;
 }
 
 export interface DumpSpec {
@@ -285,6 +288,8 @@ export interface SimState {
   sdcThreads: SimThread[];
   /** CPUs whose state changed during the current event (their clock event is re-planned). */
   touchedList: SimCpu[];
+  touchedN: number;
   /** CPUs to visit at the next preemption point (poked, switched, or going idle). */
   dirtyList: SimCpu[];
+  dirtyN: number;
 }

@@ -27,7 +27,9 @@ function sdcPri(s: SimState, t: SimThread): number {
 /** sysdc_update for every SDC thread; `n` counts updates since boot (for the decay). */
 export function sdcUpdate(s: SimState, n: number): void {
   const interval = s.params.sdcUpdateTicks;
-  for (const t of s.sdcThreads) {
+  const list = s.sdcThreads;
+  for (let i = 0; i < list.length; i++) {
+    const t = list[i] as SimThread;
     if (t.state === TS_RUN) t.sdcWait += interval;
     if (n % DECAY_UPDATES === 0) {
       t.sdcOn >>= 1;

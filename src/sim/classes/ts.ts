@@ -118,7 +118,9 @@ function tsChangePriority(s: SimState, t: SimThread): void {
  * delivered immediately). `onUserTrapret` performs that return-to-user path.
  */
 export function tsUpdate(s: SimState, onUserTrapret: (t: SimThread) => void): void {
-  for (const t of s.tsThreads) {
+  const list = s.tsThreads;
+  for (let i = 0; i < list.length; i++) {
+    const t = list[i] as SimThread;
     t.tsDispwait++;
     if (t.tsDispwait <= (s.ts.maxwait[t.tsUmdpri] as number)) continue;
     if (t.state !== TS_RUN && t.state !== TS_SLEEP) {
