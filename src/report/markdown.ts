@@ -3,6 +3,7 @@
 import type { Analysis } from '../analysis.ts';
 import { SEVERITIES, type Finding } from '../rules/types.ts';
 import { mdCodeBlock, mdText, mdUrl } from './md-escape.ts';
+import { byLine } from './text.ts';
 import { MAX_DIAGNOSTICS_SHOWN, accountingLine, sectionKinds, severityCounts, sortedFindings } from './summary.ts';
 
 function messageBlock(message: string): string[] {
@@ -35,7 +36,7 @@ function findingSection(f: Finding, n: number): string[] {
   out.push(...messageBlock(f.message));
   if (f.evidence.length > 0) {
     const w = String(Math.max(...f.evidence.map((e) => e.line))).length;
-    out.push('**Evidence** (input line: text)', '', mdCodeBlock(f.evidence.map((e) => `${String(e.line).padStart(w)}: ${e.text}`), 'text'), '');
+    out.push('**Evidence** (input line: text)', '', mdCodeBlock(byLine(f.evidence).map((e) => `${String(e.line).padStart(w)}: ${e.text}`), 'text'), '');
   }
   out.push(`**Fix:** ${mdText(f.fix)}`, '');
   if (f.confirm.length > 0) out.push('**Confirm in mdb:**', '', mdCodeBlock(f.confirm.map((c) => `> ${c}`)), '');

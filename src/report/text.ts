@@ -1,7 +1,7 @@
 // Terminal text: a one-screen summary first, then each finding in detail, then rule notes and
 // diagnostics. Every piece of input-derived text goes through neutralize().
 import type { Analysis } from '../analysis.ts';
-import { SEVERITIES, type Finding } from '../rules/types.ts';
+import { SEVERITIES, type Evidence, type Finding } from '../rules/types.ts';
 import { neutralize } from './sanitize.ts';
 import { MAX_DIAGNOSTICS_SHOWN, accountingLine, sectionKinds, severityCounts, sortedFindings } from './summary.ts';
 import { wrap } from './wrap.ts';
@@ -20,6 +20,11 @@ function paragraphs(text: string, width: number, indent: string): string[] {
     else out.push(...wrap(p, width, indent));
   }
   return out;
+}
+
+/** Evidence in file order (a finding lists its key line first). */
+export function byLine(ev: readonly Evidence[]): Evidence[] {
+  return [...ev].sort((a, b) => a.line - b.line);
 }
 
 function headline(f: Finding): string {
@@ -63,7 +68,7 @@ function details(f: Finding, n: number, width: number, lineNoWidth: number): str
   out.push(...paragraphs(f.message, width, '   '));
   if (f.evidence.length > 0) {
     out.push('', '   Evidence:');
-    for (const e of f.evidence) out.push(`   ${String(e.line).padStart(lineNoWidth)} | ${neutralize(e.text)}`);
+    for (const e of byLine(f.evidence)) out.push(`   ${String(e.line).padStart(lineNoWidth)} | ${neutralize(e.text)}`);
   }
   out.push('');
   out.push(...wrap(`Fix: ${neutralize(f.fix)}`, width, '   ', '        '));

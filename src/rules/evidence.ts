@@ -1,10 +1,19 @@
-// Evidence: input line numbers with their text, deduplicated and in file order.
+// Evidence: input line numbers with their text, deduplicated. The line that shows the finding
+// best comes first (SARIF's primary location); the rest follow in file order.
 import type { Cpu, Thread } from '../model/snapshot.ts';
 import type { Evidence, RuleContext } from './types.ts';
 
 export class EvidenceSet {
   private readonly seen = new Set<number>();
+  private key: number | null = null;
   constructor(private readonly ctx: RuleContext) {}
+
+  /** Adds the line that shows the finding best; the first valid one given wins. */
+  primary(line: number | null | undefined): this {
+    this.add(line);
+    if (this.key === null && line !== null && line !== undefined && this.seen.has(line)) this.key = line;
+    return this;
+  }
 
   add(line: number | null | undefined): this {
     if (line === null || line === undefined || !Number.isInteger(line)) return this;
@@ -18,7 +27,8 @@ export class EvidenceSet {
   }
 
   list(): Evidence[] {
-    return [...this.seen].sort((a, b) => a - b).map((line) => ({ line, text: this.ctx.lines[line - 1] ?? '' }));
+    const rest = [...this.seen].filter((l) => l !== this.key).sort((a, b) => a - b);
+    return (this.key !== null ? [this.key, ...rest] : rest).map((line) => ({ line, text: this.ctx.lines[line - 1] ?? '' }));
   }
 }
 

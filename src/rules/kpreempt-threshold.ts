@@ -80,7 +80,7 @@ export const kpreemptThreshold: Rule = {
         }
         return { findings, notes };
       }
-      const ev = new EvidenceSet(ctx).add(tunableLines['kpreemptpri']).add(tunableLines['maxclsyspri']);
+      const ev = new EvidenceSet(ctx).primary(tunableLines['kpreemptpri']).add(tunableLines['maxclsyspri']);
       addWitnessEvidence(ev, ws);
       const seen = ws.length > 0 ? ' ' + ws.map((w) => describeWitness(w, ctx, idx)).join(' ') + (hz.assumed ? ' ' + hzSentence(hz) : '') : '';
       findings.push({
@@ -115,7 +115,7 @@ export const kpreemptThreshold: Rule = {
       return { findings, notes };
     }
 
-    const ev = new EvidenceSet(ctx);
+    const ev = new EvidenceSet(ctx).primary(cpuLine(ws[0]!.cpu, 'kprunrun'));
     addWitnessEvidence(ev, ws);
     const top = Math.max(...ws.flatMap((w) => w.waiting.map((e) => e.pri)));
     findings.push({

@@ -30,7 +30,7 @@ export const preemptionPending: Rule = {
       }
       if (cpu.switchTicks <= far) continue;
       const above = queuedAbove(cpu);
-      const ev = new EvidenceSet(ctx).add(cpuLine(cpu, 'runrun')).add(cpuProcLine(cpu));
+      const ev = new EvidenceSet(ctx).primary(cpuLine(cpu, 'runrun')).add(cpuProcLine(cpu));
       for (const e of above) ev.add(e.line);
       const flags = [cpu.runrun === true ? 'RNRN' : null, cpu.kprunrun === true ? 'KRNRN' : null].filter((x) => x !== null).join(' and ');
       const parts = [cpu.proc, cpu.pri !== null ? `pri ${cpu.pri}` : null].filter((x): x is string => x !== null && x !== '');

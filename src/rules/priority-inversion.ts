@@ -39,7 +39,7 @@ export const priorityInversion: Rule = {
     const holders = ctx.snapshot.threads.filter((t) => t.epri !== null && t.pri !== null && t.epri > t.pri);
     for (const t of holders) {
       const addr = t.addr ?? '(unknown thread)';
-      const ev = new EvidenceSet(ctx).add(t.lines['epri']).add(t.lines['pri']).add(t.lines['state']);
+      const ev = new EvidenceSet(ctx).primary(t.lines['epri']).add(t.lines['pri']).add(t.lines['state']);
       const q = queuedCpu(ctx, t);
       let severity: Finding['severity'];
       let situation: string;

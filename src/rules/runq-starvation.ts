@@ -101,7 +101,7 @@ export const runqStarvation: Rule = {
       }
       if (starved.length === 0) continue;
 
-      const ev = new EvidenceSet(ctx).add(cpuLine(cpu, 'switchTicks')).add(cpuProcLine(cpu));
+      const ev = new EvidenceSet(ctx).primary(starved[0]!.entry.line).add(cpuLine(cpu, 'switchTicks')).add(cpuProcLine(cpu));
       for (const s of starved) {
         ev.add(s.entry.line);
         if (s.thread !== null) ev.add(threadRole(s.thread)?.line).add(s.thread.lines['dispTime']);

@@ -123,7 +123,7 @@ export const strandedRunnable: Rule = {
           }
           continue;
         }
-        const ev = new EvidenceSet(ctx).add(cpuLine(thief)).add(cpuLine(victim));
+        const ev = new EvidenceSet(ctx).primary(unbound[0]!.line).add(cpuLine(thief)).add(cpuLine(victim));
         for (const e of unbound) ev.add(e.line).add(idx.get(e.thread)?.lines['boundCpu']);
         findings.push({
           rule: ID,

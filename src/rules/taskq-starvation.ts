@@ -97,7 +97,7 @@ export const taskqStarvation: Rule = {
         continue;
       }
       const zioPattern = isZio(q.thread) && waiters.length > 0;
-      const ev = new EvidenceSet(ctx).add(q.entry?.line).add(cpuLine(q.cpu, 'switchTicks')).add(q.thread.lines['dispTime']);
+      const ev = new EvidenceSet(ctx).primary(q.entry?.line).add(cpuLine(q.cpu, 'switchTicks')).add(q.thread.lines['dispTime']);
       for (const f of q.thread.stack ?? []) if (f.func.includes('taskq') || f.func.startsWith('zio_')) ev.add(f.line);
       const ahead =
         running >= INTR_PRI_FLOOR

@@ -61,7 +61,7 @@ export const tsTimeleftOverrun: Rule = {
       const over = -tl;
       const addr = t.addr ?? '(unknown thread)';
       const cpu = cpuOf(ctx.snapshot.cpus, t);
-      const ev = new EvidenceSet(ctx).add(t.lines['tsTimeleft']).add(t.lines['cldata']);
+      const ev = new EvidenceSet(ctx).primary(t.lines['tsTimeleft']).add(t.lines['cldata']);
       let where = '';
       if (cpu !== null) {
         ev.add(cpuLine(cpu, 'runrun')).add(cpuProcLine(cpu));

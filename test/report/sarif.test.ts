@@ -39,7 +39,7 @@ describe('renderSarif', () => {
     }
     const ts = run.results.find((r) => r.ruleId === 'ts-timeleft-overrun')!;
     expect(ts.level).toBe('error');
-    expect([ts.locations[0]!, ...(ts.relatedLocations ?? [])].map((l) => l.physicalLocation.region!.startLine)).toEqual([67, 68, 80, 82]);
+    expect([ts.locations[0]!, ...(ts.relatedLocations ?? [])].map((l) => l.physicalLocation.region!.startLine)).toEqual([82, 67, 68, 80]); // the ts_timeleft value is the primary location
     expect(run.results.find((r) => r.ruleId === 'runq-starvation')!.properties.severity).toBe('critical');
   });
 

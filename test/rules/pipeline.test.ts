@@ -32,9 +32,10 @@ describe('seed through analyzeText', () => {
   it('evidence points at the right lines of the file', () => {
     for (const f of a.findings) for (const e of f.evidence) expect(e.text).toBe(a.lines[e.line - 1]);
     const lines = (r: string) => get(r).evidence.map((e) => e.line);
-    expect(lines('runq-starvation')).toEqual([67, 68, 71, 72, 73, 74, 111, 118]);
+    // The key line first (the first starved thread's queue entry, the ts_timeleft value), then file order.
+    expect(lines('runq-starvation')).toEqual([71, 67, 68, 72, 73, 74, 111, 118]);
     expect(lines('kpreempt-threshold')).toEqual([67, 68, 71, 72]);
-    expect(lines('ts-timeleft-overrun')).toEqual([67, 68, 80, 82]);
+    expect(lines('ts-timeleft-overrun')).toEqual([82, 67, 68, 80]);
     expect(lines('preemption-pending')).toEqual([67, 68, 71, 72, 73, 74]);
   });
 

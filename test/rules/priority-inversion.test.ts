@@ -28,7 +28,7 @@ describe('priority-inversion', () => {
     const [f] = priorityInversion.run(ctx(s, lines)).findings;
     expect(f!.severity).toBe('high');
     expect(f!.cpu).toBe(1);
-    expect(f!.evidence.map((e) => e.line)).toEqual([7, 8, 12]);
+    expect(f!.evidence.map((e) => e.line)).toEqual([12, 7, 8]); // t_epri first
   });
 
   it('no inheritance shown: quiet; lock waiters without owners give a note', () => {

@@ -66,6 +66,10 @@ describe('rules on the seed snapshot', () => {
     expect(ev('ts-timeleft-overrun')).toEqual(expect.arrayContaining([80, 82]));
     expect(byRule('ts-timeleft-overrun')[0]!.evidence.find((e) => e.line === 82)!.text).toContain('-6618541');
     expect(ev('preemption-pending')).toContain(67);
+    // Each finding's first evidence line is the one that shows it best.
+    expect(ev('ts-timeleft-overrun')[0]).toBe(82);
+    expect(ev('runq-starvation')[0]).toBe(71);
+    expect(ev('preemption-pending')[0]).toBe(67);
   });
 
   it('stranded-runnable stays quiet and says why in a note', () => {

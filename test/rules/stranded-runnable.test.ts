@@ -29,7 +29,7 @@ describe('stranded-runnable', () => {
     expect(f!.confidence).toBe('inferred');
     expect(f!.severity).toBe('medium');
     expect(f!.threads).toEqual(['q1']);
-    expect(f!.evidence.map((e) => e.line)).toEqual([2, 4, 6, 9]);
+    expect(f!.evidence.map((e) => e.line)).toEqual([6, 2, 4, 9]); // the stranded thread first
   });
 
   it('a bound thread is never stolen: no finding', () => {
