@@ -37,7 +37,7 @@ export const runTui: Command = async (argv, io) => {
       io.stderr.write(`playfair tui: ${input.message}\n`);
       return EXIT_USAGE;
     }
-    initial = { kind: 'text', text: input.text, source: '-' };
+    initial = { kind: 'text', text: input.text, source: 'stdin' };
     // The dump came down the pipe; the keyboard is still the controlling terminal.
     try {
       keys = new ReadStream(openSync('/dev/tty', 'r')) as NodeJS.ReadStream;

@@ -7,6 +7,7 @@ import { useKeys } from './keys.ts';
 import { neutralize } from '../report/sanitize.ts';
 import { clip, SEVERITY_COLOR, wrapText } from './format.ts';
 import { SourcePane } from './SourcePane.tsx';
+import { navKey } from './list-nav.ts';
 import type { Nav } from './view-state.ts';
 
 export interface FindingDetailProps {
@@ -23,9 +24,9 @@ export function detailLines(f: Finding, width: number): string[] {
   const out: string[] = [];
   const threads = f.threads ?? [];
   out.push(`${f.severity.toUpperCase()} (${f.confidence})  ${f.rule}${f.cpu !== undefined ? `  cpu ${f.cpu}` : ''}`);
-  out.push(...wrapText(neutralize(f.message), width));
+  out.push(...wrapText(neutralize(f.message, true), width));
   if (threads.length) out.push(clip('Threads: ' + threads.slice(0, 9).map((t, i) => `[${i + 1}] ${t}`).join('  ') + (threads.length > 9 ? ` +${threads.length - 9}` : ''), width));
-  if (f.fix) out.push(...wrapText('Fix: ' + neutralize(f.fix), width));
+  if (f.fix) out.push(...wrapText('Fix: ' + neutralize(f.fix, true), width));
   if (f.confirm.length) out.push(clip('Confirm: ' + f.confirm.map((c) => neutralize(c)).join('  ;  '), width));
   return out;
 }
@@ -35,6 +36,9 @@ export function FindingDetailView(p: FindingDetailProps): React.ReactElement {
   const evLines = [...new Set(f.evidence.map((e) => e.line))].sort((a, b) => a - b);
   const [ev, setEv] = useState(0);
   const [shift, setShift] = useState(0);
+  // `m` shows the whole text (message, fix, confirm) when it does not fit above the evidence.
+  const [full, setFull] = useState(false);
+  const [top, setTop] = useState(0);
   const marked = new Set(evLines);
   const head = detailLines(f, p.width);
   // Keep at least half the screen for the evidence.
@@ -42,9 +46,16 @@ export function FindingDetailView(p: FindingDetailProps): React.ReactElement {
   const paneH = Math.max(1, p.height - headRows - 2);
   const focus = (evLines[ev] ?? 1) + shift;
 
+  const cut = head.length > headRows;
   useKeys(
     (input, key) => {
-      if (input === 'n' && evLines.length) {
+      if (input === 'm' && (cut || full)) {
+        setFull(!full);
+        setTop(0);
+      } else if (full) {
+        const n = navKey(input, key, top, Math.max(1, head.length - (p.height - 2) + 1), p.height - 2);
+        if (n !== null) setTop(n);
+      } else if (input === 'n' && evLines.length) {
         setEv((ev + 1) % evLines.length);
         setShift(0);
       } else if (input === 'N' && evLines.length) {
@@ -62,11 +73,25 @@ export function FindingDetailView(p: FindingDetailProps): React.ReactElement {
     p.active,
   );
 
+  const title = <Text bold color={SEVERITY_COLOR[f.severity]} wrap="truncate">{clip(neutralize(f.title), p.width)}</Text>;
+  if (full) {
+    return (
+      <Box flexDirection="column" height={p.height}>
+        {title}
+        {head.slice(top, top + p.height - 2).map((l, i) => (
+          <Text key={top + i} wrap="truncate">{l || ' '}</Text>
+        ))}
+        <Box flexGrow={1} />
+        <Text dimColor wrap="truncate">{clip('m: back to the evidence   j/k scroll', p.width)}</Text>
+      </Box>
+    );
+  }
+  const shown = cut ? [...head.slice(0, headRows - 1), clip(`… ${head.length - headRows + 1} more lines: m shows the whole text`, p.width)] : head;
   return (
     <Box flexDirection="column" height={p.height}>
-      <Text bold color={SEVERITY_COLOR[f.severity]} wrap="truncate">{clip(neutralize(f.title), p.width)}</Text>
-      {head.slice(0, headRows).map((l, i) => (
-        <Text key={i} wrap="truncate">{l}</Text>
+      {title}
+      {shown.map((l, i) => (
+        <Text key={i} wrap="truncate" dimColor={cut && i === shown.length - 1}>{l || ' '}</Text>
       ))}
       <Text bold wrap="truncate">
         {clip(

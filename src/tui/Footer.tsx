@@ -15,7 +15,7 @@ function local(v: View): { keys: string[]; global: boolean } {
     case 'findings':
       return { keys: ['↑↓ move', 'Enter evidence'], global: true };
     case 'finding':
-      return { keys: ['n/N evidence', 'j/k scroll', '1-9 thread', 'Esc back'], global: true };
+      return { keys: ['n/N evidence', 'm text', '1-9 thread', 'Esc back'], global: true };
     case 'cpu':
     case 'threads':
       return { keys: ['↑↓ move', 'Enter thread', 'Esc back'], global: true };

@@ -16,6 +16,7 @@ export const HELP: [string, string][] = [
   ['j k / arrows', 'move; PgUp PgDn page; g G first/last'],
   ['n N', 'finding detail: next/previous evidence line'],
   ['1-9', 'finding detail: open the n-th thread it names'],
+  ['m', 'finding detail: the whole text when it does not fit above the evidence'],
   ['?', 'this help'],
   ['q', 'quit'],
 ];

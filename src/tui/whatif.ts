@@ -12,7 +12,6 @@ export function simulateWhatIf(a: Analysis, changes: TunableChanges): WhatIfRepo
       let detail = o.detail;
       if (!o.assessable) detail = `not assessable: ${o.detail}`;
       else if (o.cleared && o.clearedWithoutChange) detail = `clears without the change too; ${o.detail}`;
-      else if (o.cleared && o.clearedAfterTicks !== null) detail = `after ${formatTicks(o.clearedAfterTicks, r.hz)} (${o.clearedAfterTicks} ticks at hz ${r.hz}); ${o.detail}`;
       return { rule: o.rule, title: o.title, severity: o.severity, ...(o.cpu !== undefined ? { cpu: o.cpu } : {}), cleared: o.cleared, detail };
     }),
     notes: [`simulated ${formatTicks(r.ticks, r.hz)} forward from the dump at hz ${r.hz}`, ...r.notes],

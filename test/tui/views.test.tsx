@@ -105,6 +105,24 @@ describe('typing ahead', () => {
   });
 });
 
+describe('finding text longer than the space above the evidence', () => {
+  test('is cut with a note; m shows all of it, newlines kept and control characters neutralized', async () => {
+    const a = seedAnalysis();
+    a.findings[0]!.message = Array.from({ length: 30 }, (_, i) => `line ${i + 1} of the message`).join('\n') + '\x1b[2J';
+    const t = open(a);
+    await t.press('f', ENTER);
+    let f = await t.has('more lines: m shows the whole text');
+    expect(f).toContain('Evidence 1/3');
+    await t.press('m');
+    f = await t.has('m: back to the evidence');
+    expect(f).toContain('line 1 of the message');
+    await t.press('G');
+    f = await t.has('line 30 of the message\\x1b[2J');
+    await t.press('m');
+    await t.has('Evidence 1/3');
+  });
+});
+
 describe('threads', () => {
   test('thread detail shows class data and the stack', async () => {
     const t = open();
