@@ -100,21 +100,30 @@ export function describe(cst: CstNode, text: string): PrintLine {
 
 /** Scanner state carried across physical lines while deciding whether a value continues. */
 interface OpenState {
-  /** Quotes seen: mdb prints string text raw and last on the line, so exactly one means it is still open. */
-  quotes: number;
+  /** Inside string text: mdb prints it raw and last on the line, so it ends at the line's last quote. */
+  inString: boolean;
   squares: number;
   parens: number;
 }
 
 function scan(text: string, st: OpenState): void {
-  for (let i = 0; i < text.length; i++) {
+  let i = 0;
+  if (st.inString) {
+    const close = text.lastIndexOf('"');
+    if (close < 0) return;
+    st.inString = false;
+    i = close + 1;
+  }
+  for (; i < text.length; i++) {
     const c = text[i]!;
     if (c === '"') {
-      st.quotes++;
-      continue;
-    }
-    if (st.quotes === 1) continue; // inside the string text
-    if (c === "'") i = skipChar(text, i);
+      const close = text.lastIndexOf('"');
+      if (close === i) {
+        st.inString = true;
+        return;
+      }
+      i = close;
+    } else if (c === "'") i = skipChar(text, i);
     else if (c === '[') st.squares++;
     else if (c === ']') st.squares = Math.max(0, st.squares - 1);
     else if (c === '(') st.parens++;
@@ -160,7 +169,7 @@ export function logicalLines(lines: readonly { no: number; text: string }[]): Lo
   while (i < lines.length) {
     const first = lines[i]!;
     const lg: Logical = { text: first.text, parts: [{ no: first.no, text: first.text, start: 0, lead: 0 }] };
-    const st: OpenState = { quotes: 0, squares: 0, parens: 0 };
+    const st: OpenState = { inString: false, squares: 0, parens: 0 };
     scan(first.text, st);
     i++;
     while (i < lines.length && lg.parts.length < MAX_JOIN && lg.text.length < MAX_JOIN_CHARS) {
@@ -168,7 +177,7 @@ export function logicalLines(lines: readonly { no: number; text: string }[]): Lo
       const next = lines[i]!;
       if (isBlank(next.text) || isBlank(lg.text)) break;
       const open =
-        st.quotes === 1 ||
+        st.inString ||
         st.parens > 0 ||
         lastNonBlank(cur) === '=' ||
         (st.squares > 0 && !(lastNonBlank(cur) === '[' && lg.parts.length === 1 && opensStructElement(next.text)));
