@@ -15,7 +15,8 @@ const MiB = 1024 * 1024;
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
-type Mode = 'analyze' | 'scan' | 'stream';
+/** analyze: analyzeText; lean: analyzeText with lean; scan: the regex baseline; stream: analyzeStream, lean. */
+type Mode = 'analyze' | 'lean' | 'scan' | 'stream';
 
 interface ChildReport {
   mode: Mode;
@@ -68,20 +69,21 @@ async function child(mode: Mode, file: string, reps: number): Promise<ChildRepor
     const t0 = performance.now();
     const input = await readInputLines(file, { stdin: process.stdin }, { maxInput: Number.MAX_SAFE_INTEGER });
     if (!input.ok) throw new Error(input.message);
-    const a = await analyzeStream(input.lines, { source: file });
+    const a = await analyzeStream(input.lines, { source: file, lean: true });
     times.push(performance.now() - t0);
     check = `${a.accounting.lines} lines, ${a.snapshot.threads.length} threads`;
   } else {
+    const lean = mode === 'lean';
     const analyzeText = api?.analyzeText ?? null;
     const text = readFileSync(file, 'utf8');
     // Warm the JIT on a slice first, so the first measured repetition is not charged for compiling.
     const warm = text.slice(0, text.indexOf('\n', Math.min(text.length - 1, text.length >> 3)) + 1);
-    if (analyzeText) analyzeText(warm, { source: file });
+    if (analyzeText) analyzeText(warm, { source: file, lean });
     else regexScan(warm);
     for (let i = 0; i < reps; i++) {
       const t0 = performance.now();
       if (analyzeText) {
-        const a = analyzeText(text, { source: file });
+        const a = analyzeText(text, { source: file, lean });
         times.push(performance.now() - t0);
         check = `${a.accounting.lines} lines, ${a.accounting.parsed} parsed, ${a.snapshot.cpus.length} cpus, ${a.snapshot.threads.length} threads`;
       } else {
@@ -118,6 +120,8 @@ export interface IngestFigures {
   analyze: ChildReport;
   scan: ChildReport;
   memory: ChildReport;
+  /** Peak memory of a lean analyzeText (full runs only). */
+  leanMemory: ChildReport | null;
 }
 
 /** Generates the input, then measures; `log` gets progress. */
@@ -130,10 +134,10 @@ export async function measureIngest(bytes: number, reps: number, log: (s: string
     const heap = Math.max(2048, Math.ceil((n / MiB) * 16));
     // Memory first, in a child that reads and analyses once and does nothing else.
     const memory = separateMemoryRun ? await runChild('analyze', file, 1, heap) : null;
+    const leanMemory = separateMemoryRun ? await runChild('lean', file, 1, heap) : null;
     const scan = await runChild('scan', file, reps, heap);
     const analyze = await runChild('analyze', file, reps, heap);
-    if (memory === null) return { bytes: n, analyze, scan, memory: analyze };
-    return { bytes: n, analyze, scan, memory };
+    return { bytes: n, analyze, scan, memory: memory ?? analyze, leanMemory };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -159,6 +163,11 @@ export function rowsOf(f: IngestFigures): BenchRow[] {
   const memX = f.memory.maxRss / f.bytes;
   const scanX = f.scan.maxRss / f.bytes;
   const size = `${Math.round(f.bytes / MiB)} MiB`;
+  const above = (r: ChildReport) => (r.maxRss - r.startRss) / f.bytes;
+  const lean: BenchRow[] =
+    f.leanMemory === null
+      ? []
+      : [{ name: `ingest: peak RSS above start-up / input size, lean (${size})`, value: above(f.leanMemory), unit: 'x', baseline: above(f.scan), ratio: above(f.leanMemory) / above(f.scan) }];
   return [
     { name: `ingest: analyzeText throughput (${size})`, value: a, unit: 'MiB/s', baseline: s, ratio: a / s },
     { name: `ingest: peak RSS / input size (${size})`, value: memX, unit: 'x', baseline: scanX, ratio: memX / scanX },
@@ -169,6 +178,7 @@ export function rowsOf(f: IngestFigures): BenchRow[] {
       baseline: (f.scan.maxRss - f.scan.startRss) / f.bytes,
       ratio: (f.memory.maxRss - f.memory.startRss) / Math.max(1, f.scan.maxRss - f.scan.startRss),
     },
+    ...lean,
   ];
 }
 
@@ -186,4 +196,25 @@ async function childMain(argv: string[]): Promise<void> {
   process.stdout.write(JSON.stringify(r) + '\n');
 }
 
-if (process.argv[2] === '--child' && import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await childMain(process.argv.slice(3));
+/** `tsx bench/ingest.ts --stream 1G`: the bounded-memory figure for a streamed input of that size. */
+async function streamMain(size: string | undefined): Promise<number> {
+  const { parseByteSize } = await import('../src/cli/input.ts');
+  const bytes = parseByteSize(size ?? '');
+  if (bytes === null) {
+    process.stderr.write('usage: tsx bench/ingest.ts --stream SIZE (e.g. 1G)\n');
+    return 2;
+  }
+  const r = await measureStream(bytes, (s) => process.stderr.write(s + '\n'));
+  const mib = (n: number) => (n / MiB).toFixed(0);
+  process.stdout.write(
+    `analyzeStream (lean) of ${mib(r.bytes)} MiB: ${(r.times[0]! / 1000).toFixed(1)} s, ` +
+      `${(r.bytes / MiB / (r.times[0]! / 1000)).toFixed(2)} MiB/s, peak RSS ${mib(r.maxRss)} MiB ` +
+      `(${mib(r.startRss)} MiB at start; ${((r.maxRss - r.startRss) / r.bytes).toFixed(3)}x the input above start); ${r.check}\n`,
+  );
+  return 0;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  if (process.argv[2] === '--child') await childMain(process.argv.slice(3));
+  else if (process.argv[2] === '--stream') process.exitCode = await streamMain(process.argv[3]);
+}
