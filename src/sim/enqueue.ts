@@ -83,7 +83,7 @@ export function setfrontdq(s: SimState, t: SimThread, isCur: boolean): void {
 
 function place(s: SimState, t: SimThread, cp: SimCpu, front: boolean): void {
   touch(s, cp);
-  t.waitrq = s.lbolt;
+  if (t.waitrq < 0) t.waitrq = s.lbolt; // a re-queue (priority change) keeps the original time
   if (dqInsert(cp.disp, t, t.pri, front)) cpuResched(s, cp, t.pri);
   enqWakeup(s, cp, t.boundCpu >= 0);
 }
@@ -91,7 +91,7 @@ function place(s: SimState, t: SimThread, cp: SimCpu, front: boolean): void {
 /** setkpdq: unbound threads at or above kpqpri wait on the partition queue; one CPU is told. */
 function setkpdq(s: SimState, t: SimThread, front: boolean): void {
   touchAll(s);
-  t.waitrq = s.lbolt;
+  if (t.waitrq < 0) t.waitrq = s.lbolt;
   dqInsert(s.kpq, t, t.pri, front);
   const cp = lowpriCpu(s, s.cpus[t.cpu] as SimCpu, null);
   if (cp.chosenLevel < t.pri) cp.chosenLevel = t.pri;

@@ -67,6 +67,7 @@ function checkQueue(s: SimState, dq: DispQ, put: (t: SimThread, place: string) =
       last = t;
       put(t, label);
       if (t.state !== TS_RUN) fail(s, `${t.name} on ${label} is not RUN`);
+      if (t.waitrq < 0) fail(s, `${t.name} on ${label} has no t_waitrq`);
       if (t.dispQueue !== dq.id) fail(s, `${t.name} on ${label} has t_disp_queue ${t.dispQueue}`);
       if (t.pri !== p) fail(s, `${t.name} sits at ${p} on ${label} with t_pri ${t.pri}`);
       if (t.boundCpu >= 0 && t.boundCpu !== dq.id) fail(s, `bound ${t.name} on ${label}`);

@@ -41,7 +41,8 @@ export function swtch(s: SimState, cp: SimCpu, out: SimThread): void {
   cp.dispatchPri = next.pri;
   next.cpu = cp.id;
   const wait = s.lbolt - next.waitrq;
-  if (next !== out && wait > next.maxWait) next.maxWait = wait;
+  if (next.waitrq >= 0 && wait > next.maxWait) next.maxWait = wait;
+  next.waitrq = -1;
   next.dispatches++;
   next.lastDispatch = s.lbolt;
   markDirty(s, cp);

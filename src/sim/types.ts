@@ -105,8 +105,8 @@ export class SimThread {
   /** t_link: next thread on the same dispatch queue level. */
   link: SimThread | null = null;
   dispTime = 0;
-  /** Tick at which the thread was last put on a run queue (t_waitrq, in ticks). */
-  waitrq = 0;
+  /** Tick at which the thread went onto a run queue (t_waitrq, in ticks); -1 when not waiting. */
+  waitrq = -1;
   mode = MODE_KERNEL;
   /** t_preempt == 0 during the current kernel step. */
   preemptible = true;

@@ -1,0 +1,74 @@
+// `playfair sim` in-process: output streams, exit codes and usage errors.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runSim } from '../../src/cli/sim.ts';
+import { fakeIO } from './helpers.ts';
+
+const SEED = new URL('../../fixtures/seed/illumos-1532.txt', import.meta.url).pathname;
+
+describe('playfair sim', () => {
+  it('prints a summary on stdout when not emitting', async () => {
+    const f = fakeIO();
+    expect(await runSim(['--scenario', 'illumos-1532', '--duration', '120s', '--seed', '7'], f.io)).toBe(0);
+    expect(f.out()).toMatch(/^playfair sim: illumos-1532, seed 7: kpreemptpri 100 \(kpqpri 100\), hz 100, 12000 ticks/);
+    expect(f.out()).toMatch(/STARVATION: 2 thread\(s\) queued longer than 1 s/);
+    expect(f.err()).toBe('');
+  });
+
+  it('with --emit prints mdb text on stdout and the summary on stderr', async () => {
+    const f = fakeIO();
+    const code = await runSim(['--kpreemptpri', '99', '--duration', '120s', '--emit', 'cpuinfo-v,findstack-v,print,tunables'], f.io);
+    expect(code).toBe(0);
+    expect(f.out().startsWith('> ::cpuinfo -v\n ID ADDR             FLG NRUN')).toBe(true);
+    expect(f.out()).toContain('> kpreemptpri/D\nkpreemptpri:\nkpreemptpri:    99');
+    expect(f.err()).toMatch(/no starvation/);
+  });
+
+  it('--what-if reads a dump and exits 0 when every finding clears, 1 when one remains', async () => {
+    const ok = fakeIO();
+    expect(await runSim(['--what-if', 'kpreemptpri=99', SEED], ok.io)).toBe(0);
+    expect(ok.out()).toMatch(/what if kpreemptpri=99/);
+    expect(ok.out()).toMatch(/CLEARS {2}kpreempt-threshold \(cpu 1\): cleared after 1 tick/);
+    const stay = fakeIO();
+    expect(await runSim(['--what-if', 'kpreemptpri=100', '--duration', '5s', SEED], stay.io)).toBe(1);
+    expect(stay.out()).toMatch(/REMAINS kpreempt-threshold/);
+  });
+
+  it('--what-if reads stdin with -', async () => {
+    const f = fakeIO(readFileSync(SEED, 'utf8'));
+    expect(await runSim(['--what-if', 'kpreemptpri=99', '--json', '-'], f.io)).toBe(0);
+    const r = JSON.parse(f.out()) as { outcomes: { cleared: boolean }[] };
+    expect(r.outcomes.every((o) => o.cleared)).toBe(true);
+  });
+
+  it('--check runs the cross-check and reports the count', async () => {
+    const f = fakeIO();
+    expect(await runSim(['--check', '--seeds', '3', '--first-seed', '40'], f.io)).toBe(0);
+    expect(f.out()).toMatch(/sim --check: 3\/3 seeds passed \(seeds 40\.\.42/);
+  });
+
+  it('refuses bad usage with exit 2 and a one-line reason', async () => {
+    const cases: [string[], RegExp][] = [
+      [['--scenario', 'nope'], /unknown scenario 'nope'/],
+      [['--duration', '3 parsecs'], /bad duration/],
+      [['--kpreemptpri', 'high'], /--kpreemptpri must be an integer/],
+      [['--emit', 'everything'], /unknown --emit kind/],
+      [['--what-if', 'kpreemptpri'], /NAME=VALUE/],
+      [['--what-if', 'quantum=5', SEED], /unknown tunable 'quantum'/],
+      [['--what-if', 'kpreemptpri=99'], /needs one FILE/],
+      [['--bogus'], /Unknown option/],
+      [['stray'], /unexpected argument 'stray'/],
+    ];
+    for (const [argv, re] of cases) {
+      const f = fakeIO();
+      expect(await runSim(argv, f.io)).toBe(2);
+      expect(f.err()).toMatch(re);
+    }
+  });
+
+  it('--list names the built-in scenarios', async () => {
+    const f = fakeIO();
+    expect(await runSim(['--list'], f.io)).toBe(0);
+    expect(f.out().split('\n').map((l) => l.split(':')[0])).toEqual(['healthy-mix', 'illumos-1532', 'pageout-taskq', 'pageout-taskq-sdc', '']);
+  });
+});
