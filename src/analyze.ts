@@ -9,7 +9,7 @@ import { Splitter, type RawSection } from './ingest/split.ts';
 import { readSection } from './read/read-section.ts';
 import { GRAMMARS } from './read/registry.ts';
 import { SnapshotBuilder } from './model/build.ts';
-import { runRules } from './rules/index.ts';
+import { DEFAULT_RULE_OPTIONS, runRules } from './rules/index.ts';
 import type { RuleOptions } from './rules/types.ts';
 
 export interface AnalyzeOptions {
@@ -26,7 +26,6 @@ export interface AnalyzeOptions {
 /** Kinds whose lines are the bulk of a large dump; lean mode does not keep their text. */
 const BULKY: ReadonlySet<string> = new Set(['findstack', 'stacks', 'threadlist', 'frames', 'addresses', 'unknown']);
 
-export const DEFAULT_RULE_OPTIONS: RuleOptions = { starvationSeconds: 1, assumedHz: 100 };
 
 /** Incremental analysis: push lines in order, then finish. */
 export class Analyzer {

@@ -39,6 +39,11 @@ export const DISPATCHER_TUNABLES: ReadonlySet<string> = new Set([
   'ts_maxupri',
   'ts_maxkmdpri',
   'intr_pri',
+  // The dump's clock, for exact waits (lbolt - t_disp_time).
+  'panic_lbolt64',
+  'panic_lbolt',
+  'lbolt64',
+  'lbolt',
 ]);
 
 const STATE_NAMES: Record<number, string> = { 0: 'free', 1: 'sleep', 2: 'run', 4: 'onproc', 8: 'zomb', 16: 'stopped', 32: 'wait' };
@@ -126,6 +131,8 @@ class SnapshotBuilder {
     }
     this.snap.cpus = [...this.cpus.values()].sort((a, b) => a.id - b.id);
     this.snap.threads = this.threads.all();
+    // Class slot 0 is SYS on every boot; the other slots depend on load order (read ::class for them).
+    for (const t of this.snap.threads) if (t.cid === 0 && t.cls === null) setField(t, 'cls', 'SYS', t.lines['cid']!);
     return this.snap;
   }
 
@@ -238,6 +245,12 @@ class SnapshotBuilder {
       const key = KTHREAD_FIELDS[member];
       if (key !== undefined) setField(t, key, value as never, f.line);
       if (member === 't_state' && value !== null) setField(t, 'state', STATE_NAMES[value] ?? `inval/${value.toString(16)}`, f.line);
+      if (member === 't_bound_cpu' && f.value !== null) {
+        // A pointer to the cpu_t the thread is bound to (kernel affinity); NULL when unbound.
+        const p = normalizeAddr(f.value);
+        const bound = p === '0' ? -1 : [...this.cpus.values()].find((c) => c.addr === p)?.id;
+        if (bound !== undefined) setField(t, 'boundCpu', bound, f.line);
+      }
       if (member === 't_cldata' && f.value !== null) this.setCldata(t, normalizeAddr(f.value), f.line);
       if (member === 't_wchan' && f.value !== null) {
         const w = normalizeAddr(f.value);
@@ -311,7 +324,8 @@ class SnapshotBuilder {
     if (first === undefined) return;
     const symbol = rec.symbol ?? (stage?.addr !== null && stage?.addr !== undefined && !/^(0x)?[0-9a-fA-F]+$/.test(stage.addr) ? stage.addr : null);
     const decimal = fmt !== null && /^[DUdueE]$/.test(fmt);
-    const value = decimal ? parseMdbInt(first.text, 10) : fmt === 'X' ? parseMdbInt(first.text, 16, 32) : null;
+    const hexBits = fmt === 'X' ? 32 : fmt === 'J' || fmt === 'K' ? 64 : null;
+    const value = decimal ? parseMdbInt(first.text, 10) : hexBits !== null ? parseMdbInt(first.text, 16, hexBits) : null;
     if (symbol !== null && DISPATCHER_TUNABLES.has(symbol) && value !== null) {
       this.tunable(symbol, value, first.line);
       return;

@@ -107,3 +107,25 @@ describe('snapshot building', () => {
     expect(a.snapshot.threads).toHaveLength(0);
   });
 });
+
+describe('snapshot building: clocks, bindings and classes', () => {
+  it('reads the dump lbolt for exact waits, and t_bound_cpu as the CPU it points at', () => {
+    const a = analyzeText(
+      lines(
+        '> ::cpuinfo',
+        ' ID ADDR             FLG NRUN BSPL PRI RNRN KRNRN SWITCH THREAD           PROC',
+        '  1 ffffff01d3e32580  1f    4    0   0  yes    no t-6620600 ffffff01d5a600c0 qemu-system-x86_',
+        '> panic_lbolt64/J',
+        'panic_lbolt64:',
+        'panic_lbolt64:  6500000         ',
+        '> ffffff0007e01c40::print kthread_t t_bound_cpu t_cid',
+        't_bound_cpu = 0xffffff01d3e32580',
+        't_cid = 0',
+      ),
+    );
+    expect(a.snapshot.tunables['panic_lbolt64']).toBe(0x6500000);
+    const w = a.snapshot.threads.find((t) => t.addr === 'ffffff0007e01c40')!;
+    expect(w.boundCpu).toBe(1);
+    expect(w.cls).toBe('SYS');
+  });
+});
