@@ -52,12 +52,7 @@ class PanicReader {
       p.message = text.trim();
       return null;
     }
-    const parse = parsePanicLine(text);
-    const problem = firstProblem('panic', text, no, parse);
-    if (!problem) {
-      this.structured(parse.cst, text, no);
-      return null;
-    }
+    // Register rows first: they are most of a panic dump, and a failed parse costs more than a good one.
     const regParse = parseRegistersLine(text);
     if (firstProblem('registers', text, no, regParse) === null) {
       const row = rowFromCst(regParse.cst, text);
@@ -66,6 +61,12 @@ class PanicReader {
         for (const e of row.entries) this.regs.add(e.name, e.value, no);
         return null;
       }
+    }
+    const parse = parsePanicLine(text);
+    const problem = firstProblem('panic', text, no, parse);
+    if (!problem) {
+      this.structured(parse.cst, text, no);
+      return null;
     }
     if (this.messageOpen && p !== null) {
       p.message += ' ' + text.trim();
