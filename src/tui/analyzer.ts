@@ -5,11 +5,11 @@
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { analyzeText } from '../analyze.ts';
+import { Analyzer, analyzeText } from '../analyze.ts';
 import type { Analysis } from '../analysis.ts';
-import { splitLines } from '../ingest/lines.ts';
 import type { WorkerReply, WorkerRequest } from './analyze-worker.ts';
-import { previewFromLines } from './preview.ts';
+import { hydrate } from './transfer.ts';
+import { PreviewFilter } from './preview.ts';
 
 export interface BackgroundAnalyzer {
   /** Resolves with the full analysis; a large input may first give `onPreview` a quick one. */
@@ -51,6 +51,40 @@ export interface AnalyzerOptions {
   threshold?: number;
 }
 
+/** Lines per turn of the event loop for main-thread work on a large input (a few ms each). */
+const TURN_LINES = 20_000;
+const turn = (): Promise<void> => new Promise((r) => setImmediate(r));
+
+/** splitLines, a chunk per turn of the event loop, so keys stay live while 50 MB is split. */
+export async function splitLinesInTurns(text: string): Promise<string[]> {
+  const out: string[] = [];
+  let start = 0;
+  while (start < text.length) {
+    await turn();
+    for (let k = 0; k < TURN_LINES && start < text.length; k++) {
+      let nl = text.indexOf('\n', start);
+      if (nl < 0) nl = text.length;
+      const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+      out.push(text.slice(start, end));
+      start = nl + 1;
+    }
+  }
+  return out;
+}
+
+/** The preview analysis (see preview.ts), in turns; null if `wanted` turns false meanwhile. */
+async function previewInTurns(lines: readonly string[], source: string, wanted: () => boolean): Promise<Analysis | null> {
+  const an = new Analyzer({ source, lean: true });
+  const filter = new PreviewFilter();
+  for (let i = 0; i < lines.length; i += TURN_LINES) {
+    await turn();
+    if (!wanted()) return null;
+    const end = Math.min(lines.length, i + TURN_LINES);
+    for (let j = i; j < end; j++) an.push(filter.line(lines[j]!));
+  }
+  return an.finish();
+}
+
 export function backgroundAnalyzer(opts: AnalyzerOptions = {}): BackgroundAnalyzer {
   const threshold = opts.threshold ?? WORKER_THRESHOLD;
   let worker: Worker | null = null;
@@ -59,7 +93,7 @@ export function backgroundAnalyzer(opts: AnalyzerOptions = {}): BackgroundAnalyz
   interface Pending {
     text: string;
     source: string;
-    lines?: string[];
+    lines: Promise<string[]>;
     resolve(a: Analysis): void;
     reject(e: Error): void;
   }
@@ -80,7 +114,7 @@ export function backgroundAnalyzer(opts: AnalyzerOptions = {}): BackgroundAnalyz
         const p = pending.get(r.id);
         if (!p) return;
         pending.delete(r.id);
-        if (r.ok) p.resolve({ ...r.analysis, lines: p.lines ?? splitLines(p.text) });
+        if (r.ok) void p.lines.then((lines) => p.resolve(hydrate({ ...r.analysis, lines }, r.stacks)));
         else p.reject(new Error(r.message));
       });
       w.on('error', () => {
@@ -107,26 +141,23 @@ export function backgroundAnalyzer(opts: AnalyzerOptions = {}): BackgroundAnalyz
       const w = get();
       if (!w) return inThread(text, source);
       const id = nextId++;
-      const lines = splitLines(text);
+      // The worker does not send the line text back: the main thread splits it meanwhile.
+      const lines = splitLinesInTurns(text);
       const result = new Promise<Analysis>((resolve, reject) => {
         pending.set(id, { text, source, lines, resolve, reject });
         const req: WorkerRequest = { id, text, source };
         w.postMessage(req);
       });
-      // While the worker reads everything, the main thread analyses the small preview (the
-      // bulky output blanked), so the CPU table shows in a moment; it stops here when done.
+      // While the worker reads everything, the main thread analyses the preview (the bulky
+      // output blanked), a chunk of lines per turn of the event loop so keys stay live, and the
+      // CPU table shows in a moment. It gives up if the full analysis comes back first.
       if (onPreview) {
-        const preview = previewFromLines(lines);
-        if (preview !== null) {
-          setImmediate(() => {
-            if (!pending.has(id)) return; // the full analysis already came back
-            try {
-              onPreview({ ...analyzeText(preview, { source }), lines });
-            } catch {
-              // a preview is optional; the full analysis still comes
-            }
-          });
-        }
+        void lines
+          .then(async (ls) => {
+            const a = await previewInTurns(ls, source, () => pending.has(id));
+            if (a && pending.has(id)) onPreview({ ...a, lines: ls });
+          })
+          .catch(() => undefined); // a preview is optional; the full analysis still comes
       }
       return result;
     },

@@ -1,39 +1,43 @@
-// A quick first look at a large dump: the same text with the output of the bulky commands
-// (stacks, thread lists, walks) blanked out with their prompt lines, line numbers kept. Analysing it takes a moment even
-// when the full analysis takes a minute, so the CPU table shows while the stacks are still read.
-// Only a preview: the full analysis replaces it.
+// A quick first look at a large dump: the same lines with the output of the bulky commands
+// (stacks, thread lists, walks) blanked out with their prompt lines, line numbers kept.
+// Analysing that takes a moment even when the full analysis takes a minute, so the CPU table
+// shows while the stacks are still read. Only a preview: the full analysis replaces it.
 
 const BULKY = ['::findstack', '::stacks', '::threadlist', '::walk', '$c', '$C', '::thread'];
 
-/** An mdb prompt line: `> cmd`, `mdb> cmd`, kmdb's `[0]> cmd`. */
-function promptCommand(line: string): string | null {
-  const t = line.trimStart();
-  if (t.startsWith('>')) return t.slice(1);
-  if (t.startsWith('mdb>')) return t.slice(4);
-  if (t.startsWith('[')) {
-    const close = t.indexOf(']>');
-    if (close > 0 && close < 6) return t.slice(close + 2);
+/**
+ * Whether a line is an mdb prompt (`> cmd`, `mdb> cmd`, kmdb's `[0]> cmd`) and whether its
+ * command is a bulky one; null for any other line. Allocates only for prompt lines: it runs
+ * over every line of a 50 MB dump.
+ */
+export function promptKind(line: string): 'bulky' | 'other' | null {
+  let i = 0;
+  while (i < line.length && line.charCodeAt(i) === 32) i++;
+  const c = line.charCodeAt(i);
+  let from = -1;
+  if (c === 62 /* > */) from = i + 1;
+  else if (c === 109 /* m */ && line.startsWith('mdb>', i)) from = i + 4;
+  else if (c === 91 /* [ */) {
+    const close = line.indexOf(']>', i);
+    if (close > i && close < i + 6) from = close + 2;
   }
-  return null;
+  if (from < 0) return null;
+  const cmd = line.slice(from);
+  return BULKY.some((b) => cmd.includes(b)) ? 'bulky' : 'other';
 }
 
-/**
- * The preview text, or null when blanking would save too little to be worth a second pass
- * (then the full analysis is the first one shown). The bulky commands' prompt lines go too:
- * tens of thousands of them would cost the preview what it is meant to save.
- */
-export function previewFromLines(lines: readonly string[], minSaving = 0.5): string | null {
-  const out: string[] = new Array<string>(lines.length);
-  let blanking = false;
-  let kept = 0;
-  let total = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    total += line.length + 1;
-    const cmd = promptCommand(line);
-    if (cmd !== null) blanking = BULKY.some((b) => cmd.includes(b));
-    out[i] = blanking ? '' : line;
-    kept += out[i]!.length + 1;
+/** Feeds the preview of `lines` to `push`, one line at a time (blanked lines as ''). */
+export class PreviewFilter {
+  private blanking = false;
+  line(text: string): string {
+    const k = promptKind(text);
+    if (k !== null) this.blanking = k === 'bulky';
+    return this.blanking ? '' : text;
   }
-  return kept <= total * (1 - minSaving) ? out.join('\n') : null;
+}
+
+/** The preview of a whole text at once (for tests and small inputs). */
+export function previewLines(lines: readonly string[]): string[] {
+  const f = new PreviewFilter();
+  return lines.map((l) => f.line(l));
 }

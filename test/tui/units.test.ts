@@ -189,15 +189,28 @@ describe('prompt commands', () => {
 });
 
 describe('preview text', () => {
-  test('blanks the output of bulky commands and keeps line numbers', async () => {
-    const { previewFromLines } = await import('../../src/tui/preview.ts');
+  test('blanks the bulky commands and their output, keeping line numbers', async () => {
+    const { previewLines, promptKind } = await import('../../src/tui/preview.ts');
     const lines = ['> ::cpuinfo', 'cpu row', '> ffff::findstack -v', 'stack pointer for thread ffff: 1', '  frame', '> kpreemptpri/D', 'kpreemptpri: 100'];
-    const p = previewFromLines(lines, 0);
-    expect(p).not.toBeNull();
-    expect(p!.split('\n')).toEqual(['> ::cpuinfo', 'cpu row', '', '', '', '> kpreemptpri/D', 'kpreemptpri: 100']);
-    // Not worth a second pass when blanking saves little.
-    expect(previewFromLines(lines, 0.9)).toBeNull();
-    expect(previewFromLines(['[0]> ::stacks', 'THREAD x', '[0]> ::cpuinfo', 'row'], 0)).toBe('\n\n[0]> ::cpuinfo\nrow');
+    expect(previewLines(lines)).toEqual(['> ::cpuinfo', 'cpu row', '', '', '', '> kpreemptpri/D', 'kpreemptpri: 100']);
+    expect(previewLines(['[0]> ::stacks', 'THREAD x', '[0]> ::cpuinfo', 'row'])).toEqual(['', '', '[0]> ::cpuinfo', 'row']);
+    expect(promptKind('  mdb> ::threadlist -v')).toBe('bulky');
+    expect(promptKind('> ::status')).toBe('other');
+    expect(promptKind('[ prose in brackets ]> no')).toBeNull();
+    expect(promptKind('plain text')).toBeNull();
+  });
+
+  test('splitting in turns gives exactly splitLines', async () => {
+    const fc = await import('fast-check');
+    const { splitLinesInTurns } = await import('../../src/tui/analyzer.ts');
+    const { splitLines } = await import('../../src/ingest/lines.ts');
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom('a', 'bc', '\n', '\r', '\r\n', ' ', '> x'), { maxLength: 40 }), async (parts) => {
+        const text = parts.join('');
+        expect(await splitLinesInTurns(text)).toEqual(splitLines(text));
+      }),
+    );
+    expect(await splitLinesInTurns(SEED_TEXT)).toEqual(splitLines(SEED_TEXT));
   });
 });
 
