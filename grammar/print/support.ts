@@ -65,11 +65,6 @@ export function firstProblem(what: string, text: string, no: number, parse: Line
   return null;
 }
 
-/** A Diagnostic at a given 0-based offset of the line. */
-export function diagAt(no: number, offset: number, message: string): Diagnostic {
-  return { line: no, col: Math.max(1, offset + 1), message };
-}
-
 /** Every token under a CST node, in source order. Grammars here are shallow, so recursion is bounded. */
 export function tokensOf(node: CstNode): IToken[] {
   const out: IToken[] = [];
@@ -117,13 +112,6 @@ export function isBlank(text: string): boolean {
     if (c !== ' ' && c !== '\t' && c !== '\r') return false;
   }
   return true;
-}
-
-/** Number of leading blanks (a tab counts as one). */
-export function indentOf(text: string): number {
-  let i = 0;
-  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
-  return i;
 }
 
 /** The last stage of the command line, where the output comes from; null when not known. */
