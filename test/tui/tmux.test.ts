@@ -10,13 +10,15 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SEED = join(ROOT, 'fixtures/seed/illumos-1532.txt');
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+/** The tmux binary (PLAYFAIR_TMUX overrides, e.g. to check the skip path). */
+const TMUX = process.env['PLAYFAIR_TMUX'] ?? 'tmux';
+const hasTmux = spawnSync(TMUX, ['-V']).status === 0;
 const SKIP_REASON = 'tmux is not installed (apt-get install -y tmux); skipping the real-terminal test';
 if (!hasTmux) console.warn(`test/tui/tmux.test.ts: ${SKIP_REASON}`);
 
 const SESSION = `pf-tui-${process.pid}`;
 let sock = '';
-const tmux = (...args: string[]): string => execFileSync('tmux', ['-S', sock, ...args], { encoding: 'utf8' });
+const tmux = (...args: string[]): string => execFileSync(TMUX, ['-S', sock, ...args], { encoding: 'utf8' });
 const screen = (): string => tmux('capture-pane', '-p', '-t', SESSION);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
