@@ -17,8 +17,12 @@ export const Comma = createToken({ name: 'Comma', pattern: /,/ });
 export const Quoted = createToken({ name: 'Quoted', pattern: /'[^']*'|"[^"]*"/ });
 /** `!cmd`: the rest of the line goes to the shell. */
 export const ShellEscape = createToken({ name: 'ShellEscape', pattern: /![^\n]*/ });
-/** An address expression or an argument: anything up to the next separator. */
-export const Word = createToken({ name: 'Word', pattern: /[^\s|,'"/=:$>!]+/ });
+/**
+ * An address expression or an argument: anything up to the next separator. A `->` inside it is a
+ * member path (`cpu_disp->disp_maxrunpri`), not a variable assignment. Each `->` is fixed by its
+ * `>`, which the runs around it cannot contain, so matching stays linear.
+ */
+export const Word = createToken({ name: 'Word', pattern: /[^\s|,'"/=:$>!]+(?:->[^\s|,'"/=:$>!]+)*/ });
 /** A lone colon (breakpoint verbs `:c`, `:s`), kept as its own token so the lexer never stalls. */
 export const Colon = createToken({ name: 'Colon', pattern: /:/ });
 

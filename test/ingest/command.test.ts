@@ -23,6 +23,12 @@ describe('mdb command lines', () => {
     expect(parseCommandLine("7079ceb0::print -t 'struct scsi_pkt'")?.stages[0]?.args).toEqual(['-t', 'struct scsi_pkt']);
   });
 
+  it('keeps member paths with -> as one argument', () => {
+    const c = parseCommandLine('ffffff01d3e32580::print cpu_t cpu_disp->disp_maxrunpri cpu_runrun');
+    expect(c?.stages[0]?.args).toEqual(['cpu_t', 'cpu_disp->disp_maxrunpri', 'cpu_runrun']);
+    expect(parseCommandLine('0>g3')?.stages[0]).toMatchObject({ verb: 'builtin', name: '>g3' });
+  });
+
   it('treats an address alone as a repeat of the previous command', () => {
     expect(parseCommandLine('<g3')?.stages[0]).toMatchObject({ verb: 'repeat', addr: '<g3' });
   });
