@@ -26,7 +26,7 @@ export function ScrollList(p: ScrollListProps): React.ReactElement {
   const end = Math.min(p.count, start + h);
   const rows: React.ReactElement[] = [];
   for (let i = start; i < end; i++) {
-    const text = p.row(i).slice(0, p.width).padEnd(Math.min(p.width, p.width));
+    const text = p.row(i).slice(0, p.width).padEnd(p.width);
     const isCursor = p.highlight !== false && i === p.cursor;
     const marked = p.marked?.(i) ?? false;
     rows.push(
