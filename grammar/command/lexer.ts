@@ -19,10 +19,10 @@ export const Quoted = createToken({ name: 'Quoted', pattern: /'[^']*'|"[^"]*"/ }
 export const ShellEscape = createToken({ name: 'ShellEscape', pattern: /![^\n]*/ });
 /**
  * An address expression or an argument: anything up to the next separator. A `->` inside it is a
- * member path (`cpu_disp->disp_maxrunpri`), not a variable assignment. Each `->` is fixed by its
- * `>`, which the runs around it cannot contain, so matching stays linear.
+ * member path (`cpu_disp->disp_maxrunpri`), not a variable assignment. The alternatives start
+ * with different characters (a `-` is told apart by the one after it), so matching stays linear.
  */
-export const Word = createToken({ name: 'Word', pattern: /[^\s|,'"/=:$>!]+(?:->[^\s|,'"/=:$>!]+)*/ });
+export const Word = createToken({ name: 'Word', pattern: /(?:[^\s|,'"/=:$>!-]|-(?!>)|->)+/ });
 /** A lone colon (breakpoint verbs `:c`, `:s`), kept as its own token so the lexer never stalls. */
 export const Colon = createToken({ name: 'Colon', pattern: /:/ });
 
