@@ -100,11 +100,3 @@ export class AddrAlloc {
     return this.hex(this.b.object + BigInt(this.o++) * this.b.objectStep);
   }
 }
-
-/** Parses a hex address (with or without 0x) to bigint, or null. */
-export function parseAddr(s: string): bigint | null {
-  const h = s.startsWith('0x') ? s.slice(2) : s;
-  if (h.length === 0 || h.length > 16) return null;
-  for (const ch of h) if (!'0123456789abcdefABCDEF'.includes(ch)) return null;
-  return BigInt('0x' + h);
-}

@@ -58,7 +58,7 @@ export function buildState(scn: ScenarioFile, opts: BuildOptions): BuildResult {
     addrWidth: width,
     scenario: scn.name,
     seed: opts.seed,
-    stats: { events: 0, peakHeap: 0 },
+    stats: { events: 0, sdcUpdates: 0 },
     onSample: null,
     tsThreads: [],
     sdcThreads: [],

@@ -33,7 +33,6 @@ export function runUntil(s: SimState, end: number): void {
   if (s.dumped) throw new Error('the simulation was stopped by its dump');
   const heap = s.heap;
   const cpus = s.cpus;
-  let sdcUpdates = 0;
   while (heap.size > 0 && heap.peekTick() <= end) {
     heap.pop();
     s.lbolt = heap.tick;
@@ -66,7 +65,7 @@ export function runUntil(s: SimState, end: number): void {
         break;
       case EV_SDC:
         touchAll(s);
-        sdcUpdate(s, ++sdcUpdates);
+        sdcUpdate(s, ++s.stats.sdcUpdates);
         heap.push(s.lbolt + s.params.sdcUpdateTicks, PHASE_C, 1, EV_SDC, 0, 0);
         break;
       case EV_IDLE_RETRY:

@@ -65,6 +65,8 @@ export function scenarioFromSnapshot(snap: DispatcherSnapshot, opts: SeedOptions
     }
     return def;
   });
+  const approx = snap.threads.filter((t) => t.addr !== null && startedAs.has(t.addr) && ['IA', 'FSS', 'FX'].includes(t.cls ?? '')).length;
+  if (approx > 0) notes.push(`${approx} IA/FSS/FX thread(s) simulated as TS`);
   const asleep = snap.threads.filter((t) => t.addr !== null && !startedAs.has(t.addr) && t.state !== 'onproc').length;
   if (asleep > 0) notes.push(`${asleep} other thread(s) in the dump are not runnable there and are left out`);
   notes.push('no interrupts are simulated; an interrupt active at dump time is taken as finished');
@@ -97,6 +99,8 @@ function runningThread(c: DispatcherSnapshot['cpus'][number], byAddr: Map<string
   return t === undefined || pri === null ? null : { t, pri };
 }
 
+/** The simulator's class for a dumped thread: its own if shown, else by priority band. FSS, FX and IA
+ * threads are simulated as TS (same 0-59 band; their own tables are not modelled). */
 function classOf(t: Thread | null, pri: number): 'TS' | 'SYS' | 'SDC' | null {
   const cls = t?.cls ?? null;
   if (cls === 'SDC') return 'SDC';

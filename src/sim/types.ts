@@ -257,7 +257,8 @@ export interface SimOptions {
 
 export interface SimStats {
   events: number;
-  peakHeap: number;
+  /** sysdc_update passes so far (drives the duty-cycle decay). */
+  sdcUpdates: number;
 }
 
 export interface SimState {
