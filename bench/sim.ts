@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BenchModule, BenchRow } from './types.ts';
-import { bigWorkload } from './sim-workload.ts';
+import { bigWorkload } from '../src/sim/bench-workload.ts';
 import { loadScenario } from '../src/sim/scenario-load.ts';
 import { runScenario } from '../src/sim/run.ts';
 import type { ScenarioFile } from '../src/sim/scenario-types.ts';

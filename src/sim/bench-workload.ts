@@ -1,7 +1,7 @@
 // The large benchmark workload: many CPUs and thousands of threads of a busy server (mostly
 // sleeping TS processes, CPU hogs, interactive threads, per-CPU network workers woken by NIC
 // interrupts, taskq threads at 60-98, SDC ZFS threads), built as an ordinary scenario.
-import type { IntrDef, ScenarioFile, ThreadDef } from '../src/sim/scenario-types.ts';
+import type { IntrDef, ScenarioFile, ThreadDef } from './scenario-types.ts';
 
 export function bigWorkload(ncpus: number, nthreads: number): ScenarioFile {
   const threads: ThreadDef[] = [];
