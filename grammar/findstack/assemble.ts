@@ -6,23 +6,10 @@ import type { Diagnostic } from '../common/source.ts';
 import type { StackRecord } from '../records.ts';
 import { chosen, frameFromCst, pcFromCst, sub, tok, toks } from '../frames/cst.ts';
 import { isDecimalDigits, isHexDigits } from '../common/numbers.ts';
+import { blankStackRecord } from '../common/stack-record.ts';
 
 type Source = StackRecord['source'];
 
-function blankRecord(line: number): StackRecord {
-  return {
-    kind: 'stack',
-    line,
-    thread: null,
-    threadDesc: null,
-    free: false,
-    sp: null,
-    savedPc: null,
-    frames: [],
-    failure: null,
-    source: 'findstack',
-  };
-}
 
 /** The thread a warning names (`... for thread ffff...`, `thread 0x1 at ...`, `read thread at X`), or null. */
 export function threadInWarning(text: string): string | null {
@@ -55,7 +42,7 @@ export class FindstackAssembler {
     switch (kind) {
       case 'threadHeader': {
         this.close();
-        const rec = blankRecord(no);
+        const rec = blankStackRecord(no, 'findstack');
         rec.thread = tok(node, 'thread')!.image;
         rec.free = tok(node, 'TsFree') !== undefined;
         const desc = tok(node, 'ThreadDesc');
@@ -73,7 +60,7 @@ export class FindstackAssembler {
       }
       case 'possibleHeader': {
         this.close();
-        const rec = blankRecord(no);
+        const rec = blankStackRecord(no, 'findstack');
         rec.thread = tok(node, 'thread')!.image;
         rec.failure = 'Possible stack pointers';
         this.cur = rec;
@@ -102,7 +89,7 @@ export class FindstackAssembler {
           return null;
         }
         this.close();
-        const rec = blankRecord(no);
+        const rec = blankStackRecord(no, 'findstack');
         rec.thread = named;
         rec.failure = msg;
         this.records.push(this.finishSource(rec));
@@ -121,7 +108,7 @@ export class FindstackAssembler {
 
   private startHeaderless(no: number): void {
     this.close();
-    this.cur = blankRecord(no);
+    this.cur = blankStackRecord(no, 'findstack');
   }
 
   private close(): void {

@@ -3,6 +3,7 @@
 import type { ISerializedGast } from '../common/chevrotain.ts';
 import type { CommandStage } from '../common/command-types.ts';
 import { normalizeAddr } from '../common/numbers.ts';
+import { blankStackRecord } from '../common/stack-record.ts';
 import type { Diagnostic, GrammarResult, SectionContext, SectionParser } from '../common/source.ts';
 import type { StackRecord } from '../records.ts';
 import { parseFramesLine } from './api.ts';
@@ -29,19 +30,8 @@ function sourceOf(stage: CommandStage | null): StackRecord['source'] {
 
 export const parseFrames: SectionParser = (lines, ctx): GrammarResult => {
   const stage = lastStage(ctx);
-  const rec: StackRecord = {
-    kind: 'stack',
-    line: lines[0]?.no ?? 0,
-    // The address typed before the command, as the brief asks (for `addr$C` mdb reads it as a frame pointer).
-    thread: stage?.addr ? normalizeAddr(stage.addr) : null,
-    threadDesc: null,
-    free: false,
-    sp: null,
-    savedPc: null,
-    frames: [],
-    failure: null,
-    source: sourceOf(stage),
-  };
+  // The address typed before the command, as the brief asks (for `addr$C` mdb reads it as a frame pointer).
+  const rec = blankStackRecord(lines[0]?.no ?? 0, sourceOf(stage), stage?.addr ? normalizeAddr(stage.addr) : null);
   const unrecognized: Diagnostic[] = [];
   const result: GrammarResult = { records: [], unrecognized, lexErrors: [], parseErrors: [] };
   let first = true;

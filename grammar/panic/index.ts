@@ -4,6 +4,7 @@
 // registers grammar), and a StackRecord for the console stack trace when one is shown.
 import type { CstNode, ISerializedGast } from '../common/chevrotain.ts';
 import { normalizeAddr, parseMdbInt, parseOffset } from '../common/numbers.ts';
+import { blankStackRecord } from '../common/stack-record.ts';
 import type { Diagnostic, GrammarResult, SectionParser } from '../common/source.ts';
 import type { Frame, MdbRecord, PanicRecord, StackRecord } from '../records.ts';
 import { chosen, emptyResult, firstProblem, guarded, isBlank, keepErrors, sub, toks, tokenEnd } from '../print/support.ts';
@@ -97,18 +98,7 @@ class PanicReader {
       this.messageOpen = true;
     } else if (which === 'traceFrame') {
       if (this.stack === null) {
-        this.stack = {
-          kind: 'stack',
-          line: no,
-          thread: this.panic?.thread ?? null,
-          threadDesc: null,
-          free: false,
-          sp: null,
-          savedPc: null,
-          frames: [],
-          failure: null,
-          source: 'frames',
-        };
+        this.stack = blankStackRecord(no, 'frames', this.panic?.thread ?? null);
         this.records.push(this.stack);
       }
       this.stack.frames.push(frameOf(node, no));
