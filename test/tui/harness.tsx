@@ -106,7 +106,9 @@ export const tick = (ms = 0): Promise<void> => new Promise((r) => setTimeout(r, 
 
 /** Wait until the frame satisfies `pred` (Ink renders asynchronously), or fail with the frame. */
 export async function waitFor(frame: () => string | undefined, pred: (f: string) => boolean, what: string): Promise<string> {
-  for (let i = 0; i < 200; i++) {
+  // Generous: a loaded CI machine can take seconds for a frame; a pass returns at once.
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
     const f = frame() ?? '';
     if (pred(f)) return f;
     await tick(5);
