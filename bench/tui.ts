@@ -103,16 +103,15 @@ async function openOnce(path: string, threads: number): Promise<OpenRun> {
   // As `playfair tui` runs it: React's production build (see src/cli/tui.ts). Loaded here, after
   // NODE_ENV is set, unless something loaded React before.
   process.env['NODE_ENV'] ??= 'production';
-  const [{ default: React }, { render }, { App }, { realServices }, { backgroundAnalyzer }] = await Promise.all([
+  const [{ default: React }, { render }, { App }, { realServices }] = await Promise.all([
     import('react'),
     import('ink'),
     import('../src/tui/App.tsx'),
     import('../src/tui/wiring.ts'),
-    import('../src/tui/analyzer.ts'),
   ]);
   const screen = new Screen();
   const keys = new Keys();
-  const services = realServices(backgroundAnalyzer({ prewarm: true }));
+  const services = realServices(); // as the TUI makes them: the worker starts with the first large input
   const delay = monitorEventLoopDelay({ resolution: 10 });
   const t0 = performance.now();
   delay.enable();

@@ -14,6 +14,8 @@ import { PreviewFilter } from './preview.ts';
 export interface BackgroundAnalyzer {
   /** Resolves with the full analysis; a large input may first give `onPreview` a quick one. */
   analyze(text: string, source: string, onPreview?: (a: Analysis) => void): Promise<Analysis>;
+  /** Start the worker now (if not started), so a later large input does not wait for it. */
+  warm(): void;
   close(): Promise<void>;
 }
 
@@ -160,6 +162,9 @@ export function backgroundAnalyzer(opts: AnalyzerOptions = {}): BackgroundAnalyz
           .catch(() => undefined); // a preview is optional; the full analysis still comes
       }
       return result;
+    },
+    warm() {
+      get();
     },
     async close() {
       const w = worker;

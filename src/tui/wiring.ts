@@ -14,10 +14,16 @@ export interface RealServices extends TuiServices {
   close(): Promise<void>;
 }
 
-export function realServices(bg: BackgroundAnalyzer = backgroundAnalyzer({ prewarm: true })): RealServices {
+export function realServices(bg: BackgroundAnalyzer = backgroundAnalyzer()): RealServices {
   let renderers: Renderers | null = null;
   return {
-    analyze: (text, source, onPreview) => bg.analyze(text, source, onPreview),
+    async analyze(text, source, onPreview) {
+      const a = await bg.analyze(text, source, onPreview);
+      // Once the first input is on screen, load the pipeline in a worker for the next large one
+      // (not before: on two cores it would slow the first analysis down).
+      setTimeout(() => bg.warm(), 1000).unref();
+      return a;
+    },
     async readFile(path) {
       // stdin is never read from here: `-` is only meaningful on the command line.
       const r = await readInput(path === '-' ? './-' : path, { stdin: process.stdin }, { maxInput: TUI_MAX_INPUT });
