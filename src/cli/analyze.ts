@@ -2,8 +2,9 @@
 import type { Command } from './io.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './io.ts';
 import { atOrAbove, parseOptions, parseSeverity } from './options.ts';
-import { parseByteSize, readInput } from './input.ts';
-import { analyzeText } from '../analyze.ts';
+import { stat } from 'node:fs/promises';
+import { InputTooLargeError, parseByteSize, readInput, readInputLines } from './input.ts';
+import { analyzeStream, analyzeText, type AnalyzeOptions } from '../analyze.ts';
 import type { Analysis } from '../analysis.ts';
 import type { Severity } from '../rules/types.ts';
 import { renderJson } from '../report/json.ts';
@@ -12,6 +13,8 @@ import { renderMarkdown } from '../report/markdown.ts';
 import { renderSarif } from '../report/sarif.ts';
 
 export const DEFAULT_MAX_INPUT = 256 * 1024 * 1024;
+/** Files above this are read as a stream of lines in lean mode (see AnalyzeOptions.lean). */
+export const STREAM_THRESHOLD = 64 * 1024 * 1024;
 
 const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
@@ -40,6 +43,7 @@ export const runAnalyze: Command = async (argv, io) => {
     'max-input': { type: 'string' },
     'starvation-seconds': { type: 'string' },
     hz: { type: 'string' },
+    stream: { type: 'boolean', default: false },
   });
   if ('error' in opts) {
     io.stderr.write(`playfair analyze: ${opts.error}\n`);
@@ -77,13 +81,34 @@ export const runAnalyze: Command = async (argv, io) => {
     io.stderr.write('playfair analyze: give exactly one FILE, or - for stdin\n');
     return EXIT_USAGE;
   }
-  const input = await readInput(opts.positionals[0]!, io, { maxInput });
-  if (!input.ok) {
-    io.stderr.write(`playfair analyze: ${input.message}\n`);
+  const path = opts.positionals[0]!;
+  const rules = { ...(starvation === undefined ? {} : { starvationSeconds: starvation }), ...(hz === undefined ? {} : { assumedHz: hz }) };
+  const big = path !== '-' && (await stat(path).then((st) => st.isFile() && st.size > STREAM_THRESHOLD, () => false));
+  const analysis = opts.values['stream'] === true || big ? await streamed(path, io, maxInput, rules) : await whole(path, io, maxInput, rules);
+  if (typeof analysis === 'string') {
+    io.stderr.write(`playfair analyze: ${analysis}\n`);
     return EXIT_USAGE;
   }
-  const rules = { ...(starvation === undefined ? {} : { starvationSeconds: starvation }), ...(hz === undefined ? {} : { assumedHz: hz }) };
-  const analysis = analyzeText(input.text, { source: input.name, rules });
   io.stdout.write(render(analysis, format as Format, io.stdout.columns));
   return exitCodeFor(analysis, failOn);
 };
+
+type Rules = AnalyzeOptions['rules'];
+
+async function whole(path: string, io: Parameters<Command>[1], maxInput: number, rules: Rules): Promise<Analysis | string> {
+  const input = await readInput(path, io, { maxInput });
+  if (!input.ok) return input.message;
+  return analyzeText(input.text, { source: input.name, rules });
+}
+
+/** Large inputs: one line at a time, keeping only what the snapshot and the findings need. */
+async function streamed(path: string, io: Parameters<Command>[1], maxInput: number, rules: Rules): Promise<Analysis | string> {
+  const input = await readInputLines(path, io, { maxInput });
+  if (!input.ok) return input.message;
+  try {
+    return await analyzeStream(input.lines, { source: input.name, rules, lean: true });
+  } catch (e) {
+    if (e instanceof InputTooLargeError) return e.message;
+    throw e;
+  }
+}
