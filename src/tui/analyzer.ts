@@ -91,6 +91,7 @@ export function backgroundAnalyzer(opts: AnalyzerOptions = {}): BackgroundAnalyz
   const threshold = opts.threshold ?? WORKER_THRESHOLD;
   let worker: Worker | null = null;
   let broken = false;
+  let closed = false;
   let nextId = 1;
   interface Pending {
     text: string;
@@ -108,7 +109,7 @@ export function backgroundAnalyzer(opts: AnalyzerOptions = {}): BackgroundAnalyz
   };
 
   const get = (): Worker | null => {
-    if (worker || broken) return worker;
+    if (worker || broken || closed) return worker;
     try {
       const w = startWorker();
       w.unref(); // never keeps the process alive on its own
@@ -167,6 +168,7 @@ export function backgroundAnalyzer(opts: AnalyzerOptions = {}): BackgroundAnalyz
       get();
     },
     async close() {
+      closed = true;
       const w = worker;
       worker = null;
       if (w) await w.terminate();
