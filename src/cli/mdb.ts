@@ -40,7 +40,8 @@ export const runMdb: Command = async (argv, io) => {
     if (line.trim() === '$q') return 'quit';
     if (echo) io.stdout.write(`> ${neutralize(line.trim())}\n`);
     const out = runMdbCommand(analysis, line, renderers);
-    for (const l of out.lines) io.stdout.write(`${l}\n`);
+    // Renderers give back input text (proc names, symbols) as it was: neutralize before the terminal.
+    for (const l of out.lines) io.stdout.write(`${neutralize(l)}\n`);
     if (out.error !== undefined) {
       failed = true;
       io.stderr.write(`mdb: ${neutralize(out.error)}\n`);
