@@ -3,7 +3,7 @@
 // separator); `mdb:` warnings and `Possible stack pointers` lists stand in for a block that failed.
 import type { CstNode } from '../common/chevrotain.ts';
 import type { Diagnostic } from '../common/source.ts';
-import type { StackRecord } from '../records.ts';
+import type { Frame, StackRecord } from '../records.ts';
 import { chosen, frameFromCst, pcFromCst, sub, tok, toks } from '../frames/cst.ts';
 import { isDecimalDigits, isHexDigits } from '../common/numbers.ts';
 import { blankStackRecord } from '../common/stack-record.ts';
@@ -41,21 +41,16 @@ export class FindstackAssembler {
     if (!node) return null;
     switch (kind) {
       case 'threadHeader': {
-        this.close();
-        const rec = blankStackRecord(no, 'findstack');
-        rec.thread = tok(node, 'thread')!.image;
-        rec.free = tok(node, 'TsFree') !== undefined;
         const desc = tok(node, 'ThreadDesc');
-        rec.threadDesc = desc ? desc.image.slice(1, -1) : null;
-        rec.sp = tok(node, 'sp')!.image;
-        this.cur = rec;
+        this.feedHeader(
+          { thread: tok(node, 'thread')!.image, free: tok(node, 'TsFree') !== undefined, desc: desc ? desc.image.slice(1, -1) : null, sp: tok(node, 'sp')!.image },
+          no,
+        );
         return null;
       }
       case 'savedPc': {
-        // After frames (or with no block open) it means a header was lost: start a new block.
-        if (!this.cur || this.possible || this.cur.frames.length > 0 || this.cur.savedPc) this.startHeaderless(no);
         const { func, offset } = pcFromCst(sub(node, 'pc')!);
-        this.cur!.savedPc = { sp: tok(node, 'sp')!.image, func, offset, line: no };
+        this.feedSavedPc({ sp: tok(node, 'sp')!.image, func, offset }, no);
         return null;
       }
       case 'possibleHeader': {
@@ -74,10 +69,8 @@ export class FindstackAssembler {
             this.possible.push(entry);
             return null;
           }
-          this.startHeaderless(no);
         }
-        if (!this.cur || this.cur.failure !== null) this.startHeaderless(no);
-        this.cur!.frames.push(frameFromCst(node, no));
+        this.feedFrame(frameFromCst(node, no));
         return null;
       }
       case 'warning': {
@@ -98,6 +91,30 @@ export class FindstackAssembler {
       default:
         return null; // elision: an author's `...`, read and skipped
     }
+  }
+
+  /** Takes a `stack pointer for thread` line already read: it starts a block. */
+  feedHeader(h: { thread: string; free: boolean; desc: string | null; sp: string }, no: number): void {
+    this.close();
+    const rec = blankStackRecord(no, 'findstack');
+    rec.thread = h.thread;
+    rec.free = h.free;
+    rec.threadDesc = h.desc;
+    rec.sp = h.sp;
+    this.cur = rec;
+  }
+
+  /** Takes a `[ sp pc() ]` line already read. */
+  feedSavedPc(pc: { sp: string; func: string; offset: number | null }, no: number): void {
+    // After frames (or with no block open) it means a header was lost: start a new block.
+    if (!this.cur || this.possible || this.cur.frames.length > 0 || this.cur.savedPc) this.startHeaderless(no);
+    this.cur!.savedPc = { ...pc, line: no };
+  }
+
+  /** Takes one frame line already read (by the fast path, or from its CST). */
+  feedFrame(frame: Frame): void {
+    if (this.possible || !this.cur || this.cur.failure !== null) this.startHeaderless(frame.line);
+    this.cur!.frames.push(frame);
   }
 
   /** Closes the last block; call once after the last line. */

@@ -5,6 +5,7 @@ import type { StackRecord } from '../records.ts';
 import { lastStage } from '../frames/index.ts';
 import { firstProblem, isBlank, renumber } from '../frames/support.ts';
 import { parseFindstackLine } from './api.ts';
+import { fastFrameLine, fastSavedPc, fastThreadHeader } from '../frames/fast.ts';
 import { FindstackAssembler } from './assemble.ts';
 import { findstackParser } from './parser.ts';
 
@@ -24,6 +25,22 @@ export const parseFindstack: SectionParser = (lines, ctx): GrammarResult => {
   const result: GrammarResult = { records: [], unrecognized, lexErrors: [], parseErrors: [] };
   for (const { no, text } of lines) {
     if (isBlank(text)) continue;
+    // Canonical lines take the fast path; anything else, and every doubt, goes to the grammar.
+    const frame = fastFrameLine(text, no);
+    if (frame !== null) {
+      asm.feedFrame(frame);
+      continue;
+    }
+    const header = fastThreadHeader(text);
+    if (header !== null) {
+      asm.feedHeader(header, no);
+      continue;
+    }
+    const saved = fastSavedPc(text);
+    if (saved !== null) {
+      asm.feedSavedPc(saved, no);
+      continue;
+    }
     const { cst, ...errors } = parseFindstackLine(text);
     renumber(errors, no);
     result.lexErrors.push(...errors.lexErrors);

@@ -42,6 +42,7 @@ function unquote(s: string): string {
 
 /** `... mdb [-k] -e "cmd"` or `... mdb -ke 'cmd'`: the quoted command; '' when mdb runs without one; null when no mdb. */
 function shellMdbCommand(line: string): string | null {
+  if (!line.includes('mdb')) return null;
   const words = line.trim().split(/\s+/);
   const at = words.findIndex((w) => w === 'mdb' || w.endsWith('/mdb'));
   if (at < 0) return null;

@@ -88,7 +88,7 @@ export class Splitter {
         this.start(no, body, started);
         return;
       }
-      const prose = looksLikeProse(body) && (open.command === null || this.blanks.length > 0);
+      const prose = (open.command === null || this.blanks.length > 0) && looksLikeProse(body);
       if (prose) {
         this.close();
         this.sink.onLine(no, 'prose');

@@ -1,0 +1,112 @@
+// A fast path for the one line shape that makes up most of a large dump: a frame line exactly as
+// mdb prints it (`  ffffff0007e01bc0 cv_wait+0x7f(ffffff01d6fd5b60, ffffff01d6fd5ac0)`).
+// The Chevrotain grammar stays the definition: this scanner accepts only the canonical spelling
+// and returns null for anything else, which then goes through the grammar. A property test checks
+// that wherever it answers, it answers exactly what the grammar does.
+import { parseOffset } from '../common/numbers.ts';
+import type { Frame } from '../records.ts';
+
+function isHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+}
+
+/** A letter or `_`: symbols starting with `.` or `$` are rare and close to other tokens (`...`), so the grammar reads them. */
+function isSymbolStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+function isSymbolChar(c: number): boolean {
+  return isSymbolStart(c) || (c >= 48 && c <= 57) || c === 96 || c === 46 || c === 36;
+}
+
+/** Reads `[spaces]fp symbol[+off](args)[spaces]`; null when the line is anything else. */
+export function fastFrameLine(text: string, line: number): Frame | null {
+  const n = text.length;
+  let i = 0;
+  while (i < n && text.charCodeAt(i) === 32) i++;
+  const fpStart = i;
+  while (i < n && isHex(text.charCodeAt(i))) i++;
+  if (i === fpStart || i - fpStart > 16 || text.charCodeAt(i) !== 32) return null;
+  const fp = text.slice(fpStart, i);
+  i++;
+  const symStart = i;
+  if (i >= n || !isSymbolStart(text.charCodeAt(i))) return null;
+  i++;
+  while (i < n && isSymbolChar(text.charCodeAt(i))) i++;
+  const func = text.slice(symStart, i);
+  // A symbol starting `0x` would be an address literal: leave those to the grammar.
+  let offset: number | null = null;
+  const sign = text.charCodeAt(i);
+  if (sign === 43 || sign === 45) {
+    const offStart = i;
+    i++;
+    if (text.charCodeAt(i) === 48 && (text.charCodeAt(i + 1) === 120 || text.charCodeAt(i + 1) === 88)) i += 2;
+    const digits = i;
+    while (i < n && isHex(text.charCodeAt(i))) i++;
+    if (i === digits) return null;
+    offset = parseOffset(text.slice(offStart, i));
+    if (offset === null) return null;
+  }
+  if (text.charCodeAt(i) !== 40) return null;
+  i++;
+  const args: string[] = [];
+  if (text.charCodeAt(i) !== 41) {
+    for (;;) {
+      const argStart = i;
+      if (text.charCodeAt(i) === 48 && (text.charCodeAt(i + 1) === 120 || text.charCodeAt(i + 1) === 88)) i += 2;
+      const digits = i;
+      while (i < n && isHex(text.charCodeAt(i))) i++;
+      if (i === digits || i - digits > 16) return null;
+      args.push(text.slice(argStart, i));
+      const c = text.charCodeAt(i);
+      if (c === 41) break;
+      if (c !== 44 || text.charCodeAt(i + 1) !== 32) return null;
+      i += 2;
+    }
+  }
+  i++;
+  while (i < n && text.charCodeAt(i) === 32) i++;
+  if (i !== n) return null;
+  return { fp, func, offset, args, line };
+}
+
+const HEADER = 'stack pointer for thread ';
+
+/** `stack pointer for thread X[ (TS_FREE)][ (desc)]: SP`, spelled exactly as mdb prints it; else null. */
+export function fastThreadHeader(text: string): { thread: string; free: boolean; desc: string | null; sp: string } | null {
+  if (!text.startsWith(HEADER)) return null;
+  let i = HEADER.length;
+  const n = text.length;
+  const t0 = i;
+  while (i < n && isHex(text.charCodeAt(i))) i++;
+  if (i === t0) return null;
+  const thread = text.slice(t0, i);
+  let free = false;
+  if (text.startsWith(' (TS_FREE)', i)) {
+    free = true;
+    i += 10;
+  }
+  // The stack pointer follows the line's last ': '; a description, if any, fills the gap.
+  const colon = text.lastIndexOf(': ');
+  if (colon < i) return null;
+  let desc: string | null = null;
+  if (colon > i) {
+    if (text.charCodeAt(i) !== 32 || text.charCodeAt(i + 1) !== 40 || text.charCodeAt(colon - 1) !== 41) return null;
+    desc = text.slice(i + 2, colon - 1);
+  }
+  let j = colon + 2;
+  const s0 = j;
+  while (j < n && isHex(text.charCodeAt(j))) j++;
+  if (j === s0) return null;
+  const sp = text.slice(s0, j);
+  while (j < n && text.charCodeAt(j) === 32) j++;
+  return j === n ? { thread, free, desc, sp } : null;
+}
+
+/** `[ SP func+off() ]`, spelled exactly as mdb prints it; else null. */
+export function fastSavedPc(text: string): { sp: string; func: string; offset: number | null } | null {
+  if (!text.startsWith('[ ') || !text.endsWith('() ]')) return null;
+  const f = fastFrameLine(text.slice(2, -2).trimEnd(), 0);
+  if (f === null || f.args === null || f.args.length > 0 || f.fp === null) return null;
+  return { sp: f.fp, func: f.func, offset: f.offset };
+}
