@@ -9,8 +9,8 @@ import { parseOptions } from './options.ts';
 import { readInput } from './input.ts';
 import { DEFAULT_MAX_INPUT } from './analyze.ts';
 import { analyzeText } from '../analyze.ts';
-import { runMdbCommand } from '../tui/commands.ts';
-import { renderersFor } from '../tui/renderers.ts';
+import { runMdbCommand } from '../shell/commands.ts';
+import { renderersFor } from '../shell/renderers.ts';
 import { neutralize } from '../report/sanitize.ts';
 
 export const runMdb: Command = async (argv, io) => {

@@ -3,12 +3,9 @@
 import type { Analysis } from '../analysis.ts';
 import type { Severity } from '../rules/types.ts';
 
-/** Output of one mdb-style command typed at the TUI prompt. */
-export interface CommandOutput {
-  lines: string[];
-  /** Set when the command could not be run; shown instead of output. */
-  error?: string;
-}
+import type { CommandOutput } from '../shell/commands.ts';
+
+export type { CommandOutput };
 
 /** One finding of the loaded analysis, judged again after the simulated change. */
 export interface WhatIfOutcome {

@@ -3,9 +3,9 @@
 import { readInput } from '../cli/input.ts';
 import type { Analysis } from '../analysis.ts';
 import { backgroundAnalyzer, type BackgroundAnalyzer } from './analyzer.ts';
-import { runMdbCommand, type Renderers } from './commands.ts';
+import { runMdbCommand, type Renderers } from '../shell/commands.ts';
 import type { TuiServices, WhatIfReport } from './services.ts';
-import { renderersFor } from './renderers.ts';
+import { renderersFor } from '../shell/renderers.ts';
 import { simulateWhatIf } from './whatif.ts';
 import { TUI_MAX_INPUT } from './limits.ts';
 

@@ -4,8 +4,8 @@ import { PasteBuffer, PASTE_END, PASTE_START } from '../../src/tui/paste-buffer.
 import { decodeKey } from '../../src/tui/keypress.ts';
 import { clip, formatTicks, isStarved, maxWaitingPri, sortFindings, wrapText, exitCodeFor } from '../../src/tui/format.ts';
 import { navKey, windowStart } from '../../src/tui/list-nav.ts';
-import { runMdbCommand, type Renderers } from '../../src/tui/commands.ts';
-import { renderersFor, stacksGroups } from '../../src/tui/renderers.ts';
+import { runMdbCommand, type Renderers } from '../../src/shell/commands.ts';
+import { renderersFor, stacksGroups } from '../../src/shell/renderers.ts';
 import { footerText } from '../../src/tui/Footer.tsx';
 import { seedAnalysis, SEED_TEXT } from './seed-analysis.ts';
 

@@ -1,13 +1,19 @@
-// The TUI's mdb-style prompt: parse a typed command with the shared command grammar and answer it
-// from the loaded snapshot through the shared renderers (src/render), so the text is mdb's own.
+// The mdb-style prompt of `playfair mdb` and the TUI: parse a typed command with the shared
+// command grammar and answer it from the loaded snapshot through the shared renderers (src/render), so the text is mdb's own.
 import { parseCommandLine } from '../../grammar/command/index.ts';
 import type { CommandStage } from '../../grammar/common/command-types.ts';
 import { normalizeAddr } from '../../grammar/common/numbers.ts';
 import type { Analysis } from '../analysis.ts';
 import type { Thread } from '../model/snapshot.ts';
-import type { CommandOutput } from './services.ts';
 
-/** The renderers the prompt uses; loaded on first use (see wiring.ts for the real ones). */
+/** Output of one mdb-style command. */
+export interface CommandOutput {
+  lines: string[];
+  /** Set when the command could not be run; shown instead of output. */
+  error?: string;
+}
+
+/** The renderers the prompt uses; loaded on first use (renderers.ts has the real ones). */
 export interface Renderers {
   cpuinfo(a: Analysis, verbose: boolean): string | string[];
   findstack(t: Thread, verbose: boolean): string | string[];
