@@ -257,7 +257,7 @@ class SnapshotBuilder {
         setField(t, 'wchan', w === '0' ? null : w, f.line);
       }
     } else if (type === 'tsproc_t') {
-      const t = this.threadOfClassData(base, f);
+      const t = this.threadOfClassData(base);
       const key = TSPROC_FIELDS[member];
       if (t !== undefined && key !== undefined) {
         setField(t, key, value as never, f.line);
@@ -272,49 +272,37 @@ class SnapshotBuilder {
   }
 
   /** The thread a tsproc_t belongs to: by the chain that led to it, by its `ts_tp`, or by a known `t_cldata`. */
-  private threadOfClassData(base: string | null, f: PrintField): Thread | undefined {
+  private threadOfClassData(base: string | null): Thread | undefined {
     if (this.chainThread !== null) return this.threads.get(this.chainThread);
-    void f;
     return base === null ? undefined : this.cldataOwner.get(base);
   }
 
   private chainThread: string | null = null;
 
   private addPrint(rec: PrintRecord, command: ParsedCommand | null): void {
+    const type = rec.type;
+    if (type === null) return;
     const stages = command?.stages ?? [];
     const first = stages[0];
     // `A::print kthread_t t_cldata | ::print tsproc_t ...`: the struct printed is A's class data.
     const chained =
       stages.length === 2 && first?.name === 'print' && first.args.includes('kthread_t') && first.args.includes('t_cldata');
     const firstAddr = first?.addr === null || first?.addr === undefined ? null : normalizeAddr(first.addr);
-    this.chainThread = chained ? firstAddr : null;
-    const type = rec.type ?? null;
-    if (type === null) return;
     const base = rec.addr !== null ? normalizeAddr(rec.addr) : chained ? null : firstAddr;
-    const visit = (fields: PrintField[]) => {
-      for (const f of fields) {
-        this.applyMember(type, base, f);
-        if (type === 'tsproc_t' && f.name === 'ts_tp' && f.value !== null && this.chainThread === null) {
-          const tp = normalizeAddr(f.value);
-          if (tp !== null && base !== null) this.setCldata(this.threads.get(tp), base, f.line);
-        }
-      }
-    };
-    if (type === 'tsproc_t' && this.chainThread === null) {
-      // Read ts_tp first so the owning thread is known before the other members.
+    if (type === 'tsproc_t' && !chained && base !== null) {
+      // ts_tp names the owning thread: read it first so the other members know where they go.
       const tp = rec.fields.find((f) => f.name === 'ts_tp');
-      if (tp?.value) {
-        const owner = normalizeAddr(tp.value);
-        if (owner !== null && base !== null) this.setCldata(this.threads.get(owner), base, tp.line);
-      }
+      const owner = tp?.value ? normalizeAddr(tp.value) : null;
+      if (owner !== null) this.setCldata(this.threads.get(owner), base, tp!.line);
     }
-    visit(rec.fields);
+    this.chainThread = chained ? firstAddr : null;
+    for (const f of rec.fields) this.applyMember(type, base, f);
+    this.chainThread = null;
     if (chained && firstAddr !== null) {
       const ts = rec.fields.find((f) => f.name === 'ts_timeleft');
       // ts_timeleft is tsproc_t's first member (sys/ts.h), so its address is the class data's.
       if (ts?.addr) this.setCldata(this.threads.get(firstAddr), normalizeAddr(ts.addr), ts.line);
     }
-    this.chainThread = null;
   }
 
   private addFormat(rec: FormatRecord, command: ParsedCommand | null): void {
