@@ -44,9 +44,14 @@ export function readSection(raw: RawSection, parser: SectionParser | undefined):
   const bad = new Map<number, Diagnostic>();
   for (const d of result.unrecognized) if (!bad.has(d.line)) bad.set(d.line, d);
   for (const l of body) {
-    const cls: LineClass = bad.has(l.no) ? 'unrecognized' : 'parsed';
+    const head = bad.get(l.no);
+    const cls: LineClass = head !== undefined ? 'unrecognized' : 'parsed';
     classes.set(l.no, cls);
-    for (const c of joined.get(l.no) ?? []) classes.set(c, cls);
+    for (const c of joined.get(l.no) ?? []) {
+      classes.set(c, cls);
+      // Every unrecognized line has its own diagnostic, continuation lines of a joined one too.
+      if (head !== undefined) bad.set(c, { line: c, col: 1, message: `continues line ${l.no}, which could not be read: ${head.message}` });
+    }
   }
   // Writing that followed the output with no blank line between is prose, not a parse failure.
   for (let i = body.length - 1; i >= 0; i--) {
@@ -56,7 +61,10 @@ export function readSection(raw: RawSection, parser: SectionParser | undefined):
     if (blank && !bad.has(l.no) && i === body.length - 1) continue;
     classes.set(l.no, 'prose');
     bad.delete(l.no);
-    for (const c of joined.get(l.no) ?? []) classes.set(c, 'prose');
+    for (const c of joined.get(l.no) ?? []) {
+      classes.set(c, 'prose');
+      bad.delete(c);
+    }
   }
   let endLine = raw.startLine;
   for (const [no, cls] of classes) if (cls !== 'prose' && no > endLine) endLine = no;
