@@ -1,5 +1,4 @@
 // Sections: the ingest stage's view of a pasted text.
-import type { Diagnostic, SourceLine } from '../../grammar/common/source.ts';
 import type { ParsedCommand } from '../../grammar/common/command-types.ts';
 
 /** Which grammar reads a section. `unknown` keeps a dcmd we have no grammar for. */
@@ -30,8 +29,6 @@ export interface Section {
   /** First and last input line of the section (the prompt line when there is one). */
   startLine: number;
   endLine: number;
-  /** Output lines handed to the grammar, after undoing decorations (comment prefixes, wraps). */
-  body: SourceLine[];
   /** ok: every line read; partial: some unrecognized; unknown: no grammar for it. */
   status: 'ok' | 'partial' | 'unknown';
 }
@@ -41,13 +38,4 @@ export interface Accounting {
   parsed: number;
   prose: number;
   unrecognized: number;
-}
-
-export interface IngestResult {
-  /** The input split into lines (index 0 is line 1), control characters untouched. */
-  lines: string[];
-  sections: Section[];
-  /** One class per input line (index 0 is line 1). */
-  classes: LineClass[];
-  diagnostics: Diagnostic[];
 }

@@ -76,7 +76,6 @@ export function readSection(raw: RawSection, parser: SectionParser | undefined):
     kind: raw.kind,
     startLine: raw.startLine,
     endLine,
-    body: body.filter((l) => classes.get(l.no) !== 'prose'),
     status,
   };
   return { section, records: result.records, diagnostics, classes };
