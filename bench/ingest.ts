@@ -2,12 +2,12 @@
 // `::walk thread | ::findstack -v` transcript, next to a plain line-split-plus-regex scan of the
 // same file in the same run; and peak memory (maxRSS of a child process that only reads and
 // analyses). Each measured part runs in its own child so one's heap does not inflate the other's.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BenchModule, BenchRow } from './types.ts';
+import { runJsonChild } from './child.ts';
 import { writeTranscript } from './gen/write.ts';
 import { readInputLines } from '../src/cli/input.ts';
 
@@ -97,22 +97,7 @@ async function child(mode: Mode, file: string, reps: number): Promise<ChildRepor
 }
 
 function runChild(mode: Mode, file: string, reps: number, heapMb: number): Promise<ChildReport> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, '--import', 'tsx', SELF, '--child', mode, file, String(reps)], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    p.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    p.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    p.on('error', reject);
-    p.on('close', (code) => {
-      const last = out.trim().split('\n').pop() ?? '';
-      if (code !== 0 || !last.startsWith('{')) reject(new Error(`ingest child (${mode}) exited ${code}: ${err.trim().split('\n').slice(-3).join(' | ')}`));
-      else resolve(JSON.parse(last) as ChildReport);
-    });
-  });
+  return runJsonChild<ChildReport>(`ingest child (${mode})`, SELF, ['--child', mode, file, String(reps)], ROOT, [`--max-old-space-size=${heapMb}`]);
 }
 
 export interface IngestFigures {

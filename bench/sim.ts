@@ -3,9 +3,9 @@
 // threads over one simulated hour (360,000 ticks; target under 20 s), each next to an empty tick
 // loop over the same number of ticks in the same child, plus peak memory (maxRSS of the child,
 // against a child that only loads the simulator). Each measurement runs in its own child process.
-import { spawn } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BenchModule, BenchRow } from './types.ts';
+import { runJsonChild } from './child.ts';
 import { bigWorkload } from '../src/sim/bench-workload.ts';
 import { loadScenario } from '../src/sim/scenario-load.ts';
 import { runScenario } from '../src/sim/run.ts';
@@ -89,20 +89,7 @@ function child(mode: Mode, reps: number, quick: boolean): ChildReport {
 }
 
 function runChild(mode: Mode, reps: number, quick: boolean): Promise<ChildReport> {
-  return new Promise((resolve, reject) => {
-    const args = ['--import', 'tsx', SELF, '--child', mode, String(reps), quick ? 'quick' : 'full'];
-    const p = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    p.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    p.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    p.on('error', reject);
-    p.on('close', (code) => {
-      const last = out.trim().split('\n').pop() ?? '';
-      if (code !== 0 || !last.startsWith('{')) reject(new Error(`sim child (${mode}) exited ${code}: ${err.trim().split('\n').slice(-3).join(' | ')}`));
-      else resolve(JSON.parse(last) as ChildReport);
-    });
-  });
+  return runJsonChild<ChildReport>(`sim child (${mode})`, SELF, ['--child', mode, String(reps), quick ? 'quick' : 'full'], ROOT);
 }
 
 function rows(label: string, r: ChildReport, idle: ChildReport): BenchRow[] {
