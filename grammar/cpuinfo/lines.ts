@@ -2,22 +2,14 @@
 // belongs to is not decided here (assemble.ts does that).
 import type { CstNode, IToken } from '../common/chevrotain.ts';
 import { parseMdbInt } from '../common/numbers.ts';
+import type { CpuRecord } from '../records.ts';
 import { snapAddrWidth, type AddrWidth } from './layout.ts';
 
-export interface RowLine {
-  kind: 'row';
-  id: number;
-  addr: string;
-  flags: number;
-  nrun: number;
-  bspl: number;
-  pri: number | null;
-  runrun: boolean;
-  kprunrun: boolean;
-  switchTicks: number | null;
-  thread: string;
-  proc: string | null;
-}
+/** A CPU row: the record's own columns, as the row prints them. */
+export type RowLine = { kind: 'row' } & Pick<
+  CpuRecord,
+  'id' | 'addr' | 'flags' | 'nrun' | 'bspl' | 'pri' | 'runrun' | 'kprunrun' | 'switchTicks' | 'thread' | 'proc'
+>;
 
 export type BlockLine =
   | { kind: 'connector' }
