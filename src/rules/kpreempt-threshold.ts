@@ -5,7 +5,7 @@ import type { Cpu, RunqEntry } from '../model/snapshot.ts';
 import { EvidenceSet, cpuLine, cpuProcLine } from './evidence.ts';
 import { FAR_BEYOND_QUANTUM_TICKS, KPREEMPTPRI_PRE_FIX, MAXCLSYSPRI } from './facts.ts';
 import { FIX_KPREEMPTPRI, KPREEMPT_REFS } from './references.ts';
-import { ThreadIndex, queuedAbove, threadLabel } from './threads.ts';
+import { threadIndex, type ThreadIndex, queuedAbove, threadLabel } from './threads.ts';
 import { hzSentence, resolveHz, thresholdTicks, ticksText } from './time.ts';
 import type { Finding, Rule, RuleContext, RuleNote } from './types.ts';
 
@@ -62,7 +62,7 @@ export const kpreemptThreshold: Rule = {
     const maxsys = tunables['maxclsyspri'] ?? MAXCLSYSPRI;
     const hz = resolveHz(ctx);
     const far = Math.max(FAR_BEYOND_QUANTUM_TICKS, thresholdTicks(ctx, hz));
-    const idx = new ThreadIndex(ctx.snapshot);
+    const idx = threadIndex(ctx.snapshot);
     const ws = witnesses(ctx, maxsys, far);
     const kp = tunables['kpreemptpri'];
 

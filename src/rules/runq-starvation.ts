@@ -6,7 +6,7 @@ import type { Cpu, RunqEntry, Thread } from '../model/snapshot.ts';
 import { EvidenceSet, cpuLine, cpuProcLine } from './evidence.ts';
 import { BOUND_BY_DEFAULT_ROLES, LONG_WAIT_SECONDS, MAXCLSYSPRI, MINCLSYSPRI } from './facts.ts';
 import { FIX_KPREEMPTPRI, KPREEMPT_REFS } from './references.ts';
-import { ThreadIndex, binding, priClass, queuedAbove, threadRole } from './threads.ts';
+import { threadIndex, binding, priClass, queuedAbove, threadRole } from './threads.ts';
 import { aboutTime, dumpLbolt, hzSentence, resolveHz, thresholdTicks, type HzInfo } from './time.ts';
 import type { Finding, Rule, RuleContext, RuleNote } from './types.ts';
 
@@ -72,7 +72,7 @@ export const runqStarvation: Rule = {
     const notes: RuleNote[] = [];
     const hz = resolveHz(ctx);
     const limit = thresholdTicks(ctx, hz);
-    const idx = new ThreadIndex(ctx.snapshot);
+    const idx = threadIndex(ctx.snapshot);
     if (ctx.snapshot.cpus.length === 0) {
       notes.push({ rule: ID, message: 'No ::cpuinfo output in the input: cannot check run queues for starvation.' });
       return { findings, notes };

@@ -6,7 +6,7 @@
 import type { Cpu, RunqEntry } from '../model/snapshot.ts';
 import { EvidenceSet, cpuLine } from './evidence.ts';
 import { BOUND_BY_DEFAULT_ROLES } from './facts.ts';
-import { ThreadIndex, binding, queuedAbove, threadLabel, threadRole } from './threads.ts';
+import { threadIndex, type ThreadIndex, binding, queuedAbove, threadLabel, threadRole } from './threads.ts';
 import { aboutTime, resolveHz, thresholdTicks } from './time.ts';
 import type { Finding, Rule, RuleContext, RuleNote } from './types.ts';
 
@@ -104,7 +104,7 @@ export const strandedRunnable: Rule = {
       notes.push({ rule: ID, message: 'No ::cpuinfo output in the input: cannot check for stranded runnable threads.' });
       return { findings, notes };
     }
-    const idx = new ThreadIndex(ctx.snapshot);
+    const idx = threadIndex(ctx.snapshot);
     const thieves = cpus.filter(canSteal);
     for (const thief of thieves) {
       for (const victim of cpus) {

@@ -7,7 +7,7 @@ import type { Cpu, RunqEntry, Thread } from '../model/snapshot.ts';
 import { EvidenceSet, cpuLine } from './evidence.ts';
 import { INTR_PRI_FLOOR, LONG_WAIT_SECONDS, MAXCLSYSPRI, MINCLSYSPRI } from './facts.ts';
 import { FIX_KPREEMPTPRI, REF_ILLUMOS_1532, REF_ILLUMOS_7232, REF_OS_970 } from './references.ts';
-import { ThreadIndex, hasFrame, isTaskqThread, threadLabel } from './threads.ts';
+import { threadIndex, type ThreadIndex, hasFrame, isTaskqThread, threadLabel } from './threads.ts';
 import { aboutTime, dumpLbolt, hzSentence, resolveHz, thresholdTicks } from './time.ts';
 import type { Finding, Rule, RuleContext, RuleNote } from './types.ts';
 
@@ -61,7 +61,7 @@ export const taskqStarvation: Rule = {
     const notes: RuleNote[] = [];
     const hz = resolveHz(ctx);
     const limit = thresholdTicks(ctx, hz);
-    const idx = new ThreadIndex(ctx.snapshot);
+    const idx = threadIndex(ctx.snapshot);
     const lbolt = dumpLbolt(ctx);
     const waiters = ioWaiters(ctx);
     for (const q of runnableTaskqs(ctx, idx)) {

@@ -17,6 +17,18 @@ export class ThreadIndex {
   }
 }
 
+const indexes = new WeakMap<DispatcherSnapshot, ThreadIndex>();
+
+/** The snapshot's thread index, built once however many rules and triage steps ask for it. */
+export function threadIndex(snapshot: DispatcherSnapshot): ThreadIndex {
+  let idx = indexes.get(snapshot);
+  if (idx === undefined) {
+    idx = new ThreadIndex(snapshot);
+    indexes.set(snapshot, idx);
+  }
+  return idx;
+}
+
 /**
  * Frames that every sleeping or switching thread shows, and the system-call and start glue: they
  * say nothing about what the thread is or does.

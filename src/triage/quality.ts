@@ -1,7 +1,7 @@
 // How much a report's input lets the rules see: none (no mdb output), fragment (mdb output but no
 // dispatcher state), partial (dispatcher state with gaps), good.
 import type { Analysis } from '../analysis.ts';
-import { ThreadIndex, queuedAbove } from '../rules/threads.ts';
+import { threadIndex, queuedAbove } from '../rules/threads.ts';
 
 export type QualityRating = 'none' | 'fragment' | 'partial' | 'good';
 
@@ -33,7 +33,7 @@ export function rateQuality(a: Analysis): Quality {
   if (parsed + unrecognized > 0 && unrecognized / (parsed + unrecognized) > UNRECOGNIZED_LIMIT) {
     reasons.push(`${unrecognized} of ${parsed + unrecognized} mdb lines unrecognized`);
   }
-  const idx = new ThreadIndex(s);
+  const idx = threadIndex(s);
   const waiting = s.cpus.flatMap((c) => queuedAbove(c));
   const noStack = waiting.filter((e) => (idx.get(e.thread)?.stack ?? null) === null);
   if (noStack.length > 0) reasons.push(`no stack for ${noStack.length} of ${waiting.length} threads queued above a running one`);

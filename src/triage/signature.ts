@@ -5,7 +5,7 @@ import type { Analysis } from '../analysis.ts';
 import type { Thread } from '../model/snapshot.ts';
 import type { Finding } from '../rules/types.ts';
 import { severityRank, sortedFindings } from '../report/summary.ts';
-import { ThreadIndex, baseName, innermostFrames, isGenericFrame, realFrames } from '../rules/threads.ts';
+import { threadIndex, baseName, innermostFrames, isGenericFrame, realFrames } from '../rules/threads.ts';
 
 export const SIGNATURE_VERSION = 1;
 
@@ -62,7 +62,7 @@ export function normalizePanicMessage(message: string): string {
 }
 
 function panicStack(a: Analysis): Thread | null {
-  const idx = new ThreadIndex(a.snapshot);
+  const idx = threadIndex(a.snapshot);
   const owner = idx.get(a.snapshot.panic?.thread ?? null);
   if (owner !== null && (owner.stack?.length ?? 0) > 0) return owner;
   // A `$C` with no thread named is the dump's current thread: the panicking one.
@@ -75,7 +75,7 @@ function strongFindings(a: Analysis): Finding[] {
 }
 
 function keyFramesOf(a: Analysis, findings: readonly Finding[]): string[] {
-  const idx = new ThreadIndex(a.snapshot);
+  const idx = threadIndex(a.snapshot);
   const frames = new Set<string>();
   for (const f of findings) {
     for (const addr of f.threads ?? []) {
