@@ -69,7 +69,7 @@ async function child(mode: Mode, file: string, reps: number): Promise<ChildRepor
     const t0 = performance.now();
     const input = await readInputLines(file, { stdin: process.stdin }, { maxInput: Number.MAX_SAFE_INTEGER });
     if (!input.ok) throw new Error(input.message);
-    const a = await analyzeStream(input.lines, { source: file, lean: true });
+    const a = await analyzeStream(input.batches, { source: file, lean: true });
     times.push(performance.now() - t0);
     check = `${a.accounting.lines} lines, ${a.snapshot.threads.length} threads`;
   } else {

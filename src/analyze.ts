@@ -3,10 +3,11 @@
 import type { Diagnostic } from '../grammar/common/source.ts';
 import type { MdbRecord } from '../grammar/records.ts';
 import type { Analysis } from './analysis.ts';
-import type { Accounting, LineClass, Section } from './ingest/types.ts';
+import type { Section } from './ingest/types.ts';
+import { LineClasses, LineTexts } from './ingest/line-store.ts';
 import { splitLines } from './ingest/lines.ts';
 import { Splitter, type RawSection } from './ingest/split.ts';
-import { readSection } from './read/read-section.ts';
+import { forEachLineClass, readSection } from './read/read-section.ts';
 import { GRAMMARS } from './read/registry.ts';
 import { SnapshotBuilder } from './model/build.ts';
 import { DEFAULT_RULE_OPTIONS, runRules } from './rules/index.ts';
@@ -21,16 +22,17 @@ export interface AnalyzeOptions {
    * Evidence from dropped lines then shows no text. Default false: keep everything.
    */
   lean?: boolean;
+  /** Body lines after which a long section is read in parts (tests set it small). */
+  partLines?: number;
 }
 
 /** Kinds whose lines are the bulk of a large dump; lean mode does not keep their text. */
 const BULKY: ReadonlySet<string> = new Set(['findstack', 'stacks', 'threadlist', 'frames', 'addresses', 'unknown']);
 
-
 /** Incremental analysis: push lines in order, then finish. */
 export class Analyzer {
-  private readonly lines: string[] = [];
-  private readonly classes: LineClass[] = [];
+  private readonly texts: LineTexts;
+  private readonly classes = new LineClasses();
   private readonly sections: Section[] = [];
   private readonly records: MdbRecord[] = [];
   private readonly diagnostics: Diagnostic[] = [];
@@ -39,41 +41,33 @@ export class Analyzer {
   private count = 0;
 
   constructor(private readonly opts: AnalyzeOptions = {}) {
+    this.texts = new LineTexts(opts.lean === true);
     this.splitter = new Splitter({
       onSection: (raw) => this.onSection(raw),
       onLine: (no, cls) => {
-        this.classes[no - 1] = cls;
+        this.classes.set(no, cls);
+        this.texts.settle(no, true);
       },
-    });
+    }, opts.partLines);
   }
 
   push(line: string): void {
     this.count++;
-    this.lines.push(line);
+    this.texts.push(line);
     this.splitter.push(this.count, line);
-  }
-
-  /** Lean mode: forget the text of a finished bulky section's lines (prose is dropped as it is classed). */
-  private forget(from: number, to: number): void {
-    for (let no = from; no <= to; no++) this.lines[no - 1] = '';
   }
 
   finish(): Analysis {
     this.splitter.finish();
     const snapshot = this.builder.finish();
+    const lines = this.texts.finish();
     const ruleOptions = { ...DEFAULT_RULE_OPTIONS, ...this.opts.rules };
-    const { findings, notes } = runRules({ snapshot, lines: this.lines, options: ruleOptions });
-    const accounting: Accounting = { lines: this.count, parsed: 0, prose: 0, unrecognized: 0 };
-    for (let i = 0; i < this.count; i++) {
-      const cls = this.classes[i] ?? 'prose';
-      this.classes[i] = cls;
-      accounting[cls]++;
-    }
+    const { findings, notes } = runRules({ snapshot, lines, options: ruleOptions });
     this.diagnostics.sort((a, b) => a.line - b.line || a.col - b.col);
     return {
       source: this.opts.source ?? '-',
-      lines: this.lines,
-      accounting,
+      lines,
+      accounting: this.classes.count(this.count),
       sections: this.sections,
       records: this.records,
       snapshot,
@@ -85,17 +79,31 @@ export class Analyzer {
 
   private onSection(raw: RawSection): void {
     const read = readSection(raw, GRAMMARS[raw.kind]);
-    this.sections.push(read.section);
-    for (const [no, cls] of read.classes) this.classes[no - 1] = cls;
-    this.diagnostics.push(...read.diagnostics);
+    this.addSection(raw, read.section);
+    const keep = this.opts.lean !== true || !BULKY.has(raw.kind);
+    // The prompt and mdb's warnings say what the section is: lean mode keeps them too.
+    if (raw.command !== null && raw.part === 0) this.texts.settle(raw.startLine, true);
+    for (const w of raw.warnings) this.texts.settle(w.no, true);
+    forEachLineClass(raw, read, (no, cls) => {
+      this.classes.set(no, cls);
+      this.texts.settle(no, keep || cls !== 'parsed');
+    });
+    for (const d of read.diagnostics) this.diagnostics.push(d);
     for (const record of read.records) {
       if (this.opts.lean !== true) this.records.push(record);
       this.builder.add({ record, command: raw.parsedCommand });
     }
-    if (this.opts.lean === true && BULKY.has(raw.kind)) {
-      const last = raw.body[raw.body.length - 1]?.no ?? raw.startLine;
-      this.forget(raw.startLine + (raw.command === null ? 0 : 1), last);
+  }
+
+  /** The parts of a section cut for size are one section to the reader. */
+  private addSection(raw: RawSection, s: Section): void {
+    const prev = this.sections[this.sections.length - 1];
+    if (raw.part === 0 || prev === undefined) {
+      this.sections.push(s);
+      return;
     }
+    prev.endLine = Math.max(prev.endLine, s.endLine);
+    if (s.status === 'partial') prev.status = 'partial';
   }
 }
 
@@ -105,9 +113,9 @@ export function analyzeText(text: string, opts: AnalyzeOptions = {}): Analysis {
   return a.finish();
 }
 
-/** Analyses a stream of lines (without their newlines), e.g. from readline over a file or stdin. */
-export async function analyzeStream(lines: AsyncIterable<string>, opts: AnalyzeOptions = {}): Promise<Analysis> {
+/** Analyses a stream of line batches (lines without their newlines), e.g. read in chunks from a file or stdin. */
+export async function analyzeStream(batches: AsyncIterable<readonly string[]>, opts: AnalyzeOptions = {}): Promise<Analysis> {
   const a = new Analyzer(opts);
-  for await (const line of lines) a.push(line.endsWith('\r') ? line.slice(0, -1) : line);
+  for await (const batch of batches) for (const line of batch) a.push(line.endsWith('\r') ? line.slice(0, -1) : line);
   return a.finish();
 }

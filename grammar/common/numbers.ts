@@ -17,8 +17,19 @@ export function isDecimalDigits(s: string): boolean {
   return true;
 }
 
+/** Lower-case hex digits with no leading zero (or a lone `0`): already what normalizeAddr returns. */
+function isCanonicalAddr(s: string): boolean {
+  if (s.length === 0 || (s.charCodeAt(0) === 48 && s.length > 1)) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
+}
+
 /** Normalises an address as printed (`0xFFFF...`, `ffff...`) to lower-case hex without `0x`, or null. */
 export function normalizeAddr(s: string): string | null {
+  if (isCanonicalAddr(s)) return s;
   let t = s.trim();
   if (t.startsWith('0x') || t.startsWith('0X')) t = t.slice(2);
   if (!isHexDigits(t)) return null;

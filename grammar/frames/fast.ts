@@ -4,6 +4,7 @@
 // and returns null for anything else, which then goes through the grammar. A property test checks
 // that wherever it answers, it answers exactly what the grammar does.
 import { parseOffset } from '../common/numbers.ts';
+import { intern } from '../common/intern.ts';
 import type { Frame } from '../records.ts';
 
 function isHex(c: number): boolean {
@@ -11,6 +12,10 @@ function isHex(c: number): boolean {
 }
 
 /** A letter or `_`: symbols starting with `.` or `$` are rare and close to other tokens (`...`), so the grammar reads them. */
+function hexValue(c: number): number {
+  return c <= 57 ? c - 48 : (c | 32) - 87;
+}
+
 function isSymbolStart(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
@@ -33,7 +38,7 @@ export function fastFrameLine(text: string, line: number): Frame | null {
   if (i >= n || !isSymbolStart(text.charCodeAt(i))) return null;
   i++;
   while (i < n && isSymbolChar(text.charCodeAt(i))) i++;
-  const func = text.slice(symStart, i);
+  const func = intern(text.slice(symStart, i));
   // A symbol starting `0x` would be an address literal: leave those to the grammar.
   let offset: number | null = null;
   const sign = text.charCodeAt(i);
@@ -42,9 +47,11 @@ export function fastFrameLine(text: string, line: number): Frame | null {
     i++;
     if (text.charCodeAt(i) === 48 && (text.charCodeAt(i + 1) === 120 || text.charCodeAt(i + 1) === 88)) i += 2;
     const digits = i;
-    while (i < n && isHex(text.charCodeAt(i))) i++;
+    let v = 0;
+    while (i < n && isHex(text.charCodeAt(i))) v = v * 16 + hexValue(text.charCodeAt(i++));
     if (i === digits) return null;
-    offset = parseOffset(text.slice(offStart, i));
+    // Up to 13 hex digits fit a double exactly; longer ones take the general reader's checks.
+    offset = i - digits <= 13 ? (sign === 45 ? -v : v) : parseOffset(text.slice(offStart, i));
     if (offset === null) return null;
   }
   if (text.charCodeAt(i) !== 40) return null;

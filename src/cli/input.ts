@@ -46,7 +46,8 @@ function shown(path: string): string {
   return neutralize(path);
 }
 
-export type InputLinesResult = { ok: true; name: string; lines: AsyncIterable<string> } | { ok: false; message: string };
+/** `batches`: the input's lines without their LF, a batch per chunk read. */
+export type InputLinesResult = { ok: true; name: string; batches: AsyncIterable<string[]> } | { ok: false; message: string };
 
 /** Thrown by the `lines` iterable when a stream passes --max-input after it was opened. */
 export class InputTooLargeError extends Error {}
@@ -101,27 +102,39 @@ export async function readInputLines(path: string, io: Pick<CliIO, 'stdin'>, opt
     await it.return?.();
     return { ok: false, message: `${label}: ${tooLarge(first.length, opts.maxInput, true)}` };
   }
-  return { ok: true, name: path, lines: splitChunks(first, done ? null : it, opts.maxInput, label) };
+  return { ok: true, name: path, batches: splitChunks(first, done ? null : it, opts.maxInput, label) };
 }
 
 function toBuffer(v: unknown): Buffer {
   return typeof v === 'string' ? Buffer.from(v, 'utf8') : Buffer.from(v as Uint8Array);
 }
 
-async function* splitChunks(first: Buffer, rest: AsyncIterator<unknown> | null, maxInput: number, label: string): AsyncGenerator<string> {
-  const dec = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
-  let carry = '';
+const LF = 10;
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/**
+ * Splits the byte stream at LF (a byte that never occurs inside a UTF-8 sequence) and decodes each
+ * line on its own. Each line is then a string of its own: a line sliced out of a decoded chunk would
+ * keep the whole chunk alive for as long as any value read from it (a thread address) is kept.
+ * Lines come in batches, one per chunk read, so the consumer pays one await per chunk, not per line.
+ */
+async function* splitChunks(first: Buffer, rest: AsyncIterator<unknown> | null, maxInput: number, label: string): AsyncGenerator<string[]> {
+  // The bytes of a line not yet ended by LF, carried to the next chunk.
+  const pending: { bytes: Buffer | null } = { bytes: null };
   let total = first.length;
-  const emit = function* (text: string): Generator<string> {
+  const lines = (chunk: Buffer): string[] => {
+    const buf = pending.bytes === null ? chunk : Buffer.concat([pending.bytes, chunk]);
+    const out: string[] = [];
     let start = 0;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
-      yield carry + text.slice(start, i);
-      carry = '';
+    for (let i = buf.indexOf(LF); i >= 0; i = buf.indexOf(LF, start)) {
+      out.push(buf.toString('utf8', start, i));
       start = i + 1;
     }
-    carry += text.slice(start);
+    pending.bytes = start < buf.length ? Buffer.from(buf.subarray(start)) : null;
+    return out;
   };
-  yield* emit(dec.decode(first, { stream: true }));
+  const head = first.subarray(0, 3).equals(UTF8_BOM) ? first.subarray(3) : first;
+  yield lines(head);
   if (rest !== null) {
     for (;;) {
       const r = await rest.next();
@@ -132,11 +145,10 @@ async function* splitChunks(first: Buffer, rest: AsyncIterator<unknown> | null, 
         await rest.return?.();
         throw new InputTooLargeError(`${label}: ${tooLarge(total, maxInput, true)}`);
       }
-      yield* emit(dec.decode(b, { stream: true }));
+      yield lines(b);
     }
   }
-  yield* emit(dec.decode());
-  if (carry.length > 0) yield carry;
+  if (pending.bytes !== null) yield [pending.bytes.toString('utf8')];
 }
 
 type Bytes = { ok: true; bytes: Buffer } | { ok: false; message: string };

@@ -137,6 +137,10 @@ export function looksLikeText(line: string): boolean {
 
 /** Lines mdb prints around commands that carry no dispatcher data but are recognised. */
 export function isBanner(line: string): boolean {
+  // Every banner starts with one of `L W m >`: most lines are turned away before any copy is made.
+  let i = 0;
+  while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+  if (!'LWm>'.includes(line.charAt(i)) || i === line.length) return false;
   const t = line.trim();
   return (
     t.startsWith('Loading modules: [') ||

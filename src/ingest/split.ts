@@ -8,6 +8,7 @@ import { isBlank, leadingSpaces } from './lines.ts';
 import { readPrompt } from './prompt.ts';
 import { kindOfCommand } from './kind.ts';
 import { isBanner, looksLikeProse, looksLikeStrayOutput, outputStartKind } from './shapes.ts';
+import { opensParen } from './unwrap.ts';
 
 export interface RawSection {
   command: string | null;
@@ -18,7 +19,16 @@ export interface RawSection {
   body: SourceLine[];
   /** mdb warnings (`mdb: ...`) printed among the output of kinds whose grammar does not read them. */
   warnings: SourceLine[];
+  /**
+   * A long section comes in parts, cut where a new thread's stack starts, so that it is never held
+   * whole: `part` counts from 0 and `last` marks the final one. Most sections are one part.
+   */
+  part: number;
+  last: boolean;
 }
+
+/** Body lines after which a section of a kind that can be cut is handed on in parts. */
+export const PART_LINES = 4096;
 
 export interface SplitSink {
   onSection(s: RawSection): void;
@@ -28,6 +38,12 @@ export interface SplitSink {
 
 /** Kinds whose grammar reads `mdb: ...` warnings itself (stack failures are findings, not noise). */
 const READS_WARNINGS: ReadonlySet<SectionKind> = new Set(['findstack', 'stacks', 'threadlist']);
+/** Kinds whose output can be cut before a line that starts a new block, and how to spot that line. */
+const CUT_BEFORE: Partial<Record<SectionKind, (line: string) => boolean>> = {
+  findstack: (l) => l.startsWith('stack pointer for thread '),
+};
+/** Prefixes of a session pasted as comments; each starts with `#` or `/`. */
+const COMMENT_PREFIXES = ['# ', '// '];
 /** Kinds whose output ends with a blank line that belongs to it. */
 const ENDS_WITH_BLANK: ReadonlySet<SectionKind> = new Set(['cpuinfo', 'stacks', 'threadlist']);
 
@@ -38,7 +54,10 @@ export class Splitter {
   /** Comment prefix (`# `) being stripped from a run of lines that carry mdb output. */
   private prefix: string | null = null;
 
-  constructor(private readonly sink: SplitSink) {}
+  constructor(
+    private readonly sink: SplitSink,
+    private readonly partLines = PART_LINES,
+  ) {}
 
   push(no: number, raw: string): void {
     const text = this.undecorate(raw);
@@ -54,6 +73,8 @@ export class Splitter {
           startLine: no,
           body: [],
           warnings: [],
+          part: 0,
+          last: true,
           indent: leadingSpaces(text),
         };
         // A bare address repeats the last command that printed something we read, not an assignment.
@@ -95,6 +116,9 @@ export class Splitter {
         return;
       }
       this.takeBlanks(open);
+      if (open.body.length >= this.partLines && CUT_BEFORE[open.kind]?.(body) === true && !opensParen(open.body[open.body.length - 1]!.text)) {
+        this.handOnPart(open);
+      }
       open.body.push({ no, text: body });
       return;
     }
@@ -112,7 +136,16 @@ export class Splitter {
   }
 
   private start(no: number, text: string, kind: SectionKind): void {
-    this.open = { command: null, parsedCommand: null, kind, startLine: no, body: [{ no, text }], warnings: [], indent: 0 };
+    this.open = { command: null, parsedCommand: null, kind, startLine: no, body: [{ no, text }], warnings: [], part: 0, last: true, indent: 0 };
+  }
+
+  /** Hands on what an open section has read so far as one part; the section stays open for the rest. */
+  private handOnPart(open: RawSection & { indent: number }): void {
+    const { indent: _indent, ...part } = open;
+    this.sink.onSection({ ...part, last: false });
+    open.part++;
+    open.body = [];
+    open.warnings = [];
   }
 
   private takeBlanks(open: RawSection): void {
@@ -145,7 +178,9 @@ export class Splitter {
       if (raw === this.prefix.trimEnd()) return '';
       this.prefix = null;
     }
-    for (const p of ['# ', '// ']) {
+    const c = raw.charCodeAt(0);
+    if (c !== 35 && c !== 47) return raw;
+    for (const p of COMMENT_PREFIXES) {
       if (!raw.startsWith(p)) continue;
       const rest = raw.slice(p.length);
       const prompt = readPrompt(rest);

@@ -5,30 +5,36 @@ import type { SourceLine } from '../../grammar/common/source.ts';
 function balance(s: string): number {
   let b = 0;
   for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c === '(') b++;
-    else if (c === ')') b--;
+    const c = s.charCodeAt(i);
+    if (c === 40) b++;
+    else if (c === 41) b--;
   }
   return b;
+}
+
+/** Does the line leave a `(` open, so that the next line may continue it? */
+export function opensParen(s: string): boolean {
+  return balance(s) > 0;
 }
 
 /** A wrapped continuation never runs longer than this many lines (bounds the join on hostile input). */
 const MAX_JOIN = 8;
 
 export interface Unwrapped {
-  lines: SourceLine[];
+  lines: readonly SourceLine[];
   /** Head line number -> the continuation line numbers joined onto it. */
   joined: Map<number, number[]>;
 }
 
 export function unwrapParens(lines: readonly SourceLine[]): Unwrapped {
-  const out: SourceLine[] = [];
+  // Most sections have no wrapped line: they are returned as they are, without a copy.
+  let out: SourceLine[] | null = null;
   const joined = new Map<number, number[]>();
   for (let i = 0; i < lines.length; i++) {
     const head = lines[i]!;
     let b = balance(head.text);
     if (b <= 0) {
-      out.push(head);
+      out?.push(head);
       continue;
     }
     let text = head.text;
@@ -46,12 +52,13 @@ export function unwrapParens(lines: readonly SourceLine[]): Unwrapped {
       j++;
     }
     if (b === 0 && cont.length > 0) {
+      out ??= lines.slice(0, i);
       out.push({ no: head.no, text });
       joined.set(head.no, cont);
       i = j - 1;
     } else {
-      out.push(head);
+      out?.push(head);
     }
   }
-  return { lines: out, joined };
+  return { lines: out ?? lines, joined };
 }

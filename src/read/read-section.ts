@@ -10,11 +10,15 @@ export interface ReadSection {
   section: Section;
   records: MdbRecord[];
   diagnostics: Diagnostic[];
-  /** Final class of every line the section covered (prompt, body, warnings). */
-  classes: Map<number, LineClass>;
+  /**
+   * The lines of the section that are not parsed: unrecognized ones, and prose that trailed the
+   * output. Every other line it covers (prompt, warnings, body) is parsed; keeping only the
+   * exceptions keeps a section of a million frame lines from costing a million map entries.
+   */
+  notParsed: Map<number, LineClass>;
 }
 
-function runGrammar(parser: SectionParser | undefined, raw: RawSection, body: SourceLine[]): GrammarResult {
+function runGrammar(parser: SectionParser | undefined, raw: RawSection, body: readonly SourceLine[]): GrammarResult {
   const empty: GrammarResult = { records: [], unrecognized: [], lexErrors: [], parseErrors: [] };
   if (parser === undefined) {
     const what = raw.command === null ? 'output of this shape' : `output of "${raw.command}"`;
@@ -38,36 +42,31 @@ function runGrammar(parser: SectionParser | undefined, raw: RawSection, body: So
 export function readSection(raw: RawSection, parser: SectionParser | undefined): ReadSection {
   const { lines: body, joined } = unwrapParens(raw.body);
   const result = runGrammar(parser, raw, body);
-  const classes = new Map<number, LineClass>();
-  if (raw.command !== null) classes.set(raw.startLine, 'parsed');
-  for (const w of raw.warnings) classes.set(w.no, 'parsed');
+  const notParsed = new Map<number, LineClass>();
   const bad = new Map<number, Diagnostic>();
   for (const d of result.unrecognized) if (!bad.has(d.line)) bad.set(d.line, d);
-  for (const l of body) {
-    const head = bad.get(l.no);
-    const cls: LineClass = head !== undefined ? 'unrecognized' : 'parsed';
-    classes.set(l.no, cls);
-    for (const c of joined.get(l.no) ?? []) {
-      classes.set(c, cls);
-      // Every unrecognized line has its own diagnostic, continuation lines of a joined one too.
-      if (head !== undefined) bad.set(c, { line: c, col: 1, message: `continues line ${l.no}, which could not be read: ${head.message}` });
+  for (const d of [...bad.values()]) {
+    notParsed.set(d.line, 'unrecognized');
+    // Every unrecognized line has its own diagnostic, continuation lines of a joined one too.
+    for (const c of joined.get(d.line) ?? []) {
+      notParsed.set(c, 'unrecognized');
+      bad.set(c, { line: c, col: 1, message: `continues line ${d.line}, which could not be read: ${d.message}` });
     }
   }
   // Writing that followed the output with no blank line between is prose, not a parse failure.
-  for (let i = body.length - 1; i >= 0; i--) {
+  // Only the last part of a section split into parts has a tail.
+  for (let i = raw.last ? body.length - 1 : -1; i >= 0; i--) {
     const l = body[i]!;
     const blank = l.text.trim() === '';
     if (!blank && (!bad.has(l.no) || !looksLikeText(l.text))) break;
     if (blank && !bad.has(l.no) && i === body.length - 1) continue;
-    classes.set(l.no, 'prose');
+    notParsed.set(l.no, 'prose');
     bad.delete(l.no);
     for (const c of joined.get(l.no) ?? []) {
-      classes.set(c, 'prose');
+      notParsed.set(c, 'prose');
       bad.delete(c);
     }
   }
-  let endLine = raw.startLine;
-  for (const [no, cls] of classes) if (cls !== 'prose' && no > endLine) endLine = no;
   const diagnostics = [...bad.values()].sort((a, b) => a.line - b.line);
   const status: Section['status'] = parser === undefined ? 'unknown' : diagnostics.length > 0 ? 'partial' : 'ok';
   const section: Section = {
@@ -75,8 +74,28 @@ export function readSection(raw: RawSection, parser: SectionParser | undefined):
     parsedCommand: raw.parsedCommand,
     kind: raw.kind,
     startLine: raw.startLine,
-    endLine,
+    endLine: lastRead(raw, notParsed),
     status,
   };
-  return { section, records: result.records, diagnostics, classes };
+  return { section, records: result.records, diagnostics, notParsed };
+}
+
+/** The last line of the section that is not prose: where its output ends. */
+function lastRead(raw: RawSection, notParsed: ReadonlyMap<number, LineClass>): number {
+  let end = raw.startLine;
+  const w = raw.warnings[raw.warnings.length - 1];
+  if (w !== undefined && w.no > end) end = w.no;
+  for (let i = raw.body.length - 1; i >= 0; i--) {
+    const no = raw.body[i]!.no;
+    if (notParsed.get(no) === 'prose') continue;
+    return Math.max(end, no);
+  }
+  return end;
+}
+
+/** Calls `fn` with the final class of every line a section covers: its prompt, warnings and body. */
+export function forEachLineClass(raw: RawSection, read: ReadSection, fn: (no: number, cls: LineClass) => void): void {
+  if (raw.command !== null && raw.part === 0) fn(raw.startLine, 'parsed');
+  for (const w of raw.warnings) fn(w.no, 'parsed');
+  for (const l of raw.body) fn(l.no, read.notParsed.get(l.no) ?? 'parsed');
 }

@@ -132,9 +132,9 @@ describe('parseByteSize', () => {
 });
 
 describe('readInputLines', () => {
-  const collect = async (it: AsyncIterable<string>) => {
+  const collect = async (it: AsyncIterable<string[]>) => {
     const out: string[] = [];
-    for await (const l of it) out.push(l);
+    for await (const batch of it) out.push(...batch);
     return out;
   };
 
@@ -142,20 +142,20 @@ describe('readInputLines', () => {
     const text = Array.from({ length: 5000 }, (_, i) => `line ${i} \u00e9\u2192`).join('\n') + '\n';
     const r = await readInputLines(file('lines.txt', text), noStdin, { maxInput: MB });
     expect(r.ok).toBe(true);
-    if (r.ok) expect(await collect(r.lines)).toEqual(text.split('\n').slice(0, -1));
+    if (r.ok) expect(await collect(r.batches)).toEqual(text.split('\n').slice(0, -1));
   });
 
   it('keeps a last line without LF and CRs inside lines', async () => {
     const r = await readInputLines('-', { stdin: Readable.from([Buffer.from('a\r\nb'), Buffer.from('\rc')]) }, { maxInput: MB });
     if (!r.ok) throw new Error(r.message);
-    expect(await collect(r.lines)).toEqual(['a\r', 'b\rc']);
+    expect(await collect(r.batches)).toEqual(['a\r', 'b\rc']);
   });
 
   it('splits a multi-byte character cut between chunks correctly', async () => {
     const bytes = Buffer.from('x\u00e9y\n');
     const r = await readInputLines('-', { stdin: Readable.from([bytes.subarray(0, 2), bytes.subarray(2)]) }, { maxInput: MB });
     if (!r.ok) throw new Error(r.message);
-    expect(await collect(r.lines)).toEqual(['x\u00e9y']);
+    expect(await collect(r.batches)).toEqual(['x\u00e9y']);
   });
 
   it('gives the same errors as readInput up front', async () => {
@@ -175,7 +175,7 @@ describe('readInputLines', () => {
     }
     const r = await readInputLines('-', { stdin: Readable.from(endless()) }, { maxInput: 100_000 });
     if (!r.ok) throw new Error(r.message);
-    await expect(collect(r.lines)).rejects.toThrow(InputTooLargeError);
+    await expect(collect(r.batches)).rejects.toThrow(InputTooLargeError);
   });
 });
 

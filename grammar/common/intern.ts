@@ -1,0 +1,17 @@
+// Interning the strings a large dump repeats by the hundred thousand: symbol names in stack frames
+// (`swtch`, `cv_wait`, `thread_start`). One copy each instead of one per frame, and no frame keeps
+// its whole input line alive through a sliced string.
+
+/** Past this many distinct names (hostile input), new names are no longer interned: memory stays bounded. */
+const MAX_ENTRIES = 1 << 16;
+const table = new Map<string, string>();
+
+export function intern(s: string): string {
+  const known = table.get(s);
+  if (known !== undefined) return known;
+  if (table.size >= MAX_ENTRIES) return s;
+  // A slice of a line would keep the line alive; the concatenation is flattened into a copy of its own.
+  const own = (' ' + s).slice(1);
+  table.set(own, own);
+  return own;
+}

@@ -1,0 +1,67 @@
+// Where an analysis keeps its input lines and their classes while it runs.
+import type { Accounting, LineClass } from './types.ts';
+
+const CODES: readonly LineClass[] = ['prose', 'parsed', 'prose', 'unrecognized'];
+const CODE: Record<LineClass, number> = { parsed: 1, prose: 2, unrecognized: 3 };
+
+/** One byte per line: a class array for millions of lines costs megabytes, not a slot per line. */
+export class LineClasses {
+  private codes = new Uint8Array(1 << 12);
+
+  set(no: number, cls: LineClass): void {
+    if (no > this.codes.length) {
+      let n = this.codes.length;
+      while (n < no) n *= 2;
+      const bigger = new Uint8Array(n);
+      bigger.set(this.codes);
+      this.codes = bigger;
+    }
+    this.codes[no - 1] = CODE[cls];
+  }
+
+  /** A line no section or prose check ever classed is prose: nothing is lost, nothing claimed. */
+  get(no: number): LineClass {
+    return CODES[this.codes[no - 1] ?? 0]!;
+  }
+
+  count(lines: number): Accounting {
+    const a: Accounting = { lines, parsed: 0, prose: 0, unrecognized: 0 };
+    for (let no = 1; no <= lines; no++) a[this.get(no)]++;
+    return a;
+  }
+}
+
+/**
+ * The text of every line (full), or only of lines outside bulky sections (lean): a lean store
+ * holds a line until its class or section is known, then keeps or forgets it. Forgotten lines
+ * read as holes, which the reports show as no text.
+ */
+export class LineTexts {
+  private readonly kept: string[] = [];
+  private readonly pending = new Map<number, string>();
+  private count = 0;
+
+  constructor(private readonly lean: boolean) {}
+
+  push(text: string): void {
+    this.count++;
+    if (this.lean) this.pending.set(this.count, text);
+    else this.kept.push(text);
+  }
+
+  /** Lean: the line's fate is known. */
+  settle(no: number, keep: boolean): void {
+    if (!this.lean) return;
+    const text = this.pending.get(no);
+    if (text === undefined) return;
+    this.pending.delete(no);
+    if (keep) this.kept[no - 1] = text;
+  }
+
+  finish(): string[] {
+    for (const [no, text] of this.pending) this.kept[no - 1] = text;
+    this.pending.clear();
+    this.kept.length = this.count;
+    return this.kept;
+  }
+}

@@ -1,0 +1,78 @@
+// A long section is read in parts (so it is never held whole); the parts must add up to exactly
+// what reading it whole gives, and lean mode must keep exactly the lines it promises to keep.
+import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyzeText, Analyzer } from '../../src/analyze.ts';
+import type { Analysis } from '../../src/analysis.ts';
+
+const dirs = ['../../fixtures/real/', '../../fixtures/seed/'].map((d) => new URL(d, import.meta.url));
+const samples = dirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(new URL(f, dir), 'utf8')));
+
+/** Everything of an analysis that a reader sees, as plain data. */
+function view(a: Analysis) {
+  return JSON.parse(JSON.stringify({ acc: a.accounting, sections: a.sections, snap: a.snapshot, findings: a.findings, diagnostics: a.diagnostics, records: a.records }));
+}
+
+const frame = (i: number) => `  ffffff0007e01${(0x800 + i).toString(16)} cv_wait+0x7f(ffffff01d6fd5b60, ${i.toString(16)})`;
+function walk(threads: number, extra = ''): string {
+  const out = ['> ::walk thread | ::findstack -v'];
+  for (let t = 0; t < threads; t++) {
+    out.push(`stack pointer for thread ffffff0007e${(0x10000 + t).toString(16)}: ffffff0007e01850`);
+    out.push('[ ffffff0007e01850 _resume_from_idle+0xf1() ]');
+    for (let f = 0; f < 3; f++) out.push(frame(t * 3 + f));
+    if (t === 2 && extra !== '') out.push(extra);
+  }
+  out.push('Some closing words that a reporter wrote after the output here.');
+  return out.join('\n') + '\n';
+}
+
+describe('sections read in parts', () => {
+  it('give the same analysis as sections read whole, on every real sample and on a long walk', () => {
+    const inputs = [...samples, walk(40), walk(40, 'garbage ) line with no shape at all'), walk(40, '  ffffff0007e01850 cv_wait+0x7f(ffffff01d6fd5b60,')];
+    for (const text of inputs) {
+      const whole = view(analyzeText(text));
+      for (const partLines of [1, 2, 7]) expect(view(analyzeText(text, { partLines }))).toEqual(whole);
+    }
+  });
+
+  it('cut only before a thread header, whatever the part size', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 30 }), (partLines, threads) => {
+        const text = walk(threads);
+        expect(view(analyzeText(text, { partLines }))).toEqual(view(analyzeText(text)));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('merge into one section with the whole span of lines', () => {
+    const a = analyzeText(walk(10), { partLines: 5 });
+    expect(a.sections).toHaveLength(1);
+    expect(a.sections[0]).toMatchObject({ kind: 'findstack', startLine: 1, endLine: 51, status: 'ok' });
+    expect(a.snapshot.threads).toHaveLength(10);
+  });
+});
+
+describe('lean mode', () => {
+  it('keeps the text of prompts, prose and unread lines, and drops the bulky lines it read', () => {
+    const text = walk(4, 'garbage ) line with no shape at all');
+    const full = analyzeText(text);
+    const lean = analyzeText(text, { lean: true, partLines: 3 });
+    expect(lean.accounting).toEqual(full.accounting);
+    expect(lean.lines).toHaveLength(full.lines.length);
+    const kept = full.lines.map((_, i) => lean.lines[i] !== undefined);
+    expect(lean.lines[0]).toBe('> ::walk thread | ::findstack -v');
+    const garbage = full.lines.indexOf('garbage ) line with no shape at all');
+    expect(lean.lines[garbage]).toBe(full.lines[garbage]);
+    expect(lean.lines.at(-1)).toBe(full.lines.at(-1));
+    expect(kept.filter(Boolean)).toHaveLength(3);
+  });
+
+  it('streams line by line to the same result as a whole text', () => {
+    const text = walk(12);
+    const an = new Analyzer({ lean: true, partLines: 4 });
+    for (const l of text.split('\n').slice(0, -1)) an.push(l);
+    expect(view(an.finish())).toEqual(view(analyzeText(text, { lean: true })));
+  });
+});
