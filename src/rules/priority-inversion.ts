@@ -4,7 +4,7 @@
 // The snapshot carries no lock owner chains, so without t_epri the rule can only say what to run.
 import type { Cpu, Thread } from '../model/snapshot.ts';
 import { EvidenceSet, cpuLine } from './evidence.ts';
-import { hasFrame, threadLabel } from './threads.ts';
+import { frameNamed, threadLabel } from './threads.ts';
 import { aboutTime, resolveHz, thresholdTicks } from './time.ts';
 import type { Finding, Rule, RuleContext, RuleNote } from './types.ts';
 
@@ -23,9 +23,11 @@ function queuedCpu(ctx: RuleContext, t: Thread): { cpu: Cpu; line: number } | nu
   return null;
 }
 
+const LOCK_WAIT_FRAMES: ReadonlySet<string> = new Set(['turnstile_block', 'mutex_vector_enter', 'rw_enter_sleep']);
+
 function blockedOnLock(t: Thread): boolean {
   if (t.sobj === 'MX' || t.sobj === 'RW') return true;
-  return hasFrame(t, (f) => f === 'turnstile_block' || f === 'mutex_vector_enter' || f === 'rw_enter_sleep') !== null;
+  return frameNamed(t, LOCK_WAIT_FRAMES) !== null;
 }
 
 export const priorityInversion: Rule = {

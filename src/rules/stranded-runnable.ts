@@ -73,6 +73,8 @@ function explainQuiet(ctx: RuleContext, idx: ThreadIndex): RuleNote | null {
   const limit = thresholdTicks(ctx, hz);
   const starvedCpus = ctx.snapshot.cpus.filter((c) => queuedAbove(c).length > 0 && (c.switchTicks ?? 0) >= limit);
   if (starvedCpus.length === 0) return null;
+  // A CPU's reason not to steal is the same for every victim: worded once (many CPUs, many victims).
+  const why = new Map(ctx.snapshot.cpus.map((c) => [c, whyNotThief(c)]));
   const parts: string[] = [];
   for (const victim of starvedCpus) {
     const waiting = queuedAbove(victim);
@@ -82,7 +84,7 @@ function explainQuiet(ctx: RuleContext, idx: ThreadIndex): RuleNote | null {
     );
     const others = ctx.snapshot.cpus.filter((c) => c.id !== victim.id);
     if (others.length === 0) parts.push('The input shows no other CPU.');
-    for (const o of others) parts.push(whyNotThief(o));
+    for (const o of others) parts.push(why.get(o)!);
     const bw = bindingWords(waiting, idx);
     if (bw !== '') parts.push(bw);
   }
@@ -106,17 +108,23 @@ export const strandedRunnable: Rule = {
     }
     const idx = threadIndex(ctx.snapshot);
     const thieves = cpus.filter(canSteal);
+    // Which queued threads are unbound, or not known to be bound, does not depend on the thief: found once.
+    const queues: { victim: Cpu; runq: RunqEntry[]; unbound: RunqEntry[]; unknown: RunqEntry[] }[] = [];
+    for (const victim of cpus) {
+      if (victim.runq === null || victim.runq.length === 0) continue;
+      const unbound = victim.runq.filter((e) => binding(idx.get(e.thread)).kind === 'unbound');
+      const unknown = victim.runq.filter((e) => binding(idx.get(e.thread)).kind === 'unknown');
+      queues.push({ victim, runq: victim.runq, unbound, unknown });
+    }
     for (const thief of thieves) {
-      for (const victim of cpus) {
-        if (victim.id === thief.id || victim.runq === null || victim.runq.length === 0) continue;
-        const unbound = victim.runq.filter((e) => binding(idx.get(e.thread)).kind === 'unbound');
-        const unknown = victim.runq.filter((e) => binding(idx.get(e.thread)).kind === 'unknown');
+      for (const { victim, runq, unbound, unknown } of queues) {
+        if (victim.id === thief.id) continue;
         if (unbound.length === 0) {
           if (unknown.length > 0) {
             notes.push({
               rule: ID,
               message:
-                `CPU ${thief.id} is idle with an empty queue while CPU ${victim.id} has ${victim.runq.length} thread(s) queued, ` +
+                `CPU ${thief.id} is idle with an empty queue while CPU ${victim.id} has ${runq.length} thread(s) queued, ` +
                 'but the input does not show whether they are bound (t_bound_cpu): cannot tell whether CPU ' +
                 `${thief.id} should have stolen them.`,
             });

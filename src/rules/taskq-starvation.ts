@@ -7,7 +7,7 @@ import type { Cpu, RunqEntry, Thread } from '../model/snapshot.ts';
 import { EvidenceSet, cpuLine } from './evidence.ts';
 import { INTR_PRI_FLOOR, LONG_WAIT_SECONDS, MAXCLSYSPRI, MINCLSYSPRI } from './facts.ts';
 import { FIX_KPREEMPTPRI, REF_ILLUMOS_1532, REF_ILLUMOS_7232, REF_OS_970 } from './references.ts';
-import { threadIndex, type ThreadIndex, hasFrame, isTaskqThread, threadLabel } from './threads.ts';
+import { threadIndex, type ThreadIndex, baseName, frameNamed, hasFrame, isTaskqThread, threadLabel } from './threads.ts';
 import { aboutTime, dumpLbolt, hzSentence, resolveHz, thresholdTicks } from './time.ts';
 import type { Finding, Rule, RuleContext, RuleNote } from './types.ts';
 
@@ -32,7 +32,7 @@ function runnableTaskqs(ctx: RuleContext, idx: ThreadIndex): Queued[] {
     }
   }
   for (const t of ctx.snapshot.threads) {
-    if (seen.has(t) || t.queuedOn === null || !isTaskqThread(t)) continue;
+    if (t.queuedOn === null || seen.has(t) || !isTaskqThread(t)) continue;
     const cpu = ctx.snapshot.cpus.find((c) => c.id === t.queuedOn);
     if (cpu !== undefined) out.push({ thread: t, cpu, entry: null });
   }
@@ -44,13 +44,43 @@ function isZio(t: Thread): boolean {
   return hasFrame(t, (f) => f.startsWith('zio_')) !== null;
 }
 
-/** The other half of comment 6: pageout or spa_sync waiting for I/O to complete. */
-function ioWaiters(ctx: RuleContext): Thread[] {
-  return ctx.snapshot.threads.filter(
-    (t) =>
-      hasFrame(t, (f) => f === 'pageout' || f === 'pageout_scanner' || f === 'pageout_deadman') !== null ||
-      (hasFrame(t, (f) => f === 'spa_sync' || f === 'txg_sync_thread') !== null && hasFrame(t, (f) => f === 'zio_wait') !== null),
-  );
+const PAGEOUT = 1;
+const SYNC = 2;
+const ZIO_WAIT = 4;
+const IO_WAIT_FRAMES: ReadonlyMap<string, number> = new Map([
+  ['pageout', PAGEOUT],
+  ['pageout_scanner', PAGEOUT],
+  ['pageout_deadman', PAGEOUT],
+  ['spa_sync', SYNC],
+  ['txg_sync_thread', SYNC],
+  ['zio_wait', ZIO_WAIT],
+]);
+/** Frames whose line shows what an I/O waiter waits in. */
+const IO_WAIT_EVIDENCE: ReadonlySet<string> = new Set(['pageout', 'pageout_scanner', 'spa_sync', 'zio_wait']);
+
+/** The other half of comment 6: pageout or spa_sync waiting for I/O to complete. One pass over each stack. */
+function isIoWaiter(t: Thread): boolean {
+  let seen = 0;
+  for (const f of t.stack ?? []) seen |= IO_WAIT_FRAMES.get(baseName(f.func)) ?? 0;
+  return (seen & PAGEOUT) !== 0 || (seen & (SYNC | ZIO_WAIT)) === (SYNC | ZIO_WAIT);
+}
+
+/** What the findings say about the I/O waiters; the same for every finding, so made once. */
+interface IoWaiters {
+  threads: Thread[];
+  lines: (number | undefined)[];
+  labels: string;
+}
+
+/** null when no thread waits for I/O. */
+function ioWaiters(ctx: RuleContext): IoWaiters | null {
+  const threads = ctx.snapshot.threads.filter(isIoWaiter);
+  if (threads.length === 0) return null;
+  return {
+    threads,
+    lines: threads.map((w) => frameNamed(w, IO_WAIT_EVIDENCE)?.line),
+    labels: threads.map((w) => threadLabel(w.addr ?? '?', w, w.proc)).join(', '),
+  };
 }
 
 export const taskqStarvation: Rule = {
@@ -63,7 +93,9 @@ export const taskqStarvation: Rule = {
     const limit = thresholdTicks(ctx, hz);
     const idx = threadIndex(ctx.snapshot);
     const lbolt = dumpLbolt(ctx);
-    const waiters = ioWaiters(ctx);
+    // Finding I/O waiters scans every stack: done once, and only for a starved ZIO taskq thread.
+    let waiters: IoWaiters | null | undefined;
+    const waitersOnce = (): IoWaiters | null => (waiters === undefined ? (waiters = ioWaiters(ctx)) : waiters);
     for (const q of runnableTaskqs(ctx, idx)) {
       const pri = q.entry?.pri ?? q.thread.pri;
       const running = q.cpu.pri;
@@ -96,7 +128,8 @@ export const taskqStarvation: Rule = {
       } else {
         continue;
       }
-      const zioPattern = isZio(q.thread) && waiters.length > 0;
+      const zio = isZio(q.thread) ? waitersOnce() : null;
+      const zioPattern = zio !== null;
       const ev = new EvidenceSet(ctx).primary(q.entry?.line).add(cpuLine(q.cpu, 'switchTicks')).add(q.thread.lines['dispTime']);
       for (const f of q.thread.stack ?? []) if (f.func.includes('taskq') || f.func.startsWith('zio_')) ev.add(f.line);
       const ahead =
@@ -106,12 +139,10 @@ export const taskqStarvation: Rule = {
       let msg =
         `${threadLabel(q.thread.addr ?? '?', q.thread, q.thread.proc)} at pri ${pri} is runnable on CPU ${q.cpu.id} behind ` +
         `${ahead}, and ${waitText}. Work queued to this taskq is not being processed.`;
-      if (zioPattern) {
-        for (const w of waiters) {
-          ev.add(hasFrame(w, (f) => f === 'pageout' || f === 'pageout_scanner' || f === 'spa_sync' || f === 'zio_wait')?.line);
-        }
+      if (zio !== null) {
+        for (const l of zio.lines) ev.add(l);
         msg +=
-          ` Meanwhile ${waiters.map((w) => threadLabel(w.addr ?? '?', w, w.proc)).join(', ')} wait${waiters.length === 1 ? 's' : ''} for I/O: ` +
+          ` Meanwhile ${zio.labels} wait${zio.threads.length === 1 ? 's' : ''} for I/O: ` +
           'the pattern of illumos 1532 comment 6, where a completed write sits in the zio_write_intr taskq forever, ' +
           'pageout cannot free pages, and spa_sync waits on the ZIO: it looks like memory deadlock with freemem not exhausted.';
       }
@@ -126,7 +157,7 @@ export const taskqStarvation: Rule = {
         message: msg + (hz.assumed ? ' ' + hzSentence(hz) : ''),
         evidence: ev.list(),
         cpu: q.cpu.id,
-        threads: [q.thread.addr, ...(zioPattern ? waiters.map((w) => w.addr) : [])].filter((a): a is string => a !== null),
+        threads: [q.thread.addr, ...(zio !== null ? zio.threads.map((w) => w.addr) : [])].filter((a): a is string => a !== null),
         fix:
           pri >= MAXCLSYSPRI
             ? FIX_KPREEMPTPRI

@@ -6,14 +6,34 @@ export function normAddr(a: string): Addr {
   return s.startsWith('0x') ? s.slice(2) : s;
 }
 
+/**
+ * Threads by address. A large dump has tens of thousands of threads, and a Map of them all costs
+ * more than most rules, while the rules mostly ask for the few the CPUs name (running or queued).
+ * So those are indexed first, by one cheap pass, and the full Map is built only when a lookup asks
+ * for another thread.
+ */
 export class ThreadIndex {
-  private readonly byAddr = new Map<Addr, Thread>();
-  constructor(snapshot: DispatcherSnapshot) {
-    for (const t of snapshot.threads) if (t.addr !== null) this.byAddr.set(normAddr(t.addr), t);
+  /** The CPUs' threads; null where the snapshot has no thread of that address. */
+  private readonly onCpus = new Map<Addr, Thread | null>();
+  private all: Map<Addr, Thread> | null = null;
+  constructor(private readonly snapshot: DispatcherSnapshot) {
+    for (const c of snapshot.cpus) {
+      if (c.thread !== null) this.onCpus.set(c.thread, null);
+      for (const e of c.runq ?? []) this.onCpus.set(e.thread, null);
+    }
+    // Snapshot addresses are normalised by the model: no normAddr per thread.
+    for (const t of snapshot.threads) if (t.addr !== null && this.onCpus.has(t.addr)) this.onCpus.set(t.addr, t);
   }
   get(addr: Addr | null | undefined): Thread | null {
     if (addr === null || addr === undefined) return null;
-    return this.byAddr.get(normAddr(addr)) ?? null;
+    const key = normAddr(addr);
+    const t = this.onCpus.get(key);
+    if (t !== undefined) return t;
+    if (this.all === null) {
+      this.all = new Map();
+      for (const t of this.snapshot.threads) if (t.addr !== null) this.all.set(t.addr, t);
+    }
+    return this.all.get(key) ?? null;
   }
 }
 
@@ -74,8 +94,8 @@ export function isGenericFrame(func: string): boolean {
 
 /** Strips a module prefix (`unix\`swtch`, `libc.so.1\`poll`) so names compare across outputs. */
 export function baseName(func: string): string {
-  const i = func.lastIndexOf('`');
-  return i >= 0 ? func.slice(i + 1) : func;
+  // indexOf first: most names have no prefix, and it is much cheaper than lastIndexOf in V8.
+  return func.indexOf('`') < 0 ? func : func.slice(func.lastIndexOf('`') + 1);
 }
 
 /** Frames innermost first, without the bracketed saved PC. */
@@ -116,10 +136,20 @@ export function hasFrame(t: Thread, pred: (func: string) => boolean): StackFrame
   return null;
 }
 
+/** The first frame (innermost first) whose function is one of `names`; for scans of every thread. */
+export function frameNamed(t: Thread, names: ReadonlySet<string>): StackFrame | null {
+  const stack = t.stack;
+  if (stack === null) return null;
+  for (let i = 0; i < stack.length; i++) if (names.has(baseName(stack[i]!.func))) return stack[i]!;
+  return null;
+}
+
+const TASKQ_START: ReadonlySet<string> = new Set(['taskq_thread', 'taskq_d_thread']);
+
 /** Is the thread a taskq worker (stack through taskq_thread/taskq_d_thread, or a `tq:` name)? */
 export function isTaskqThread(t: Thread): boolean {
   if (t.desc !== null && t.desc.startsWith('tq:')) return true;
-  return hasFrame(t, (f) => f === 'taskq_thread' || f === 'taskq_d_thread') !== null;
+  return frameNamed(t, TASKQ_START) !== null;
 }
 
 /**
