@@ -65,13 +65,16 @@ async function child(mode: Mode, file: string, reps: number): Promise<ChildRepor
   const times: number[] = [];
   let check = '';
   if (mode === 'stream') {
+    // What `playfair analyze` does with a large file: read it in chunks, lean, stacks shared.
     const { analyzeStream } = api!;
-    const t0 = performance.now();
-    const input = await readInputLines(file, { stdin: process.stdin }, { maxInput: Number.MAX_SAFE_INTEGER });
-    if (!input.ok) throw new Error(input.message);
-    const a = await analyzeStream(input.batches, { source: file, lean: true });
-    times.push(performance.now() - t0);
-    check = `${a.accounting.lines} lines, ${a.snapshot.threads.length} threads`;
+    for (let i = 0; i < reps; i++) {
+      const t0 = performance.now();
+      const input = await readInputLines(file, { stdin: process.stdin }, { maxInput: Number.MAX_SAFE_INTEGER });
+      if (!input.ok) throw new Error(input.message);
+      const a = await analyzeStream(input.batches, { source: file, lean: true, sharedStacks: true });
+      times.push(performance.now() - t0);
+      check = `${a.accounting.lines} lines, ${a.accounting.parsed} parsed, ${a.snapshot.cpus.length} cpus, ${a.snapshot.threads.length} threads`;
+    }
   } else {
     const lean = mode === 'lean';
     const analyzeText = api?.analyzeText ?? null;
@@ -107,6 +110,10 @@ export interface IngestFigures {
   memory: ChildReport;
   /** Peak memory of a lean analyzeText (full runs only). */
   leanMemory: ChildReport | null;
+  /** The CLI's path for large files (analyzeStream, lean, shared stacks): timing. */
+  stream: ChildReport;
+  /** Its peak memory, from a child that streams once (full runs), else the timing child's. */
+  streamMemory: ChildReport;
 }
 
 /** Generates the input, then measures; `log` gets progress. */
@@ -120,9 +127,11 @@ export async function measureIngest(bytes: number, reps: number, log: (s: string
     // Memory first, in a child that reads and analyses once and does nothing else.
     const memory = separateMemoryRun ? await runChild('analyze', file, 1, heap) : null;
     const leanMemory = separateMemoryRun ? await runChild('lean', file, 1, heap) : null;
+    const streamMemory = separateMemoryRun ? await runChild('stream', file, 1, heap) : null;
     const scan = await runChild('scan', file, reps, heap);
     const analyze = await runChild('analyze', file, reps, heap);
-    return { bytes: n, analyze, scan, memory: memory ?? analyze, leanMemory };
+    const stream = await runChild('stream', file, reps, heap);
+    return { bytes: n, analyze, scan, memory: memory ?? analyze, leanMemory, stream, streamMemory: streamMemory ?? stream };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -153,8 +162,13 @@ export function rowsOf(f: IngestFigures): BenchRow[] {
     f.leanMemory === null
       ? []
       : [{ name: `ingest: peak RSS above start-up / input size, lean (${size})`, value: above(f.leanMemory), unit: 'x', baseline: above(f.scan), ratio: above(f.leanMemory) / above(f.scan) }];
+  const st = mbps(f.stream);
+  const streamX = f.streamMemory.maxRss / f.bytes;
   return [
-    { name: `ingest: analyzeText throughput (${size})`, value: a, unit: 'MiB/s', baseline: s, ratio: a / s },
+    { name: `ingest: analyzeText throughput, full detail (${size})`, value: a, unit: 'MiB/s', baseline: s, ratio: a / s },
+    { name: `ingest: analyze --stream throughput, lean + shared stacks (${size})`, value: st, unit: 'MiB/s', baseline: s, ratio: st / s },
+    { name: `ingest: peak RSS / input size, --stream (${size})`, value: streamX, unit: 'x', baseline: scanX, ratio: streamX / scanX },
+    { name: `ingest: peak RSS above start-up / input size, --stream (${size})`, value: above(f.streamMemory), unit: 'x', baseline: above(f.scan), ratio: above(f.streamMemory) / Math.max(1e-9, above(f.scan)) },
     { name: `ingest: peak RSS / input size (${size})`, value: memX, unit: 'x', baseline: scanX, ratio: memX / scanX },
     {
       name: `ingest: peak RSS above start-up / input size (${size})`,
@@ -171,7 +185,7 @@ export const run: BenchModule = async ({ quick }) => {
   const log = (s: string) => process.stderr.write(s + '\n');
   // Quick: a smaller input, and peak memory taken from the timing child (one child fewer).
   const f = await measureIngest(quick ? 2 * MiB : 64 * MiB, 3, log, !quick);
-  log(`ingest: analyze ${f.analyze.check}; scan ${f.scan.check}`);
+  log(`ingest: analyze ${f.analyze.check}; stream ${f.stream.check}; scan ${f.scan.check}`);
   return rowsOf(f);
 };
 

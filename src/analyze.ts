@@ -22,6 +22,11 @@ export interface AnalyzeOptions {
    * Evidence from dropped lines then shows no text. Default false: keep everything.
    */
   lean?: boolean;
+  /**
+   * For inputs too large to keep every frame: threads with identical stacks share one frame list
+   * with no frame pointers, arguments or frame lines (`SharedStacks`). Default false.
+   */
+  sharedStacks?: boolean;
   /** Body lines after which a long section is read in parts (tests set it small). */
   partLines?: number;
 }
@@ -36,12 +41,13 @@ export class Analyzer {
   private readonly sections: Section[] = [];
   private readonly records: MdbRecord[] = [];
   private readonly diagnostics: Diagnostic[] = [];
-  private readonly builder = new SnapshotBuilder();
+  private readonly builder: SnapshotBuilder;
   private readonly splitter: Splitter;
   private count = 0;
 
   constructor(private readonly opts: AnalyzeOptions = {}) {
     this.texts = new LineTexts(opts.lean === true);
+    this.builder = new SnapshotBuilder({ sharedStacks: opts.sharedStacks === true });
     this.splitter = new Splitter({
       onSection: (raw) => this.onSection(raw),
       onLine: (no, cls) => {

@@ -15,3 +15,4 @@ export function intern(s: string): string {
   table.set(own, own);
   return own;
 }
+

@@ -132,6 +132,8 @@ export class FindstackAssembler {
     const cur = this.cur;
     if (!cur) return;
     if (this.possible && this.possible.length > 0) cur.failure = 'Possible stack pointers: ' + this.possible.join(', ');
+    // Kept for the whole analysis: drop the room that growing by push left (an array of 17 for 6 frames).
+    if (cur.frames.length > 0) cur.frames = cur.frames.slice();
     this.records.push(this.finishSource(cur));
     this.cur = null;
     this.possible = null;

@@ -24,6 +24,12 @@ function isSymbolChar(c: number): boolean {
   return isSymbolStart(c) || (c >= 48 && c <= 57) || c === 96 || c === 46 || c === 36;
 }
 
+/**
+ * Arguments are gathered here and copied out at their exact length: an array grown by push keeps
+ * room for 17, which over a dump's frames costs more than the arguments themselves.
+ */
+const scratch: string[] = [];
+
 /** Reads `[spaces]fp symbol[+off](args)[spaces]`; null when the line is anything else. */
 export function fastFrameLine(text: string, line: number): Frame | null {
   const n = text.length;
@@ -56,7 +62,8 @@ export function fastFrameLine(text: string, line: number): Frame | null {
   }
   if (text.charCodeAt(i) !== 40) return null;
   i++;
-  const args: string[] = [];
+  const args = scratch;
+  args.length = 0;
   if (text.charCodeAt(i) !== 41) {
     for (;;) {
       const argStart = i;
@@ -74,7 +81,7 @@ export function fastFrameLine(text: string, line: number): Frame | null {
   i++;
   while (i < n && text.charCodeAt(i) === 32) i++;
   if (i !== n) return null;
-  return { fp, func, offset, args, line };
+  return { fp, func, offset, args: args.slice(), line };
 }
 
 const HEADER = 'stack pointer for thread ';
@@ -99,7 +106,7 @@ export function fastThreadHeader(text: string): { thread: string; free: boolean;
   let desc: string | null = null;
   if (colon > i) {
     if (text.charCodeAt(i) !== 32 || text.charCodeAt(i + 1) !== 40 || text.charCodeAt(colon - 1) !== 41) return null;
-    desc = text.slice(i + 2, colon - 1);
+    desc = intern(text.slice(i + 2, colon - 1));
   }
   let j = colon + 2;
   const s0 = j;

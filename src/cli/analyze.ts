@@ -106,7 +106,7 @@ async function streamed(path: string, io: Parameters<Command>[1], maxInput: numb
   const input = await readInputLines(path, io, { maxInput });
   if (!input.ok) return input.message;
   try {
-    return await analyzeStream(input.batches, { source: input.name, rules, lean: true });
+    return await analyzeStream(input.batches, { source: input.name, rules, lean: true, sharedStacks: true });
   } catch (e) {
     if (e instanceof InputTooLargeError) return e.message;
     throw e;

@@ -15,7 +15,7 @@ import { normalizeAddr, parseMdbInt } from '../../grammar/common/numbers.ts';
 import { emptySnapshot, type Cpu, type DispatcherSnapshot, type Thread } from './snapshot.ts';
 import { ThreadTable, setField } from './threads.ts';
 import { cpuFromRecord } from './cpu.ts';
-import { stackFromGroup, stackFromRecord } from './stack.ts';
+import { SharedStacks, stackFromGroup, stackFromRecord } from './stack.ts';
 import { interpretValue } from './ctypes.ts';
 
 /** A record together with the command whose output it was (null when pasted without one). */
@@ -62,8 +62,14 @@ const TSPROC_FIELDS: Record<string, keyof Thread> = {
   ts_flags: 'tsFlags',
 };
 
+export interface BuildOptions {
+  /** Share identical stacks between threads, keeping no frame pointers, arguments or frame lines (see SharedStacks). */
+  sharedStacks?: boolean;
+}
+
 class SnapshotBuilder {
   readonly snap: DispatcherSnapshot = emptySnapshot();
+  private readonly shared: SharedStacks | null;
   private readonly threads = new ThreadTable();
   private readonly cpus = new Map<number, Cpu>();
   /** Memory addresses known to hold a thread's class-data field: `/D` of such an address reads it again. */
@@ -71,6 +77,10 @@ class SnapshotBuilder {
   private readonly pendingAnonymousStacks: StackRecord[] = [];
   /** t_cldata address -> its thread, so class data printed later finds its owner in O(1). */
   private readonly cldataOwner = new Map<string, Thread>();
+
+  constructor(opts: BuildOptions = {}) {
+    this.shared = opts.sharedStacks === true ? new SharedStacks() : null;
+  }
 
   private setCldata(t: Thread, addr: string | null, line: number): void {
     if (addr === null) return;
@@ -176,7 +186,10 @@ class SnapshotBuilder {
 
   private applyStack(t: Thread, rec: StackRecord): void {
     if (rec.failure !== null) setField(t, 'stackFailure', rec.failure, rec.line);
-    if (rec.frames.length > 0 || rec.savedPc !== null) setField(t, 'stack', stackFromRecord(rec), rec.line);
+    if (rec.frames.length > 0 || rec.savedPc !== null) {
+      const frames = stackFromRecord(rec);
+      setField(t, 'stack', this.shared === null ? frames : this.shared.share(frames), rec.line);
+    }
     setField(t, 'desc', rec.threadDesc, rec.line);
     if (rec.free) setField(t, 'state', 'free', rec.line);
   }
@@ -203,7 +216,10 @@ class SnapshotBuilder {
       if (rec.state !== null) setField(t, 'state', rec.state.toLowerCase(), m.line);
       setField(t, 'sobj', rec.sobj, m.line);
       setField(t, 'groupCount', rec.count, m.line);
-      if (t.stack === null && rec.frames.length > 0) setField(t, 'stack', stackFromGroup(rec), rec.line);
+      if (t.stack === null && rec.frames.length > 0) {
+        const frames = stackFromGroup(rec);
+        setField(t, 'stack', this.shared === null ? frames : this.shared.share(frames), rec.line);
+      }
       if (rec.failure !== null) setField(t, 'stackFailure', rec.failure, rec.line);
     }
   }

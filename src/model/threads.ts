@@ -9,8 +9,9 @@ export class ThreadTable {
   get(addr: Addr): Thread {
     let t = this.byAddr.get(addr);
     if (t === undefined) {
-      t = blankThread(addr);
-      this.byAddr.set(addr, t);
+      const own = ownCopy(addr);
+      t = blankThread(own);
+      this.byAddr.set(own, t);
     }
     return t;
   }
@@ -40,4 +41,13 @@ export function setField<T extends { lines: Record<string, number> }, K extends 
   if (value === null || value === undefined) return;
   entity[key] = value;
   entity.lines[key] = line;
+}
+
+/**
+ * A copy of an address that shares no storage with the line it was read from: a slice would keep
+ * its whole line alive for as long as the thread, which matters when the lines are not kept (a
+ * stream of millions of threads). Addresses are hex, so a latin1 round trip copies them exactly.
+ */
+function ownCopy(addr: Addr): Addr {
+  return Buffer.from(addr, 'latin1').toString('latin1');
 }
