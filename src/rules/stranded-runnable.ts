@@ -11,7 +11,14 @@ import { aboutTime, resolveHz, thresholdTicks } from './time.ts';
 import type { Finding, Rule, RuleContext, RuleNote } from './types.ts';
 
 const ID = 'stranded-runnable';
+/** Idle CPUs whose rows a finding cites as evidence; the message names them all. */
+const MAX_THIEF_EVIDENCE = 4;
 const CPU_QUIESCED = 0x4;
+
+/** `CPU 3` or `CPUs 3, 5, 9`. */
+function cpuList(cpus: readonly Cpu[]): string {
+  return cpus.length === 1 ? `CPU ${cpus[0]!.id}` : `CPUs ${cpus.map((c) => c.id).join(', ')}`;
+}
 
 function quiesced(cpu: Cpu): boolean {
   return cpu.flagNames.includes('QUIESCED') || (cpu.flags !== null && (cpu.flags & CPU_QUIESCED) !== 0);
@@ -74,7 +81,6 @@ function explainQuiet(ctx: RuleContext, idx: ThreadIndex): RuleNote | null {
   const starvedCpus = ctx.snapshot.cpus.filter((c) => queuedAbove(c).length > 0 && (c.switchTicks ?? 0) >= limit);
   if (starvedCpus.length === 0) return null;
   // A CPU's reason not to steal is the same for every victim: worded once (many CPUs, many victims).
-  const why = new Map(ctx.snapshot.cpus.map((c) => [c, whyNotThief(c)]));
   const parts: string[] = [];
   for (const victim of starvedCpus) {
     const waiting = queuedAbove(victim);
@@ -82,12 +88,15 @@ function explainQuiet(ctx: RuleContext, idx: ThreadIndex): RuleNote | null {
       `CPU ${victim.id} has ${waiting.length} thread${waiting.length === 1 ? '' : 's'} waiting above its running thread ` +
         `for up to ${aboutTime(victim.switchTicks ?? 0, hz).replace('about ', '')}, and no CPU could have taken ${waiting.length === 1 ? 'it' : 'them'}.`,
     );
-    const others = ctx.snapshot.cpus.filter((c) => c.id !== victim.id);
-    if (others.length === 0) parts.push('The input shows no other CPU.');
-    for (const o of others) parts.push(why.get(o)!);
     const bw = bindingWords(waiting, idx);
     if (bw !== '') parts.push(bw);
   }
+  // Each CPU's reason not to steal is the same whichever queue it could have stolen from: said once
+  // (with 256 CPUs and 32 starved queues, once per pair made a note of about a megabyte).
+  const only = starvedCpus.length === 1 ? starvedCpus[0]! : null;
+  const others = ctx.snapshot.cpus.filter((c) => c !== only);
+  if (others.length === 0) parts.push('The input shows no other CPU.');
+  for (const o of others) parts.push(whyNotThief(o));
   parts.push(
     'Only a CPU with an empty queue of its own steals (disp_getwork), and only unbound threads: ' +
       'the threads did not migrate because the stealing rules work as designed, not because stealing is broken.',
@@ -116,50 +125,58 @@ export const strandedRunnable: Rule = {
       const unknown = victim.runq.filter((e) => binding(idx.get(e.thread)).kind === 'unknown');
       queues.push({ victim, runq: victim.runq, unbound, unknown });
     }
-    for (const thief of thieves) {
-      for (const { victim, runq, unbound, unknown } of queues) {
-        if (victim.id === thief.id) continue;
-        if (unbound.length === 0) {
-          if (unknown.length > 0) {
-            notes.push({
-              rule: ID,
-              message:
-                `CPU ${thief.id} is idle with an empty queue while CPU ${victim.id} has ${runq.length} thread(s) queued, ` +
-                'but the input does not show whether they are bound (t_bound_cpu): cannot tell whether CPU ' +
-                `${thief.id} should have stolen them.`,
-            });
-          }
-          continue;
-        }
-        const ev = new EvidenceSet(ctx).primary(unbound[0]!.line).add(cpuLine(thief)).add(cpuLine(victim));
-        for (const e of unbound) ev.add(e.line).add(idx.get(e.thread)?.lines['boundCpu']);
-        findings.push({
-          rule: ID,
-          severity: 'medium',
-          confidence: 'inferred',
-          title: `CPU ${thief.id} idle while CPU ${victim.id} holds ${unbound.length} unbound runnable thread${unbound.length === 1 ? '' : 's'}`,
-          message:
-            `CPU ${thief.id} runs its idle thread with nothing queued and is not quiesced, while CPU ${victim.id}'s queue holds ` +
-            `${unbound.map((e) => `${threadLabel(e.thread, idx.get(e.thread), e.proc)} pri ${e.pri}`).join(', ')}, not bound ` +
-            'as far as the input shows (t_bind_cpu -1; a kernel affinity, t_bound_cpu, would not show there). ' +
-            'An idle CPU steals the best unbound thread of another queue within nosteal_nsec (100 us on i86pc), ' +
-            'at once for priorities 60 and up. Seeing this in a dump means either the dump caught that instant, or ' +
-            'stealing is held off (cpu_disp_flags DONTSTEAL, disp_steal, a different partition or lgroup).',
-          evidence: ev.list(),
-          cpu: victim.id,
-          threads: unbound.map((e) => e.thread),
-          fix:
-            'If it persists across samples: check the CPUs are in the same partition (psrset) and lgroup, and ' +
-            'that the threads are not weakly bound; otherwise it is a snapshot of a transient.',
-          confirm: [
-            '::cpuinfo -v',
-            ...(thief.addr !== null ? [`${thief.addr}::print cpu_t cpu_part cpu_lpl cpu_disp_flags`] : []),
-            ...(victim.addr !== null ? [`${victim.addr}::print cpu_t cpu_part cpu_disp->disp_max_unbound_pri cpu_disp->disp_steal`] : []),
-            ...unbound.slice(0, 3).map((e) => `${e.thread}::print kthread_t t_bound_cpu t_weakbound_cpu t_cpupart t_waitrq`),
-          ],
-          references: [],
-        });
+    // Grouped by queue: every idle CPU could steal from every queue, and one finding or note per
+    // pair grows with the square of the CPU count.
+    const unknownQueues: string[] = [];
+    for (const { victim, runq, unbound, unknown } of queues) {
+      const idle = thieves.filter((t) => t.id !== victim.id);
+      if (idle.length === 0) continue;
+      if (unbound.length === 0) {
+        if (unknown.length > 0) unknownQueues.push(`CPU ${victim.id} (${runq.length} queued)`);
+        continue;
       }
+      const idleIds = cpuList(idle);
+      const ev = new EvidenceSet(ctx).primary(unbound[0]!.line);
+      for (const t of idle.slice(0, MAX_THIEF_EVIDENCE)) ev.add(cpuLine(t));
+      ev.add(cpuLine(victim));
+      for (const e of unbound) ev.add(e.line).add(idx.get(e.thread)?.lines['boundCpu']);
+      const first = idle[0]!;
+      findings.push({
+        rule: ID,
+        severity: 'medium',
+        confidence: 'inferred',
+        title: `${idle.length === 1 ? `CPU ${first.id}` : `${idle.length} CPUs`} idle while CPU ${victim.id} holds ${unbound.length} unbound runnable thread${unbound.length === 1 ? '' : 's'}`,
+        message:
+          `${idleIds} ${idle.length === 1 ? 'runs its' : 'run their'} idle thread with nothing queued and ${idle.length === 1 ? 'is' : 'are'} not quiesced, while CPU ${victim.id}'s queue holds ` +
+          `${unbound.map((e) => `${threadLabel(e.thread, idx.get(e.thread), e.proc)} pri ${e.pri}`).join(', ')}, not bound ` +
+          'as far as the input shows (t_bind_cpu -1; a kernel affinity, t_bound_cpu, would not show there). ' +
+          'An idle CPU steals the best unbound thread of another queue within nosteal_nsec (100 us on i86pc), ' +
+          'at once for priorities 60 and up. Seeing this in a dump means either the dump caught that instant, or ' +
+          'stealing is held off (cpu_disp_flags DONTSTEAL, disp_steal, a different partition or lgroup).',
+        evidence: ev.list(),
+        cpu: victim.id,
+        threads: unbound.map((e) => e.thread),
+        fix:
+          'If it persists across samples: check the CPUs are in the same partition (psrset) and lgroup, and ' +
+          'that the threads are not weakly bound; otherwise it is a snapshot of a transient.',
+        confirm: [
+          '::cpuinfo -v',
+          ...(first.addr !== null ? [`${first.addr}::print cpu_t cpu_part cpu_lpl cpu_disp_flags`] : []),
+          ...(victim.addr !== null ? [`${victim.addr}::print cpu_t cpu_part cpu_disp->disp_max_unbound_pri cpu_disp->disp_steal`] : []),
+          ...unbound.slice(0, 3).map((e) => `${e.thread}::print kthread_t t_bound_cpu t_weakbound_cpu t_cpupart t_waitrq`),
+        ],
+        references: [],
+      });
+    }
+    if (unknownQueues.length > 0) {
+      const idle = cpuList(thieves);
+      notes.push({
+        rule: ID,
+        message:
+          `${idle} ${thieves.length === 1 ? 'is' : 'are'} idle with an empty queue while ${unknownQueues.join(', ')} ` +
+          `${unknownQueues.length === 1 ? 'has threads' : 'have threads'} queued, but the input does not show whether they are bound (t_bound_cpu): ` +
+          `cannot tell whether ${thieves.length === 1 ? 'it' : 'the idle CPUs'} should have stolen them.`,
+      });
     }
     if (findings.length === 0) {
       const n = explainQuiet(ctx, idx);

@@ -45,4 +45,21 @@ describe('stranded-runnable', () => {
     expect(r.findings).toEqual([]);
     expect(r.notes[0]!.message).toContain('does not show whether they are bound');
   });
+
+  it('with many CPUs: one finding per queue and one note in all, not one per pair of CPUs', () => {
+    const s = emptySnapshot();
+    for (let id = 0; id < 40; id++) s.cpus.push(mkCpu({ id, addr: `c${id}`, flags: 0x1b, pri: -1, proc: '(idle)', thread: `i${id}`, nrun: 0, runq: [], lines: { pri: 1 } }));
+    for (let id = 40; id < 46; id++) {
+      const thread = `q${id}`;
+      s.cpus.push(mkCpu({ id, addr: `c${id}`, pri: 30, thread: `x${id}`, proc: 'app', switchTicks: 3, runq: [{ pri: 45, thread, proc: 'app', line: 6 }], lines: { pri: 4 } }));
+      // Three queues hold unbound threads, three hold threads whose binding is not shown.
+      if (id < 43) s.threads.push(mkThread(thread, { boundCpu: -1, lines: { boundCpu: 9 } }));
+    }
+    const r = strandedRunnable.run(ctx(s, lines));
+    expect(r.findings.map((f) => f.cpu)).toEqual([40, 41, 42]);
+    expect(r.findings[0]!.title).toBe('40 CPUs idle while CPU 40 holds 1 unbound runnable thread');
+    expect(r.findings[0]!.message).toContain('CPUs 0, 1, 2,');
+    expect(r.notes).toHaveLength(1);
+    expect(r.notes[0]!.message).toContain('CPU 43 (1 queued), CPU 44 (1 queued), CPU 45 (1 queued)');
+  });
 });
