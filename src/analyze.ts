@@ -5,7 +5,6 @@ import type { MdbRecord } from '../grammar/records.ts';
 import type { Analysis } from './analysis.ts';
 import type { Section } from './ingest/types.ts';
 import { LineClasses, LineTexts } from './ingest/line-store.ts';
-import { splitLines } from './ingest/lines.ts';
 import { Splitter, type RawSection } from './ingest/split.ts';
 import { forEachLineClass, readSection } from './read/read-section.ts';
 import { GRAMMARS } from './read/registry.ts';
@@ -84,7 +83,7 @@ export class Analyzer {
   }
 
   private onSection(raw: RawSection): void {
-    const read = readSection(raw, GRAMMARS[raw.kind]);
+    const read = readSection(raw, GRAMMARS[raw.kind], this.opts.sharedStacks === true ? 'shape' : 'full');
     this.addSection(raw, read.section);
     const keep = this.opts.lean !== true || !BULKY.has(raw.kind);
     // The prompt and mdb's warnings say what the section is: lean mode keeps them too.
@@ -115,7 +114,15 @@ export class Analyzer {
 
 export function analyzeText(text: string, opts: AnalyzeOptions = {}): Analysis {
   const a = new Analyzer(opts);
-  for (const line of splitLines(text)) a.push(line);
+  // Line by line, as splitLines cuts them, without an array of every line: in lean mode most
+  // lines are then garbage as soon as they are read.
+  let start = 0;
+  while (start < text.length) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    a.push(text.charCodeAt(end - 1) === 13 && end > start ? text.slice(start, end - 1) : text.slice(start, end));
+    start = end + 1;
+  }
   return a.finish();
 }
 

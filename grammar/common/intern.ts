@@ -16,3 +16,20 @@ export function intern(s: string): string {
   return own;
 }
 
+
+
+/** The last string interned for each slot of a hash of its characters. */
+const recent: (string | undefined)[] = new Array<string | undefined>(1024).fill(undefined);
+
+/**
+ * `intern(text.slice(start, end))` for a caller that has hashed the characters as it read them
+ * (`hash = hash * 31 + code`, from 0): a name seen lately costs a compare, not a slice and a lookup.
+ */
+export function internRange(text: string, start: number, end: number, hash: number): string {
+  const slot = hash & (recent.length - 1);
+  const seen = recent[slot];
+  if (seen !== undefined && seen.length === end - start && text.startsWith(seen, start)) return seen;
+  const s = intern(text.slice(start, end));
+  recent[slot] = s;
+  return s;
+}

@@ -20,6 +20,12 @@ export interface Diagnostic {
 export interface SectionContext {
   /** The command typed before the output, parsed; null when the output was pasted without it. */
   command: ParsedCommand | null;
+  /**
+   * How much of each stack frame the reader wants: `full` (default), or `shape` when only
+   * functions and offsets are kept (shared stacks). Frame pointers and arguments are still read
+   * and checked, just not kept: their frames carry null.
+   */
+  frameDetail?: 'full' | 'shape';
 }
 
 /**

@@ -108,7 +108,7 @@ export class FindstackAssembler {
   feedSavedPc(pc: { sp: string; func: string; offset: number | null }, no: number): void {
     // After frames (or with no block open) it means a header was lost: start a new block.
     if (!this.cur || this.possible || this.cur.frames.length > 0 || this.cur.savedPc) this.startHeaderless(no);
-    this.cur!.savedPc = { ...pc, line: no };
+    this.cur!.savedPc = { sp: pc.sp, func: pc.func, offset: pc.offset, line: no };
   }
 
   /** Takes one frame line already read (by the fast path, or from its CST). */

@@ -23,10 +23,11 @@ export const parseFindstack: SectionParser = (lines, ctx): GrammarResult => {
   const asm = new FindstackAssembler(findstackSource(ctx));
   const unrecognized: Diagnostic[] = [];
   const result: GrammarResult = { records: [], unrecognized, lexErrors: [], parseErrors: [] };
+  const shape = ctx.frameDetail === 'shape';
   for (const { no, text } of lines) {
     if (isBlank(text)) continue;
     // Canonical lines take the fast path; anything else, and every doubt, goes to the grammar.
-    const frame = fastFrameLine(text, no);
+    const frame = fastFrameLine(text, no, shape);
     if (frame !== null) {
       asm.feedFrame(frame);
       continue;

@@ -4,7 +4,7 @@
 // and returns null for anything else, which then goes through the grammar. A property test checks
 // that wherever it answers, it answers exactly what the grammar does.
 import { parseOffset } from '../common/numbers.ts';
-import { intern } from '../common/intern.ts';
+import { intern, internRange } from '../common/intern.ts';
 import type { Frame } from '../records.ts';
 
 function isHex(c: number): boolean {
@@ -30,28 +30,42 @@ function isSymbolChar(c: number): boolean {
  */
 const scratch: string[] = [];
 
-/** Reads `[spaces]fp symbol[+off](args)[spaces]`; null when the line is anything else. */
-export function fastFrameLine(text: string, line: number): Frame | null {
-  const n = text.length;
-  let i = 0;
-  while (i < n && text.charCodeAt(i) === 32) i++;
+/**
+ * Reads `[spaces]fp symbol[+off](args)[spaces]`; null when the line is anything else. With
+ * `shapeOnly` the frame pointer and arguments are checked but not kept (null): no strings are
+ * made for them.
+ */
+export function fastFrameLine(text: string, line: number, shapeOnly = false): Frame | null {
+  return scanFrame(text, 0, text.length, line, !shapeOnly);
+}
+
+/** The character at i, or -1 past `n`: the text may go on beyond the part being read. */
+function codeAt(text: string, i: number, n: number): number {
+  return i < n ? text.charCodeAt(i) : -1;
+}
+
+/** fastFrameLine over `text[from, to)`, read in place (no slice of the line is made to read it). */
+function scanFrame(text: string, from: number, to: number, line: number, keep = true): Frame | null {
+  const n = to;
+  let i = from;
+  while (codeAt(text, i, n) === 32) i++;
   const fpStart = i;
   while (i < n && isHex(text.charCodeAt(i))) i++;
-  if (i === fpStart || i - fpStart > 16 || text.charCodeAt(i) !== 32) return null;
-  const fp = text.slice(fpStart, i);
+  if (i === fpStart || i - fpStart > 16 || codeAt(text, i, n) !== 32) return null;
+  const fpEnd = i;
   i++;
   const symStart = i;
   if (i >= n || !isSymbolStart(text.charCodeAt(i))) return null;
-  i++;
-  while (i < n && isSymbolChar(text.charCodeAt(i))) i++;
-  const func = intern(text.slice(symStart, i));
+  let hash = text.charCodeAt(i++);
+  for (let c = codeAt(text, i, n); isSymbolChar(c); c = codeAt(text, ++i, n)) hash = (hash * 31 + c) | 0;
+  const func = internRange(text, symStart, i, hash);
   // A symbol starting `0x` would be an address literal: leave those to the grammar.
   let offset: number | null = null;
-  const sign = text.charCodeAt(i);
+  const sign = codeAt(text, i, n);
   if (sign === 43 || sign === 45) {
     const offStart = i;
     i++;
-    if (text.charCodeAt(i) === 48 && (text.charCodeAt(i + 1) === 120 || text.charCodeAt(i + 1) === 88)) i += 2;
+    if (codeAt(text, i, n) === 48 && (codeAt(text, i + 1, n) === 120 || codeAt(text, i + 1, n) === 88)) i += 2;
     const digits = i;
     let v = 0;
     while (i < n && isHex(text.charCodeAt(i))) v = v * 16 + hexValue(text.charCodeAt(i++));
@@ -60,28 +74,29 @@ export function fastFrameLine(text: string, line: number): Frame | null {
     offset = i - digits <= 13 ? (sign === 45 ? -v : v) : parseOffset(text.slice(offStart, i));
     if (offset === null) return null;
   }
-  if (text.charCodeAt(i) !== 40) return null;
+  if (codeAt(text, i, n) !== 40) return null;
   i++;
   const args = scratch;
   args.length = 0;
-  if (text.charCodeAt(i) !== 41) {
+  if (codeAt(text, i, n) !== 41) {
     for (;;) {
       const argStart = i;
-      if (text.charCodeAt(i) === 48 && (text.charCodeAt(i + 1) === 120 || text.charCodeAt(i + 1) === 88)) i += 2;
+      if (codeAt(text, i, n) === 48 && (codeAt(text, i + 1, n) === 120 || codeAt(text, i + 1, n) === 88)) i += 2;
       const digits = i;
       while (i < n && isHex(text.charCodeAt(i))) i++;
       if (i === digits || i - digits > 16) return null;
-      args.push(text.slice(argStart, i));
-      const c = text.charCodeAt(i);
+      if (keep) args.push(text.slice(argStart, i));
+      const c = codeAt(text, i, n);
       if (c === 41) break;
-      if (c !== 44 || text.charCodeAt(i + 1) !== 32) return null;
+      if (c !== 44 || codeAt(text, i + 1, n) !== 32) return null;
       i += 2;
     }
   }
   i++;
-  while (i < n && text.charCodeAt(i) === 32) i++;
+  while (codeAt(text, i, n) === 32) i++;
   if (i !== n) return null;
-  return { fp, func, offset, args: args.slice(), line };
+  if (!keep) return { fp: null, func, offset, args: null, line };
+  return { fp: text.slice(fpStart, fpEnd), func, offset, args: args.length === 0 ? [] : args.slice(), line };
 }
 
 const HEADER = 'stack pointer for thread ';
@@ -120,7 +135,9 @@ export function fastThreadHeader(text: string): { thread: string; free: boolean;
 /** `[ SP func+off() ]`, spelled exactly as mdb prints it; else null. */
 export function fastSavedPc(text: string): { sp: string; func: string; offset: number | null } | null {
   if (!text.startsWith('[ ') || !text.endsWith('() ]')) return null;
-  const f = fastFrameLine(text.slice(2, -2).trimEnd(), 0);
+  let end = text.length - 2;
+  while (end > 2 && text.charCodeAt(end - 1) === 32) end--;
+  const f = scanFrame(text, 2, end, 0);
   if (f === null || f.args === null || f.args.length > 0 || f.fp === null) return null;
   return { sp: f.fp, func: f.func, offset: f.offset };
 }

@@ -122,11 +122,23 @@ async function* splitChunks(first: Buffer, rest: AsyncIterator<unknown> | null, 
   // The bytes of a line not yet ended by LF, carried to the next chunk.
   const pending: { bytes: Buffer | null } = { bytes: null };
   let total = first.length;
-  const lines = (chunk: Buffer): string[] => {
-    const buf = pending.bytes === null ? chunk : Buffer.concat([pending.bytes, chunk]);
+  const lines = (buf: Buffer): string[] => {
     const out: string[] = [];
     let start = 0;
-    for (let i = buf.indexOf(LF); i >= 0; i = buf.indexOf(LF, start)) {
+    let i = buf.indexOf(LF);
+    if (pending.bytes !== null) {
+      // Only the line that spans two chunks is joined; the rest is decoded where it lies.
+      const end = i < 0 ? buf.length : i;
+      const joined = Buffer.concat([pending.bytes, buf.subarray(0, end)]);
+      if (i < 0) {
+        pending.bytes = joined;
+        return out;
+      }
+      out.push(joined.toString('utf8'));
+      start = i + 1;
+      i = buf.indexOf(LF, start);
+    }
+    for (; i >= 0; i = buf.indexOf(LF, start)) {
       out.push(buf.toString('utf8', start, i));
       start = i + 1;
     }

@@ -38,29 +38,42 @@ export class LineClasses {
  */
 export class LineTexts {
   private readonly kept: string[] = [];
-  private readonly pending = new Map<number, string>();
+  /** Lean: lines whose fate is not known yet, from line `base` on; null once settled. */
+  private window: (string | null)[] = [];
+  private base = 1;
+  /** Index in `window` of the first line not yet settled. */
+  private head = 0;
   private count = 0;
 
   constructor(private readonly lean: boolean) {}
 
   push(text: string): void {
     this.count++;
-    if (this.lean) this.pending.set(this.count, text);
+    if (this.lean) this.window.push(text);
     else this.kept.push(text);
   }
 
-  /** Lean: the line's fate is known. */
+  /** Lean: the line's fate is known. Lines settle roughly in order, so the window stays short. */
   settle(no: number, keep: boolean): void {
     if (!this.lean) return;
-    const text = this.pending.get(no);
-    if (text === undefined) return;
-    this.pending.delete(no);
+    const i = no - this.base;
+    const text = this.window[i];
+    if (text === undefined || text === null) return;
+    this.window[i] = null;
     if (keep) this.kept[no - 1] = text;
+    while (this.head < this.window.length && this.window[this.head] === null) this.head++;
+    if (this.head >= 4096 && this.head * 2 >= this.window.length) {
+      this.window = this.window.slice(this.head);
+      this.base += this.head;
+      this.head = 0;
+    }
   }
 
   finish(): string[] {
-    for (const [no, text] of this.pending) this.kept[no - 1] = text;
-    this.pending.clear();
+    this.window.forEach((text, i) => {
+      if (text !== null) this.kept[this.base + i - 1] = text;
+    });
+    this.window = [];
     this.kept.length = this.count;
     return this.kept;
   }

@@ -3,12 +3,10 @@
 import type { SourceLine } from '../../grammar/common/source.ts';
 
 function balance(s: string): number {
+  // indexOf runs natively: far faster than a loop over every character of every line.
   let b = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 40) b++;
-    else if (c === 41) b--;
-  }
+  for (let i = s.indexOf('('); i >= 0; i = s.indexOf('(', i + 1)) b++;
+  for (let i = s.indexOf(')'); i >= 0; i = s.indexOf(')', i + 1)) b--;
   return b;
 }
 

@@ -187,8 +187,7 @@ class SnapshotBuilder {
   private applyStack(t: Thread, rec: StackRecord): void {
     if (rec.failure !== null) setField(t, 'stackFailure', rec.failure, rec.line);
     if (rec.frames.length > 0 || rec.savedPc !== null) {
-      const frames = stackFromRecord(rec);
-      setField(t, 'stack', this.shared === null ? frames : this.shared.share(frames), rec.line);
+      setField(t, 'stack', this.shared === null ? stackFromRecord(rec) : this.shared.shareRecord(rec), rec.line);
     }
     setField(t, 'desc', rec.threadDesc, rec.line);
     if (rec.free) setField(t, 'state', 'free', rec.line);

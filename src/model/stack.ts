@@ -29,21 +29,57 @@ export function stackFromGroup(rec: StacksGroupRecord): StackFrame[] {
  * gives its own `stack pointer` line.
  */
 export class SharedStacks {
-  private readonly byShape = new Map<string, StackFrame[]>();
+  // A trie over (saved mark, function, offset), one level per frame: a stack seen before is found
+  // with a few lookups of interned strings, without building a key for it.
+  private readonly root = new ShapeNode();
+  private count = 0;
 
   share(frames: readonly StackFrame[]): StackFrame[] {
-    let shape = '';
-    for (const f of frames) shape += `${f.saved === true ? '[' : ''}${f.func}+${f.offset ?? ''}\n`;
-    let shared = this.byShape.get(shape);
-    if (shared === undefined) {
-      shared = frames.map((f) => (f.saved === true ? { func: f.func, offset: f.offset, args: null, fp: null, saved: true, line: 0 } : { func: f.func, offset: f.offset, args: null, fp: null, line: 0 }));
-      this.byShape.set(shape, shared);
-    }
-    return shared;
+    let node = this.root;
+    for (const f of frames) node = node.child(f.func, f.offset, f.saved === true);
+    return node.stack ?? this.keep(node, frames);
+  }
+
+  /** share(stackFromRecord(rec)), without building that list for a stack seen before. */
+  shareRecord(rec: StackRecord): StackFrame[] {
+    let node = this.root;
+    if (rec.savedPc !== null) node = node.child(rec.savedPc.func, rec.savedPc.offset, true);
+    for (const f of rec.frames) node = node.child(f.func, f.offset, false);
+    return node.stack ?? this.keep(node, stackFromRecord(rec));
+  }
+
+  /** The first thread with this stack: its frames, stripped to what every thread shares. */
+  private keep(node: ShapeNode, frames: readonly StackFrame[]): StackFrame[] {
+    const stack = frames.map((f): StackFrame => (f.saved === true ? { func: f.func, offset: f.offset, args: null, fp: null, saved: true, line: 0 } : { func: f.func, offset: f.offset, args: null, fp: null, line: 0 }));
+    node.stack = stack;
+    this.count++;
+    return stack;
   }
 
   /** How many distinct stacks were seen. */
   get size(): number {
-    return this.byShape.size;
+    return this.count;
+  }
+}
+
+class ShapeNode {
+  stack: StackFrame[] | null = null;
+  private readonly next = new Map<string, Map<number | null, ShapeNode>>();
+  /** The saved-PC frame prints differently, so it is part of the shape: it has a branch of its own. */
+  private readonly nextSaved = new Map<string, Map<number | null, ShapeNode>>();
+
+  child(func: string, offset: number | null, saved: boolean): ShapeNode {
+    const next = saved ? this.nextSaved : this.next;
+    let byOffset = next.get(func);
+    if (byOffset === undefined) {
+      byOffset = new Map();
+      next.set(func, byOffset);
+    }
+    let node = byOffset.get(offset);
+    if (node === undefined) {
+      node = new ShapeNode();
+      byOffset.set(offset, node);
+    }
+    return node;
   }
 }

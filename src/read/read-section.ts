@@ -1,5 +1,5 @@
 // Reading one section with its grammar, and deciding the final class of each of its lines.
-import type { Diagnostic, GrammarResult, SectionParser, SourceLine } from '../../grammar/common/source.ts';
+import type { Diagnostic, GrammarResult, SectionContext, SectionParser, SourceLine } from '../../grammar/common/source.ts';
 import type { MdbRecord } from '../../grammar/records.ts';
 import type { LineClass, Section } from '../ingest/types.ts';
 import type { RawSection } from '../ingest/split.ts';
@@ -18,7 +18,7 @@ export interface ReadSection {
   notParsed: Map<number, LineClass>;
 }
 
-function runGrammar(parser: SectionParser | undefined, raw: RawSection, body: readonly SourceLine[]): GrammarResult {
+function runGrammar(parser: SectionParser | undefined, raw: RawSection, body: readonly SourceLine[], frameDetail: SectionContext['frameDetail']): GrammarResult {
   const empty: GrammarResult = { records: [], unrecognized: [], lexErrors: [], parseErrors: [] };
   if (parser === undefined) {
     const what = raw.command === null ? 'output of this shape' : `output of "${raw.command}"`;
@@ -28,7 +28,7 @@ function runGrammar(parser: SectionParser | undefined, raw: RawSection, body: re
     return empty;
   }
   try {
-    return parser(body, { command: raw.parsedCommand });
+    return parser(body, { command: raw.parsedCommand, frameDetail });
   } catch (e) {
     // A grammar bug must not take the whole analysis down: report the section as unread.
     const why = e instanceof Error ? e.message : String(e);
@@ -39,9 +39,9 @@ function runGrammar(parser: SectionParser | undefined, raw: RawSection, body: re
   }
 }
 
-export function readSection(raw: RawSection, parser: SectionParser | undefined): ReadSection {
+export function readSection(raw: RawSection, parser: SectionParser | undefined, frameDetail: SectionContext['frameDetail'] = 'full'): ReadSection {
   const { lines: body, joined } = unwrapParens(raw.body);
-  const result = runGrammar(parser, raw, body);
+  const result = runGrammar(parser, raw, body, frameDetail);
   const notParsed = new Map<number, LineClass>();
   const bad = new Map<number, Diagnostic>();
   for (const d of result.unrecognized) if (!bad.has(d.line)) bad.set(d.line, d);

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeText, Analyzer } from '../../src/analyze.ts';
 import type { Analysis } from '../../src/analysis.ts';
+import { splitLines } from '../../src/ingest/lines.ts';
 
 const dirs = ['../../fixtures/real/', '../../fixtures/seed/'].map((d) => new URL(d, import.meta.url));
 const samples = dirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(new URL(f, dir), 'utf8')));
@@ -74,5 +75,19 @@ describe('lean mode', () => {
     const an = new Analyzer({ lean: true, partLines: 4 });
     for (const l of text.split('\n').slice(0, -1)) an.push(l);
     expect(view(an.finish())).toEqual(view(analyzeText(text, { lean: true })));
+  });
+});
+
+describe('analyzeText', () => {
+  it('cuts lines exactly as splitLines does (CR before LF dropped, no line after a final LF)', () => {
+    const piece = fc.constantFrom('a', 'b c', '\n', '\r', ' ', '\r\n', '\n\n');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }).map((a) => a.join('')), (t) => {
+        const a = analyzeText(t);
+        expect(a.lines).toEqual(splitLines(t));
+        expect(a.accounting.lines).toBe(splitLines(t).length);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
