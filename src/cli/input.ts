@@ -1,6 +1,7 @@
 // Reading the FILE|- argument every subcommand takes: one place for size limits and clear errors.
 import { open, stat } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
+import { isAscii } from 'node:buffer';
 import type { CliIO } from './io.ts';
 import { neutralize } from '../report/sanitize.ts';
 
@@ -67,7 +68,7 @@ export async function readInputLines(path: string, io: Pick<CliIO, 'stdin'>, opt
       const st = await stat(path);
       if (st.isDirectory()) return { ok: false, message: `${shown(path)}: is a directory, not a file` };
       if (st.size > opts.maxInput) return { ok: false, message: `${shown(path)}: ${tooLarge(st.size, opts.maxInput)}` };
-      source = createReadStream(path, { highWaterMark: 1 << 20 });
+      source = createReadStream(path, { highWaterMark: 1 << 16 });
     } catch (e) {
       return { ok: false, message: `${shown(path)}: ${fsMessage(e)}` };
     }
@@ -106,6 +107,7 @@ export async function readInputLines(path: string, io: Pick<CliIO, 'stdin'>, opt
 }
 
 function toBuffer(v: unknown): Buffer {
+  if (Buffer.isBuffer(v)) return v;
   return typeof v === 'string' ? Buffer.from(v, 'utf8') : Buffer.from(v as Uint8Array);
 }
 
@@ -138,8 +140,10 @@ async function* splitChunks(first: Buffer, rest: AsyncIterator<unknown> | null, 
       start = i + 1;
       i = buf.indexOf(LF, start);
     }
+    // Plain ASCII (nearly every dump) decodes the same as latin1, which is cheaper than UTF-8.
+    const encoding = isAscii(buf) ? 'latin1' : 'utf8';
     for (; i >= 0; i = buf.indexOf(LF, start)) {
-      out.push(buf.toString('utf8', start, i));
+      out.push(buf.toString(encoding, start, i));
       start = i + 1;
     }
     pending.bytes = start < buf.length ? Buffer.from(buf.subarray(start)) : null;

@@ -43,6 +43,9 @@ const STACKS_STATES = new Set(['FREE', 'SLEEP', 'RUN', 'ONPROC', 'ZOMB', 'STOPPE
 
 /** `ffff8000445bec20 SLEEP    CV                      1`: a `::stacks` group line. */
 function isStacksGroupLine(t: string): boolean {
+  // A group line starts with its thread's hex address: most lines are turned away before splitting.
+  const c = t.charCodeAt(0);
+  if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70))) return false;
   const ws = words(t);
   if (ws.length !== 4 || !isHexDigits(ws[0]!)) return false;
   return (STACKS_STATES.has(ws[1]!) || ws[1]!.startsWith('INVAL/')) && (/^[0-9]+$/.test(ws[3]!) || ws[3] === '-');

@@ -28,7 +28,7 @@ export interface RawSection {
 }
 
 /** Body lines after which a section of a kind that can be cut is handed on in parts. */
-export const PART_LINES = 4096;
+export const PART_LINES = 1024;
 
 export interface SplitSink {
   onSection(s: RawSection): void;
