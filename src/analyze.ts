@@ -91,8 +91,11 @@ export class Analyzer {
     for (const w of raw.warnings) this.texts.settle(w.no, true);
     forEachLineClass(raw, read, (no, cls) => {
       this.classes.set(no, cls);
-      this.texts.settle(no, keep || cls !== 'parsed');
+      if (keep || cls !== 'parsed') this.texts.settle(no, true);
     });
+    // What is left of the section's lines is parsed text lean mode does not keep.
+    const last = raw.body[raw.body.length - 1]?.no ?? raw.startLine;
+    this.texts.dropThrough(Math.max(last, raw.warnings[raw.warnings.length - 1]?.no ?? 0));
     for (const d of read.diagnostics) this.diagnostics.push(d);
     for (const record of read.records) {
       if (this.opts.lean !== true) this.records.push(record);

@@ -57,11 +57,23 @@ export class LineTexts {
   settle(no: number, keep: boolean): void {
     if (!this.lean) return;
     const i = no - this.base;
+    if (i < this.head) return;
     const text = this.window[i];
     if (text === undefined || text === null) return;
     this.window[i] = null;
     if (keep) this.kept[no - 1] = text;
     while (this.head < this.window.length && this.window[this.head] === null) this.head++;
+    this.compact();
+  }
+
+  /** Lean: forgets every line up to `no` not settled yet (the parsed lines of a bulky section), at once. */
+  dropThrough(no: number): void {
+    if (!this.lean) return;
+    this.head = Math.min(this.window.length, Math.max(this.head, no - this.base + 1));
+    this.compact();
+  }
+
+  private compact(): void {
     if (this.head >= 4096 && this.head * 2 >= this.window.length) {
       this.window = this.window.slice(this.head);
       this.base += this.head;
@@ -70,9 +82,10 @@ export class LineTexts {
   }
 
   finish(): string[] {
-    this.window.forEach((text, i) => {
-      if (text !== null) this.kept[this.base + i - 1] = text;
-    });
+    for (let i = this.head; i < this.window.length; i++) {
+      const text = this.window[i];
+      if (text !== null && text !== undefined) this.kept[this.base + i - 1] = text;
+    }
     this.window = [];
     this.kept.length = this.count;
     return this.kept;

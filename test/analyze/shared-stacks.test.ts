@@ -39,4 +39,20 @@ describe('shared stacks', () => {
     expect(strip(shared)).toEqual(strip(full));
     expect(shared.accounting).toEqual(full.accounting);
   });
+
+  it('tell a saved-PC frame from a frame of the same function and offset', () => {
+    const t = [
+      '> ::walk thread | ::findstack -v',
+      'stack pointer for thread ffffff0007e01c40: ffffff0007e01850',
+      '[ ffffff0007e01850 swtch+0x141() ]',
+      '  ffffff0007e01970 thread_start+8()',
+      'stack pointer for thread ffffff0007e07c40: ffffff0007e01850',
+      '  ffffff0007e01870 swtch+0x141()',
+      '  ffffff0007e01970 thread_start+8()',
+    ].join('\n');
+    const [a, b] = analyzeText(t, { sharedStacks: true }).snapshot.threads.map((x) => x.stack!);
+    expect(a).not.toBe(b);
+    expect(a!.map((f) => f.saved === true)).toEqual([true, false]);
+    expect(b!.map((f) => f.saved === true)).toEqual([false, false]);
+  });
 });

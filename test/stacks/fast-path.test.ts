@@ -25,6 +25,9 @@ function viaGrammar(text: string) {
 
 function check(text: string): void {
   const frame = fastFrameLine(text, 7);
+  // Shape only: the same lines answered, the same frame but for the strings it does not keep.
+  const shape = fastFrameLine(text, 7, true);
+  expect(shape, text).toEqual(frame === null ? null : { ...frame, fp: null, args: null });
   const header = fastThreadHeader(text);
   const saved = fastSavedPc(text);
   if (frame === null && header === null && saved === null) return;
