@@ -8,7 +8,8 @@ import { isBlank, leadingSpaces } from './lines.ts';
 import { readPrompt } from './prompt.ts';
 import { kindOfCommand } from './kind.ts';
 import { isBanner, looksLikeProse, looksLikeStrayOutput, outputStartKind } from './shapes.ts';
-import { opensParen } from './unwrap.ts';
+import { mayBeContinued } from './unwrap.ts';
+import { fastThreadHeader } from '../../grammar/frames/fast.ts';
 
 export interface RawSection {
   command: string | null;
@@ -38,9 +39,12 @@ export interface SplitSink {
 
 /** Kinds whose grammar reads `mdb: ...` warnings itself (stack failures are findings, not noise). */
 const READS_WARNINGS: ReadonlySet<SectionKind> = new Set(['findstack', 'stacks', 'threadlist']);
-/** Kinds whose output can be cut before a line that starts a new block, and how to spot that line. */
+/**
+ * Kinds whose output can be cut before a line that starts a new block, and how to spot that line.
+ * Only a header the grammar surely reads as one: anything else may belong to the block before it.
+ */
 const CUT_BEFORE: Partial<Record<SectionKind, (line: string) => boolean>> = {
-  findstack: (l) => l.startsWith('stack pointer for thread '),
+  findstack: (l) => l.startsWith('stack pointer for thread ') && fastThreadHeader(l) !== null,
 };
 /** Prefixes of a session pasted as comments; each starts with `#` or `/`. */
 const COMMENT_PREFIXES = ['# ', '// '];
@@ -116,7 +120,7 @@ export class Splitter {
         return;
       }
       this.takeBlanks(open);
-      if (open.body.length >= this.partLines && CUT_BEFORE[open.kind]?.(body) === true && !opensParen(open.body[open.body.length - 1]!.text)) {
+      if (open.body.length >= this.partLines && CUT_BEFORE[open.kind]?.(body) === true && !mayBeContinued(open.body)) {
         this.handOnPart(open);
       }
       open.body.push({ no, text: body });

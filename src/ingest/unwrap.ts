@@ -10,13 +10,17 @@ function balance(s: string): number {
   return b;
 }
 
-/** Does the line leave a `(` open, so that the next line may continue it? */
-export function opensParen(s: string): boolean {
-  return balance(s) > 0;
-}
-
 /** A wrapped continuation never runs longer than this many lines (bounds the join on hostile input). */
 const MAX_JOIN = 8;
+
+/**
+ * Could a line that follows these be joined onto one of them? A join starts at a line that leaves
+ * a `(` open and runs at most MAX_JOIN lines, so only the last MAX_JOIN lines matter.
+ */
+export function mayBeContinued(lines: readonly SourceLine[]): boolean {
+  for (let i = Math.max(0, lines.length - MAX_JOIN); i < lines.length; i++) if (balance(lines[i]!.text) > 0) return true;
+  return false;
+}
 
 export interface Unwrapped {
   lines: readonly SourceLine[];

@@ -106,7 +106,32 @@ export async function loadTargets(): Promise<Targets> {
     outputs.push({ name: p.name, kind: p.kind, render: (a) => p.call(f, a) as string });
   }
   const extra = await triageCheck(analyzeText as (t: string, o: { source: string; lean?: boolean }) => Analysis, missing);
-  return { analyze: (text) => analyzeText(text, { source: 'fuzz.txt' }), outputs, extra: extra ? [extra] : [], missing };
+  const stream = streamCheck(analyzeText as StreamAnalyze);
+  return { analyze: (text) => analyzeText(text, { source: 'fuzz.txt' }), outputs, extra: extra ? [extra, stream] : [stream], missing };
+}
+
+type StreamAnalyze = (t: string, o: { source: string; lean: boolean; sharedStacks: boolean; partLines: number }) => Analysis;
+
+/**
+ * What `analyze --stream` keeps (lean, stacks shared), with sections cut into parts of three lines
+ * so that every cut is tried: the same lines, sections and threads as the full analysis.
+ */
+function streamCheck(analyzeText: StreamAnalyze): NonNullable<Targets['extra']>[number] {
+  return {
+    name: 'stream',
+    check: (text, full) => {
+      const s = analyzeText(text, { source: 'fuzz.txt', lean: true, sharedStacks: true, partLines: 3 });
+      const failures: Failure[] = checkAccounting(text, s).map((f) => ({ ...f, stage: 'stream:analyze' }));
+      const same = (what: string, a: unknown, b: unknown): void => {
+        if (JSON.stringify(a) !== JSON.stringify(b)) failures.push({ stage: 'stream:analyze', kind: 'accounting', message: `${what} differ from the full analysis` });
+      };
+      same('accounting', s.accounting, full.accounting);
+      same('sections', s.sections, full.sections);
+      same('diagnostics', s.diagnostics, full.diagnostics);
+      same('thread addresses', s.snapshot.threads.map((t) => t.addr), full.snapshot.threads.map((t) => t.addr));
+      return failures;
+    },
+  };
 }
 
 type Rec = typeof import('../../src/triage/record.ts');
