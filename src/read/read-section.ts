@@ -97,5 +97,6 @@ function lastRead(raw: RawSection, notParsed: ReadonlyMap<number, LineClass>): n
 export function forEachLineClass(raw: RawSection, read: ReadSection, fn: (no: number, cls: LineClass) => void): void {
   if (raw.command !== null && raw.part === 0) fn(raw.startLine, 'parsed');
   for (const w of raw.warnings) fn(w.no, 'parsed');
-  for (const l of raw.body) fn(l.no, read.notParsed.get(l.no) ?? 'parsed');
+  if (read.notParsed.size === 0) for (const l of raw.body) fn(l.no, 'parsed');
+  else for (const l of raw.body) fn(l.no, read.notParsed.get(l.no) ?? 'parsed');
 }

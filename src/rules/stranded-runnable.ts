@@ -81,6 +81,12 @@ function explainQuiet(ctx: RuleContext, idx: ThreadIndex): RuleNote | null {
   const starvedCpus = ctx.snapshot.cpus.filter((c) => queuedAbove(c).length > 0 && (c.switchTicks ?? 0) >= limit);
   if (starvedCpus.length === 0) return null;
   // A CPU's reason not to steal is the same for every victim: worded once (many CPUs, many victims).
+  // Each CPU's reason not to steal is the same whichever queue it could have stolen from: with
+  // several starved queues it is said once, after them (with 256 CPUs and 32 starved queues, once
+  // per pair made a note of about a megabyte).
+  const only = starvedCpus.length === 1 ? starvedCpus[0]! : null;
+  const others = ctx.snapshot.cpus.filter((c) => c !== only);
+  const reasons = others.length === 0 ? ['The input shows no other CPU.'] : others.map(whyNotThief);
   const parts: string[] = [];
   for (const victim of starvedCpus) {
     const waiting = queuedAbove(victim);
@@ -88,15 +94,11 @@ function explainQuiet(ctx: RuleContext, idx: ThreadIndex): RuleNote | null {
       `CPU ${victim.id} has ${waiting.length} thread${waiting.length === 1 ? '' : 's'} waiting above its running thread ` +
         `for up to ${aboutTime(victim.switchTicks ?? 0, hz).replace('about ', '')}, and no CPU could have taken ${waiting.length === 1 ? 'it' : 'them'}.`,
     );
+    if (only !== null) parts.push(...reasons);
     const bw = bindingWords(waiting, idx);
     if (bw !== '') parts.push(bw);
   }
-  // Each CPU's reason not to steal is the same whichever queue it could have stolen from: said once
-  // (with 256 CPUs and 32 starved queues, once per pair made a note of about a megabyte).
-  const only = starvedCpus.length === 1 ? starvedCpus[0]! : null;
-  const others = ctx.snapshot.cpus.filter((c) => c !== only);
-  if (others.length === 0) parts.push('The input shows no other CPU.');
-  for (const o of others) parts.push(whyNotThief(o));
+  if (only === null) parts.push(...reasons);
   parts.push(
     'Only a CPU with an empty queue of its own steals (disp_getwork), and only unbound threads: ' +
       'the threads did not migrate because the stealing rules work as designed, not because stealing is broken.',
