@@ -53,7 +53,7 @@ export class Analyzer {
         this.classes.set(no, cls);
         this.texts.settle(no, true);
       },
-    }, opts.partLines);
+    }, { partLines: opts.partLines });
   }
 
   push(line: string): void {

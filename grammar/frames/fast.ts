@@ -7,21 +7,30 @@ import { parseOffset } from '../common/numbers.ts';
 import { intern, internRange } from '../common/intern.ts';
 import type { Frame } from '../records.ts';
 
-function isHex(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+// Character classes, looked up by char code: one load instead of a chain of range checks.
+const HEX = 1;
+const SYMBOL_START = 2;
+const SYMBOL = 4;
+const CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[0-9a-fA-F]/.test(ch)) CLASS[c]! |= HEX;
+  // A letter or `_`: symbols starting with `.` or `$` are rare and close to other tokens (`...`), so the grammar reads them.
+  if (/[A-Za-z_]/.test(ch)) CLASS[c]! |= SYMBOL_START | SYMBOL;
+  if (/[0-9`.$]/.test(ch)) CLASS[c]! |= SYMBOL;
 }
 
-/** A letter or `_`: symbols starting with `.` or `$` are rare and close to other tokens (`...`), so the grammar reads them. */
+/** Is the character at i of class k? False past the end (charCodeAt gives NaN there). */
+function is(text: string, i: number, k: number): boolean {
+  return ((CLASS[text.charCodeAt(i)] ?? 0) & k) !== 0;
+}
+
+function isHex(c: number): boolean {
+  return ((CLASS[c] ?? 0) & HEX) !== 0;
+}
+
 function hexValue(c: number): number {
   return c <= 57 ? c - 48 : (c | 32) - 87;
-}
-
-function isSymbolStart(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-}
-
-function isSymbolChar(c: number): boolean {
-  return isSymbolStart(c) || (c >= 48 && c <= 57) || c === 96 || c === 46 || c === 36;
 }
 
 /**
@@ -36,64 +45,54 @@ const scratch: string[] = [];
  * made for them.
  */
 export function fastFrameLine(text: string, line: number, shapeOnly = false): Frame | null {
-  return scanFrame(text, 0, text.length, line, !shapeOnly);
-}
-
-/** The character at i, or -1 past `n`: the text may go on beyond the part being read. */
-function codeAt(text: string, i: number, n: number): number {
-  return i < n ? text.charCodeAt(i) : -1;
-}
-
-/** fastFrameLine over `text[from, to)`, read in place (no slice of the line is made to read it). */
-function scanFrame(text: string, from: number, to: number, line: number, keep = true): Frame | null {
-  const n = to;
-  let i = from;
-  while (codeAt(text, i, n) === 32) i++;
+  const keep = !shapeOnly;
+  const n = text.length;
+  let i = 0;
+  while (text.charCodeAt(i) === 32) i++;
   const fpStart = i;
-  while (i < n && isHex(text.charCodeAt(i))) i++;
-  if (i === fpStart || i - fpStart > 16 || codeAt(text, i, n) !== 32) return null;
+  while (is(text, i, HEX)) i++;
+  if (i === fpStart || i - fpStart > 16 || text.charCodeAt(i) !== 32) return null;
   const fpEnd = i;
   i++;
   const symStart = i;
-  if (i >= n || !isSymbolStart(text.charCodeAt(i))) return null;
+  if (!is(text, i, SYMBOL_START)) return null;
   let hash = text.charCodeAt(i++);
-  for (let c = codeAt(text, i, n); isSymbolChar(c); c = codeAt(text, ++i, n)) hash = (hash * 31 + c) | 0;
+  while (is(text, i, SYMBOL)) hash = (hash * 31 + text.charCodeAt(i++)) | 0;
   const func = internRange(text, symStart, i, hash);
-  // A symbol starting `0x` would be an address literal: leave those to the grammar.
   let offset: number | null = null;
-  const sign = codeAt(text, i, n);
+  const sign = text.charCodeAt(i);
   if (sign === 43 || sign === 45) {
     const offStart = i;
     i++;
-    if (codeAt(text, i, n) === 48 && (codeAt(text, i + 1, n) === 120 || codeAt(text, i + 1, n) === 88)) i += 2;
+    if (text.charCodeAt(i) === 48 && (text.charCodeAt(i + 1) | 32) === 120) i += 2;
     const digits = i;
     let v = 0;
-    while (i < n && isHex(text.charCodeAt(i))) v = v * 16 + hexValue(text.charCodeAt(i++));
+    while (is(text, i, HEX)) v = v * 16 + hexValue(text.charCodeAt(i++));
     if (i === digits) return null;
     // Up to 13 hex digits fit a double exactly; longer ones take the general reader's checks.
     offset = i - digits <= 13 ? (sign === 45 ? -v : v) : parseOffset(text.slice(offStart, i));
     if (offset === null) return null;
   }
-  if (codeAt(text, i, n) !== 40) return null;
+  if (text.charCodeAt(i) !== 40) return null;
   i++;
   const args = scratch;
   args.length = 0;
-  if (codeAt(text, i, n) !== 41) {
+  if (text.charCodeAt(i) !== 41) {
     for (;;) {
       const argStart = i;
-      if (codeAt(text, i, n) === 48 && (codeAt(text, i + 1, n) === 120 || codeAt(text, i + 1, n) === 88)) i += 2;
+      if (text.charCodeAt(i) === 48 && (text.charCodeAt(i + 1) | 32) === 120) i += 2;
       const digits = i;
-      while (i < n && isHex(text.charCodeAt(i))) i++;
+      while (is(text, i, HEX)) i++;
       if (i === digits || i - digits > 16) return null;
       if (keep) args.push(text.slice(argStart, i));
-      const c = codeAt(text, i, n);
+      const c = text.charCodeAt(i);
       if (c === 41) break;
-      if (c !== 44 || codeAt(text, i + 1, n) !== 32) return null;
+      if (c !== 44 || text.charCodeAt(i + 1) !== 32) return null;
       i += 2;
     }
   }
   i++;
-  while (codeAt(text, i, n) === 32) i++;
+  while (text.charCodeAt(i) === 32) i++;
   if (i !== n) return null;
   if (!keep) return { fp: null, func, offset, args: null, line };
   return { fp: text.slice(fpStart, fpEnd), func, offset, args: args.length === 0 ? [] : args.slice(), line };
@@ -135,9 +134,7 @@ export function fastThreadHeader(text: string): { thread: string; free: boolean;
 /** `[ SP func+off() ]`, spelled exactly as mdb prints it; else null. */
 export function fastSavedPc(text: string): { sp: string; func: string; offset: number | null } | null {
   if (!text.startsWith('[ ') || !text.endsWith('() ]')) return null;
-  let end = text.length - 2;
-  while (end > 2 && text.charCodeAt(end - 1) === 32) end--;
-  const f = scanFrame(text, 2, end, 0);
+  const f = fastFrameLine(text.slice(2, -2).trimEnd(), 0);
   if (f === null || f.args === null || f.args.length > 0 || f.fp === null) return null;
   return { sp: f.fp, func: f.func, offset: f.offset };
 }

@@ -51,19 +51,42 @@ const COMMENT_PREFIXES = ['# ', '// '];
 /** Kinds whose output ends with a blank line that belongs to it. */
 const ENDS_WITH_BLANK: ReadonlySet<SectionKind> = new Set(['cpuinfo', 'stacks', 'threadlist']);
 
+/** A section being read: its indentation is stripped from every line of its output. */
+type OpenSection = RawSection & { indent: number };
+
+function isHexDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+}
+
 export class Splitter {
-  private open: (RawSection & { indent: number }) | null = null;
+  private open: OpenSection | null = null;
   private blanks: number[] = [];
   private lastKind: SectionKind | null = null;
   /** Comment prefix (`# `) being stripped from a run of lines that carry mdb output. */
   private prefix: string | null = null;
 
+  private readonly partLines: number;
+  private readonly fastLane: boolean;
+
+  /**
+   * @param opts.partLines body lines after which a section that can be cut is handed on in parts
+   * @param opts.fastLane take frame lines straight to the body (default); tests turn it off to
+   *   check that it changes nothing
+   */
   constructor(
     private readonly sink: SplitSink,
-    private readonly partLines = PART_LINES,
-  ) {}
+    opts: { partLines?: number; fastLane?: boolean } = {},
+  ) {
+    this.partLines = opts.partLines ?? PART_LINES;
+    this.fastLane = opts.fastLane ?? true;
+  }
 
   push(no: number, raw: string): void {
+    const open = this.open;
+    if (open !== null && this.fastLane && this.continuesOutput(open, raw)) {
+      open.body.push({ no, text: raw });
+      return;
+    }
     const text = this.undecorate(raw);
     const prompt = readPrompt(text);
     if (prompt !== null) {
@@ -92,7 +115,6 @@ export class Splitter {
       this.sink.onLine(no, 'parsed');
       return;
     }
-    const open = this.open;
     if (open !== null) {
       if (isBlank(text)) {
         this.blanks.push(no);
@@ -139,12 +161,32 @@ export class Splitter {
     this.close();
   }
 
+  /**
+   * The line that makes up most of a large section: output indented by two spaces and starting
+   * with a hex digit (a frame), under a typed command, with no blank line pending and no prefix
+   * being stripped. Every check in push would let it through to the body unchanged: no prompt
+   * (a shell prompt needs `mdb` in the line), no banner, not blank, not a warning, too indented to
+   * start other output, and never prose under a typed command with no blank before it.
+   */
+  private continuesOutput(open: OpenSection, raw: string): boolean {
+    return (
+      open.command !== null &&
+      open.indent === 0 &&
+      this.blanks.length === 0 &&
+      this.prefix === null &&
+      raw.charCodeAt(0) === 32 &&
+      raw.charCodeAt(1) === 32 &&
+      isHexDigit(raw.charCodeAt(2)) &&
+      !raw.includes('mdb')
+    );
+  }
+
   private start(no: number, text: string, kind: SectionKind): void {
     this.open = { command: null, parsedCommand: null, kind, startLine: no, body: [{ no, text }], warnings: [], part: 0, last: true, indent: 0 };
   }
 
   /** Hands on what an open section has read so far as one part; the section stays open for the rest. */
-  private handOnPart(open: RawSection & { indent: number }): void {
+  private handOnPart(open: OpenSection): void {
     const { indent: _indent, ...part } = open;
     this.sink.onSection({ ...part, last: false });
     open.part++;

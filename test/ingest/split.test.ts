@@ -1,13 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Splitter, type RawSection } from '../../src/ingest/split.ts';
 import { splitLines } from '../../src/ingest/lines.ts';
 import type { LineClass } from '../../src/ingest/types.ts';
 
-function split(text: string) {
+function split(text: string, fastLane = true) {
   const sections: RawSection[] = [];
   const classes = new Map<number, LineClass>();
-  const s = new Splitter({ onSection: (x) => sections.push(x), onLine: (n, c) => classes.set(n, c) });
+  const s = new Splitter({ onSection: (x) => sections.push(x), onLine: (n, c) => classes.set(n, c) }, { fastLane });
   splitLines(text).forEach((l, i) => s.push(i + 1, l));
   s.finish();
   return { sections, classes };
@@ -100,5 +101,27 @@ describe('splitting hostile or odd text', () => {
   it('reports data-looking lines outside any known output as an unknown section, never as silent prose', () => {
     const { sections } = split('some words\nffffff01d5a600c0 ffffff01d5a600c8 zz\n');
     expect(sections.map((s) => s.kind)).toEqual(['unknown']);
+  });
+});
+
+describe('the fast lane for frame lines', () => {
+  const dirs = ['../../fixtures/real/', '../../fixtures/seed/', '../../fixtures/handwritten/stacks/'].map((d) => new URL(d, import.meta.url));
+  const samples = dirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(new URL(f, dir), 'utf8')));
+  // Lines that look like frames but are something else, or sit where a frame line is not output.
+  const intruders = ['  1# mdb -ke ::cpuinfo', '  ab cafe is a word for a fine day out', '', '  ', '  fffffe00 mdb: x', '> ::walk thread | ::findstack -v', '# > ::findstack', '    ffffff0007e01870 swtch+0x141()'];
+
+  it('splits exactly as the full checks do, on every sample and with odd lines put in anywhere', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: samples.length - 1 }), fc.array(fc.tuple(fc.nat(), fc.constantFrom(...intruders)), { maxLength: 6 }), (which, inserts) => {
+        const lines = samples[which]!.split('\n');
+        for (const [at, l] of inserts) lines.splice(at % (lines.length + 1), 0, l);
+        const text = lines.join('\n');
+        const fast = split(text);
+        const full = split(text, false);
+        expect(fast.sections).toEqual(full.sections);
+        expect([...fast.classes]).toEqual([...full.classes]);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
