@@ -1,6 +1,6 @@
 // Interning the strings a large dump repeats by the hundred thousand: symbol names in stack frames
-// (`swtch`, `cv_wait`, `thread_start`). One copy each instead of one per frame, and no frame keeps
-// its whole input line alive through a sliced string.
+// (`swtch`, `cv_wait`, `thread_start`) and thread descriptions (`tq:zio_write_issue`). One copy
+// each instead of one per frame, and no frame keeps its whole input line alive through a slice.
 
 /** Past this many distinct names (hostile input), new names are no longer interned: memory stays bounded. */
 const MAX_ENTRIES = 1 << 16;
@@ -15,8 +15,6 @@ export function intern(s: string): string {
   table.set(own, own);
   return own;
 }
-
-
 
 /** The last string interned for each slot of a hash of its characters. */
 const recent: (string | undefined)[] = new Array<string | undefined>(1024).fill(undefined);

@@ -32,7 +32,6 @@ export class SharedStacks {
   // A trie over (saved mark, function, offset), one level per frame: a stack seen before is found
   // with a few lookups of interned strings, without building a key for it.
   private readonly root = new ShapeNode();
-  private count = 0;
 
   share(frames: readonly StackFrame[]): StackFrame[] {
     let node = this.root;
@@ -52,24 +51,21 @@ export class SharedStacks {
   private keep(node: ShapeNode, frames: readonly StackFrame[]): StackFrame[] {
     const stack = frames.map((f): StackFrame => (f.saved === true ? { func: f.func, offset: f.offset, args: null, fp: null, saved: true, line: 0 } : { func: f.func, offset: f.offset, args: null, fp: null, line: 0 }));
     node.stack = stack;
-    this.count++;
     return stack;
-  }
-
-  /** How many distinct stacks were seen. */
-  get size(): number {
-    return this.count;
   }
 }
 
+type Branches = Map<string, Map<number | null, ShapeNode>>;
+
 class ShapeNode {
   stack: StackFrame[] | null = null;
-  private readonly next = new Map<string, Map<number | null, ShapeNode>>();
+  // Made on first use: most nodes have one child or none, and a dump of unlike stacks has many nodes.
+  private next: Branches | null = null;
   /** The saved-PC frame prints differently, so it is part of the shape: it has a branch of its own. */
-  private readonly nextSaved = new Map<string, Map<number | null, ShapeNode>>();
+  private nextSaved: Branches | null = null;
 
   child(func: string, offset: number | null, saved: boolean): ShapeNode {
-    const next = saved ? this.nextSaved : this.next;
+    const next = saved ? (this.nextSaved ??= new Map()) : (this.next ??= new Map());
     let byOffset = next.get(func);
     if (byOffset === undefined) {
       byOffset = new Map();
