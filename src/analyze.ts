@@ -5,6 +5,7 @@ import type { MdbRecord } from '../grammar/records.ts';
 import type { Analysis } from './analysis.ts';
 import type { Section } from './ingest/types.ts';
 import { LineClasses, LineTexts } from './ingest/line-store.ts';
+import { eachLine } from './ingest/lines.ts';
 import { Splitter, type RawSection } from './ingest/split.ts';
 import { forEachLineClass, readSection } from './read/read-section.ts';
 import { GRAMMARS } from './read/registry.ts';
@@ -51,7 +52,7 @@ export class Analyzer {
       onSection: (raw) => this.onSection(raw),
       onLine: (no, cls) => {
         this.classes.set(no, cls);
-        this.texts.settle(no, true);
+        this.texts.keep(no);
       },
     }, { partLines: opts.partLines });
   }
@@ -87,11 +88,11 @@ export class Analyzer {
     this.addSection(raw, read.section);
     const keep = this.opts.lean !== true || !BULKY.has(raw.kind);
     // The prompt and mdb's warnings say what the section is: lean mode keeps them too.
-    if (raw.command !== null && raw.part === 0) this.texts.settle(raw.startLine, true);
-    for (const w of raw.warnings) this.texts.settle(w.no, true);
+    if (raw.command !== null && raw.part === 0) this.texts.keep(raw.startLine);
+    for (const w of raw.warnings) this.texts.keep(w.no);
     forEachLineClass(raw, read, (no, cls) => {
       this.classes.set(no, cls);
-      if (keep || cls !== 'parsed') this.texts.settle(no, true);
+      if (keep || cls !== 'parsed') this.texts.keep(no);
     });
     // What is left of the section's lines is parsed text lean mode does not keep.
     const last = raw.body[raw.body.length - 1]?.no ?? raw.startLine;
@@ -117,15 +118,9 @@ export class Analyzer {
 
 export function analyzeText(text: string, opts: AnalyzeOptions = {}): Analysis {
   const a = new Analyzer(opts);
-  // Line by line, as splitLines cuts them, without an array of every line: in lean mode most
-  // lines are then garbage as soon as they are read.
-  let start = 0;
-  while (start < text.length) {
-    const nl = text.indexOf('\n', start);
-    const end = nl < 0 ? text.length : nl;
-    a.push(text.charCodeAt(end - 1) === 13 && end > start ? text.slice(start, end - 1) : text.slice(start, end));
-    start = end + 1;
-  }
+  // Line by line, without an array of every line: in lean mode most lines are then garbage as
+  // soon as they are read.
+  eachLine(text, (line) => a.push(line));
   return a.finish();
 }
 

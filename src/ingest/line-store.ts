@@ -33,8 +33,8 @@ export class LineClasses {
 
 /**
  * The text of every line (full), or only of lines outside bulky sections (lean): a lean store
- * holds a line until its class or section is known, then keeps or forgets it. Forgotten lines
- * read as holes, which the reports show as no text.
+ * holds a line until its class or section is known, then keeps it (keep) or forgets it with the
+ * rest of its section (dropThrough). Forgotten lines read as holes, which the reports show as no text.
  */
 export class LineTexts {
   private readonly kept: string[] = [];
@@ -53,15 +53,15 @@ export class LineTexts {
     else this.kept.push(text);
   }
 
-  /** Lean: the line's fate is known. Lines settle roughly in order, so the window stays short. */
-  settle(no: number, keep: boolean): void {
+  /** Lean: the line's text is to be kept. Lines are kept roughly in order, so the window stays short. */
+  keep(no: number): void {
     if (!this.lean) return;
     const i = no - this.base;
     if (i < this.head) return;
     const text = this.window[i];
     if (text === undefined || text === null) return;
     this.window[i] = null;
-    if (keep) this.kept[no - 1] = text;
+    this.kept[no - 1] = text;
     while (this.head < this.window.length && this.window[this.head] === null) this.head++;
     this.compact();
   }

@@ -5,14 +5,24 @@
  * line; a lone `\r` before `\n` (CRLF) is dropped from the working text.
  */
 export function splitLines(text: string): string[] {
-  if (text.length === 0) return [];
-  const out = text.split('\n');
-  if (out[out.length - 1] === '') out.pop();
-  for (let i = 0; i < out.length; i++) {
-    const l = out[i]!;
-    if (l.endsWith('\r')) out[i] = l.slice(0, -1);
-  }
+  const out: string[] = [];
+  eachLine(text, (line) => out.push(line));
   return out;
+}
+
+/**
+ * Gives `fn` the lines of `text` from offset `start` on, cut as splitLines cuts them, without an
+ * array of them all; stops after `max` lines and returns where the next line starts (text.length
+ * when done), so a caller can go on in turns.
+ */
+export function eachLine(text: string, fn: (line: string) => void, start = 0, max = Infinity): number {
+  for (let n = 0; n < max && start < text.length; n++) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    fn(end > start && text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end));
+    start = end + 1;
+  }
+  return Math.min(start, text.length);
 }
 
 export function isBlank(line: string): boolean {

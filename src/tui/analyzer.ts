@@ -10,6 +10,7 @@ import type { Analysis } from '../analysis.ts';
 import type { WorkerReply, WorkerRequest } from './analyze-worker.ts';
 import { hydrate } from './transfer.ts';
 import { PreviewFilter } from './preview.ts';
+import { eachLine } from '../ingest/lines.ts';
 
 export interface BackgroundAnalyzer {
   /** Resolves with the full analysis; a large input may first give `onPreview` a quick one. */
@@ -63,13 +64,7 @@ export async function splitLinesInTurns(text: string): Promise<string[]> {
   let start = 0;
   while (start < text.length) {
     await turn();
-    for (let k = 0; k < TURN_LINES && start < text.length; k++) {
-      let nl = text.indexOf('\n', start);
-      if (nl < 0) nl = text.length;
-      const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      out.push(text.slice(start, end));
-      start = nl + 1;
-    }
+    start = eachLine(text, (line) => out.push(line), start, TURN_LINES);
   }
   return out;
 }
