@@ -2,6 +2,11 @@
 
 const HEX = '0123456789abcdefABCDEF';
 
+/** Is the char code a hex digit (either case)? */
+export function isHexCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+}
+
 export function isHexDigits(s: string): boolean {
   if (s.length === 0) return false;
   for (let i = 0; i < s.length; i++) if (HEX.indexOf(s[i]!) < 0) return false;

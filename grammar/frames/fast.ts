@@ -3,7 +3,7 @@
 // The Chevrotain grammar stays the definition: this scanner accepts only the canonical spelling
 // and returns null for anything else, which then goes through the grammar. A property test checks
 // that wherever it answers, it answers exactly what the grammar does.
-import { parseOffset } from '../common/numbers.ts';
+import { isHexCode, parseOffset } from '../common/numbers.ts';
 import { intern, internRange } from '../common/intern.ts';
 import type { Frame } from '../records.ts';
 
@@ -23,10 +23,6 @@ for (let c = 0; c < 128; c++) {
 /** Is the character at i of class k? False past the end (charCodeAt gives NaN there). */
 function is(text: string, i: number, k: number): boolean {
   return ((CLASS[text.charCodeAt(i)] ?? 0) & k) !== 0;
-}
-
-function isHex(c: number): boolean {
-  return ((CLASS[c] ?? 0) & HEX) !== 0;
 }
 
 function hexValue(c: number): number {
@@ -106,7 +102,7 @@ export function fastThreadHeader(text: string): { thread: string; free: boolean;
   let i = HEADER.length;
   const n = text.length;
   const t0 = i;
-  while (i < n && isHex(text.charCodeAt(i))) i++;
+  while (i < n && isHexCode(text.charCodeAt(i))) i++;
   if (i === t0) return null;
   const thread = text.slice(t0, i);
   let free = false;
@@ -124,7 +120,7 @@ export function fastThreadHeader(text: string): { thread: string; free: boolean;
   }
   let j = colon + 2;
   const s0 = j;
-  while (j < n && isHex(text.charCodeAt(j))) j++;
+  while (j < n && isHexCode(text.charCodeAt(j))) j++;
   if (j === s0) return null;
   const sp = text.slice(s0, j);
   while (j < n && text.charCodeAt(j) === 32) j++;

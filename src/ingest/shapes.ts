@@ -1,7 +1,7 @@
 // Recognising mdb output by its shape, for output pasted without its command, and telling
 // prose apart from output. All checks are prefix/indexOf scans: linear in the line length.
 import type { SectionKind } from './types.ts';
-import { isHexDigits } from '../../grammar/common/numbers.ts';
+import { isHexCode, isHexDigits } from '../../grammar/common/numbers.ts';
 
 function words(line: string): string[] {
   return line.trim().split(/ +/).filter((w) => w.length > 0);
@@ -44,8 +44,7 @@ const STACKS_STATES = new Set(['FREE', 'SLEEP', 'RUN', 'ONPROC', 'ZOMB', 'STOPPE
 /** `ffff8000445bec20 SLEEP    CV                      1`: a `::stacks` group line. */
 function isStacksGroupLine(t: string): boolean {
   // A group line starts with its thread's hex address: most lines are turned away before splitting.
-  const c = t.charCodeAt(0);
-  if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70))) return false;
+  if (!isHexCode(t.charCodeAt(0))) return false;
   const ws = words(t);
   if (ws.length !== 4 || !isHexDigits(ws[0]!)) return false;
   return (STACKS_STATES.has(ws[1]!) || ws[1]!.startsWith('INVAL/')) && (/^[0-9]+$/.test(ws[3]!) || ws[3] === '-');

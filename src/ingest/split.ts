@@ -10,6 +10,7 @@ import { kindOfCommand } from './kind.ts';
 import { isBanner, looksLikeProse, looksLikeStrayOutput, outputStartKind } from './shapes.ts';
 import { mayBeContinued } from './unwrap.ts';
 import { fastThreadHeader } from '../../grammar/frames/fast.ts';
+import { isHexCode } from '../../grammar/common/numbers.ts';
 
 export interface RawSection {
   command: string | null;
@@ -53,10 +54,6 @@ const ENDS_WITH_BLANK: ReadonlySet<SectionKind> = new Set(['cpuinfo', 'stacks', 
 
 /** A section being read: its indentation is stripped from every line of its output. */
 type OpenSection = RawSection & { indent: number };
-
-function isHexDigit(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
-}
 
 export class Splitter {
   private open: OpenSection | null = null;
@@ -176,7 +173,7 @@ export class Splitter {
       this.prefix === null &&
       raw.charCodeAt(0) === 32 &&
       raw.charCodeAt(1) === 32 &&
-      isHexDigit(raw.charCodeAt(2)) &&
+      isHexCode(raw.charCodeAt(2)) &&
       !raw.includes('mdb')
     );
   }
