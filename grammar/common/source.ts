@@ -14,6 +14,30 @@ export interface Diagnostic {
   line: number;
   col: number;
   message: string;
+  /**
+   * 'internal' when the line went unread because playfair itself failed (an exception in a
+   * grammar), not because the input is bad. Internal errors fail the tests and the fuzzer, and
+   * `analyze` exits with its own code for them.
+   */
+  kind?: 'internal';
+  /** The exception's stack, kept for internal errors. */
+  stack?: string;
+}
+
+/** An exception caught by a safety net, as a value: its message and stack. */
+export interface InternalError {
+  message: string;
+  stack: string;
+}
+
+export function internalError(e: unknown): InternalError {
+  if (e instanceof Error) return { message: e.message, stack: e.stack ?? e.message };
+  return { message: String(e), stack: String(e) };
+}
+
+/** A diagnostic for a line left unread by an internal error. */
+export function internalDiagnostic(line: number, col: number, what: string, e: InternalError): Diagnostic {
+  return { line, col, message: `internal error ${what}: ${e.message}`, kind: 'internal', stack: e.stack };
 }
 
 /** What the ingest stage knows about the section a grammar is asked to read. */

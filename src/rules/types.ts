@@ -27,6 +27,10 @@ export interface Finding {
 export interface RuleNote {
   rule: string;
   message: string;
+  /** 'internal' when the rule itself failed (an exception): its verdict is missing, not negative. */
+  kind?: 'internal';
+  /** The exception's stack, kept for internal errors. */
+  stack?: string;
 }
 
 export interface RuleContext {
