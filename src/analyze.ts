@@ -1,17 +1,17 @@
 // The pipeline: text -> sections -> records -> snapshot -> findings. One entry point for a
 // whole text and one for a stream of lines; both feed the same Analyzer.
-import type { Diagnostic } from '../grammar/common/source.ts';
+import type { Diagnostic, SectionParser } from '../grammar/common/source.ts';
 import type { MdbRecord } from '../grammar/records.ts';
 import type { Analysis } from './analysis.ts';
-import type { Section } from './ingest/types.ts';
+import type { Section, SectionKind } from './ingest/types.ts';
 import { LineClasses, LineTexts } from './ingest/line-store.ts';
 import { eachLine } from './ingest/lines.ts';
 import { Splitter, type RawSection } from './ingest/split.ts';
 import { forEachLineClass, readSection } from './read/read-section.ts';
 import { GRAMMARS } from './read/registry.ts';
 import { SnapshotBuilder } from './model/build.ts';
-import { DEFAULT_RULE_OPTIONS, runRules } from './rules/index.ts';
-import type { RuleOptions } from './rules/types.ts';
+import { DEFAULT_RULE_OPTIONS, RULES, runRules } from './rules/index.ts';
+import type { Rule, RuleOptions } from './rules/types.ts';
 
 export interface AnalyzeOptions {
   source?: string;
@@ -29,6 +29,13 @@ export interface AnalyzeOptions {
   sharedStacks?: boolean;
   /** Body lines after which a long section is read in parts (tests set it small). */
   partLines?: number;
+  /**
+   * The grammar for each section kind (default: src/read/registry.ts). Tests swap one for a
+   * grammar that throws, to prove that internal errors surface; nothing else should set it.
+   */
+  grammars?: Partial<Record<SectionKind, SectionParser>>;
+  /** The rules to run, in report order (default: all of src/rules). Tests inject failing rules. */
+  ruleSet?: readonly Rule[];
 }
 
 /** Kinds whose lines are the bulk of a large dump; lean mode does not keep their text. */
@@ -68,8 +75,9 @@ export class Analyzer {
     const snapshot = this.builder.finish();
     const lines = this.texts.finish();
     const ruleOptions = { ...DEFAULT_RULE_OPTIONS, ...this.opts.rules };
-    const { findings, notes } = runRules({ snapshot, lines, options: ruleOptions });
+    const { findings, notes } = runRules({ snapshot, lines, options: ruleOptions }, this.opts.ruleSet ?? RULES);
     this.diagnostics.sort((a, b) => a.line - b.line || a.col - b.col);
+
     return {
       source: this.opts.source ?? '-',
       lines,
@@ -84,7 +92,7 @@ export class Analyzer {
   }
 
   private onSection(raw: RawSection): void {
-    const read = readSection(raw, GRAMMARS[raw.kind], this.opts.sharedStacks === true ? 'shape' : 'full');
+    const read = readSection(raw, (this.opts.grammars ?? GRAMMARS)[raw.kind], this.opts.sharedStacks === true ? 'shape' : 'full');
     this.addSection(raw, read.section);
     const keep = this.opts.lean !== true || !BULKY.has(raw.kind);
     // The prompt and mdb's warnings say what the section is: lean mode keeps them too.

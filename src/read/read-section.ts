@@ -1,5 +1,5 @@
 // Reading one section with its grammar, and deciding the final class of each of its lines.
-import type { Diagnostic, GrammarResult, SectionContext, SectionParser, SourceLine } from '../../grammar/common/source.ts';
+import { internalDiagnostic, internalError, type Diagnostic, type GrammarResult, type SectionContext, type SectionParser, type SourceLine } from '../../grammar/common/source.ts';
 import type { MdbRecord } from '../../grammar/records.ts';
 import type { LineClass, Section } from '../ingest/types.ts';
 import type { RawSection } from '../ingest/split.ts';
@@ -30,11 +30,16 @@ function runGrammar(parser: SectionParser | undefined, raw: RawSection, body: re
   try {
     return parser(body, { command: raw.parsedCommand, frameDetail });
   } catch (e) {
-    // A grammar bug must not take the whole analysis down: report the section as unread.
-    const why = e instanceof Error ? e.message : String(e);
-    empty.unrecognized = body
-      .filter((l) => l.text.trim() !== '')
-      .map((l) => ({ line: l.no, col: 1, message: `internal error in the ${raw.kind} grammar: ${why}` }));
+    // A grammar bug must not take the whole analysis down, nor hide: every line it left unread
+    // gets an internal diagnostic with the stack, which fails the tests and the fuzzer and earns
+    // `analyze` its own exit code.
+    const err = internalError(e);
+    const what = `in the ${raw.kind} grammar`;
+    const lines = body.filter((l) => l.text.trim() !== '');
+    // A section of blank lines still owns up to the failure, on its first line.
+    const at = lines.length > 0 ? lines : body.slice(0, 1);
+    empty.unrecognized = at.map((l) => internalDiagnostic(l.no, 1, what, err));
+    if (at.length === 0) empty.unrecognized = [internalDiagnostic(raw.startLine, 1, what, err)];
     return empty;
   }
 }
@@ -50,7 +55,8 @@ export function readSection(raw: RawSection, parser: SectionParser | undefined, 
     // Every unrecognized line has its own diagnostic, continuation lines of a joined one too.
     for (const c of joined.get(d.line) ?? []) {
       notParsed.set(c, 'unrecognized');
-      bad.set(c, { line: c, col: 1, message: `continues line ${d.line}, which could not be read: ${d.message}` });
+      const message = `continues line ${d.line}, which could not be read: ${d.message}`;
+      bad.set(c, d.kind === 'internal' ? { line: c, col: 1, message, kind: 'internal', ...(d.stack !== undefined ? { stack: d.stack } : {}) } : { line: c, col: 1, message });
     }
   }
   // Writing that followed the output with no blank line between is prose, not a parse failure.
@@ -58,7 +64,10 @@ export function readSection(raw: RawSection, parser: SectionParser | undefined, 
   for (let i = raw.last ? body.length - 1 : -1; i >= 0; i--) {
     const l = body[i]!;
     const blank = l.text.trim() === '';
-    if (!blank && (!bad.has(l.no) || !looksLikeText(l.text))) break;
+    const d = bad.get(l.no);
+    // A line a grammar crash left unread is never excused as prose: the crash must stay visible.
+    if (d?.kind === 'internal') break;
+    if (!blank && (d === undefined || !looksLikeText(l.text))) break;
     if (blank && !bad.has(l.no) && i === body.length - 1) continue;
     notParsed.set(l.no, 'prose');
     bad.delete(l.no);

@@ -6,7 +6,7 @@ import type { Analysis } from '../../src/analysis.ts';
 export interface Failure {
   /** Which part failed: `analyze`, `triage`, `report:text`, `render:cpuinfo`... */
   stage: string;
-  /** crash | hang | accounting | line-range | control-chars | json | markdown-injection | out-of-memory */
+  /** crash | hang | internal-error | accounting | line-range | control-chars | json | markdown-injection | out-of-memory */
   kind: string;
   message: string;
 }
@@ -52,6 +52,27 @@ export function checkAccounting(text: string, a: Analysis): Failure[] {
   for (const k of ['parsed', 'prose', 'unrecognized'] as const)
     if (!Number.isInteger(acc[k]) || acc[k] < 0) fail(`accounting.${k} = ${acc[k]}`);
   return out;
+}
+
+/** Where an internal error was raised: the first frame of its stack, for grouping and replay. */
+function firstFrame(stack: string | undefined): string {
+  const at = (stack ?? '').split('\n').find((l) => l.trim().startsWith('at '));
+  return at === undefined ? '' : ` @ ${at.trim().slice(3)}`;
+}
+
+/**
+ * playfair's own failures caught by its safety nets (a grammar or rule that threw): each is a
+ * failure, however well the rest of the analysis went. One per distinct message, so a grammar
+ * crash on a thousand-line section is one failure, not a thousand.
+ */
+export function checkInternal(a: Pick<Analysis, 'diagnostics' | 'notes'>, stage = 'analyze'): Failure[] {
+  const out = new Map<string, Failure>();
+  const add = (key: string, message: string, stack: string | undefined) => {
+    if (!out.has(key)) out.set(key, { stage, kind: 'internal-error', message: `${message.slice(0, 300)}${firstFrame(stack)}` });
+  };
+  for (const d of a.diagnostics) if (d.kind === 'internal' && !d.message.startsWith('continues line ')) add(d.message, `line ${d.line}: ${d.message}`, d.stack);
+  for (const n of a.notes) if (n.kind === 'internal') add(`${n.rule}: ${n.message}`, `rule ${n.rule}: ${n.message}`, n.stack);
+  return [...out.values()];
 }
 
 /** Every `line` (and `*Line`, `lines` map) anywhere in the analysis is a line of the input. */
@@ -182,7 +203,7 @@ export async function checkText(text: string, targets: Targets): Promise<Failure
   } catch (e) {
     return [crash('analyze', e)];
   }
-  const failures = [...checkAccounting(text, a), ...checkLineRefs(a)];
+  const failures = [...checkInternal(a), ...checkAccounting(text, a), ...checkLineRefs(a)];
   for (const t of targets.outputs) {
     const stage = t.name;
     try {

@@ -3,7 +3,7 @@
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import type { Job, JobResult, WorkerInit, WorkerMessage } from './protocol.ts';
+import type { Injection, Job, JobResult, WorkerInit, WorkerMessage } from './protocol.ts';
 
 export interface PoolOptions {
   jobs: number;
@@ -12,6 +12,8 @@ export interface PoolOptions {
   /** Heap limit per worker; exceeding it is reported as an out-of-memory failure. */
   memoryMb: number;
   selfTest?: boolean;
+  /** Plant a fault in the real code (tests of the fuzzer: it must then fail). */
+  inject?: Injection;
   onNote?: (msg: string) => void;
 }
 
@@ -34,7 +36,7 @@ class Slot {
   constructor(private readonly opts: PoolOptions) {}
 
   private start(): Promise<void> {
-    const init: WorkerInit = { selfTest: !!this.opts.selfTest };
+    const init: WorkerInit = { selfTest: !!this.opts.selfTest, ...(this.opts.inject !== undefined ? { inject: this.opts.inject } : {}) };
     const w = new Worker(BOOT, {
       eval: true,
       workerData: init,

@@ -2,9 +2,16 @@
 import type { Failure } from './check.ts';
 import type { MinimizeBudget } from './minimize.ts';
 
+/**
+ * A fault planted in the real code for a test of the fuzzer itself: a grammar (by section kind)
+ * or an extra rule that throws on every call. The fuzzer must then fail, never pass.
+ */
+export type Injection = { kind: 'grammar'; section: import('../../src/ingest/types.ts').SectionKind } | { kind: 'rule' };
+
 export interface WorkerInit {
   /** Use the harness's stand-in targets instead of the real code (tests of the harness itself). */
   selfTest: boolean;
+  inject?: Injection;
 }
 
 export type Job =

@@ -1,6 +1,6 @@
 // `npm run fuzz -- --cases N --seed S`: mutated fixtures through analyze and every output, in
 // worker threads with a per-case time bound. Exit 1 on any failure; the last line is
-// `N cases, N failures`. New failures are minimized and saved under fixtures/fuzz/.
+// `N cases, N failures (N with internal errors)`. New failures are minimized and saved under fixtures/fuzz/.
 import { availableParallelism } from 'node:os';
 import { FuzzPool } from './pool.ts';
 import { signature, type Failure } from './check.ts';
@@ -83,6 +83,8 @@ export function parseArgs(argv: string[]): Args | string {
 export interface FuzzSummary {
   cases: number;
   failures: number;
+  /** Cases with at least one internal error (a grammar or rule that threw into a net). */
+  internal: number;
   signatures: Map<string, { failure: Failure; count: number; example: string; saved: string | null }>;
   stoppedByTime: boolean;
   missing: string[];
@@ -96,7 +98,7 @@ export async function fuzz(a: Args, log: (s: string) => void): Promise<FuzzSumma
   const t0 = Date.now();
   const deadline = t0 + a.maxSeconds * 1000;
   const cpu0 = process.cpuUsage();
-  const sum: FuzzSummary = { cases: 0, failures: 0, signatures: new Map(), stoppedByTime: false, missing: [], seconds: 0, cpuSeconds: 0 };
+  const sum: FuzzSummary = { cases: 0, failures: 0, internal: 0, signatures: new Map(), stoppedByTime: false, missing: [], seconds: 0, cpuSeconds: 0 };
   const known = a.save ? knownSignatures() : new Set<string>();
   let next = a.start;
   const end = a.start + a.cases;
@@ -107,6 +109,7 @@ export async function fuzz(a: Args, log: (s: string) => void): Promise<FuzzSumma
     sum.cases++;
     if (r.failures.length === 0) return;
     sum.failures++;
+    if (r.failures.some((f) => f.kind === 'internal-error')) sum.internal++;
     for (const f of r.failures) {
       const sig = signature(f);
       const seen = sum.signatures.get(sig);
@@ -191,7 +194,7 @@ async function main(argv: string[]): Promise<number> {
     log(`${s.count} x ${sig}\n    replay: npm run fuzz -- ${s.example}${s.saved ? `\n    saved: fixtures/fuzz/${s.saved}` : ''}`);
   if (sum.stoppedByTime) log(`stopped by --max-seconds ${a.maxSeconds} before all ${a.cases} cases`);
   log(`${sum.seconds.toFixed(1)} s wall, ${sum.cpuSeconds.toFixed(1)} s CPU (workers included), ${(sum.cases / sum.seconds).toFixed(0)} cases/s`);
-  process.stdout.write(`${sum.cases} cases, ${sum.failures} failures\n`);
+  process.stdout.write(`${sum.cases} cases, ${sum.failures} failures (${sum.internal} with internal errors)\n`);
   return sum.failures > 0 ? 1 : 0;
 }
 

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Analysis } from '../../src/analysis.ts';
 import { ROOT } from './corpus.ts';
-import { checkAccounting, checkOutput, type Failure, type OutputTarget, type Targets } from './check.ts';
+import { checkAccounting, checkInternal, checkOutput, type Failure, type OutputTarget, type Targets } from './check.ts';
+import type { Injection } from './protocol.ts';
 
 type Mod = Record<string, unknown>;
 
@@ -91,10 +92,28 @@ const PROBES: OutputProbe[] = [
 
 let stacksView: S['stacksView'] | null = null;
 
-export async function loadTargets(): Promise<Targets> {
+type AnalyzeOpts = import('../../src/analyze.ts').AnalyzeOptions;
+
+/** A fault planted in the code under fuzz, to prove the fuzzer notices it (see Injection). */
+async function injected(inject: Injection | undefined): Promise<AnalyzeOpts> {
+  if (inject === undefined) return {};
+  const boom = (): never => {
+    throw new Error(`injected fault (${inject.kind})`);
+  };
+  if (inject.kind === 'grammar') {
+    const { GRAMMARS } = await import('../../src/read/registry.ts');
+    return { grammars: { ...GRAMMARS, [inject.section]: boom } };
+  }
+  const { RULES } = await import('../../src/rules/index.ts');
+  return { ruleSet: [...RULES, { id: 'injected-fault', title: 'A rule that always throws', run: boom }] };
+}
+
+export async function loadTargets(inject?: Injection): Promise<Targets> {
   const missing: string[] = [];
-  const analyzeText = fn<(t: string, o: { source: string }) => Analysis>(await load('src/analyze.ts'), 'analyzeText');
-  if (!analyzeText) throw new Error('src/analyze.ts has no analyzeText yet: nothing to fuzz');
+  const real = fn<(t: string, o: AnalyzeOpts) => Analysis>(await load('src/analyze.ts'), 'analyzeText');
+  if (!real) throw new Error('src/analyze.ts has no analyzeText yet: nothing to fuzz');
+  const fault = await injected(inject);
+  const analyzeText = (t: string, o: AnalyzeOpts): Analysis => real(t, { ...o, ...fault });
   stacksView = fn<S['stacksView']>(await load('src/render/stacks.ts'), 'stacksView');
   const outputs: OutputTarget[] = [];
   for (const p of PROBES) {
@@ -121,7 +140,7 @@ function streamCheck(analyzeText: StreamAnalyze): NonNullable<Targets['extra']>[
     name: 'stream',
     check: (text, full) => {
       const s = analyzeText(text, { source: 'fuzz.txt', lean: true, sharedStacks: true, partLines: 3 });
-      const failures: Failure[] = checkAccounting(text, s).map((f) => ({ ...f, stage: 'stream:analyze' }));
+      const failures: Failure[] = [...checkInternal(s), ...checkAccounting(text, s)].map((f) => ({ ...f, stage: 'stream:analyze' }));
       const same = (what: string, a: unknown, b: unknown): void => {
         if (JSON.stringify(a) !== JSON.stringify(b)) failures.push({ stage: 'stream:analyze', kind: 'accounting', message: `${what} differ from the full analysis` });
       };
@@ -160,7 +179,7 @@ async function triageCheck(
     name: 'triage',
     check: (text, full) => {
       const lean = analyzeText(text, { source: 'fuzz.txt', lean: true });
-      const failures: Failure[] = checkAccounting(text, lean).map((f) => ({ ...f, stage: 'triage:lean-analyze' }));
+      const failures: Failure[] = [...checkInternal(lean), ...checkAccounting(text, lean)].map((f) => ({ ...f, stage: 'triage:lean-analyze' }));
       if (JSON.stringify(lean.accounting) !== JSON.stringify(full.accounting))
         failures.push({ stage: 'triage:lean-analyze', kind: 'accounting', message: `lean ${JSON.stringify(lean.accounting)} != full ${JSON.stringify(full.accounting)}` });
       const rec = triageRecord('fuzz.txt', lean);

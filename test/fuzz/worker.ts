@@ -12,7 +12,7 @@ const init = workerData as WorkerInit;
 const port = parentPort!;
 
 try {
-  const targets = init.selfTest ? selfTestTargets() : await loadTargets();
+  const targets = init.selfTest ? selfTestTargets() : await loadTargets(init.inject);
   const corpus = loadCorpus();
   port.postMessage({ type: 'ready', missing: targets.missing });
   port.on('message', (job: Job) => {
