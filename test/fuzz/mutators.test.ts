@@ -66,6 +66,68 @@ describe('mutators', () => {
     expect(secs).toEqual([['prose'], ['> ::cpuinfo', 'row'], ['> ::status', 'x']]);
   });
 
+  it('quote puts the same prefix before every line', () => {
+    for (const s of [1, 2, 3, 4, 5, 6]) {
+      const ls = apply('quote', 'a\n  b\n', s).split('\n');
+      const q = ls[0]!.slice(0, -1);
+      expect(['> ', '> > ', '>', '>> ', '\t', '    ']).toContain(q);
+      expect(ls[1]).toBe(q + '  b');
+      expect(ls[2] === q || ls[2] === q.trimEnd()).toBe(true);
+    }
+  });
+
+  it('quoteMixed quotes every line, at more than one depth over a long text', () => {
+    const t = apply('quoteMixed', seed);
+    const ls = t.split('\n');
+    expect(ls.every((l) => l.startsWith('>'))).toBe(true);
+    expect(ls.length).toBe(seed.split('\n').length);
+    expect(new Set(ls.map((l) => /^[> ]*/.exec(l)![0].replace(/ +$/, ''))).size).toBeGreaterThan(1);
+  });
+
+  it('tabIndent indents every non-empty line by one tab', () => {
+    expect(apply('tabIndent', 'a\n\n b\n')).toBe('\ta\n\n\t b\n');
+  });
+
+  it('squeezeSpaces leaves no run of spaces, and squeezeAndTrim no edge spaces', () => {
+    expect(apply('squeezeSpaces', '  0    ffffff01d5a600c0  1b\n')).toBe(' 0 ffffff01d5a600c0 1b\n');
+    expect(apply('squeezeAndTrim', '  0    ffffff01d5a600c0  1b \n')).toBe('0 ffffff01d5a600c0 1b\n');
+  });
+
+  it('crOnly ends lines with CR alone', () => {
+    expect(apply('crOnly', 'a\r\nb\nc')).toBe('a\rb\rc');
+  });
+
+  it('decorate wraps the paste or one section in a matching pair of fence lines', () => {
+    const pairs = [['```', '```'], ['```text', '```'], ['~~~', '~~~'], ['<pre>', '</pre>'], ['<pre><code>', '</code></pre>'], ['{noformat}', '{noformat}'], ['{code}', '{code}'], ['{code:none}', '{code}']];
+    const text = 'prose\n> ::cpuinfo\nrow\n> ::status\nx\n';
+    const orig = text.split('\n');
+    for (const s of [1, 2, 3, 4, 5, 6, 7, 8]) {
+      const ls = apply('decorate', text, s).split('\n');
+      const added = ls.filter((l) => !orig.includes(l));
+      expect(added).toHaveLength(2);
+      expect(pairs).toContainEqual(added);
+      expect(ls.filter((l) => orig.includes(l))).toEqual(orig);
+    }
+  });
+
+  it('shellPipe appends a shell pipe to prompt lines only', () => {
+    const suffixes = [' ! head -3', ' ! demangle', ' ! grep -v idle', ' | ::grep .>0', ' ! less', ' ! cat'];
+    const text = '> ::cpuinfo\n ID ADDR\n> ::status\nprose ! here\n';
+    const orig = text.split('\n');
+    let changed = 0;
+    for (const s of [1, 2, 3, 4, 5]) {
+      const ls = apply('shellPipe', text, s).split('\n');
+      expect(ls).toHaveLength(orig.length);
+      ls.forEach((l, i) => {
+        if (l === orig[i]) return;
+        changed++;
+        expect(orig[i]!.startsWith('> ')).toBe(true);
+        expect(suffixes).toContain(l.slice(orig[i]!.length));
+      });
+    }
+    expect(changed).toBeGreaterThan(0);
+  });
+
   it('every mutator returns a string for empty and one-line inputs', () => {
     for (const name of MUTATOR_NAMES) {
       for (const t of ['', 'x', '\n']) expect(typeof apply(name, t)).toBe('string');
@@ -85,5 +147,18 @@ describe('cases', () => {
     const used = new Set<string>();
     for (let i = 0; i < 3000; i++) for (const m of makeCase(corpus, 7, i).applied) used.add(m);
     expect([...MUTATOR_NAMES].filter((n) => !used.has(n))).toEqual([]);
+  });
+});
+
+describe('bigRunQueue', () => {
+  it('grows CPU 1 of the seed to the asked number of queued threads, NRUN included', async () => {
+    const { bigRunQueue } = await import('./runq.ts');
+    const { analyzeText } = await import('../../src/analyze.ts');
+    const text = bigRunQueue(seed, 10);
+    expect(text.split('\n').length).toBe(seed.split('\n').length + 6);
+    const cpu1 = analyzeText(text).snapshot.cpus.find((c) => c.id === 1)!;
+    expect(cpu1.nrun).toBe(10);
+    expect(cpu1.runq).toHaveLength(10);
+    expect(cpu1.runq!.at(-1)!.thread).toBe('ffffff0200000005');
   });
 });

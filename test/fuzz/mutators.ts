@@ -169,6 +169,26 @@ const HOSTILE = [
   '</details><!--',
 ];
 
+/** Uniform prefixes of a reply or a quoted paste (issue 12): one per line, or mixed depth. */
+const QUOTES = ['> ', '> > ', '>', '>> ', '\t', '    '];
+
+/** Lines that wrap a pasted block on trackers and in mail: they are not mdb output. */
+const DECORATIONS: readonly (readonly [string, string])[] = [
+  ['```', '```'],
+  ['```text', '```'],
+  ['~~~', '~~~'],
+  ['<pre>', '</pre>'],
+  ['<pre><code>', '</code></pre>'],
+  ['{noformat}', '{noformat}'],
+  ['{code}', '{code}'],
+  ['{code:none}', '{code}'],
+];
+
+/** What people append to an mdb command to cut or filter its output in the shell. */
+const SHELL_PIPES = [' ! head -3', ' ! demangle', ' ! grep -v idle', ' | ::grep .>0', ' ! less', ' ! cat'];
+
+const isPrompt = (l: string) => l.startsWith('> ') || l.startsWith('[0]> ');
+
 const INVALID_UTF8: readonly number[][] = [[0xff], [0xc0, 0xaf], [0x80], [0xe2, 0x82], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xfe, 0xfe]];
 
 export const MUTATORS: Readonly<Record<string, Mutator>> = {
@@ -324,6 +344,45 @@ export const MUTATORS: Readonly<Record<string, Mutator>> = {
     }
     return t;
   },
+  quote: (text, { r }) => {
+    const q = r.pick(QUOTES);
+    return lines(text)
+      .map((l) => (l === '' && q.endsWith(' ') && r.chance(0.5) ? q.trimEnd() : q + l))
+      .join('\n');
+  },
+  quoteMixed: (text, { r }) => {
+    // A reply that quotes a reply: depth changes from paragraph to paragraph.
+    let q = '> ';
+    return lines(text)
+      .map((l) => {
+        if (l.trim() === '' && r.chance(0.5)) q = r.pick(['> ', '> > ', '>> ']);
+        return q + l;
+      })
+      .join('\n');
+  },
+  tabIndent: (text) =>
+    lines(text)
+      .map((l) => (l === '' ? l : '\t' + l))
+      .join('\n'),
+  squeezeSpaces: (text) => text.replace(/ {2,}/g, ' '),
+  squeezeAndTrim: (text) =>
+    lines(text)
+      .map((l) => l.replace(/ {2,}/g, ' ').trim())
+      .join('\n'),
+  crOnly: (text) => text.replace(/\r?\n/g, '\r'),
+  decorate: (text, { r }) => {
+    // Fence the whole paste, or one section of it, as a tracker or a mail client shows it.
+    const [open, close] = r.pick(DECORATIONS);
+    if (r.chance(0.4)) return `${open}\n${text}${text.endsWith('\n') ? '' : '\n'}${close}\n`;
+    const secs = sectionsOf(text);
+    const i = r.int(0, secs.length - 1);
+    secs[i] = [open, ...secs[i]!, close];
+    return secs.map((s) => s.join('\n')).join('\n');
+  },
+  shellPipe: (text, { r }) =>
+    lines(text)
+      .map((l) => (isPrompt(l) && r.chance(0.6) ? l + r.pick(SHELL_PIPES) : l))
+      .join('\n'),
   empty: (_text, { r }) => r.pick(['', '\n', '\n\n\n', ' ', '\r\n', '>', '> ', '{', '}', '\0']),
 };
 

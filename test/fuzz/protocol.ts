@@ -17,6 +17,8 @@ export interface WorkerInit {
 export type Job =
   | { type: 'case'; seed: number; index: number }
   | { type: 'text'; text: string }
+  /** The seed with a run queue of `entries` threads (test/fuzz/runq.ts) through every path. */
+  | { type: 'runq'; entries: number }
   | { type: 'minimize'; text: string; signature: string; budget: MinimizeBudget };
 
 export interface JobResult {

@@ -16,10 +16,17 @@ interface Args {
   memoryMb: number;
   save: boolean;
   selfTest: boolean;
+  /** Entries of the long run queue run once before the cases (0: skip). */
+  runq: number;
 }
 
 const USAGE = `usage: npm run fuzz -- [--cases N] [--seed S|random] [--start I] [--jobs J]
-       [--timeout-ms MS] [--max-seconds S] [--memory-mb MB] [--no-save]`;
+       [--timeout-ms MS] [--max-seconds S] [--memory-mb MB] [--runq N] [--no-save]`;
+
+/** A run queue of this many threads goes through every output once per campaign (issue 13). */
+export const RUNQ_ENTRIES = 100_000;
+/** Its time bound: it is one huge case, not a hang. */
+const RUNQ_TIMEOUT_MS = 600_000;
 
 export function parseArgs(argv: string[]): Args | string {
   const a: Args = {
@@ -32,6 +39,7 @@ export function parseArgs(argv: string[]): Args | string {
     memoryMb: 1024,
     save: true,
     selfTest: false,
+    runq: RUNQ_ENTRIES,
   };
   const num = (v: string | undefined, flag: string): number | string => {
     const n = Number(v);
@@ -48,6 +56,7 @@ export function parseArgs(argv: string[]): Args | string {
       case '--timeout-ms':
       case '--max-seconds':
       case '--memory-mb':
+      case '--runq':
         n = num(v, f);
         if (typeof n === 'string') return n;
         i++;
@@ -56,6 +65,7 @@ export function parseArgs(argv: string[]): Args | string {
         else if (f === '--jobs') a.jobs = Math.max(1, n);
         else if (f === '--timeout-ms') a.timeoutMs = n;
         else if (f === '--max-seconds') a.maxSeconds = n;
+        else if (f === '--runq') a.runq = n === 0 ? 0 : Math.max(4, n);
         else a.memoryMb = n;
         break;
       case '--seed':
@@ -85,6 +95,8 @@ export interface FuzzSummary {
   failures: number;
   /** Cases with at least one internal error (a grammar or rule that threw into a net). */
   internal: number;
+  /** Failures of the long run queue case (not saved: `--runq N` regenerates it). */
+  runq: number;
   signatures: Map<string, { failure: Failure; count: number; example: string; saved: string | null }>;
   stoppedByTime: boolean;
   missing: string[];
@@ -98,7 +110,7 @@ export async function fuzz(a: Args, log: (s: string) => void): Promise<FuzzSumma
   const t0 = Date.now();
   const deadline = t0 + a.maxSeconds * 1000;
   const cpu0 = process.cpuUsage();
-  const sum: FuzzSummary = { cases: 0, failures: 0, internal: 0, signatures: new Map(), stoppedByTime: false, missing: [], seconds: 0, cpuSeconds: 0 };
+  const sum: FuzzSummary = { cases: 0, failures: 0, internal: 0, runq: 0, signatures: new Map(), stoppedByTime: false, missing: [], seconds: 0, cpuSeconds: 0 };
   const known = a.save ? knownSignatures() : new Set<string>();
   let next = a.start;
   const end = a.start + a.cases;
@@ -143,6 +155,20 @@ export async function fuzz(a: Args, log: (s: string) => void): Promise<FuzzSumma
     }
   };
   try {
+    if (a.runq > 0 && !a.selfTest) {
+      const t = Date.now();
+      const r = await pool.run({ type: 'runq', entries: a.runq }, Math.max(a.timeoutMs, RUNQ_TIMEOUT_MS));
+      log(`run queue of ${a.runq} entries: ${r.failures.length} failures, ${((Date.now() - t) / 1000).toFixed(1)} s`);
+      sum.runq = r.failures.length;
+      for (const f of r.failures) {
+        const sig = signature(f);
+        log(`FAIL run queue of ${a.runq} entries: ${f.stage} ${f.kind}: ${f.message}`);
+        const seen = sum.signatures.get(sig);
+        if (seen) seen.count++;
+        else sum.signatures.set(sig, { failure: f, count: 1, example: `--runq ${a.runq} --cases 0`, saved: null });
+      }
+      if (r.failures.length > 0) sum.failures++;
+    }
     await Promise.all(Array.from({ length: a.jobs }, worker));
     await Promise.all(saves);
     sum.missing = pool.missing;

@@ -22,6 +22,14 @@ describe('fuzz slice', () => {
     expect(describeFailures(failures)).toBe('');
   }, 600_000);
 
+  it('runs a run queue of 20,000 threads through every output and path', async () => {
+    // `npm run fuzz` does 100,000 (RUNQ_ENTRIES); 20,000 keeps npm test quick and still catches
+    // work that grows faster than the queue.
+    const r = await pool.run({ type: 'runq', entries: 20_000 }, 300_000);
+    expect(r.fixture).toBe('runq:20000');
+    expect(describeFailures(r.failures.map((f) => ({ at: 'runq', f })))).toBe('');
+  }, 600_000);
+
   it('replays every regression fixture under fixtures/fuzz without its failure', async () => {
     const failures: { at: string; f: Failure }[] = [];
     for (const { file, reg } of loadRegressions()) {

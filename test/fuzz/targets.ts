@@ -126,7 +126,11 @@ export async function loadTargets(inject?: Injection): Promise<Targets> {
   }
   const extra = await triageCheck(analyzeText as (t: string, o: { source: string; lean?: boolean }) => Analysis, missing);
   const stream = streamCheck(analyzeText as StreamAnalyze);
-  return { analyze: (text) => analyzeText(text, { source: 'fuzz.txt' }), outputs, extra: extra ? [extra, stream] : [stream], missing };
+  const checks = [stream, ...(extra ? [extra] : [])];
+  const realStream = fn<AnalyzeStream>(await load('src/analyze.ts'), 'analyzeStream');
+  const cli = realStream ? await cliStreamCheck(analyzeText, (b, o) => realStream(b, { ...o, ...fault }), missing) : null;
+  if (cli) checks.push(cli);
+  return { analyze: (text) => analyzeText(text, { source: 'fuzz.txt' }), outputs, extra: checks, missing };
 }
 
 type StreamAnalyze = (t: string, o: { source: string; lean: boolean; sharedStacks: boolean; partLines: number }) => Analysis;
@@ -148,6 +152,72 @@ function streamCheck(analyzeText: StreamAnalyze): NonNullable<Targets['extra']>[
       same('sections', s.sections, full.sections);
       same('diagnostics', s.diagnostics, full.diagnostics);
       same('thread addresses', s.snapshot.threads.map((t) => t.addr), full.snapshot.threads.map((t) => t.addr));
+      return failures;
+    },
+  };
+}
+
+type AnalyzeStream = (b: AsyncIterable<readonly string[]>, o: AnalyzeOpts) => Promise<Analysis>;
+type ReadInput = (path: string, io: { stdin: AsyncIterable<unknown> }, o: { maxInput: number }) => Promise<{ ok: true; text: string } | { ok: false; message: string }>;
+type ReadInputLines = (path: string, io: { stdin: AsyncIterable<unknown> }, o: { maxInput: number }) => Promise<{ ok: true; batches: AsyncIterable<string[]> } | { ok: false; message: string }>;
+
+/** Where the CLI's input readers live: src/input/ once moved out of src/cli (issue 10), else src/cli/input.ts. */
+const INPUT_MODULES = ['src/input/index.ts', 'src/input/read.ts', 'src/input/input.ts', 'src/cli/input.ts'];
+
+/** The input as stdin gives it: its UTF-8 bytes in chunks of an odd size, so lines and characters straddle chunks. */
+async function* chunks(bytes: Buffer, size: number): AsyncGenerator<Buffer> {
+  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+}
+
+/**
+ * `analyze -` against `analyze --stream -`: the CLI's two readers (whole text, chunked lines) and
+ * the two analyses behind them must agree on every line's fate, the sections, the diagnostics,
+ * the threads and the findings, or both refuse the input with the same message.
+ */
+async function cliStreamCheck(analyzeText: (t: string, o: AnalyzeOpts) => Analysis, analyzeStream: AnalyzeStream, missing: string[]): Promise<NonNullable<Targets['extra']>[number] | null> {
+  let readInput: ReadInput | null = null;
+  let readInputLines: ReadInputLines | null = null;
+  for (const m of INPUT_MODULES) {
+    const mod = await load(m);
+    readInput = fn<ReadInput>(mod, 'readInput');
+    readInputLines = fn<ReadInputLines>(mod, 'readInputLines');
+    if (readInput && readInputLines) break;
+  }
+  if (!readInput || !readInputLines) {
+    missing.push(`readInput/readInputLines in ${INPUT_MODULES.join(' or ')}`);
+    return null;
+  }
+  const whole = readInput;
+  const streamed = readInputLines;
+  return {
+    name: 'cli-stream',
+    check: async (text) => {
+      const bytes = Buffer.from(text, 'utf8');
+      const size = 1 + (bytes.length % 61) + (bytes.length > 20_000 ? 4096 : 0);
+      const opts = { maxInput: 1 << 30 };
+      const w = await whole('-', { stdin: chunks(bytes, size) }, opts);
+      const l = await streamed('-', { stdin: chunks(bytes, size) }, opts);
+      const stage = 'cli-stream';
+      if (!w.ok || !l.ok) {
+        // The reason must agree; the name the two readers give stdin (`-`, `stdin`) may not.
+        const why = (m: string) => m.slice(m.indexOf(': ') + 2);
+        const a = w.ok ? 'read' : why(w.message);
+        const b = l.ok ? 'read' : why(l.message);
+        return a === b ? [] : [{ stage, kind: 'accounting', message: `whole reader: ${a}; stream reader: ${b}` }];
+      }
+      const full = analyzeText(w.text, { source: '-' });
+      const s = await analyzeStream(l.batches, { source: '-', lean: true, sharedStacks: true });
+      const failures: Failure[] = checkInternal(s, stage);
+      const same = (what: string, a: unknown, b: unknown): void => {
+        const x = JSON.stringify(a);
+        const y = JSON.stringify(b);
+        if (x !== y) failures.push({ stage, kind: 'accounting', message: `${what} differ: stream ${x.slice(0, 150)} / whole ${y.slice(0, 150)}` });
+      };
+      same('accounting', s.accounting, full.accounting);
+      same('sections', s.sections, full.sections);
+      same('diagnostics', s.diagnostics.map((d) => [d.line, d.col, d.message]), full.diagnostics.map((d) => [d.line, d.col, d.message]));
+      same('thread addresses', s.snapshot.threads.map((t) => t.addr), full.snapshot.threads.map((t) => t.addr));
+      same('findings', s.findings.map((f) => [f.rule, f.severity, f.cpu ?? null]), full.findings.map((f) => [f.rule, f.severity, f.cpu ?? null]));
       return failures;
     },
   };

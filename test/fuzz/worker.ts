@@ -5,6 +5,7 @@ import { makeCase } from './cases.ts';
 import { checkText, type Failure } from './check.ts';
 import { loadCorpus } from './corpus.ts';
 import { minimize } from './minimize.ts';
+import { bigRunQueue } from './runq.ts';
 import { loadTargets, selfTestTargets } from './targets.ts';
 import type { Job, JobResult, WorkerInit } from './protocol.ts';
 
@@ -27,6 +28,13 @@ try {
       const c = makeCase(corpus, job.seed, job.index);
       const failures = await checkText(c.text, targets);
       return { type: 'result', failures, fixture: c.fixture, applied: c.applied, chars: c.text.length, text: failures.length > 0 ? c.text : undefined };
+    }
+    if (job.type === 'runq') {
+      const seed = corpus.find((c) => c.name === 'fixtures/seed/illumos-1532.txt');
+      if (seed === undefined) return { type: 'result', failures: [{ stage: 'harness', kind: 'crash', message: 'the seed fixture is not in the corpus' }] };
+      const text = bigRunQueue(seed.text, job.entries);
+      const failures = await checkText(text, targets);
+      return { type: 'result', failures, fixture: `runq:${job.entries}`, chars: text.length };
     }
     if (job.type === 'text') {
       const failures = await checkText(job.text, targets);
