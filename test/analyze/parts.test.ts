@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeText, Analyzer } from '../../src/analyze.ts';
 import type { Analysis } from '../../src/analysis.ts';
 import { splitLines } from '../../src/ingest/lines.ts';
+import { LineTexts, linesView, PackedLines } from '../../src/ingest/line-store.ts';
 
 const dirs = ['../../fixtures/real/', '../../fixtures/seed/'].map((d) => new URL(d, import.meta.url));
 const samples = dirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(new URL(f, dir), 'utf8')));
@@ -93,5 +94,49 @@ describe('analyzeText', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('line store', () => {
+  it('packs lines and holes across blocks cut by line count and by size, and reads each back', () => {
+    const texts = ['a', '', undefined, 'hello world!!', 'b', undefined, 'x'.repeat(25), 'c', ''];
+    const p = new PackedLines(3, 10);
+    for (const t of texts) p.add(t);
+    // Before finish the last lines are in the open block; after it, in a sealed one: same answers.
+    const read = () => texts.map((_, i) => p.get(i + 1));
+    expect(read()).toEqual(texts);
+    p.finish();
+    expect(read()).toEqual(texts);
+    expect(p.length).toBe(9);
+    expect([p.get(0), p.get(10), p.get(1.5)]).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('shows them as a read-only array: index, length, at, indexOf, equality, JSON, holes', () => {
+    const p = new PackedLines(2, 1 << 20);
+    for (const t of ['one', undefined, 'three']) p.add(t);
+    p.finish();
+    const v = linesView(p);
+    expect(Array.isArray(v)).toBe(true);
+    expect(v.length).toBe(3);
+    expect(v[0]).toBe('one');
+    expect(v.at(-1)).toBe('three');
+    expect(v.indexOf('three')).toBe(2);
+    expect(1 in v).toBe(false);
+    expect(v).toEqual(['one', undefined, 'three']);
+    expect(JSON.stringify(v)).toBe('["one",null,"three"]');
+    expect(() => {
+      v[0] = 'changed';
+    }).toThrow(TypeError);
+    expect(v[0]).toBe('one');
+  });
+
+  it('lean: keeps lines out of order, drops the unsettled ones of a section, keeps what is open at the end', () => {
+    const t = new LineTexts(true);
+    for (let i = 1; i <= 6; i++) t.push(`l${i}`);
+    t.keep(3); // settled, but waits behind lines 1 and 2
+    t.dropThrough(2); // 1 and 2 forgotten; 3 was kept
+    t.keep(5);
+    t.keep(3); // twice: no effect
+    expect(t.finish()).toEqual([undefined, undefined, 'l3', 'l4', 'l5', 'l6']);
   });
 });
