@@ -1,5 +1,6 @@
 // `playfair triage DIR|FILE... [--format ndjson|markdown] [--jobs N]`: one record per report,
-// then the reports grouped by signature. A progress bar goes to stderr on a terminal.
+// then the reports grouped by signature. A progress bar goes to stderr on a terminal. Exit 0, or
+// 130 when stopped by SIGINT (the records written are whole and the summary says so).
 import { availableParallelism } from 'node:os';
 import { groupRecords } from '../triage/group.ts';
 import { expandInputs } from '../triage/files.ts';
@@ -51,6 +52,11 @@ export const runTriage: Command = async (argv, io) => {
   const list = await expandInputs(opts.positionals);
   if (!list.ok) return fail(list.message);
   if (list.files.length === 0) return fail('no report files found (directories are searched for .txt, .log, .out, .mdb, .md)');
+  // Ctrl-C (or a pipe's reader going away with SIGINT) stops the run between records: every line
+  // written is whole, and the summary says the run was interrupted.
+  const stop = new AbortController();
+  const onSigint = () => stop.abort();
+  process.on('SIGINT', onSigint);
   const files = list.files;
   const rules = { ...(starvation === undefined ? {} : { starvationSeconds: starvation }), ...(hz === undefined ? {} : { assumedHz: hz }) };
 
@@ -59,7 +65,8 @@ export const runTriage: Command = async (argv, io) => {
   const records: (TriageRecord | undefined)[] = new Array(files.length);
   let emitted = 0;
   let done = 0;
-  await runPool(files, { maxInput, rules }, jobs, (i, rec) => {
+  const onResult = (i: number, rec: TriageRecord): void => {
+    if (stop.signal.aborted) return;
     records[i] = rec;
     done++;
     // NDJSON streams in input order: write every record whose predecessors are all done.
@@ -71,10 +78,20 @@ export const runTriage: Command = async (argv, io) => {
       }
     }
     progress?.update(done);
-  });
+  };
+  try {
+    await runPool(files, { maxInput, rules }, jobs, onResult, { signal: stop.signal });
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
   progress?.clear();
-  const all = records.filter((r): r is TriageRecord => r !== undefined);
-  const summary = summarize(all, groupRecords(all));
+  const interrupted = stop.signal.aborted;
+  // Interrupted NDJSON: the summary covers the records written, which are those in input order.
+  const all = (interrupted && format === 'ndjson' ? records.slice(0, emitted) : records).filter((r): r is TriageRecord => r !== undefined);
+  const summary = summarize(all, groupRecords(all), interrupted ? { of: files.length } : undefined);
   io.stdout.write(format === 'ndjson' ? ndjsonLine(summary) : markdownReport(all, summary));
-  return EXIT_OK;
+  return interrupted ? EXIT_INTERRUPTED : EXIT_OK;
 };
+
+/** 128 + SIGINT, as a shell reports a command stopped by Ctrl-C. */
+const EXIT_INTERRUPTED = 130;

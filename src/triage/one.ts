@@ -1,7 +1,8 @@
-// Triage of one file: read it, analyse it, make its record. Never throws.
+// Triage of one report: read it, analyse it, make its record. Never throws.
 import { analyzeText } from '../analyze.ts';
-import { readInput } from '../cli/input.ts';
 import type { RuleOptions } from '../rules/types.ts';
+import type { ReportRef } from './files.ts';
+import { readReport } from './read.ts';
 import { errorRecord, triageRecord, type TriageRecord } from './record.ts';
 
 export interface TriageOptions {
@@ -9,16 +10,17 @@ export interface TriageOptions {
   rules?: Partial<RuleOptions>;
 }
 
-const NO_STDIN = { stdin: process.stdin };
-
-export async function triageFile(file: string, opts: TriageOptions): Promise<TriageRecord> {
+export async function triageFile(ref: ReportRef, opts: TriageOptions): Promise<TriageRecord> {
+  if (ref.error !== undefined) return errorRecord(ref.name, ref.error);
   try {
-    const input = await readInput(file, NO_STDIN, { maxInput: opts.maxInput });
-    if (!input.ok) return errorRecord(file, input.message);
-    const a = analyzeText(input.text, { source: file, lean: true, ...(opts.rules !== undefined ? { rules: opts.rules } : {}) });
-    return triageRecord(file, a);
+    // A Buffer path comes back from a worker as a plain Uint8Array.
+    const path = typeof ref.path === 'string' ? ref.path : Buffer.from(ref.path);
+    const input = await readReport(path, opts.maxInput);
+    if (!input.ok) return errorRecord(ref.name, input.message);
+    const a = analyzeText(input.text, { source: ref.name, lean: true, ...(opts.rules !== undefined ? { rules: opts.rules } : {}) });
+    return triageRecord(ref.name, a);
   } catch (e) {
     // A pipeline bug on one report must not stop the batch: the report gets an error record.
-    return errorRecord(file, `internal error: ${e instanceof Error ? e.message : String(e)}`);
+    return errorRecord(ref.name, `internal error: ${e instanceof Error ? e.message : String(e)}`);
   }
 }

@@ -11,12 +11,19 @@ export interface TriageSummary {
   errors: number;
   quality: Record<QualityRating, number>;
   groups: TriageGroup[];
+  /**
+   * Set when the run was stopped (SIGINT) before every report was triaged: the summary covers
+   * the `reports` records written, out of `of` found.
+   */
+  interrupted?: { of: number };
 }
 
-export function summarize(records: readonly TriageRecord[], groups: TriageGroup[]): TriageSummary {
+export function summarize(records: readonly TriageRecord[], groups: TriageGroup[], interrupted?: { of: number }): TriageSummary {
   const quality: Record<QualityRating, number> = { none: 0, fragment: 0, partial: 0, good: 0 };
   for (const r of records) quality[r.quality.rating]++;
-  return { type: 'summary', reports: records.length, errors: records.filter((r) => r.error !== undefined).length, quality, groups };
+  const s: TriageSummary = { type: 'summary', reports: records.length, errors: records.filter((r) => r.error !== undefined).length, quality, groups };
+  if (interrupted !== undefined) s.interrupted = interrupted;
+  return s;
 }
 
 export function ndjsonLine(x: TriageRecord | TriageSummary): string {
@@ -34,6 +41,7 @@ function qualityText(q: Quality): string {
 export function markdownReport(records: readonly TriageRecord[], summary: TriageSummary): string {
   const out: string[] = [];
   out.push(`## playfair triage: ${summary.reports} report${summary.reports === 1 ? '' : 's'}, ${summary.groups.length} group${summary.groups.length === 1 ? '' : 's'}`, '');
+  if (summary.interrupted !== undefined) out.push(`**Interrupted**: ${summary.reports} of ${summary.interrupted.of} reports triaged before the run was stopped.`, '');
   out.push('| file | signature | worst | known | input |', '|---|---|---|---|---|');
   for (const r of records) {
     const known = r.known.map((k) => mdText(k.tickets.join(', '))).join('; ');

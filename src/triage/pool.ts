@@ -1,30 +1,44 @@
-// Running triage over many files. --jobs 1: all in this thread. --jobs N: this thread plus N-1
-// worker threads, all taking the next file as they finish one. This thread starts at once while
-// the workers load the pipeline, so a small batch costs little more than --jobs 1. Results are
-// handed back by index as they complete; the caller restores input order.
+// Running triage over many files, each parsed in a worker thread with a heap limit, so a report
+// that crashes the pipeline or runs it out of memory costs its own record (an error), not the
+// batch: the dead worker is replaced and the next report goes on. --jobs N runs N workers, all
+// taking the next file as they finish one. Results are handed back by index as they complete; the
+// caller restores input order. An abort (SIGINT) stops the workers at once.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { ReportRef } from './files.ts';
 import type { TriageOptions } from './one.ts';
 import { errorRecord, type TriageRecord } from './record.ts';
 import type { WorkRequest } from './worker.ts';
 
 export type OnResult = (i: number, record: TriageRecord) => void;
 
+/** Old-generation heap per worker: a 64 MiB report analyses in far less; past it, the report is out of memory. */
+export const WORKER_HEAP_MB = 2048;
+
+export interface PoolControl {
+  /** Stops the run: no more reports are started, and the ones in flight get no record. */
+  signal?: AbortSignal;
+  /** Heap limit per worker, MB (tests set it small). */
+  heapMb?: number;
+  /** The worker's entry module (tests use one that crashes on purpose); default ./worker.ts. */
+  entry?: URL;
+}
+
 /**
  * A worker that can load our TypeScript. Node 20 does not apply `--import tsx` in a worker's
  * execArgv to the worker's own entry module (ERR_UNKNOWN_FILE_EXTENSION), so the worker starts
- * from a small script that registers tsx's ESM hooks in that thread and then imports worker.ts.
+ * from a small script that registers tsx's ESM hooks in that thread and then imports the entry.
  */
-function spawnWorker(): Worker {
+function spawnWorker(ctl: PoolControl): Worker {
   const require = createRequire(import.meta.url);
   const tsxDist = dirname(require.resolve('tsx'));
   const api = pathToFileURL(join(tsxDist, 'esm', 'api', 'index.mjs')).href;
-  const entry = new URL('./worker.ts', import.meta.url).href;
+  const entry = (ctl.entry ?? new URL('./worker.ts', import.meta.url)).href;
   const boot = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
   // execArgv []: the parent's own `--import tsx` would only add a second, useless hook chain.
-  return new Worker(boot, { eval: true, execArgv: [] });
+  return new Worker(boot, { eval: true, execArgv: [], resourceLimits: { maxOldGenerationSizeMb: ctl.heapMb ?? WORKER_HEAP_MB } });
 }
 
 /** Hands out file indexes in order to whoever asks next. */
@@ -34,54 +48,86 @@ class Queue {
   take(): number | null {
     return this.next < this.total ? this.next++ : null;
   }
-  get empty(): boolean {
-    return this.next >= this.total;
-  }
 }
 
-async function mainThreadLoop(files: readonly string[], opts: TriageOptions, q: Queue, onResult: OnResult): Promise<void> {
-  // Loaded here, not at the top: a run that only feeds workers would not need it.
-  const { triageFile } = await import('./one.ts');
-  for (let i = q.take(); i !== null; i = q.take()) onResult(i, await triageFile(files[i]!, opts));
+function why(e: Error): string {
+  return (e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out of memory' : e.message;
 }
 
-function workerLoop(files: readonly string[], opts: TriageOptions, q: Queue, onResult: OnResult): Promise<void> {
+/** One lane of the pool: a worker that is replaced whenever it dies, until the queue is empty. */
+function lane(files: readonly ReportRef[], opts: TriageOptions, q: Queue, onResult: OnResult, ctl: PoolControl): Promise<void> {
   return new Promise((resolve) => {
-    const w = spawnWorker();
+    const aborted = () => ctl.signal?.aborted === true;
+    let w: Worker | null = null;
     let current: number | null = null;
     let failure: string | null = null;
-    const feed = () => {
-      current = q.take();
+    let ready = false;
+
+    /** The next file that needs a worker; files known to be unreadable get their record here. */
+    const takeWork = (): number | null => {
+      for (;;) {
+        if (aborted()) return null;
+        const i = q.take();
+        if (i === null) return null;
+        const ref = files[i]!;
+        if (ref.error === undefined) return i;
+        onResult(i, errorRecord(ref.name, ref.error));
+      }
+    };
+    const feed = (worker: Worker) => {
+      current = takeWork();
       if (current === null) {
-        void w.terminate();
+        void worker.terminate();
         return;
       }
       const req: WorkRequest = { i: current, file: files[current]!, opts };
-      w.postMessage(req);
+      worker.postMessage(req);
     };
-    w.on('message', (m: { ready?: boolean; i?: number; record?: TriageRecord }) => {
-      if (m.ready === true) return feed();
-      if (m.i !== undefined && m.record !== undefined) {
-        onResult(m.i, m.record);
-        feed();
-      }
+    const start = () => {
+      const worker = spawnWorker(ctl);
+      w = worker;
+      ready = false;
+      failure = null;
+      worker.on('message', (m: { ready?: boolean; i?: number; record?: TriageRecord }) => {
+        if (m.ready === true) {
+          ready = true;
+          return feed(worker);
+        }
+        if (m.i !== undefined && m.record !== undefined && m.i === current) {
+          current = null;
+          onResult(m.i, m.record);
+          feed(worker);
+        }
+      });
+      worker.on('error', (e) => {
+        failure = why(e);
+      });
+      worker.on('exit', (code) => {
+        w = null;
+        const lost = current;
+        current = null;
+        if (aborted()) return resolve();
+        if (lost !== null) onResult(lost, errorRecord(files[lost]!.name, `analysis failed: ${failure ?? `worker exited with code ${code}`}`));
+        else if (!ready) {
+          // A worker that cannot even start would be replaced forever: the next report pays for it.
+          const next = takeWork();
+          if (next === null) return resolve();
+          onResult(next, errorRecord(files[next]!.name, `analysis failed: worker did not start: ${failure ?? `exit code ${code}`}`));
+        } else return resolve();
+        start();
+      });
+    };
+    ctl.signal?.addEventListener('abort', () => {
+      current = null;
+      if (w !== null) void w.terminate();
     });
-    w.on('error', (e) => {
-      failure = e.message;
-    });
-    w.on('exit', (code) => {
-      // A worker that dies (a crash, out of memory) costs its file an error record, not the run.
-      if (current !== null) onResult(current, errorRecord(files[current]!, `worker failed: ${failure ?? `exit code ${code}`}`));
-      resolve();
-    });
+    start();
   });
 }
 
-export async function runPool(files: readonly string[], opts: TriageOptions, jobs: number, onResult: OnResult): Promise<void> {
+export async function runPool(files: readonly ReportRef[], opts: TriageOptions, jobs: number, onResult: OnResult, ctl: PoolControl = {}): Promise<void> {
   const q = new Queue(files.length);
-  const helpers = Math.max(0, Math.min(jobs, files.length) - 1);
-  const loops: Promise<void>[] = [];
-  for (let k = 0; k < helpers; k++) loops.push(workerLoop(files, opts, q, onResult));
-  loops.push(mainThreadLoop(files, opts, q, onResult));
-  await Promise.all(loops);
+  const lanes: Promise<void>[] = [];
+  for (let k = 0; k < Math.max(1, Math.min(jobs, files.length)); k++) lanes.push(lane(files, opts, q, onResult, ctl));
+  await Promise.all(lanes);
 }

@@ -1,10 +1,12 @@
-// Worker thread for `triage --jobs N`: triages the files the main thread sends, one at a time.
+// Worker thread for triage: triages the reports the main thread sends, one at a time. Runs under
+// a heap limit (see pool.ts), so a report that exhausts memory ends this thread, not the batch.
 import { parentPort } from 'node:worker_threads';
+import type { ReportRef } from './files.ts';
 import { triageFile, type TriageOptions } from './one.ts';
 
 export interface WorkRequest {
   i: number;
-  file: string;
+  file: ReportRef;
   opts: TriageOptions;
 }
 
