@@ -2,7 +2,7 @@
 // `::walk thread | ::findstack -v` transcript, next to a plain line-split-plus-regex scan of the
 // same file in the same run; and peak memory (maxRSS of a child process that only reads and
 // analyses). Each measured part runs in its own child so one's heap does not inflate the other's.
-import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -184,6 +184,52 @@ export async function measureStream(bytes: number, log: (s: string) => void = ()
   }
 }
 
+/** Writes `bytes` of short prose lines (`idle 123`, ~9 bytes each): the worst case for a store of kept lines. */
+function writeProse(file: string, bytes: number): number {
+  const words = ['the', 'cpu', 'was', 'idle', 'and', 'then', 'busy', 'again'];
+  const fd = openSync(file, 'w');
+  let total = 0;
+  let i = 0;
+  try {
+    while (total < bytes) {
+      const batch: string[] = [];
+      for (let k = 0; k < 100_000 && total < bytes; k++, i++) {
+        const l = `${words[i % words.length]!} ${i % 1000}\n`;
+        batch.push(l);
+        total += l.length;
+      }
+      writeSync(fd, batch.join(''));
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return total;
+}
+
+/** `tsx bench/ingest.ts --prose 256M`: streams that much of short prose lines, every one kept (issue 13). */
+async function proseMain(size: string | undefined): Promise<number> {
+  const { parseByteSize } = await import('../src/cli/input.ts');
+  const bytes = parseByteSize(size ?? '');
+  if (bytes === null) {
+    process.stderr.write('usage: tsx bench/ingest.ts --prose SIZE (e.g. 256M)\n');
+    return 2;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'playfair-bench-'));
+  try {
+    const file = join(dir, 'prose.txt');
+    const n = writeProse(file, bytes);
+    const r = await runChild('stream', file, 1, Math.max(4096, Math.ceil((n / MiB) * 8)));
+    const mib = (x: number) => (x / MiB).toFixed(0);
+    process.stdout.write(
+      `analyze --stream of ${mib(n)} MiB of short prose lines: ${(r.times[0]! / 1000).toFixed(1)} s, peak RSS ${mib(r.maxRss)} MiB ` +
+        `(${mib(r.startRss)} MiB at start)${r.liveHeap === null ? '' : `, ${mib(r.liveHeap)} MiB of heap held after a full GC`}; ${r.check}\n`,
+    );
+    return 0;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Heap held by the result after a full GC: the 4x dump against the dump once. */
 function liveRow(once: ChildReport, four: ChildReport): BenchRow[] {
   if (once.liveHeap === null || four.liveHeap === null) return [];
@@ -268,4 +314,5 @@ async function streamMain(size: string | undefined): Promise<number> {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   if (process.argv[2] === '--child') await childMain(process.argv.slice(3));
   else if (process.argv[2] === '--stream') process.exitCode = await streamMain(process.argv[3]);
+  else if (process.argv[2] === '--prose') process.exitCode = await proseMain(process.argv[3]);
 }
