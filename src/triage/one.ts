@@ -1,4 +1,5 @@
 // Triage of one report: read it, analyse it, make its record. Never throws.
+import { internalError } from '../../grammar/common/source.ts';
 import { analyzeText } from '../analyze.ts';
 import type { RuleOptions } from '../rules/types.ts';
 import type { ReportRef } from './files.ts';
@@ -21,6 +22,7 @@ export async function triageFile(ref: ReportRef, opts: TriageOptions): Promise<T
     return triageRecord(ref.name, a);
   } catch (e) {
     // A pipeline bug on one report must not stop the batch: the report gets an error record.
-    return errorRecord(ref.name, `internal error: ${e instanceof Error ? e.message : String(e)}`);
+    const err = internalError(e);
+    return errorRecord(ref.name, `internal error: ${err.message}`, err);
   }
 }

@@ -9,6 +9,8 @@ export interface TriageSummary {
   type: 'summary';
   reports: number;
   errors: number;
+  /** Reports on which playfair itself failed (records with internalErrors): their verdicts may be incomplete. */
+  internalErrors: number;
   quality: Record<QualityRating, number>;
   groups: TriageGroup[];
   /**
@@ -21,7 +23,7 @@ export interface TriageSummary {
 export function summarize(records: readonly TriageRecord[], groups: TriageGroup[], interrupted?: { of: number }): TriageSummary {
   const quality: Record<QualityRating, number> = { none: 0, fragment: 0, partial: 0, good: 0 };
   for (const r of records) quality[r.quality.rating]++;
-  const s: TriageSummary = { type: 'summary', reports: records.length, errors: records.filter((r) => r.error !== undefined).length, quality, groups };
+  const s: TriageSummary = { type: 'summary', reports: records.length, errors: records.filter((r) => r.error !== undefined).length, internalErrors: records.filter((r) => (r.internalErrors ?? 0) > 0).length, quality, groups };
   if (interrupted !== undefined) s.interrupted = interrupted;
   return s;
 }
@@ -53,6 +55,6 @@ export function markdownReport(records: readonly TriageRecord[], summary: Triage
     out.push(`${i + 1}. **${mdText(signatureText(g))}**: ${g.count} report${g.count === 1 ? '' : 's'}, worst ${g.worst ?? '-'}${titles.length > 0 ? `; known: ${mdText(titles.join('; '))}` : ''}`);
     for (const f of g.files) out.push(`   - ${mdText(f)}${g.partial.includes(f) ? ' (joined on rule and message only: no stacks in the input)' : ''}`);
   });
-  out.push('', `Input quality: ${(['good', 'partial', 'fragment', 'none'] as const).map((q) => `${summary.quality[q]} ${q}`).join(', ')}${summary.errors > 0 ? `; ${summary.errors} unreadable` : ''}.`);
+  out.push('', `Input quality: ${(['good', 'partial', 'fragment', 'none'] as const).map((q) => `${summary.quality[q]} ${q}`).join(', ')}${summary.errors > 0 ? `; ${summary.errors} unreadable` : ''}${summary.internalErrors > 0 ? `; internal errors on ${summary.internalErrors} (their verdicts may be incomplete)` : ''}.`);
   return out.join('\n') + '\n';
 }

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { InternalError } from '../../grammar/common/source.ts';
 import type { ReportRef } from './files.ts';
 import type { TriageOptions } from './one.ts';
 import { errorRecord, type TriageRecord } from './record.ts';
@@ -60,7 +61,7 @@ function lane(files: readonly ReportRef[], opts: TriageOptions, q: Queue, onResu
     const aborted = () => ctl.signal?.aborted === true;
     let w: Worker | null = null;
     let current: number | null = null;
-    let failure: string | null = null;
+    let failure: InternalError | null = null;
     let ready = false;
 
     /** The next file that needs a worker; files known to be unreadable get their record here. */
@@ -100,19 +101,21 @@ function lane(files: readonly ReportRef[], opts: TriageOptions, q: Queue, onResu
         }
       });
       worker.on('error', (e) => {
-        failure = why(e);
+        failure = { message: why(e), stack: e.stack ?? why(e) };
       });
       worker.on('exit', (code) => {
         w = null;
         const lost = current;
         current = null;
         if (aborted()) return resolve();
-        if (lost !== null) onResult(lost, errorRecord(files[lost]!.name, `analysis failed: ${failure ?? `worker exited with code ${code}`}`));
+        // A dead analysis is playfair's failure (its bounds did not hold), so an internal error.
+        const err = failure ?? { message: `worker exited with code ${code}`, stack: `worker exited with code ${code}` };
+        if (lost !== null) onResult(lost, errorRecord(files[lost]!.name, `analysis failed: ${err.message}`, err));
         else if (!ready) {
           // A worker that cannot even start would be replaced forever: the next report pays for it.
           const next = takeWork();
           if (next === null) return resolve();
-          onResult(next, errorRecord(files[next]!.name, `analysis failed: worker did not start: ${failure ?? `exit code ${code}`}`));
+          onResult(next, errorRecord(files[next]!.name, `analysis failed: worker did not start: ${err.message}`, err));
         } else return resolve();
         start();
       });

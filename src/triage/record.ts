@@ -1,5 +1,6 @@
 // One triage record per report: file, signature, known issues, findings in brief, input quality.
-import type { Analysis } from '../analysis.ts';
+import type { InternalError } from '../../grammar/common/source.ts';
+import { internalErrorCount, type Analysis } from '../analysis.ts';
 import { sortedFindings } from '../report/summary.ts';
 import type { Severity } from '../rules/types.ts';
 import { knownIssuesFor } from './known-issues.ts';
@@ -25,6 +26,13 @@ export interface TriageRecord {
   quality: Quality;
   /** Set when the file could not be read or analysed; the record still counts. */
   error?: string;
+  /**
+   * How many times playfair itself failed on this report (internal diagnostics and rule notes,
+   * or 1 for an analysis that died): its verdict may be incomplete. Absent when 0.
+   */
+  internalErrors?: number;
+  /** The stack of the exception that ended the analysis, for an error record of an internal error. */
+  stack?: string;
 }
 
 export function triageRecord(file: string, a: Analysis): TriageRecord {
@@ -46,11 +54,14 @@ export function triageRecord(file: string, a: Analysis): TriageRecord {
     worst: findings[0]?.severity ?? null,
     findings,
     quality: rateQuality(a),
+    ...(internalErrorCount(a) > 0 ? { internalErrors: internalErrorCount(a) } : {}),
   };
 }
 
-export function errorRecord(file: string, message: string): TriageRecord {
+/** A report that could not be read or analysed; `internal` when playfair itself failed on it. */
+export function errorRecord(file: string, message: string, internal?: InternalError): TriageRecord {
   return {
+    ...(internal !== undefined ? { internalErrors: 1, stack: internal.stack } : {}),
     type: 'report',
     file,
     signature: unreadableSignature(),

@@ -11,8 +11,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { expandInputs } from '../../src/triage/files.ts';
 import { triageFile } from '../../src/triage/one.ts';
 import { runPool } from '../../src/triage/pool.ts';
-import type { TriageRecord } from '../../src/triage/record.ts';
-import type { TriageSummary } from '../../src/triage/output.ts';
+import { triageRecord, type TriageRecord } from '../../src/triage/record.ts';
+import { markdownReport, summarize, type TriageSummary } from '../../src/triage/output.ts';
+import { groupRecords } from '../../src/triage/group.ts';
+import { analyzeText } from '../../src/analyze.ts';
+import { RULES } from '../../src/rules/index.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SEED = join(ROOT, 'fixtures/seed/illumos-1532.txt');
@@ -49,11 +52,29 @@ describe('one report cannot take the batch down', () => {
     expect(byName('a-oom.txt').error).toBe('analysis failed: out of memory');
     expect(byName('c-throw.txt').error).toBe('analysis failed: planted crash');
     expect(byName('d-exit.txt').error).toBe('analysis failed: worker exited with code 3');
+    // A dead analysis is playfair's own failure: counted as an internal error, with what stack there is.
+    expect(byName('c-throw.txt')).toMatchObject({ internalErrors: 1, stack: expect.stringMatching(/^Error: planted crash/) });
+    expect(byName('a-oom.txt').internalErrors).toBe(1);
     for (const ok of ['b-ok.txt', 'e-ok.txt']) {
       expect(byName(ok).error).toBeUndefined();
+      expect(byName(ok).internalErrors).toBeUndefined();
       expect(byName(ok).known.map((k) => k.id)).toEqual(['illumos-1532']);
     }
   }, 180_000);
+});
+
+describe('internal errors in a record', () => {
+  it('a rule that throws on a report is counted in its record and in the summary', () => {
+    const a = analyzeText(readFileSync(SEED, 'utf8'), { lean: true, ruleSet: [...RULES, { id: 'planted', title: 'throws', run: () => { throw new Error('planted'); } }] });
+    const rec = triageRecord('seed.txt', a);
+    expect(rec.internalErrors).toBe(1);
+    expect(rec.error).toBeUndefined();
+    const clean = triageRecord('seed.txt', analyzeText(readFileSync(SEED, 'utf8'), { lean: true }));
+    expect(clean.internalErrors).toBeUndefined();
+    const s = summarize([rec, clean], groupRecords([rec, clean]));
+    expect(s.internalErrors).toBe(1);
+    expect(markdownReport([rec, clean], s)).toContain('; internal errors on 1 (their verdicts may be incomplete).');
+  });
 });
 
 describe('what a directory holds', () => {
