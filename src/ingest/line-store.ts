@@ -33,8 +33,12 @@ export class LineClasses {
   }
 }
 
-/** Lines per block, at most; a block is one string and one offset array once full. */
-const BLOCK_LINES = 1 << 16;
+/**
+ * Lines per block, at most; a block is one string and one offset array once full. Small enough
+ * that a block's separate line strings die young (64 Ki lines doubled the peak RSS of a stream of
+ * short lines), large enough that per-block costs vanish.
+ */
+const BLOCK_LINES = 1 << 12;
 /** Characters per block, about: a block closes early past this, so its string stays far below V8's limit. */
 const BLOCK_CHARS = 1 << 24;
 
@@ -64,7 +68,7 @@ export class PackedLines {
     private readonly blockLines = BLOCK_LINES,
     private readonly blockChars = BLOCK_CHARS,
   ) {
-    this.ends = new Int32Array(Math.min(256, blockLines));
+    this.ends = new Int32Array(blockLines);
   }
 
   get length(): number {
@@ -75,11 +79,6 @@ export class PackedLines {
   add(text: string | undefined): void {
     // A long line opens a block of its own rather than push a joined block past V8's string limit.
     if (text !== undefined && this.count > 0 && this.chars + text.length > this.blockChars) this.seal();
-    if (this.count === this.ends.length) {
-      const bigger = new Int32Array(Math.min(this.blockLines, this.ends.length * 2));
-      bigger.set(this.ends);
-      this.ends = bigger;
-    }
     if (text === undefined) this.ends[this.count] = ~this.chars;
     else {
       this.pieces.push(text);
@@ -92,10 +91,11 @@ export class PackedLines {
 
   private seal(): void {
     if (this.count === 0) return;
-    this.blocks.push({ first: this.first, count: this.count, text: this.pieces.join(''), ends: this.ends.slice(0, this.count) });
+    const ends = this.count === this.ends.length ? this.ends : this.ends.slice(0, this.count);
+    this.blocks.push({ first: this.first, count: this.count, text: this.pieces.join(''), ends });
     this.first += this.count;
     this.pieces = [];
-    this.ends = new Int32Array(Math.min(256, this.blockLines));
+    this.ends = new Int32Array(this.blockLines);
     this.chars = 0;
     this.count = 0;
   }
