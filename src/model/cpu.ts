@@ -33,6 +33,7 @@ export function cpuFromRecord(rec: CpuRecord): Cpu {
       rec.runq === null
         ? null
         : rec.runq.map((q) => ({ pri: q.pri, thread: normalizeAddr(q.thread) ?? q.thread, proc: q.proc, line: q.line })),
+    dispatchPri: null,
     lines,
   };
   lines['id'] = at;

@@ -15,12 +15,14 @@ describe('time', () => {
 
   it('hz: the input wins, else the assumed value, flagged', () => {
     const s = emptySnapshot();
-    expect(resolveHz(ctx(s, []))).toEqual({ hz: 100, assumed: true, line: null });
+    expect(resolveHz(ctx(s, []))).toEqual({ hz: 100, assumed: true, source: 'default', line: null });
+    // --hz beats inference from the input, never the input's own hz.
+    expect(resolveHz(ctx(s, [], { assumedHz: 1000 }))).toEqual({ hz: 1000, assumed: true, source: 'option', line: null });
     s.tunables['hz'] = 1000;
     s.tunableLines['hz'] = 3;
-    const hz = resolveHz(ctx(s, []));
-    expect(hz).toEqual({ hz: 1000, assumed: false, line: 3 });
+    const hz = resolveHz(ctx(s, [], { assumedHz: 250 }));
+    expect(hz).toEqual({ hz: 1000, assumed: false, source: 'input', line: 3 });
     expect(thresholdTicks(ctx(s, [], { starvationSeconds: 2 }), hz)).toBe(2000);
-    expect(ticksText(6620600, { hz: 100, assumed: true, line: null })).toBe('6620600 ticks (about 18.4 hours at hz 100, assumed)');
+    expect(ticksText(6620600, { hz: 100, assumed: true, source: 'default', line: null })).toBe('6620600 ticks (about 18.4 hours at hz 100, assumed)');
   });
 });
