@@ -8,7 +8,7 @@ import { dispatched, runnerWords } from './dispatch.ts';
 import { EvidenceSet, cpuLine, cpuProcLine } from './evidence.ts';
 import { LONG_WAIT_SECONDS } from './facts.ts';
 import { REF_ILLUMOS_7232 } from './references.ts';
-import { binding, bindingWords, threadIndex, threadLabel } from './threads.ts';
+import { LIST_LIMIT, binding, bindingWords, listSome, threadIndex, threadLabel } from './threads.ts';
 import { aboutTime, hzSentence, resolveHz, thresholdTicks } from './time.ts';
 import type { Finding, Rule, RuleNote } from './types.ts';
 
@@ -47,9 +47,10 @@ export const equalPriorityStarvation: Rule = {
         title: `CPU ${cpu.id}: ${equal.length} pri-${d.pri} thread${equal.length === 1 ? '' : 's'} queued behind a pri-${d.pri} kernel thread, CPU not switched for ${aboutTime(cpu.switchTicks, hz)}`,
         message:
           `CPU ${cpu.id} runs ${runnerWords(d)}, a kernel thread's priority, and has not switched for ${aboutTime(cpu.switchTicks, hz)}. ` +
-          `Queued at the same priority: ${equal
-            .map((e) => `${threadLabel(e.thread, idx.get(e.thread), e.proc)} (${bindingWords(binding(idx.get(e.thread)))})`)
-            .join(', ')}. ` +
+          `Queued at the same priority: ${listSome(
+            equal.slice(0, LIST_LIMIT).map((e) => `${threadLabel(e.thread, idx.get(e.thread), e.proc)} (${bindingWords(binding(idx.get(e.thread)))})`),
+            equal.length,
+          )}. ` +
           'SYS threads have no time quantum and are never preempted by a thread of their own priority (cpu_resched needs a ' +
           'strictly higher waiter; kpreemptpri does not change that), so these run only when the running thread blocks. ' +
           'SWITCH bounds their wait, it does not measure it: they may have been queued a tick ago. ' +

@@ -10,7 +10,7 @@ import { LONG_WAIT_SECONDS } from './facts.ts';
 import { queuedAbove, threadIndex, threadLabel } from './threads.ts';
 import { aboutTime, hzSentence, resolveHz, thresholdTicks } from './time.ts';
 import type { Finding, Rule, RuleNote } from './types.ts';
-import { waitBound } from './wait.ts';
+import { kernelStay, waitBound } from './wait.ts';
 
 const ID = 'interrupt-hog';
 
@@ -30,6 +30,9 @@ export const interruptHog: Rule = {
       // Above the pinned thread: the ones the CPU would run now but for the interrupt.
       const waiting = pri === null ? cpu.runq : queuedAbove(cpu, pri);
       if (waiting.length === 0) continue;
+      // A pinned thread proven to stay in the kernel is what keeps them waiting (runq-starvation
+      // says so); the interrupt on top of it is not to blame.
+      if (!d.idle && kernelStay(cpu, d, idx, limit).proven) continue;
       let worst: number | null = null;
       let worstFrom = '';
       for (const e of waiting) {

@@ -10,7 +10,7 @@ import { EvidenceSet, cpuLine, cpuProcLine } from './evidence.ts';
 import { FAR_BEYOND_QUANTUM_TICKS } from './facts.ts';
 import { noCpusNote } from './notes.ts';
 import { FIX_KPREEMPTPRI, KPREEMPT_REFS } from './references.ts';
-import { threadIndex, type ThreadIndex, queuedAbove, threadLabel } from './threads.ts';
+import { LIST_LIMIT, listSome, threadIndex, type ThreadIndex, queuedAbove, threadLabel } from './threads.ts';
 import { hzSentence, resolveHz, thresholdTicks, ticksText } from './time.ts';
 import type { Finding, Rule, RuleContext, RuleNote } from './types.ts';
 
@@ -44,7 +44,7 @@ function maxPri(es: readonly RunqEntry[]): number {
 
 function describeWitness(w: Witness, ctx: RuleContext, idx: ThreadIndex): string {
   const hz = resolveHz(ctx);
-  const names = w.waiting.map((e) => threadLabel(e.thread, idx.get(e.thread), e.proc)).join(', ');
+  const names = listSome(w.waiting.slice(0, LIST_LIMIT).map((e) => threadLabel(e.thread, idx.get(e.thread), e.proc)), w.waiting.length);
   return (
     `CPU ${w.cpu.id} has ${w.waiting.length} thread${w.waiting.length === 1 ? '' : 's'} queued at priority ` +
     `${maxPri(w.waiting)} (${names}) above its dispatched thread ` +
@@ -132,7 +132,7 @@ export const kpreemptThreshold: Rule = {
 
     if (ws.length === 0) {
       if (ctx.snapshot.cpus.length === 0) {
-        notes.push(noCpusNote(ctx, ID, 'and no kpreemptpri value in the input: cannot check the kernel preemption threshold.'));
+        notes.push(noCpusNote(ctx, ID, 'with no kpreemptpri value either, cannot check the kernel preemption threshold.'));
       } else if (ctx.snapshot.cpus.every((c) => c.runq === null)) {
         notes.push({
           rule: ID,

@@ -10,7 +10,7 @@ import { EvidenceSet, cpuLine, cpuProcLine } from './evidence.ts';
 import { LONG_WAIT_SECONDS } from './facts.ts';
 import { noCpusNote } from './notes.ts';
 import { FIX_KPREEMPTPRI, KPREEMPT_REFS } from './references.ts';
-import { binding, bindingWords, queuedAbove, threadIndex, threadRole, type Binding } from './threads.ts';
+import { LIST_LIMIT, binding, bindingWords, listSome, queuedAbove, threadIndex, threadRole, type Binding } from './threads.ts';
 import { aboutTime, hzSentence, resolveHz, thresholdTicks, type HzInfo } from './time.ts';
 import type { Finding, Rule, RuleNote } from './types.ts';
 import { kernelStay, waitBound, type WaitBound } from './wait.ts';
@@ -133,16 +133,18 @@ export const runqStarvation: Rule = {
       const longest = aboutTime(worst, hz).replace('about ', '');
       const heldPri = held.length > 0 ? maxOf(held.map((w) => w.entry.pri)) : 0;
       const heldSame = held.every((w) => w.entry.pri === heldPri);
+      // "bound" only when each is (or is by default); on a one-CPU system they are stuck without it.
+      const adj = held.every((w) => w.binding.kind === 'bound' || w.binding.kind === 'bound-by-default') ? 'bound ' : '';
       const defaultBound = held.some((w) => w.binding.kind === 'bound-by-default');
       const title = stay.proven && held.length > 0
-        ? `CPU ${cpu.id}: ${plural(held.length, `bound pri-${heldPri} thread`, heldSame ? `bound pri-${heldPri} threads` : `bound threads (up to pri ${heldPri})`)} starved behind ${d.thread ?? 'a thread'} (${d.pri !== null ? `pri ${d.pri}` : `pri at most ${pri}`}) in the kernel, up to ${longest}`
+        ? `CPU ${cpu.id}: ${plural(held.length, `${adj}pri-${heldPri} thread`, heldSame ? `${adj}pri-${heldPri} threads` : `${adj}threads (up to pri ${heldPri})`)} starved behind ${d.thread ?? 'a thread'} (${d.pri !== null ? `pri ${d.pri}` : `pri at most ${pri}`}) in the kernel, up to ${longest}`
         : `CPU ${cpu.id}: ${plural(waiters.length, 'thread', 'threads')} queued above a ${d.pri !== null ? `pri-${d.pri}` : `pri-${pri}-or-lower`} thread for up to ${longest} (a bound, not a measured wait)`;
 
       const parts: string[] = [];
       parts.push(
         `CPU ${cpu.id} runs ${runnerWords(d)} while ${plural(waiters.length, 'thread', 'threads')} of higher priority ` +
           `wait on its run queue, each for up to more than the ${ctx.options.starvationSeconds} s threshold:\n` +
-          waiters.map((w) => `- ${describe(w, hz, rt)}`).join('\n'),
+          '- ' + listSome(waiters.slice(0, LIST_LIMIT).map((w) => describe(w, hz, rt)), waiters.length, '\n- '),
       );
       parts.push(
         'Each wait is an upper bound, not a measurement: a thread queued above the running one arrived after the ' +
@@ -158,8 +160,8 @@ export const runqStarvation: Rule = {
         );
       if (held.length > 0 && free.length > 0)
         parts.push(
-          `Only the ${plural(held.length, 'bound thread is', 'bound threads are')} proven to wait for this CPU; ` +
-            `${free.map((w) => w.entry.thread).join(', ')} ${free.length === 1 ? 'is' : 'are'} not known to be bound: if unbound, an idle CPU would have stolen ${free.length === 1 ? 'it' : 'them'}, so ${free.length === 1 ? 'its' : 'their'} wait is not proven.`,
+          `Only the ${plural(held.length, `${adj}thread is`, `${adj}threads are`)} proven to wait for this CPU; ` +
+            `${listSome(free.slice(0, LIST_LIMIT).map((w) => w.entry.thread), free.length)} ${free.length === 1 ? 'is' : 'are'} not known to be bound: if unbound, an idle CPU would have stolen ${free.length === 1 ? 'it' : 'them'}, so ${free.length === 1 ? 'its' : 'their'} wait is not proven.`,
         );
       if (defaultBound) parts.push('A binding "by default" is assumed from the thread\'s role (a tunable can turn it off): t_bound_cpu would prove it.');
       if (d.interrupt !== null)

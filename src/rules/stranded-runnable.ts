@@ -8,7 +8,7 @@ import type { Cpu, RunqEntry } from '../model/snapshot.ts';
 import { canSteal, comparePri, dispatched, noStealFlags } from './dispatch.ts';
 import { EvidenceSet, cpuLine } from './evidence.ts';
 import { noCpusNote } from './notes.ts';
-import { threadIndex, type ThreadIndex, binding, queuedAbove, threadLabel } from './threads.ts';
+import { LIST_LIMIT, listSome, threadIndex, type ThreadIndex, binding, queuedAbove, threadLabel } from './threads.ts';
 import { aboutTime, resolveHz, thresholdTicks } from './time.ts';
 import type { Finding, Rule, RuleContext, RuleNote } from './types.ts';
 
@@ -145,7 +145,7 @@ export const strandedRunnable: Rule = {
         title: `${idle.length === 1 ? `CPU ${first.id}` : `${idle.length} CPUs`} idle while CPU ${victim.id} holds ${unbound.length} unbound runnable thread${unbound.length === 1 ? '' : 's'}`,
         message:
           `${idleIds} ${idle.length === 1 ? 'runs its' : 'run their'} idle thread with nothing queued and ${idle.length === 1 ? 'is' : 'are'} not quiesced, while CPU ${victim.id}'s queue holds ` +
-          `${unbound.map((e) => `${threadLabel(e.thread, idx.get(e.thread), e.proc)} pri ${e.pri}`).join(', ')}, not bound ` +
+          `${listSome(unbound.slice(0, LIST_LIMIT).map((e) => `${threadLabel(e.thread, idx.get(e.thread), e.proc)} pri ${e.pri}`), unbound.length)}, not bound ` +
           'as far as the input shows (t_bound_cpu NULL). ' +
           'An idle CPU steals the best unbound thread of another queue within nosteal_nsec (100 us on i86pc), ' +
           'at once for priorities 60 and up. Seeing this in a dump means either the dump caught that instant, or ' +

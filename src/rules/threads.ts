@@ -208,3 +208,16 @@ export function threadLabel(addr: Addr, t: Thread | null, proc: string | null): 
   const what = role !== null ? role.name : proc !== null && proc !== '' ? proc : null;
   return what !== null ? `${addr} (${what})` : addr;
 }
+
+/** Messages list at most this many threads of a group, then say how many more: a run queue can hold 10^5. */
+export const LIST_LIMIT = 12;
+
+/**
+ * `a, b, c, and 99997 more`: at most LIST_LIMIT of `items` joined, then the count of the rest of
+ * `total` (callers pass the first few already formatted, so a 10^5 queue is not formatted whole).
+ */
+export function listSome(items: readonly string[], total: number = items.length, sep = ', '): string {
+  const shown = items.slice(0, LIST_LIMIT);
+  const rest = total - shown.length;
+  return rest > 0 ? `${shown.join(sep)}${sep}and ${rest} more` : shown.join(sep);
+}
