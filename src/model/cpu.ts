@@ -33,7 +33,6 @@ export function cpuFromRecord(rec: CpuRecord): Cpu {
       rec.runq === null
         ? null
         : rec.runq.map((q) => ({ pri: q.pri, thread: normalizeAddr(q.thread) ?? q.thread, proc: q.proc, line: q.line })),
-    dispatchPri: null,
     lines,
   };
   lines['id'] = at;
