@@ -87,7 +87,7 @@ function explainQuiet(ctx: RuleContext, idx: ThreadIndex): RuleNote | null {
     const waiting = above(victim);
     parts.push(
       `CPU ${victim.id} has ${waiting.length} thread${waiting.length === 1 ? '' : 's'} waiting above its running thread ` +
-        `for up to ${aboutTime(victim.switchTicks ?? 0, hz).replace('about ', '')}, and no CPU could have taken ${waiting.length === 1 ? 'it' : 'them'}.`,
+        `for up to ${aboutTime(victim.switchTicks ?? 0, hz).replace('about ', '')}, and no CPU could take ${waiting.length === 1 ? 'it' : 'them'} at the moment of the dump.`,
     );
     if (only !== null) for (const r of reasons) parts.push(r);
     const bw = queueBindingWords(waiting, idx);
