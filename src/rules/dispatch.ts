@@ -72,7 +72,7 @@ export function dispatched(cpu: Cpu, idx: ThreadIndex): Dispatched {
     pri,
     // A thread with TS class data is at a user priority (60 at most, with the old TSKPRI).
     ceiling: pri === null && ts ? TS_MAXUMDPRI + 1 : null,
-    source: shown !== null ? 'cpu_dispatch_pri' : pri !== null ? "the pinned thread's t_pri" : ts ? 'a TS thread (at most 60)' : 'not shown',
+    source: shown !== null ? 'cpu_dispatch_pri' : pri !== null ? "the pinned thread's t_pri" : ts ? `a TS thread (at most ${TS_MAXUMDPRI + 1})` : 'not shown',
     interrupt,
     idle: false,
     line: pinned.line,

@@ -5,7 +5,7 @@
 // completed, but its completion is never processed, so pages are never freed. The pattern needs
 // pageout really waiting on I/O (pageout() is the pageout thread's start function, on its stack
 // whenever it sleeps), and every wait is a bound (wait.ts), never "exact" from t_disp_time.
-import { MAXCLSYSPRI, MINCLSYSPRI } from '../../illumos/index.ts';
+import { MAXCLSYSPRI, MINCLSYSPRI, SDC_MAXPRI_POST_7232 } from '../../illumos/index.ts';
 import type { Cpu, RunqEntry, Thread } from '../model/snapshot.ts';
 import { comparePri, dispatched, priClass, rtLoaded, runnerWords } from './dispatch.ts';
 import { EvidenceSet, cpuLine } from './evidence.ts';
@@ -152,7 +152,7 @@ export const taskqStarvation: Rule = {
           'the pattern of illumos 1532 comment 6, where a completed write sits in the zio_write_intr taskq forever, ' +
           'pageout cannot free pages, and spa_sync waits on the ZIO: it looks like memory deadlock with freemem not exhausted.';
       }
-      const sdc = q.thread.cls === 'SDC' || pri === MAXCLSYSPRI - 1;
+      const sdc = q.thread.cls === 'SDC' || pri === SDC_MAXPRI_POST_7232;
       findings.push({
         rule: ID,
         severity: (zioPattern || (waitTicks !== null && waitTicks >= LONG_WAIT_SECONDS * hz.hz)) && (stay.proven || d.interrupt !== null) ? 'high' : 'medium',

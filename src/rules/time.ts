@@ -100,10 +100,10 @@ export function hzSentence(hz: HzInfo): string {
     case 'build-date':
       return (
         `The input does not show hz; the OS was built on ${hz.buildDate ?? '?'}${at}, ` +
-        `${hz.hz === HIRES_HZ ? 'after' : 'before'} ${CHANGE} made 1000 the default, so times assume hz = ${hz.hz}.`
+        `${hz.hz === HIRES_HZ ? 'after' : 'before'} ${CHANGE} made ${HIRES_HZ} the default, so times assume hz = ${hz.hz}.`
       );
     case 'default':
-      return `The input does not show hz or an OS build date; times assume hz = ${hz.hz}, the default before ${CHANGE} made it 1000.`;
+      return `The input does not show hz or an OS build date; times assume hz = ${hz.hz}, the default before ${CHANGE} made it ${HIRES_HZ}.`;
   }
 }
 
