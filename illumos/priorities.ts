@@ -51,3 +51,6 @@ export function priorityBand(pri: number, rtLoaded: boolean | null): PriorityBan
   if (pri > RT_MAXPRI) return 'interrupt';
   return rtLoaded === true ? 'rt' : 'rt-or-interrupt';
 }
+
+/** Ticks a schedctl no-preempt thread may run past its quantum (`SC_MAX_TICKS`, sys/schedctl.h). */
+export const SC_MAX_TICKS = 2;

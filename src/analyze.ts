@@ -75,7 +75,9 @@ export class Analyzer {
     const snapshot = this.builder.finish();
     const lines = this.texts.finish();
     const ruleOptions = { ...DEFAULT_RULE_OPTIONS, ...this.opts.rules };
-    const { findings, notes } = runRules({ snapshot, lines, options: ruleOptions }, this.opts.ruleSet ?? RULES);
+    const sectionsSeen = new Map<string, number>();
+    for (const s of this.sections) sectionsSeen.set(s.kind, (sectionsSeen.get(s.kind) ?? 0) + 1);
+    const { findings, notes } = runRules({ snapshot, lines, options: ruleOptions, sectionsSeen }, this.opts.ruleSet ?? RULES);
     this.diagnostics.sort((a, b) => a.line - b.line || a.col - b.col);
 
     return {

@@ -39,6 +39,7 @@ export const DISPATCHER_TUNABLES: ReadonlySet<string> = new Set([
   'ts_maxupri',
   'ts_maxkmdpri',
   'intr_pri',
+  'panic_hrtime',
   // The dump's clock, for exact waits (lbolt - t_disp_time).
   'panic_lbolt64',
   'panic_lbolt',
@@ -54,7 +55,9 @@ const KTHREAD_FIELDS: Record<string, keyof Thread> = {
   t_epri: 'epri',
   t_cid: 'cid',
   t_disp_time: 'dispTime',
-  t_bind_cpu: 'boundCpu',
+  // processor_bind's value only: the dispatcher binds by t_bound_cpu / t_weakbound_cpu (below).
+  t_bind_cpu: 'bindCpu',
+  t_waitrq: 'waitrq',
 };
 const TSPROC_FIELDS: Record<string, keyof Thread> = {
   ts_timeleft: 'tsTimeleft',
@@ -246,7 +249,10 @@ class SnapshotBuilder {
     setField(t, 'pri', num('PRI', 10), rec.line);
     setField(t, 'epri', num('EPRI', 10), rec.line);
     setField(t, 'dispTime', num('DISPTIME', 16), rec.line);
-    setField(t, 'boundCpu', num('BOUND', 10), rec.line);
+    // BOUND is t_bind_cpu (processor_bind), not the dispatcher's t_bound_cpu.
+    setField(t, 'bindCpu', num('BOUND', 10), rec.line);
+    const sw = c['SWITCH'];
+    if (sw !== undefined && sw.startsWith('t-')) setField(t, 'sinceDispTicks', parseMdbInt(sw.slice(2), 10), rec.line);
     const w = c['WCHAN'] === undefined ? null : normalizeAddr(c['WCHAN']);
     setField(t, 'wchan', w === '0' ? null : w, rec.line);
   }
@@ -260,11 +266,11 @@ class SnapshotBuilder {
       const key = KTHREAD_FIELDS[member];
       if (key !== undefined) setField(t, key, value as never, f.line);
       if (member === 't_state' && value !== null) setField(t, 'state', STATE_NAMES[value] ?? `inval/${value.toString(16)}`, f.line);
-      if (member === 't_bound_cpu' && f.value !== null) {
+      if ((member === 't_bound_cpu' || member === 't_weakbound_cpu') && f.value !== null) {
         // A pointer to the cpu_t the thread is bound to (kernel affinity); NULL when unbound.
         const p = normalizeAddr(f.value);
         const bound = p === '0' ? -1 : [...this.cpus.values()].find((c) => c.addr === p)?.id;
-        if (bound !== undefined) setField(t, 'boundCpu', bound, f.line);
+        if (bound !== undefined) setField(t, member === 't_bound_cpu' ? 'boundCpu' : 'weakBoundCpu', bound, f.line);
       }
       if (member === 't_cldata' && f.value !== null) this.setCldata(t, normalizeAddr(f.value), f.line);
       if (member === 't_wchan' && f.value !== null) {
@@ -283,6 +289,7 @@ class SnapshotBuilder {
       if (cpu === undefined) return;
       if (member === 'cpu_runrun' && value !== null) setField(cpu, 'runrun', value !== 0, f.line);
       if (member === 'cpu_kprunrun' && value !== null) setField(cpu, 'kprunrun', value !== 0, f.line);
+      if (member === 'cpu_dispatch_pri' && value !== null) setField(cpu, 'dispatchPri', value, f.line);
     }
   }
 

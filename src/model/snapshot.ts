@@ -46,6 +46,8 @@ export interface Cpu {
   pinned: { thread: Addr; proc: string; line: number } | null;
   /** The CPU's dispatch queue as printed by `::cpuinfo -v`, highest pri first; null when not shown. */
   runq: RunqEntry[] | null;
+  /** `cpu_dispatch_pri` (`::print cpu_t`): the dispatched thread's priority, which interrupts do not change. */
+  dispatchPri?: number | null;
   lines: Record<string, number>;
 }
 
@@ -72,8 +74,18 @@ export interface Thread {
   onCpu: number | null;
   /** CPU whose run queue lists it, or null. */
   queuedOn: number | null;
+  /** The CPU the dispatcher binds it to: `t_bound_cpu` (kernel affinity or processor_bind), -1 when NULL. */
   boundCpu: number | null;
+  /** `t_weakbound_cpu`: a weak binding the dispatcher honours like `t_bound_cpu`; -1 when NULL. */
+  weakBoundCpu: number | null;
+  /** `t_bind_cpu` / `::thread -d` BOUND: the processor_bind(2) value only (-1 = none); says nothing of t_bound_cpu. */
+  bindCpu: number | null;
+  /** `t_disp_time`: lbolt when the thread was last switched out (last ran), not when it was queued. */
   dispTime: number | null;
+  /** `::thread -d` SWITCH: lbolt - t_disp_time at the dump, in ticks. */
+  sinceDispTicks: number | null;
+  /** `t_waitrq`: unscaled hrtime when it joined a run queue, 0 when not waiting. */
+  waitrq: number | null;
   /** `t_cldata` address and the TS class data read through it. */
   cldata: Addr | null;
   tsTimeleft: number | null;
@@ -128,7 +140,11 @@ export function blankThread(addr: Addr | null): Thread {
     onCpu: null,
     queuedOn: null,
     boundCpu: null,
+    weakBoundCpu: null,
+    bindCpu: null,
     dispTime: null,
+    sinceDispTicks: null,
+    waitrq: null,
     cldata: null,
     tsTimeleft: null,
     tsDispwait: null,

@@ -38,8 +38,9 @@ export function cpuLine(cpu: Cpu, ...fields: string[]): number | null {
     const l = cpu.lines[f];
     if (l !== undefined) return l;
   }
-  const all = Object.values(cpu.lines);
-  return all.length > 0 ? Math.min(...all) : null;
+  let min: number | null = null;
+  for (const l of Object.values(cpu.lines)) if (min === null || l < min) min = l;
+  return min;
 }
 
 /** The line a wrapped process name sits on, when it is not on the row itself. */

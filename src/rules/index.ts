@@ -6,12 +6,16 @@ import { runqStarvation } from './runq-starvation.ts';
 import { strandedRunnable } from './stranded-runnable.ts';
 import { taskqStarvation } from './taskq-starvation.ts';
 import { tsTimeleftOverrun } from './ts-timeleft-overrun.ts';
+import { equalPriorityStarvation } from './equal-priority-starvation.ts';
+import { interruptHog } from './interrupt-hog.ts';
 import { internalError } from '../../grammar/common/source.ts';
 import type { Finding, Rule, RuleContext, RuleNote, RuleOptions } from './types.ts';
 
 export const RULES: Rule[] = [
   kpreemptThreshold,
   runqStarvation,
+  equalPriorityStarvation,
+  interruptHog,
   tsTimeleftOverrun,
   preemptionPending,
   strandedRunnable,
@@ -19,18 +23,23 @@ export const RULES: Rule[] = [
   taskqStarvation,
 ];
 
-/** Defaults: starvation after 1 s; hz 100 (the pre-2020 default) when the input does not show hz. */
-export const DEFAULT_RULE_OPTIONS: RuleOptions = { starvationSeconds: 1, assumedHz: 100 };
+/**
+ * Defaults: starvation after 1 s; hz inferred from the input (hz, hires_tick, the OS build date),
+ * else the default of the seed's era, said so in the findings (see time.ts).
+ */
+export const DEFAULT_RULE_OPTIONS: RuleOptions = { starvationSeconds: 1, assumedHz: null };
 
 export function runRules(ctx: RuleContext, rules: readonly Rule[] = RULES): { findings: Finding[]; notes: RuleNote[] } {
   const findings: Finding[] = [];
   const notes: RuleNote[] = [];
   for (const rule of rules) {
-    // A rule bug must not cost the other rules' findings: it becomes a note (errors are values).
+    // A rule bug must not cost the other rules' findings: it becomes an internal note, with its
+    // stack, so the run exits with the internal-error code instead of looking clean.
     try {
       const r = rule.run(ctx);
-      findings.push(...r.findings);
-      notes.push(...r.notes);
+      // A loop, not push(...): a rule may return more findings than the call stack holds arguments.
+      for (const f of r.findings) findings.push(f);
+      for (const n of r.notes) notes.push(n);
     } catch (e) {
       const err = internalError(e);
       notes.push({ rule: rule.id, message: `internal error, rule skipped: ${err.message}`, kind: 'internal', stack: err.stack });

@@ -1,11 +1,16 @@
 // kpreempt-threshold: kpreemptpri above maxclsyspri, so SYS pri-99 threads can never force a
 // kernel preemption (illumos 1532). Direct when the input shows kpreemptpri; inferred from a CPU
 // that has pri >= 99 work queued above a long-running thread and still KRNRN no.
+// Idle CPUs are never witnesses (cpu_resched leaves them alone), and under an interrupt the
+// waiters are compared with the pinned thread's priority, as cpu_resched does.
+import { KPREEMPTPRI_PRE_FIX, MAXCLSYSPRI } from '../../illumos/index.ts';
 import type { Cpu, RunqEntry } from '../model/snapshot.ts';
+import { comparePri, dispatched, runnerWords, type Dispatched } from './dispatch.ts';
 import { EvidenceSet, cpuLine, cpuProcLine } from './evidence.ts';
-import { FAR_BEYOND_QUANTUM_TICKS, KPREEMPTPRI_PRE_FIX, MAXCLSYSPRI } from './facts.ts';
+import { FAR_BEYOND_QUANTUM_TICKS } from './facts.ts';
+import { noCpusNote } from './notes.ts';
 import { FIX_KPREEMPTPRI, KPREEMPT_REFS } from './references.ts';
-import { threadIndex, type ThreadIndex, queuedAbove, threadLabel } from './threads.ts';
+import { LIST_LIMIT, listSome, threadIndex, type ThreadIndex, queuedAbove, threadLabel } from './threads.ts';
 import { hzSentence, resolveHz, thresholdTicks, ticksText } from './time.ts';
 import type { Finding, Rule, RuleContext, RuleNote } from './types.ts';
 
@@ -13,28 +18,37 @@ const ID = 'kpreempt-threshold';
 
 interface Witness {
   cpu: Cpu;
+  d: Dispatched;
   waiting: RunqEntry[];
 }
 
-/** CPUs whose state is only possible if kpreemptpri > the highest queued priority above the running thread. */
-function witnesses(ctx: RuleContext, maxsys: number, farTicks: number): Witness[] {
+/** CPUs whose state is only possible if kpreemptpri > the highest queued priority above the dispatched thread. */
+function witnesses(ctx: RuleContext, idx: ThreadIndex, maxsys: number, farTicks: number): Witness[] {
   const out: Witness[] = [];
   for (const cpu of ctx.snapshot.cpus) {
     if (cpu.kprunrun !== false || cpu.switchTicks === null || cpu.switchTicks <= farTicks) continue;
+    const d = dispatched(cpu, idx);
+    if (d.idle) continue;
     // Only SYS-top work counts: an interrupt/RT-level waiter with KRNRN no would mean something else.
-    const waiting = queuedAbove(cpu).filter((e) => e.pri >= maxsys && e.pri < KPREEMPTPRI_PRE_FIX);
-    if (waiting.length > 0) out.push({ cpu, waiting });
+    const waiting = queuedAbove(cpu, comparePri(d)).filter((e) => e.pri >= maxsys && e.pri < KPREEMPTPRI_PRE_FIX);
+    if (waiting.length > 0) out.push({ cpu, d, waiting });
   }
   return out;
 }
 
+function maxPri(es: readonly RunqEntry[]): number {
+  let m = -Infinity;
+  for (const e of es) if (e.pri > m) m = e.pri;
+  return m;
+}
+
 function describeWitness(w: Witness, ctx: RuleContext, idx: ThreadIndex): string {
   const hz = resolveHz(ctx);
-  const names = w.waiting.map((e) => threadLabel(e.thread, idx.get(e.thread), e.proc)).join(', ');
+  const names = listSome(w.waiting.slice(0, LIST_LIMIT).map((e) => threadLabel(e.thread, idx.get(e.thread), e.proc)), w.waiting.length);
   return (
     `CPU ${w.cpu.id} has ${w.waiting.length} thread${w.waiting.length === 1 ? '' : 's'} queued at priority ` +
-    `${Math.max(...w.waiting.map((e) => e.pri))} (${names}) above its running thread ` +
-    `${w.cpu.thread ?? '?'} (pri ${w.cpu.pri}), has not switched for ${ticksText(w.cpu.switchTicks ?? 0, hz)}, ` +
+    `${maxPri(w.waiting)} (${names}) above its dispatched thread ` +
+    `${runnerWords(w.d)}, has not switched for ${ticksText(w.cpu.switchTicks ?? 0, hz)}, ` +
     `and KRNRN is no.`
   );
 }
@@ -52,6 +66,18 @@ function addWitnessEvidence(ev: EvidenceSet, ws: Witness[]): void {
   }
 }
 
+/** After the fix, unbound threads at or above kpqpri wait on the partition's kp queue, which ::cpuinfo -v never lists. */
+function kpQueueNote(kp: number, kpq: number | undefined): RuleNote {
+  const at = kpq ?? kp;
+  return {
+    rule: ID,
+    message:
+      `kpreemptpri is ${kp}${kpq !== undefined ? ` and kpqpri ${kpq}` : ' (kpqpri follows it unless /etc/system set it)'}: unbound threads at ` +
+      `pri ${at} and above wait on the partition's kp queue, which ::cpuinfo -v does not list. \`::cpupart -v\` shows how many wait ` +
+      'there (NRUN) and `<cpupart addr>::walk cpupart_dispq | ::thread -d` lists them.',
+  };
+}
+
 export const kpreemptThreshold: Rule = {
   id: ID,
   title: 'Kernel preemption threshold above the highest SYS priority',
@@ -63,11 +89,12 @@ export const kpreemptThreshold: Rule = {
     const hz = resolveHz(ctx);
     const far = Math.max(FAR_BEYOND_QUANTUM_TICKS, thresholdTicks(ctx, hz));
     const idx = threadIndex(ctx.snapshot);
-    const ws = witnesses(ctx, maxsys, far);
+    const ws = witnesses(ctx, idx, maxsys, far);
     const kp = tunables['kpreemptpri'];
 
     if (kp !== undefined) {
       if (kp <= maxsys) {
+        notes.push(kpQueueNote(kp, tunables['kpqpri']));
         if (ws.length > 0) {
           notes.push({
             rule: ID,
@@ -105,7 +132,7 @@ export const kpreemptThreshold: Rule = {
 
     if (ws.length === 0) {
       if (ctx.snapshot.cpus.length === 0) {
-        notes.push({ rule: ID, message: 'No ::cpuinfo output and no kpreemptpri value in the input: cannot check the kernel preemption threshold.' });
+        notes.push(noCpusNote(ctx, ID, 'with no kpreemptpri value either, cannot check the kernel preemption threshold.'));
       } else if (ctx.snapshot.cpus.every((c) => c.runq === null)) {
         notes.push({
           rule: ID,
@@ -117,7 +144,8 @@ export const kpreemptThreshold: Rule = {
 
     const ev = new EvidenceSet(ctx).primary(cpuLine(ws[0]!.cpu, 'kprunrun'));
     addWitnessEvidence(ev, ws);
-    const top = Math.max(...ws.flatMap((w) => w.waiting.map((e) => e.pri)));
+    let top = -Infinity;
+    for (const w of ws) top = Math.max(top, maxPri(w.waiting));
     findings.push({
       rule: ID,
       severity: 'high',

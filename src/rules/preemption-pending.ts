@@ -1,12 +1,18 @@
 // preemption-pending: RNRN or KRNRN set on a CPU that has not switched for far longer than a
 // quantum. RNRN is honoured only at a return to user level, KRNRN only at a kernel preemption
-// point with preemption enabled; a request that old is not being honoured.
+// point with preemption enabled. A big SWITCH alone is weak: a CPU-bound user thread alone on its
+// CPU is re-picked by disp() every quantum without a switch, so SWITCH grows while RNRN is
+// honoured. Severity follows kernel-loop evidence (wait.ts), not SWITCH.
+import { MAXCLSYSPRI } from '../../illumos/index.ts';
+import { comparePri, dispatched, runnerWords } from './dispatch.ts';
 import { EvidenceSet, cpuLine, cpuProcLine } from './evidence.ts';
-import { FAR_BEYOND_QUANTUM_TICKS, INTR_PRI_FLOOR, MAXCLSYSPRI, MINCLSYSPRI } from './facts.ts';
+import { FAR_BEYOND_QUANTUM_TICKS } from './facts.ts';
+import { noCpusNote } from './notes.ts';
 import { FIX_KPREEMPTPRI, KPREEMPT_REFS } from './references.ts';
-import { queuedAbove } from './threads.ts';
+import { queuedAbove, threadIndex } from './threads.ts';
 import { aboutTime, hzSentence, resolveHz, thresholdTicks, ticksText } from './time.ts';
 import type { Finding, Rule, RuleNote } from './types.ts';
+import { kernelStay } from './wait.ts';
 
 const ID = 'preemption-pending';
 
@@ -17,9 +23,11 @@ export const preemptionPending: Rule = {
     const findings: Finding[] = [];
     const notes: RuleNote[] = [];
     const hz = resolveHz(ctx);
-    const far = Math.max(FAR_BEYOND_QUANTUM_TICKS, thresholdTicks(ctx, hz));
+    const limit = thresholdTicks(ctx, hz);
+    const far = Math.max(FAR_BEYOND_QUANTUM_TICKS, limit);
+    const idx = threadIndex(ctx.snapshot);
     if (ctx.snapshot.cpus.length === 0) {
-      notes.push({ rule: ID, message: 'No ::cpuinfo output in the input: cannot check RNRN/KRNRN.' });
+      notes.push(noCpusNote(ctx, ID, 'cannot check RNRN/KRNRN.'));
       return { findings, notes };
     }
     for (const cpu of ctx.snapshot.cpus) {
@@ -29,46 +37,53 @@ export const preemptionPending: Rule = {
         continue;
       }
       if (cpu.switchTicks <= far) continue;
-      const above = queuedAbove(cpu);
-      const ev = new EvidenceSet(ctx).primary(cpuLine(cpu, 'runrun')).add(cpuProcLine(cpu));
+      const d = dispatched(cpu, idx);
+      // The idle thread is never preempted: it looks for work itself.
+      if (d.idle) continue;
+      const above = queuedAbove(cpu, comparePri(d));
+      let topAbove = -Infinity;
+      for (const e of above) if (e.pri > topAbove) topAbove = e.pri;
+      const stay = kernelStay(cpu, d, idx, limit);
+      const ev = new EvidenceSet(ctx).primary(cpuLine(cpu, 'runrun')).add(cpuProcLine(cpu)).add(d.line);
       for (const e of above) ev.add(e.line);
+      for (const l of stay.lines) ev.add(l);
       const flags = [cpu.runrun === true ? 'RNRN' : null, cpu.kprunrun === true ? 'KRNRN' : null].filter((x) => x !== null).join(' and ');
-      const parts = [cpu.proc, cpu.pri !== null ? `pri ${cpu.pri}` : null].filter((x): x is string => x !== null && x !== '');
-      const who = `${cpu.thread ?? '?'}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
       let why: string;
       if (cpu.kprunrun === true) {
         why =
           'KRNRN is set, so a kernel preemption was requested, yet the thread has kept the CPU: it has kernel ' +
           'preemption disabled (t_preempt > 0, e.g. inside kpreempt_disable()) or never reaches a preemption point.';
-      } else {
-        const kernelThread = cpu.pri !== null && cpu.pri >= MINCLSYSPRI && cpu.pri < INTR_PRI_FLOOR;
+      } else if (stay.proven) {
         why =
-          (kernelThread
-            ? 'Only RNRN is set, and the thread is a kernel thread (SYS range): it never returns to user level, so only ' +
-              'blocking or a kernel preemption takes it off the CPU.'
-            : "Only RNRN is set: the preemption will happen at the thread's next return to user level, which has not come.") +
-          ' KRNRN is clear, so no waiter was allowed to preempt it in the kernel' +
-          (above.some((e) => e.pri >= MAXCLSYSPRI) ? ` even though pri-${MAXCLSYSPRI} threads wait (kpreemptpri above ${MAXCLSYSPRI}).` : '.');
+          `Only RNRN is set, and the thread stays in the kernel (${stay.words}), so only blocking or a kernel preemption ` +
+          'takes it off the CPU. KRNRN is clear, so no waiter was allowed to preempt it in the kernel' +
+          (topAbove >= MAXCLSYSPRI ? ` even though pri-${MAXCLSYSPRI} threads wait (kpreemptpri above ${MAXCLSYSPRI}).` : '.');
+      } else {
+        why =
+          "Only RNRN is set: it is honoured at the thread's next return to user level. Nothing in the input proves the " +
+          'thread stays in the kernel, and SWITCH does not move when disp() picks the same thread again, so the request ' +
+          'may be a tick old.';
       }
       const waiting =
         above.length > 0
-          ? ` ${above.length} thread${above.length === 1 ? '' : 's'} wait${above.length === 1 ? 's' : ''} above it (highest pri ${Math.max(...above.map((e) => e.pri))}).`
+          ? ` ${above.length} thread${above.length === 1 ? '' : 's'} wait${above.length === 1 ? 's' : ''} above it (highest pri ${topAbove}).`
           : cpu.runq === null && (cpu.nrun ?? 0) > 0
             ? ` ${cpu.nrun} thread(s) are queued; the run queue is not listed (::cpuinfo -v).`
-            : ' Nothing of higher priority is queued on it: a CPU-bound thread alone on its CPU keeps a growing SWITCH and can show RNRN for a tick, so this alone is weak.';
-      const severity: Finding['severity'] = above.length > 0 ? 'high' : cpu.runq === null && (cpu.nrun ?? 0) > 0 ? 'medium' : 'low';
+            : ' Nothing of higher priority is queued on it.';
+      const evidenced = stay.proven || cpu.kprunrun === true;
+      const severity: Finding['severity'] = !evidenced ? 'low' : above.length > 0 ? 'high' : cpu.runq === null && (cpu.nrun ?? 0) > 0 ? 'medium' : 'low';
       findings.push({
         rule: ID,
         severity,
-        confidence: 'certain',
-        title: `CPU ${cpu.id}: ${flags} set, not honoured for ${aboutTime(cpu.switchTicks, hz)}`,
+        confidence: evidenced ? 'certain' : 'inferred',
+        title: `CPU ${cpu.id}: ${flags} set, CPU not switched for ${aboutTime(cpu.switchTicks, hz)}`,
         message:
           `CPU ${cpu.id} has ${flags} set and has not switched for ${ticksText(cpu.switchTicks, hz)}, far beyond a ` +
-          `time quantum (at most 20 ticks in ts_dptbl). The thread on it is ${who}. ${why}${waiting}` +
-          (hz.assumed ? ' ' + hzSentence(hz) : ''),
+          `time quantum (at most 20 ticks in ts_dptbl). The thread the dispatcher runs there is ${runnerWords(d)}. ${why}${waiting}` +
+          (hz.source !== 'input' ? ' ' + hzSentence(hz) : ''),
         evidence: ev.list(),
         cpu: cpu.id,
-        threads: cpu.thread !== null ? [cpu.thread] : [],
+        threads: d.thread !== null ? [d.thread] : [],
         fix:
           cpu.kprunrun === true
             ? 'Find where the running thread keeps kernel preemption disabled (its stack, t_preempt) and let it reach a preemption point.'
@@ -76,7 +91,7 @@ export const preemptionPending: Rule = {
         confirm: [
           '::cpuinfo -v',
           ...(cpu.addr !== null ? [`${cpu.addr}::print cpu_t cpu_runrun cpu_kprunrun cpu_last_swtch cpu_dispatch_pri`] : []),
-          ...(cpu.thread !== null ? [`${cpu.thread}::findstack -v`, `${cpu.thread}::print kthread_t t_preempt t_astflag t_trapret t_pri`] : []),
+          ...(d.thread !== null ? [`${d.thread}::findstack -v`, `${d.thread}::print kthread_t t_preempt t_astflag t_trapret t_pri`] : []),
         ],
         references: cpu.kprunrun === true ? [] : [...KPREEMPT_REFS],
       });

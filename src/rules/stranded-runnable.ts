@@ -1,52 +1,46 @@
 // stranded-runnable: runnable work that could have migrated and did not. Only a CPU with nothing
 // of its own to run steals (disp_getwork from the idle loop), it takes only unbound threads, and a
 // quiesced CPU does nothing. So the finding needs an idle, unquiesced CPU with an empty queue next
-// to a queue holding threads known to be unbound. When work is starved and no CPU could have
-// stolen it, a note says why, from the data (the 1532 "second bug" is this case).
+// to a queue holding threads known to be unbound (t_bound_cpu NULL: BOUND -1 is processor_bind
+// only). OFFLINE, POWEROFF, SPARE and FAULTED CPUs do not steal either. When work is starved and
+// no CPU could have stolen it, a note says why, from the data (the 1532 "second bug" is this case).
 import type { Cpu, RunqEntry } from '../model/snapshot.ts';
+import { canSteal, comparePri, dispatched, noStealFlags } from './dispatch.ts';
 import { EvidenceSet, cpuLine } from './evidence.ts';
-import { BOUND_BY_DEFAULT_ROLES } from './facts.ts';
-import { threadIndex, type ThreadIndex, binding, queuedAbove, threadLabel, threadRole } from './threads.ts';
+import { noCpusNote } from './notes.ts';
+import { LIST_LIMIT, listSome, threadIndex, type ThreadIndex, binding, queuedAbove, threadLabel } from './threads.ts';
 import { aboutTime, resolveHz, thresholdTicks } from './time.ts';
 import type { Finding, Rule, RuleContext, RuleNote } from './types.ts';
 
 const ID = 'stranded-runnable';
 /** Idle CPUs whose rows a finding cites as evidence; the message names them all. */
 const MAX_THIEF_EVIDENCE = 4;
-const CPU_QUIESCED = 0x4;
 
 /** `CPU 3` or `CPUs 3, 5, 9`. */
 function cpuList(cpus: readonly Cpu[]): string {
   return cpus.length === 1 ? `CPU ${cpus[0]!.id}` : `CPUs ${cpus.map((c) => c.id).join(', ')}`;
 }
 
-function quiesced(cpu: Cpu): boolean {
-  return cpu.flagNames.includes('QUIESCED') || (cpu.flags !== null && (cpu.flags & CPU_QUIESCED) !== 0);
-}
-function runsIdle(cpu: Cpu): boolean {
-  return cpu.proc === '(idle)' || cpu.pri === -1;
-}
-function canSteal(cpu: Cpu): boolean {
-  return runsIdle(cpu) && cpu.pil.length === 0 && cpu.nrun === 0 && !quiesced(cpu);
-}
-
 /** Why a CPU would not have stolen anything, in words, from what the input shows. */
-function whyNotThief(cpu: Cpu): string {
+function whyNotThief(cpu: Cpu, idx: ThreadIndex): string {
   const r: string[] = [];
+  const runsIdle = dispatched(cpu, idx).idle;
   if (cpu.pil.length > 0) {
     const top = cpu.pil[0]!;
     const pinned = cpu.pinned !== null ? ` over ${cpu.pinned.proc === '(idle)' ? 'its idle thread' : `thread ${cpu.pinned.thread}`}` : '';
     r.push(`it runs a PIL ${top.pil} interrupt thread${cpu.pri !== null ? ` (pri ${cpu.pri})` : ''}${pinned}`);
-  } else if (!runsIdle(cpu)) {
+  } else if (!runsIdle) {
     r.push(`it is busy running ${cpu.thread ?? 'a thread'}${cpu.pri !== null ? ` (pri ${cpu.pri})` : ''}, and a CPU that runs a thread never looks at other CPUs' queues`);
   }
   if ((cpu.nrun ?? 0) > 0) r.push(`it has ${cpu.nrun} thread${cpu.nrun === 1 ? '' : 's'} of its own queued, which it runs first`);
-  if (quiesced(cpu)) r.push('it is QUIESCED (stopped, as the panic does to the other CPUs)');
+  for (const f of noStealFlags(cpu)) {
+    r.push(f === 'QUIESCED' ? 'it is QUIESCED (stopped, as the panic does to the other CPUs)' : `it is ${f}, and such a CPU takes no work`);
+  }
   if (r.length === 0) r.push('its state is not shown fully enough to tell');
   return `CPU ${cpu.id}: ${r.join('; ')}.`;
 }
 
-function bindingWords(entries: RunqEntry[], idx: ThreadIndex): string {
+function queueBindingWords(entries: RunqEntry[], idx: ThreadIndex): string {
   const known: string[] = [];
   const byDefault: string[] = [];
   const unknown: string[] = [];
@@ -54,13 +48,10 @@ function bindingWords(entries: RunqEntry[], idx: ThreadIndex): string {
     const t = idx.get(e.thread);
     const b = binding(t);
     const label = threadLabel(e.thread, t, e.proc);
-    if (b.kind === 'bound') known.push(`${label} is bound to CPU ${b.cpu}`);
+    if (b.kind === 'bound') known.push(`${label} is bound to CPU ${b.cpu} (${b.field})`);
     else if (b.kind === 'unbound') known.push(`${label} is unbound`);
-    else {
-      const role = threadRole(t);
-      if (role !== null && BOUND_BY_DEFAULT_ROLES.has(role.name)) byDefault.push(label);
-      else unknown.push(label);
-    }
+    else if (b.kind === 'bound-by-default') byDefault.push(label);
+    else unknown.push(label);
   }
   const out: string[] = [];
   if (known.length > 0) out.push(known.join('; ') + '.');
@@ -78,7 +69,11 @@ function bindingWords(entries: RunqEntry[], idx: ThreadIndex): string {
 function explainQuiet(ctx: RuleContext, idx: ThreadIndex): RuleNote | null {
   const hz = resolveHz(ctx);
   const limit = thresholdTicks(ctx, hz);
-  const starvedCpus = ctx.snapshot.cpus.filter((c) => queuedAbove(c).length > 0 && (c.switchTicks ?? 0) >= limit);
+  const above = (c: Cpu): RunqEntry[] => {
+    const d = dispatched(c, idx);
+    return d.idle ? [] : queuedAbove(c, comparePri(d));
+  };
+  const starvedCpus = ctx.snapshot.cpus.filter((c) => above(c).length > 0 && (c.switchTicks ?? 0) >= limit);
   if (starvedCpus.length === 0) return null;
   // A CPU's reason not to steal is the same for every victim: worded once (many CPUs, many victims).
   // Each CPU's reason not to steal is the same whichever queue it could have stolen from: with
@@ -86,19 +81,19 @@ function explainQuiet(ctx: RuleContext, idx: ThreadIndex): RuleNote | null {
   // per pair made a note of about a megabyte).
   const only = starvedCpus.length === 1 ? starvedCpus[0]! : null;
   const others = ctx.snapshot.cpus.filter((c) => c !== only);
-  const reasons = others.length === 0 ? ['The input shows no other CPU.'] : others.map(whyNotThief);
+  const reasons = others.length === 0 ? ['The input shows no other CPU.'] : others.map((c) => whyNotThief(c, idx));
   const parts: string[] = [];
   for (const victim of starvedCpus) {
-    const waiting = queuedAbove(victim);
+    const waiting = above(victim);
     parts.push(
       `CPU ${victim.id} has ${waiting.length} thread${waiting.length === 1 ? '' : 's'} waiting above its running thread ` +
-        `for up to ${aboutTime(victim.switchTicks ?? 0, hz).replace('about ', '')}, and no CPU could have taken ${waiting.length === 1 ? 'it' : 'them'}.`,
+        `for up to ${aboutTime(victim.switchTicks ?? 0, hz).replace('about ', '')}, and no CPU could take ${waiting.length === 1 ? 'it' : 'them'} at the moment of the dump.`,
     );
-    if (only !== null) parts.push(...reasons);
-    const bw = bindingWords(waiting, idx);
+    if (only !== null) for (const r of reasons) parts.push(r);
+    const bw = queueBindingWords(waiting, idx);
     if (bw !== '') parts.push(bw);
   }
-  if (only === null) parts.push(...reasons);
+  if (only === null) for (const r of reasons) parts.push(r);
   parts.push(
     'Only a CPU with an empty queue of its own steals (disp_getwork), and only unbound threads: ' +
       'the threads did not migrate because the stealing rules work as designed, not because stealing is broken.',
@@ -114,11 +109,11 @@ export const strandedRunnable: Rule = {
     const notes: RuleNote[] = [];
     const cpus = ctx.snapshot.cpus;
     if (cpus.length === 0) {
-      notes.push({ rule: ID, message: 'No ::cpuinfo output in the input: cannot check for stranded runnable threads.' });
+      notes.push(noCpusNote(ctx, ID, 'cannot check for stranded runnable threads.'));
       return { findings, notes };
     }
     const idx = threadIndex(ctx.snapshot);
-    const thieves = cpus.filter(canSteal);
+    const thieves = cpus.filter((c) => canSteal(c, idx));
     // Which queued threads are unbound, or not known to be bound, does not depend on the thief: found once.
     const queues: { victim: Cpu; runq: RunqEntry[]; unbound: RunqEntry[]; unknown: RunqEntry[] }[] = [];
     for (const victim of cpus) {
@@ -141,7 +136,7 @@ export const strandedRunnable: Rule = {
       const ev = new EvidenceSet(ctx).primary(unbound[0]!.line);
       for (const t of idle.slice(0, MAX_THIEF_EVIDENCE)) ev.add(cpuLine(t));
       ev.add(cpuLine(victim));
-      for (const e of unbound) ev.add(e.line).add(idx.get(e.thread)?.lines['boundCpu']);
+      for (const e of unbound) ev.add(e.line).add(idx.get(e.thread)?.lines["boundCpu"]);
       const first = idle[0]!;
       findings.push({
         rule: ID,
@@ -150,8 +145,8 @@ export const strandedRunnable: Rule = {
         title: `${idle.length === 1 ? `CPU ${first.id}` : `${idle.length} CPUs`} idle while CPU ${victim.id} holds ${unbound.length} unbound runnable thread${unbound.length === 1 ? '' : 's'}`,
         message:
           `${idleIds} ${idle.length === 1 ? 'runs its' : 'run their'} idle thread with nothing queued and ${idle.length === 1 ? 'is' : 'are'} not quiesced, while CPU ${victim.id}'s queue holds ` +
-          `${unbound.map((e) => `${threadLabel(e.thread, idx.get(e.thread), e.proc)} pri ${e.pri}`).join(', ')}, not bound ` +
-          'as far as the input shows (t_bind_cpu -1; a kernel affinity, t_bound_cpu, would not show there). ' +
+          `${listSome(unbound.slice(0, LIST_LIMIT).map((e) => `${threadLabel(e.thread, idx.get(e.thread), e.proc)} pri ${e.pri}`), unbound.length)}, not bound ` +
+          'as far as the input shows (t_bound_cpu NULL). ' +
           'An idle CPU steals the best unbound thread of another queue within nosteal_nsec (100 us on i86pc), ' +
           'at once for priorities 60 and up. Seeing this in a dump means either the dump caught that instant, or ' +
           'stealing is held off (cpu_disp_flags DONTSTEAL, disp_steal, a different partition or lgroup).',

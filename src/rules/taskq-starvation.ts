@@ -2,14 +2,19 @@
 // is queued on keeps running the same thread: kernel work of equal or higher priority, or a
 // lower-priority thread that the taskq thread cannot preempt in the kernel. With a ZIO taskq starved while
 // pageout or spa_sync wait on I/O, it is the deadlock of illumos 1532 comment 6: the I/O has
-// completed, but its completion is never processed, so pages are never freed.
+// completed, but its completion is never processed, so pages are never freed. The pattern needs
+// pageout really waiting on I/O (pageout() is the pageout thread's start function, on its stack
+// whenever it sleeps), and every wait is a bound (wait.ts), never "exact" from t_disp_time.
+import { MAXCLSYSPRI, MINCLSYSPRI, SDC_MAXPRI_POST_7232 } from '../../illumos/index.ts';
 import type { Cpu, RunqEntry, Thread } from '../model/snapshot.ts';
+import { comparePri, dispatched, priClass, rtLoaded, runnerWords } from './dispatch.ts';
 import { EvidenceSet, cpuLine } from './evidence.ts';
-import { INTR_PRI_FLOOR, LONG_WAIT_SECONDS, MAXCLSYSPRI, MINCLSYSPRI } from './facts.ts';
+import { LONG_WAIT_SECONDS } from './facts.ts';
 import { FIX_KPREEMPTPRI, REF_ILLUMOS_1532, REF_ILLUMOS_7232, REF_OS_970 } from './references.ts';
 import { threadIndex, type ThreadIndex, baseName, frameNamed, hasFrame, isTaskqThread, threadLabel } from './threads.ts';
-import { aboutTime, dumpLbolt, hzSentence, resolveHz, thresholdTicks } from './time.ts';
+import { aboutTime, hzSentence, resolveHz, thresholdTicks } from './time.ts';
 import type { Finding, Rule, RuleContext, RuleNote } from './types.ts';
+import { kernelStay, waitBound } from './wait.ts';
 
 const ID = 'taskq-starvation';
 
@@ -46,23 +51,30 @@ function isZio(t: Thread): boolean {
 
 const PAGEOUT = 1;
 const SYNC = 2;
-const ZIO_WAIT = 4;
+const IO_WAIT = 4;
 const IO_WAIT_FRAMES: ReadonlyMap<string, number> = new Map([
   ['pageout', PAGEOUT],
-  ['pageout_scanner', PAGEOUT],
-  ['pageout_deadman', PAGEOUT],
   ['spa_sync', SYNC],
   ['txg_sync_thread', SYNC],
-  ['zio_wait', ZIO_WAIT],
+  // Where a thread sleeps until I/O completes (or a txg that waits on it).
+  ['zio_wait', IO_WAIT],
+  ['biowait', IO_WAIT],
+  ['txg_wait_open', IO_WAIT],
+  ['txg_wait_synced', IO_WAIT],
+  ['dmu_tx_wait', IO_WAIT],
+  ['zil_commit', IO_WAIT],
 ]);
 /** Frames whose line shows what an I/O waiter waits in. */
-const IO_WAIT_EVIDENCE: ReadonlySet<string> = new Set(['pageout', 'pageout_scanner', 'spa_sync', 'zio_wait']);
+const IO_WAIT_EVIDENCE: ReadonlySet<string> = new Set(['zio_wait', 'biowait', 'txg_wait_open', 'txg_wait_synced', 'dmu_tx_wait', 'zil_commit']);
 
-/** The other half of comment 6: pageout or spa_sync waiting for I/O to complete. One pass over each stack. */
+/**
+ * The other half of comment 6: pageout or spa_sync waiting for I/O to complete. One pass over each
+ * stack. A pageout frame alone is the pageout thread's start function, asleep waiting for work.
+ */
 function isIoWaiter(t: Thread): boolean {
   let seen = 0;
   for (const f of t.stack ?? []) seen |= IO_WAIT_FRAMES.get(baseName(f.func)) ?? 0;
-  return (seen & PAGEOUT) !== 0 || (seen & (SYNC | ZIO_WAIT)) === (SYNC | ZIO_WAIT);
+  return (seen & IO_WAIT) !== 0 && (seen & (PAGEOUT | SYNC)) !== 0;
 }
 
 /** What the findings say about the I/O waiters; the same for every finding, so made once. */
@@ -92,50 +104,44 @@ export const taskqStarvation: Rule = {
     const hz = resolveHz(ctx);
     const limit = thresholdTicks(ctx, hz);
     const idx = threadIndex(ctx.snapshot);
-    const lbolt = dumpLbolt(ctx);
+    const rt = rtLoaded(ctx);
     // Finding I/O waiters scans every stack: done once, and only for a starved ZIO taskq thread.
     let waiters: IoWaiters | null | undefined;
     const waitersOnce = (): IoWaiters | null => (waiters === undefined ? (waiters = ioWaiters(ctx)) : waiters);
     for (const q of runnableTaskqs(ctx, idx)) {
       const pri = q.entry?.pri ?? q.thread.pri;
-      const running = q.cpu.pri;
+      const d = dispatched(q.cpu, idx);
+      // Queued on an idle CPU with no interrupt on top: the idle loop runs it at once.
+      if (d.idle && d.interrupt === null) continue;
+      const running = d.interrupt !== null ? d.interrupt.pri : comparePri(d);
       if (pri === null || running === null) {
         notes.push({ rule: ID, message: `Taskq thread ${q.thread.addr ?? '?'} is runnable on CPU ${q.cpu.id}, but a priority is not shown: cannot compare.` });
         continue;
       }
+      const entry: RunqEntry = q.entry ?? { pri, thread: q.thread.addr ?? '', proc: q.thread.proc ?? '', line: 0 };
+      const bound = waitBound(ctx, q.cpu, entry, q.thread, comparePri(d));
+      const waitTicks = bound?.ticks ?? null;
       let waitText: string;
-      let confidence: Finding['confidence'];
-      let waitTicks: number | null = null;
-      if (q.thread.dispTime !== null && lbolt !== null && lbolt.value >= q.thread.dispTime) {
-        waitTicks = lbolt.value - q.thread.dispTime;
+      if (bound !== null && waitTicks !== null) {
         if (waitTicks < limit) continue;
-        waitText = `has waited ${waitTicks} ticks (${aboutTime(waitTicks, hz)}, from t_disp_time)`;
-        confidence = 'certain';
-      } else if (q.cpu.switchTicks === null || q.cpu.switchTicks < limit) {
-        continue;
-      } else if (running < pri) {
-        // Queued above the running thread: it arrived after the last switch, so SWITCH bounds its wait.
-        waitTicks = q.cpu.switchTicks;
+        waitText = `has waited at most ${waitTicks} ticks (${aboutTime(waitTicks, hz)}, ${bound.from})`;
+      } else if (q.cpu.switchTicks !== null && q.cpu.switchTicks >= limit && (running >= MINCLSYSPRI || d.interrupt !== null)) {
         waitText =
-          `has waited up to ${q.cpu.switchTicks} ticks (${aboutTime(q.cpu.switchTicks, hz)}, from SWITCH: the CPU has not ` +
-          'switched since, and the running thread of lower priority cannot be preempted in the kernel by it)';
-        confidence = 'inferred';
-      } else if (running >= MINCLSYSPRI) {
-        waitText =
-          `is queued on a CPU that has run the same kernel work for ${q.cpu.switchTicks} ticks (${aboutTime(q.cpu.switchTicks, hz)}); ` +
-          'its own queue time is not shown (t_disp_time), so how long it waited is inferred';
-        confidence = 'inferred';
+          `is queued on a CPU that has run the same work for ${q.cpu.switchTicks} ticks (${aboutTime(q.cpu.switchTicks, hz)}); ` +
+          'its own wait is not shown, and may be short';
       } else {
         continue;
       }
+      const confidence: Finding['confidence'] = 'inferred';
+      const stay = d.interrupt === null ? kernelStay(q.cpu, d, idx, limit) : { proven: false, words: '', lines: [] as number[] };
       const zio = isZio(q.thread) ? waitersOnce() : null;
       const zioPattern = zio !== null;
-      const ev = new EvidenceSet(ctx).primary(q.entry?.line).add(cpuLine(q.cpu, 'switchTicks')).add(q.thread.lines['dispTime']);
+      const ev = new EvidenceSet(ctx).primary(q.entry?.line).add(cpuLine(q.cpu, 'switchTicks')).add(bound?.line).add(d.line);
       for (const f of q.thread.stack ?? []) if (f.func.includes('taskq') || f.func.startsWith('zio_')) ev.add(f.line);
       const ahead =
-        running >= INTR_PRI_FLOOR
-          ? `an interrupt thread (pri ${running})`
-          : `${q.cpu.thread ?? 'a thread'}${q.cpu.proc !== null ? ` (${q.cpu.proc}, pri ${running})` : ` (pri ${running})`}`;
+        d.interrupt !== null
+          ? `a PIL ${d.interrupt.pil} interrupt thread ${d.interrupt.thread}${d.interrupt.pri !== null ? ` (pri ${d.interrupt.pri})` : ''}, over ${runnerWords(d)}`
+          : `${runnerWords(d)} (${priClass(running, rt)})`;
       let msg =
         `${threadLabel(q.thread.addr ?? '?', q.thread, q.thread.proc)} at pri ${pri} is runnable on CPU ${q.cpu.id} behind ` +
         `${ahead}, and ${waitText}. Work queued to this taskq is not being processed.`;
@@ -146,14 +152,14 @@ export const taskqStarvation: Rule = {
           'the pattern of illumos 1532 comment 6, where a completed write sits in the zio_write_intr taskq forever, ' +
           'pageout cannot free pages, and spa_sync waits on the ZIO: it looks like memory deadlock with freemem not exhausted.';
       }
-      const sdc = q.thread.cls === 'SDC' || pri === MAXCLSYSPRI - 1;
+      const sdc = q.thread.cls === 'SDC' || pri === SDC_MAXPRI_POST_7232;
       findings.push({
         rule: ID,
-        severity: zioPattern || (waitTicks !== null && waitTicks >= LONG_WAIT_SECONDS * hz.hz) ? 'high' : 'medium',
+        severity: (zioPattern || (waitTicks !== null && waitTicks >= LONG_WAIT_SECONDS * hz.hz)) && (stay.proven || d.interrupt !== null) ? 'high' : 'medium',
         confidence,
         title: zioPattern
           ? `ZIO taskq thread starved while pageout/spa_sync wait on I/O (1532 comment 6 pattern)`
-          : `Taskq thread ${q.thread.addr ?? '?'} starved on CPU ${q.cpu.id} behind pri ${running}`,
+          : `Taskq thread ${q.thread.addr ?? '?'} starved on CPU ${q.cpu.id} behind pri ${running}${d.interrupt !== null ? ' (an interrupt)' : ''}`,
         message: msg + (hz.assumed ? ' ' + hzSentence(hz) : ''),
         evidence: ev.list(),
         cpu: q.cpu.id,
@@ -166,7 +172,7 @@ export const taskqStarvation: Rule = {
               'state cleaning at interrupt level), or the taskq must run at 99 in SYS.',
         confirm: [
           '::cpuinfo -v',
-          `${q.thread.addr ?? '<thread>'}::print kthread_t t_pri t_cid t_disp_time t_bound_cpu`,
+          `${q.thread.addr ?? '<thread>'}::print kthread_t t_pri t_cid t_disp_time t_waitrq t_bound_cpu`,
           `${q.thread.addr ?? '<thread>'}::findstack -v`,
           '::taskq',
           ...(zioPattern ? ['::stacks -c zio_wait', '::stacks -c pageout', 'freemem/D'] : []),

@@ -1,5 +1,6 @@
 // Threads: lookup by address, what a thread is (from its stack), and which frames say nothing.
 import type { Addr, Cpu, DispatcherSnapshot, RunqEntry, StackFrame, Thread } from '../model/snapshot.ts';
+import { BOUND_BY_DEFAULT_ROLES } from './facts.ts';
 
 export function normAddr(a: string): Addr {
   const s = a.trim().toLowerCase();
@@ -152,23 +153,53 @@ export function isTaskqThread(t: Thread): boolean {
   return frameNamed(t, TASKQ_START) !== null;
 }
 
+export type Binding =
+  | { kind: 'bound'; cpu: number; field: 't_bound_cpu' | 't_weakbound_cpu' | 't_bind_cpu' }
+  | { kind: 'bound-by-default'; role: string }
+  | { kind: 'unbound' }
+  | { kind: 'unknown' };
+
 /**
- * A thread's binding as the input shows it. The model fills boundCpu from `t_bind_cpu` / the
- * BOUND column of `::thread -d` (processor_bind); -1 there means no processor binding, though a
- * kernel affinity (t_bound_cpu, thread_affinity_set) would not show in it.
+ * A thread's binding as the dispatcher sees it: `t_bound_cpu || t_weakbound_cpu`. processor_bind
+ * sets t_bound_cpu too, so a `t_bind_cpu` (BOUND) of N proves a binding; its -1 proves nothing
+ * (a kernel affinity, thread_affinity_set, does not show there) and never overrides what the
+ * thread's role says (soft ring and squeue workers are bound by default).
  */
-export function binding(t: Thread | null): { kind: 'bound'; cpu: number } | { kind: 'unbound' } | { kind: 'unknown' } {
+export function binding(t: Thread | null): Binding {
   if (t === null) return { kind: 'unknown' };
-  if (t.boundCpu !== null && t.boundCpu >= 0) return { kind: 'bound', cpu: t.boundCpu };
-  if (t.lines['boundCpu'] !== undefined) return { kind: 'unbound' };
+  if (t.boundCpu !== null && t.boundCpu >= 0) return { kind: 'bound', cpu: t.boundCpu, field: 't_bound_cpu' };
+  if (t.weakBoundCpu !== null && t.weakBoundCpu >= 0) return { kind: 'bound', cpu: t.weakBoundCpu, field: 't_weakbound_cpu' };
+  if (t.bindCpu !== null && t.bindCpu >= 0) return { kind: 'bound', cpu: t.bindCpu, field: 't_bind_cpu' };
+  if (t.boundCpu === -1) return { kind: 'unbound' };
+  const role = threadRole(t);
+  if (role !== null && BOUND_BY_DEFAULT_ROLES.has(role.name)) return { kind: 'bound-by-default', role: role.name };
   return { kind: 'unknown' };
 }
 
-/** Queued threads of a CPU at a priority above what it is running now; [] when unknown. */
-export function queuedAbove(cpu: Cpu): RunqEntry[] {
-  if (cpu.runq === null || cpu.pri === null) return [];
-  const running = cpu.pri;
-  return cpu.runq.filter((e) => e.pri > running);
+/** Binding in words for a thread label: `bound to CPU 1 (t_bound_cpu)`, `unbound`... */
+export function bindingWords(b: Binding): string {
+  switch (b.kind) {
+    case 'bound':
+      return `bound to CPU ${b.cpu} (${b.field})`;
+    case 'bound-by-default':
+      return 'bound to its CPU by default (assumed: t_bound_cpu not shown)';
+    case 'unbound':
+      return 'unbound (t_bound_cpu NULL)';
+    case 'unknown':
+      return 'binding not shown (t_bound_cpu)';
+  }
+}
+
+/**
+ * Queued threads of a CPU above priority `pri`; [] when either is unknown. Rules pass the
+ * dispatched thread's priority (dispatch.ts), which under an interrupt is not PRI; the default,
+ * PRI, is for callers that only count.
+ */
+export function queuedAbove(cpu: Cpu, pri: number | null = cpu.pri): RunqEntry[] {
+  if (cpu.runq === null || pri === null) return [];
+  const out: RunqEntry[] = [];
+  for (const e of cpu.runq) if (e.pri > pri) out.push(e);
+  return out;
 }
 
 /** A short label: `ffffff0007e01c40 (mac_soft_ring_worker)` or `... (sched)`. */
@@ -178,10 +209,15 @@ export function threadLabel(addr: Addr, t: Thread | null, proc: string | null): 
   return what !== null ? `${addr} (${what})` : addr;
 }
 
-/** Priority-class words for a global priority. */
-export function priClass(pri: number): string {
-  if (pri < 0) return 'idle';
-  if (pri <= 59) return 'user range';
-  if (pri <= 99) return 'SYS range';
-  return 'interrupt/RT range';
+/** Messages list at most this many threads of a group, then say how many more: a run queue can hold 10^5. */
+export const LIST_LIMIT = 12;
+
+/**
+ * `a, b, c, and 99997 more`: at most LIST_LIMIT of `items` joined, then the count of the rest of
+ * `total` (callers pass the first few already formatted, so a 10^5 queue is not formatted whole).
+ */
+export function listSome(items: readonly string[], total: number = items.length, sep = ', '): string {
+  const shown = items.slice(0, LIST_LIMIT);
+  const rest = total - shown.length;
+  return rest > 0 ? `${shown.join(sep)}${sep}and ${rest} more` : shown.join(sep);
 }

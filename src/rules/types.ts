@@ -38,13 +38,21 @@ export interface RuleContext {
   /** The original input lines (index 0 is line 1), for evidence text. */
   lines: readonly string[];
   options: RuleOptions;
+  /**
+   * Sections the input had, by kind, with how many of each: lets a rule with an empty snapshot say
+   * "found but not read" instead of "not in the input". Absent when the caller does not know.
+   */
+  sectionsSeen?: ReadonlyMap<string, number>;
 }
 
 export interface RuleOptions {
   /** Starvation threshold in seconds (default 1). */
   starvationSeconds: number;
-  /** hz to assume when the input does not show it. */
-  assumedHz: number;
+  /**
+   * hz to use when the input shows none (`--hz`). null: infer it from what the input shows
+   * (the OS build date) and fall back to the default of the seed's era, saying so.
+   */
+  assumedHz: number | null;
 }
 
 export interface Rule {

@@ -47,8 +47,8 @@ describe('snapshot building', () => {
       ),
     );
     const t = a.snapshot.threads[0]!;
-    expect(t).toMatchObject({ addr: 'ffffff0007e01c40', pri: 99, epri: 0, state: 'run', boundCpu: 1, dispTime: 0x64f2a1 });
-    expect(t.lines).toMatchObject({ pri: 2, state: 4, boundCpu: 5 });
+    expect(t).toMatchObject({ addr: 'ffffff0007e01c40', pri: 99, epri: 0, state: 'run', bindCpu: 1, boundCpu: null, dispTime: 0x64f2a1 });
+    expect(t.lines).toMatchObject({ pri: 2, state: 4, bindCpu: 5 });
   });
 
   it('gives a $C stack printed at a panic to the panic thread', () => {

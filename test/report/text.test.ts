@@ -24,7 +24,7 @@ describe('renderText', () => {
     expect(lines[0]).toBe('playfair: fixtures/seed/illumos-1532.txt');
     expect(lines[1]).toMatch(/^275 lines: 40 parsed, 235 prose, 0 unrecognized; 0 sections/);
     expect(lines[2]).toBe('Findings: 1 critical, 3 high, 0 medium, 0 low, 0 info');
-    expect(lines[3]).toMatch(/^Worst: \[critical\] CPU 1: 4 runnable threads starved/);
+    expect(lines[3]).toMatch(/^Worst: \[critical\] CPU 1: 2 bound pri-99 threads starved/);
     const firstDetail = lines.findIndex((l) => l.startsWith('1. '));
     expect(firstDetail).toBeGreaterThan(4);
     expect(firstDetail).toBeLessThan(24); // the summary fits one screen

@@ -12,12 +12,20 @@ function cpu(p: Parameters<typeof mkCpu>[0]) {
 }
 
 describe('preemption-pending', () => {
-  it('seed: CPU 1, RNRN only, high because pri-99 threads wait', () => {
+  it('seed: CPU 1, RNRN only, high because pri-99 threads wait and ts_timeleft proves the kernel stay', () => {
     const fs = preemptionPending.run(ctx(seedSnapshot(), readLines(SEED_PATH))).findings;
     expect(fs).toHaveLength(1);
     expect(fs[0]!.cpu).toBe(1);
     expect(fs[0]!.severity).toBe('high');
-    expect(fs[0]!.message).toContain('next return to user level');
+    expect(fs[0]!.confidence).toBe('certain');
+    expect(fs[0]!.message).toContain('the thread stays in the kernel (its ts_timeleft is -6618541');
+  });
+
+  it('RNRN, waiters above, but no kernel-loop evidence: low, inferred (SWITCH does not move on a re-pick)', () => {
+    const [f] = preemptionPending.run(ctx(cpu({ id: 0, pri: 10, runrun: true, switchTicks: 9000, runq: [{ pri: 40, thread: 'w', proc: 'x', line: 5 }] }), lines)).findings;
+    expect(f!.severity).toBe('low');
+    expect(f!.confidence).toBe('inferred');
+    expect(f!.message).toContain('may be a tick old');
   });
 
   it('quiet when nothing is requested, or the switch is recent', () => {

@@ -23,11 +23,14 @@ function oneCpu(switchTicks: number, runningPri: number, queued: number[]) {
 }
 
 describe('runq-starvation', () => {
-  it('seed: reports the pri-99 workers first, with roles, and the pri-59 threads after', () => {
+  it('seed: names only the bound pri-99 workers as proven; the pri-59 threads could be stolen', () => {
     const [f] = runqStarvation.run(ctx(seedSnapshot(), readLines(SEED_PATH))).findings;
-    expect(f!.threads).toEqual(['ffffff0007e01c40', 'ffffff0007e1fc40', 'ffffff01cfa6d7c0', 'ffffff01e35b43c0']);
-    expect(f!.confidence).toBe('inferred'); // waits are SWITCH bounds, not t_disp_time
+    expect(f!.threads).toEqual(['ffffff0007e01c40', 'ffffff0007e1fc40']);
+    expect(f!.title).toBe('CPU 1: 2 bound pri-99 threads starved behind ffffff01d5a600c0 (pri 0) in the kernel, up to 18.4 hours');
+    expect(f!.confidence).toBe('inferred'); // waits are SWITCH bounds, not measurements
     expect(f!.message).toContain('upper bound');
+    expect(f!.message).toContain('ffffff01cfa6d7c0, ffffff01e35b43c0 are not known to be bound');
+    expect(f!.message).toContain('ts_timeleft is -6618541');
   });
 
   it('quiet below the threshold (default 1 s = 100 ticks at the assumed hz)', () => {
@@ -56,23 +59,37 @@ describe('runq-starvation', () => {
     expect(runqStarvation.run(ctx(oneCpu(100000, 108, [99, 60]), lines)).findings).toEqual([]);
   });
 
-  it('severity: long SYS starvation is critical, short user-range starvation medium', () => {
-    expect(runqStarvation.run(ctx(oneCpu(100000, 0, [99]), lines)).findings[0]!.severity).toBe('critical');
-    expect(runqStarvation.run(ctx(oneCpu(200, 0, [40]), lines)).findings[0]!.severity).toBe('medium');
+  it('severity follows proof: a kernel stay (negative ts_timeleft on CPU) makes long SYS starvation critical', () => {
+    const proven = oneCpu(100000, 0, [99]);
+    proven.threads.push(mkThread('aaaa', { state: 'onproc', tsTimeleft: -99990, lines: { tsTimeleft: 7 } }));
+    expect(runqStarvation.run(ctx(proven, lines)).findings[0]!.severity).toBe('critical');
+    // The same SWITCH without kernel-loop evidence: a bound only, the waiter may have come a tick ago.
+    expect(runqStarvation.run(ctx(oneCpu(100000, 0, [99]), lines)).findings[0]!.severity).toBe('medium');
+    // With a second CPU, a waiter of unknown binding is not even proven to wait here: low.
+    const two = oneCpu(100000, 0, [99]);
+    two.cpus.push(mkCpu({ id: 4, pri: 30, thread: 'cccc', switchTicks: 2 }));
+    expect(runqStarvation.run(ctx(two, lines)).findings[0]!.severity).toBe('low');
   });
 
-  it('uses t_disp_time and the dump lbolt for an exact wait when shown', () => {
+  it('t_disp_time bounds the wait (it is when the thread last ran), never makes it exact', () => {
     const s = oneCpu(100000, 0, [99]);
     s.tunables['panic_lbolt64'] = 50000;
     s.tunableLines['panic_lbolt64'] = 20;
     s.threads.push(mkThread('b0', { dispTime: 49950, lines: { dispTime: 21 } }));
-    // Waited 50 ticks only: under the threshold, though SWITCH is huge.
+    // Ran 50 ticks ago, so waited at most 50: under the threshold, though SWITCH is huge.
     expect(runqStarvation.run(ctx(s, lines)).findings).toEqual([]);
     s.threads[0]!.dispTime = 40000;
     const [f] = runqStarvation.run(ctx(s, lines)).findings;
-    expect(f!.confidence).toBe('certain');
-    expect(f!.message).toContain('waited 10000 ticks');
+    expect(f!.confidence).toBe('inferred');
+    expect(f!.message).toContain('waited at most 10000 ticks');
+    expect(f!.message).toContain('since it last ran (lbolt - t_disp_time)');
     expect(f!.evidence.map((e) => e.line)).toContain(21);
+  });
+
+  it('an idle CPU is never a witness: its idle loop finds queued work itself', () => {
+    const s = oneCpu(100000, -1, [99]);
+    s.cpus[0]!.proc = '(idle)';
+    expect(runqStarvation.run(ctx(s, lines)).findings).toEqual([]);
   });
 
   it('names what a thread is from its stack', () => {

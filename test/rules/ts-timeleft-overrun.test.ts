@@ -5,9 +5,9 @@ import { blankLines, ctx, mkCpu, mkThread } from './helpers.ts';
 
 const lines = blankLines(20);
 
-function withTimeleft(tl: number) {
+function withTimeleft(tl: number, state: string | null = 'onproc') {
   const s = emptySnapshot();
-  s.threads.push(mkThread('abc', { tsTimeleft: tl, lines: { tsTimeleft: 4 } }));
+  s.threads.push(mkThread('abc', { tsTimeleft: tl, state, lines: { tsTimeleft: 4 } }));
   return s;
 }
 
@@ -32,10 +32,31 @@ describe('ts-timeleft-overrun', () => {
     expect(tsTimeleftOverrun.run(ctx(withTimeleft(-6618541), lines)).findings[0]!.severity).toBe('high');
   });
 
-  it('gives the overrun as time and cites the ts_timeleft line', () => {
+  it('gives the overrun as charged ticks, then time, and cites the ts_timeleft line', () => {
     const [f] = tsTimeleftOverrun.run(ctx(withTimeleft(-360000), lines)).findings;
-    expect(f!.message).toContain('360000 ticks (about 1 hour at hz 100');
+    expect(f!.message).toContain('360000 ticks (about 1 hour at hz 100, assumed) were charged to it past its quantum');
+    expect(f!.title).toBe('Thread abc has stayed in the kernel 360000 charged ticks (about 1 hour) past its quantum (ts_timeleft -360000)');
     expect(f!.evidence).toEqual([{ line: 4, text: 'line 4' }]);
+  });
+
+  it('off the CPU a negative ts_timeleft is no finding: it survives a sleep', () => {
+    for (const state of ['sleep', 'run', null]) {
+      const r = tsTimeleftOverrun.run(ctx(withTimeleft(-360000, state), lines));
+      expect(r.findings).toEqual([]);
+      expect(r.notes).toHaveLength(1);
+      expect(r.notes[0]!.message).toContain('survives a sleep');
+    }
+  });
+
+  it('a thread pinned under an interrupt is on the CPU', () => {
+    const s = withTimeleft(-5000, null);
+    s.cpus.push(
+      mkCpu({ id: 1, pri: 108, thread: 'it9', pil: [{ pil: 9, thread: 'it9', line: 11 }], pinned: { thread: 'abc', proc: 'qemu', line: 12 }, switchTicks: 5100, lines: { pri: 10 } }),
+    );
+    const [f] = tsTimeleftOverrun.run(ctx(s, lines)).findings;
+    expect(f!.severity).toBe('high');
+    expect(f!.message).toContain('on CPU 1, pinned under an interrupt thread');
+    expect(f!.evidence.map((e) => e.line)).toContain(12);
   });
 
   it('ties the thread to the CPU it runs on', () => {

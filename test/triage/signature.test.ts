@@ -46,7 +46,7 @@ describe('signature', () => {
 
   it('low and info findings do not name the failure', () => {
     const s = emptySnapshot();
-    s.threads.push(mkThread('x', { tsTimeleft: -1, lines: { tsTimeleft: 2 } }));
+    s.threads.push(mkThread('x', { tsTimeleft: -1, state: 'onproc', lines: { tsTimeleft: 2 } }));
     const a = analysisOf(s);
     expect(a.findings.map((f) => f.severity)).toEqual(['info']);
     expect(computeSignature(a).rule).toBe('none');

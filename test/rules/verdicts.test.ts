@@ -1,0 +1,187 @@
+// Issue 11's situations, each a hand-written transcript (fixtures/handwritten/verdicts/) run through
+// the whole pipeline: ordinary situations give no high or critical finding; the #1532 shapes are
+// named, naming the thread that holds the CPU.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Analysis } from '../../src/analysis.ts';
+import { analyzeText } from '../../src/analyze.ts';
+import { SEED_PATH } from './helpers.ts';
+
+function verdict(name: string, rules: { assumedHz?: number } = {}): Analysis {
+  const url = new URL(`../../fixtures/handwritten/verdicts/${name}`, import.meta.url);
+  return analyzeText(readFileSync(url, 'utf8'), { source: name, rules });
+}
+
+function serious(a: Analysis): string[] {
+  return a.findings.filter((f) => f.severity === 'high' || f.severity === 'critical').map((f) => `${f.rule}: ${f.title}`);
+}
+
+function rule(a: Analysis, id: string) {
+  return a.findings.filter((f) => f.rule === id);
+}
+
+describe('ordinary situations: no high or critical finding', () => {
+  it('1. a CPU that switched 3 ticks ago, a waiter whose t_disp_time is 10 days old: no starvation', () => {
+    const a = verdict('recent-switch-old-disptime.txt');
+    expect(a.snapshot.threads.find((t) => t.addr === 'fffffe0a1e2f4c00')!.sinceDispTicks).toBe(86493696);
+    expect(a.findings).toEqual([]);
+  });
+
+  it('2. an idle CPU just handed a pri-99 thread is no witness of kpreemptpri', () => {
+    const a = verdict('idle-cpu-just-queued-99.txt');
+    expect(a.findings).toEqual([]);
+    expect(a.notes.some((n) => n.rule === 'kpreempt-threshold')).toBe(false);
+  });
+
+  it('3. a lone CPU-bound user thread with an hour of SWITCH: a bound, low, said so', () => {
+    const a = verdict('lone-user-thread-long-switch.txt');
+    expect(serious(a)).toEqual([]);
+    const [rq] = rule(a, 'runq-starvation');
+    expect(rq!.severity).toBe('low');
+    expect(rq!.title).toBe('CPU 0: 1 thread queued above a pri-10 thread for up to 1 hour (a bound, not a measured wait)');
+    expect(rq!.message).toContain('may have arrived a tick ago');
+    expect(rule(a, 'preemption-pending')[0]!.severity).toBe('low');
+  });
+
+  it('4. an OFFLINE CPU is not a thief', () => {
+    const a = verdict('offline-cpu-not-thief.txt');
+    expect(a.findings).toEqual([]);
+    expect(a.snapshot.threads.find((t) => t.addr === 'fffffe0a1e2f4c00')!.boundCpu).toBe(-1);
+  });
+
+  it('5. BOUND -1 (processor_bind) does not make a soft ring worker unbound', () => {
+    const a = verdict('bound-worker-bind-cpu-none.txt');
+    const t = a.snapshot.threads.find((x) => x.addr === 'fffffe000f4c7c20')!;
+    expect(t.bindCpu).toBe(-1);
+    expect(t.boundCpu).toBeNull();
+    expect(rule(a, 'stranded-runnable')).toEqual([]);
+    expect(serious(a)).toEqual([]);
+  });
+
+  it('6. a negative ts_timeleft on a sleeping thread is a note, not a kernel stay', () => {
+    const a = verdict('timeleft-negative-asleep.txt');
+    expect(a.findings).toEqual([]);
+    const n = a.notes.find((x) => x.rule === 'ts-timeleft-overrun')!;
+    expect(n.message).toContain('ts_timeleft -5000 but is not on a CPU (state sleep)');
+  });
+
+  it('an interrupt over an idle CPU that just woke a thread is no interrupt hog', () => {
+    const a = verdict('healthy-interrupt-over-idle.txt');
+    expect(a.findings).toEqual([]);
+  });
+
+  it('a fixed kernel says where the kp queue is, with no finding', () => {
+    const a = verdict('kp-queue-after-fix.txt');
+    expect(a.findings).toEqual([]);
+    const n = a.notes.find((x) => x.rule === 'kpreempt-threshold')!;
+    expect(n.message).toContain('kp queue, which ::cpuinfo -v does not list');
+    expect(n.message).toContain('::cpupart -v');
+  });
+});
+
+describe('patterns that need more than their surface', () => {
+  it('7. pageout asleep in its start function is not the comment-6 memory deadlock', () => {
+    const a = verdict('pageout-idle-start-function.txt');
+    const [tq] = rule(a, 'taskq-starvation');
+    expect(tq!.title).toBe('Taskq thread fffffe000fa2ac20 starved on CPU 0 behind pri 97');
+    expect(tq!.threads).toEqual(['fffffe000fa2ac20']);
+    expect(tq!.message).not.toContain('comment 6');
+  });
+
+  it('8. pri 120 with RT loaded is an RT thread, not an interrupt thread', () => {
+    const a = verdict('rt-thread-not-interrupt.txt');
+    const [tq] = rule(a, 'taskq-starvation');
+    expect(tq!.message).toContain('at pri 120 (RT range)');
+    expect(tq!.message).not.toContain('interrupt');
+    expect(serious(a)).toEqual([]);
+  });
+});
+
+describe('the #1532 family is named', () => {
+  it('9. the seed with a PIL 9 interrupt over the stuck qemu thread names the pinned thread', () => {
+    const a = verdict('seed-intr-over-qemu.txt');
+    const [rq] = rule(a, 'runq-starvation');
+    expect(rq!.severity).toBe('critical');
+    expect(rq!.title).toBe('CPU 1: 2 bound pri-99 threads starved behind ffffff01d5a600c0 (pri at most 60) in the kernel, up to 18.4 hours');
+    expect(rq!.threads).toEqual(['ffffff0007e01c40', 'ffffff0007e1fc40']);
+    expect(rq!.message).toContain('pinned under a PIL 9 interrupt thread ffffff0007e25c40 (pri 108, what PRI shows)');
+    expect(rq!.evidence.map((e) => e.line)).toContain(21); // the `-` row of the PIL block
+    const [kp] = rule(a, 'kpreempt-threshold');
+    expect(kp!.severity).toBe('high');
+    expect(kp!.message).toContain('above its dispatched thread ffffff01d5a600c0');
+    const [ts] = rule(a, 'ts-timeleft-overrun');
+    expect(ts!.severity).toBe('high');
+    expect(ts!.message).toContain('pinned under an interrupt thread');
+    const [pp] = rule(a, 'preemption-pending');
+    expect(pp!.threads).toEqual(['ffffff01d5a600c0']);
+    // The interrupt is not blamed: the pinned thread's kernel stay is.
+    expect(rule(a, 'interrupt-hog')).toEqual([]);
+  });
+
+  it('10a. equal-priority SYS starvation: pri-99 squeue worker behind a pri-99 kernel thread', () => {
+    const a = verdict('sys-equal-99.txt');
+    const [eq] = rule(a, 'equal-priority-starvation');
+    expect(eq!.severity).toBe('high');
+    expect(eq!.threads).toEqual(['fffffe000f4c7c20']);
+    expect(eq!.message).toContain('squeue_worker');
+    expect(eq!.references).toEqual(['https://www.illumos.org/issues/7232']);
+  });
+
+  it('10b. threads queued behind a PIL 2 interrupt thread are named', () => {
+    const a = verdict('intr-hog-pil2.txt');
+    const [ih] = rule(a, 'interrupt-hog');
+    expect(ih!.title).toBe('CPU 0: 2 runnable threads behind a PIL 2 interrupt thread (up to 2 minutes)');
+    expect(ih!.threads).toEqual(['fffffe000fa2ac20', 'fffffe000fa30c20']);
+    expect(ih!.message).toContain('no kpreemptpri value helps');
+    // Not a kpreemptpri witness: the CPU's dispatched thread is idle.
+    expect(rule(a, 'kpreempt-threshold')).toEqual([]);
+  });
+
+  it('the seed keeps its four findings, with the honest title', () => {
+    const a = analyzeText(readFileSync(SEED_PATH, 'utf8'));
+    expect(a.findings.map((f) => `${f.severity} ${f.rule}`)).toEqual([
+      'high kpreempt-threshold',
+      'critical runq-starvation',
+      'high ts-timeleft-overrun',
+      'high preemption-pending',
+    ]);
+    expect(a.findings[1]!.title).toBe('CPU 1: 2 bound pri-99 threads starved behind ffffff01d5a600c0 (pri 0) in the kernel, up to 18.4 hours');
+    for (const f of a.findings) {
+      expect(f.references.join(' ')).not.toContain('23e44ac7');
+      if (f.references.length > 0) expect(f.references).toContain('https://github.com/TritonDataCenter/illumos-joyent/commit/75dc036048b9918b1f3345d6dc74040438a02f8e');
+    }
+  });
+});
+
+describe('11. hz', () => {
+  it('comes from the OS build date in ::status when hz/D is absent', () => {
+    const a = verdict('hz-from-build-date.txt');
+    const [rq] = rule(a, 'runq-starvation');
+    expect(rq!.title).toContain('up to 2 minutes');
+    expect(rq!.message).toContain('the OS was built on 2021-08-05 (line 5), after illumos 11499 (2020-08-17) made 1000 the default, so times assume hz = 1000.');
+  });
+
+  it('--hz is said to be given, never called the old default', () => {
+    const a = analyzeText(readFileSync(SEED_PATH, 'utf8'), { rules: { assumedHz: 1000 } });
+    const [rq] = rule(a, 'runq-starvation');
+    expect(rq!.message).toContain('times use hz = 1000, as given with --hz.');
+    expect(rq!.message).not.toContain('the default before');
+    expect(rq!.title).toContain('up to 1.8 hours');
+  });
+
+  it('with nothing to go on, the seed era default is assumed and said so', () => {
+    const a = analyzeText(readFileSync(SEED_PATH, 'utf8'));
+    expect(a.findings[1]!.message).toContain('The input does not show hz or an OS build date; times assume hz = 100');
+  });
+});
+
+describe('notes', () => {
+  it('a ::cpuinfo section that could not be read is not called missing', () => {
+    const a = verdict('cpuinfo-unread.txt');
+    expect(a.sections.map((s) => s.kind)).toEqual(['cpuinfo']);
+    const texts = a.notes.map((n) => n.message);
+    expect(texts.length).toBeGreaterThan(0);
+    for (const t of texts) expect(t).not.toContain('No ::cpuinfo output in the input');
+    expect(texts.some((t) => t.startsWith('The input has a ::cpuinfo section, but no CPU could be read from it'))).toBe(true);
+  });
+});
