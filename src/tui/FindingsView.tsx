@@ -4,7 +4,9 @@ import { Box, Text } from 'ink';
 import type { Finding } from '../rules/types.ts';
 import { useKeys } from './keys.ts';
 import { neutralize } from '../report/sanitize.ts';
-import { clip, padR, SEVERITY_COLOR, SEVERITY_TAG, severityCounts } from './format.ts';
+import { clip, padR, SEVERITY_COLOR, SEVERITY_TAG } from './format.ts';
+import { severityCounts } from '../rules/policy.ts';
+import { SEVERITIES } from '../rules/types.ts';
 import { navKey } from './list-nav.ts';
 import { ScrollList } from './ScrollList.tsx';
 import type { Nav } from './view-state.ts';
@@ -28,7 +30,7 @@ export function findingRow(f: Finding, width: number): string {
 
 export function FindingsView(p: FindingsProps): React.ReactElement {
   const c = severityCounts(p.findings);
-  const counts = (['critical', 'high', 'medium', 'low', 'info'] as const).filter((s) => c[s]).map((s) => `${c[s]} ${s}`);
+  const counts = SEVERITIES.filter((s) => c[s]).map((s) => `${c[s]} ${s}`);
   const noteRows = p.notes.length ? Math.min(p.notes.length + 1, Math.floor(p.height / 4)) : 0;
   const listH = Math.max(1, p.height - 1 - noteRows);
   useKeys(

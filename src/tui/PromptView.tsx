@@ -45,8 +45,8 @@ export function PromptView(p: PromptProps): React.ReactElement {
           <Text key={i} wrap="truncate">{clip(neutralize(l), p.width) || ' '}</Text>
         ))}
       </Box>
-      {/* Always mounted, so a key typed while a command runs cannot reach a stale field. */}
-      <TextInput prompt={p.busy ? 'running… ' : '> '} active={p.active && !p.busy} width={p.width} history={p.history} onSubmit={p.onRun} onCancel={p.onLeave} />
+      {/* Always mounted and active: a line typed while a command runs is queued behind it. */}
+      <TextInput prompt={p.busy ? 'running… ' : '> '} active={p.active} width={p.width} history={p.history} onSubmit={p.onRun} onCancel={p.onLeave} />
     </Box>
   );
 }

@@ -1,12 +1,15 @@
 // One screen: every CPU as a row (pri, RNRN/KRNRN, SWITCH as time, run-queue depth and the
-// highest waiting pri, starved CPUs marked), then tunables, panic, and the top findings.
+// highest waiting pri, CPUs the findings call starved marked), then tunables, panic, and the top
+// findings.
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { Analysis } from '../analysis.ts';
 import type { Cpu } from '../model/snapshot.ts';
 import { useKeys } from './keys.ts';
 import { neutralize } from '../report/sanitize.ts';
-import { clip, formatTicks, hzOf, isStarved, maxWaitingPri, padL, padR, queueDepth, SEVERITY_COLOR, SEVERITY_TAG, sortFindings } from './format.ts';
+import { clip, maxWaitingPri, padL, padR, queueDepth, SEVERITY_COLOR, SEVERITY_TAG } from './format.ts';
+import { shortTicks, sortedFindings } from '../rules/policy.ts';
+import { hzOf, starvedCpus } from './policy.ts';
 import { navKey } from './list-nav.ts';
 import { ScrollList } from './ScrollList.tsx';
 import type { Nav } from './view-state.ts';
@@ -29,9 +32,9 @@ export function cpuHeader(width: number): string {
   return width >= 120 ? padR(base, 84) + ' FINDINGS FLAGS' : base;
 }
 
-export function cpuRow(cpu: Cpu, hz: number, width: number, findingCount: number): string {
-  const starved = isStarved(cpu, hz);
-  const sw = cpu.switchTicks === null ? '-' : formatTicks(cpu.switchTicks, hz);
+/** One CPU's row; `starved` comes from the findings (policy.ts starvedCpus), never from here. */
+export function cpuRow(cpu: Cpu, hz: number, width: number, findingCount: number, starved: boolean): string {
+  const sw = cpu.switchTicks === null ? '-' : shortTicks(cpu.switchTicks, hz);
   const depth = queueDepth(cpu);
   const wait = maxWaitingPri(cpu);
   const thread = cpu.thread ?? '-';
@@ -54,19 +57,20 @@ export function cpuRow(cpu: Cpu, hz: number, width: number, findingCount: number
 export function SummaryView(p: SummaryProps): React.ReactElement {
   const { analysis, width, height } = p;
   const snap = analysis.snapshot;
-  const { hz, assumed } = hzOf(snap);
+  const { hz, assumed } = hzOf(analysis);
   const cpus = snap.cpus;
-  const sorted = sortFindings(analysis.findings);
+  const sorted = sortedFindings(analysis.findings);
   const perCpu = new Map<number, number>();
   for (const f of analysis.findings) if (f.cpu !== undefined) perCpu.set(f.cpu, (perCpu.get(f.cpu) ?? 0) + 1);
-  const starvedCount = cpus.filter((c) => isStarved(c, hz)).length;
+  const starved = starvedCpus(analysis.findings);
+  const starvedCount = cpus.filter((c) => starved.has(c.id)).length;
 
   // Lines under the table: tunables, panic, legend, then as many findings as fit.
   const tun = ['kpreemptpri', 'maxclsyspri', 'kpqpri'].filter((k) => snap.tunables[k] !== undefined).map((k) => `${k} ${snap.tunables[k]}`);
   const info: string[] = [];
   info.push(`Tunables: ${tun.length ? tun.join('  ') : 'none shown'}   hz ${hz}${assumed ? ' (assumed; dump shows none)' : ''}`);
   if (snap.panic) info.push(`Panic: ${neutralize(snap.panic.message ?? '(no message)')}${snap.panic.cpu !== null ? ` on cpu ${snap.panic.cpu}` : ''}`);
-  if (starvedCount) info.push(`!! starved: a queued thread outranks the running one and SWITCH >= 1s (${starvedCount} CPU${starvedCount > 1 ? 's' : ''})`);
+  if (starvedCount) info.push(`!! a starvation finding, or one high or worse, names the CPU (${starvedCount} CPU${starvedCount > 1 ? 's' : ''})`);
   const fixedBelow = info.length + 2; // blank + "Findings" heading
   const tableMax = Math.max(2, height - fixedBelow - Math.min(3, sorted.length || 1));
   const tableRows = Math.min(Math.max(1, cpus.length), tableMax - 1);
@@ -89,8 +93,8 @@ export function SummaryView(p: SummaryProps): React.ReactElement {
         cursor={p.cursor}
         height={tableRows}
         width={width}
-        row={(i) => cpuRow(cpus[i]!, hz, width, perCpu.get(cpus[i]!.id) ?? 0)}
-        color={(i) => (isStarved(cpus[i]!, hz) ? 'red' : undefined)}
+        row={(i) => cpuRow(cpus[i]!, hz, width, perCpu.get(cpus[i]!.id) ?? 0, starved.has(cpus[i]!.id))}
+        color={(i) => (starved.has(cpus[i]!.id) ? 'red' : undefined)}
         empty="No CPUs in this input (it has no ::cpuinfo)."
       />
       {info.map((l, i) => (
