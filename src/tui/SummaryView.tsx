@@ -26,14 +26,25 @@ export interface SummaryProps {
 
 const yn = (b: boolean | null): string => (b === null ? '-' : b ? 'yes' : 'no');
 
-/** Column layout; wide terminals get the flag names and per-CPU finding counts too. */
-export function cpuHeader(width: number): string {
-  const base = '   CPU PRI RNRN KRNRN   SWITCH NRUN WAITPRI THREAD           PROC';
-  return width >= 120 ? padR(base, 84) + ' FINDINGS FLAGS' : base;
+/** Column layout; wide terminals get the flag names and per-CPU finding counts too. The NRUN
+ * column grows to the longest queue depth, so no count is ever cut. */
+export function cpuHeader(width: number, nrunW = 4): string {
+  const base = `   CPU PRI RNRN KRNRN   SWITCH ${padL('NRUN', nrunW)} WAITPRI THREAD           PROC`;
+  return width >= 120 ? padR(base, 80 + nrunW) + ' FINDINGS FLAGS' : base;
+}
+
+/** Width of the NRUN column: 4, or the longest depth shown (a loop: there can be many CPUs). */
+export function nrunWidth(cpus: readonly Cpu[]): number {
+  let w = 4;
+  for (const c of cpus) {
+    const d = queueDepth(c);
+    if (d !== null) w = Math.max(w, String(d).length);
+  }
+  return w;
 }
 
 /** One CPU's row; `starved` comes from the findings (policy.ts starvedCpus), never from here. */
-export function cpuRow(cpu: Cpu, hz: number, width: number, findingCount: number, starved: boolean): string {
+export function cpuRow(cpu: Cpu, hz: number, width: number, findingCount: number, starved: boolean, nrunW = 4): string {
   const sw = cpu.switchTicks === null ? '-' : shortTicks(cpu.switchTicks, hz);
   const depth = queueDepth(cpu);
   const wait = maxWaitingPri(cpu);
@@ -46,11 +57,11 @@ export function cpuRow(cpu: Cpu, hz: number, width: number, findingCount: number
     padR(yn(cpu.runrun), 4) + ' ' +
     padR(yn(cpu.kprunrun), 5) + ' ' +
     padL(sw, 8) + ' ' +
-    padL(depth === null ? '-' : String(depth), 4) + ' ' +
+    padL(depth === null ? '-' : String(depth), nrunW) + ' ' +
     padL(wait === null ? '-' : String(wait), 7) + ' ' +
     padR(thread, 16) + ' ' +
     proc;
-  if (width >= 120) s = padR(s, 84) + ' ' + padL(findingCount ? String(findingCount) : '', 8) + ' ' + cpu.flagNames.join(',');
+  if (width >= 120) s = padR(s, 80 + nrunW) + ' ' + padL(findingCount ? String(findingCount) : '', 8) + ' ' + cpu.flagNames.join(',');
   return clip(s, width);
 }
 
@@ -64,6 +75,7 @@ export function SummaryView(p: SummaryProps): React.ReactElement {
   for (const f of analysis.findings) if (f.cpu !== undefined) perCpu.set(f.cpu, (perCpu.get(f.cpu) ?? 0) + 1);
   const starved = starvedCpus(analysis.findings);
   const starvedCount = cpus.filter((c) => starved.has(c.id)).length;
+  const nrunW = nrunWidth(cpus);
 
   // Lines under the table: tunables, panic, legend, then as many findings as fit.
   const tun = ['kpreemptpri', 'maxclsyspri', 'kpqpri'].filter((k) => snap.tunables[k] !== undefined).map((k) => `${k} ${snap.tunables[k]}`);
@@ -87,13 +99,13 @@ export function SummaryView(p: SummaryProps): React.ReactElement {
 
   return (
     <Box flexDirection="column" height={height}>
-      <Text bold wrap="truncate">{clip(cpuHeader(width), width)}</Text>
+      <Text bold wrap="truncate">{clip(cpuHeader(width, nrunW), width)}</Text>
       <ScrollList
         count={cpus.length}
         cursor={p.cursor}
         height={tableRows}
         width={width}
-        row={(i) => cpuRow(cpus[i]!, hz, width, perCpu.get(cpus[i]!.id) ?? 0, starved.has(cpus[i]!.id))}
+        row={(i) => cpuRow(cpus[i]!, hz, width, perCpu.get(cpus[i]!.id) ?? 0, starved.has(cpus[i]!.id), nrunW)}
         color={(i) => (starved.has(cpus[i]!.id) ? 'red' : undefined)}
         empty="No CPUs in this input (it has no ::cpuinfo)."
       />
