@@ -12,7 +12,7 @@ import type { TuiServices } from './services.ts';
 import { globalKey, initialState } from './state.ts';
 import { useKeyPump } from './use-key-pump.ts';
 import { useLoader } from './use-loader.ts';
-import { useCommandRunner, useWhatIf } from './use-runners.ts';
+import { useCommandRunner, useSaver, useWhatIf } from './use-runners.ts';
 import { useStore } from './use-store.ts';
 import { useTerminalSize } from './use-terminal-size.ts';
 import { capturesText, top, type Nav, type View } from './view-state.ts';
@@ -42,6 +42,8 @@ const TITLE: Record<View['kind'], string> = {
   whatif: 'what-if',
   paste: 'paste',
   open: 'open',
+  save: 'save',
+  filter: 'filter',
   help: 'help',
 };
 
@@ -55,6 +57,7 @@ export function App(props: AppProps): React.ReactElement {
   const loader = useLoader(services, store);
   useCommandRunner(services, store);
   const runWhatIf = useWhatIf(services, store);
+  const save = useSaver(services, store);
 
   useEffect(() => {
     const i = props.initial;
@@ -96,7 +99,17 @@ export function App(props: AppProps): React.ReactElement {
       <KeySlots.Provider value={slots}>
         <OwnView.Provider value={view}>
           <Box flexDirection="column" height={bodyH} overflow="hidden">
-            <Body state={state} dispatch={dispatch} nav={nav} loader={loader} runWhatIf={runWhatIf} width={width} height={bodyH} />
+            <Body
+              state={state}
+              dispatch={dispatch}
+              nav={nav}
+              loader={loader}
+              runWhatIf={runWhatIf}
+              save={save}
+              canSave={services.saveMarkdown !== undefined}
+              width={width}
+              height={bodyH}
+            />
           </Box>
         </OwnView.Provider>
       </KeySlots.Provider>

@@ -1,6 +1,6 @@
 // The view on top of the stack, given what it needs from the state: one switch, no logic of its
 // own beyond choosing the view and wiring its callbacks to reducer actions.
-import React from 'react';
+import React, { useMemo } from 'react';
 import { Box, Text } from 'ink';
 import { CpuView } from './CpuView.tsx';
 import { FindingDetailView } from './FindingDetailView.tsx';
@@ -16,7 +16,12 @@ import { SummaryView } from './SummaryView.tsx';
 import { ThreadsView } from './ThreadsView.tsx';
 import { ThreadView } from './ThreadView.tsx';
 import type { Loader } from './use-loader.ts';
-import { top, type Nav } from './view-state.ts';
+import { top, type FilterList, type Nav, type View } from './view-state.ts';
+import { SaveView, suggestedPath } from './SaveView.tsx';
+import { TextInput } from './TextInput.tsx';
+import { filtered, findingMatches, findingsNaming, threadMatches } from './filter.ts';
+import type { Thread } from '../model/snapshot.ts';
+import type { Finding } from '../rules/types.ts';
 import { WhatIfView } from './WhatIfView.tsx';
 import { threadIndex } from '../rules/threads.ts';
 
@@ -26,14 +31,58 @@ export interface BodyProps {
   nav: Nav;
   loader: Loader;
   runWhatIf(kpreemptpri: number): void;
+  save(path: string): void;
+  /** The services can save a report (saveMarkdown is optional). */
+  canSave: boolean;
   width: number;
   height: number;
 }
 
+/** The lists as the `/` filters leave them, computed once per (list, query). */
+function useFiltered(state: TuiState): { threads: Thread[]; findings: { item: Finding; index: number }[] } {
+  const threads = state.analysis?.snapshot.threads ?? NO_THREADS;
+  const tq = state.filters.threads;
+  const fq = state.filters.findings;
+  const shownThreads = useMemo(() => (tq ? filtered(threads, tq, threadMatches).map((x) => x.item) : (threads as Thread[])), [threads, tq]);
+  const shownFindings = useMemo(() => filtered(state.findings, fq, findingMatches), [state.findings, fq]);
+  return { threads: shownThreads, findings: shownFindings };
+}
+const NO_THREADS: Thread[] = [];
+
 export function Body(p: BodyProps): React.ReactElement {
-  const { state, dispatch, nav, width, height } = p;
+  const { state, width, height } = p;
+  const shown = useFiltered(state);
   const view = top(state.stack);
-  const common = { width, height, active: true };
+  if (view.kind === 'filter') {
+    // The list stays on screen, narrowing as the query is typed; the field is the last line.
+    const under: View = state.stack[state.stack.length - 2] ?? { kind: 'summary' };
+    const list: FilterList = view.list;
+    return (
+      <Box flexDirection="column" height={height}>
+        <ViewFor {...p} view={under} shown={shown} height={height - 1} active={false} />
+        <TextInput
+          prompt="/"
+          initial={state.filters[list]}
+          active
+          width={width}
+          onChange={(query) => p.dispatch({ type: 'filter', list, query })}
+          onSubmit={() => p.dispatch({ type: 'back' })}
+          onCancel={() => {
+            p.dispatch({ type: 'filter', list, query: '' });
+            p.dispatch({ type: 'back' });
+          }}
+        />
+      </Box>
+    );
+  }
+  return <ViewFor {...p} view={view} shown={shown} height={height} active />;
+}
+
+type ViewProps = BodyProps & { view: View; shown: ReturnType<typeof useFiltered>; active: boolean };
+
+function ViewFor(p: ViewProps): React.ReactElement {
+  const { state, dispatch, nav, width, height, view } = p;
+  const common = { width, height, active: p.active };
   const cursor = (list: string): number => state.cursors[list] ?? 0;
   const setCursor = (list: string) => (n: number) => dispatch({ type: 'cursor', list, n });
 
@@ -61,6 +110,17 @@ export function Body(p: BodyProps): React.ReactElement {
           onSubmit={(path) => {
             void p.loader.openFile(path).then((ok) => ok && dispatch({ type: 'openClosed' }));
           }}
+        />
+      );
+    case 'save':
+      return (
+        <SaveView
+          {...common}
+          available={p.canSave && state.analysis !== null}
+          suggested={suggestedPath(state.analysis?.source ?? 'report')}
+          message={state.notice}
+          onSubmit={p.save}
+          onCancel={nav.back}
         />
       );
     case 'prompt':
@@ -96,7 +156,9 @@ export function Body(p: BodyProps): React.ReactElement {
       return (
         <FindingsView
           {...common}
-          findings={state.findings}
+          items={p.shown.findings}
+          all={state.findings}
+          filter={state.filters.findings}
           notes={analysis.notes.map((n) => `${n.rule}: ${n.message}`)}
           nav={nav}
           cursor={cursor('findings')}
@@ -124,9 +186,31 @@ export function Body(p: BodyProps): React.ReactElement {
       );
     }
     case 'threads':
-      return <ThreadsView {...common} threads={snap.threads} nav={nav} cursor={cursor('threads')} setCursor={setCursor('threads')} />;
+      return (
+        <ThreadsView
+          {...common}
+          threads={p.shown.threads}
+          total={snap.threads.length}
+          filter={state.filters.threads}
+          nav={nav}
+          cursor={cursor('threads')}
+          setCursor={setCursor('threads')}
+        />
+      );
     case 'thread':
-      return <ThreadView key={view.addr} {...common} addr={view.addr} thread={threadIndex(snap).get(view.addr) ?? undefined} hz={hzOf(analysis)} />;
+      return (
+        <ThreadView
+          key={view.addr}
+          {...common}
+          addr={view.addr}
+          thread={threadIndex(snap).get(view.addr) ?? undefined}
+          hz={hzOf(analysis)}
+          named={findingsNaming(state.findings, view.addr)}
+          nav={nav}
+        />
+      );
+    case 'filter':
+      return <Text>{' '}</Text>; // a filter over a filter: Body draws the list underneath
     case 'whatif':
       return (
         <WhatIfView

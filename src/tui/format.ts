@@ -108,3 +108,14 @@ export function wrapText(text: string, cols: number): string[] {
   }
   return out;
 }
+
+/** Cut from the left to at most `n` columns, marking a cut with a leading `…` (a field's tail). */
+export function clipLeft(s: string, n: number): string {
+  if (n <= 0) return '';
+  if (width(s) <= n) return s;
+  const cps = Array.from(s);
+  let used = 1; // the `…`
+  let start = cps.length;
+  while (start > 0 && used + width(cps[start - 1]!) <= n) used += width(cps[--start]!);
+  return '…' + cps.slice(start).join('');
+}

@@ -5,7 +5,7 @@ import type { Analysis } from '../analysis.ts';
 import type { Finding } from '../rules/types.ts';
 import { sortedFindings } from '../rules/policy.ts';
 import type { Key } from './keypress.ts';
-import { capturesText, jump, pop, push, top, type View } from './view-state.ts';
+import { capturesText, jump, pop, push, top, type FilterList, type View } from './view-state.ts';
 import type { WhatIfReport } from './services.ts';
 
 export interface WhatIfState {
@@ -43,6 +43,8 @@ export interface TuiState {
   running: boolean;
   promptScroll: number;
   whatIf: WhatIfState;
+  /** `/` filters: text a thread or finding must contain to be listed ('' lists all). */
+  filters: Record<FilterList, string>;
   /** One line of feedback that is no error (e.g. "report saved to ..."). */
   notice: string | null;
   quit: boolean;
@@ -65,6 +67,7 @@ export function initialState(analysis: Analysis | null): TuiState {
     running: false,
     promptScroll: 0,
     whatIf: NO_WHATIF,
+    filters: { threads: '', findings: '' },
     notice: null,
     quit: false,
   };
@@ -91,6 +94,8 @@ export type Action =
   | { type: 'whatIfStart' }
   | { type: 'whatIfDone'; report: WhatIfReport; ranWith: number }
   | { type: 'whatIfFailed'; message: string }
+  | { type: 'filter'; list: FilterList; query: string }
+  | { type: 'saved'; message: string }
   | { type: 'notice'; text: string | null };
 
 /** Views tied to one input's findings, CPUs or threads go when another input loads. */
@@ -105,12 +110,13 @@ function append(log: readonly string[], more: readonly string[]): string[] {
 
 export function reduce(s: TuiState, a: Action): TuiState {
   switch (a.type) {
+    // Moving on clears the last notice: it was about the screen being left.
     case 'push':
-      return { ...s, stack: push(s.stack, a.view) };
+      return { ...s, notice: null, stack: push(s.stack, a.view) };
     case 'back':
-      return { ...s, stack: pop(s.stack) };
+      return { ...s, notice: null, stack: pop(s.stack) };
     case 'jump':
-      return { ...s, stack: jump(a.view) };
+      return { ...s, notice: null, stack: jump(a.view) };
     case 'toggleHelp':
       return { ...s, stack: top(s.stack).kind === 'help' ? pop(s.stack) : push(s.stack, { kind: 'help' }) };
     case 'quit':
@@ -137,6 +143,7 @@ export function reduce(s: TuiState, a: Action): TuiState {
         analysis: a.analysis,
         findings: sortedFindings(a.analysis.findings),
         cursors: s.previewed ? s.cursors : {},
+        filters: s.previewed ? s.filters : { threads: '', findings: '' },
         whatIf: { ...NO_WHATIF, kpreemptpri: s.whatIf.kpreemptpri },
         // After a preview, CPUs and threads keep their identity; finding numbers may not.
         stack: dropTied(s.stack, s.previewed ? ['finding'] : ['finding', 'cpu', 'thread']),
@@ -171,13 +178,18 @@ export function reduce(s: TuiState, a: Action): TuiState {
       return { ...s, whatIf: { ...s.whatIf, busy: false, report: a.report, ranWith: a.ranWith } };
     case 'whatIfFailed':
       return { ...s, whatIf: { ...s.whatIf, busy: false, error: a.message } };
+    case 'filter':
+      // The cursor goes to the first match: the old row number means nothing in the new list.
+      return { ...s, filters: { ...s.filters, [a.list]: a.query }, cursors: { ...s.cursors, [a.list]: 0 } };
+    case 'saved':
+      return { ...s, notice: a.message, stack: top(s.stack).kind === 'save' ? pop(s.stack) : s.stack };
     case 'notice':
       return { ...s, notice: a.text };
   }
 }
 
 /**
- * The global keys (s f t : w p o ? q, Esc and Backspace for back): the action a key asks for,
+ * The global keys (s f t : w p o e ? q, / on a list, Esc and Backspace for back): the action a key asks for,
  * or null when it is the view's to handle. Off while a view takes typed text.
  */
 export function globalKey(view: View, input: string, key: Key): Action | null {
@@ -202,6 +214,11 @@ export function globalKey(view: View, input: string, key: Key): Action | null {
       return { type: 'push', view: { kind: 'paste' } };
     case 'o':
       return { type: 'push', view: { kind: 'open' } };
+    case 'e':
+      return { type: 'push', view: { kind: 'save' } };
+    case '/':
+      if (view.kind === 'threads' || view.kind === 'findings') return { type: 'push', view: { kind: 'filter', list: view.kind } };
+      return null;
     default:
       break;
   }

@@ -4,6 +4,7 @@ import { useCallback, useEffect } from 'react';
 import type { TuiServices } from './services.ts';
 import type { Store } from './use-store.ts';
 import { errText } from './use-loader.ts';
+import { neutralize } from '../report/sanitize.ts';
 
 export function useCommandRunner(services: TuiServices, store: Store): void {
   const { state, dispatch } = store;
@@ -35,6 +36,23 @@ export function useWhatIf(services: TuiServices, store: Store): (kpreemptpri: nu
       services.whatIf(a, { kpreemptpri: kp }).then(
         (report) => dispatch({ type: 'whatIfDone', report, ranWith: kp }),
         (e: unknown) => dispatch({ type: 'whatIfFailed', message: errText(e) }),
+      );
+    },
+    [services, dispatch, get],
+  );
+}
+
+/** Save the loaded dump's Markdown report; the outcome is a notice (and the save view closes). */
+export function useSaver(services: TuiServices, store: Store): (path: string) => void {
+  const { dispatch, get } = store;
+  return useCallback(
+    (path: string) => {
+      const a = get().analysis;
+      if (!a || !services.saveMarkdown) return;
+      dispatch({ type: 'notice', text: `saving ${neutralize(path)}…` });
+      services.saveMarkdown(a, path).then(
+        (size) => dispatch({ type: 'saved', message: `report saved to ${neutralize(path)} (${size})` }),
+        (e: unknown) => dispatch({ type: 'notice', text: `cannot save ${neutralize(path)}: ${neutralize(errText(e))}` }),
       );
     },
     [services, dispatch, get],

@@ -24,7 +24,7 @@ const SCREENS: [name: string, keys: string[], ready: string | ((f: string) => bo
   ['prompt', [':', ...'::cpuinfo -v'.split(''), '\r'], 'second line'],
   ['whatif', ['w', '\r'], 'findings clear'],
   ['paste', ['p', '\x1b[200~', '> ::cpuinfo -v\r ID ADDR\r', '\x1b[201~'], (f) => f.includes('2 lines') && !f.includes('pasting')],
-  ['help', ['?'], 'this help'],
+  ['help', ['?'], 'Keys'],
 ];
 
 let current: Sized | null = null;
