@@ -75,6 +75,7 @@ export const runTui: Command = async (argv, io) => {
     return EXIT_USAGE;
   }
   const initial: Initial = { kind: 'text', text: input.text, source: path === '-' ? 'stdin' : path };
+  const notice = args.file === undefined && path === SEED_REPORT ? 'no FILE given: this is the bundled example (illumos #1532); o opens another' : undefined;
   let keys: NodeJS.ReadStream;
   if (path === '-') {
     // The dump came down the pipe; the keyboard is still the controlling terminal.
@@ -113,7 +114,7 @@ export const runTui: Command = async (argv, io) => {
   };
   process.once('exit', restore);
   try {
-    const app = render(React.createElement(App, { services, initial }), { stdout, stdin: keys, exitOnCtrlC: true, patchConsole: false });
+    const app = render(React.createElement(App, { services, initial, ...(notice ? { notice } : {}) }), { stdout, stdin: keys, exitOnCtrlC: true, patchConsole: false });
     await app.waitUntilExit();
   } finally {
     process.off('exit', restore);

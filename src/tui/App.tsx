@@ -29,6 +29,8 @@ export interface AppProps {
   initial: Initial;
   /** Called once the user quits, after Ink unmounts. */
   onQuit?(): void;
+  /** A first notice for the header (e.g. that the bundled example was opened). */
+  notice?: string;
 }
 
 const TITLE: Record<View['kind'], string> = {
@@ -51,7 +53,10 @@ export function App(props: AppProps): React.ReactElement {
   const { services } = props;
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
-  const store = useStore(() => initialState(props.initial.kind === 'analysis' ? props.initial.analysis : null));
+  const store = useStore(() => ({
+    ...initialState(props.initial.kind === 'analysis' ? props.initial.analysis : null),
+    notice: props.notice ?? null,
+  }));
   const { state, dispatch, get } = store;
   const view = top(state.stack);
   const loader = useLoader(services, store);

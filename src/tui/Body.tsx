@@ -130,6 +130,7 @@ function ViewFor(p: ViewProps): React.ReactElement {
           log={state.log}
           history={state.history}
           busy={state.running || state.commands.length > 0}
+          queued={Math.max(0, state.commands.length - 1)}
           scroll={state.promptScroll}
           setScroll={(n) => dispatch({ type: 'promptScroll', n })}
           onRun={(line) => dispatch({ type: 'command', line })}

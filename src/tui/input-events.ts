@@ -79,6 +79,17 @@ export class InputEvents {
   }
 }
 
+/** Printable text at the start of a run (no control character): typed into a field at once. */
+export function printablePrefix(ev: string): number {
+  let i = 0;
+  while (i < ev.length) {
+    const c = ev.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f || (c >= 0x80 && c < 0xa0)) break;
+    i++;
+  }
+  return i;
+}
+
 /** The first key of an event and what is left: a sequence is one key; CR LF is one Enter. */
 export function firstKey(ev: string): [key: string, rest: string] {
   if (ev.startsWith(ESC)) return [ev, ''];

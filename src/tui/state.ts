@@ -160,12 +160,15 @@ export function reduce(s: TuiState, a: Action): TuiState {
       const text = a.line.trim();
       if (!text) return s;
       if (text === '$q' || text === '::quit') return { ...s, stack: pop(s.stack) };
-      const base = { ...s, history: [...s.history, text], log: append(s.log, [`> ${text}`]), promptScroll: 0 };
-      if (!s.analysis) return { ...base, log: append(base.log, ['nothing loaded: p to paste a dump, o to open one']) };
+      const base = { ...s, history: [...s.history, text], promptScroll: 0 };
+      if (!s.analysis) return { ...base, log: append(s.log, [`> ${text}`, 'nothing loaded: p to paste a dump, o to open one']) };
       return { ...base, commands: [...s.commands, text] };
     }
-    case 'commandStart':
-      return { ...s, running: true };
+    case 'commandStart': {
+      // Echoed when it runs, so each command's output follows it even when lines queue up.
+      const next = s.commands[0];
+      return next === undefined ? s : { ...s, running: true, log: append(s.log, [`> ${next}`]) };
+    }
     case 'commandDone':
       return { ...s, commands: s.commands.slice(1), running: false, log: append(s.log, a.lines), promptScroll: 0 };
     case 'promptScroll':

@@ -4,7 +4,7 @@
 // the stdin Ink exposes (useStdin, public API): every read Ink takes from it is also a 'data' event.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useStdin } from 'ink';
-import { firstKey, InputEvents, PASTE_END, PASTE_START } from './input-events.ts';
+import { firstKey, InputEvents, PASTE_END, PASTE_START, printablePrefix } from './input-events.ts';
 
 /** Longest text run taken as typed keys; longer is a paste (it belongs in the paste area). */
 export const MAX_TYPED_RUN = 64 * 1024;
@@ -43,7 +43,10 @@ export function useKeyPump(sink: KeySink): void {
       } else if (!ev.startsWith('\x1b') && ev.length > MAX_TYPED_RUN) {
         s.dropped(ev.length);
       } else {
-        const [k, rest] = firstKey(ev);
+        // In a text field, printable text goes in as one key (a pasted block of 50 commands is
+        // 100 turns, not thousands); Enter and other control keys still go one by one.
+        const n = !ev.startsWith('\x1b') && s.takesText() ? printablePrefix(ev) : 0;
+        const [k, rest] = n > 1 ? [ev.slice(0, n), ev.slice(n)] : firstKey(ev);
         if (rest) queue.current.unshift(rest);
         s.key(k);
       }

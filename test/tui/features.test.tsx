@@ -188,3 +188,14 @@ describe('nothing cut without a way to see it', () => {
     await t.has('at column 73');
   });
 });
+
+describe('a first notice', () => {
+  test('shows in the header (the bundled example) and goes once the user moves on', async () => {
+    const a = seedAnalysis();
+    const r = render(<App services={fakeServices(a).services} initial={{ kind: 'analysis', analysis: a }} notice="no FILE given: this is the bundled example" />);
+    const frame = (): string => r.lastFrame() ?? '';
+    await waitFor(frame, (f) => f.includes('no FILE given: this is the bundled example') && f.includes('CPU PRI'), 'the notice');
+    r.stdin.write('f');
+    await waitFor(frame, (f) => f.includes('Findings: 1 critical') && !f.includes('bundled example'), 'the notice gone');
+  });
+});

@@ -65,12 +65,15 @@ describe('reduce', () => {
     s = run(s, { type: 'command', line: ' ::cpuinfo -v ' }, { type: 'command', line: '   ' }, { type: 'command', line: '::stacks' });
     expect(s.commands).toEqual(['::cpuinfo -v', '::stacks']);
     expect(s.history).toEqual(['::cpuinfo -v', '::stacks']);
-    expect(s.log).toEqual(['> ::cpuinfo -v', '> ::stacks']);
+    expect(s.log).toEqual([]); // echoed when each runs, so output follows its command
     const big = Array.from({ length: 300_000 }, (_, i) => `line ${i}`); // more than a spread can take
     s = run(s, { type: 'commandStart' }, { type: 'commandDone', lines: big });
     expect(s.commands).toEqual(['::stacks']);
-    expect(s.log.length).toBe(2 + 300_000);
-    expect(s.log[2]).toBe('line 0');
+    expect(s.log.length).toBe(1 + 300_000);
+    expect(s.log[0]).toBe('> ::cpuinfo -v');
+    expect(s.log[1]).toBe('line 0');
+    s = run(s, { type: 'commandStart' }, { type: 'commandDone', lines: ['out'] });
+    expect(s.log.slice(-2)).toEqual(['> ::stacks', 'out']);
     s = run(s, { type: 'command', line: '$q' });
     expect(top(s.stack).kind).toBe('summary');
   });

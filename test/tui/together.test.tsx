@@ -68,8 +68,12 @@ describe('pastes into the prompt', () => {
     t.r.stdin.write('\r');
     await t.has('(output of ffffff0007e01c40::findstack -v)');
     expect(t.calls.runCommand).toEqual(['::cpuinfo -v', '::stacks', 'ffffff0007e01c40::findstack -v']);
-    const f = t.frame();
-    expect(f.indexOf('> ::cpuinfo -v')).toBeLessThan(f.indexOf('> ::stacks'));
+    // Each command's output follows it.
+    const f = t.frame().split('\n');
+    const at = (s: string) => f.findIndex((l) => l.includes(s));
+    expect(at('> ::cpuinfo -v')).toBeLessThan(at('(output of ::cpuinfo -v)'));
+    expect(at('(output of ::cpuinfo -v)')).toBeLessThan(at('> ::stacks'));
+    expect(at('> ::stacks')).toBeLessThan(at('(output of ::stacks)'));
   });
 
   test('lines typed while a command runs are queued behind it, not dropped', async () => {
@@ -86,8 +90,8 @@ describe('pastes into the prompt', () => {
     t.r.stdin.write('slow\r');
     await t.has('running…');
     t.r.stdin.write('fast\r');
-    await t.has('> fast');
-    expect(t.calls.runCommand).toEqual(['slow']);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(t.calls.runCommand).toEqual(['slow']); // queued behind the running one
     release();
     await t.has('done fast');
     expect(t.calls.runCommand).toEqual(['slow', 'fast']);
