@@ -1,6 +1,6 @@
 // Cutting terminal reads into events and keys (src/tui/input-events.ts).
 import { describe, expect, test } from 'vitest';
-import { firstKey, InputEvents } from '../../src/tui/input-events.ts';
+import { firstKey, InputEvents, printablePrefix } from '../../src/tui/input-events.ts';
 
 const keysOf = (ev: string): string[] => {
   const out: string[] = [];
@@ -38,5 +38,16 @@ describe('firstKey', () => {
     expect(keysOf('::stacks\r\n::cpuinfo\r')).toEqual([...'::stacks', '\r', ...'::cpuinfo', '\r']);
     expect(keysOf('a😀b')).toEqual(['a', '😀', 'b']);
     expect(keysOf('\x1b[B')).toEqual(['\x1b[B']);
+  });
+});
+
+describe('printablePrefix', () => {
+  test('stops at the first control character (Enter, Backspace, Tab, C1)', () => {
+    expect(printablePrefix('::stacks\r::cpuinfo')).toBe(8);
+    expect(printablePrefix('ab\x7fc')).toBe(2);
+    expect(printablePrefix('\rx')).toBe(0);
+    expect(printablePrefix('a\tb')).toBe(1);
+    expect(printablePrefix('古a\x85')).toBe(2);
+    expect(printablePrefix('plain')).toBe(5);
   });
 });
