@@ -199,3 +199,26 @@ describe('a first notice', () => {
     await waitFor(frame, (f) => f.includes('Findings: 1 critical') && !f.includes('bundled example'), 'the notice gone');
   });
 });
+
+describe('columns by display width', () => {
+  test('a process name of wide characters keeps the thread columns aligned and the rows within the screen', async () => {
+    const { threadRow } = await import('../../src/tui/ThreadsView.tsx');
+    const { default: stringWidth } = await import('string-width');
+    const a = seedAnalysis();
+    const wide = { ...a.snapshot.threads[1]!, proc: '古'.repeat(12) }; // 24 columns, cut to 16
+    const plainRow = threadRow(a.snapshot.threads[1]!);
+    const wideRow = threadRow(wide);
+    const stackAt = (row: string) => stringWidth(row.slice(0, row.indexOf('mac_soft_ring_worker')));
+    expect(stackAt(plainRow)).toBe(56); // 16+1 +3+1 +6+1 +4+1 +5+1 +16+1
+    expect(stackAt(wideRow)).toBe(56);
+    expect(wideRow).toContain('古'.repeat(7) + '… '); // 14 + 1 columns, padded to 16
+    a.snapshot.threads[1] = wide;
+    a.snapshot.cpus[1]!.proc = '古'.repeat(40);
+    const t = open(a);
+    await t.has('CPU PRI');
+    for (const l of t.frame().split('\n')) expect(stringWidth(l)).toBeLessThanOrEqual(100);
+    await t.press('t');
+    await t.has('Threads: 4');
+    for (const l of t.frame().split('\n')) expect(stringWidth(l)).toBeLessThanOrEqual(100);
+  });
+});
