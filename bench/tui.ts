@@ -57,6 +57,8 @@ class Keys extends EventEmitter {
   write(d: string): void {
     this.data = d;
     this.emit('readable');
+    // A real stream emits 'data' for each chunk a reader takes; the TUI listens for it (useStdin).
+    this.emit('data', d);
   }
   read = (): string | null => {
     const d = this.data;

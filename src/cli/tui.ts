@@ -1,43 +1,83 @@
-// `playfair tui [FILE|-]`: the terminal UI. No FILE: stdin when it is piped, else the bundled
-// seed report. Not on a terminal (CI, a pipe to a file): the text report and analyze's exit code.
+// `playfair tui [--fail-on SEV] [FILE|-]`: the terminal UI. No FILE: stdin when it is piped, else
+// the bundled seed report. Not on a terminal (CI, a pipe to a file): the text report and analyze's
+// exit code. An input that cannot be read is a one-line error and exit 2, as for `analyze`.
 import { openSync } from 'node:fs';
 import { ReadStream } from 'node:tty';
 import type { Command } from './io.ts';
 import { EXIT_OK, EXIT_USAGE } from './io.ts';
 import { readInput } from './input.ts';
 import { SEED_REPORT } from './start.ts';
+import { exitCodeFor, parseSeverity } from '../rules/policy.ts';
+import type { Severity } from '../rules/types.ts';
+import type { Analysis } from '../analysis.ts';
 import type { Initial } from '../tui/App.tsx';
 import { TUI_MAX_INPUT } from '../tui/limits.ts';
 
-const USAGE = 'usage: playfair tui [FILE|-]   (keys: ? help, q quit)\n';
+const USAGE = 'usage: playfair tui [--fail-on critical|high|medium|low|info] [FILE|-]   (keys: ? help, q quit)\n';
 
 /** Alternate screen (the shell's screen comes back on quit) and bracketed paste on/off. */
 const ENTER = '\x1b[?1049h\x1b[?2004h';
 const LEAVE = '\x1b[?2004l\x1b[?1049l';
 
-export const runTui: Command = async (argv, io) => {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    io.stdout.write(USAGE);
-    return EXIT_OK;
+type Args = { ok: true; failOn: Severity; file: string | undefined; help: boolean } | { ok: false };
+
+function parseArgs(argv: readonly string[]): Args {
+  let failOn: Severity = 'high';
+  let file: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--help' || a === '-h') return { ok: true, failOn, file, help: true };
+    if (a === '--fail-on' || a.startsWith('--fail-on=')) {
+      const v = a === '--fail-on' ? argv[++i] : a.slice('--fail-on='.length);
+      const s = v === undefined ? null : parseSeverity(v);
+      if (s === null) return { ok: false };
+      failOn = s;
+    } else if (a !== '-' && a.startsWith('-')) return { ok: false };
+    else if (file !== undefined) return { ok: false };
+    else file = a;
   }
-  if (argv.length > 1 || (argv[0] !== undefined && argv[0] !== '-' && argv[0].startsWith('-'))) {
+  return { ok: true, failOn, file, help: false };
+}
+
+/** The exit code policy.ts gives an analysis at `failOn`. */
+export function tuiExitCode(a: Analysis, failOn: Severity): number {
+  return exitCodeFor(
+    {
+      findings: a.findings,
+      notes: a.notes,
+      internalErrors: a.diagnostics.filter((d) => d.kind === 'internal').length,
+      parsedLines: a.accounting.parsed,
+    },
+    failOn,
+  );
+}
+
+export const runTui: Command = async (argv, io) => {
+  const args = parseArgs(argv);
+  if (!args.ok) {
     io.stderr.write(`playfair tui: ${USAGE}`);
     return EXIT_USAGE;
   }
+  if (args.help) {
+    io.stdout.write(USAGE);
+    return EXIT_OK;
+  }
   const stdinPiped = io.stdin.isTTY !== true;
-  const path = argv[0] ?? (stdinPiped ? '-' : SEED_REPORT);
+  const path = args.file ?? (stdinPiped ? '-' : SEED_REPORT);
 
-  if (io.stdout.isTTY !== true) return (await import('./analyze.ts')).runAnalyze([path], io);
+  if (io.stdout.isTTY !== true) return (await import('./analyze.ts')).runAnalyze(['--fail-on', args.failOn, path], io);
 
-  let initial: Initial;
+  // Read before the screen opens: a missing, binary or directory input is an error line, not an
+  // empty TUI.
+  const input = await readInput(path, io, { maxInput: TUI_MAX_INPUT });
+  if (!input.ok) {
+    io.stderr.write(`playfair tui: ${input.message}\n`);
+    return EXIT_USAGE;
+  }
+  const initial: Initial = { kind: 'text', text: input.text, source: path === '-' ? 'stdin' : path };
+  const notice = args.file === undefined && path === SEED_REPORT ? 'no FILE given: this is the bundled example (illumos #1532); o opens another' : undefined;
   let keys: NodeJS.ReadStream;
   if (path === '-') {
-    const input = await readInput('-', io, { maxInput: TUI_MAX_INPUT });
-    if (!input.ok) {
-      io.stderr.write(`playfair tui: ${input.message}\n`);
-      return EXIT_USAGE;
-    }
-    initial = { kind: 'text', text: input.text, source: 'stdin' };
     // The dump came down the pipe; the keyboard is still the controlling terminal.
     try {
       keys = new ReadStream(openSync('/dev/tty', 'r')) as NodeJS.ReadStream;
@@ -45,13 +85,11 @@ export const runTui: Command = async (argv, io) => {
       io.stderr.write('playfair tui: stdin was the dump and no terminal is available for keys; printing the report\n');
       const { analyzeText } = await import('../analyze.ts');
       const { renderText } = await import('../report/text.ts');
-      const { exitCodeFor } = await import('../tui/format.ts');
       const a = analyzeText(input.text, { source: '-' });
       io.stdout.write(renderText(a, io.stdout.columns === undefined ? {} : { width: io.stdout.columns }));
-      return exitCodeFor(a);
+      return tuiExitCode(a, args.failOn);
     }
   } else {
-    initial = { kind: 'file', path };
     keys = io.stdin as NodeJS.ReadStream;
   }
 
@@ -76,7 +114,7 @@ export const runTui: Command = async (argv, io) => {
   };
   process.once('exit', restore);
   try {
-    const app = render(React.createElement(App, { services, initial }), { stdout, stdin: keys, exitOnCtrlC: true, patchConsole: false });
+    const app = render(React.createElement(App, { services, initial, ...(notice ? { notice } : {}) }), { stdout, stdin: keys, exitOnCtrlC: true, patchConsole: false });
     await app.waitUntilExit();
   } finally {
     process.off('exit', restore);

@@ -2,17 +2,23 @@
 // Enter opens a thread.
 import React from 'react';
 import { Box, Text } from 'ink';
-import type { Cpu, DispatcherSnapshot } from '../model/snapshot.ts';
+import type { Cpu } from '../model/snapshot.ts';
+import type { Finding } from '../rules/types.ts';
+import type { HzInfo } from '../rules/time.ts';
+import { shortTicks } from '../rules/policy.ts';
 import { useKeys } from './keys.ts';
 import { neutralize } from '../report/sanitize.ts';
-import { clip, formatTicks, hzOf, isStarved, maxWaitingPri, padL, padR } from './format.ts';
+import { clip, maxWaitingPri, padL, padR } from './format.ts';
 import { navKey } from './list-nav.ts';
 import { ScrollList } from './ScrollList.tsx';
 import type { Nav } from './view-state.ts';
 
 export interface CpuProps {
   cpu: Cpu;
-  snapshot: DispatcherSnapshot;
+  /** The hz the rules used (policy.ts hzOf). */
+  hz: HzInfo;
+  /** The findings that mark this CPU starved (policy.ts starvingFindings); empty if none. */
+  starvedBy: readonly Finding[];
   width: number;
   height: number;
   active: boolean;
@@ -39,15 +45,17 @@ export function cpuThreadRows(cpu: Cpu): Row[] {
 
 export function CpuView(p: CpuProps): React.ReactElement {
   const { cpu } = p;
-  const { hz, assumed } = hzOf(p.snapshot);
+  const { hz, assumed } = p.hz;
+  const starved = p.starvedBy[0];
   const rows = cpuThreadRows(cpu);
   const wait = maxWaitingPri(cpu);
   const facts = [
     `CPU ${cpu.id}${cpu.addr ? `  cpu_t ${cpu.addr}` : ''}  flags ${cpu.flagNames.join(' ') || '-'}`,
     `running pri ${cpu.pri ?? '-'}  RNRN ${cpu.runrun === null ? '-' : cpu.runrun ? 'yes' : 'no'}  KRNRN ${cpu.kprunrun === null ? '-' : cpu.kprunrun ? 'yes' : 'no'}  ` +
-      `SWITCH ${cpu.switchTicks === null ? '-' : `t-${cpu.switchTicks} = ${formatTicks(cpu.switchTicks, hz)}${assumed ? ` at assumed hz ${hz}` : ''}`}`,
-    `queued ${cpu.runq ? cpu.runq.length : cpu.nrun ?? '-'}${wait !== null ? `, highest waiting pri ${wait}` : ''}` +
-      (isStarved(cpu, hz) ? `  — STARVED: pri ${wait} waits behind pri ${cpu.pri}` : ''),
+      `SWITCH ${cpu.switchTicks === null ? '-' : `t-${cpu.switchTicks} = ${shortTicks(cpu.switchTicks, hz)}${assumed ? ` at assumed hz ${hz}` : ''}`}`,
+    `queued ${cpu.runq ? cpu.runq.length : cpu.nrun ?? '-'}${wait !== null ? `, highest waiting pri ${wait}` : ''}`,
+    // The mark is the findings' word, not this view's: see policy.ts marksStarved.
+    ...(starved ? [`!! ${neutralize(starved.title)}`] : []),
   ];
   const listH = Math.max(1, p.height - facts.length - 2);
   useKeys(
@@ -64,7 +72,7 @@ export function CpuView(p: CpuProps): React.ReactElement {
   return (
     <Box flexDirection="column" height={p.height}>
       {facts.map((f, i) => (
-        <Text key={i} wrap="truncate" color={i === 2 && isStarved(cpu, hz) ? 'red' : undefined}>{clip(f, p.width)}</Text>
+        <Text key={i} wrap="truncate" color={i === 3 ? 'red' : undefined}>{clip(f, p.width)}</Text>
       ))}
       <Text> </Text>
       <Text bold wrap="truncate">{clip(`${padR('ROLE', 8)} ${padL('PRI', 3)} ${padR('THREAD', 16)} PROC`, p.width)}</Text>

@@ -1,5 +1,6 @@
 // One finding: what, why, the fix and how to confirm it, then its evidence lines highlighted in
-// the original text. n/N step through the evidence; 1-9 open the threads it names.
+// the original text. n/N step through the evidence, h/l scroll it sideways; 1-9 open the threads
+// it names.
 import React, { useState } from 'react';
 import { Box, Text } from 'ink';
 import type { Finding } from '../rules/types.ts';
@@ -19,15 +20,33 @@ export interface FindingDetailProps {
   nav: Nav;
 }
 
-/** The text above the evidence pane, wrapped to width. */
+/** Appends without spreading (a message can be longer than the stack has room for arguments). */
+function add(out: string[], lines: readonly string[]): void {
+  for (const l of lines) out.push(l);
+}
+
+const indent = (lines: readonly string[]): string[] => lines.map((l) => '  ' + l);
+
+/** The text above the evidence pane, wrapped to width: nothing cut (m shows what does not fit). */
 export function detailLines(f: Finding, width: number): string[] {
   const out: string[] = [];
   const threads = f.threads ?? [];
   out.push(`${f.severity.toUpperCase()} (${f.confidence})  ${f.rule}${f.cpu !== undefined ? `  cpu ${f.cpu}` : ''}`);
-  out.push(...wrapText(neutralize(f.message, true), width));
-  if (threads.length) out.push(clip('Threads: ' + threads.slice(0, 9).map((t, i) => `[${i + 1}] ${t}`).join('  ') + (threads.length > 9 ? ` +${threads.length - 9}` : ''), width));
-  if (f.fix) out.push(...wrapText('Fix: ' + neutralize(f.fix, true), width));
-  if (f.confirm.length) out.push(clip('Confirm: ' + f.confirm.map((c) => neutralize(c)).join('  ;  '), width));
+  add(out, wrapText(neutralize(f.message, true), width));
+  if (threads.length) {
+    const named = threads.slice(0, 9).map((t, i) => `[${i + 1}] ${neutralize(t)}`).join('  ');
+    add(out, wrapText('Threads: ' + named + (threads.length > 9 ? `  (+${threads.length - 9} more)` : ''), width));
+  }
+  if (f.fix) add(out, wrapText('Fix: ' + neutralize(f.fix, true), width));
+  // Confirm commands and references one to a line, in full: they are meant to be copied.
+  if (f.confirm.length) {
+    out.push('Confirm:');
+    for (const c of f.confirm) add(out, indent(wrapText(neutralize(c), width - 2)));
+  }
+  if (f.references.length) {
+    out.push('References:');
+    for (const r of f.references) add(out, indent(wrapText(neutralize(r), width - 2)));
+  }
   return out;
 }
 
@@ -39,6 +58,8 @@ export function FindingDetailView(p: FindingDetailProps): React.ReactElement {
   // `m` shows the whole text (message, fix, confirm) when it does not fit above the evidence.
   const [full, setFull] = useState(false);
   const [top, setTop] = useState(0);
+  // Evidence lines wider than the screen scroll sideways (h/l or the arrows), 8 columns a step.
+  const [offset, setOffset] = useState(0);
   const marked = new Set(evLines);
   const head = detailLines(f, p.width);
   // Keep at least half the screen for the evidence.
@@ -61,7 +82,9 @@ export function FindingDetailView(p: FindingDetailProps): React.ReactElement {
       } else if (input === 'N' && evLines.length) {
         setEv((ev - 1 + evLines.length) % evLines.length);
         setShift(0);
-      } else if (key.downArrow || input === 'j') setShift(shift + 1);
+      } else if (key.rightArrow || input === 'l') setOffset(offset + 8);
+      else if (key.leftArrow || input === 'h') setOffset(Math.max(0, offset - 8));
+      else if (key.downArrow || input === 'j') setShift(shift + 1);
       else if (key.upArrow || input === 'k') setShift(shift - 1);
       else if (key.pageDown) setShift(shift + paneH);
       else if (key.pageUp) setShift(shift - paneH);
@@ -96,12 +119,12 @@ export function FindingDetailView(p: FindingDetailProps): React.ReactElement {
       <Text bold wrap="truncate">
         {clip(
           evLines.length
-            ? `Evidence ${ev + 1}/${evLines.length}: line ${evLines[ev]}   (n/N next/prev, j/k scroll)`
+            ? `Evidence ${ev + 1}/${evLines.length}: line ${evLines[ev]}   (n/N next/prev, j/k scroll, h/l sideways${offset ? `, at column ${offset + 1}` : ''})`
             : 'Evidence: none cited',
           p.width,
         )}
       </Text>
-      <SourcePane lines={p.lines} focus={Math.max(1, focus)} marked={marked} width={p.width} height={paneH} />
+      <SourcePane lines={p.lines} focus={Math.max(1, focus)} marked={marked} width={p.width} height={paneH} offset={offset} />
     </Box>
   );
 }

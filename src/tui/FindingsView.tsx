@@ -4,14 +4,21 @@ import { Box, Text } from 'ink';
 import type { Finding } from '../rules/types.ts';
 import { useKeys } from './keys.ts';
 import { neutralize } from '../report/sanitize.ts';
-import { clip, padR, SEVERITY_COLOR, SEVERITY_TAG, severityCounts } from './format.ts';
+import { clip, padR, SEVERITY_COLOR, SEVERITY_TAG } from './format.ts';
+import { severityCounts } from '../rules/policy.ts';
+import { SEVERITIES } from '../rules/types.ts';
 import { navKey } from './list-nav.ts';
 import { ScrollList } from './ScrollList.tsx';
 import type { Nav } from './view-state.ts';
 
 export interface FindingsProps {
-  /** Already sorted most severe first (App keeps one sorted copy so indices agree). */
-  findings: Finding[];
+  /** The findings listed (all, or those the `/` filter keeps), each with its index in the full
+   * sorted list (App keeps one sorted copy, so indices agree). */
+  items: readonly { item: Finding; index: number }[];
+  /** The whole list, for the counts. */
+  all: readonly Finding[];
+  /** The `/` filter ('' when none). */
+  filter: string;
   notes: string[];
   width: number;
   height: number;
@@ -27,29 +34,36 @@ export function findingRow(f: Finding, width: number): string {
 }
 
 export function FindingsView(p: FindingsProps): React.ReactElement {
-  const c = severityCounts(p.findings);
-  const counts = (['critical', 'high', 'medium', 'low', 'info'] as const).filter((s) => c[s]).map((s) => `${c[s]} ${s}`);
+  const c = severityCounts(p.all);
+  const counts = SEVERITIES.filter((s) => c[s]).map((s) => `${c[s]} ${s}`);
   const noteRows = p.notes.length ? Math.min(p.notes.length + 1, Math.floor(p.height / 4)) : 0;
   const listH = Math.max(1, p.height - 1 - noteRows);
   useKeys(
     (input, key) => {
-      const n = navKey(input, key, p.cursor, p.findings.length, listH);
+      const n = navKey(input, key, p.cursor, p.items.length, listH);
+      const chosen = p.items[p.cursor];
       if (n !== null) p.setCursor(n);
-      else if (key.return && p.findings[p.cursor]) p.nav.push({ kind: 'finding', index: p.cursor });
+      else if (key.return && chosen) p.nav.push({ kind: 'finding', index: chosen.index });
     },
     p.active,
   );
   return (
     <Box flexDirection="column" height={p.height}>
-      <Text bold wrap="truncate">{clip(`Findings: ${counts.length ? counts.join(', ') : 'none'}   (Enter: detail and evidence)`, p.width)}</Text>
+      <Text bold wrap="truncate">
+        {clip(
+          `Findings: ${counts.length ? counts.join(', ') : 'none'}` +
+            (p.filter ? `   /${neutralize(p.filter)}: ${p.items.length} of ${p.all.length}` : '   (Enter: detail and evidence)'),
+          p.width,
+        )}
+      </Text>
       <ScrollList
-        count={p.findings.length}
+        count={p.items.length}
         cursor={p.cursor}
         height={listH}
         width={p.width}
-        row={(i) => findingRow(p.findings[i]!, p.width)}
-        color={(i) => SEVERITY_COLOR[p.findings[i]!.severity]}
-        empty="No findings: the rules saw nothing wrong in this input."
+        row={(i) => findingRow(p.items[i]!.item, p.width)}
+        color={(i) => SEVERITY_COLOR[p.items[i]!.item.severity]}
+        empty={p.filter ? `No finding matches /${neutralize(p.filter)} (Esc on / clears it).` : 'No findings: the rules saw nothing wrong in this input.'}
       />
       {noteRows > 0 && <Text dimColor wrap="truncate">{clip(`Rules that could not decide (${p.notes.length}):`, p.width)}</Text>}
       {p.notes.slice(0, Math.max(0, noteRows - 1)).map((n, i) => (

@@ -5,7 +5,7 @@ import { Text } from 'ink';
 import type { View } from './view-state.ts';
 import { PASTE_KEYS } from './PasteView.tsx';
 
-const GLOBAL = ['s summary', 'f findings', 't threads', ': mdb', 'w what-if', 'p paste', 'o open'];
+const GLOBAL = ['s summary', 'f findings', 't threads', ': mdb', 'w what-if', 'p paste', 'o open', 'e save'];
 const ALWAYS = ['? help', 'q quit'];
 
 function local(v: View): { keys: string[]; global: boolean } {
@@ -13,14 +13,15 @@ function local(v: View): { keys: string[]; global: boolean } {
     case 'summary':
       return { keys: ['↑↓ cpu', 'Enter queue'], global: true };
     case 'findings':
-      return { keys: ['↑↓ move', 'Enter evidence'], global: true };
+      return { keys: ['↑↓ move', 'Enter evidence', '/ filter'], global: true };
     case 'finding':
-      return { keys: ['n/N evidence', 'm text', '1-9 thread', 'Esc back'], global: true };
+      return { keys: ['n/N evidence', 'h/l side', 'm text', '1-9 thread', 'Esc back'], global: true };
     case 'cpu':
-    case 'threads':
       return { keys: ['↑↓ move', 'Enter thread', 'Esc back'], global: true };
+    case 'threads':
+      return { keys: ['↑↓ move', 'Enter thread', '/ filter', 'Esc back'], global: true };
     case 'thread':
-      return { keys: ['j/k scroll', 'Esc back'], global: true };
+      return { keys: ['j/k scroll', '1-9 finding', 'Esc back'], global: true };
     case 'prompt':
       return { keys: ['Enter run', '↑↓ history', 'PgUp/PgDn scroll', 'Esc leave the prompt'], global: false };
     case 'whatif':
@@ -29,8 +30,12 @@ function local(v: View): { keys: string[]; global: boolean } {
       return { keys: [PASTE_KEYS], global: false };
     case 'open':
       return { keys: ['Enter open', 'Esc back'], global: false };
+    case 'save':
+      return { keys: ['Enter save', 'Esc back'], global: false };
+    case 'filter':
+      return { keys: ['type to filter', 'Enter keep', 'Esc clear'], global: false };
     case 'help':
-      return { keys: ['Esc back'], global: true };
+      return { keys: ['j/k scroll', 'Esc back'], global: true };
   }
 }
 

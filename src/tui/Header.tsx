@@ -3,7 +3,8 @@ import React from 'react';
 import { Text } from 'ink';
 import type { Analysis } from '../analysis.ts';
 import { neutralize } from '../report/sanitize.ts';
-import { clip, severityCounts } from './format.ts';
+import { clip } from './format.ts';
+import { severityCounts } from '../rules/policy.ts';
 
 export interface HeaderProps {
   analysis: Analysis | null;

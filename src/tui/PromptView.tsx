@@ -12,6 +12,8 @@ export interface PromptProps {
   log: readonly string[];
   history: readonly string[];
   busy: boolean;
+  /** Lines waiting behind the running one (a pasted block). */
+  queued?: number;
   /** Lines scrolled back from the bottom (0 = following the newest output). */
   scroll: number;
   setScroll(n: number): void;
@@ -45,8 +47,8 @@ export function PromptView(p: PromptProps): React.ReactElement {
           <Text key={i} wrap="truncate">{clip(neutralize(l), p.width) || ' '}</Text>
         ))}
       </Box>
-      {/* Always mounted, so a key typed while a command runs cannot reach a stale field. */}
-      <TextInput prompt={p.busy ? 'running… ' : '> '} active={p.active && !p.busy} width={p.width} history={p.history} onSubmit={p.onRun} onCancel={p.onLeave} />
+      {/* Always mounted and active: a line typed while a command runs is queued behind it. */}
+      <TextInput prompt={p.busy ? (p.queued ? `running… (${p.queued} queued) ` : 'running… ') : '> '} active={p.active} width={p.width} history={p.history} onSubmit={p.onRun} onCancel={p.onLeave} />
     </Box>
   );
 }

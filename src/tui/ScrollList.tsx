@@ -1,7 +1,9 @@
-// A virtualised list: renders only the rows in view, with a scroll position marker.
+// A virtualised list: renders only the rows in view, with a cue line (rows above and below, the
+// cursor's position) when the list is longer than its space.
 import React from 'react';
 import { Box, Text } from 'ink';
 import { windowStart } from './list-nav.ts';
+import { padR } from './format.ts';
 
 export interface ScrollListProps {
   count: number;
@@ -20,18 +22,29 @@ export interface ScrollListProps {
 }
 
 export function ScrollList(p: ScrollListProps): React.ReactElement {
-  const h = Math.max(1, p.height);
   if (p.count === 0) return <Text dimColor>{p.empty ?? '(nothing to show)'}</Text>;
+  // A list longer than its space gives its last line to a cue: how much is above and below.
+  const cue = p.count > Math.max(1, p.height) && p.height >= 2;
+  const h = Math.max(1, cue ? p.height - 1 : p.height);
   const start = windowStart(p.cursor, p.count, h);
   const end = Math.min(p.count, start + h);
   const rows: React.ReactElement[] = [];
   for (let i = start; i < end; i++) {
-    const text = p.row(i).slice(0, p.width).padEnd(p.width);
+    const text = padR(p.row(i), p.width);
     const isCursor = p.highlight !== false && i === p.cursor;
     const marked = p.marked?.(i) ?? false;
     rows.push(
       <Text key={i} inverse={isCursor} color={marked && !isCursor ? 'yellow' : p.color?.(i)} bold={marked} wrap="truncate">
         {text}
+      </Text>,
+    );
+  }
+  if (cue) {
+    const below = p.count - end;
+    const text = `${start > 0 ? `↑ ${start} above  ` : ''}${below > 0 ? `↓ ${below} below  ` : ''}(row ${p.cursor + 1} of ${p.count})`;
+    rows.push(
+      <Text key="cue" dimColor wrap="truncate">
+        {text.slice(0, p.width)}
       </Text>,
     );
   }

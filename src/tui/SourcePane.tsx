@@ -13,6 +13,8 @@ export interface SourcePaneProps {
   marked: ReadonlySet<number>;
   width: number;
   height: number;
+  /** Columns scrolled sideways (0: from the start); a cut line ends in `…`, a shifted one shows `«`. */
+  offset?: number;
 }
 
 export function SourcePane(p: SourcePaneProps): React.ReactElement {
@@ -24,7 +26,12 @@ export function SourcePane(p: SourcePaneProps): React.ReactElement {
   for (let i = start; i < Math.min(n, start + h); i++) {
     const ln = i + 1;
     const hit = p.marked.has(ln);
-    const text = clip(`${String(ln).padStart(numW)}${hit ? '▶' : ' '}${neutralize(p.lines[i]!)}`, p.width);
+    const off = p.offset ?? 0;
+    const body = neutralize(p.lines[i]!);
+    // Sideways by code points, so a surrogate pair is never split.
+    const shown = off > 0 ? Array.from(body).slice(off).join('') : body;
+    const mark = hit ? '▶' : off > 0 && body.length > 0 ? '«' : ' ';
+    const text = clip(`${String(ln).padStart(numW)}${mark}${shown}`, p.width);
     rows.push(
       <Text key={ln} wrap="truncate" color={hit ? 'black' : undefined} backgroundColor={hit ? 'yellow' : undefined} dimColor={!hit}>
         {hit ? text.padEnd(p.width) : text}

@@ -4,6 +4,7 @@ import React, { useState } from 'react';
 import { Text } from 'ink';
 import { useKeys } from './keys.ts';
 import { neutralize } from '../report/sanitize.ts';
+import { clipLeft, width } from './format.ts';
 
 export interface TextInputProps {
   prompt: string;
@@ -13,17 +14,23 @@ export interface TextInputProps {
   onCancel(): void;
   history?: readonly string[];
   initial?: string;
+  /** Called with the value after every edit (a live filter). */
+  onChange?(value: string): void;
 }
 
 export function TextInput(p: TextInputProps): React.ReactElement {
-  const [value, setValue] = useState(p.initial ?? '');
+  const [value, setValueState] = useState(p.initial ?? '');
+  const setValue = (v: string): void => {
+    setValueState(v);
+    if (v !== value) p.onChange?.(v);
+  };
   const [hist, setHist] = useState(-1); // index from the end of history; -1 = editing a new line
   useKeys(
     (input, key) => {
       const h = p.history ?? [];
       if (key.return) {
         p.onSubmit(value);
-        setValue('');
+        setValueState('');
         setHist(-1);
       } else if (key.escape) p.onCancel();
       else if (key.backspace || key.delete) setValue(value.slice(0, -1));
@@ -37,19 +44,18 @@ export function TextInput(p: TextInputProps): React.ReactElement {
         setHist(Math.max(-1, n));
         setValue(n < 0 ? '' : h[h.length - 1 - n]!);
       } else if (!key.ctrl && !key.meta && input && !key.tab) {
-        // A paste into a one-line field keeps only its first line.
-        const nl = input.search(/[\r\n]/);
-        setValue(value + (nl >= 0 ? input.slice(0, nl) : input));
+        // Keys arrive one at a time (use-key-pump.ts); Enter in a paste arrives as key.return.
+        setValue(value + input);
       }
     },
     p.active,
   );
   const shown = neutralize(value);
-  const room = Math.max(1, p.width - p.prompt.length - 1);
+  const room = Math.max(1, p.width - width(p.prompt) - 1);
   return (
     <Text wrap="truncate">
       <Text bold>{p.prompt}</Text>
-      {shown.length > room ? '…' + shown.slice(shown.length - room + 1) : shown}
+      {clipLeft(shown, room)}
       <Text inverse> </Text>
     </Text>
   );

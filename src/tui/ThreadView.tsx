@@ -1,25 +1,35 @@
-// One thread: dispatcher fields, TS class data, and its stack; j/k scroll.
+// One thread: dispatcher fields, the findings that name it (1-9 open them), TS class data, and
+// its stack; j/k scroll.
 import React, { useState } from 'react';
 import { Box, Text } from 'ink';
-import type { DispatcherSnapshot, Thread } from '../model/snapshot.ts';
+import type { Thread } from '../model/snapshot.ts';
+import type { HzInfo } from '../rules/time.ts';
+import { shortTicks } from '../rules/policy.ts';
 import { renderFindstack } from '../render/findstack.ts';
 import { useKeys } from './keys.ts';
 import { neutralize } from '../report/sanitize.ts';
-import { clip, formatTicks, hzOf } from './format.ts';
+import { clip } from './format.ts';
 import { navKey } from './list-nav.ts';
+import type { Finding } from '../rules/types.ts';
+import type { Nav } from './view-state.ts';
+import { SEVERITY_TAG } from './format.ts';
 
 export interface ThreadProps {
   addr: string;
   thread: Thread | undefined;
-  snapshot: DispatcherSnapshot;
+  /** The hz the rules used (policy.ts hzOf). */
+  hz: HzInfo;
+  /** The findings that name this thread, with their index in the sorted list (1-9 open them). */
+  named: readonly { item: Finding; index: number }[];
+  nav: Nav;
   width: number;
   height: number;
   active: boolean;
 }
 
 /** Everything shown for a thread, one string per line. */
-export function threadLines(t: Thread, snap: DispatcherSnapshot): string[] {
-  const { hz, assumed } = hzOf(snap);
+export function threadLines(t: Thread, hzInfo: HzInfo): string[] {
+  const { hz, assumed } = hzInfo;
   const v = (x: string | number | null): string => (x === null ? '-' : String(x));
   const out: string[] = [];
   out.push(`thread ${t.addr ?? '?'}   proc ${neutralize(v(t.proc))}${t.desc ? `   (${neutralize(t.desc)})` : ''}`);
@@ -29,7 +39,7 @@ export function threadLines(t: Thread, snap: DispatcherSnapshot): string[] {
   if (t.wchan || t.sobj) out.push(`wchan ${v(t.wchan)}  sobj ${neutralize(v(t.sobj))}${t.groupCount !== null ? `  (::stacks group of ${t.groupCount})` : ''}`);
   if (t.cldata || t.tsTimeleft !== null || t.tsDispwait !== null) {
     const tl = t.tsTimeleft;
-    const over = tl !== null && tl < 0 ? `  (quantum overrun by ${formatTicks(-tl, hz)}${assumed ? `, assumed hz ${hz}` : ''})` : '';
+    const over = tl !== null && tl < 0 ? `  (quantum overrun by ${shortTicks(-tl, hz)}${assumed ? `, assumed hz ${hz}` : ''})` : '';
     out.push(`class data ${v(t.cldata)}: ts_timeleft ${v(tl)}${over}  ts_dispwait ${v(t.tsDispwait)}  ts_flags ${t.tsFlags === null ? '-' : '0x' + t.tsFlags.toString(16)}`);
   }
   out.push('');
@@ -43,12 +53,23 @@ export function threadLines(t: Thread, snap: DispatcherSnapshot): string[] {
 
 export function ThreadView(p: ThreadProps): React.ReactElement {
   const [cursor, setCursor] = useState(0);
-  const lines = p.thread ? threadLines(p.thread, p.snapshot) : [`thread ${p.addr}: not described anywhere in the input`];
+  const body = p.thread ? threadLines(p.thread, p.hz) : [`thread ${p.addr}: not described anywhere in the input`];
+  // Links back to the findings that name the thread, first (the finding detail links here).
+  const links = p.named.length
+    ? [
+        `Named by ${p.named.length} finding${p.named.length > 1 ? 's' : ''}${p.named.length > 9 ? ' (1-9 open the first nine)' : ' (1-9 open one)'}:`,
+        ...p.named.slice(0, 9).map((n, i) => `  [${i + 1}] ${SEVERITY_TAG[n.item.severity]} ${neutralize(n.item.title)}`),
+        '',
+      ]
+    : ['Named by no finding.', ''];
+  const lines = [body[0]!, ...links, ...body.slice(1)];
   useKeys(
     (input, key) => {
       // The cursor is the first line shown: plain text scrolls, it has no selection.
       const n = navKey(input, key, cursor, Math.max(1, lines.length - p.height + 1), p.height);
+      const pick = /^[1-9]$/.test(input) ? p.named[Number(input) - 1] : undefined;
       if (n !== null) setCursor(n);
+      else if (pick) p.nav.push({ kind: 'finding', index: pick.index });
     },
     p.active,
   );

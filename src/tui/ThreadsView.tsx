@@ -10,7 +10,12 @@ import { ScrollList } from './ScrollList.tsx';
 import type { Nav } from './view-state.ts';
 
 export interface ThreadsProps {
+  /** The threads listed: all, or those the `/` filter keeps. */
   threads: readonly Thread[];
+  /** How many the input has in all. */
+  total: number;
+  /** The `/` filter ('' when none). */
+  filter: string;
   width: number;
   height: number;
   active: boolean;
@@ -57,7 +62,13 @@ export function ThreadsView(p: ThreadsProps): React.ReactElement {
   );
   return (
     <Box flexDirection="column" height={p.height}>
-      <Text bold wrap="truncate">{clip(`Threads: ${p.threads.length}${p.threads.length ? `   (${p.cursor + 1}/${p.threads.length})` : ''}`, p.width)}</Text>
+      <Text bold wrap="truncate">
+        {clip(
+          (p.filter ? `Threads: ${p.threads.length} of ${p.total} match /${neutralize(p.filter)}` : `Threads: ${p.threads.length}`) +
+            (p.threads.length ? `   (${p.cursor + 1}/${p.threads.length})` : ''),
+          p.width,
+        )}
+      </Text>
       <Text bold wrap="truncate">{clip(THREADS_HEADER, p.width)}</Text>
       <ScrollList
         count={p.threads.length}
@@ -65,7 +76,7 @@ export function ThreadsView(p: ThreadsProps): React.ReactElement {
         height={listH}
         width={p.width}
         row={(i) => clip(threadRow(p.threads[i]!), p.width)}
-        empty="No threads in this input."
+        empty={p.filter ? `No thread matches /${neutralize(p.filter)} (Esc on / clears it).` : 'No threads in this input.'}
       />
     </Box>
   );

@@ -3,17 +3,10 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import { useKeys } from './keys.ts';
 import { neutralize } from '../report/sanitize.ts';
-import type { WhatIfReport } from './services.ts';
+import type { WhatIfState } from './state.ts';
 import { clip, padR, SEVERITY_TAG } from './format.ts';
 
-export interface WhatIfState {
-  kpreemptpri: string;
-  report: WhatIfReport | null;
-  /** The value the shown report was computed with. */
-  ranWith: number | null;
-  busy: boolean;
-  error: string | null;
-}
+export type { WhatIfState };
 
 export interface WhatIfProps {
   state: WhatIfState;

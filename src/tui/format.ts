@@ -1,80 +1,67 @@
-// Pure text helpers for the TUI: column fitting, tick-to-time conversion, per-CPU summaries.
-import type { Analysis } from '../analysis.ts';
-import type { Cpu, DispatcherSnapshot } from '../model/snapshot.ts';
-import type { Finding, Severity } from '../rules/types.ts';
-import { SEVERITIES } from '../rules/types.ts';
+// Pure text helpers for the TUI: column fitting by display width (wide characters count two),
+// wrapping, severity tags and colours, per-CPU queue summaries. Policy (sorting, counts, exit
+// codes, tick formatting) is not here: it is src/rules/policy.ts, seen through ./policy.ts.
+import stringWidth from 'string-width';
+import type { Cpu } from '../model/snapshot.ts';
+import type { Severity } from '../rules/types.ts';
 
-/** Cut to at most `n` columns (ASCII assumption: callers pass neutralized dump text). */
+/** Columns a string takes on a terminal (callers pass neutralized text: no control characters). */
+export function width(s: string): number {
+  // Fast path: printable ASCII is one column a character.
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return stringWidth(s);
+  }
+  return s.length;
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** The longest prefix of `s` that fits in `n` columns, whole graphemes only. */
+function fit(s: string, n: number): string {
+  let used = 0;
+  let end = 0;
+  for (const g of graphemes.segment(s)) {
+    const w = width(g.segment);
+    if (used + w > n) break;
+    used += w;
+    end = g.index + g.segment.length;
+  }
+  return s.slice(0, end);
+}
+
+/** Cut to at most `n` columns, marking a cut with `…`. */
 export function clip(s: string, n: number): string {
   if (n <= 0) return '';
-  return s.length <= n ? s : n === 1 ? s.slice(0, 1) : s.slice(0, n - 1) + '…';
+  if (width(s) <= n) return s;
+  return n === 1 ? fit(s, 1) : fit(s, n - 1) + '…';
 }
+
+/** Pad with spaces on the right to exactly `n` columns (clipping first). */
 export function padR(s: string, n: number): string {
-  return clip(s, n).padEnd(n);
+  const c = clip(s, n);
+  return c + ' '.repeat(Math.max(0, n - width(c)));
 }
+
+/** Pad with spaces on the left to exactly `n` columns (clipping first). */
 export function padL(s: string, n: number): string {
-  return clip(s, n).padStart(n);
-}
-
-/** The clock rate conversions use: the dump's `hz` when it showed one, else 100 (the seed's era). */
-export function hzOf(snap: DispatcherSnapshot): { hz: number; assumed: boolean } {
-  const hz = snap.tunables['hz'];
-  return typeof hz === 'number' && hz > 0 ? { hz, assumed: false } : { hz: 100, assumed: true };
-}
-
-/** Ticks as a short duration: `0s`, `850ms`, `12.3s`, `4m05s`, `18h23m`, `2d03h`. */
-export function formatTicks(ticks: number, hz: number): string {
-  const secs = ticks / hz;
-  if (secs < 1) return secs === 0 ? '0s' : `${Math.round(secs * 1000)}ms`;
-  if (secs < 60) return `${(Math.floor(secs * 10) / 10).toFixed(1)}s`;
-  const s = Math.floor(secs);
-  const two = (n: number): string => String(n).padStart(2, '0');
-  if (s < 3600) return `${Math.floor(s / 60)}m${two(s % 60)}s`;
-  if (s < 86400) return `${Math.floor(s / 3600)}h${two(Math.floor((s % 3600) / 60))}m`;
-  return `${Math.floor(s / 86400)}d${two(Math.floor((s % 86400) / 3600))}h`;
+  const c = clip(s, n);
+  return ' '.repeat(Math.max(0, n - width(c))) + c;
 }
 
 /** Highest priority waiting on the CPU's run queue, or null when the queue was not shown/empty. */
 export function maxWaitingPri(cpu: Cpu): number | null {
-  if (!cpu.runq || cpu.runq.length === 0) return null;
-  let m = cpu.runq[0]!.pri;
-  for (const e of cpu.runq) if (e.pri > m) m = e.pri;
+  const q = cpu.runq;
+  if (!q || q.length === 0) return null;
+  // A loop, not Math.max(...q): a run queue can hold more entries than the stack has room for.
+  let m = q[0]!.pri;
+  for (const e of q) if (e.pri > m) m = e.pri;
   return m;
 }
 
 /** Queue depth: the printed run queue when shown, else NRUN. */
 export function queueDepth(cpu: Cpu): number | null {
   return cpu.runq ? cpu.runq.length : cpu.nrun;
-}
-
-/**
- * Starved: a queued thread outranks the running one and the CPU has not switched for at least
- * `thresholdSec` — the #1532 signature as `::cpuinfo -v` shows it.
- */
-export function isStarved(cpu: Cpu, hz: number, thresholdSec = 1): boolean {
-  const w = maxWaitingPri(cpu);
-  if (w === null || cpu.pri === null || cpu.switchTicks === null) return false;
-  return w > cpu.pri && cpu.switchTicks / hz >= thresholdSec;
-}
-
-export function severityCounts(findings: readonly Finding[]): Record<Severity, number> {
-  const c = { critical: 0, high: 0, medium: 0, low: 0, info: 0 } as Record<Severity, number>;
-  for (const f of findings) c[f.severity]++;
-  return c;
-}
-
-/** Findings ordered most severe first, keeping rule order within a severity. */
-export function sortFindings(findings: readonly Finding[]): Finding[] {
-  const rank = (s: Severity): number => SEVERITIES.indexOf(s);
-  return findings
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => rank(a.f.severity) - rank(b.f.severity) || a.i - b.i)
-    .map((x) => x.f);
-}
-
-/** analyze's exit code: 1 when any finding is at or above high, else 0. */
-export function exitCodeFor(a: Analysis): number {
-  return a.findings.some((f) => f.severity === 'critical' || f.severity === 'high') ? 1 : 0;
 }
 
 export const SEVERITY_COLOR: Record<Severity, string> = {
@@ -93,24 +80,25 @@ export const SEVERITY_TAG: Record<Severity, string> = {
   info: 'INFO',
 };
 
-/** Word-wrap plain text to `width`, hard-breaking words longer than a line. */
-export function wrapText(text: string, width: number): string[] {
+/** Word-wrap plain text to `cols` columns, hard-breaking words longer than a line. */
+export function wrapText(text: string, cols: number): string[] {
   const out: string[] = [];
-  const w = Math.max(1, width);
+  const w = Math.max(1, cols);
   for (const para of text.split('\n')) {
     let line = '';
     for (const word0 of para.split(' ')) {
       let word = word0;
-      while (word.length > w) {
+      while (width(word) > w) {
         if (line) {
           out.push(line);
           line = '';
         }
-        out.push(word.slice(0, w));
-        word = word.slice(w);
+        const head = fit(word, w) || word.slice(0, 1);
+        out.push(head);
+        word = word.slice(head.length);
       }
       if (!line) line = word;
-      else if (line.length + 1 + word.length <= w) line += ' ' + word;
+      else if (width(line) + 1 + width(word) <= w) line += ' ' + word;
       else {
         out.push(line);
         line = word;
@@ -119,4 +107,15 @@ export function wrapText(text: string, width: number): string[] {
     out.push(line);
   }
   return out;
+}
+
+/** Cut from the left to at most `n` columns, marking a cut with a leading `…` (a field's tail). */
+export function clipLeft(s: string, n: number): string {
+  if (n <= 0) return '';
+  if (width(s) <= n) return s;
+  const cps = Array.from(s);
+  let used = 1; // the `…`
+  let start = cps.length;
+  while (start > 0 && used + width(cps[start - 1]!) <= n) used += width(cps[--start]!);
+  return '…' + cps.slice(start).join('');
 }

@@ -1,6 +1,6 @@
-// Decoding one input event (as Ink's input parser splits them) into a key. Ink's own useInput
-// throws on some sequences a paste can carry (ESC[0m, ESC[31m: it takes them for Ctrl chords with
-// no name), so the TUI decodes keys itself and treats anything it does not know as no key.
+// Decoding one key (as input-events.ts cuts them) into input text and key flags. Ink's own
+// useInput throws on some sequences a paste can carry (ESC[0m, ESC[31m: it takes them for Ctrl
+// chords with no name), so the TUI decodes keys itself and treats anything it does not know as no key.
 
 export interface Key {
   upArrow: boolean;

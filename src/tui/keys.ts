@@ -1,8 +1,8 @@
 // Key handling that neither loses keys nor acts on a stale screen. Ink subscribes useInput
 // handlers in passive effects, so right after a view changes the old view's handler is still
 // listening (with old props) and the new one is not yet: two quick keys (`f` then Enter) would be
-// lost or reach the wrong view. So App owns the only input listener, registered once, handles
-// events one per commit, and views register their handlers in slots during render; a slot runs
+// lost or reach the wrong view. So App owns the only input listener (use-key-pump.ts), handles
+// keys one per commit, and views register their handlers in slots during render; a slot runs
 // only while its view is the one on top.
 import { createContext, useContext, useEffect, useId } from 'react';
 import type { Key } from './keypress.ts';
@@ -51,4 +51,10 @@ export function dispatchKey(slots: Map<string, Slot>, view: unknown, input: stri
 
 export function dispatchRaw(slots: Map<string, Slot>, view: unknown, ev: string): void {
   for (const s of [...slots.values()]) if (s.owner === view && s.active && s.raw) s.raw(ev);
+}
+
+/** Does the view on top read raw events (the paste area)? Then no key is cut out of them. */
+export function hasRaw(slots: Map<string, Slot>, view: unknown): boolean {
+  for (const s of slots.values()) if (s.owner === view && s.active && s.raw) return true;
+  return false;
 }

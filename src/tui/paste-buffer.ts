@@ -1,8 +1,9 @@
 // The paste area's input handling, apart from React so it can be tested byte by byte.
 // Bracketed paste (ESC[200~ ... ESC[201~) is taken literally; outside it, a few keys act.
 
-export const PASTE_START = '\x1b[200~';
-export const PASTE_END = '\x1b[201~';
+import { PASTE_END, PASTE_START } from './input-events.ts';
+
+export { PASTE_END, PASTE_START };
 
 export type PasteAction = 'none' | 'submit' | 'cancel';
 

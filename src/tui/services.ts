@@ -37,4 +37,9 @@ export interface TuiServices {
   readFile(path: string): Promise<string>;
   runCommand(analysis: Analysis, line: string): Promise<CommandOutput>;
   whatIf(analysis: Analysis, changes: TunableChanges): Promise<WhatIfReport>;
+  /**
+   * Write the Markdown report of `analysis` to a new file at `path` (never over an existing one);
+   * resolves with what was written, e.g. "4.2 KB". Rejects with the reason.
+   */
+  saveMarkdown?(analysis: Analysis, path: string): Promise<string>;
 }

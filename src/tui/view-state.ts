@@ -10,13 +10,18 @@ export type View =
   | { kind: 'whatif' }
   | { kind: 'paste' }
   | { kind: 'open' }
+  | { kind: 'save' }
+  | { kind: 'filter'; list: FilterList }
   | { kind: 'help' };
+
+/** The lists `/` filters. */
+export type FilterList = 'threads' | 'findings';
 
 export type ViewKind = View['kind'];
 
 /** Views that take typed text: global single-letter keys are off while they show. */
 export function capturesText(v: View): boolean {
-  return v.kind === 'prompt' || v.kind === 'paste' || v.kind === 'open';
+  return v.kind === 'prompt' || v.kind === 'paste' || v.kind === 'open' || v.kind === 'save' || v.kind === 'filter';
 }
 
 export function top(stack: readonly View[]): View {

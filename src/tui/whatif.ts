@@ -3,7 +3,7 @@
 import type { Analysis } from '../analysis.ts';
 import { whatIf } from '../sim/whatif.ts';
 import type { TunableChanges, WhatIfReport } from './services.ts';
-import { formatTicks } from './format.ts';
+import { shortTicks } from '../rules/policy.ts';
 
 export function simulateWhatIf(a: Analysis, changes: TunableChanges): WhatIfReport {
   const r = whatIf(a, changes);
@@ -14,6 +14,6 @@ export function simulateWhatIf(a: Analysis, changes: TunableChanges): WhatIfRepo
       else if (o.cleared && o.clearedWithoutChange) detail = `clears without the change too; ${o.detail}`;
       return { rule: o.rule, title: o.title, severity: o.severity, ...(o.cpu !== undefined ? { cpu: o.cpu } : {}), cleared: o.cleared, detail };
     }),
-    notes: [`simulated ${formatTicks(r.ticks, r.hz)} forward from the dump at hz ${r.hz}`, ...r.notes],
+    notes: [`simulated ${shortTicks(r.ticks, r.hz)} forward from the dump at hz ${r.hz}`, ...r.notes],
   };
 }

@@ -1,5 +1,5 @@
 // The real services behind the TUI: the worker analyzer, bounded file reading, the shared
-// renderers for the prompt, and the simulator for what-if.
+// renderers for the prompt, the simulator for what-if, and the Markdown report saved to a file.
 import { readInput } from '../cli/input.ts';
 import type { Analysis } from '../analysis.ts';
 import { backgroundAnalyzer, type BackgroundAnalyzer } from './analyzer.ts';
@@ -8,6 +8,8 @@ import type { TuiServices, WhatIfReport } from './services.ts';
 import { renderersFor } from '../shell/renderers.ts';
 import { simulateWhatIf } from './whatif.ts';
 import { TUI_MAX_INPUT } from './limits.ts';
+import { writeFile } from 'node:fs/promises';
+import { renderMarkdown } from '../report/markdown.ts';
 
 
 export interface RealServices extends TuiServices {
@@ -38,6 +40,13 @@ export function realServices(bg: BackgroundAnalyzer = backgroundAnalyzer()): Rea
       // The simulator is synchronous; let the "simulating…" frame draw first.
       await new Promise((r) => setImmediate(r));
       return simulateWhatIf(a, changes);
+    },
+    async saveMarkdown(a: Analysis, path: string): Promise<string> {
+      const text = renderMarkdown(a);
+      // 'wx': a file that exists is refused, not overwritten.
+      await writeFile(path, text, { encoding: 'utf8', flag: 'wx' });
+      const bytes = Buffer.byteLength(text);
+      return bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${bytes} bytes`;
     },
     close: () => bg.close(),
   };

@@ -1,5 +1,6 @@
 // Golden frames: the screens at 80x24 and 160x50, kept as text in test/tui/golden/.
-// Regenerate with UPDATE_GOLDEN=1 after a deliberate change, and read the diff.
+// Regenerate with UPDATE_GOLDEN=1 after a deliberate change, and read the diff. A missing golden
+// fails (without UPDATE_GOLDEN): a test that writes its own expectation cannot fail.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -23,7 +24,7 @@ const SCREENS: [name: string, keys: string[], ready: string | ((f: string) => bo
   ['prompt', [':', ...'::cpuinfo -v'.split(''), '\r'], 'second line'],
   ['whatif', ['w', '\r'], 'findings clear'],
   ['paste', ['p', '\x1b[200~', '> ::cpuinfo -v\r ID ADDR\r', '\x1b[201~'], (f) => f.includes('2 lines') && !f.includes('pasting')],
-  ['help', ['?'], 'this help'],
+  ['help', ['?'], 'Keys'],
 ];
 
 let current: Sized | null = null;
@@ -54,10 +55,11 @@ for (const [cols, rows] of [
         expect(lines).toHaveLength(rows);
         for (const l of lines) expect(stringWidth(l)).toBeLessThanOrEqual(cols);
         const file = `${DIR}${name}-${cols}x${rows}.txt`;
-        if (UPDATE || !existsSync(file)) {
+        if (UPDATE) {
           mkdirSync(DIR, { recursive: true });
           writeFileSync(file, frame + '\n');
         }
+        if (!existsSync(file)) throw new Error(`golden ${file} is missing: run with UPDATE_GOLDEN=1, then read and commit it`);
         expect(frame + '\n').toBe(readFileSync(file, 'utf8'));
       });
     }

@@ -11,13 +11,14 @@ export interface Calls {
   readFile: string[];
   runCommand: string[];
   whatIf: Record<string, number>[];
+  saveMarkdown: string[];
 }
 
 export function fakeServices(
   analysis: Analysis,
   over: Partial<TuiServices> = {},
 ): { services: TuiServices; calls: Calls } {
-  const calls: Calls = { analyze: [], readFile: [], runCommand: [], whatIf: [] };
+  const calls: Calls = { analyze: [], readFile: [], runCommand: [], whatIf: [], saveMarkdown: [] };
   const services: TuiServices = {
     analyze: async (text, source, onPreview) => {
       calls.analyze.push({ text, source });
@@ -42,6 +43,10 @@ export function fakeServices(
         })),
         notes: [],
       };
+    },
+    saveMarkdown: async (a, path) => {
+      calls.saveMarkdown.push(path);
+      return over.saveMarkdown ? over.saveMarkdown(a, path) : '1.0 KB';
     },
   };
   return { services, calls };

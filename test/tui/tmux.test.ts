@@ -89,3 +89,81 @@ describe.skipIf(!hasTmux)(`playfair tui under tmux${hasTmux ? '' : ` (skipped: $
     await until((s) => s.includes('EXITED 0'), 'a clean exit');
   });
 });
+
+describe.skipIf(!hasTmux)(`playfair tui under tmux on the seed${hasTmux ? '' : ` (skipped: ${SKIP_REASON})`}`, () => {
+  const S2 = `${SESSION}-b`;
+  let dir2 = '';
+  let sock2 = '';
+  const t2 = (...args: string[]): string => execFileSync(TMUX, ['-S', sock2, ...args], { encoding: 'utf8' });
+  const screen2 = (): string => t2('capture-pane', '-p', '-t', S2);
+  async function until2(pred: (s: string) => boolean, what: string, ms = 60_000): Promise<string> {
+    const end = Date.now() + ms;
+    let s = '';
+    while (Date.now() < end) {
+      s = screen2();
+      if (pred(s)) return s;
+      await sleep(100);
+    }
+    throw new Error(`tmux: timed out waiting for ${what}; screen:\n${s}`);
+  }
+  const tsx = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
+  const start = (args: string): void => {
+    const cmd = `cd ${ROOT} && TERM=xterm-256color ${process.execPath} ${tsx} src/cli/main.ts tui ${args}; echo EXITED $?; sleep 30`;
+    t2('new-session', '-d', '-s', S2, '-x', '80', '-y', '24', cmd);
+  };
+  beforeAll(() => {
+    dir2 = mkdtempSync(join(tmpdir(), 'pf-tui2-'));
+    sock2 = join(dir2, 'tmux.sock');
+  });
+  afterAll(() => {
+    try {
+      t2('kill-server');
+    } catch {
+      // already gone
+    }
+    rmSync(dir2, { recursive: true, force: true });
+  });
+
+  test('keys sent together, a pasted command with its newline, a filter, the Markdown saved', { timeout: 180_000 }, async () => {
+    start(SEED);
+    await until2((s) => s.includes('CPU PRI RNRN') && s.includes('? help'), 'the summary of the seed');
+    // `t` and two `j` in one write: one read by the TUI; the cursor must land on the third thread.
+    t2('send-keys', '-t', S2, '-l', 'tjj');
+    await until2((s) => /Threads: \d+\s+\(3\/\d+\)/.test(s), 'the third thread selected');
+    // A filter typed as a person would, by function name.
+    t2('send-keys', '-t', S2, '-l', '/mac_soft');
+    const filtered = await until2((s) => /Threads: 1 of \d+ match \/mac_soft/.test(s), 'the filtered list');
+    expect(filtered).toMatch(/^ffffff0007e01c40 /m);
+    t2('send-keys', '-t', S2, 'Escape');
+    // A command pasted from the clipboard with its newline (tmux paste-buffer, bracketed as the
+    // TUI asked): it runs without another Enter.
+    t2('send-keys', '-t', S2, ':');
+    await until2((s) => s.includes('mdb-style prompt'), 'the prompt');
+    t2('set-buffer', 'ffffff0007e01c40::findstack -v\n');
+    t2('paste-buffer', '-p', '-t', S2);
+    const out = await until2((s) => s.includes('mac_soft_ring_worker+0xc5'), 'the pasted command run');
+    expect(out).toContain('> ffffff0007e01c40::findstack -v');
+    t2('send-keys', '-t', S2, 'Escape');
+    // Save the report: e, the path, Enter.
+    const md = join(dir2, 'seed.md');
+    t2('send-keys', '-t', S2, 'e');
+    await until2((s) => s.includes('file: playfair-illumos-1532.md'), 'the save field');
+    t2('send-keys', '-t', S2, 'C-u');
+    t2('send-keys', '-t', S2, '-l', md);
+    t2('send-keys', '-t', S2, 'Enter');
+    await until2((s) => s.includes('report saved to'), 'the saved notice');
+    expect(readFileSync(md, 'utf8')).toContain('runq-starvation');
+    t2('send-keys', '-t', S2, 'q');
+    await until2((s) => s.includes('EXITED 0'), 'a clean exit');
+    t2('kill-session', '-t', S2);
+  });
+
+  test('a missing file is one line and exit 2, before any screen', { timeout: 60_000 }, async () => {
+    start(join(dir2, 'no-such-dump.txt'));
+    const s = await until2((x) => x.includes('EXITED'), 'the exit');
+    expect(s).toMatch(/^playfair tui: .*no-such-dump\.txt: .*$/m);
+    expect(s).toContain('EXITED 2');
+    expect(s).not.toContain('Nothing loaded yet');
+    t2('kill-session', '-t', S2);
+  });
+});

@@ -2,7 +2,9 @@
 import { describe, expect, test } from 'vitest';
 import { PasteBuffer, PASTE_END, PASTE_START } from '../../src/tui/paste-buffer.ts';
 import { decodeKey } from '../../src/tui/keypress.ts';
-import { clip, formatTicks, isStarved, maxWaitingPri, sortFindings, wrapText, exitCodeFor } from '../../src/tui/format.ts';
+import { clip, maxWaitingPri, padL, padR, width, wrapText } from '../../src/tui/format.ts';
+import { hzOf, marksStarved, starvedCpus } from '../../src/tui/policy.ts';
+import type { Finding } from '../../src/rules/types.ts';
 import { navKey, windowStart } from '../../src/tui/list-nav.ts';
 import { runMdbCommand, type Renderers } from '../../src/shell/commands.ts';
 import { renderersFor, stacksGroups } from '../../src/shell/renderers.ts';
@@ -82,35 +84,23 @@ describe('decodeKey', () => {
 });
 
 describe('format', () => {
-  test('ticks become a short duration at the given hz', () => {
-    expect(formatTicks(0, 100)).toBe('0s');
-    expect(formatTicks(50, 100)).toBe('500ms');
-    expect(formatTicks(1234, 100)).toBe('12.3s');
-    expect(formatTicks(24500, 100)).toBe('4m05s');
-    expect(formatTicks(6620600, 100)).toBe('18h23m');
-    expect(formatTicks(6620600, 1000)).toBe('1h50m');
-    expect(formatTicks(100 * 86400 * 2 + 100 * 3600 * 3, 100)).toBe('2d03h');
-  });
-
-  test('starved needs a higher waiting pri and a long SWITCH', () => {
-    const [c0, c1] = seedAnalysis().snapshot.cpus;
+  test('the highest waiting pri is found by a loop, even on a 200,000-entry run queue', () => {
+    const [, c1] = seedAnalysis().snapshot.cpus;
     expect(maxWaitingPri(c1!)).toBe(99);
-    expect(isStarved(c1!, 100)).toBe(true);
-    expect(isStarved(c0!, 100)).toBe(false); // pri 108 runs above its queue
-    expect(isStarved({ ...c1!, switchTicks: 50 }, 100)).toBe(false);
-    expect(isStarved({ ...c1!, runq: null }, 100)).toBe(false);
-  });
-
-  test('findings sort most severe first, stable within a severity; exit code follows high', () => {
-    const a = seedAnalysis();
-    expect(sortFindings([...a.findings].reverse()).map((f) => f.severity)).toEqual(['critical', 'high', 'info']);
-    expect(exitCodeFor(a)).toBe(1);
-    expect(exitCodeFor({ ...a, findings: a.findings.filter((f) => f.severity === 'info') })).toBe(0);
+    expect(maxWaitingPri({ ...c1!, runq: null })).toBeNull();
+    const runq = Array.from({ length: 200_000 }, (_, i) => ({ pri: i === 123_456 ? 150 : i % 60, thread: 'ffffff0000000000', proc: 'p', line: 1 }));
+    expect(maxWaitingPri({ ...c1!, runq })).toBe(150);
   });
 
   test('clip and wrap keep to the width', () => {
     expect(clip('abcdef', 4)).toBe('abc…');
     expect(clip('abc', 4)).toBe('abc');
+    // Wide characters take two columns: 'qemu' (4) + 3 wide (6) = 10 columns.
+    expect(width('qemu古古古')).toBe(10);
+    expect(clip('qemu古古古', 8)).toBe('qemu古…'); // 4 + 2 + 1 = 7: a second 古 would make 9
+    expect(padR('古', 4)).toBe('古  ');
+    expect(padL('古古古', 4)).toBe(' 古…'); // 古 + … is 3 columns; a second 古 would not fit
+    expect(wrapText('古古古古古', 4)).toEqual(['古古', '古古', '古']);
     const w = wrapText('the quick brown fox jumps over the lazy dog', 10);
     expect(w.every((l) => l.length <= 10)).toBe(true);
     expect(w.join(' ')).toBe('the quick brown fox jumps over the lazy dog');
@@ -136,6 +126,28 @@ describe('format', () => {
       expect(t.endsWith('? help  q quit')).toBe(true);
       expect(t.length).toBeLessThanOrEqual(Math.max(w, 40));
     }
+  });
+});
+
+describe('policy as the TUI asks it', () => {
+  const base: Finding = { rule: 'x', severity: 'medium', confidence: 'certain', title: 't', message: 'm', evidence: [], fix: '', confirm: [], references: [] };
+  test('a CPU is marked iff runq-starvation, or a finding high or worse, names it', () => {
+    expect(marksStarved({ ...base, rule: 'runq-starvation', severity: 'low', cpu: 2 })).toBe(true);
+    expect(marksStarved({ ...base, rule: 'preemption-pending', severity: 'high', cpu: 3 })).toBe(true);
+    expect(marksStarved({ ...base, rule: 'stranded-runnable', severity: 'medium', cpu: 4 })).toBe(false);
+    expect(marksStarved({ ...base, rule: 'runq-starvation', severity: 'critical' })).toBe(false); // names no CPU
+    const seed = seedAnalysis();
+    expect([...starvedCpus(seed.findings)]).toEqual([1]); // CRIT and HIGH on cpu1; cpu0 has INFO only
+    // No finding, no mark: the queue alone (pri 99 over pri 0 for 18 h) does not decide.
+    expect(starvedCpus([]).size).toBe(0);
+  });
+
+  test('hz is the rules\' resolveHz: the dump\'s when shown, else the assumed default', () => {
+    const a = seedAnalysis();
+    expect(hzOf(a)).toEqual({ hz: 100, assumed: true, line: null });
+    a.snapshot.tunables['hz'] = 1000;
+    a.snapshot.tunableLines['hz'] = 7;
+    expect(hzOf(a)).toEqual({ hz: 1000, assumed: false, line: 7 });
   });
 });
 

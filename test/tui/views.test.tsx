@@ -49,7 +49,8 @@ describe('summary', () => {
     await t.press(DOWN, ENTER);
     await t.has('CPU 1  cpu_t ffffff01d3e32580');
     const f = t.frame();
-    expect(f).toContain('STARVED: pri 99 waits behind pri 0');
+    // The mark comes from the findings: the critical runq-starvation finding names cpu 1.
+    expect(f).toContain('!! SYS pri-99 threads starved behind a pri-0 TS thread on cpu 1');
     expect(f).toMatch(/queued\s+99 ffffff0007e01c40 sched/);
     await t.press(DOWN, ENTER);
     await t.has('thread ffffff0007e01c40');
