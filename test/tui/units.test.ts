@@ -144,10 +144,10 @@ describe('policy as the TUI asks it', () => {
 
   test('hz is the rules\' resolveHz: the dump\'s when shown, else the assumed default', () => {
     const a = seedAnalysis();
-    expect(hzOf(a)).toEqual({ hz: 100, assumed: true, line: null });
+    expect(hzOf(a)).toEqual({ hz: 100, assumed: true, source: 'default', line: null });
     a.snapshot.tunables['hz'] = 1000;
     a.snapshot.tunableLines['hz'] = 7;
-    expect(hzOf(a)).toEqual({ hz: 1000, assumed: false, line: 7 });
+    expect(hzOf(a)).toEqual({ hz: 1000, assumed: false, source: 'input', line: 7 });
   });
 });
 
