@@ -3,7 +3,7 @@
 // lower-priority thread that the taskq thread cannot preempt in the kernel. With a ZIO taskq starved while
 // pageout or spa_sync wait on I/O, it is the deadlock of illumos 1532 comment 6: the I/O has
 // completed, but its completion is never processed, so pages are never freed.
-import type { Cpu, RunqEntry, Thread } from '../model/snapshot.ts';
+import type { Addr, Cpu, RunqEntry, Thread } from '../model/snapshot.ts';
 import { EvidenceSet, cpuLine } from './evidence.ts';
 import { INTR_PRI_FLOOR, LONG_WAIT_SECONDS, MAXCLSYSPRI, MINCLSYSPRI } from './facts.ts';
 import { FIX_KPREEMPTPRI, REF_ILLUMOS_1532, REF_ILLUMOS_7232, REF_OS_970 } from './references.ts';
@@ -157,7 +157,7 @@ export const taskqStarvation: Rule = {
         message: msg + (hz.assumed ? ' ' + hzSentence(hz) : ''),
         evidence: ev.list(),
         cpu: q.cpu.id,
-        threads: [q.thread.addr, ...(zio !== null ? zio.threads.map((w) => w.addr) : [])].filter((a): a is string => a !== null),
+        threads: [q.thread.addr, ...(zio !== null ? zio.threads.map((w) => w.addr) : [])].filter((a): a is Addr => a !== null),
         fix:
           pri >= MAXCLSYSPRI
             ? FIX_KPREEMPTPRI

@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { PasteBuffer, PASTE_END, PASTE_START } from '../../src/tui/paste-buffer.ts';
 import { decodeKey } from '../../src/tui/keypress.ts';
+import { addr } from '../../illumos/index.ts';
 import { clip, formatTicks, isStarved, maxWaitingPri, sortFindings, wrapText, exitCodeFor } from '../../src/tui/format.ts';
 import { navKey, windowStart } from '../../src/tui/list-nav.ts';
 import { runMdbCommand, type Renderers } from '../../src/shell/commands.ts';
@@ -176,7 +177,7 @@ describe('prompt commands', () => {
   test('::stacks groups identical stacks from the snapshot', () => {
     const a2 = seedAnalysis();
     const w = a2.snapshot.threads[1]!;
-    a2.snapshot.threads.push({ ...w, addr: 'ffffff0007e07c40' });
+    a2.snapshot.threads.push({ ...w, addr: addr('ffffff0007e07c40') });
     const g = stacksGroups(a2.snapshot.threads, null);
     expect(g.map((x) => [x.thread, x.count, x.state])).toEqual([
       ['ffffff0007e01c40', 2, 'RUN'],
