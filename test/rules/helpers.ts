@@ -4,8 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { blankThread, emptySnapshot, type Cpu, type DispatcherSnapshot, type StackFrame, type Thread } from '../../src/model/snapshot.ts';
 import { DEFAULT_RULE_OPTIONS } from '../../src/rules/index.ts';
 import type { RuleContext, RuleOptions } from '../../src/rules/types.ts';
-import { addr } from '../../illumos/index.ts';
-import { brand, type Loose } from '../model/loose.ts';
+import { asAddr, brand, type Loose } from '../model/loose.ts';
 
 export const SEED_PATH = fileURLToPath(new URL('../../fixtures/seed/illumos-1532.txt', import.meta.url));
 
@@ -38,7 +37,7 @@ export function mkCpu(loose: Loose<Partial<Cpu>> & { id: number }): Cpu {
 }
 
 export function mkThread(at: string, p: Loose<Partial<Thread>> = {}): Thread {
-  return { ...blankThread(addr(at)), ...brand<Partial<Thread>>(p) };
+  return { ...blankThread(asAddr(at)), ...brand<Partial<Thread>>(p) };
 }
 
 export function frames(list: [string, number][], savedFirst = false): StackFrame[] {

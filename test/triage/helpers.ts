@@ -1,7 +1,7 @@
 // Analyses around hand-built snapshots, for triage tests that do not depend on the pipeline.
 import type { Analysis } from '../../src/analysis.ts';
 import { emptySnapshot, type DispatcherSnapshot } from '../../src/model/snapshot.ts';
-import { addr } from '../../illumos/index.ts';
+import { asAddr } from '../model/loose.ts';
 import { runRules } from '../../src/rules/index.ts';
 import { blankLines, ctx, mkThread } from '../rules/helpers.ts';
 
@@ -23,8 +23,7 @@ export function analysisOf(snapshot: DispatcherSnapshot = emptySnapshot(), parse
 /** A panic whose thread's stack is `frames` (innermost first). */
 export function panicAnalysis(message: string, frames: string[]): Analysis {
   const s = emptySnapshot();
-  // Any hex address: the panic thread is found by it, never shown.
-  s.panic = { message, cpu: 0, thread: addr('f00'), lines: {} };
-  if (frames.length > 0) s.threads.push(mkThread('f00', { stack: frames.map((func, i) => ({ func, offset: 1, args: [], fp: null, line: i + 1 })) }));
+  s.panic = { message, cpu: 0, thread: asAddr('p0'), lines: {} };
+  if (frames.length > 0) s.threads.push(mkThread('p0', { stack: frames.map((func, i) => ({ func, offset: 1, args: [], fp: null, line: i + 1 })) }));
   return analysisOf(s);
 }

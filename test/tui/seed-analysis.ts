@@ -7,7 +7,7 @@ import type { Analysis } from '../../src/analysis.ts';
 import { blankThread, emptySnapshot, type Cpu, type Thread } from '../../src/model/snapshot.ts';
 import type { Finding } from '../../src/rules/types.ts';
 import { addr } from '../../illumos/index.ts';
-import { brand, type Loose } from '../model/loose.ts';
+import { asAddr, brand, type Loose } from '../model/loose.ts';
 
 export const SEED_PATH = fileURLToPath(new URL('../../fixtures/seed/illumos-1532.txt', import.meta.url));
 export const SEED_TEXT = readFileSync(SEED_PATH, 'utf8');
@@ -21,7 +21,7 @@ function cpu(loose: Loose<Partial<Cpu>> & { id: number }): Cpu {
 }
 
 function thread(at: string, over: Loose<Partial<Thread>>): Thread {
-  return { ...blankThread(addr(at)), ...brand<Partial<Thread>>(over) };
+  return { ...blankThread(asAddr(at)), ...brand<Partial<Thread>>(over) };
 }
 
 const frame = (func: string, offset: number | null, args: string[] | null, fp: string, line: number, saved = false) => ({
