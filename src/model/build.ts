@@ -413,8 +413,10 @@ class SnapshotBuilder {
     if (whole !== null && !fits(whole, read.bytes)) {
       return this.diagnose(first.line, `${target.name}/${fmt} shows ${clip(first.text.trim())}, more than the ${read.bytes} bytes /${fmt} reads: not used`);
     }
-    // A read narrower than the variable shows only part of it.
-    if (read.bytes < sizeOf(target.type)) return;
+    // A read narrower than the variable shows only part of it: which part, and the rest, are unknown.
+    if (read.bytes < sizeOf(target.type)) {
+      return this.diagnose(first.line, `${target.name}/${fmt} reads ${read.bytes} of the ${sizeOf(target.type)} bytes of its ${target.type.name}: not used`);
+    }
     // A wider read (`/D` of a 2-byte pri_t) shows the variable in its low bytes (x86 is little-endian)
     // and whatever follows it above: a value that does not fit the type is refused, not cut.
     const v = this.readTyped(target.type, target.name, first.text, read.radix, first.line);

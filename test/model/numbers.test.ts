@@ -61,6 +61,13 @@ describe('values wider than their C type', () => {
     accounted(a);
   });
 
+  it('a read narrower than the variable (lbolt/D of an 8-byte clock_t) is not taken for its value', () => {
+    const a = run('> lbolt/D', 'lbolt:', 'lbolt:          6620700         ');
+    expect(a.snapshot.tunables).toEqual({});
+    expect(diag(a)).toEqual([[3, 'lbolt/D reads 4 of the 8 bytes of its clock_t: not used']]);
+    accounted(a);
+  });
+
   it('a /X of class data reads ts_timeleft by its type: 0xff9b0253 is -6618541', () => {
     const a = run(
       '> ffffff01dde41b90::print tsproc_t ts_tp',
