@@ -3,6 +3,7 @@
 export * from './address.ts';
 export * from './clock.ts';
 export * from './cpu-flags.ts';
+export * from './ctypes.ts';
 export * from './priorities.ts';
 export * from './thread-state.ts';
 export * from './tunables.ts';

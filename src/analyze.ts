@@ -73,6 +73,7 @@ export class Analyzer {
   finish(): Analysis {
     this.splitter.finish();
     const snapshot = this.builder.finish();
+    this.takeModelDiagnostics();
     const lines = this.texts.finish();
     const ruleOptions = { ...DEFAULT_RULE_OPTIONS, ...this.opts.rules };
     const sectionsSeen = new Map<string, number>();
@@ -104,13 +105,27 @@ export class Analyzer {
       this.classes.set(no, cls);
       if (keep || cls !== 'parsed') this.texts.keep(no);
     });
-    // What is left of the section's lines is parsed text lean mode does not keep.
-    const last = raw.body[raw.body.length - 1]?.no ?? raw.startLine;
-    this.texts.dropThrough(Math.max(last, raw.warnings[raw.warnings.length - 1]?.no ?? 0));
     for (const d of read.diagnostics) this.diagnostics.push(d);
     for (const record of read.records) {
       if (this.opts.lean !== true) this.records.push(record);
       this.builder.add({ record, command: raw.parsedCommand });
+    }
+    this.takeModelDiagnostics();
+    // What is left of the section's lines is parsed text lean mode does not keep.
+    const last = raw.body[raw.body.length - 1]?.no ?? raw.startLine;
+    this.texts.dropThrough(Math.max(last, raw.warnings[raw.warnings.length - 1]?.no ?? 0));
+  }
+
+  /**
+   * Values the model refused (wider than their C type, implausible): each line becomes
+   * unrecognized with its diagnostic, one per line (a line a grammar already refused keeps its own).
+   */
+  private takeModelDiagnostics(): void {
+    for (const d of this.builder.takeDiagnostics()) {
+      if (this.classes.get(d.line) === 'unrecognized') continue;
+      this.classes.set(d.line, 'unrecognized');
+      this.texts.keep(d.line);
+      this.diagnostics.push(d);
     }
   }
 

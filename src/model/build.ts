@@ -11,43 +11,21 @@ import type {
   ThreadSummaryRecord,
 } from '../../grammar/records.ts';
 import type { ParsedCommand } from '../../grammar/common/command-types.ts';
-import { normalizeAddr, parseMdbInt } from '../../grammar/common/numbers.ts';
+import type { Diagnostic } from '../../grammar/common/source.ts';
+import { parseMdbBigInt, parseMdbInt } from '../../grammar/common/numbers.ts';
+import { KEPT_TUNABLES, stateFromCode, stateFromName, STRUCT_MEMBERS, toAddr, tunableType, type Addr, type ThreadState } from '../../illumos/index.ts';
 import { emptySnapshot, type Cpu, type DispatcherSnapshot, type Thread } from './snapshot.ts';
 import { ThreadTable, setField } from './threads.ts';
-import { cpuFromRecord } from './cpu.ts';
+import { readCpu } from './cpu.ts';
 import { SharedStacks, stackFromGroup, stackFromRecord } from './stack.ts';
-import { interpretValue } from './ctypes.ts';
+import { fieldType, fits, readCValue, sizeOf, type CType } from './ctypes.ts';
+import { implausibleHz, implausibleSwitch } from './plausible.ts';
 
 /** A record together with the command whose output it was (null when pasted without one). */
 export interface CommandedRecord {
   record: MdbRecord;
   command: ParsedCommand | null;
 }
-
-/** Tunables of the dispatcher that playfair reads from `/D`, `::print` or `::system`. */
-export const DISPATCHER_TUNABLES: ReadonlySet<string> = new Set([
-  'kpreemptpri',
-  'kpqpri',
-  'upreemptpri',
-  'hz',
-  'hires_tick',
-  'maxclsyspri',
-  'minclsyspri',
-  'nosteal_nsec',
-  'rechoose_interval',
-  'only_intr_kpreempt',
-  'ts_maxupri',
-  'ts_maxkmdpri',
-  'intr_pri',
-  'panic_hrtime',
-  // The dump's clock, for exact waits (lbolt - t_disp_time).
-  'panic_lbolt64',
-  'panic_lbolt',
-  'lbolt64',
-  'lbolt',
-]);
-
-const STATE_NAMES: Record<number, string> = { 0: 'free', 1: 'sleep', 2: 'run', 4: 'onproc', 8: 'zomb', 16: 'stopped', 32: 'wait' };
 
 /** kthread_t members that map onto Thread fields. */
 const KTHREAD_FIELDS: Record<string, keyof Thread> = {
@@ -59,11 +37,32 @@ const KTHREAD_FIELDS: Record<string, keyof Thread> = {
   t_bind_cpu: 'bindCpu',
   t_waitrq: 'waitrq',
 };
+/** `::thread` columns and the kthread_t members they print. */
+const THREAD_COLUMNS: Readonly<Record<string, string>> = { PRI: 't_pri', EPRI: 't_epri', DISPTIME: 't_disp_time', BOUND: 't_bind_cpu' };
 const TSPROC_FIELDS: Record<string, keyof Thread> = {
   ts_timeleft: 'tsTimeleft',
   ts_dispwait: 'tsDispwait',
   ts_flags: 'tsFlags',
 };
+
+/** What each format dcmd reads and prints (mdb-formats.md): its width in bytes and its radix. */
+const FORMAT_READS: Readonly<Record<string, { bytes: number; radix: 10 | 16 }>> = {
+  d: { bytes: 2, radix: 10 },
+  u: { bytes: 2, radix: 10 },
+  x: { bytes: 2, radix: 16 },
+  D: { bytes: 4, radix: 10 },
+  U: { bytes: 4, radix: 10 },
+  X: { bytes: 4, radix: 16 },
+  e: { bytes: 8, radix: 10 },
+  E: { bytes: 8, radix: 10 },
+  J: { bytes: 8, radix: 16 },
+  K: { bytes: 8, radix: 16 },
+};
+
+/** Input text quoted in a diagnostic: short, so a huge value does not make a huge message. */
+function clip(text: string): string {
+  return text.length > 40 ? text.slice(0, 37) + '...' : text;
+}
 
 export interface BuildOptions {
   /** Share identical stacks between threads, keeping no frame pointers, arguments or frame lines (see SharedStacks). */
@@ -76,16 +75,33 @@ class SnapshotBuilder {
   private readonly threads = new ThreadTable();
   private readonly cpus = new Map<number, Cpu>();
   /** Memory addresses known to hold a thread's class-data field: `/D` of such an address reads it again. */
-  private readonly fieldAt = new Map<string, { thread: Thread; field: keyof Thread; member: string }>();
+  private readonly fieldAt = new Map<Addr, { thread: Thread; field: keyof Thread; member: string }>();
   private readonly pendingAnonymousStacks: StackRecord[] = [];
   /** t_cldata address -> its thread, so class data printed later finds its owner in O(1). */
-  private readonly cldataOwner = new Map<string, Thread>();
+  private readonly cldataOwner = new Map<Addr, Thread>();
+  /** Values the input shows that no kernel could hold: diagnosed here, not used (see takeDiagnostics). */
+  private diagnostics: Diagnostic[] = [];
 
   constructor(opts: BuildOptions = {}) {
     this.shared = opts.sharedStacks === true ? new SharedStacks() : null;
   }
 
-  private setCldata(t: Thread, addr: string | null, line: number): void {
+  /**
+   * The diagnostics found since the last call: values refused because no kernel could hold them
+   * (wider than their C type, an hz or a SWITCH out of range, a state no kernel has). The analysis
+   * marks each line unrecognized. Some are found only by finish(), so call it after that too.
+   */
+  takeDiagnostics(): Diagnostic[] {
+    const d = this.diagnostics;
+    this.diagnostics = [];
+    return d;
+  }
+
+  private diagnose(line: number, message: string): void {
+    this.diagnostics.push({ line, col: 1, message });
+  }
+
+  private setCldata(t: Thread, addr: Addr | null, line: number): void {
     if (addr === null) return;
     setField(t, 'cldata', addr, line);
     this.cldataOwner.set(addr, t);
@@ -120,13 +136,14 @@ class SnapshotBuilder {
         const p = this.panic();
         setField(p, 'message', record.message.length > 0 ? record.message : null, record.line);
         setField(p, 'cpu', record.cpu, record.line);
-        setField(p, 'thread', record.thread === null ? null : normalizeAddr(record.thread), record.line);
+        setField(p, 'thread', record.thread === null ? null : toAddr(record.thread), record.line);
         return;
       }
       case 'system':
         for (const s of record.settings) {
-          if (!DISPATCHER_TUNABLES.has(s.name)) continue;
-          const v = parseMdbInt(s.value.split(/\s+/)[0] ?? '', 16);
+          if (!KEPT_TUNABLES.has(s.name)) continue;
+          // `set hz=0x3e8 [0t1000]`: the first word, hex unless prefixed.
+          const v = this.readTyped(tunableType(s.name), s.name, s.value.split(/\s+/)[0] ?? '', 16, s.line);
           if (v !== null) this.tunable(s.name, v, s.line);
         }
         return;
@@ -143,6 +160,7 @@ class SnapshotBuilder {
       if (t.stack === null) this.applyStack(t, rec);
     }
     this.snap.cpus = [...this.cpus.values()].sort((a, b) => a.id - b.id);
+    this.checkSwitchTicks();
     this.snap.threads = this.threads.all();
     // Class slot 0 is SYS on every boot; the other slots depend on load order (read ::class for them).
     for (const t of this.snap.threads) if (t.cid === 0 && t.cls === null) setField(t, 'cls', 'SYS', t.lines['cid']!);
@@ -155,12 +173,50 @@ class SnapshotBuilder {
   }
 
   private tunable(name: string, value: number, line: number): void {
+    const bad = name === 'hz' ? implausibleHz(value) : null;
+    if (bad !== null) return this.diagnose(line, bad);
     this.snap.tunables[name] = value;
     this.snap.tunableLines[name] = line;
   }
 
+  /** SWITCH counts ticks since a switch: more than the clock can have counted is not a value (see implausibleSwitch). */
+  private checkSwitchTicks(): void {
+    const hz = this.snap.tunables['hz'] ?? null;
+    for (const cpu of this.snap.cpus) {
+      if (cpu.switchTicks === null) continue;
+      const bad = implausibleSwitch(cpu.switchTicks, hz);
+      if (bad === null) continue;
+      this.diagnose(cpu.lines['switchTicks'] ?? cpu.lines['id'] ?? 0, `CPU ${cpu.id}: ${bad}`);
+      cpu.switchTicks = null;
+      delete cpu.lines['switchTicks'];
+    }
+  }
+
+  /**
+   * A printed value of a known C type as a number, or null: a value wider than its type is
+   * diagnosed (never wrapped); one that is not a number (a symbol) or not exact in a JS number
+   * (most pointers) is null without a word, as the model only keeps small integers by value.
+   */
+  private readTyped(type: CType | null, name: string, text: string, radix: 10 | 16, line: number): number | null {
+    if (type === null) return null;
+    const r = readCValue(type, text, radix);
+    if (!r.ok) {
+      if (r.why === 'too-wide') this.diagnose(line, `${name} = ${clip(text)} is wider than its C type ${type.name} (${sizeOf(type)} bytes): not used`);
+      return null;
+    }
+    return r.value > BigInt(Number.MAX_SAFE_INTEGER) || r.value < BigInt(Number.MIN_SAFE_INTEGER) ? null : Number(r.value);
+  }
+
+  /** A state as a dcmd printed it, or null with a diagnostic when it is none the kernel or libc has. */
+  private readState(text: string, what: string, line: number): ThreadState | null {
+    const s = stateFromName(text);
+    // mdb prints `INVAL/ff` (`inval/ff` in ::thread) for a t_state value no kernel uses.
+    if (s === null) this.diagnose(line, `${what} ${clip(text)} is not a thread state any kernel has: not used`);
+    return s;
+  }
+
   private addCpu(rec: CpuRecord): void {
-    const cpu = cpuFromRecord(rec);
+    const cpu = readCpu(rec, (line, message) => this.diagnose(line, message));
     const prev = this.cpus.get(cpu.id);
     this.cpus.set(cpu.id, prev === undefined ? cpu : { ...prev, ...cpu, lines: { ...prev.lines, ...cpu.lines } });
     // A NULL cpu_thread prints as zeros: there is no thread to record.
@@ -197,10 +253,10 @@ class SnapshotBuilder {
   }
 
   private addStack(rec: StackRecord, command: ParsedCommand | null): void {
-    let addr = rec.thread === null ? null : normalizeAddr(rec.thread);
+    let addr = rec.thread === null ? null : toAddr(rec.thread);
     if (addr === null && command !== null) {
       const a = command.stages[0]!.addr;
-      addr = a === null ? null : normalizeAddr(a);
+      addr = a === null ? null : toAddr(a);
     }
     if (addr === null) {
       this.pendingAnonymousStacks.push(rec);
@@ -211,11 +267,12 @@ class SnapshotBuilder {
 
   private addGroup(rec: StacksGroupRecord): void {
     const members = [...(rec.thread === null ? [] : [{ thread: rec.thread, line: rec.line }]), ...rec.members];
+    const state = rec.state === null ? null : this.readState(rec.state, '::stacks state', rec.line);
     for (const m of members) {
-      const addr = normalizeAddr(m.thread);
+      const addr = toAddr(m.thread);
       if (addr === null) continue;
       const t = this.threads.get(addr);
-      if (rec.state !== null) setField(t, 'state', rec.state.toLowerCase(), m.line);
+      if (state !== null) setField(t, 'state', state, m.line);
       setField(t, 'sobj', rec.sobj, m.line);
       setField(t, 'groupCount', rec.count, m.line);
       if (t.stack === null && rec.frames.length > 0) {
@@ -227,25 +284,30 @@ class SnapshotBuilder {
   }
 
   private addThreadlist(rec: ThreadListRecord): void {
-    const addr = normalizeAddr(rec.addr);
+    const addr = toAddr(rec.addr);
     if (addr === null) return;
     const t = this.threads.get(addr);
-    setField(t, 'procAddr', normalizeAddr(rec.proc), rec.line);
+    setField(t, 'procAddr', toAddr(rec.proc), rec.line);
     setField(t, 'desc', rec.desc, rec.line);
     setField(t, 'cid', rec.cid, rec.line);
     setField(t, 'pri', rec.pri, rec.line);
-    const w = rec.wchan === null ? null : normalizeAddr(rec.wchan);
+    const w = rec.wchan === null ? null : toAddr(rec.wchan);
     setField(t, 'wchan', w === '0' ? null : w, rec.line);
     if (rec.stack !== null) this.applyStack(t, rec.stack);
   }
 
   private addThreadSummary(rec: ThreadSummaryRecord): void {
-    const addr = normalizeAddr(rec.addr);
+    const addr = toAddr(rec.addr);
     if (addr === null) return;
     const t = this.threads.get(addr);
     const c = rec.columns;
-    const num = (k: string, radix: 10 | 16) => (c[k] === undefined ? null : parseMdbInt(c[k]!, radix));
-    if (c['STATE'] !== undefined) setField(t, 'state', c['STATE'].toLowerCase(), rec.line);
+    // Each column shows a kthread_t member: read by its C type, so a value it cannot hold is refused.
+    const num = (k: string, radix: 10 | 16) => {
+      const text = c[k];
+      const member = THREAD_COLUMNS[k]!;
+      return text === undefined ? null : this.readTyped(fieldType(member, 'kthread_t'), `${k} (${member})`, text, radix, rec.line);
+    };
+    if (c['STATE'] !== undefined) setField(t, 'state', this.readState(c['STATE'], '::thread STATE', rec.line), rec.line);
     setField(t, 'pri', num('PRI', 10), rec.line);
     setField(t, 'epri', num('EPRI', 10), rec.line);
     setField(t, 'dispTime', num('DISPTIME', 16), rec.line);
@@ -253,28 +315,34 @@ class SnapshotBuilder {
     setField(t, 'bindCpu', num('BOUND', 10), rec.line);
     const sw = c['SWITCH'];
     if (sw !== undefined && sw.startsWith('t-')) setField(t, 'sinceDispTicks', parseMdbInt(sw.slice(2), 10), rec.line);
-    const w = c['WCHAN'] === undefined ? null : normalizeAddr(c['WCHAN']);
+    const w = c['WCHAN'] === undefined ? null : toAddr(c['WCHAN']);
     setField(t, 'wchan', w === '0' ? null : w, rec.line);
   }
 
   /** Applies one member of a struct of a known type at a known address. */
-  private applyMember(type: string, base: string | null, f: PrintField): void {
+  private applyMember(type: string, base: Addr | null, f: PrintField): void {
     const member = f.name.split('.').pop()!;
-    const value = f.value === null ? null : interpretValue(member, f.value);
+    // Only the structs whose members the table knows: another struct may reuse a member name.
+    const known = type in STRUCT_MEMBERS;
+    const value = f.value === null || !known ? null : this.readTyped(fieldType(member), member, f.value, 16, f.line);
     if (type === 'kthread_t' && base !== null) {
       const t = this.threads.get(base);
       const key = KTHREAD_FIELDS[member];
       if (key !== undefined) setField(t, key, value as never, f.line);
-      if (member === 't_state' && value !== null) setField(t, 'state', STATE_NAMES[value] ?? `inval/${value.toString(16)}`, f.line);
+      if (member === 't_state' && value !== null) {
+        const state = stateFromCode(value);
+        if (state === null) this.diagnose(f.line, `t_state ${value} is not a thread state (mdb shows it as inval/${value.toString(16).padStart(2, '0')}): not used`);
+        setField(t, 'state', state, f.line);
+      }
       if ((member === 't_bound_cpu' || member === 't_weakbound_cpu') && f.value !== null) {
         // A pointer to the cpu_t the thread is bound to (kernel affinity); NULL when unbound.
-        const p = normalizeAddr(f.value);
+        const p = toAddr(f.value);
         const bound = p === '0' ? -1 : [...this.cpus.values()].find((c) => c.addr === p)?.id;
         if (bound !== undefined) setField(t, member === 't_bound_cpu' ? 'boundCpu' : 'weakBoundCpu', bound, f.line);
       }
-      if (member === 't_cldata' && f.value !== null) this.setCldata(t, normalizeAddr(f.value), f.line);
+      if (member === 't_cldata' && f.value !== null) this.setCldata(t, toAddr(f.value), f.line);
       if (member === 't_wchan' && f.value !== null) {
-        const w = normalizeAddr(f.value);
+        const w = toAddr(f.value);
         setField(t, 'wchan', w === '0' ? null : w, f.line);
       }
     } else if (type === 'tsproc_t') {
@@ -282,7 +350,8 @@ class SnapshotBuilder {
       const key = TSPROC_FIELDS[member];
       if (t !== undefined && key !== undefined) {
         setField(t, key, value as never, f.line);
-        if (f.addr !== null) this.fieldAt.set(normalizeAddr(f.addr)!, { thread: t, field: key, member });
+        const at = f.addr === null ? null : toAddr(f.addr);
+        if (at !== null) this.fieldAt.set(at, { thread: t, field: key, member });
       }
     } else if (type === 'cpu_t' && base !== null) {
       const cpu = [...this.cpus.values()].find((c) => c.addr === base);
@@ -294,12 +363,12 @@ class SnapshotBuilder {
   }
 
   /** The thread a tsproc_t belongs to: by the chain that led to it, by its `ts_tp`, or by a known `t_cldata`. */
-  private threadOfClassData(base: string | null): Thread | undefined {
+  private threadOfClassData(base: Addr | null): Thread | undefined {
     if (this.chainThread !== null) return this.threads.get(this.chainThread);
     return base === null ? undefined : this.cldataOwner.get(base);
   }
 
-  private chainThread: string | null = null;
+  private chainThread: Addr | null = null;
 
   private addPrint(rec: PrintRecord, command: ParsedCommand | null): void {
     const type = rec.type;
@@ -309,12 +378,12 @@ class SnapshotBuilder {
     // `A::print kthread_t t_cldata | ::print tsproc_t ...`: the struct printed is A's class data.
     const chained =
       stages.length === 2 && first?.name === 'print' && first.args.includes('kthread_t') && first.args.includes('t_cldata');
-    const firstAddr = first?.addr === null || first?.addr === undefined ? null : normalizeAddr(first.addr);
-    const base = rec.addr !== null ? normalizeAddr(rec.addr) : chained ? null : firstAddr;
+    const firstAddr = first?.addr === null || first?.addr === undefined ? null : toAddr(first.addr);
+    const base = rec.addr !== null ? toAddr(rec.addr) : chained ? null : firstAddr;
     if (type === 'tsproc_t' && !chained && base !== null) {
       // ts_tp names the owning thread: read it first so the other members know where they go.
       const tp = rec.fields.find((f) => f.name === 'ts_tp');
-      const owner = tp?.value ? normalizeAddr(tp.value) : null;
+      const owner = tp?.value ? toAddr(tp.value) : null;
       if (owner !== null) this.setCldata(this.threads.get(owner), base, tp!.line);
     }
     this.chainThread = chained ? firstAddr : null;
@@ -323,7 +392,7 @@ class SnapshotBuilder {
     if (chained && firstAddr !== null) {
       const ts = rec.fields.find((f) => f.name === 'ts_timeleft');
       // ts_timeleft is tsproc_t's first member (sys/ts.h), so its address is the class data's.
-      if (ts?.addr) this.setCldata(this.threads.get(firstAddr), normalizeAddr(ts.addr), ts.line);
+      if (ts?.addr) this.setCldata(this.threads.get(firstAddr), toAddr(ts.addr), ts.line);
     }
   }
 
@@ -332,22 +401,36 @@ class SnapshotBuilder {
     const fmt = rec.format ?? (stage?.verb === 'format' ? stage.name : null);
     const first = rec.values[0];
     if (first === undefined) return;
+    const read = fmt === null ? undefined : FORMAT_READS[fmt];
+    if (read === undefined) return;
     const symbol = rec.symbol ?? (stage?.addr !== null && stage?.addr !== undefined && !/^(0x)?[0-9a-fA-F]+$/.test(stage.addr) ? stage.addr : null);
-    const decimal = fmt !== null && /^[DUdueE]$/.test(fmt);
-    const hexBits = fmt === 'X' ? 32 : fmt === 'J' || fmt === 'K' ? 64 : null;
-    const value = decimal ? parseMdbInt(first.text, 10) : hexBits !== null ? parseMdbInt(first.text, 16, hexBits) : null;
-    if (symbol !== null && DISPATCHER_TUNABLES.has(symbol) && value !== null) {
-      this.tunable(symbol, value, first.line);
-      return;
+    let target: { name: string; type: CType | null; set: (v: number) => void } | null = null;
+    if (symbol !== null && KEPT_TUNABLES.has(symbol)) {
+      target = { name: symbol, type: tunableType(symbol), set: (v) => this.tunable(symbol, v, first.line) };
+    } else {
+      const addr = rec.addr !== null ? toAddr(rec.addr) : stage?.addr ? toAddr(stage.addr) : null;
+      const known = addr === null ? undefined : (this.fieldAt.get(addr) ?? this.classDataAt(addr));
+      if (known !== undefined) {
+        target = { name: known.member, type: fieldType(known.member), set: (v) => setField(known.thread, known.field, v as never, first.line) };
+      }
     }
-    const addr = rec.addr !== null ? normalizeAddr(rec.addr) : stage?.addr ? normalizeAddr(stage.addr) : null;
-    if (addr === null || value === null) return;
-    const known = this.fieldAt.get(addr) ?? this.classDataAt(addr);
-    if (known !== undefined && (fmt === 'D' || fmt === 'X')) setField(known.thread, known.field, value as never, first.line);
+    if (target === null || target.type === null) return;
+    const whole = parseMdbBigInt(first.text.trim().split(/\s+/)[0] ?? '', read.radix);
+    if (whole !== null && !fits(whole, read.bytes)) {
+      return this.diagnose(first.line, `${target.name}/${fmt} shows ${clip(first.text.trim())}, more than the ${read.bytes} bytes /${fmt} reads: not used`);
+    }
+    // A read narrower than the variable shows only part of it: which part, and the rest, are unknown.
+    if (read.bytes < sizeOf(target.type)) {
+      return this.diagnose(first.line, `${target.name}/${fmt} reads ${read.bytes} of the ${sizeOf(target.type)} bytes of its ${target.type.name}: not used`);
+    }
+    // A wider read (`/D` of a 2-byte pri_t) shows the variable in its low bytes (x86 is little-endian)
+    // and whatever follows it above: a value that does not fit the type is refused, not cut.
+    const v = this.readTyped(target.type, target.name, first.text, read.radix, first.line);
+    if (v !== null) target.set(v);
   }
 
   /** `/D` of a thread's t_cldata address reads ts_timeleft (offset 0 of tsproc_t). */
-  private classDataAt(addr: string) {
+  private classDataAt(addr: Addr) {
     const t = this.cldataOwner.get(addr);
     return t === undefined ? undefined : { thread: t, field: 'tsTimeleft' as keyof Thread, member: 'ts_timeleft' };
   }

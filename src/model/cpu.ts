@@ -1,19 +1,39 @@
 // One `::cpuinfo` CPU record as a snapshot Cpu: addresses normalised (so they match the same
 // thread printed by other dcmds), and each field's source line kept.
 import type { CpuRecord } from '../../grammar/records.ts';
-import { normalizeAddr } from '../../grammar/common/numbers.ts';
+import { toAddr, type Addr } from '../../illumos/index.ts';
 import type { Cpu } from './snapshot.ts';
 
+/** Where a value the model refuses is reported: its line and why. */
+export type Diagnose = (line: number, message: string) => void;
+
+/** The Cpu of a record; an entry whose thread is not an address is dropped without a word (see readCpu). */
 export function cpuFromRecord(rec: CpuRecord): Cpu {
+  return readCpu(rec, () => {});
+}
+
+/** The Cpu of a record, each entry dropped for a thread that is not an address said to `diagnose`. */
+export function readCpu(rec: CpuRecord, diagnose: Diagnose): Cpu {
   const at = rec.line;
   const lines: Record<string, number> = {};
   const seen = <T>(key: string, v: T | null, line: number = at): T | null => {
     if (v !== null) lines[key] = line;
     return v;
   };
+  // A cell the grammar read as an address always is one; a row where it is not is dropped, said.
+  const entries = <E extends { thread: string; line: number }, R>(list: readonly E[], what: string, make: (e: E, thread: Addr) => R): R[] => {
+    const out: R[] = [];
+    for (const e of list) {
+      const thread = toAddr(e.thread);
+      if (thread === null) diagnose(e.line, `CPU ${rec.id}: ${what} thread ${JSON.stringify(e.thread.slice(0, 40))} is not an address: not used`);
+      else out.push(make(e, thread));
+    }
+    return out;
+  };
+  const pinned = rec.pinned === null ? [] : entries([rec.pinned], 'pinned', (p, thread) => ({ thread, proc: p.proc, line: p.line }));
   const cpu: Cpu = {
     id: rec.id,
-    addr: seen('addr', normalizeAddr(rec.addr)),
+    addr: seen('addr', toAddr(rec.addr)),
     flags: seen('flags', rec.flags),
     flagNames: [...rec.flagNames],
     nrun: seen('nrun', rec.nrun),
@@ -22,17 +42,11 @@ export function cpuFromRecord(rec: CpuRecord): Cpu {
     runrun: seen('runrun', rec.runrun),
     kprunrun: seen('kprunrun', rec.kprunrun),
     switchTicks: seen('switchTicks', rec.switchTicks),
-    thread: seen('thread', normalizeAddr(rec.thread)),
+    thread: seen('thread', toAddr(rec.thread)),
     proc: seen('proc', rec.proc, rec.procLine ?? at),
-    pil: rec.pil.map((p) => ({ pil: p.pil, thread: normalizeAddr(p.thread) ?? p.thread, line: p.line })),
-    pinned:
-      rec.pinned === null
-        ? null
-        : { thread: normalizeAddr(rec.pinned.thread) ?? rec.pinned.thread, proc: rec.pinned.proc, line: rec.pinned.line },
-    runq:
-      rec.runq === null
-        ? null
-        : rec.runq.map((q) => ({ pri: q.pri, thread: normalizeAddr(q.thread) ?? q.thread, proc: q.proc, line: q.line })),
+    pil: entries(rec.pil, 'interrupt', (p, thread) => ({ pil: p.pil, thread, line: p.line })),
+    pinned: pinned[0] ?? null,
+    runq: rec.runq === null ? null : entries(rec.runq, 'run-queue', (q, thread) => ({ pri: q.pri, thread, proc: q.proc, line: q.line })),
     lines,
   };
   lines['id'] = at;

@@ -1,215 +1,14 @@
-// The C types of the kernel fields playfair reads, so a printed value can be read by its size and
-// sign: `::print` shows integers as unsigned hex in the type's own size (`ts_timeleft = 0xff9b0253`
-// is the int -6618541; `t_pri = 0xffff` is the short -1), and `-d` does not sign-extend 1- and
-// 2-byte types (`0t65535`). Types from illumos sys/thread.h, sys/ts.h, sys/cpuvar.h, sys/disp.h
-// and disp/disp.c; sizes are for the LP64 kernel unless `ilp32` is asked for.
+// Reading printed values by their C type (the types themselves are illumos/ctypes.ts): `::print`
+// shows integers as unsigned hex in the type's own size (`ts_timeleft = 0xff9b0253` is the int
+// -6618541; `t_pri = 0xffff` is the short -1), and `-d` does not sign-extend 1- and 2-byte types
+// (`0t65535`). A value wider than its type is refused, never wrapped. LP64 unless `ilp32` is asked.
 import { parseMdbBigInt, toSigned } from '../../grammar/common/numbers.ts';
+import { CTYPES, STRUCT_MEMBERS, TUNABLE_CTYPES, type CType } from '../../illumos/ctypes.ts';
+
+// Re-exported for the code that read them from here before the table moved to illumos/.
+export { CTYPES, type CType };
 
 export type DataModel = 'lp64' | 'ilp32';
-
-export interface CType {
-  /** Type name as `::print -t` shows it. */
-  name: string;
-  /** Size in bytes on LP64. */
-  size: 1 | 2 | 4 | 8;
-  signed: boolean;
-  /** `char` prints as a quoted character; pointers print as symbols or hex. */
-  kind: 'int' | 'char' | 'pointer';
-  /** `long`-sized (clock_t, pointers): 4 bytes on ILP32. */
-  long?: boolean;
-}
-
-const int = (name: string, size: CType['size'], signed: boolean, long = false): CType => ({ name, size, signed, kind: 'int', long });
-const ptr = (name: string): CType => ({ name, size: 8, signed: false, kind: 'pointer', long: true });
-
-/** Base types and typedefs used below. */
-export const CTYPES = {
-  char: { name: 'char', size: 1, signed: true, kind: 'char' } as CType,
-  uchar_t: int('uchar_t', 1, false),
-  uint8_t: int('uint8_t', 1, false),
-  short: int('short', 2, true),
-  ushort_t: int('ushort_t', 2, false),
-  pri_t: int('pri_t', 2, true),
-  int: int('int', 4, true),
-  uint_t: int('uint_t', 4, false),
-  id_t: int('id_t', 4, true),
-  processorid_t: int('processorid_t', 4, true),
-  clock_t: int('clock_t', 8, true, true),
-  time_t: int('time_t', 8, true, true),
-  hrtime_t: int('hrtime_t', 8, true),
-  uint64_t: int('uint64_t', 8, false),
-  uintptr_t: int('uintptr_t', 8, false, true),
-  ulong_t: int('ulong_t', 8, false, true),
-  lock_t: int('lock_t', 1, false),
-} as const;
-
-const T = CTYPES;
-
-/** kthread_t members (sys/thread.h). `t_wchan` is `t_lwpchan.lc_wchan`. */
-const KTHREAD: Record<string, CType> = {
-  t_link: ptr('struct _kthread *'),
-  t_stk: ptr('caddr_t'),
-  t_startpc: ptr('void (*)()'),
-  t_bound_cpu: ptr('struct cpu *'),
-  t_affinitycnt: T.short,
-  t_bind_cpu: T.short,
-  t_flag: T.ushort_t,
-  t_proc_flag: T.ushort_t,
-  t_schedflag: T.ushort_t,
-  t_preempt: T.char,
-  t_preempt_lk: T.char,
-  t_state: T.uint_t,
-  t_pri: T.pri_t,
-  t_epri: T.pri_t,
-  t_cpri: T.pri_t,
-  t_writer: T.char,
-  t_bindflag: T.uchar_t,
-  t_wchan0: ptr('caddr_t'),
-  t_wchan: ptr('caddr_t'),
-  lc_wchan0: ptr('caddr_t'),
-  lc_wchan: ptr('caddr_t'),
-  t_sobj_ops: ptr('struct _sobj_ops *'),
-  t_cid: T.id_t,
-  t_clfuncs: ptr('struct thread_ops *'),
-  t_cldata: ptr('void *'),
-  t_ctx: ptr('ctxop_t *'),
-  t_lofault: T.uintptr_t,
-  t_onfault: ptr('label_t *'),
-  t_ontrap: ptr('struct on_trap_data *'),
-  t_swap: ptr('caddr_t'),
-  t_lock: T.lock_t,
-  t_lockstat: T.uint8_t,
-  t_pil: T.uint8_t,
-  t_nomigrate: T.char,
-  t_cpu: ptr('struct cpu *'),
-  t_weakbound_cpu: ptr('struct cpu *'),
-  t_lpl: ptr('struct lgrp_ld *'),
-  t_intr: ptr('struct _kthread *'),
-  t_intr_start: T.uint64_t,
-  t_did: T.uint64_t,
-  t_tid: T.id_t,
-  t_waitfor: T.id_t,
-  t_forw: ptr('struct _kthread *'),
-  t_back: ptr('struct _kthread *'),
-  t_lwp: ptr('klwp_t *'),
-  t_procp: ptr('struct proc *'),
-  t_next: ptr('struct _kthread *'),
-  t_prev: ptr('struct _kthread *'),
-  t_whystop: T.ushort_t,
-  t_whatstop: T.ushort_t,
-  t_dslot: T.int,
-  t_cred: ptr('struct cred *'),
-  t_start: T.time_t,
-  t_lbolt: T.clock_t,
-  t_stoptime: T.hrtime_t,
-  t_pctcpu: T.uint_t,
-  t_sysnum: T.short,
-  t_lockp: ptr('disp_lock_t *'),
-  t_oldspl: T.ushort_t,
-  t_pre_sys: T.char,
-  t_disp_queue: ptr('struct _disp *'),
-  t_disp_time: T.clock_t,
-  t_kpri_req: T.uint_t,
-  t_astflag: T.char,
-  t_sig_check: T.char,
-  t_post_sys: T.char,
-  t_trapret: T.char,
-  t_post_sys_ast: T.int,
-  t_waitrq: T.hrtime_t,
-  t_mstate: T.int,
-  t_stime: T.clock_t,
-  t_cpupart: ptr('struct cpupart *'),
-  t_bind_pset: T.int,
-  t_taskq: ptr('void *'),
-  t_hrtime: T.hrtime_t,
-  t_name: ptr('char *'),
-};
-
-/** tsproc_t members (sys/ts.h). `ts_dispwait` is a uint_t there. */
-const TSPROC: Record<string, CType> = {
-  ts_timeleft: T.int,
-  ts_dispwait: T.uint_t,
-  ts_cpupri: T.pri_t,
-  ts_uprilim: T.pri_t,
-  ts_upri: T.pri_t,
-  ts_umdpri: T.pri_t,
-  ts_scpri: T.pri_t,
-  ts_nice: T.char,
-  ts_boost: T.char,
-  ts_flags: T.uchar_t,
-  ts_tp: ptr('kthread_t *'),
-  ts_next: ptr('struct tsproc *'),
-  ts_prev: ptr('struct tsproc *'),
-};
-
-/** cpu_t members (sys/cpuvar.h). `cpu_disp` is a pointer to the CPU's disp_t. */
-const CPU: Record<string, CType> = {
-  cpu_id: T.processorid_t,
-  cpu_seqid: T.processorid_t,
-  cpu_flags: T.ushort_t,
-  cpu_thread: ptr('kthread_t *'),
-  cpu_idle_thread: ptr('kthread_t *'),
-  cpu_pause_thread: ptr('kthread_t *'),
-  cpu_lwp: ptr('klwp_t *'),
-  cpu_fpowner: ptr('klwp_t *'),
-  cpu_part: ptr('struct cpupart *'),
-  cpu_cache_offset: T.int,
-  cpu_next: ptr('struct cpu *'),
-  cpu_prev: ptr('struct cpu *'),
-  cpu_disp: ptr('disp_t *'),
-  cpu_runrun: T.char,
-  cpu_kprunrun: T.char,
-  cpu_chosen_level: T.pri_t,
-  cpu_dispthread: ptr('kthread_t *'),
-  cpu_thread_lock: T.lock_t,
-  cpu_disp_flags: T.uint8_t,
-  cpu_dispatch_pri: T.pri_t,
-  cpu_last_swtch: T.clock_t,
-  cpu_intr_stack: ptr('caddr_t'),
-  cpu_intr_thread: ptr('kthread_t *'),
-  cpu_intr_actv: T.uint_t,
-  cpu_base_spl: T.int,
-};
-
-/** disp_t members (sys/disp.h), reached as `cpu_disp->disp_maxrunpri`. */
-const DISP: Record<string, CType> = {
-  disp_lock: T.lock_t,
-  disp_npri: T.int,
-  disp_q: ptr('dispq_t *'),
-  disp_q_limit: ptr('dispq_t *'),
-  disp_qactmap: ptr('ulong_t *'),
-  disp_maxrunpri: T.pri_t,
-  disp_max_unbound_pri: T.pri_t,
-  disp_nrunnable: T.int,
-  disp_cpu: ptr('struct cpu *'),
-  disp_steal: T.hrtime_t,
-};
-
-export const STRUCTS: Readonly<Record<'kthread_t' | 'tsproc_t' | 'cpu_t' | 'disp_t', Readonly<Record<string, CType>>>> = {
-  kthread_t: KTHREAD,
-  tsproc_t: TSPROC,
-  cpu_t: CPU,
-  disp_t: DISP,
-};
-
-/** Dispatcher tunables (globals) read with `/D`, `::print`, or `::system`. */
-export const TUNABLES: Readonly<Record<string, CType>> = {
-  kpreemptpri: T.pri_t,
-  kpqpri: T.pri_t,
-  upreemptpri: T.pri_t,
-  intr_pri: T.pri_t,
-  maxclsyspri: T.pri_t,
-  minclsyspri: T.pri_t,
-  only_intr_kpreempt: T.int,
-  hz: T.int,
-  hires_tick: T.int,
-  nosteal_nsec: T.hrtime_t,
-  rechoose_interval: T.int,
-  ts_maxupri: T.pri_t,
-  ts_maxkmdpri: T.pri_t,
-  ncpus: T.int,
-  max_ncpus: T.int,
-};
 
 /** The last member of a path: `cpu_disp->disp_maxrunpri` gives `disp_maxrunpri`, `p_user.u_comm` gives `u_comm`. */
 export function lastMember(path: string): string {
@@ -228,11 +27,14 @@ export function lastMember(path: string): string {
 export function fieldType(field: string, struct?: string | null): CType | null {
   const name = lastMember(field);
   if (struct) {
-    const s = (STRUCTS as Record<string, Record<string, CType>>)[struct];
+    const s = (STRUCT_MEMBERS as Record<string, Readonly<Record<string, CType>>>)[struct];
     return s?.[name] ?? null;
   }
-  for (const s of Object.values(STRUCTS)) if (name in s) return s[name]!;
-  return TUNABLES[name] ?? null;
+  for (const s of Object.values(STRUCT_MEMBERS)) {
+    const t = s[name];
+    if (t !== undefined) return t;
+  }
+  return TUNABLE_CTYPES.get(name) ?? null;
 }
 
 const ESCAPES: Record<string, number> = { n: 10, t: 9, r: 13, b: 8, f: 12, v: 11, a: 7, e: 27, '\\': 92, "'": 39, '"': 34 };
@@ -248,42 +50,62 @@ export function charCode(lit: string): number | null {
   return rest.length === 1 ? (ESCAPES[rest] ?? null) : null;
 }
 
-function sizeOf(t: CType, model: DataModel): number {
+export function sizeOf(t: CType, model: DataModel = 'lp64'): 1 | 2 | 4 | 8 {
   return t.long && model === 'ilp32' ? 4 : t.size;
 }
 
-/**
- * Reads a printed value as the C type says, as a bigint: `0xff9b0253` as an int is -6618541n.
- * Hex is the default radix (`::print`, `/X`); pass 10 for `/D`, `/E`, `/e` and `-d` output
- * without a `0t` prefix. Takes the first word only, so `0t3 (TS_RUN)` and `0xffff "text"` read.
- * Values wider than the type keep their low bytes (what `/D` of a 2-byte global shows on x86).
- */
-export function interpretBig(type: CType, raw: string, radix: 10 | 16 = 16, model: DataModel = 'lp64'): bigint | null {
+/** A printed value read by its type: the number, or why it is not one. */
+export type CValue = { ok: true; value: bigint } | { ok: false; why: 'not-a-number' | 'too-wide' };
+
+/** Can `bytes` bytes show the value? mdb prints a value signed or unsigned, so either range is. */
+export function fits(v: bigint, bytes: number): boolean {
+  const bits = BigInt(bytes * 8);
+  return v >= -(1n << (bits - 1n)) && v < 1n << bits;
+}
+
+/** The first word of a printed value as a number, or the byte of a quoted char; null when neither. */
+function readWord(raw: string, radix: 10 | 16): bigint | null {
   const text = raw.trim();
-  let v: bigint | null;
   if (text.startsWith("'")) {
     // `'''` is an apostrophe: only an escape can be longer than one character.
     const end = text[1] === '\\' ? text.indexOf("'", 3) : 2;
     const code = end < 0 ? null : charCode(text.slice(0, end + 1));
-    v = code === null ? null : BigInt(code);
-  } else {
-    let word = text;
-    for (let i = 0; i < text.length; i++) {
-      const c = text[i];
-      if (c === ' ' || c === '\t' || c === '(') {
-        word = text.slice(0, i);
-        break;
-      }
-    }
-    // mdb never prints a negative number in hex: `-6618541` is decimal whatever the radix.
-    const negPlain = word.startsWith('-') && word.length > 1 && !/[xXtToOiI]/.test(word);
-    v = parseMdbBigInt(word, negPlain ? 10 : radix);
+    return code === null ? null : BigInt(code);
   }
-  if (v === null) return null;
-  const bits = (sizeOf(type, model) * 8) as 8 | 16 | 32 | 64;
-  const mod = 1n << BigInt(bits);
-  const low = ((v % mod) + mod) % mod;
-  return type.signed ? toSigned(low, bits) : low;
+  let word = text;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === ' ' || c === '\t' || c === '(') {
+      word = text.slice(0, i);
+      break;
+    }
+  }
+  // mdb never prints a negative number in hex: `-6618541` is decimal whatever the radix.
+  const negPlain = word.startsWith('-') && word.length > 1 && !/[xXtToOiI]/.test(word);
+  return parseMdbBigInt(word, negPlain ? 10 : radix);
+}
+
+/**
+ * Reads a printed value as the C type says: `0xff9b0253` as an int is -6618541n. Hex is the
+ * default radix (`::print`, `/X`); pass 10 for `/D`, `/E`, `/e` and `-d` output without a `0t`
+ * prefix. Takes the first word only, so `0t3 (TS_RUN)` and `0xffff "text"` read.
+ * A value wider than its type is refused as 'too-wide', never wrapped: a kernel cannot hold it
+ * (`t_pri = 0x10000` is not 0, `ts_timeleft = 0x8000000000000000` is not 0).
+ */
+export function readCValue(type: CType, raw: string, radix: 10 | 16 = 16, model: DataModel = 'lp64'): CValue {
+  const v = readWord(raw, radix);
+  if (v === null) return { ok: false, why: 'not-a-number' };
+  const size = sizeOf(type, model);
+  if (!fits(v, size)) return { ok: false, why: 'too-wide' };
+  const bits = (size * 8) as 8 | 16 | 32 | 64;
+  if (type.signed) return { ok: true, value: toSigned(v, bits) };
+  return { ok: true, value: v < 0n ? v + (1n << BigInt(bits)) : v };
+}
+
+/** As readCValue, null for anything that is not a value of the type. */
+export function interpretBig(type: CType, raw: string, radix: 10 | 16 = 16, model: DataModel = 'lp64'): bigint | null {
+  const r = readCValue(type, raw, radix, model);
+  return r.ok ? r.value : null;
 }
 
 /** As interpretBig, as a JS number when it is exactly representable (pointers often are not). */
@@ -297,8 +119,8 @@ export function interpretRaw(type: CType, raw: string, radix: 10 | 16 = 16, mode
  * Reads a `::print` or format value of a known field or tunable by its size and sign:
  * `interpretValue('ts_timeleft', '0xff9b0253')` is -6618541, `interpretValue('t_pri', '0xffff')`
  * is -1, `interpretValue('ts_timeleft', '-0t6618541')` is -6618541, `interpretValue('t_pri', '0t59')`
- * is 59, `interpretValue('kpreemptpri', '100', 10)` is 100 (a `/D` value). Null for an unknown field
- * or a value that is not a number (a symbol such as `p0`).
+ * is 59, `interpretValue('kpreemptpri', '100', 10)` is 100 (a `/D` value). Null for an unknown field,
+ * a value that is not a number (a symbol such as `p0`), or one wider than the type (`t_pri = 0x10000`).
  */
 export function interpretValue(field: string, raw: string, radix: 10 | 16 = 16, model: DataModel = 'lp64'): number | null {
   const t = fieldType(field);

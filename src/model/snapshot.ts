@@ -1,10 +1,10 @@
 // The dispatcher snapshot: one dump's CPUs, threads, tunables and panic, merged across sections.
 // Names mirror the kernel where a field mirrors one. Unknown values are null, never guessed.
 // Each entity has `lines`: field name -> the 1-based input line the value came from.
+import type { Addr, ThreadState } from '../../illumos/index.ts';
 
-export type Addr = string; // lower-case hex, no 0x
-
-export type ThreadState = 'free' | 'sleep' | 'run' | 'onproc' | 'zomb' | 'stopped' | 'wait' | 'panic' | string;
+// Addresses are illumos's branded Addr (made only by toAddr); states are illumos's closed union.
+export type { Addr, ThreadState };
 
 export interface StackFrame {
   func: string;

@@ -27,55 +27,99 @@ export function stackFromGroup(rec: StacksGroupRecord): StackFrame[] {
  * keeps only what the threads have in common: no frame pointer, no arguments (null), and line 0,
  * "not kept", since each thread's frame sat on a line of its own. The thread's `lines.stack` still
  * gives its own `stack pointer` line.
+ *
+ * Distinct stacks are compact too: each (function, offset, saved mark) is one frame object for
+ * every stack that has it, so a distinct stack costs one array of references, and stacks are found
+ * again by a hash of their frames' numbers, with no per-stack key or tree node.
  */
 export class SharedStacks {
-  // A trie over (saved mark, function, offset), one level per frame: a stack seen before is found
-  // with a few lookups of interned strings, without building a key for it.
-  private readonly root = new ShapeNode();
+  /** Interned frames: function -> offset -> frame; the saved-PC frame prints differently, so it has its own. */
+  private readonly plain = new Map<string, Interned | Map<number | null, Interned>>();
+  private readonly saved = new Map<string, Interned | Map<number | null, Interned>>();
+  private nextId = 1;
+  /** Stack hash -> the stack, or the stacks, with that hash. */
+  private readonly byHash = new Map<number, StackFrame[] | StackFrame[][]>();
+  /** Reused while looking a stack up, so a stack seen before allocates nothing. */
+  private scratch: StackFrame[] = [];
+  private scratchIds: number[] = [];
 
   share(frames: readonly StackFrame[]): StackFrame[] {
-    let node = this.root;
-    for (const f of frames) node = node.child(f.func, f.offset, f.saved === true);
-    return node.stack ?? this.keep(node, frames);
+    this.begin();
+    for (const f of frames) this.push(f.func, f.offset, f.saved === true);
+    return this.end();
   }
 
   /** share(stackFromRecord(rec)), without building that list for a stack seen before. */
   shareRecord(rec: StackRecord): StackFrame[] {
-    let node = this.root;
-    if (rec.savedPc !== null) node = node.child(rec.savedPc.func, rec.savedPc.offset, true);
-    for (const f of rec.frames) node = node.child(f.func, f.offset, false);
-    return node.stack ?? this.keep(node, stackFromRecord(rec));
+    this.begin();
+    if (rec.savedPc !== null) this.push(rec.savedPc.func, rec.savedPc.offset, true);
+    for (const f of rec.frames) this.push(f.func, f.offset, false);
+    return this.end();
   }
 
-  /** The first thread with this stack: its frames, stripped to what every thread shares. */
-  private keep(node: ShapeNode, frames: readonly StackFrame[]): StackFrame[] {
-    const stack = frames.map((f): StackFrame => (f.saved === true ? { func: f.func, offset: f.offset, args: null, fp: null, saved: true, line: 0 } : { func: f.func, offset: f.offset, args: null, fp: null, line: 0 }));
-    node.stack = stack;
+  private begin(): void {
+    this.scratch.length = 0;
+    this.scratchIds.length = 0;
+  }
+
+  private push(func: string, offset: number | null, saved: boolean): void {
+    const table = saved ? this.saved : this.plain;
+    // Most functions show one offset: the entry itself until a second one needs a Map.
+    const at = table.get(func);
+    let e: Interned | undefined;
+    if (at === undefined) {
+      e = this.intern(func, offset, saved);
+      table.set(func, e);
+    } else if (at instanceof Map) {
+      e = at.get(offset);
+      if (e === undefined) at.set(offset, (e = this.intern(func, offset, saved)));
+    } else if (at.frame.offset === offset) {
+      e = at;
+    } else {
+      e = this.intern(func, offset, saved);
+      table.set(func, new Map([[at.frame.offset, at], [offset, e]]));
+    }
+    this.scratch.push(e.frame);
+    this.scratchIds.push(e.id);
+  }
+
+  private intern(func: string, offset: number | null, saved: boolean): Interned {
+    const frame: StackFrame = saved ? { func, offset, args: null, fp: null, saved: true, line: 0 } : { func, offset, args: null, fp: null, line: 0 };
+    return { frame, id: this.nextId++ };
+  }
+
+  private end(): StackFrame[] {
+    let h = this.scratchIds.length;
+    for (const id of this.scratchIds) h = Math.imul(h ^ id, 0x9e3779b1) + 0x7f4a7c15;
+    h |= 0;
+    const found = this.byHash.get(h);
+    if (found !== undefined) {
+      // One stack under this hash (an array of frames) or several (an array of arrays).
+      if (!Array.isArray(found[0])) {
+        if (this.same(found as StackFrame[])) return found as StackFrame[];
+        const stack = this.scratch.slice();
+        this.byHash.set(h, [found as StackFrame[], stack]);
+        return stack;
+      }
+      for (const s of found as StackFrame[][]) if (this.same(s)) return s;
+      const stack = this.scratch.slice();
+      (found as StackFrame[][]).push(stack);
+      return stack;
+    }
+    const stack = this.scratch.slice();
+    this.byHash.set(h, stack);
     return stack;
+  }
+
+  /** Is `stack` the one in scratch? Frames are interned, so identity is equality. */
+  private same(stack: readonly StackFrame[]): boolean {
+    if (stack.length !== this.scratch.length) return false;
+    for (let i = 0; i < stack.length; i++) if (stack[i] !== this.scratch[i]) return false;
+    return true;
   }
 }
 
-type Branches = Map<string, Map<number | null, ShapeNode>>;
-
-class ShapeNode {
-  stack: StackFrame[] | null = null;
-  // Made on first use: most nodes have one child or none, and a dump of unlike stacks has many nodes.
-  private next: Branches | null = null;
-  /** The saved-PC frame prints differently, so it is part of the shape: it has a branch of its own. */
-  private nextSaved: Branches | null = null;
-
-  child(func: string, offset: number | null, saved: boolean): ShapeNode {
-    const next = saved ? (this.nextSaved ??= new Map()) : (this.next ??= new Map());
-    let byOffset = next.get(func);
-    if (byOffset === undefined) {
-      byOffset = new Map();
-      next.set(func, byOffset);
-    }
-    let node = byOffset.get(offset);
-    if (node === undefined) {
-      node = new ShapeNode();
-      byOffset.set(offset, node);
-    }
-    return node;
-  }
+interface Interned {
+  frame: StackFrame;
+  id: number;
 }

@@ -51,5 +51,5 @@ export function setField<T extends { lines: Record<string, number> }, K extends 
 function ownCopy(addr: Addr): Addr {
   // Each half is short enough that V8 copies it rather than slicing; the join is a string of its own.
   const half = addr.length >> 1;
-  return addr.slice(0, half) + addr.slice(half);
+  return (addr.slice(0, half) + addr.slice(half)) as Addr;
 }

@@ -7,7 +7,7 @@
 // pointer (zeros). Fields mdb always reads from the cpu_t itself have no such form and print
 // their zero value: FLG 0, NRUN 0 (or the run queue's length when one is given), BSPL 0,
 // RNRN/KRNRN `no`.
-import { normalizeAddr } from '../../grammar/common/numbers.ts';
+import { cpuFlagNames, MAXCOMLEN, toAddr } from '../../illumos/index.ts';
 import {
   type AddrWidth,
   COL,
@@ -16,8 +16,6 @@ import {
   CPUINFO_IDWIDTH,
   CPUINFO_ITHRDELT,
   CPUINFO_THRDELT,
-  flagNamesOf,
-  MAXCOMLEN,
 } from '../../grammar/cpuinfo/layout.ts';
 import type { Cpu } from '../model/snapshot.ts';
 
@@ -97,7 +95,7 @@ class OutputBuffer {
 
 /** `%p` of an address: hex without leading zeros (zero-padding is the directive's job). */
 function ptr(a: string | null): string {
-  return a === null ? '0' : (normalizeAddr(a) ?? a);
+  return a === null ? '0' : (toAddr(a) ?? a);
 }
 
 function comm(name: string): string {
@@ -170,7 +168,7 @@ function row(io: OutputBuffer, cpu: Cpu, w: AddrWidth): void {
 
 /** The `-v` margin: the bar line, then one line per flag name, each THRDELT wide. */
 function marginLines(cpu: Cpu, w: AddrWidth): string[] {
-  const names = cpu.flagNames.length > 0 ? cpu.flagNames : flagNamesOf(cpu.flags ?? 0);
+  const names = cpu.flagNames.length > 0 ? cpu.flagNames : cpuFlagNames(cpu.flags ?? 0);
   if (names.length === 0) return [];
   const width = CPUINFO_THRDELT(w);
   const bar = ' '.repeat(CPUINFO_FLAGDELT(w)) + '|';

@@ -4,6 +4,7 @@
 // format commands, continuation lines indented 16, and a pad that would reach column 80 becomes
 // the newline instead.
 import { toSigned } from '../../grammar/common/numbers.ts';
+import { toAddr, type Addr } from '../../illumos/index.ts';
 
 export type FormatLetter = 'D' | 'U' | 'X' | 'J' | 'K' | 'E' | 'e';
 
@@ -55,16 +56,8 @@ export function formatCell(fmt: FormatLetter, value: number | bigint, opts: Form
 }
 
 /** `0x` + hex for an address with no symbol (no prefix for 0-9, as `%#a` prints them). */
-function addrLabel(hex: string): string {
-  const h = hex.replace(/^0[xX]/, '').toLowerCase().replace(/^0+(?=.)/, '');
-  return h.length === 1 && h >= '0' && h <= '9' ? h : '0x' + h;
-}
-
-function isAddress(s: string): boolean {
-  const h = s.startsWith('0x') || s.startsWith('0X') ? s.slice(2) : s;
-  if (h.length === 0) return false;
-  for (const c of h) if (!'0123456789abcdefABCDEF'.includes(c)) return false;
-  return true;
+function addrLabel(a: Addr): string {
+  return a.length === 1 && a >= '0' && a <= '9' ? a : '0x' + a;
 }
 
 /** A tiny model of mdb's output buffer: column, indent margin, wrap at `columns`. */
@@ -140,7 +133,8 @@ export function renderFormat(
   let head = '';
   if (addrOrSymbol !== null) {
     let label: string;
-    if (isAddress(addrOrSymbol)) label = addrLabel(addrOrSymbol);
+    const a = toAddr(addrOrSymbol);
+    if (a !== null) label = addrLabel(a);
     else {
       label = addrOrSymbol;
       if (!label.includes('+') && !label.includes('-')) head = `${label}:\n`;

@@ -5,6 +5,7 @@
 // member line ends in a blank. Rendering uses an explicit stack, so any depth is safe.
 import { fieldType, interpretBig, type CType, type DataModel } from '../model/ctypes.ts';
 import type { Thread } from '../model/snapshot.ts';
+import { stateCode } from '../../illumos/index.ts';
 
 /** What the renderer needs of a field: a PrintField without line numbers. */
 export interface PrintFieldInput {
@@ -164,7 +165,6 @@ export function printFieldValue(field: string, value: number | bigint, opts: { d
 
 /** kthread_t and tsproc_t members a snapshot Thread knows, with their values. */
 function threadValue(t: Thread, type: 'kthread_t' | 'tsproc_t', member: string): number | bigint | string | null {
-  const STATES: Record<string, number> = { free: 0, sleep: 1, run: 2, onproc: 4, zomb: 8, stopped: 16, wait: 32 };
   if (type === 'kthread_t') {
     switch (member) {
       case 't_pri':
@@ -178,7 +178,8 @@ function threadValue(t: Thread, type: 'kthread_t' | 'tsproc_t', member: string):
       case 't_bind_cpu':
         return t.boundCpu;
       case 't_state':
-        return t.state !== null && STATES[t.state] !== undefined ? STATES[t.state]! : null;
+        // panic and the userland states are no t_state value: nothing to print.
+        return t.state === null ? null : stateCode(t.state);
       case 't_cldata':
         return t.cldata === null ? null : BigInt('0x' + t.cldata);
       case 't_wchan':

@@ -6,7 +6,7 @@
 // pageout really waiting on I/O (pageout() is the pageout thread's start function, on its stack
 // whenever it sleeps), and every wait is a bound (wait.ts), never "exact" from t_disp_time.
 import { MAXCLSYSPRI, MINCLSYSPRI, SDC_MAXPRI_POST_7232 } from '../../illumos/index.ts';
-import type { Cpu, RunqEntry, Thread } from '../model/snapshot.ts';
+import type { Addr, Cpu, RunqEntry, Thread } from '../model/snapshot.ts';
 import { comparePri, dispatched, priClass, rtLoaded, runnerWords } from './dispatch.ts';
 import { EvidenceSet, cpuLine } from './evidence.ts';
 import { LONG_WAIT_SECONDS } from './facts.ts';
@@ -118,7 +118,7 @@ export const taskqStarvation: Rule = {
         notes.push({ rule: ID, message: `Taskq thread ${q.thread.addr ?? '?'} is runnable on CPU ${q.cpu.id}, but a priority is not shown: cannot compare.` });
         continue;
       }
-      const entry: RunqEntry = q.entry ?? { pri, thread: q.thread.addr ?? '', proc: q.thread.proc ?? '', line: 0 };
+      const entry: RunqEntry = q.entry ?? { pri, thread: q.thread.addr ?? ('' as Addr) /* no address shown: a key nothing matches */, proc: q.thread.proc ?? '', line: 0 };
       const bound = waitBound(ctx, q.cpu, entry, q.thread, comparePri(d));
       const waitTicks = bound?.ticks ?? null;
       let waitText: string;
@@ -163,7 +163,7 @@ export const taskqStarvation: Rule = {
         message: msg + (hz.assumed ? ' ' + hzSentence(hz) : ''),
         evidence: ev.list(),
         cpu: q.cpu.id,
-        threads: [q.thread.addr, ...(zio !== null ? zio.threads.map((w) => w.addr) : [])].filter((a): a is string => a !== null),
+        threads: [q.thread.addr, ...(zio !== null ? zio.threads.map((w) => w.addr) : [])].filter((a): a is Addr => a !== null),
         fix:
           pri >= MAXCLSYSPRI
             ? FIX_KPREEMPTPRI

@@ -1,10 +1,11 @@
 // Threads: lookup by address, what a thread is (from its stack), and which frames say nothing.
 import type { Addr, Cpu, DispatcherSnapshot, RunqEntry, StackFrame, Thread } from '../model/snapshot.ts';
 import { BOUND_BY_DEFAULT_ROLES } from './facts.ts';
+import { toAddr } from '../../illumos/index.ts';
 
 export function normAddr(a: string): Addr {
-  const s = a.trim().toLowerCase();
-  return s.startsWith('0x') ? s.slice(2) : s;
+  // illumos's one normaliser; text that is no address is kept as a key nothing matches.
+  return toAddr(a) ?? (a as Addr);
 }
 
 /**
@@ -25,7 +26,7 @@ export class ThreadIndex {
     // Snapshot addresses are normalised by the model: no normAddr per thread.
     for (const t of snapshot.threads) if (t.addr !== null && this.onCpus.has(t.addr)) this.onCpus.set(t.addr, t);
   }
-  get(addr: Addr | null | undefined): Thread | null {
+  get(addr: string | null | undefined): Thread | null {
     if (addr === null || addr === undefined) return null;
     const key = normAddr(addr);
     const t = this.onCpus.get(key);
@@ -203,7 +204,7 @@ export function queuedAbove(cpu: Cpu, pri: number | null = cpu.pri): RunqEntry[]
 }
 
 /** A short label: `ffffff0007e01c40 (mac_soft_ring_worker)` or `... (sched)`. */
-export function threadLabel(addr: Addr, t: Thread | null, proc: string | null): string {
+export function threadLabel(addr: string, t: Thread | null, proc: string | null): string {
   const role = threadRole(t);
   const what = role !== null ? role.name : proc !== null && proc !== '' ? proc : null;
   return what !== null ? `${addr} (${what})` : addr;

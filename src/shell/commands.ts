@@ -2,7 +2,7 @@
 // command grammar and answer it from the loaded snapshot through the shared renderers (src/render), so the text is mdb's own.
 import { parseCommandLine } from '../../grammar/command/index.ts';
 import type { CommandStage } from '../../grammar/common/command-types.ts';
-import { normalizeAddr } from '../../grammar/common/numbers.ts';
+import { toAddr } from '../../illumos/index.ts';
 import type { Analysis } from '../analysis.ts';
 import type { Thread } from '../model/snapshot.ts';
 
@@ -41,7 +41,7 @@ function asLines(out: string | string[]): string[] {
 
 function findThread(a: Analysis, addrText: string | null): Thread | string {
   if (addrText === null) return 'this command needs a thread address (ADDR::...)';
-  const addr = normalizeAddr(addrText);
+  const addr = toAddr(addrText);
   if (addr === null) return `"${addrText}" is not an address`;
   const t = a.snapshot.threads.find((x) => x.addr === addr);
   return t ?? `thread ${addr} is not in this dump`;
@@ -62,7 +62,7 @@ function print(a: Analysis, st: CommandStage, r: Renderers, via: Thread | null):
   if (via !== null) t = via;
   else if (type === 'tsproc_t') {
     // A tsproc_t address is a thread's t_cldata.
-    const addr = st.addr === null ? null : normalizeAddr(st.addr);
+    const addr = st.addr === null ? null : toAddr(st.addr);
     t = a.snapshot.threads.find((x) => addr !== null && x.cldata === addr) ?? `no thread in this dump has class data at ${st.addr ?? '(no address)'}`;
   } else t = findThread(a, st.addr);
   if (typeof t === 'string') return { lines: [], error: t };

@@ -1,6 +1,6 @@
 // The prompt's renderers: snapshot parts turned back into mdb text by src/render.
 import type { CommandStage } from '../../grammar/common/command-types.ts';
-import { normalizeAddr } from '../../grammar/common/numbers.ts';
+import { stacksStateName, stateOrder, toAddr, type Addr } from '../../illumos/index.ts';
 import type { Analysis } from '../analysis.ts';
 import type { Thread } from '../model/snapshot.ts';
 import { renderCpuinfo } from '../render/cpuinfo.ts';
@@ -9,14 +9,13 @@ import { renderStacks, type StacksGroupView } from '../render/stacks.ts';
 import { printThreadMembers } from '../render/print.ts';
 import type { Renderers } from './commands.ts';
 
-const STATE_ORDER = ['free', 'sleep', 'run', 'onproc', 'zomb', 'stopped', 'wait', 'panic'];
-
 /**
  * `::stacks` from the snapshot: threads with a known stack grouped by state, sync object and
- * identical frames, largest group first, then by state as mdb orders them. A thread that came
+ * identical frames, largest group first, then by state in illumos's order (a thread whose state is
+ * not known last). A thread that came
  * from a `::stacks` group stands for `groupCount` threads.
  */
-export function stacksGroups(threads: readonly Thread[], only: string | null): StacksGroupView[] {
+export function stacksGroups(threads: readonly Thread[], only: Addr | null): StacksGroupView[] {
   const groups = new Map<string, StacksGroupView & { members: string[]; n: number; rank: number }>();
   for (const t of threads) {
     if (!t.stack || t.stack.length === 0 || !t.addr) continue;
@@ -29,10 +28,9 @@ export function stacksGroups(threads: readonly Thread[], only: string | null): S
       g.n += n;
       g.count = g.n;
     } else {
-      const rank = STATE_ORDER.indexOf(t.state ?? '');
       groups.set(key, {
-        thread: t.addr, members: [], state: t.state ? t.state.toUpperCase() : null, sobj: t.sobj,
-        count: n, n, stack: frames, failure: t.stackFailure, rank: rank < 0 ? 99 : rank,
+        thread: t.addr, members: [], state: t.state === null ? null : stacksStateName(t.state), sobj: t.sobj,
+        count: n, n, stack: frames, failure: t.stackFailure, rank: t.state === null ? Number.MAX_SAFE_INTEGER : stateOrder(t.state),
       });
     }
   }
@@ -47,7 +45,7 @@ export function renderersFor(): Renderers {
     findstack: (t: Thread, verbose: boolean) =>
       renderFindstack({ addr: t.addr ?? '?', desc: t.desc, free: t.state === 'free', sp: null, stack: t.stack ?? [] }, { verbose }),
     stacks: (a: Analysis, st: CommandStage) => {
-      const only = st.addr === null ? null : normalizeAddr(st.addr);
+      const only = st.addr === null ? null : toAddr(st.addr);
       const groups = stacksGroups(a.snapshot.threads, only);
       return groups.length ? renderStacks(groups) : ['(no thread stacks in this dump)'];
     },

@@ -1,7 +1,7 @@
 // The simulator's state as a DispatcherSnapshot: what a debugger attached at this moment would
 // find, with addresses normalised as the parser normalises them and `lines` empty (no input).
-import { normalizeAddr } from '../../grammar/common/numbers.ts';
-import type { Cpu, DispatcherSnapshot, Thread } from '../model/snapshot.ts';
+import { toAddr } from '../../illumos/index.ts';
+import type { Addr, Cpu, DispatcherSnapshot, Thread, ThreadState } from '../model/snapshot.ts';
 import { blankThread } from '../model/snapshot.ts';
 import { dqList } from './dispq.ts';
 import { threadStack } from './frames.ts';
@@ -16,8 +16,9 @@ export function comm(t: SimThread): string {
   return t.comm.slice(0, MAXCOMLEN);
 }
 
-function addr(a: string): string {
-  return normalizeAddr(a) ?? a;
+function addr(a: string): Addr {
+  // The simulator's addresses are hex; the cast only keeps the old fallback's type.
+  return toAddr(a) ?? (a as Addr);
 }
 
 /** PROC column text for a thread on a CPU (or pinned under an interrupt thread). */
@@ -56,7 +57,7 @@ export function cpuSnapshot(s: SimState, c: SimCpu): Cpu {
   };
 }
 
-const STATE_NAMES: Record<number, string> = { [TS_FREE]: 'free', [TS_SLEEP]: 'sleep', [TS_RUN]: 'run', [TS_ONPROC]: 'onproc' };
+const STATE_NAMES: Record<number, ThreadState> = { [TS_FREE]: 'free', [TS_SLEEP]: 'sleep', [TS_RUN]: 'run', [TS_ONPROC]: 'onproc' };
 
 export function threadSnapshot(s: SimState, t: SimThread): Thread {
   const th = blankThread(addr(t.addr));

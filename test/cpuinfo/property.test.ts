@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { flagNamesOf, type AddrWidth } from '../../grammar/cpuinfo/layout.ts';
+import { addr as hexAddr } from '../../illumos/index.ts';
 import { cpuFromRecord } from '../../src/model/cpu.ts';
 import type { Cpu } from '../../src/model/snapshot.ts';
 import { renderCpuinfo } from '../../src/render/cpuinfo.ts';
@@ -13,7 +14,7 @@ const HEX = '0123456789abcdef'.split('');
 const addr = (maxDigits: number) =>
   fc
     .tuple(fc.constantFrom(...HEX.slice(1)), fc.array(fc.constantFrom(...HEX), { maxLength: maxDigits - 1 }))
-    .map(([h, t]) => h + t.join(''));
+    .map(([h, t]) => hexAddr(h + t.join('')));
 
 /** `u_comm`: 1-16 characters, no leading or trailing blank (mdb's output cannot show those). */
 const anyName = fc

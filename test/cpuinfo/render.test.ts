@@ -6,6 +6,7 @@ import type { AddrWidth } from '../../grammar/cpuinfo/layout.ts';
 import { cpuFromRecord } from '../../src/model/cpu.ts';
 import type { Cpu } from '../../src/model/snapshot.ts';
 import { renderCpuinfo } from '../../src/render/cpuinfo.ts';
+import { brand, type Loose } from '../model/loose.ts';
 import { cpus, fileLines, handwritten, parse, seedSection, textOf } from './helpers.ts';
 
 function roundTrip(lines: readonly SourceLine[], opts: { verbose: boolean; addrWidth?: AddrWidth; autowrap?: number | null }): string {
@@ -47,8 +48,8 @@ describe('round trips, byte for byte', () => {
   }
 });
 
-function cpu(over: Partial<Cpu> = {}): Cpu {
-  return {
+function cpu(loose: Loose<Partial<Cpu>> = {}): Cpu {
+  return brand<Cpu>({
     id: 0,
     addr: 'fffffffffbc486e0',
     flags: 0x1b,
@@ -65,8 +66,8 @@ function cpu(over: Partial<Cpu> = {}): Cpu {
     pinned: null,
     runq: null,
     lines: {},
-    ...over,
-  };
+    ...loose,
+  });
 }
 
 describe('the header', () => {

@@ -1,7 +1,8 @@
 // Reading printed values by the C type of the field, and printing them back.
 import { describe, expect, it } from 'vitest';
 import { CTYPES, fieldType, interpretValue, lastMember } from '../../src/model/ctypes.ts';
-import { blankThread } from '../../src/model/snapshot.ts';
+import { addr } from '../../illumos/index.ts';
+import { blankThread, type Thread } from '../../src/model/snapshot.ts';
 import { printFieldValue, printThreadMembers, printValueText } from '../../src/render/print.ts';
 
 describe('interpretValue', () => {
@@ -25,11 +26,25 @@ describe('interpretValue', () => {
     expect(interpretValue('t_flag', '0xffff')).toBe(0xffff);
   });
 
-  it('unsigned types stay unsigned; wide values keep their low bytes', () => {
+  it('unsigned types stay unsigned', () => {
     expect(interpretValue('ts_dispwait', '0xffffffff')).toBe(0xffffffff);
     expect(interpretValue('t_state', '0x2')).toBe(2);
     expect(interpretValue('kpreemptpri', '0x00000064', 16)).toBe(100);
-    expect(interpretValue('t_pri', '0x10063')).toBe(99);
+  });
+
+  it('refuses a value wider than its type instead of wrapping it (issue 13)', () => {
+    // A pri_t is 2 bytes: 0xffff is the most it shows, 0x10000 or 0x10063 no kernel can hold.
+    expect(interpretValue('t_pri', '0xffff')).toBe(-1);
+    expect(interpretValue('t_pri', '0x10000')).toBeNull();
+    expect(interpretValue('t_pri', '0x10063')).toBeNull();
+    // An int: 0x8000000000000000 would wrap to 0 and hide the overrun.
+    expect(interpretValue('ts_timeleft', '0x8000000000000000')).toBeNull();
+    expect(interpretValue('ts_timeleft', '0x100000000')).toBeNull();
+    // Signed bounds: -2^31 fits an int, one below does not.
+    expect(interpretValue('ts_timeleft', '-0t2147483648')).toBe(-2147483648);
+    expect(interpretValue('ts_timeleft', '-0t2147483649')).toBeNull();
+    // A uint_t shown signed by /D is still that uint_t.
+    expect(interpretValue('ts_dispwait', '-1', 10)).toBe(0xffffffff);
   });
 
   it('chars, enums, pointers, paths, unknown fields', () => {
@@ -87,7 +102,7 @@ describe('printValueText', () => {
 });
 
 describe('printThreadMembers', () => {
-  const t = { ...blankThread('ffffff01d5a600c0'), pri: 59, cid: 1, cldata: 'ffffff01dde41b90', tsTimeleft: -6618541, state: 'onproc' };
+  const t: Thread = { ...blankThread(addr('ffffff01d5a600c0')), pri: 59, cid: 1, cldata: addr('ffffff01dde41b90'), tsTimeleft: -6618541, state: 'onproc' };
 
   it('kthread_t members the snapshot knows, -t', () => {
     expect(printThreadMembers(t, 'kthread_t', ['t_pri', 't_epri', 't_cid', 't_state', 't_cldata'], { showType: true })).toBe(

@@ -1,5 +1,6 @@
 // The dispatcher's view of a CPU: under an interrupt, the pinned thread; RT vs interrupt range;
 // which CPUs may steal.
+import { asAddr } from '../model/loose.ts';
 import { describe, expect, it } from 'vitest';
 import { emptySnapshot } from '../../src/model/snapshot.ts';
 import { canSteal, dispatched, priClass, rtLoaded } from '../../src/rules/dispatch.ts';
@@ -31,7 +32,7 @@ describe('dispatched', () => {
 
   it('an interrupt over the idle thread leaves the CPU idle for the dispatcher', () => {
     const s = emptySnapshot();
-    s.cpus.push({ ...intr(), pinned: { thread: 'idl', proc: '(idle)', line: 4 } });
+    s.cpus.push({ ...intr(), pinned: { thread: asAddr('idl'), proc: '(idle)', line: 4 } });
     expect(dispatched(s.cpus[0]!, threadIndex(s))).toMatchObject({ pri: -1, idle: true });
   });
 });

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { blankThread, emptySnapshot, type Cpu, type DispatcherSnapshot, type StackFrame, type Thread } from '../../src/model/snapshot.ts';
 import { DEFAULT_RULE_OPTIONS } from '../../src/rules/index.ts';
 import type { RuleContext, RuleOptions } from '../../src/rules/types.ts';
+import { asAddr, brand, type Loose } from '../model/loose.ts';
 
 export const SEED_PATH = fileURLToPath(new URL('../../fixtures/seed/illumos-1532.txt', import.meta.url));
 
@@ -11,7 +12,9 @@ export function readLines(path: string): string[] {
   return readFileSync(path, 'utf8').split(/\r?\n/);
 }
 
-export function mkCpu(p: Partial<Cpu> & { id: number }): Cpu {
+/** A Cpu written with plain address strings (see Loose). */
+export function mkCpu(loose: Loose<Partial<Cpu>> & { id: number }): Cpu {
+  const p = brand<Partial<Cpu>>(loose);
   return {
     addr: null,
     flags: 0x1b,
@@ -29,11 +32,12 @@ export function mkCpu(p: Partial<Cpu> & { id: number }): Cpu {
     runq: null,
     lines: {},
     ...p,
+    id: loose.id,
   };
 }
 
-export function mkThread(addr: string, p: Partial<Thread> = {}): Thread {
-  return { ...blankThread(addr), ...p };
+export function mkThread(at: string, p: Loose<Partial<Thread>> = {}): Thread {
+  return { ...blankThread(asAddr(at)), ...brand<Partial<Thread>>(p) };
 }
 
 export function frames(list: [string, number][], savedFirst = false): StackFrame[] {

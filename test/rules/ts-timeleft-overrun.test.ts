@@ -1,3 +1,4 @@
+import type { ThreadState } from '../../illumos/index.ts';
 import { describe, expect, it } from 'vitest';
 import { emptySnapshot } from '../../src/model/snapshot.ts';
 import { classifyOverrun, tsTimeleftOverrun } from '../../src/rules/ts-timeleft-overrun.ts';
@@ -5,7 +6,7 @@ import { blankLines, ctx, mkCpu, mkThread } from './helpers.ts';
 
 const lines = blankLines(20);
 
-function withTimeleft(tl: number, state: string | null = 'onproc') {
+function withTimeleft(tl: number, state: ThreadState | null = 'onproc') {
   const s = emptySnapshot();
   s.threads.push(mkThread('abc', { tsTimeleft: tl, state, lines: { tsTimeleft: 4 } }));
   return s;
@@ -40,7 +41,7 @@ describe('ts-timeleft-overrun', () => {
   });
 
   it('off the CPU a negative ts_timeleft is no finding: it survives a sleep', () => {
-    for (const state of ['sleep', 'run', null]) {
+    for (const state of ['sleep', 'run', null] as const) {
       const r = tsTimeleftOverrun.run(ctx(withTimeleft(-360000, state), lines));
       expect(r.findings).toEqual([]);
       expect(r.notes).toHaveLength(1);

@@ -5,13 +5,15 @@ import React from 'react';
 import { cleanup, render } from 'ink-testing-library';
 import { App } from '../../src/tui/App.tsx';
 import { blankThread } from '../../src/model/snapshot.ts';
+import type { Addr } from '../../illumos/index.ts';
+import { asAddr } from '../model/loose.ts';
 import { fakeServices, waitFor } from './harness.tsx';
 import { seedAnalysis } from './seed-analysis.ts';
 
 afterEach(() => cleanup());
 
 const N = 200_000;
-const addr = (i: number): string => 'ffffff01' + (i * 0x40).toString(16).padStart(8, '0');
+const addr = (i: number): Addr => asAddr('ffffff01' + (i * 0x40).toString(16).padStart(8, '0'));
 
 function bigAnalysis() {
   const a = seedAnalysis();
@@ -21,8 +23,9 @@ function bigAnalysis() {
   cpu1.nrun = N;
   a.snapshot.threads = a.snapshot.threads.concat(Array.from({ length: N }, (_, i) => ({ ...blankThread(addr(i)), pri: 59, state: 'run', cls: 'TS', queuedOn: 1 })));
   const f = a.findings[0]!;
-  f.threads = cpu1.runq.map((e) => e.thread);
-  f.evidence = cpu1.runq.map((_, i) => ({ line: 1 + (i % 270), text: 'x' }));
+  const runq = cpu1.runq;
+  f.threads = runq.map((e) => e.thread);
+  f.evidence = runq.map((_, i) => ({ line: 1 + (i % 270), text: 'x' }));
   f.message = Array.from({ length: N }, (_, i) => `waiting ${addr(i)}`).join('\n');
   return a;
 }

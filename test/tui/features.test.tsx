@@ -1,6 +1,7 @@
 // Issue 14's TUI features through the whole App: `/` filters threads and findings, links from a
 // thread to the findings that name it and back, the Markdown report saved to a file, the help at
 // 80 columns with nothing cut, a cue on long lists, evidence scrolled sideways.
+import { asAddr } from '../model/loose.ts';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -164,7 +165,7 @@ describe('nothing cut without a way to see it', () => {
 
   test('a list longer than the screen shows how much is above and below the cursor', async () => {
     const a = seedAnalysis();
-    a.snapshot.threads = Array.from({ length: 100 }, (_, i) => ({ ...blankThread(i.toString(16).padStart(16, '0')), pri: 1 }));
+    a.snapshot.threads = Array.from({ length: 100 }, (_, i) => ({ ...blankThread(asAddr(i.toString(16).padStart(16, '0'))), pri: 1 }));
     const t = open(a);
     await t.press('t');
     await t.has('↓ 81 below  (row 1 of 100)'); // 20 list lines: 19 rows and the cue

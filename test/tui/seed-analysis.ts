@@ -6,19 +6,22 @@ import { fileURLToPath } from 'node:url';
 import type { Analysis } from '../../src/analysis.ts';
 import { blankThread, emptySnapshot, type Cpu, type Thread } from '../../src/model/snapshot.ts';
 import type { Finding } from '../../src/rules/types.ts';
+import { addr } from '../../illumos/index.ts';
+import { asAddr, brand, type Loose } from '../model/loose.ts';
 
 export const SEED_PATH = fileURLToPath(new URL('../../fixtures/seed/illumos-1532.txt', import.meta.url));
 export const SEED_TEXT = readFileSync(SEED_PATH, 'utf8');
 
-function cpu(over: Partial<Cpu> & { id: number }): Cpu {
+function cpu(loose: Loose<Partial<Cpu>> & { id: number }): Cpu {
+  const over = brand<Partial<Cpu>>(loose);
   return {
     addr: null, flags: null, flagNames: [], nrun: null, bspl: null, pri: null, runrun: null, kprunrun: null,
-    switchTicks: null, thread: null, proc: null, pil: [], pinned: null, runq: null, lines: {}, ...over,
+    switchTicks: null, thread: null, proc: null, pil: [], pinned: null, runq: null, lines: {}, ...over, id: loose.id,
   };
 }
 
-function thread(addr: string, over: Partial<Thread>): Thread {
-  return { ...blankThread(addr), ...over };
+function thread(at: string, over: Loose<Partial<Thread>>): Thread {
+  return { ...blankThread(asAddr(at)), ...brand<Partial<Thread>>(over) };
 }
 
 const frame = (func: string, offset: number | null, args: string[] | null, fp: string, line: number, saved = false) => ({
@@ -93,7 +96,7 @@ export function seedAnalysis(): Analysis {
         'cpu 1 has run ffffff01d5a600c0 (qemu-system-x86_, pri 0) for t-6620600 ticks while two pri-99 threads wait on its queue. ' +
         'RNRN is set but KRNRN is not: a waiting pri of 99 is below kpreemptpri (100), so the kernel never preempts the spinning thread.',
       evidence: [{ line: 67, text: lines[66]! }, { line: 71, text: lines[70]! }, { line: 72, text: lines[71]! }],
-      threads: ['ffffff0007e01c40', 'ffffff0007e1fc40', 'ffffff01d5a600c0'],
+      threads: ['ffffff0007e01c40', 'ffffff0007e1fc40', 'ffffff01d5a600c0'].map(addr),
       fix: 'Set kpreemptpri to 99 (maxclsyspri), as illumos #1532 did.',
       confirm: ['kpreemptpri/D', 'ffffff01d5a600c0::print kthread_t t_disp_time'],
       references: ['illumos #1532'],
@@ -103,7 +106,7 @@ export function seedAnalysis(): Analysis {
       title: 'TS thread ffffff01d5a600c0 is 6618541 ticks past its quantum',
       message: 'ts_timeleft is -6618541: the thread never returned to user level to be preempted.',
       evidence: [{ line: 80, text: lines[79]! }, { line: 82, text: lines[81]! }],
-      threads: ['ffffff01d5a600c0'],
+      threads: ['ffffff01d5a600c0'].map(addr),
       fix: 'See kpreempt-starvation.',
       confirm: [],
       references: [],

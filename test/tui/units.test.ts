@@ -5,6 +5,7 @@ import { decodeKey } from '../../src/tui/keypress.ts';
 import { clip, maxWaitingPri, padL, padR, width, wrapText } from '../../src/tui/format.ts';
 import { hzOf, marksStarved, starvedCpus } from '../../src/tui/policy.ts';
 import type { Finding } from '../../src/rules/types.ts';
+import { addr } from '../../illumos/index.ts';
 import { navKey, windowStart } from '../../src/tui/list-nav.ts';
 import { runMdbCommand, type Renderers } from '../../src/shell/commands.ts';
 import { renderersFor, stacksGroups } from '../../src/shell/renderers.ts';
@@ -88,7 +89,7 @@ describe('format', () => {
     const [, c1] = seedAnalysis().snapshot.cpus;
     expect(maxWaitingPri(c1!)).toBe(99);
     expect(maxWaitingPri({ ...c1!, runq: null })).toBeNull();
-    const runq = Array.from({ length: 200_000 }, (_, i) => ({ pri: i === 123_456 ? 150 : i % 60, thread: 'ffffff0000000000', proc: 'p', line: 1 }));
+    const runq = Array.from({ length: 200_000 }, (_, i) => ({ pri: i === 123_456 ? 150 : i % 60, thread: addr('ffffff0000000000'), proc: 'p', line: 1 }));
     expect(maxWaitingPri({ ...c1!, runq })).toBe(150);
   });
 
@@ -188,7 +189,7 @@ describe('prompt commands', () => {
   test('::stacks groups identical stacks from the snapshot', () => {
     const a2 = seedAnalysis();
     const w = a2.snapshot.threads[1]!;
-    a2.snapshot.threads.push({ ...w, addr: 'ffffff0007e07c40' });
+    a2.snapshot.threads.push({ ...w, addr: addr('ffffff0007e07c40') });
     const g = stacksGroups(a2.snapshot.threads, null);
     expect(g.map((x) => [x.thread, x.count, x.state])).toEqual([
       ['ffffff0007e01c40', 2, 'RUN'],
