@@ -2,7 +2,7 @@
 // and member paths, and the address. Only the last stage of a pipeline prints to the terminal.
 import { normalizeAddr } from '../common/numbers.ts';
 import type { SectionContext } from '../common/source.ts';
-import { lastStage } from './support.ts';
+import { lastStage } from '../common/command-types.ts';
 
 export interface PrintCommand {
   /** Object address typed before `::print` (hex), or null (piped in, a symbol, or none). */
@@ -20,7 +20,7 @@ export interface PrintCommand {
 const VALUED = 'cls';
 
 export function printCommand(ctx: SectionContext): PrintCommand | null {
-  const st = lastStage(ctx);
+  const st = lastStage(ctx.command);
   if (!st || st.verb !== 'dcmd' || st.name !== 'print') return null;
   let showAddr = false;
   let showType = false;
