@@ -2,21 +2,13 @@
 // (so a prose line that happens to start with `> ` is not mistaken for one).
 import type { IToken } from '../common/chevrotain.ts';
 import type { CommandStage, ParsedCommand } from '../common/command-types.ts';
-import { first } from '../common/cst.ts';
+import { first, onlyToken } from '../common/cst.ts';
 import { parseCommandCst } from './api.ts';
 import type { StageCstNode } from './cst-types.ts';
+import { Quoted } from './lexer.ts';
 import { commandParser } from './parser.ts';
 
 const MAX_COMMAND = 4096;
-
-/** The one token of a node whose alternatives are single tokens. */
-function onlyToken(children: Record<string, IToken[] | undefined>): IToken | undefined {
-  for (const k of Object.keys(children)) {
-    const t = children[k]?.[0];
-    if (t !== undefined) return t;
-  }
-  return undefined;
-}
 
 function unquote(s: string): string {
   return (s.startsWith("'") && s.endsWith("'")) || (s.startsWith('"') && s.endsWith('"')) ? s.slice(1, -1) : s;
@@ -31,39 +23,33 @@ function stageOf(node: StageCstNode): CommandStage | null {
     if (addr === null) return null;
     return { addr, count, verb: 'repeat', name: '', args: [] };
   }
-  const verbTok = onlyToken(verbNode.children);
-  if (verbTok === undefined) return null;
-  const img = verbTok.image;
+  const v = verbNode.children;
+  const dcmd = first(v.DcmdName);
+  const format = first(v.FormatVerb);
+  const macro = first(v.MacroVerb);
+  const other = first(v.Builtin) ?? first(v.AssignVar) ?? first(v.ShellEscape);
   let verb: CommandStage['verb'];
   let name: string;
-  switch (verbTok.tokenType.name) {
-    case 'DcmdName':
-      verb = 'dcmd';
-      name = img.slice(2);
-      break;
-    case 'FormatVerb':
-      verb = 'format';
-      name = img.slice(1);
-      break;
-    case 'MacroVerb':
-      verb = 'macro';
-      name = img.replace(/^\$<<?/, '');
-      break;
-    default:
-      verb = 'builtin';
-      name = img;
-  }
+  if (dcmd) {
+    verb = 'dcmd';
+    name = dcmd.image.slice(2);
+  } else if (format) {
+    verb = 'format';
+    name = format.image.slice(1);
+  } else if (macro) {
+    verb = 'macro';
+    name = macro.image.slice(macro.image.startsWith('$<<') ? 3 : 2);
+  } else if (other) {
+    verb = 'builtin';
+    name = other.image;
+  } else return null;
   // Adjacent argument tokens with no space between them are one argument (`-c`, `foo/bar`).
-  const argToks: IToken[] = [];
-  for (const a of c.argument ?? []) {
-    const t = onlyToken(a.children);
-    if (t !== undefined) argToks.push(t);
-  }
+  const argToks: IToken[] = (c.argument ?? []).map((a) => onlyToken(a.children));
   argToks.sort((a, b) => a.startOffset - b.startOffset);
   const args: string[] = [];
   let lastEnd = -2;
   for (const t of argToks) {
-    const image = t.tokenType.name === 'Quoted' ? unquote(t.image) : t.image;
+    const image = t.tokenType === Quoted ? unquote(t.image) : t.image;
     if (t.startOffset === lastEnd + 1 && args.length > 0) args[args.length - 1] += image;
     else args.push(image);
     lastEnd = t.endOffset ?? t.startOffset + t.image.length - 1;

@@ -18,7 +18,6 @@ export const EMPTY_ALT = chevrotain.EMPTY_ALT;
 export const createToken = chevrotain.createToken;
 export const createSyntaxDiagramsCode = chevrotain.createSyntaxDiagramsCode;
 export const generateCstDts = chevrotain.generateCstDts;
-export const tokenMatcher = chevrotain.tokenMatcher;
 
 export type {
   CstNode,

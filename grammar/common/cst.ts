@@ -17,6 +17,18 @@ export function first<T>(list: readonly T[] | undefined): T | undefined {
   return list?.[0];
 }
 
+/**
+ * The one token of a node whose alternatives are single tokens (a cell that is `yes` or `no`, a
+ * verb that is one of six token types). None is a grammar bug, thrown for the safety net.
+ */
+export function onlyToken(children: Readonly<Record<string, readonly IToken[] | undefined>>): IToken {
+  for (const k of Object.keys(children)) {
+    const t = children[k]?.[0];
+    if (t !== undefined) return t;
+  }
+  throw new Error('grammar bug: a node of single-token alternatives has none');
+}
+
 /** The 0-based offset just past a token. */
 export function tokenEnd(t: IToken): number {
   return t.startOffset + t.image.length;

@@ -11,7 +11,7 @@ import { readLine } from './lines.ts';
 import { cpuinfoParser } from './parser.ts';
 
 /** `-v` as typed: `::cpuinfo -v`, or the adb macros `$<cpu`, `$<cpun`, `$<cpus`; null when unknown. */
-export function commandIsVerbose(cmd: ParsedCommand | null): boolean | null {
+function commandIsVerbose(cmd: ParsedCommand | null): boolean | null {
   if (cmd === null) return null;
   for (const st of cmd.stages) {
     if (st.verb === 'dcmd' && st.name === 'cpuinfo') return hasOption(st, 'v');

@@ -11,13 +11,6 @@ export const CPUINFO_FLAGWIDTH = 9;
 /** Spaces between the margin's vertical bar and the block connector. */
 export const CPUINFO_ITHRDELT = 4;
 
-/** `CPUINFO_CPUWIDTH` and `CPUINFO_TWIDTH` are the same number on every build. */
-export function CPUINFO_CPUWIDTH(w: AddrWidth): number {
-  return w;
-}
-export function CPUINFO_TWIDTH(w: AddrWidth): number {
-  return w;
-}
 /** Width of the `-v` left margin (28 on amd64). */
 export function CPUINFO_THRDELT(w: AddrWidth): number {
   return CPUINFO_IDWIDTH + w + 9;

@@ -1,7 +1,7 @@
 // Reads the CST of one line into a typed line shape, with values converted. Which CPU a line
 // belongs to is not decided here (assemble.ts does that).
 import type { IToken } from '../common/chevrotain.ts';
-import { first, one } from '../common/cst.ts';
+import { first, one, onlyToken } from '../common/cst.ts';
 import { parseMdbInt } from '../common/numbers.ts';
 import type { CpuRecord } from '../records.ts';
 import type {
@@ -49,15 +49,6 @@ class Bad extends Error {
   ) {
     super(message);
   }
-}
-
-/** The one token of a cell whose alternatives are single tokens (`yes`/`no`, a number or `-`). */
-function onlyToken(children: Record<string, IToken[] | undefined>): IToken {
-  for (const k of Object.keys(children)) {
-    const t = children[k]?.[0];
-    if (t !== undefined) return t;
-  }
-  throw new Error('grammar bug: empty cell');
 }
 
 function num(t: IToken, radix: 10 | 16, what: string): number {

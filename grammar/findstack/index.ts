@@ -14,7 +14,7 @@ export { parseFindstackLine } from './api.ts';
 export { FindstackAssembler, threadInWarning } from './assemble.ts';
 
 /** 'findstack-v' / 'findstack' when the command line says, else null (decided per block). */
-export function findstackSource(ctx: SectionContext): StackRecord['source'] | null {
+function findstackSource(ctx: SectionContext): StackRecord['source'] | null {
   const st = lastStage(ctx.command);
   if (!st || st.verb !== 'dcmd' || st.name !== 'findstack') return null;
   return hasOption(st, 'v') ? 'findstack-v' : 'findstack';

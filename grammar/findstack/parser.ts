@@ -15,7 +15,7 @@ import {
 } from './lexer.ts';
 
 /** Findstack line rules, reused by `::threadlist -v` (whose body embeds findstack blocks). */
-export class FindstackRules extends FrameRules {
+class FindstackRules extends FrameRules {
   constructor(tokens: TokenType[]) {
     super(tokens);
   }
@@ -59,7 +59,7 @@ export class FindstackRules extends FrameRules {
   });
 }
 
-export class FindstackParser extends FindstackRules {
+class FindstackParser extends FindstackRules {
   constructor() {
     super(findstackTokens);
     this.performSelfAnalysis();

@@ -53,7 +53,7 @@ const LETTER_KIND: Record<string, ValueKind | 'none'> = {
 };
 
 /** The set of value shapes a format string can print, or null when it prints free text (p, s, c, i, Y...). */
-export function valueKinds(fmt: string): Set<ValueKind> | null {
+function valueKinds(fmt: string): Set<ValueKind> | null {
   const out = new Set<ValueKind>();
   for (const c of fmt) {
     if (c >= '0' && c <= '9') continue;

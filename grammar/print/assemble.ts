@@ -31,7 +31,7 @@ interface Decl {
 }
 
 /** `ffffff01dde41b90`, `0`, `20`, `ffffff01dde41b90.3` (bit-field): what `-a` prints before a member. */
-export function isAddrLike(s: string): boolean {
+function isAddrLike(s: string): boolean {
   const dot = s.indexOf('.');
   const body = dot < 0 ? s : s.slice(0, dot);
   const bit = dot < 0 ? null : s.slice(dot + 1);
@@ -48,7 +48,7 @@ function isIdentChar(c: string): boolean {
 }
 
 /** `t_pri`, `p_user.u_comm`, `t_disp_queue->disp_cpu`, `cpu_stats.sys`, `a[3].b`, or `<<HOLE>>`. */
-export function isMemberPath(s: string): boolean {
+function isMemberPath(s: string): boolean {
   if (s === '<<HOLE>>') return true;
   let i = 0;
   const ident = (): boolean => {

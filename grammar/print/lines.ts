@@ -5,6 +5,7 @@ import type { IToken } from '../common/chevrotain.ts';
 import { first, one, tokenEnd, tokensOf } from '../common/cst.ts';
 import { isBlank } from '../common/lines.ts';
 import type { PrintLineCstNode, ValueCstNode } from './cst-types.ts';
+import { LSquare, RSquare } from './lexer.ts';
 
 /** A run of tokens with no blank between them, e.g. `*t_procp`, `(*)()`, `ffffff01dde41b90.3`. */
 export interface Seg {
@@ -63,9 +64,9 @@ function valueOf(node: ValueCstNode, text: string): ValueInfo {
     v.kind = 'array';
     let depth = 0;
     for (let i = 0; i < toks.length; i++) {
-      const n = toks[i]!.tokenType.name;
-      if (n === 'LSquare') depth++;
-      else if (n === 'RSquare') depth--;
+      const t = toks[i]!.tokenType;
+      if (t === LSquare) depth++;
+      else if (t === RSquare) depth--;
       if (depth === 0 && i < toks.length - 1) {
         v.trailingAt = toks[i + 1]!.startOffset;
         break;

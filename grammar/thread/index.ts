@@ -20,7 +20,7 @@ export { COLUMN_GROUPS, type ColumnGroup } from './lexer.ts';
 const ORDER: ColumnGroup[] = ['p', 'i', 'b', 's', 'd'];
 
 /** Column names per printed line, as the options select them (mdb prints groups in p i b s d order). */
-export function columnLines(groups: readonly ColumnGroup[], merge: boolean): string[][] {
+function columnLines(groups: readonly ColumnGroup[], merge: boolean): string[][] {
   const sel = ORDER.filter((g) => groups.includes(g)).map((g) => [...COLUMN_GROUPS[g]] as string[]);
   return merge ? [sel.flat()] : sel;
 }
