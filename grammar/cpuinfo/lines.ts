@@ -2,6 +2,7 @@
 // belongs to is not decided here (assemble.ts does that).
 import type { IToken } from '../common/chevrotain.ts';
 import { first, one, onlyToken } from '../common/cst.ts';
+import { MAX_PIL } from '../../illumos/priorities.ts';
 import { parseMdbInt } from '../common/numbers.ts';
 import type { CpuRecord } from '../records.ts';
 import type {
@@ -51,9 +52,23 @@ class Bad extends Error {
   }
 }
 
-function num(t: IToken, radix: 10 | 16, what: string): number {
+/** What a C type of the column can hold: values outside it are diagnosed, not used. */
+interface Range {
+  min: number;
+  max: number;
+}
+const INT: Range = { min: -2147483648, max: 2147483647 };
+const UINT: Range = { min: 0, max: 4294967295 };
+/** pri_t is a short. */
+const PRI_T: Range = { min: -32768, max: 32767 };
+/** Interrupt levels up to MAX_PIL; 0 is not refused (nothing shows mdb cannot print it). */
+const PIL: Range = { min: 0, max: MAX_PIL };
+
+/** A column read exactly (past 2^53 it could not be) and within `range` when given; else a diagnostic at it. */
+function num(t: IToken, radix: 10 | 16, what: string, range?: Range): number {
   const v = parseMdbInt(t.image, radix);
   if (v === null) throw new Bad(t.startOffset + 1, `${what} out of range`);
+  if (range !== undefined && (v < range.min || v > range.max)) throw new Bad(t.startOffset + 1, `${what} out of range (${range.min}..${range.max})`);
   return v;
 }
 
@@ -72,12 +87,12 @@ function readRow(n: CpuRowCstNode, text: string): RowLine {
   const proc = first(c.procName);
   return {
     kind: 'row',
-    id: num(one(c.CpuId), 10, 'ID'),
+    id: num(one(c.CpuId), 10, 'ID', INT),
     addr: one(c.addr).image,
-    flags: num(one(c.flags), 16, 'FLG'),
-    nrun: num(one(c.nrun), 10, 'NRUN'),
-    bspl: num(one(c.bspl), 10, 'BSPL'),
-    pri: pri.image === '-' ? null : num(pri, 10, 'PRI'),
+    flags: num(one(c.flags), 16, 'FLG', UINT),
+    nrun: num(one(c.nrun), 10, 'NRUN', INT),
+    bspl: num(one(c.bspl), 10, 'BSPL', INT),
+    pri: pri.image === '-' ? null : num(pri, 10, 'PRI', PRI_T),
     runrun: onlyToken(one(c.runrun).children).image === 'yes',
     kprunrun: onlyToken(one(c.kprunrun).children).image === 'yes',
     // Ticks past 2^53 cannot be held exactly: num() refuses them with a diagnostic.
@@ -94,14 +109,14 @@ function readBlock(n: BlockContentCstNode, text: string): BlockLine {
   if (c.connector) return { kind: 'connector' };
   if (c.pilRow) {
     const b = one(c.pilRow).children;
-    return { kind: 'pilRow', pil: num(one(b.pil), 10, 'PIL'), thread: one(b.thread).image };
+    return { kind: 'pilRow', pil: num(one(b.pil), 10, 'PIL', PIL), thread: one(b.thread).image };
   }
   if (c.pinnedRow) {
     const b = one(c.pinnedRow).children;
     return { kind: 'pinned', thread: one(b.thread).image, proc: nameText(one(b.procName), text) };
   }
   const b = one(c.queueRow).children;
-  return { kind: 'queueRow', pri: num(one(b.pri), 10, 'PRI'), thread: one(b.thread).image, proc: nameText(one(b.procName), text) };
+  return { kind: 'queueRow', pri: num(one(b.pri), 10, 'PRI', PRI_T), thread: one(b.thread).image, proc: nameText(one(b.procName), text) };
 }
 
 function readVerbose(n: VerboseLineCstNode, text: string): CpuinfoLine {

@@ -57,8 +57,15 @@ export const parseRegisters: SectionParser = (lines): GrammarResult => {
         result.unrecognized.push({ line: no, col: bad.at + 1, message: `registers: '${shown(bad.value)}' is not a register value` });
         return;
       }
+      const cpuEntry = row.entries.find((e) => e.name === 'cpu');
+      const cpu = cpuEntry === undefined ? null : parseMdbInt(cpuEntry.value, /[a-f]/i.test(cpuEntry.value) ? 16 : 10);
+      // A CPU id is an int: anything else (2^53 and past, above all) is refused, not rounded.
+      if (cpuEntry !== undefined && (cpu === null || cpu < 0 || cpu > 2147483647)) {
+        result.unrecognized.push({ line: no, col: cpuEntry.at + 1, message: `registers: cpu '${shown(cpuEntry.value)}' is not a CPU id` });
+        return;
+      }
       for (const e of row.entries) {
-        if (e.name === 'cpu') panicRec(no).cpu = parseMdbInt(e.value, /[a-f]/i.test(e.value) ? 16 : 10);
+        if (e.name === 'cpu') panicRec(no).cpu = cpu;
         else if (e.name === 'thread') panicRec(no).thread = normalizeAddr(e.value);
         else regs.add(e.name, e.value, no);
       }

@@ -5,7 +5,7 @@ import { parseCommandLine } from '../../grammar/command/index.ts';
 import { parseStacks } from '../../grammar/stacks/index.ts';
 import { parseThreadlist } from '../../grammar/threadlist/index.ts';
 import type { StacksGroupRecord, ThreadListRecord } from '../../grammar/records.ts';
-import { noCommand, textLines } from './helpers.ts';
+import { fixtureLines, noCommand, textLines } from './helpers.ts';
 
 function stacksWithCount(count: string) {
   return parseStacks(textLines(`THREAD           STATE    SOBJ                COUNT\nffffff0007c05c40 SLEEP    CV               ${count}\n                 swtch+0x141\n`), noCommand);
@@ -58,5 +58,26 @@ describe('::threadlist -v PRI and CLS', () => {
     const r = row(cls, pri);
     expect(r.records).toEqual([]);
     expect(r.unrecognized).toEqual([{ line: 1, col: 1, message: `threadlist: ${why}` }]);
+  });
+});
+
+describe('::cpuinfo and ::panicinfo columns within their C types', () => {
+  it('a run-queue PRI past pri_t and a PIL past 15 are refused, one diagnostic each', async () => {
+    const { parseCpuinfo } = await import('../../grammar/cpuinfo/index.ts');
+    const seed = fixtureLines('fixtures/seed/illumos-1532.txt', 52, 64).map((l) =>
+      l.no === 56 ? { ...l, text: l.text.replace('  9 ffffff00076cbc40', ' 16 ffffff00076cbc40') } : l.no === 60 ? { ...l, text: l.text.replace('   99 ', '40000 ') } : l,
+    );
+    const r = parseCpuinfo(seed, noCommand);
+    expect(r.unrecognized.map((d) => [d.line, d.message])).toEqual([
+      [56, 'PIL out of range (0..15)'],
+      [60, 'PRI out of range (-32768..32767)'],
+    ]);
+  });
+
+  it('::panicinfo cpu past 2^53 is refused', async () => {
+    const { parseRegisters } = await import('../../grammar/registers/index.ts');
+    const r = parseRegisters(textLines('             cpu 9007199254740993\n          thread ffffff0007c05c40\n'), noCommand);
+    expect(r.unrecognized).toEqual([{ line: 1, col: 18, message: "registers: cpu '9007199254740993' is not a CPU id" }]);
+    expect(r.records).toEqual([{ kind: 'panic', line: 2, cpu: null, thread: 'ffffff0007c05c40', message: '' }]);
   });
 });
