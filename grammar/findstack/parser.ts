@@ -14,7 +14,7 @@ import {
   TsFree,
 } from './lexer.ts';
 
-/** Findstack line rules, reused by `::threadlist -v` (whose body embeds findstack blocks). */
+/** Findstack line rules (`::threadlist -v` reads its embedded blocks with the parser built from them). */
 class FindstackRules extends FrameRules {
   constructor(tokens: TokenType[]) {
     super(tokens);
