@@ -2,6 +2,7 @@
 // Values are kept as mdb printed them where interpretation needs context the grammar lacks
 // (a `::print` value's C type decides its sign); the model interprets them.
 // Every record and sub-entry carries the 1-based input line it came from.
+import type { ThreadState } from '../illumos/thread-state.ts';
 
 /** A stack frame as printed: `[fp ]func[+off][(args)]`. */
 export interface Frame {
@@ -94,7 +95,10 @@ export interface StacksGroupRecord {
   thread: string | null;
   /** Other threads listed with `-a` (COUNT `-`). */
   members: { thread: string; line: number }[];
-  state: string | null;
+  /** The state the STATE column names; null when absent or not a state (`INVAL/ff`: see stateText). */
+  state: ThreadState | null;
+  /** The STATE column as printed (`SLEEP`, `PARKED`, `INVAL/ff`), or null when absent. */
+  stateText: string | null;
   sobj: string | null;
   count: number | null;
   frames: Frame[];
@@ -124,6 +128,8 @@ export interface ThreadSummaryRecord {
   kind: 'thread';
   line: number;
   addr: string;
+  /** The STATE column read as a state; null when not shown or not a state's spelling (the text stays in columns). */
+  state: ThreadState | null;
   /** Raw column values keyed by header name (`STATE`, `FLG`, `PRI`, `EPRI`, `PIL`, `INTR`, `WCHAN`, `DISPTIME`, `BOUND`, `PR`, `SWITCH`...). */
   columns: Record<string, string>;
 }

@@ -6,7 +6,7 @@ export const Blank = createToken({ name: 'Blank', pattern: /[ \t]+/, group: Lexe
 /** `0xfffffffffbc486e0` (since 2013) or `fffffffffbc486e0` (before). */
 export const HexAddr = createToken({ name: 'HexAddr', pattern: /(?:0x)?[0-9a-fA-F]+/ });
 /** Anything else on a line: not an address. */
-export const Junk = createToken({ name: 'Junk', pattern: /[^\s]+/ });
+const Junk = createToken({ name: 'Junk', pattern: /[^\s]+/ });
 
 export const allTokens = [Newline, Blank, HexAddr, Junk];
 export const AddressLexer = new Lexer(allTokens, { positionTracking: 'full' });

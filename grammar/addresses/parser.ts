@@ -2,7 +2,7 @@ import { CstParser } from '../common/chevrotain.ts';
 import { allTokens, HexAddr, Newline } from './lexer.ts';
 
 /** One address per line; a line is either empty or one HexAddr. */
-export class AddressParser extends CstParser {
+class AddressParser extends CstParser {
   constructor() {
     super(allTokens);
     this.performSelfAnalysis();

@@ -15,7 +15,7 @@ import {
   Word,
 } from './lexer.ts';
 
-export class CommandParser extends CstParser {
+class CommandParser extends CstParser {
   constructor() {
     super(allTokens, { recoveryEnabled: false });
     this.performSelfAnalysis();

@@ -17,7 +17,7 @@ export const EOF = chevrotain.EOF;
 export const EMPTY_ALT = chevrotain.EMPTY_ALT;
 export const createToken = chevrotain.createToken;
 export const createSyntaxDiagramsCode = chevrotain.createSyntaxDiagramsCode;
-export const tokenMatcher = chevrotain.tokenMatcher;
+export const generateCstDts = chevrotain.generateCstDts;
 
 export type {
   CstNode,

@@ -1,4 +1,5 @@
-// The shape of an mdb command line as typed after a prompt (the echo), once parsed.
+// The shape of an mdb command line as typed after a prompt (the echo), once parsed, and how to read
+// its options.
 
 /** One stage of a pipeline: `[addr][,count]::dcmd args`, `addr/fmt`, `$C`, `$<macro`, `addr=fmt`. */
 export interface CommandStage {
@@ -18,4 +19,34 @@ export interface ParsedCommand {
   /** The command text as typed, trimmed. */
   text: string;
   stages: CommandStage[];
+}
+
+/** The last stage of a command line, whose output reaches the terminal; null when not known. */
+export function lastStage(cmd: ParsedCommand | null): CommandStage | null {
+  const st = cmd?.stages;
+  return st !== undefined && st.length > 0 ? st[st.length - 1]! : null;
+}
+
+/**
+ * Whether option letter `letter` is set on a stage, read as mdb_getopts reads a dcmd's arguments:
+ * options come before the first argument that does not start with `-`, letters may be clustered
+ * (`-v`, `-sv`, `-vs`), and a letter listed in `valued` takes the rest of its cluster, or the next
+ * argument, as its value (`-c cv_wait`, `-l8`), so letters inside a value are not options.
+ */
+export function hasOption(stage: CommandStage | null, letter: string, valued = ''): boolean {
+  if (stage === null) return false;
+  const args = stage.args;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a.length < 2 || a[0] !== '-' || a === '--') return false;
+    for (let j = 1; j < a.length; j++) {
+      const c = a[j]!;
+      if (c === letter) return true;
+      if (valued.includes(c)) {
+        if (j === a.length - 1) i++; // the value is the next argument
+        break;
+      }
+    }
+  }
+  return false;
 }

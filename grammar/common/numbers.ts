@@ -1,4 +1,5 @@
 // Numbers as mdb prints them. No regexes: these run on every value of large inputs.
+import { toAddr, type Addr } from '../../illumos/address.ts';
 
 const HEX = '0123456789abcdefABCDEF';
 
@@ -32,14 +33,14 @@ function isCanonicalAddr(s: string): boolean {
   return true;
 }
 
-/** Normalises an address as printed (`0xFFFF...`, `ffff...`) to lower-case hex without `0x`, or null. */
-export function normalizeAddr(s: string): string | null {
-  if (isCanonicalAddr(s)) return s;
-  let t = s.trim();
-  if (t.startsWith('0x') || t.startsWith('0X')) t = t.slice(2);
-  if (!isHexDigits(t)) return null;
-  t = t.toLowerCase().replace(/^0+(?=.)/, '');
-  return t;
+/**
+ * Normalises an address as printed (`0xFFFF...`, `ffff...`, `00ff`) with illumos/'s one normaliser
+ * (`toAddr`: lower-case hex, no `0x`, no leading zeros), or null. Text already in that form, most
+ * addresses of a large dump, is returned as it is without a copy.
+ */
+export function normalizeAddr(s: string): Addr | null {
+  if (isCanonicalAddr(s)) return s as Addr;
+  return toAddr(s);
 }
 
 /**

@@ -1,5 +1,4 @@
 // What every grammar receives and returns. Errors are values: a grammar never throws on bad input.
-import type { ILexingError, IRecognitionException } from './chevrotain.ts';
 import type { MdbRecord } from '../records.ts';
 import type { ParsedCommand } from './command-types.ts';
 
@@ -61,8 +60,10 @@ export interface SectionContext {
 export interface GrammarResult {
   records: MdbRecord[];
   unrecognized: Diagnostic[];
-  lexErrors: ILexingError[];
-  parseErrors: IRecognitionException[];
+}
+
+export function emptyResult(): GrammarResult {
+  return { records: [], unrecognized: [] };
 }
 
 /** A grammar module's entry point. */

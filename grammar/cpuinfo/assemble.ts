@@ -1,17 +1,12 @@
 // Groups read lines into CPUs: a row opens a CPU; the `-v` lines under it (margin flags, PIL
 // block, run queue) and a wrapped PROC line belong to it until the next header or row.
 import type { CpuRecord } from '../records.ts';
+import { firstCol } from '../common/lines.ts';
 import type { Diagnostic, SourceLine } from '../common/source.ts';
 import type { AddrWidth } from './layout.ts';
 import type { BlockLine, CpuinfoLine, RowLine } from './lines.ts';
 
 type Block = 'none' | 'pil' | 'runq';
-
-function firstCol(text: string): number {
-  let i = 0;
-  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
-  return i + 1;
-}
 
 function newRecord(row: RowLine, line: number, addrWidth: AddrWidth): CpuRecord {
   return {

@@ -1,8 +1,9 @@
 // `::cpuinfo [-v]` sections into CpuRecords. Lines are parsed one at a time with the lexer for the
 // address width the last header showed; a line that fails costs one diagnostic and nothing else.
 import type { IRecognitionException, ILexingError } from '../common/chevrotain.ts';
-import type { ParsedCommand } from '../common/command-types.ts';
-import type { GrammarResult, SectionParser, SourceLine } from '../common/source.ts';
+import { hasOption, type ParsedCommand } from '../common/command-types.ts';
+import { isTooLong, tooLongMessage } from '../common/lines.ts';
+import { emptyResult, internalDiagnostic, internalError, type SectionParser, type SourceLine } from '../common/source.ts';
 import { parseCpuinfoLine } from './api.ts';
 import { CpuinfoAssembler } from './assemble.ts';
 import type { AddrWidth } from './layout.ts';
@@ -10,10 +11,10 @@ import { readLine } from './lines.ts';
 import { cpuinfoParser } from './parser.ts';
 
 /** `-v` as typed: `::cpuinfo -v`, or the adb macros `$<cpu`, `$<cpun`, `$<cpus`; null when unknown. */
-export function commandIsVerbose(cmd: ParsedCommand | null): boolean | null {
+function commandIsVerbose(cmd: ParsedCommand | null): boolean | null {
   if (cmd === null) return null;
   for (const st of cmd.stages) {
-    if (st.verb === 'dcmd' && st.name === 'cpuinfo') return st.args.some((a) => a.startsWith('-') && a.includes('v'));
+    if (st.verb === 'dcmd' && st.name === 'cpuinfo') return hasOption(st, 'v');
     if (st.verb === 'macro' && (st.name === 'cpu' || st.name === 'cpun' || st.name === 'cpus')) return true;
   }
   return null;
@@ -37,11 +38,13 @@ function problemCol(text: string, lexErrors: ILexingError[], parseErrors: IRecog
   return (lexErrors[0]?.offset ?? 0) + 1;
 }
 
-function readOne(src: SourceLine, width: AddrWidth, out: GrammarResult, asm: CpuinfoAssembler) {
+function readOne(src: SourceLine, width: AddrWidth, asm: CpuinfoAssembler) {
+  if (isTooLong(src.text)) {
+    asm.bad(src, 1, tooLongMessage('::cpuinfo', src.text.length), looksLikeRow(src.text));
+    return null;
+  }
   const { cst, lexErrors, parseErrors } = parseCpuinfoLine(src.text, width);
   if (lexErrors.length > 0 || parseErrors.length > 0) {
-    out.lexErrors.push(...lexErrors);
-    out.parseErrors.push(...parseErrors);
     const message = parseErrors[0]?.message ?? lexErrors[0]?.message ?? 'unreadable line';
     asm.bad(src, problemCol(src.text, lexErrors, parseErrors), message, looksLikeRow(src.text));
     return null;
@@ -55,13 +58,13 @@ function readOne(src: SourceLine, width: AddrWidth, out: GrammarResult, asm: Cpu
 }
 
 export const parseCpuinfo: SectionParser = (lines, ctx) => {
-  const out: GrammarResult = { records: [], unrecognized: [], lexErrors: [], parseErrors: [] };
+  const out = emptyResult();
   const asm = new CpuinfoAssembler();
   let width: AddrWidth = 16;
   let widthKnown = false;
   for (const src of lines) {
     try {
-      const shape = readOne(src, width, out, asm);
+      const shape = readOne(src, width, asm);
       if (shape === null) continue;
       if (shape.kind === 'header') {
         width = shape.width;
@@ -73,8 +76,8 @@ export const parseCpuinfo: SectionParser = (lines, ctx) => {
       }
       asm.add(src, shape, width);
     } catch (e) {
-      // Safety net: a grammar bug must cost one line, not the section.
-      asm.bad(src, 1, `internal error: ${e instanceof Error ? e.message : String(e)}`, false);
+      // Safety net: a grammar bug must cost one line, not the section, and show as a bug.
+      asm.diagnostics.push(internalDiagnostic(src.no, 1, 'reading this ::cpuinfo line', internalError(e)));
     }
   }
   out.records = asm.finish(commandIsVerbose(ctx.command));

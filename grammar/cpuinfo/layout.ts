@@ -11,13 +11,6 @@ export const CPUINFO_FLAGWIDTH = 9;
 /** Spaces between the margin's vertical bar and the block connector. */
 export const CPUINFO_ITHRDELT = 4;
 
-/** `CPUINFO_CPUWIDTH` and `CPUINFO_TWIDTH` are the same number on every build. */
-export function CPUINFO_CPUWIDTH(w: AddrWidth): number {
-  return w;
-}
-export function CPUINFO_TWIDTH(w: AddrWidth): number {
-  return w;
-}
 /** Width of the `-v` left margin (28 on amd64). */
 export function CPUINFO_THRDELT(w: AddrWidth): number {
   return CPUINFO_IDWIDTH + w + 9;
@@ -48,28 +41,10 @@ export const COL = {
   blockPri: 3,
 } as const;
 
-/** `u_comm` holds MAXCOMLEN characters plus the NUL, so process names show at most 16. */
-export const MAXCOMLEN = 16;
-
-/** `cpu_flags` bits in bit order; the margin lists set bits lowest first. DISABLED is named since illumos 11048 (2019). */
-export const CPU_FLAGS: readonly { bit: number; name: string }[] = [
-  { bit: 0x001, name: 'RUNNING' },
-  { bit: 0x002, name: 'READY' },
-  { bit: 0x004, name: 'QUIESCED' },
-  { bit: 0x008, name: 'EXISTS' },
-  { bit: 0x010, name: 'ENABLE' },
-  { bit: 0x020, name: 'OFFLINE' },
-  { bit: 0x040, name: 'POWEROFF' },
-  { bit: 0x080, name: 'FROZEN' },
-  { bit: 0x100, name: 'SPARE' },
-  { bit: 0x200, name: 'FAULTED' },
-  { bit: 0x400, name: 'DISABLED' },
-];
-
-/** The margin names mdb prints for a `cpu_flags` value, in order. */
-export function flagNamesOf(flags: number): string[] {
-  return CPU_FLAGS.filter((f) => (flags & f.bit) !== 0).map((f) => f.name);
-}
+// The kernel's facts live in illumos/: `cpu_flags` names and MAXCOMLEN. Re-exported here only for
+// the renderer's existing imports; new code imports illumos/ directly.
+export { MAXCOMLEN } from '../../illumos/priorities.ts';
+export { cpuFlagNames as flagNamesOf } from '../../illumos/cpu-flags.ts';
 
 /** The nearest supported width to a measured header gap (a header shifted by a stray space still reads). */
 export function snapAddrWidth(measured: number): AddrWidth {

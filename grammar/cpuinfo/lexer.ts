@@ -79,8 +79,8 @@ function flagNameFor(w: AddrWidth): TokenType {
   });
 }
 
-export const MarginBars: Record<AddrWidth, TokenType> = { 16: marginBarFor(16), 11: marginBarFor(11), 8: marginBarFor(8) };
-export const FlagNames: Record<AddrWidth, TokenType> = { 16: flagNameFor(16), 11: flagNameFor(11), 8: flagNameFor(8) };
+const MarginBars: Record<AddrWidth, TokenType> = { 16: marginBarFor(16), 11: marginBarFor(11), 8: marginBarFor(8) };
+const FlagNames: Record<AddrWidth, TokenType> = { 16: flagNameFor(16), 11: flagNameFor(11), 8: flagNameFor(8) };
 
 // Every word-like token is also a NameWord: `u_comm` can hold any of these spellings.
 /** A connector bar of the `-v` blocks (`|` beside the margin). */
@@ -117,7 +117,7 @@ export const SwitchTicks = createToken({ name: 'SwitchTicks', pattern: word('t--
 /** `(idle)`: the CPU runs its idle thread. */
 export const Idle = createToken({ name: 'Idle', pattern: word('\\(idle\\)'), categories: [NameWord] });
 /** `?`: mdb could not read the process. */
-export const Unreadable = createToken({ name: 'Unreadable', pattern: word('\\?'), categories: [NameWord] });
+const Unreadable = createToken({ name: 'Unreadable', pattern: word('\\?'), categories: [NameWord] });
 
 function keyword(name: string, text: string = name): TokenType {
   return createToken({ name, pattern: word(text), categories: [NameWord] });

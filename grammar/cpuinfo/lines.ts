@@ -1,8 +1,18 @@
 // Reads the CST of one line into a typed line shape, with values converted. Which CPU a line
 // belongs to is not decided here (assemble.ts does that).
-import type { CstNode, IToken } from '../common/chevrotain.ts';
+import type { IToken } from '../common/chevrotain.ts';
+import { first, one, onlyToken } from '../common/cst.ts';
+import { MAX_PIL } from '../../illumos/priorities.ts';
 import { parseMdbInt } from '../common/numbers.ts';
 import type { CpuRecord } from '../records.ts';
+import type {
+  BlockContentCstNode,
+  CpuRowCstNode,
+  HeaderCstNode,
+  LineCstNode,
+  ProcNameCstNode,
+  VerboseLineCstNode,
+} from './cst-types.ts';
 import { snapAddrWidth, type AddrWidth } from './layout.ts';
 
 /** A CPU row: the record's own columns, as the row prints them. */
@@ -42,117 +52,95 @@ class Bad extends Error {
   }
 }
 
-function node(n: CstNode, name: string): CstNode | undefined {
-  return (n.children[name] as CstNode[] | undefined)?.[0];
+/** What a C type of the column can hold: values outside it are diagnosed, not used. */
+interface Range {
+  min: number;
+  max: number;
 }
-function tok(n: CstNode, name: string): IToken | undefined {
-  return (n.children[name] as IToken[] | undefined)?.[0];
-}
-function must<T>(v: T | undefined): T {
-  // The parser only builds these nodes complete; a missing child is a grammar bug, not bad input.
-  if (v === undefined) throw new Bad(1, 'internal: incomplete line');
-  return v;
-}
-/** The only token child of a node whose children are alternatives of one token each. */
-function onlyToken(n: CstNode): IToken {
-  for (const k of Object.keys(n.children)) {
-    const t = (n.children[k] as IToken[])[0];
-    if (t !== undefined) return t;
-  }
-  throw new Bad(1, 'internal: empty node');
-}
+const INT: Range = { min: -2147483648, max: 2147483647 };
+const UINT: Range = { min: 0, max: 4294967295 };
+/** pri_t is a short. */
+const PRI_T: Range = { min: -32768, max: 32767 };
+/** Interrupt levels up to MAX_PIL; 0 is not refused (nothing shows mdb cannot print it). */
+const PIL: Range = { min: 0, max: MAX_PIL };
 
-function num(t: IToken, radix: 10 | 16, what: string): number {
+/** A column read exactly (past 2^53 it could not be) and within `range` when given; else a diagnostic at it. */
+function num(t: IToken, radix: 10 | 16, what: string, range?: Range): number {
   const v = parseMdbInt(t.image, radix);
   if (v === null) throw new Bad(t.startOffset + 1, `${what} out of range`);
+  if (range !== undefined && (v < range.min || v > range.max)) throw new Bad(t.startOffset + 1, `${what} out of range (${range.min}..${range.max})`);
   return v;
 }
 
 /** The text of a name from its first word to its last, spaces inside kept (`u_comm` may have them). */
-function nameText(n: CstNode, text: string): string {
-  const words = n.children['NameWord'] as IToken[];
-  const first = words[0]!;
+function nameText(n: ProcNameCstNode, text: string): string {
+  const words = n.children.NameWord;
+  const head = one(words);
   const last = words[words.length - 1]!;
-  return text.slice(first.startOffset, last.startOffset + last.image.length);
+  return text.slice(head.startOffset, last.startOffset + last.image.length);
 }
 
-function readRow(n: CstNode, text: string): RowLine {
-  const pri = onlyToken(must(node(n, 'priCell')));
-  const sw = onlyToken(must(node(n, 'switchCell')));
-  const proc = node(n, 'procName');
+function readRow(n: CpuRowCstNode, text: string): RowLine {
+  const c = n.children;
+  const pri = onlyToken(one(c.priCell).children);
+  const sw = onlyToken(one(c.switchCell).children);
+  const proc = first(c.procName);
   return {
     kind: 'row',
-    id: num(must(tok(n, 'CpuId')), 10, 'ID'),
-    addr: must(tok(n, 'addr')).image,
-    flags: num(must(tok(n, 'flags')), 16, 'FLG'),
-    nrun: num(must(tok(n, 'nrun')), 10, 'NRUN'),
-    bspl: num(must(tok(n, 'bspl')), 10, 'BSPL'),
-    pri: pri.image === '-' ? null : num(pri, 10, 'PRI'),
-    runrun: onlyToken(must(node(n, 'runrun'))).image === 'yes',
-    kprunrun: onlyToken(must(node(n, 'kprunrun'))).image === 'yes',
+    id: num(one(c.CpuId), 10, 'ID', INT),
+    addr: one(c.addr).image,
+    flags: num(one(c.flags), 16, 'FLG', UINT),
+    nrun: num(one(c.nrun), 10, 'NRUN', INT),
+    bspl: num(one(c.bspl), 10, 'BSPL', INT),
+    pri: pri.image === '-' ? null : num(pri, 10, 'PRI', PRI_T),
+    runrun: onlyToken(one(c.runrun).children).image === 'yes',
+    kprunrun: onlyToken(one(c.kprunrun).children).image === 'yes',
+    // Ticks past 2^53 cannot be held exactly: num() refuses them with a diagnostic.
     switchTicks: sw.image === '-' ? null : num({ ...sw, image: sw.image.slice(2) }, 10, 'SWITCH'),
-    thread: must(tok(n, 'thread')).image,
+    thread: one(c.thread).image,
     proc: proc === undefined ? null : nameText(proc, text),
   };
 }
 
-function readBlock(n: CstNode, text: string): BlockLine {
-  const kind = Object.keys(n.children)[0];
-  const b = must(node(n, kind ?? ''));
-  switch (kind) {
-    case 'pilHeader':
-      return { kind: 'pilHeader' };
-    case 'queueHeader':
-      return { kind: 'queueHeader' };
-    case 'connector':
-      return { kind: 'connector' };
-    case 'pilRow':
-      return { kind: 'pilRow', pil: num(must(tok(b, 'pil')), 10, 'PIL'), thread: must(tok(b, 'thread')).image };
-    case 'pinnedRow':
-      return { kind: 'pinned', thread: must(tok(b, 'thread')).image, proc: nameText(must(node(b, 'procName')), text) };
-    case 'queueRow':
-      return {
-        kind: 'queueRow',
-        pri: num(must(tok(b, 'pri')), 10, 'PRI'),
-        thread: must(tok(b, 'thread')).image,
-        proc: nameText(must(node(b, 'procName')), text),
-      };
-    default:
-      throw new Bad(1, 'internal: unknown block line');
+function readBlock(n: BlockContentCstNode, text: string): BlockLine {
+  const c = n.children;
+  if (c.pilHeader) return { kind: 'pilHeader' };
+  if (c.queueHeader) return { kind: 'queueHeader' };
+  if (c.connector) return { kind: 'connector' };
+  if (c.pilRow) {
+    const b = one(c.pilRow).children;
+    return { kind: 'pilRow', pil: num(one(b.pil), 10, 'PIL', PIL), thread: one(b.thread).image };
   }
+  if (c.pinnedRow) {
+    const b = one(c.pinnedRow).children;
+    return { kind: 'pinned', thread: one(b.thread).image, proc: nameText(one(b.procName), text) };
+  }
+  const b = one(c.queueRow).children;
+  return { kind: 'queueRow', pri: num(one(b.pri), 10, 'PRI', PRI_T), thread: one(b.thread).image, proc: nameText(one(b.procName), text) };
 }
 
-function readVerbose(n: CstNode, text: string): CpuinfoLine {
-  const m = node(n, 'margin');
-  const b = node(n, 'blockContent');
-  const flag = m === undefined ? undefined : tok(m, 'FlagName');
+function readVerbose(n: VerboseLineCstNode, text: string): CpuinfoLine {
+  const m = first(n.children.margin);
+  const b = first(n.children.blockContent);
+  const flag = m === undefined ? undefined : first(m.children.FlagName);
   return { kind: 'verbose', flag: flag === undefined ? null : flag.image, block: b === undefined ? null : readBlock(b, text) };
 }
 
-function readHeader(n: CstNode): CpuinfoLine {
+function readHeader(n: HeaderCstNode): CpuinfoLine {
   // ADDR is left-aligned in W and FLG (3 wide) follows one space later.
-  const gap = must(tok(n, 'FLG')).startOffset - must(tok(n, 'ADDR')).startOffset - 1;
+  const gap = one(n.children.FLG).startOffset - one(n.children.ADDR).startOffset - 1;
   return { kind: 'header', width: snapAddrWidth(gap) };
 }
 
 /** Reads a parsed `line` node; `text` is the line it came from. */
-export function readLine(cst: CstNode, text: string): CpuinfoLine | ValueError {
+export function readLine(cst: LineCstNode, text: string): CpuinfoLine | ValueError {
   try {
-    const kind = Object.keys(cst.children)[0];
-    if (kind === undefined) return { kind: 'blank' };
-    const n = must(node(cst, kind));
-    switch (kind) {
-      case 'header':
-        return readHeader(n);
-      case 'cpuRow':
-        return readRow(n, text);
-      case 'wrappedProc':
-        return { kind: 'wrappedProc', proc: nameText(must(node(n, 'procName')), text) };
-      case 'verboseLine':
-        return readVerbose(n, text);
-      default:
-        return { kind: 'error', col: 1, message: 'internal: unknown line' };
-    }
+    const c = cst.children;
+    if (c.header) return readHeader(one(c.header));
+    if (c.cpuRow) return readRow(one(c.cpuRow), text);
+    if (c.wrappedProc) return { kind: 'wrappedProc', proc: nameText(one(one(c.wrappedProc).children.procName), text) };
+    if (c.verboseLine) return readVerbose(one(c.verboseLine), text);
+    return { kind: 'blank' };
   } catch (e) {
     if (e instanceof Bad) return { kind: 'error', col: e.col, message: e.message };
     throw e;

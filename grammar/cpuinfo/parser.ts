@@ -1,6 +1,7 @@
 // The shapes of one `::cpuinfo [-v]` output line. Output is read a line at a time; which CPU a
 // `-v` line belongs to is decided afterwards (assemble.ts), so a bad line costs only itself.
 import { CstParser, EMPTY_ALT, EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from '../common/chevrotain.ts';
+import { shown } from '../common/lines.ts';
 import {
   allTokens,
   BlockArrow,
@@ -55,33 +56,25 @@ const RULE_WHAT: Record<string, string> = {
   queueRow: 'a run-queue priority',
 };
 
-/** Control and bidi-override characters: never echoed into a message that may reach a terminal. */
-function unsafe(c: number): boolean {
-  return c < 32 || (c >= 127 && c < 160) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0x200e || c === 0x200f;
-}
-
-/** Shows a bit of the offending text, with unsafe characters as `?`. */
-function shown(tok: IToken | undefined): string {
+/** Shows a bit of the offending token, printable ASCII only (messages may reach a terminal). */
+function shownToken(tok: IToken | undefined): string {
   if (tok === undefined || tok.tokenType === EOF) return 'the end of the line';
-  let s = '';
-  const img = tok.image.length > 24 ? tok.image.slice(0, 24) + '...' : tok.image;
-  for (let i = 0; i < img.length; i++) s += unsafe(img.charCodeAt(i)) ? '?' : img[i];
-  return `"${s}"`;
+  return `"${shown(tok.image, 24)}"`;
 }
 
 const describe = (t: TokenType): string => WHAT[t.name] ?? t.name;
 
 const messages: IParserErrorMessageProvider = {
-  buildMismatchTokenMessage: ({ expected, actual }) => `expected ${describe(expected)}, found ${shown(actual)}`,
-  buildNotAllInputParsedMessage: ({ firstRedundant }) => `unexpected ${shown(firstRedundant)}`,
-  buildNoViableAltMessage: ({ actual, ruleName }) => `expected ${RULE_WHAT[ruleName] ?? ruleName}, found ${shown(actual[0])}`,
-  buildEarlyExitMessage: ({ actual, ruleName }) => `expected ${RULE_WHAT[ruleName] ?? ruleName}, found ${shown(actual[0])}`,
+  buildMismatchTokenMessage: ({ expected, actual }) => `expected ${describe(expected)}, found ${shownToken(actual)}`,
+  buildNotAllInputParsedMessage: ({ firstRedundant }) => `unexpected ${shownToken(firstRedundant)}`,
+  buildNoViableAltMessage: ({ actual, ruleName }) => `expected ${RULE_WHAT[ruleName] ?? ruleName}, found ${shownToken(actual[0])}`,
+  buildEarlyExitMessage: ({ actual, ruleName }) => `expected ${RULE_WHAT[ruleName] ?? ruleName}, found ${shownToken(actual[0])}`,
 };
 
 /** Wrapped text starts in column 0 (a `%s` that did not fit) or 1 (` (idle)`, ` -`, ` ?` literals). */
 const WRAP_MAX_COL = 1;
 
-export class CpuinfoParser extends CstParser {
+class CpuinfoParser extends CstParser {
   constructor() {
     super(allTokens, { maxLookahead: 3, errorMessageProvider: messages });
     this.performSelfAnalysis();

@@ -1,11 +1,13 @@
 // Lex and parse one `::findstack` line.
-import type { CstNode, ILexingError, IRecognitionException } from '../common/chevrotain.ts';
+import type { LineParse } from '../common/diagnostics.ts';
+import type { FindstackLineCstNode } from './cst-types.ts';
 import { findstackLexer } from './lexer.ts';
 import { findstackParser } from './parser.ts';
 
-export function parseFindstackLine(text: string): { cst: CstNode; lexErrors: ILexingError[]; parseErrors: IRecognitionException[] } {
+export function parseFindstackLine(text: string): LineParse<FindstackLineCstNode> {
   const lexResult = findstackLexer.tokenize(text);
   findstackParser.input = lexResult.tokens;
-  const cst = findstackParser.findstackLine();
+  // The rule returns a plain CstNode; its shape is the generated type of this rule.
+  const cst = findstackParser.findstackLine() as FindstackLineCstNode;
   return { cst, lexErrors: lexResult.errors, parseErrors: findstackParser.errors };
 }

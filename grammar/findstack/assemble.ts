@@ -1,15 +1,15 @@
 // Builds StackRecords from parsed `::findstack` lines. A block starts at every
 // `stack pointer for thread` line (`::walk thread | ::findstack` concatenates blocks with no
 // separator); `mdb:` warnings and `Possible stack pointers` lists stand in for a block that failed.
-import type { CstNode } from '../common/chevrotain.ts';
+import { first, one } from '../common/cst.ts';
 import type { Diagnostic } from '../common/source.ts';
 import type { Frame, StackRecord } from '../records.ts';
-import { chosen, frameFromCst, pcFromCst, sub, tok, toks } from '../frames/cst.ts';
+import { frameFromCst, pcFromCst } from '../frames/cst.ts';
+import type { FindstackLineCstNode, FrameCstNode } from './cst-types.ts';
 import { isDecimalDigits, isHexDigits } from '../common/numbers.ts';
 import { blankStackRecord } from '../common/stack-record.ts';
 
 type Source = StackRecord['source'];
-
 
 /** The thread a warning names (`... for thread ffff...`, `thread 0x1 at ...`, `read thread at X`), or null. */
 export function threadInWarning(text: string): string | null {
@@ -35,62 +35,47 @@ export class FindstackAssembler {
   constructor(private readonly forced: Source | null) {}
 
   /** Takes one parsed line (the `findstackLine` CST). Returns a diagnostic when it does not fit. */
-  feed(line: CstNode, no: number, text: string): Diagnostic | null {
-    const kind = chosen(line);
-    const node = kind ? sub(line, kind) : undefined;
-    if (!node) return null;
-    switch (kind) {
-      case 'threadHeader': {
-        const desc = tok(node, 'ThreadDesc');
-        this.feedHeader(
-          { thread: tok(node, 'thread')!.image, free: tok(node, 'TsFree') !== undefined, desc: desc ? desc.image.slice(1, -1) : null, sp: tok(node, 'sp')!.image },
-          no,
-        );
-        return null;
-      }
-      case 'savedPc': {
-        const { func, offset } = pcFromCst(sub(node, 'pc')!);
-        this.feedSavedPc({ sp: tok(node, 'sp')!.image, func, offset }, no);
-        return null;
-      }
-      case 'possibleHeader': {
-        this.close();
-        const rec = blankStackRecord(no, 'findstack');
-        rec.thread = tok(node, 'thread')!.image;
-        rec.failure = 'Possible stack pointers';
-        this.cur = rec;
-        this.possible = [];
-        return null;
-      }
-      case 'frame': {
-        if (this.possible) {
-          const entry = possibleEntry(node);
-          if (entry) {
-            this.possible.push(entry);
-            return null;
-          }
-        }
-        this.feedFrame(frameFromCst(node, no));
-        return null;
-      }
-      case 'warning': {
-        const msg = text.trim();
-        const named = threadInWarning(msg);
-        const cur = this.cur;
-        if (cur && !this.possible && cur.failure === null && cur.frames.length === 0 && named !== null && named === cur.thread) {
-          cur.failure = msg;
-          return null;
-        }
-        this.close();
-        const rec = blankStackRecord(no, 'findstack');
-        rec.thread = named;
-        rec.failure = msg;
-        this.records.push(this.finishSource(rec));
-        return null;
-      }
-      default:
-        return null; // elision: an author's `...`, read and skipped
+  feed(line: FindstackLineCstNode, no: number, text: string): Diagnostic | null {
+    const c = line.children;
+    if (c.threadHeader) {
+      const h = one(c.threadHeader).children;
+      const desc = first(h.ThreadDesc);
+      this.feedHeader({ thread: one(h.thread).image, free: h.TsFree !== undefined, desc: desc ? desc.image.slice(1, -1) : null, sp: one(h.sp).image }, no);
+    } else if (c.savedPc) {
+      const p = one(c.savedPc).children;
+      const { func, offset } = pcFromCst(one(p.pc));
+      this.feedSavedPc({ sp: one(p.sp).image, func, offset }, no);
+    } else if (c.possibleHeader) {
+      this.close();
+      const rec = blankStackRecord(no, 'findstack');
+      rec.thread = one(one(c.possibleHeader).children.thread).image;
+      rec.failure = 'Possible stack pointers';
+      this.cur = rec;
+      this.possible = [];
+    } else if (c.frame) {
+      const frame = one(c.frame);
+      const entry = this.possible ? possibleEntry(frame) : null;
+      if (this.possible && entry) this.possible.push(entry);
+      else this.feedFrame(frameFromCst(frame, no));
+    } else if (c.warning) {
+      this.warning(text.trim(), no);
     }
+    // elision: an author's `...`, read and skipped
+    return null;
+  }
+
+  private warning(msg: string, no: number): void {
+    const named = threadInWarning(msg);
+    const cur = this.cur;
+    if (cur && !this.possible && cur.failure === null && cur.frames.length === 0 && named !== null && named === cur.thread) {
+      cur.failure = msg;
+      return;
+    }
+    this.close();
+    const rec = blankStackRecord(no, 'findstack');
+    rec.thread = named;
+    rec.failure = msg;
+    this.records.push(this.finishSource(rec));
   }
 
   /** Takes a `stack pointer for thread` line already read: it starts a block. */
@@ -146,13 +131,14 @@ export class FindstackAssembler {
 }
 
 /** `  fp (levels)` of a `Possible stack pointers` list, read by the frame rule as `fp(levels)`. */
-function possibleEntry(frame: CstNode): string | null {
-  if (tok(frame, 'fp')) return null;
-  const pc = sub(frame, 'pc');
-  const args = sub(frame, 'frameArgs');
-  if (!pc || !args || tok(pc, 'offset')) return null;
-  const fp = tok(pc, 'func')!.image;
-  const levels = toks(args, 'arg');
+function possibleEntry(frame: FrameCstNode): string | null {
+  const c = frame.children;
+  if (c.fp) return null;
+  const pc = one(c.pc).children;
+  const args = first(c.frameArgs);
+  if (!args || pc.offset) return null;
+  const fp = one(pc.func).image;
+  const levels = args.children.arg ?? [];
   if (!isHexDigits(fp) || levels.length !== 1 || !isDecimalDigits(levels[0]!.image)) return null;
   return `${fp} (${levels[0]!.image})`;
 }

@@ -14,8 +14,8 @@ import {
   TsFree,
 } from './lexer.ts';
 
-/** Findstack line rules, reused by `::threadlist -v` (whose body embeds findstack blocks). */
-export class FindstackRules extends FrameRules {
+/** Findstack line rules (`::threadlist -v` reads its embedded blocks with the parser built from them). */
+class FindstackRules extends FrameRules {
   constructor(tokens: TokenType[]) {
     super(tokens);
   }
@@ -59,7 +59,7 @@ export class FindstackRules extends FrameRules {
   });
 }
 
-export class FindstackParser extends FindstackRules {
+class FindstackParser extends FindstackRules {
   constructor() {
     super(findstackTokens);
     this.performSelfAnalysis();

@@ -2,11 +2,14 @@
 // output has the same shape (`$<bufctl_audit`: labelled rows of column names, then rows of values).
 // One FormatRecord per label; unlabelled rows continue the record above them. A symbol line
 // (`kpreemptpri:` alone, printed when the address is exactly a symbol) joins the row after it.
-import type { ISerializedGast, IToken } from '../common/chevrotain.ts';
-import { normalizeAddr } from '../common/numbers.ts';
-import type { GrammarResult, SectionContext, SectionParser } from '../common/source.ts';
+import type { ISerializedGast } from '../common/chevrotain.ts';
+import { lastStage } from '../common/command-types.ts';
+import { first } from '../common/cst.ts';
+import { guarded, readLine } from '../common/diagnostics.ts';
+import { isBlank, shown } from '../common/lines.ts';
+import { isHexDigits, normalizeAddr } from '../common/numbers.ts';
+import { emptyResult, type GrammarResult, type SectionContext, type SectionParser } from '../common/source.ts';
 import type { FormatRecord } from '../records.ts';
-import { emptyResult, firstProblem, guarded, isBlank, isHex, keepErrors, lastStage, shown, toks } from '../print/support.ts';
 import { parseFormatLine } from './api.ts';
 import { formatParser } from './parser.ts';
 
@@ -50,7 +53,7 @@ const LETTER_KIND: Record<string, ValueKind | 'none'> = {
 };
 
 /** The set of value shapes a format string can print, or null when it prints free text (p, s, c, i, Y...). */
-export function valueKinds(fmt: string): Set<ValueKind> | null {
+function valueKinds(fmt: string): Set<ValueKind> | null {
   const out = new Set<ValueKind>();
   for (const c of fmt) {
     if (c >= '0' && c <= '9') continue;
@@ -71,7 +74,7 @@ function fits(v: string, kinds: Set<ValueKind>): boolean {
   for (const k of kinds) {
     if (k === 'signed' && (isDigits(v) || (v.startsWith('-') && isDigits(v, 1)))) return true;
     if (k === 'unsigned' && isDigits(v)) return true;
-    if (k === 'hex' && isHex(v)) return true;
+    if (k === 'hex' && isHexDigits(v)) return true;
     if (k === 'octal' && isDigits(v)) return true;
   }
   return false;
@@ -79,7 +82,7 @@ function fits(v: string, kinds: Set<ValueKind>): boolean {
 
 /** `0x...` or a one-digit number: `%#a` printed an address with no symbol. Anything else is a symbol. */
 function labelIsAddress(label: string): boolean {
-  if (label.startsWith('0x') || label.startsWith('0X')) return isHex(label.slice(2));
+  if (label.startsWith('0x') || label.startsWith('0X')) return isHexDigits(label.slice(2));
   return label.length === 1 && label >= '0' && label <= '9';
 }
 
@@ -94,7 +97,7 @@ interface FormatCommand {
 }
 
 function formatCommand(ctx: SectionContext): FormatCommand | null {
-  const st = lastStage(ctx);
+  const st = lastStage(ctx.command);
   if (!st) return null;
   if (st.verb === 'macro') return { format: null, addr: null, immediate: false, kinds: null };
   if (st.verb !== 'format') return null;
@@ -115,16 +118,14 @@ export const parseFormat: SectionParser = (lines, ctx): GrammarResult => {
   let pendingLabel: string | null = null;
   for (const { no, text } of lines) {
     if (isBlank(text)) continue;
-    guarded(result, no, () => {
-      const parse = parseFormatLine(text);
-      const problem = firstProblem(cmd?.format ? `/${cmd.format}` : 'format', text, no, parse);
-      if (problem) {
-        keepErrors(result, parse, no);
-        result.unrecognized.push(problem);
+    guarded(result.unrecognized, no, 'format', () => {
+      const r = readLine(cmd?.format ? `/${cmd.format}` : 'format', text, no, parseFormatLine);
+      if (r.problem) {
+        result.unrecognized.push(r.problem);
         return;
       }
-      const labelTok = toks(parse.cst, 'AddressLabel')[0];
-      const values: IToken[] = toks(parse.cst, 'Value');
+      const labelTok = first(r.cst.children.AddressLabel);
+      const values = r.cst.children.Value ?? [];
       if (cmd?.kinds) {
         const bad = values.find((v) => !fits(v.image, cmd.kinds!));
         if (bad) {

@@ -1,7 +1,7 @@
 // Tokens of one line of `addr/fmt` or `=fmt` output: an optional `label:` (`0xffffff01dde41b90:`,
 // `kpreemptpri:`) and the values, each printed left-aligned in its column.
 import { createToken, Lexer, type TokenType } from '../common/chevrotain.ts';
-import { runMatcher } from '../print/support.ts';
+import { runMatcher } from '../common/matchers.ts';
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r]+/, group: Lexer.SKIPPED });
 

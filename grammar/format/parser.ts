@@ -2,7 +2,7 @@
 import { CstParser } from '../common/chevrotain.ts';
 import { AddressLabel, allTokens, Value } from './lexer.ts';
 
-export class FormatParser extends CstParser {
+class FormatParser extends CstParser {
   constructor() {
     super(allTokens);
     this.performSelfAnalysis();

@@ -1,11 +1,13 @@
 // Lex and parse one frame line; the section reader (index.ts) turns the CST into records.
-import type { CstNode, ILexingError, IRecognitionException } from '../common/chevrotain.ts';
+import type { LineParse } from '../common/diagnostics.ts';
+import type { FrameLineCstNode } from './cst-types.ts';
 import { framesLexer } from './lexer.ts';
 import { framesParser } from './parser.ts';
 
-export function parseFramesLine(text: string): { cst: CstNode; lexErrors: ILexingError[]; parseErrors: IRecognitionException[] } {
+export function parseFramesLine(text: string): LineParse<FrameLineCstNode> {
   const lexResult = framesLexer.tokenize(text);
   framesParser.input = lexResult.tokens;
-  const cst = framesParser.frameLine();
+  // The parser's rule returns a plain CstNode; its shape is the generated type of this rule.
+  const cst = framesParser.frameLine() as FrameLineCstNode;
   return { cst, lexErrors: lexResult.errors, parseErrors: framesParser.errors };
 }

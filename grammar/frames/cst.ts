@@ -1,60 +1,33 @@
-// Reading values out of the CSTs the stack grammars build. Shared by findstack, stacks,
-// threadlist and frames.
-import type { CstElement, CstNode, IToken } from '../common/chevrotain.ts';
+// Reading frames out of the typed CSTs of the stack grammars (findstack, stacks, threadlist and
+// frames share the frame rules, so their `pc` and `frame` nodes have one shape).
+import { first, one } from '../common/cst.ts';
 import { parseOffset } from '../common/numbers.ts';
 import type { Frame } from '../records.ts';
-
-function isToken(e: CstElement): e is IToken {
-  return (e as IToken).image !== undefined;
-}
-
-/** The i-th token stored under `name` (a token type or a LABEL), if any. */
-export function tok(node: CstNode, name: string, i = 0): IToken | undefined {
-  const list = node.children[name];
-  const e = list?.[i];
-  return e !== undefined && isToken(e) ? e : undefined;
-}
-
-/** All tokens stored under `name`. */
-export function toks(node: CstNode, name: string): IToken[] {
-  const list = node.children[name] ?? [];
-  return list.filter(isToken);
-}
-
-/** The first sub-node stored under `name`, if any. */
-export function sub(node: CstNode, name: string): CstNode | undefined {
-  const e = node.children[name]?.[0];
-  return e !== undefined && !isToken(e) ? e : undefined;
-}
-
-/** The name of the single rule (or token) a line-level OR chose. */
-export function chosen(node: CstNode): string | undefined {
-  return Object.keys(node.children)[0];
-}
+import type { FrameCstNode, PcCstNode } from './cst-types.ts';
 
 /** `{func, offset}` from a `pc` node. */
-export function pcFromCst(pc: CstNode): { func: string; offset: number | null } {
-  const func = tok(pc, 'func')?.image ?? '';
-  const off = tok(pc, 'offset');
-  return { func, offset: off ? parseOffset(off.image) : null };
+export function pcFromCst(pc: PcCstNode): { func: string; offset: number | null } {
+  const c = pc.children;
+  const off = first(c.offset);
+  return { func: one(c.func).image, offset: off ? parseOffset(off.image) : null };
 }
 
 /** A Frame from a `frame` node (`[fp ]pc[(args)]`). */
-export function frameFromCst(frame: CstNode, line: number): Frame {
-  const pc = sub(frame, 'pc');
-  const { func, offset } = pc ? pcFromCst(pc) : { func: '', offset: null };
-  const args = sub(frame, 'frameArgs');
+export function frameFromCst(frame: FrameCstNode, line: number): Frame {
+  const c = frame.children;
+  const { func, offset } = pcFromCst(one(c.pc));
+  const args = first(c.frameArgs);
   return {
-    fp: tok(frame, 'fp')?.image ?? null,
+    fp: first(c.fp)?.image ?? null,
     func,
     offset,
-    args: args ? toks(args, 'arg').map((t) => t.image) : null,
+    args: args ? (args.children.arg ?? []).map((t) => t.image) : null,
     line,
   };
 }
 
 /** A `pc`-only frame (`::stacks`, which prints no frame pointer and no arguments). */
-export function pcFrame(pc: CstNode, line: number): Frame {
+export function pcFrame(pc: PcCstNode, line: number): Frame {
   const { func, offset } = pcFromCst(pc);
   return { fp: null, func, offset, args: null, line };
 }

@@ -2,12 +2,16 @@
 // PanicRecord per `panic[cpuN]/thread=ADDR:` header (the message may continue on following lines,
 // or stand alone on the next one), a RegistersRecord for the register rows after it (read with the
 // registers grammar), and a StackRecord for the console stack trace when one is shown.
-import type { CstNode, ISerializedGast } from '../common/chevrotain.ts';
+import type { ISerializedGast } from '../common/chevrotain.ts';
+import { lastStage } from '../common/command-types.ts';
+import { one, tokenEnd } from '../common/cst.ts';
+import { firstProblem, guarded, tooLong } from '../common/diagnostics.ts';
+import { isBlank } from '../common/lines.ts';
 import { normalizeAddr, parseMdbInt, parseOffset } from '../common/numbers.ts';
 import { blankStackRecord } from '../common/stack-record.ts';
-import type { Diagnostic, GrammarResult, SectionParser } from '../common/source.ts';
+import { emptyResult, type Diagnostic, type GrammarResult, type SectionParser } from '../common/source.ts';
 import type { Frame, MdbRecord, PanicRecord, StackRecord } from '../records.ts';
-import { chosen, emptyResult, firstProblem, guarded, isBlank, keepErrors, sub, toks, tokenEnd } from '../print/support.ts';
+import type { PanicLineCstNode, TraceFrameCstNode } from './cst-types.ts';
 import { parseRegistersLine } from '../registers/api.ts';
 import { RegisterCollector } from '../registers/index.ts';
 import { badValue, rowFromCst } from '../registers/rows.ts';
@@ -18,16 +22,17 @@ import { consoleLines } from './syslog.ts';
 export { parsePanicLine } from './api.ts';
 export { consoleLines, decodeSyslog, stripSyslogPrefix } from './syslog.ts';
 
-function frameOf(node: CstNode, no: number): Frame {
-  const func = toks(node, 'func')[0]!.image;
+function frameOf(node: TraceFrameCstNode, no: number): Frame {
+  const c = node.children;
+  const func = one(c.func).image;
   const plus = func.indexOf('+');
-  const fp = toks(node, 'fp')[0]!.image;
+  const fp = one(c.fp).image;
   return {
     fp: normalizeAddr(fp) ?? fp,
     func: plus < 0 ? func : func.slice(0, plus),
     // The console prints offsets in hex without a prefix (`die+10f`).
     offset: plus < 0 ? null : parseOffset('+0x' + func.slice(plus + 1)),
-    args: toks(node, 'arg').map((a) => a.image),
+    args: (c.arg ?? []).map((a) => a.image),
     line: no,
   };
 }
@@ -47,7 +52,9 @@ class PanicReader {
   }
 
   /** Reads one console line; returns a diagnostic when it cannot. */
-  line(text: string, no: number, result: GrammarResult): Diagnostic | null {
+  line(text: string, no: number): Diagnostic | null {
+    const long = tooLong('panic', no, text);
+    if (long) return long;
     const p = this.panic;
     if (this.messageOpen && p !== null && p.message === '') {
       p.message = text.trim();
@@ -74,34 +81,33 @@ class PanicReader {
       return null;
     }
     if (this.msgbuf || text.trim() === 'MESSAGE') return null; // other console messages, or the ::msgbuf header
-    keepErrors(result, parse, no);
     return problem;
   }
 
-  private structured(cst: CstNode, text: string, no: number): void {
-    const which = chosen(cst);
-    const node = sub(cst, which!)!;
+  private structured(cst: PanicLineCstNode, text: string, no: number): void {
+    const c = cst.children;
     this.messageOpen = false;
-    if (which === 'panicHeader') {
-      const cpu = toks(node, 'CpuRef')[0]!.image.slice(3);
-      const colon = toks(node, 'Colon')[0]!;
+    if (c.panicHeader) {
+      const h = one(c.panicHeader).children;
+      const cpu = one(h.CpuRef).image.slice(3);
+      const colon = one(h.Colon);
       this.panic = {
         kind: 'panic',
         line: no,
         cpu: parseMdbInt(cpu, 10),
-        thread: normalizeAddr(toks(node, 'thread')[0]!.image),
+        thread: normalizeAddr(one(h.thread).image),
         message: text.slice(tokenEnd(colon)).trim(),
       };
       this.records.push(this.panic);
       this.regs.cut();
       this.stack = null;
       this.messageOpen = true;
-    } else if (which === 'traceFrame') {
+    } else if (c.traceFrame) {
       if (this.stack === null) {
         this.stack = blankStackRecord(no, 'frames', this.panic?.thread ?? null);
         this.records.push(this.stack);
       }
-      this.stack.frames.push(frameOf(node, no));
+      this.stack.frames.push(frameOf(one(c.traceFrame), no));
     }
     // panicNotice, trapName, processName: read, nothing to keep.
   }
@@ -109,18 +115,18 @@ class PanicReader {
 
 export const parsePanic: SectionParser = (lines, ctx): GrammarResult => {
   const result = emptyResult();
-  const st = ctx.command?.stages;
-  const msgbuf = st !== undefined && st.length > 0 && st[st.length - 1]!.verb === 'dcmd' && st[st.length - 1]!.name === 'msgbuf';
+  const st = lastStage(ctx.command);
+  const msgbuf = st !== null && st.verb === 'dcmd' && st.name === 'msgbuf';
   const reader = new PanicReader(msgbuf);
   for (const { no, text } of lines) {
-    guarded(result, no, () => {
+    guarded(result.unrecognized, no, 'panic', () => {
       let problem: Diagnostic | null = null;
       for (const piece of consoleLines(text)) {
         if (isBlank(piece)) {
           reader.blank();
           continue;
         }
-        const d = reader.line(piece, no, result);
+        const d = reader.line(piece, no);
         problem ??= d;
       }
       if (problem) result.unrecognized.push(problem);

@@ -2,7 +2,7 @@
 // `panic[cpu14]/thread=ADDR: message`, `panic: ...`, the process name and trap lines, stack
 // trace lines `ffffff003d0073b0 unix:die+10f ()`. Register rows are read by the registers grammar.
 import { createToken, Lexer, type TokenType } from '../common/chevrotain.ts';
-import { isWordChar, runMatcher } from '../print/support.ts';
+import { isWordChar, runMatcher } from '../common/matchers.ts';
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r]+/, group: Lexer.SKIPPED });
 

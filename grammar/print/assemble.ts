@@ -1,10 +1,9 @@
 // Builds PrintRecords from described lines with an explicit stack (no recursion), so thousands of
 // nested braces cost linear time and constant call-stack depth.
-import { normalizeAddr } from '../common/numbers.ts';
+import { isHexDigits, normalizeAddr } from '../common/numbers.ts';
 import type { PrintField, PrintRecord } from '../records.ts';
 import type { PrintLine, Seg } from './lines.ts';
 import type { PrintCommand } from './command.ts';
-import { isHex } from './support.ts';
 
 /** A problem with a line that parsed: where (offset in the logical line) and why. */
 export interface Problem {
@@ -32,12 +31,12 @@ interface Decl {
 }
 
 /** `ffffff01dde41b90`, `0`, `20`, `ffffff01dde41b90.3` (bit-field): what `-a` prints before a member. */
-export function isAddrLike(s: string): boolean {
+function isAddrLike(s: string): boolean {
   const dot = s.indexOf('.');
   const body = dot < 0 ? s : s.slice(0, dot);
   const bit = dot < 0 ? null : s.slice(dot + 1);
   const hex = body.startsWith('0x') || body.startsWith('0X') ? body.slice(2) : body;
-  return isHex(hex) && (bit === null || isHex(bit));
+  return isHexDigits(hex) && (bit === null || isHexDigits(bit));
 }
 
 function isIdentStart(c: string): boolean {
@@ -49,7 +48,7 @@ function isIdentChar(c: string): boolean {
 }
 
 /** `t_pri`, `p_user.u_comm`, `t_disp_queue->disp_cpu`, `cpu_stats.sys`, `a[3].b`, or `<<HOLE>>`. */
-export function isMemberPath(s: string): boolean {
+function isMemberPath(s: string): boolean {
   if (s === '<<HOLE>>') return true;
   let i = 0;
   const ident = (): boolean => {

@@ -2,7 +2,7 @@
 // and member paths, and the address. Only the last stage of a pipeline prints to the terminal.
 import { normalizeAddr } from '../common/numbers.ts';
 import type { SectionContext } from '../common/source.ts';
-import { lastStage } from './support.ts';
+import { hasOption, lastStage } from '../common/command-types.ts';
 
 export interface PrintCommand {
   /** Object address typed before `::print` (hex), or null (piped in, a symbol, or none). */
@@ -19,29 +19,28 @@ export interface PrintCommand {
 /** Options that take a value (`-s 2`, `-l8`). */
 const VALUED = 'cls';
 
-export function printCommand(ctx: SectionContext): PrintCommand | null {
-  const st = lastStage(ctx);
-  if (!st || st.verb !== 'dcmd' || st.name !== 'print') return null;
-  let showAddr = false;
-  let showType = false;
-  const positional: string[] = [];
-  const args = st.args;
-  for (let i = 0; i < args.length; i++) {
+/** The arguments after the options (type, then member paths), skipping option values as mdb_getopts does. */
+function positionalArgs(args: readonly string[]): string[] {
+  let i = 0;
+  for (; i < args.length; i++) {
     const a = args[i]!;
-    if (a.length > 1 && a.startsWith('-') && positional.length === 0) {
-      for (let j = 1; j < a.length; j++) {
-        const c = a[j]!;
-        if (VALUED.includes(c)) {
-          if (j === a.length - 1) i++; // the value is the next argument
-          break;
-        }
-        if (c === 'a') showAddr = true;
-        else if (c === 't' || c === 'T') showType = true;
+    if (a.length < 2 || a[0] !== '-') break;
+    for (let j = 1; j < a.length; j++) {
+      if (VALUED.includes(a[j]!)) {
+        if (j === a.length - 1) i++; // the value is the next argument
+        break;
       }
-      continue;
     }
-    positional.push(a);
   }
+  return args.slice(i);
+}
+
+export function printCommand(ctx: SectionContext): PrintCommand | null {
+  const st = lastStage(ctx.command);
+  if (!st || st.verb !== 'dcmd' || st.name !== 'print') return null;
+  const showAddr = hasOption(st, 'a', VALUED);
+  const showType = hasOption(st, 't', VALUED) || hasOption(st, 'T', VALUED);
+  const positional = positionalArgs(st.args);
   let type: string | null = positional.shift() ?? null;
   if ((type === 'struct' || type === 'union' || type === 'enum') && positional.length > 0) type = `${type} ${positional.shift()}`;
   const stages = ctx.command!.stages;

@@ -1,7 +1,7 @@
 // Tokens of one `::print` output line: member declarations (`[addr] [type] name`), ` = `, and the
 // value shapes mdb_print.c prints (numbers, symbols, chars, strings, arrays, enums, `{ ... }`).
 import { createToken, Lexer, type ITokenConfig, type TokenPattern, type TokenType } from '../common/chevrotain.ts';
-import { isWordChar, runMatcher } from './support.ts';
+import { isWordChar, runMatcher } from '../common/matchers.ts';
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r]+/, group: Lexer.SKIPPED });
 

@@ -1,8 +1,11 @@
 // From a CST of one `::print` line to a plain description of it, and the logical-line joiner
 // for values mdb's auto-wrap split across lines (before 2019 auto-wrap was always on at 80
 // columns, so a long `[ ... ]` or `"..."` value can continue on the next line at column 0).
-import type { CstNode, IToken } from '../common/chevrotain.ts';
-import { chosen, isBlank, sub, tokenEnd, tokensOf } from './support.ts';
+import type { IToken } from '../common/chevrotain.ts';
+import { first, one, tokenEnd, tokensOf } from '../common/cst.ts';
+import { isBlank } from '../common/lines.ts';
+import type { PrintLineCstNode, ValueCstNode } from './cst-types.ts';
+import { LSquare, RSquare } from './lexer.ts';
 
 /** A run of tokens with no blank between them, e.g. `*t_procp`, `(*)()`, `ffffff01dde41b90.3`. */
 export interface Seg {
@@ -44,15 +47,15 @@ function segments(tokens: IToken[], text: string): Seg[] {
   return out;
 }
 
-function valueOf(node: CstNode, text: string): ValueInfo {
+function valueOf(node: ValueCstNode, text: string): ValueInfo {
   const toks = tokensOf(node);
-  const first = toks[0]!;
+  const head = toks[0]!;
   const last = toks[toks.length - 1]!;
-  const start = first.startOffset;
+  const start = head.startOffset;
   const v: ValueInfo = { kind: 'scalar', text: text.slice(start, tokenEnd(last)), start, closed: true, trailingAt: -1 };
-  const which = chosen(node);
-  if (which === 'structOpen') v.kind = toks.length > 1 ? 'structElided' : 'struct';
-  else if (which === 'arrayValue') {
+  const c = node.children;
+  if (c.structOpen) v.kind = toks.length > 1 ? 'structElided' : 'struct';
+  else if (c.arrayValue) {
     if (toks.length === 1) {
       v.kind = 'arrayOpen';
       v.closed = false;
@@ -61,9 +64,9 @@ function valueOf(node: CstNode, text: string): ValueInfo {
     v.kind = 'array';
     let depth = 0;
     for (let i = 0; i < toks.length; i++) {
-      const n = toks[i]!.tokenType.name;
-      if (n === 'LSquare') depth++;
-      else if (n === 'RSquare') depth--;
+      const t = toks[i]!.tokenType;
+      if (t === LSquare) depth++;
+      else if (t === RSquare) depth--;
       if (depth === 0 && i < toks.length - 1) {
         v.trailingAt = toks[i + 1]!.startOffset;
         break;
@@ -75,26 +78,26 @@ function valueOf(node: CstNode, text: string): ValueInfo {
 }
 
 /** Describes a parsed line; `cst` is the printLine node of a line that parsed without errors. */
-export function describe(cst: CstNode, text: string): PrintLine {
-  const which = chosen(cst);
-  if (which === 'sizeofLine') {
-    const node = sub(cst, 'sizeofLine')!;
+export function describe(cst: PrintLineCstNode, text: string): PrintLine {
+  const c = cst.children;
+  if (c.sizeofLine) {
+    const node = one(c.sizeofLine);
+    const lp = one(node.children.LParen);
+    const rp = one(node.children.RParen);
     const toks = tokensOf(node);
-    const lp = toks.find((t) => t.tokenType.name === 'LParen')!;
-    const rp = toks.find((t) => t.tokenType.name === 'RParen')!;
     return { kind: 'sizeof', type: text.slice(tokenEnd(lp), rp.startOffset).trim(), value: toks[toks.length - 1]!.image };
   }
-  if (which === 'closeBrace') return { kind: 'close', comma: (sub(cst, 'closeBrace')!.children['Comma'] ?? []).length > 0 };
-  if (which === 'closeArray') return { kind: 'closeArray', elided: (sub(cst, 'closeArray')!.children['Ellipsis'] ?? []).length > 0 };
-  const m = sub(cst, 'memberLine')!;
-  const decl = sub(m, 'declaration');
+  if (c.closeBrace) return { kind: 'close', comma: one(c.closeBrace).children.Comma !== undefined };
+  if (c.closeArray) return { kind: 'closeArray', elided: one(c.closeArray).children.Ellipsis !== undefined };
+  const m = one(c.memberLine).children;
+  const decl = first(m.declaration);
   const segs = decl ? segments(tokensOf(decl), text) : [];
-  const open = sub(m, 'structOpen');
-  if (open) return { kind: 'open', segs, elided: tokensOf(open).length > 1 };
-  const eq = (m.children['Equals'] ?? []) as IToken[];
-  if (eq.length === 0) return { kind: 'member', segs, value: null };
-  const vnode = sub(m, 'value');
-  if (!vnode) return { kind: 'member', segs, value: { kind: 'missing', text: '', start: tokenEnd(eq[0]!), closed: false, trailingAt: -1 } };
+  const open = first(m.structOpen);
+  if (open) return { kind: 'open', segs, elided: open.children.Ellipsis !== undefined };
+  const eq = first(m.Equals);
+  if (eq === undefined) return { kind: 'member', segs, value: null };
+  const vnode = first(m.value);
+  if (!vnode) return { kind: 'member', segs, value: { kind: 'missing', text: '', start: tokenEnd(eq), closed: false, trailingAt: -1 } };
   return { kind: 'member', segs, value: valueOf(vnode, text) };
 }
 

@@ -4,7 +4,7 @@
 import { CstParser, type IOrAlt } from '../common/chevrotain.ts';
 import * as t from './lexer.ts';
 
-export class PrintParser extends CstParser {
+class PrintParser extends CstParser {
   /**
    * OR alternatives, built once: Chevrotain runs rule bodies on every parse, and rebuilding these
    * object literals (each ALT a named closure under tsx) dominated the per-line cost.

@@ -3,9 +3,10 @@
 // cpu/thread/message rows also give a PanicRecord.
 import type { ISerializedGast } from '../common/chevrotain.ts';
 import { normalizeAddr, parseMdbInt } from '../common/numbers.ts';
-import type { GrammarResult, SectionParser } from '../common/source.ts';
+import { guarded, readLine } from '../common/diagnostics.ts';
+import { isBlank, shown } from '../common/lines.ts';
+import { emptyResult, type GrammarResult, type SectionParser } from '../common/source.ts';
 import type { MdbRecord, PanicRecord, RegistersRecord } from '../records.ts';
-import { emptyResult, firstProblem, guarded, isBlank, keepErrors, shown } from '../print/support.ts';
 import { parseRegistersLine } from './api.ts';
 import { registersParser } from './parser.ts';
 import { badValue, rowFromCst } from './rows.ts';
@@ -40,15 +41,13 @@ export const parseRegisters: SectionParser = (lines): GrammarResult => {
   const panicRec = (no: number): PanicRecord => (panic ??= { kind: 'panic', line: no, cpu: null, thread: null, message: '' });
   for (const { no, text } of lines) {
     if (isBlank(text)) continue;
-    guarded(result, no, () => {
-      const parse = parseRegistersLine(text);
-      const problem = firstProblem('registers', text, no, parse);
-      if (problem) {
-        keepErrors(result, parse, no);
-        result.unrecognized.push(problem);
+    guarded(result.unrecognized, no, 'registers', () => {
+      const r = readLine('registers', text, no, parseRegistersLine);
+      if (r.problem) {
+        result.unrecognized.push(r.problem);
         return;
       }
-      const row = rowFromCst(parse.cst, text);
+      const row = rowFromCst(r.cst, text);
       if (row.kind === 'message') {
         panicRec(no).message = row.message ?? '';
         return;
@@ -58,8 +57,15 @@ export const parseRegisters: SectionParser = (lines): GrammarResult => {
         result.unrecognized.push({ line: no, col: bad.at + 1, message: `registers: '${shown(bad.value)}' is not a register value` });
         return;
       }
+      const cpuEntry = row.entries.find((e) => e.name === 'cpu');
+      const cpu = cpuEntry === undefined ? null : parseMdbInt(cpuEntry.value, /[a-f]/i.test(cpuEntry.value) ? 16 : 10);
+      // A CPU id is an int: anything else (2^53 and past, above all) is refused, not rounded.
+      if (cpuEntry !== undefined && (cpu === null || cpu < 0 || cpu > 2147483647)) {
+        result.unrecognized.push({ line: no, col: cpuEntry.at + 1, message: `registers: cpu '${shown(cpuEntry.value)}' is not a CPU id` });
+        return;
+      }
       for (const e of row.entries) {
-        if (e.name === 'cpu') panicRec(no).cpu = parseMdbInt(e.value, /[a-f]/i.test(e.value) ? 16 : 10);
+        if (e.name === 'cpu') panicRec(no).cpu = cpu;
         else if (e.name === 'thread') panicRec(no).thread = normalizeAddr(e.value);
         else regs.add(e.name, e.value, no);
       }

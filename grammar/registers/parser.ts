@@ -2,7 +2,7 @@
 import { CstParser, type IOrAlt } from '../common/chevrotain.ts';
 import * as t from './lexer.ts';
 
-export class RegistersParser extends CstParser {
+class RegistersParser extends CstParser {
   /** OR alternatives built once (rule bodies run on every parse). */
   private readonly alts: Record<number, IOrAlt<unknown>[]> = {};
 

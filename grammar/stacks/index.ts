@@ -2,29 +2,43 @@
 // A group is its group line (plus `-a` member rows), then frames, ended by an empty line.
 // Frames with no group line before them (a paste that starts mid-group) form a group whose
 // thread, state, sobj and count are null.
-import type { CstNode, ISerializedGast } from '../common/chevrotain.ts';
-import { isDecimalDigits } from '../common/numbers.ts';
-import type { Diagnostic, GrammarResult, SectionParser } from '../common/source.ts';
+import { stateFromName, type ThreadState } from '../../illumos/thread-state.ts';
+import type { ISerializedGast } from '../common/chevrotain.ts';
+import { first, one } from '../common/cst.ts';
+import { guarded, misplaced, readLine } from '../common/diagnostics.ts';
+import { isBlank, shown } from '../common/lines.ts';
+import { isDecimalDigits, parseMdbInt } from '../common/numbers.ts';
+import { emptyResult, type GrammarResult, type SectionParser } from '../common/source.ts';
 import type { StacksGroupRecord } from '../records.ts';
-import { chosen, pcFrame, sub, tok } from '../frames/cst.ts';
-import { firstProblem, isBlank, misplaced, renumber } from '../frames/support.ts';
+import { pcFrame } from '../frames/cst.ts';
 import { parseStacksLine } from './api.ts';
+import type { GroupLineCstChildren, StateCstNode } from './cst-types.ts';
 import { stacksParser } from './parser.ts';
 
 export { parseStacksLine } from './api.ts';
 
 function group(line: number): StacksGroupRecord {
-  return { kind: 'stacksGroup', line, thread: null, members: [], state: null, sobj: null, count: null, frames: [], failure: null };
+  return { kind: 'stacksGroup', line, thread: null, members: [], state: null, stateText: null, sobj: null, count: null, frames: [], failure: null };
 }
 
-function stateText(state: CstNode): string {
-  const v = tok(state, 'value');
-  return tok(state, 'name')!.image + (v ? '/' + v.image : '');
+/** The STATE column as printed (`SLEEP`, `INVAL/ff`) and the state it names, null when none. */
+function stateOf(node: StateCstNode): { text: string; state: ThreadState | null } {
+  const v = first(node.children.value);
+  const name = one(node.children.name).image;
+  return { text: name + (v ? '/' + v.image : ''), state: v ? null : stateFromName(name) };
+}
+
+/** Fills the STATE and SOBJ columns of a group line into `g`. */
+function fillColumns(g: StacksGroupRecord, c: GroupLineCstChildren): void {
+  const st = stateOf(one(c.state));
+  g.state = st.state;
+  g.stateText = st.text;
+  g.sobj = one(one(c.sobj).children.name).image;
 }
 
 export const parseStacks: SectionParser = (lines): GrammarResult => {
-  const unrecognized: Diagnostic[] = [];
-  const result: GrammarResult = { records: [], unrecognized, lexErrors: [], parseErrors: [] };
+  const result = emptyResult();
+  const unrecognized = result.unrecognized;
   let cur: StacksGroupRecord | null = null;
   const close = (): void => {
     if (cur) result.records.push(cur);
@@ -35,61 +49,56 @@ export const parseStacks: SectionParser = (lines): GrammarResult => {
       close();
       continue;
     }
-    const { cst, ...errors } = parseStacksLine(text);
-    renumber(errors, no);
-    result.lexErrors.push(...errors.lexErrors);
-    result.parseErrors.push(...errors.parseErrors);
-    const problem = firstProblem('stacks', text, no, errors);
-    if (problem) {
-      unrecognized.push(problem);
-      continue;
-    }
-    const kind = chosen(cst);
-    const node = kind ? sub(cst, kind)! : cst;
-    switch (kind) {
-      case 'header':
+    guarded(unrecognized, no, 'stacks', () => {
+      const r = readLine('stacks', text, no, parseStacksLine);
+      if (r.problem) {
+        unrecognized.push(r.problem);
+        return;
+      }
+      const c = r.cst.children;
+      if (c.header) {
         close();
-        break;
-      case 'groupLine': {
-        const thread = tok(node, 'thread')!.image;
-        const count = tok(node, 'count')!.image;
+      } else if (c.groupLine) {
+        const g = one(c.groupLine).children;
+        const thread = one(g.thread).image;
+        const count = one(g.count).image;
         if (count === '-') {
           // `-a` member row: belongs to the group line above it, before any frame.
           const open = cur as StacksGroupRecord | null;
           if (open && open.frames.length === 0 && open.failure === null) {
             open.members.push({ thread, line: no });
-            break;
+            return;
           }
           close();
           cur = group(no);
-          cur.state = stateText(sub(node, 'state')!);
-          cur.sobj = tok(sub(node, 'sobj')!, 'name')!.image;
+          fillColumns(cur, g);
           cur.members.push({ thread, line: no });
-          break;
+          return;
         }
         if (!isDecimalDigits(count)) {
-          unrecognized.push(misplaced('stacks', no, text, `COUNT '${count.slice(0, 20)}' is not a decimal number`));
-          break;
+          unrecognized.push(misplaced('stacks', no, text, `COUNT '${shown(count, 20)}' is not a decimal number`));
+          return;
+        }
+        // Exact or refused: a count past 2^53 would silently round as a JS number.
+        const n = parseMdbInt(count, 10);
+        if (n === null || n > Number.MAX_SAFE_INTEGER) {
+          unrecognized.push(misplaced('stacks', no, text, `COUNT '${shown(count, 24)}' is too large to hold exactly`));
+          return;
         }
         close();
         cur = group(no);
         cur.thread = thread;
-        cur.state = stateText(sub(node, 'state')!);
-        cur.sobj = tok(sub(node, 'sobj')!, 'name')!.image;
-        cur.count = Number.parseInt(count, 10);
-        break;
+        fillColumns(cur, g);
+        cur.count = n;
+      } else if (c.pc) {
+        cur ??= group(no);
+        cur.frames.push(pcFrame(one(c.pc), no));
+      } else if (c.failure) {
+        cur ??= group(no);
+        cur.failure = one(one(c.failure).children.text).image;
       }
-      case 'pc':
-        cur ??= group(no);
-        cur.frames.push(pcFrame(node, no));
-        break;
-      case 'failure':
-        cur ??= group(no);
-        cur.failure = tok(node, 'text')!.image;
-        break;
-      default:
-        break; // `mdb:` progress/warning lines and `...` elisions: read, nothing to keep
-    }
+      // `mdb:` progress/warning lines and `...` elisions: read, nothing to keep
+    });
   }
   close();
   return result;

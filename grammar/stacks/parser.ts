@@ -15,7 +15,7 @@ import {
   UnknownSobj,
 } from './lexer.ts';
 
-export class StacksParser extends FrameRules {
+class StacksParser extends FrameRules {
   constructor() {
     super(stacksTokens);
     this.performSelfAnalysis();

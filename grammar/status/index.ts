@@ -1,16 +1,18 @@
 // Section reader for `::status`: one StatusRecord per `debugging ...` line (a section may hold
 // several dumps), plus a PanicRecord when the dump names a panic message.
 import type { ISerializedGast, IToken } from '../common/chevrotain.ts';
-import type { GrammarResult, SectionParser } from '../common/source.ts';
+import { first, one, tokenEnd } from '../common/cst.ts';
+import { guarded, readLine } from '../common/diagnostics.ts';
+import { isBlank } from '../common/lines.ts';
+import { emptyResult, type GrammarResult, type SectionParser } from '../common/source.ts';
 import type { MdbRecord, StatusRecord } from '../records.ts';
-import { emptyResult, firstProblem, guarded, isBlank, keepErrors, sub, tokenEnd, toks } from '../print/support.ts';
 import { parseStatusLine } from './api.ts';
 import { statusParser } from './parser.ts';
 
 export { parseStatusLine } from './api.ts';
 
-function span(text: string, list: IToken[]): string {
-  if (list.length === 0) return '';
+function span(text: string, list: readonly IToken[] | undefined): string {
+  if (list === undefined || list.length === 0) return '';
   return text.slice(list[0]!.startOffset, tokenEnd(list[list.length - 1]!));
 }
 
@@ -25,27 +27,25 @@ export const parseStatus: SectionParser = (lines): GrammarResult => {
   };
   for (const { no, text } of lines) {
     if (isBlank(text)) continue;
-    guarded(result, no, () => {
-      const parse = parseStatusLine(text);
-      const problem = firstProblem('::status', text, no, parse);
-      if (problem) {
-        keepErrors(result, parse, no);
-        result.unrecognized.push(problem);
+    guarded(result.unrecognized, no, '::status', () => {
+      const r = readLine('::status', text, no, parseStatusLine);
+      if (r.problem) {
+        result.unrecognized.push(r.problem);
         return;
       }
-      const dbg = sub(parse.cst, 'debuggingLine');
+      const dbg = first(r.cst.children.debuggingLine)?.children;
       if (dbg) {
         const rec = start(no);
-        rec.fields['target'] = { value: span(text, toks(dbg, 'target')), line: no };
-        const bits = toks(dbg, 'Bits')[0]!.image;
+        rec.fields['target'] = { value: span(text, dbg.target), line: no };
+        const bits = one(dbg.Bits).image;
         rec.fields['bits'] = { value: bits.slice(1, bits.indexOf('-')), line: no };
-        const host = toks(dbg, 'host')[0];
+        const host = first(dbg.host);
         if (host) rec.fields['host'] = { value: host.image, line: no };
         return;
       }
-      const kv = sub(parse.cst, 'keyValueLine')!;
-      const key = span(text, toks(kv, 'key'));
-      const colon = toks(kv, 'Colon')[0]!;
+      const kv = one(r.cst.children.keyValueLine).children;
+      const key = span(text, kv.key);
+      const colon = one(kv.Colon);
       const value = text.slice(tokenEnd(colon)).trim();
       const rec: StatusRecord = cur ?? start(no);
       rec.fields[key] = { value, line: no };

@@ -1,6 +1,6 @@
 // Tokens of `::status` output: the `debugging ... (64-bit) from host` line and `key: value` lines.
 import { createToken, Lexer, type TokenType } from '../common/chevrotain.ts';
-import { runMatcher } from '../print/support.ts';
+import { runMatcher } from '../common/matchers.ts';
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r]+/, group: Lexer.SKIPPED });
 

@@ -1,9 +1,11 @@
 // Section reader for `::system`: one SystemSettingsRecord with every `set` line in order.
 // The value is kept as printed (`0x9c40`); `&` and `|` settings keep their operator (`|0x4`).
 import type { ISerializedGast } from '../common/chevrotain.ts';
-import type { GrammarResult, SectionParser } from '../common/source.ts';
+import { one } from '../common/cst.ts';
+import { guarded, readLine } from '../common/diagnostics.ts';
+import { isBlank } from '../common/lines.ts';
+import { emptyResult, type GrammarResult, type SectionParser } from '../common/source.ts';
 import type { SystemSettingsRecord } from '../records.ts';
-import { emptyResult, firstProblem, guarded, isBlank, keepErrors, toks } from '../print/support.ts';
 import { parseSystemLine } from './api.ts';
 import { systemParser } from './parser.ts';
 
@@ -14,18 +16,17 @@ export const parseSystem: SectionParser = (lines): GrammarResult => {
   const rec: SystemSettingsRecord = { kind: 'system', line: lines[0]?.no ?? 0, settings: [] };
   for (const { no, text } of lines) {
     if (isBlank(text)) continue;
-    guarded(result, no, () => {
-      const parse = parseSystemLine(text);
-      const problem = firstProblem('::system', text, no, parse);
-      if (problem) {
-        keepErrors(result, parse, no);
-        result.unrecognized.push(problem);
+    guarded(result.unrecognized, no, '::system', () => {
+      const r = readLine('::system', text, no, parseSystemLine);
+      if (r.problem) {
+        result.unrecognized.push(r.problem);
         return;
       }
-      const op = toks(parse.cst, 'Operator')[0]!.image;
-      const value = toks(parse.cst, 'value')[0]!.image;
+      const c = r.cst.children;
+      const op = one(c.Operator).image;
+      const value = one(c.value).image;
       if (rec.settings.length === 0) rec.line = no;
-      rec.settings.push({ name: toks(parse.cst, 'name')[0]!.image, value: op === '=' ? value : op + value, line: no });
+      rec.settings.push({ name: one(c.name).image, value: op === '=' ? value : op + value, line: no });
     });
   }
   if (rec.settings.length > 0) result.records.push(rec);

@@ -1,6 +1,6 @@
 // Tokens of `::system` output: `set [module:]name=value [0tN]` (the /etc/system tunables in effect).
 import { createToken, Lexer, type TokenType } from '../common/chevrotain.ts';
-import { isWordChar, runMatcher } from '../print/support.ts';
+import { isWordChar, runMatcher } from '../common/matchers.ts';
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r]+/, group: Lexer.SKIPPED });
 const START = [...'0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_'];

@@ -2,12 +2,14 @@
 // the columns: without -m each option group after the first sits on its own line, led by W
 // spaces, in the header and in every row. Without a header the command's options decide
 // (default -i); with neither, -i.
-import type { CstNode, ISerializedGast } from '../common/chevrotain.ts';
-import type { Diagnostic, GrammarResult, SectionContext, SectionParser } from '../common/source.ts';
+import { stateFromName } from '../../illumos/thread-state.ts';
+import type { ISerializedGast, IToken } from '../common/chevrotain.ts';
+import { hasOption, lastStage } from '../common/command-types.ts';
+import { one } from '../common/cst.ts';
+import { guarded, misplaced, readLine } from '../common/diagnostics.ts';
+import { firstCol, isBlank } from '../common/lines.ts';
+import { emptyResult, type GrammarResult, type SectionContext, type SectionParser } from '../common/source.ts';
 import type { ThreadSummaryRecord } from '../records.ts';
-import { chosen, sub, toks } from '../frames/cst.ts';
-import { lastStage } from '../frames/index.ts';
-import { firstCol, firstProblem, isBlank, misplaced, renumber } from '../frames/support.ts';
 import { parseThreadLine } from './api.ts';
 import { COLUMN_GROUPS, type ColumnGroup } from './lexer.ts';
 import { threadParser } from './parser.ts';
@@ -18,84 +20,86 @@ export { COLUMN_GROUPS, type ColumnGroup } from './lexer.ts';
 const ORDER: ColumnGroup[] = ['p', 'i', 'b', 's', 'd'];
 
 /** Column names per printed line, as the options select them (mdb prints groups in p i b s d order). */
-export function columnLines(groups: readonly ColumnGroup[], merge: boolean): string[][] {
+function columnLines(groups: readonly ColumnGroup[], merge: boolean): string[][] {
   const sel = ORDER.filter((g) => groups.includes(g)).map((g) => [...COLUMN_GROUPS[g]] as string[]);
   return merge ? [sel.flat()] : sel;
 }
 
 function fromCommand(ctx: SectionContext): string[][] {
-  const st = lastStage(ctx);
-  const flags = new Set<string>();
-  if (st && st.verb === 'dcmd' && st.name === 'thread') {
-    for (const a of st.args) if (a.startsWith('-')) for (const c of a.slice(1)) flags.add(c);
-  }
-  const groups = ORDER.filter((g) => flags.has(g));
-  return columnLines(groups.length > 0 ? groups : ['i'], flags.has('m'));
+  const last = lastStage(ctx.command);
+  const st = last && last.verb === 'dcmd' && last.name === 'thread' ? last : null;
+  const groups = ORDER.filter((g) => hasOption(st, g));
+  return columnLines(groups.length > 0 ? groups : ['i'], hasOption(st, 'm'));
 }
 
-function images(node: CstNode, name: string): string[] {
-  return toks(node, name).map((t) => t.image);
+function images(list: readonly IToken[]): string[] {
+  return list.map((t) => t.image);
+}
+
+/** Closes a row: the STATE column, when shown, read as a thread state (null for a spelling that is none). */
+function settle(rec: ThreadSummaryRecord): ThreadSummaryRecord {
+  const s = rec.columns['STATE'];
+  rec.state = s === undefined ? null : stateFromName(s);
+  return rec;
 }
 
 export const parseThread: SectionParser = (lines, ctx): GrammarResult => {
-  const unrecognized: Diagnostic[] = [];
-  const result: GrammarResult = { records: [], unrecognized, lexErrors: [], parseErrors: [] };
+  const result = emptyResult();
+  const unrecognized = result.unrecognized;
   let header: string[][] | null = null;
   let cur: ThreadSummaryRecord | null = null;
   let part = 0;
   const close = (): void => {
-    if (cur) result.records.push(cur);
+    if (cur) result.records.push(settle(cur));
     cur = null;
   };
   for (const { no, text } of lines) {
     if (isBlank(text)) continue;
-    const { cst, ...errors } = parseThreadLine(text);
-    renumber(errors, no);
-    result.lexErrors.push(...errors.lexErrors);
-    result.parseErrors.push(...errors.parseErrors);
-    const problem = firstProblem('thread', text, no, errors);
-    if (problem) {
-      unrecognized.push(problem);
-      continue;
-    }
-    const kind = chosen(cst);
-    if (kind === 'headerLine') {
-      const names = images(sub(cst, kind)!, 'ColumnName');
-      if (names[0] === 'ADDR') {
+    guarded(unrecognized, no, 'thread', () => {
+      const r = readLine('thread', text, no, parseThreadLine);
+      if (r.problem) {
+        unrecognized.push(r.problem);
+        return;
+      }
+      const c = r.cst.children;
+      if (c.headerLine) {
+        const names = images(one(c.headerLine).children.ColumnName);
+        if (names[0] === 'ADDR') {
+          close();
+          header = [names.slice(1)];
+        } else if (header) header.push(names);
+        else header = [names];
+        return;
+      }
+      if (!c.valueLine) return; // `mdb:` warnings (`can't read kthread_t at ...`)
+      const values = images(one(c.valueLine).children.Value);
+      const cols = header ?? fromCommand(ctx);
+      const continuation = firstCol(text) > 1;
+      if (continuation && !cur) {
+        unrecognized.push(misplaced('thread', no, text, 'continuation line with no thread row above it'));
+        return;
+      }
+      const at = continuation ? part + 1 : 0;
+      const vals = continuation ? values : values.slice(1);
+      const names = cols[at];
+      if (!names) {
+        unrecognized.push(misplaced('thread', no, text, `line ${at + 1} of a row, but the header has ${cols.length}`));
+        return;
+      }
+      if (vals.length > names.length) {
+        if (!continuation) close();
+        unrecognized.push(misplaced('thread', no, text, `${vals.length} values for ${names.length} columns`));
+        return;
+      }
+      if (!continuation) {
         close();
-        header = [names.slice(1)];
-      } else if (header) header.push(names);
-      else header = [names];
-      continue;
-    }
-    if (kind !== 'valueLine') continue; // `mdb:` warnings (`can't read kthread_t at ...`)
-    const values = images(sub(cst, kind)!, 'Value');
-    const cols = header ?? fromCommand(ctx);
-    const continuation = firstCol(text) > 1;
-    if (continuation && !cur) {
-      unrecognized.push(misplaced('thread', no, text, 'continuation line with no thread row above it'));
-      continue;
-    }
-    const at = continuation ? part + 1 : 0;
-    const vals = continuation ? values : values.slice(1);
-    const names = cols[at];
-    if (!names) {
-      unrecognized.push(misplaced('thread', no, text, `line ${at + 1} of a row, but the header has ${cols.length}`));
-      continue;
-    }
-    if (vals.length > names.length) {
-      if (!continuation) close();
-      unrecognized.push(misplaced('thread', no, text, `${vals.length} values for ${names.length} columns`));
-      continue;
-    }
-    if (!continuation) {
-      close();
-      cur = { kind: 'thread', line: no, addr: values[0]!, columns: {} };
-    }
-    part = at;
-    const target = cur!;
-    // Fewer values than columns happens when SOBJ OPS is blank or trailing text was cut; keep the rest.
-    vals.forEach((v, i) => (target.columns[names[i]!] = v));
+        cur = { kind: 'thread', line: no, addr: values[0]!, state: null, columns: {} };
+      }
+      part = at;
+      const target = cur!;
+      // Fewer values than columns happens when SOBJ OPS is blank or trailing text was cut; keep the rest.
+      vals.forEach((v, i) => (target.columns[names[i]!] = v));
+    });
   }
   close();
   return result;

@@ -24,7 +24,7 @@ function columnToken(name: string): TokenType {
 
 export const AddrColumn = columnToken('ADDR');
 const names = Object.values(COLUMN_GROUPS).flat();
-export const columnTokens: TokenType[] = [AddrColumn, ...names.map(columnToken)];
+const columnTokens: TokenType[] = [AddrColumn, ...names.map(columnToken)];
 
 /** Any other run of non-blank characters. */
 export const Value = createToken({ name: 'Value', pattern: /\S+/ });

@@ -4,7 +4,7 @@ import { CstParser, type CstNode, type ParserMethod } from '../common/chevrotain
 import { MdbWarning } from '../frames/lexer.ts';
 import { ColumnName, threadTokens, Value } from './lexer.ts';
 
-export class ThreadParser extends CstParser {
+class ThreadParser extends CstParser {
   constructor() {
     super(threadTokens, { recoveryEnabled: false });
     this.performSelfAnalysis();

@@ -2,52 +2,52 @@
 // In `-v` each row is followed by its PC line and a findstack block (read by the findstack
 // grammar) and an empty line. Lines of only `...` (an author's elision, as in the RFD 96 design
 // note) are read as elisions: no record, no diagnostic.
-import type { CstNode, ILexingError, IRecognitionException, ISerializedGast } from '../common/chevrotain.ts';
-import { isDecimalDigits } from '../common/numbers.ts';
-import type { Diagnostic, GrammarResult, SectionContext, SectionParser } from '../common/source.ts';
+import type { CstNode, ISerializedGast } from '../common/chevrotain.ts';
+import { hasOption, lastStage } from '../common/command-types.ts';
+import { first, one } from '../common/cst.ts';
+import { firstProblem, guarded, misplaced, tooLong, type LineParse } from '../common/diagnostics.ts';
+import { isBlank, shown } from '../common/lines.ts';
+import { isDecimalDigits, parseMdbInt } from '../common/numbers.ts';
+import { emptyResult, type Diagnostic, type GrammarResult, type SectionContext, type SectionParser } from '../common/source.ts';
 import type { StackRecord, ThreadListRecord } from '../records.ts';
-import { chosen, sub, tok } from '../frames/cst.ts';
-import { lastStage } from '../frames/index.ts';
-import { firstProblem, isBlank, misplaced, renumber } from '../frames/support.ts';
 import { FindstackAssembler } from '../findstack/assemble.ts';
 import { parseFindstackLine } from '../findstack/api.ts';
+import type { FindstackLineCstNode } from '../findstack/cst-types.ts';
 import { parseThreadlistLine } from './api.ts';
+import type { PcLineCstNode, RowCstNode, ThreadlistLineCstNode } from './cst-types.ts';
 import { threadlistParser } from './parser.ts';
 
 export { parseThreadlistLine } from './api.ts';
 
 type Mode = 'plain' | 'verbose' | 'auto';
 
-interface Attempt {
-  cst: CstNode;
-  lexErrors: ILexingError[];
-  parseErrors: IRecognitionException[];
+interface Attempt<C extends CstNode> {
+  cst: C;
   problem: Diagnostic | null;
 }
 
 function modeFromCommand(ctx: SectionContext): Mode {
-  const st = lastStage(ctx);
+  const st = lastStage(ctx.command);
   if (!st || st.verb !== 'dcmd' || st.name !== 'threadlist') return 'auto';
-  return st.args.includes('-v') ? 'verbose' : 'plain';
+  return hasOption(st, 'v') ? 'verbose' : 'plain';
 }
 
-function attempt(what: string, text: string, no: number, run: () => { cst: CstNode; lexErrors: ILexingError[]; parseErrors: IRecognitionException[] }): Attempt {
+function attempt<C extends CstNode>(text: string, no: number, run: () => LineParse<C>): Attempt<C> {
   const r = run();
-  renumber(r, no);
-  return { ...r, problem: firstProblem(what, text, no, r) };
+  return { cst: r.cst, problem: firstProblem('threadlist', text, no, r) };
 }
 
-/** The attempt that read furthest into the line (its error is the most telling). */
-function furthest(a: Attempt[]): Attempt {
+/** The problem of the attempt that read furthest into the line (its error is the most telling). */
+function furthest(a: readonly Diagnostic[]): Diagnostic {
   let best = a[0]!;
-  for (const x of a) if ((x.problem?.col ?? Infinity) > (best.problem?.col ?? Infinity)) best = x;
+  for (const x of a) if (x.col > best.col) best = x;
   return best;
 }
 
 export const parseThreadlist: SectionParser = (lines, ctx): GrammarResult => {
   let mode = modeFromCommand(ctx);
-  const unrecognized: Diagnostic[] = [];
-  const result: GrammarResult = { records: [], unrecognized, lexErrors: [], parseErrors: [] };
+  const result = emptyResult();
+  const unrecognized = result.unrecognized;
   let cur: ThreadListRecord | null = null;
   let block: FindstackAssembler | null = null;
 
@@ -60,9 +60,55 @@ export const parseThreadlist: SectionParser = (lines, ctx): GrammarResult => {
     if (cur) result.records.push(cur);
     cur = null;
   };
-  const keep = (a: Attempt): void => {
-    result.lexErrors.push(...a.lexErrors);
-    result.parseErrors.push(...a.parseErrors);
+
+  /** Reads one non-blank line; returns the diagnostic it costs, or null. */
+  const readOne = (text: string, no: number): Diagnostic | null => {
+    const long = tooLong('threadlist', no, text);
+    if (long) return long;
+    const tried: Diagnostic[] = [];
+    const fs = (): Attempt<FindstackLineCstNode> => attempt(text, no, () => parseFindstackLine(text));
+    if (block) {
+      const a = fs();
+      if (!a.problem) return (block as FindstackAssembler).feed(a.cst, no, text);
+      tried.push(a.problem);
+    }
+    const tl = mode === 'auto' ? (['verbose', 'plain'] as const) : ([mode] as const);
+    for (const m of tl) {
+      const a: Attempt<ThreadlistLineCstNode> = attempt(text, no, () => parseThreadlistLine(text, m));
+      if (a.problem) {
+        tried.push(a.problem);
+        continue;
+      }
+      const c = a.cst.children;
+      if (c.header) {
+        closeRow();
+        mode = one(c.header).children.CmdLwpidColumn ? 'plain' : 'verbose';
+      } else if (c.row) {
+        closeRow();
+        const r = rowRecord(one(c.row), no);
+        if (typeof r === 'string') return misplaced('threadlist', no, text, r);
+        cur = r;
+      } else if (c.pcLine) {
+        const open = cur as ThreadListRecord | null;
+        if (!open || open.pc !== null || (open.desc !== null && open.cid === null)) {
+          return misplaced('threadlist', no, text, 'PC line without a `-v` thread row above it');
+        }
+        applyPcLine(open, one(c.pcLine));
+        block = new FindstackAssembler(null);
+      }
+      // warnings outside a block and `...` elisions: read, nothing to keep
+      return null;
+    }
+    // A findstack line with no PC line before it (a paste that lost lines) still belongs to the row.
+    if (!block && cur && mode !== 'plain') {
+      const a = fs();
+      if (!a.problem) {
+        block = new FindstackAssembler(null);
+        return block.feed(a.cst, no, text);
+      }
+      tried.push(a.problem);
+    }
+    return furthest(tried);
   };
 
   for (const { no, text } of lines) {
@@ -70,76 +116,38 @@ export const parseThreadlist: SectionParser = (lines, ctx): GrammarResult => {
       closeBlock();
       continue;
     }
-    const tried: Attempt[] = [];
-    const fs = (): Attempt => attempt('threadlist', text, no, () => parseFindstackLine(text));
-    if (block) {
-      const a = fs();
-      tried.push(a);
-      if (!a.problem) {
-        keep(a);
-        const d = (block as FindstackAssembler).feed(a.cst, no, text);
-        if (d) unrecognized.push(d);
-        continue;
-      }
-    }
-    const tl = mode === 'auto' ? (['verbose', 'plain'] as const) : ([mode] as const);
-    let done = false;
-    for (const m of tl) {
-      const a = attempt('threadlist', text, no, () => parseThreadlistLine(text, m));
-      tried.push(a);
-      if (a.problem) continue;
-      keep(a);
-      done = true;
-      const kind = chosen(a.cst);
-      const node = kind ? sub(a.cst, kind)! : a.cst;
-      if (kind === 'header') {
-        closeRow();
-        mode = tok(node, 'CmdLwpidColumn') ? 'plain' : 'verbose';
-      } else if (kind === 'row') {
-        closeRow();
-        const r = rowRecord(node, no);
-        if (typeof r === 'string') unrecognized.push(misplaced('threadlist', no, text, r));
-        else cur = r;
-      } else if (kind === 'pcLine') {
-        const open = cur as ThreadListRecord | null;
-        if (!open || open.pc !== null || open.desc !== null && open.cid === null) {
-          unrecognized.push(misplaced('threadlist', no, text, 'PC line without a `-v` thread row above it'));
-        } else {
-          applyPcLine(open, node);
-          block = new FindstackAssembler(null);
-        }
-      }
-      // warnings outside a block and `...` elisions: read, nothing to keep
-      break;
-    }
-    if (done) continue;
-    // A findstack line with no PC line before it (a paste that lost lines) still belongs to the row.
-    if (!block && cur && mode !== 'plain') {
-      const a = fs();
-      tried.push(a);
-      if (!a.problem) {
-        keep(a);
-        block = new FindstackAssembler(null);
-        const d = block.feed(a.cst, no, text);
-        if (d) unrecognized.push(d);
-        continue;
-      }
-    }
-    const worst = furthest(tried);
-    keep(worst);
-    unrecognized.push(worst.problem!);
+    guarded(unrecognized, no, 'threadlist', () => {
+      const d = readOne(text, no);
+      if (d) unrecognized.push(d);
+    });
   }
   closeRow();
   return result;
 };
 
-function rowRecord(row: CstNode, no: number): ThreadListRecord | string {
+/** A decimal column read exactly, within the C type's range; else why not. */
+function decimalIn(what: string, image: string, min: number, max: number): number | string {
+  const neg = image.startsWith('-');
+  if (!isDecimalDigits(neg ? image.slice(1) : image)) return `${what} '${shown(image, 20)}' is not a decimal number`;
+  const v = parseMdbInt(image, 10);
+  if (v === null || v < min || v > max) return `${what} '${shown(image, 24)}' is out of range (${min}..${max})`;
+  return v;
+}
+
+/** `pri_t` is a short; a class id an int. */
+const PRI_MIN = -32768;
+const PRI_MAX = 32767;
+const INT_MIN = -2147483648;
+const INT_MAX = 2147483647;
+
+function rowRecord(row: RowCstNode, no: number): ThreadListRecord | string {
+  const c = row.children;
   const rec: ThreadListRecord = {
     kind: 'threadlist',
     line: no,
-    addr: tok(row, 'addr')!.image,
-    proc: tok(row, 'proc')!.image,
-    lwp: tok(row, 'lwp')!.image,
+    addr: one(c.addr).image,
+    proc: one(c.proc).image,
+    lwp: one(c.lwp).image,
     desc: null,
     cid: null,
     pri: null,
@@ -147,27 +155,27 @@ function rowRecord(row: CstNode, no: number): ThreadListRecord | string {
     pc: null,
     stack: null,
   };
-  const desc = tok(row, 'desc');
+  const desc = first(c.desc);
   if (desc) {
     rec.desc = desc.image;
     return rec;
   }
-  const cls = tok(row, 'cls')!.image;
-  const pri = tok(row, 'pri')!.image;
-  const neg = pri.startsWith('-');
-  if (!isDecimalDigits(cls)) return `CLS '${cls.slice(0, 20)}' is not a decimal number`;
-  if (!isDecimalDigits(neg ? pri.slice(1) : pri)) return `PRI '${pri.slice(0, 20)}' is not a decimal number`;
-  rec.cid = Number.parseInt(cls, 10);
-  rec.pri = Number.parseInt(pri, 10);
-  rec.wchan = tok(row, 'wchan')!.image;
+  const cid = decimalIn('CLS', one(c.cls).image, INT_MIN, INT_MAX);
+  if (typeof cid === 'string') return cid;
+  const pri = decimalIn('PRI', one(c.pri).image, PRI_MIN, PRI_MAX);
+  if (typeof pri === 'string') return pri;
+  rec.cid = cid;
+  rec.pri = pri;
+  rec.wchan = one(c.wchan).image;
   return rec;
 }
 
-function applyPcLine(rec: ThreadListRecord, line: CstNode): void {
-  const pc = sub(line, 'pc')!;
-  rec.pc = tok(pc, 'func')!.image + (tok(pc, 'offset')?.image ?? '');
-  const label = tok(line, 'trailer')?.image;
-  const text = tok(line, 'TrailerText')?.image ?? '';
+function applyPcLine(rec: ThreadListRecord, line: PcLineCstNode): void {
+  const c = line.children;
+  const pc = one(c.pc).children;
+  rec.pc = one(pc.func).image + (first(pc.offset)?.image ?? '');
+  const label = first(c.trailer)?.image;
+  const text = first(c.TrailerText)?.image ?? '';
   // Pre-2018 trailers carry what the plain listing's CMD/LWPID column shows, spelled the same way.
   if (label === 'TASKQ:') rec.desc = 'tq:' + text;
   else if (label === 'THREAD:' || label === 'CMD:') rec.desc = text;

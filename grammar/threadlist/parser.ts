@@ -19,7 +19,7 @@ import {
   WchanColumn,
 } from './lexer.ts';
 
-export class ThreadlistParser extends FrameRules {
+class ThreadlistParser extends FrameRules {
   constructor() {
     super(threadlistTokens);
     this.performSelfAnalysis();

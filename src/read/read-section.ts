@@ -19,7 +19,7 @@ export interface ReadSection {
 }
 
 function runGrammar(parser: SectionParser | undefined, raw: RawSection, body: readonly SourceLine[], frameDetail: SectionContext['frameDetail']): GrammarResult {
-  const empty: GrammarResult = { records: [], unrecognized: [], lexErrors: [], parseErrors: [] };
+  const empty: GrammarResult = { records: [], unrecognized: [] };
   if (parser === undefined) {
     const what = raw.command === null ? 'output of this shape' : `output of "${raw.command}"`;
     empty.unrecognized = body

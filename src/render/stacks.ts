@@ -35,7 +35,7 @@ export function stacksView(rec: StacksGroupRecord): StacksGroupView {
   return {
     thread: rec.thread,
     members: rec.members.map((m) => m.thread),
-    state: rec.state,
+    state: rec.stateText,
     sobj: rec.sobj,
     count: rec.count,
     stack: stackFromGroup(rec),

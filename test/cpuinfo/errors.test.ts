@@ -127,6 +127,21 @@ describe('a truncated row', () => {
     expect(r.unrecognized).toEqual([{ line: 2, col: 51, message: 'SWITCH out of range' }]);
     expect(cpus(r)).toHaveLength(3);
   });
+
+  it('SWITCH just past 2^53 is refused, not rounded; 2^53 - 1 is kept exactly', () => {
+    const withTicks = (t: string) => plain.map((l) => (l.no === 2 ? { ...l, text: l.text.replace('t--12 ', `t-${t} `) } : l));
+    const past = parse(withTicks('9007199254740993'));
+    expect(past.unrecognized).toEqual([{ line: 2, col: 51, message: 'SWITCH out of range' }]);
+    const max = parse(withTicks('9007199254740991'));
+    expect(max.unrecognized).toEqual([]);
+    expect(cpus(max).find((c) => c.line === 2)!.switchTicks).toBe(9007199254740991);
+  });
+
+  it('a line past the per-line limit is one diagnostic, read no further', () => {
+    const long = ' 0 ' + 'f'.repeat(300_000);
+    const r = parse([{ no: 9, text: long }]);
+    expect(r.unrecognized).toEqual([{ line: 9, col: 1, message: '::cpuinfo: line of 300003 characters not read (the limit is 262144 per line)' }]);
+  });
 });
 
 describe('hostile input', () => {

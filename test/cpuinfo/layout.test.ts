@@ -1,15 +1,8 @@
 // The width constants and the grammar's exported productions.
 import { describe, expect, it } from 'vitest';
 import { cpuinfoProductions } from '../../grammar/cpuinfo/index.ts';
-import {
-  CPU_FLAGS,
-  CPUINFO_FLAGDELT,
-  CPUINFO_ITHRDELT,
-  CPUINFO_THRDELT,
-  flagNameEnd,
-  flagNamesOf,
-  snapAddrWidth,
-} from '../../grammar/cpuinfo/layout.ts';
+import { CPU_FLAGS, cpuFlagNames as flagNamesOf } from '../../illumos/cpu-flags.ts';
+import { CPUINFO_FLAGDELT, CPUINFO_ITHRDELT, CPUINFO_THRDELT, flagNameEnd, snapAddrWidth } from '../../grammar/cpuinfo/layout.ts';
 
 describe('layout', () => {
   it('margin geometry per address width', () => {

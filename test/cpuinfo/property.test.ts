@@ -1,7 +1,8 @@
 // Random CPUs rendered as mdb would print them, then parsed, give the same values back.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { flagNamesOf, type AddrWidth } from '../../grammar/cpuinfo/layout.ts';
+import { type AddrWidth } from '../../grammar/cpuinfo/layout.ts';
+import { cpuFlagNames as flagNamesOf } from '../../illumos/cpu-flags.ts';
 import { addr as hexAddr } from '../../illumos/index.ts';
 import { cpuFromRecord } from '../../src/model/cpu.ts';
 import type { Cpu } from '../../src/model/snapshot.ts';

@@ -4,23 +4,26 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fastFrameLine, fastSavedPc, fastThreadHeader } from '../../grammar/frames/fast.ts';
 import { parseFindstackLine } from '../../grammar/findstack/api.ts';
-import { chosen, frameFromCst, pcFromCst, sub, tok } from '../../grammar/frames/cst.ts';
+import { frameFromCst, pcFromCst } from '../../grammar/frames/cst.ts';
+import { first, one } from '../../grammar/common/cst.ts';
 import { generateTranscript } from '../../bench/gen/transcript.ts';
 
 /** What the grammar makes of one line, in the fast path's terms (null: not that kind of line). */
 function viaGrammar(text: string) {
   const { cst, lexErrors, parseErrors } = parseFindstackLine(text);
   if (lexErrors.length > 0 || parseErrors.length > 0 || cst === undefined) return null;
-  const kind = chosen(cst);
-  const node = kind ? sub(cst, kind) : undefined;
-  if (!node) return null;
-  if (kind === 'frame') return { kind, value: frameFromCst(node, 7) };
-  if (kind === 'threadHeader') {
-    const desc = tok(node, 'ThreadDesc');
-    return { kind, value: { thread: tok(node, 'thread')!.image, free: tok(node, 'TsFree') !== undefined, desc: desc ? desc.image.slice(1, -1) : null, sp: tok(node, 'sp')!.image } };
+  const c = cst.children;
+  if (c.frame) return { kind: 'frame', value: frameFromCst(one(c.frame), 7) };
+  if (c.threadHeader) {
+    const h = one(c.threadHeader).children;
+    const desc = first(h.ThreadDesc);
+    return { kind: 'threadHeader', value: { thread: one(h.thread).image, free: h.TsFree !== undefined, desc: desc ? desc.image.slice(1, -1) : null, sp: one(h.sp).image } };
   }
-  if (kind === 'savedPc') return { kind, value: { sp: tok(node, 'sp')!.image, ...pcFromCst(sub(node, 'pc')!) } };
-  return { kind, value: null };
+  if (c.savedPc) {
+    const p = one(c.savedPc).children;
+    return { kind: 'savedPc', value: { sp: one(p.sp).image, ...pcFromCst(one(p.pc)) } };
+  }
+  return { kind: Object.keys(c)[0], value: null };
 }
 
 function check(text: string): void {

@@ -1,5 +1,6 @@
 // Property: stacks rendered as mdb prints them parse back to the same frames.
 import fc from 'fast-check';
+import { stateFromName } from '../../illumos/thread-state.ts';
 import { describe, expect, it } from 'vitest';
 import { parseFindstack } from '../../grammar/findstack/index.ts';
 import { parseStacks } from '../../grammar/stacks/index.ts';
@@ -94,10 +95,12 @@ describe('render then parse', () => {
         const r = parseStacks(textLines(text), noCommand);
         expect(r.unrecognized).toEqual([]);
         const recs = r.records as StacksGroupRecord[];
-        expect(recs.map((g) => [g.thread, g.members.map((m) => m.thread), g.state, g.sobj, g.count, g.failure])).toEqual(
+        expect(recs.map((g) => [g.thread, g.members.map((m) => m.thread), g.stateText, g.sobj, g.count, g.failure])).toEqual(
           gs.map((g) => [g.thread, g.members, g.state, g.sobj, g.count, g.failure]),
         );
         expect(recs.map((g) => stackFromGroup(g).map(strip))).toEqual(gs.map((g) => g.stack.map(strip)));
+        // The spelling read back names the state it was printed for.
+        expect(recs.map((g) => g.state)).toEqual(gs.map((g) => (g.state === null ? null : stateFromName(g.state))));
       }),
       { numRuns: 300 },
     );

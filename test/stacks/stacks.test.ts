@@ -16,12 +16,12 @@ describe('012: ::stacks on aarch64 (lines 5-37)', () => {
 
   it('reads five groups with no diagnostics', () => {
     expect(r.unrecognized).toEqual([]);
-    expect(g.map((x) => [x.thread, x.state, x.sobj, x.count, x.frames.length, x.line])).toEqual([
-      ['ffff800044011c20', 'SLEEP', 'CV', 287, 4, 6],
-      ['ffff8000453c7c20', 'SLEEP', 'CV', 218, 5, 12],
-      ['ffff8001966833e0', 'SLEEP', 'CV', 47, 6, 19],
-      ['ffff800195844020', 'SLEEP', 'SHUTTLE', 29, 4, 27],
-      ['ffff800194d90000', 'SLEEP', 'SHUTTLE', 26, 4, 33],
+    expect(g.map((x) => [x.thread, x.state, x.stateText, x.sobj, x.count, x.frames.length, x.line])).toEqual([
+      ['ffff800044011c20', 'sleep', 'SLEEP', 'CV', 287, 4, 6],
+      ['ffff8000453c7c20', 'sleep', 'SLEEP', 'CV', 218, 5, 12],
+      ['ffff8001966833e0', 'sleep', 'SLEEP', 'CV', 47, 6, 19],
+      ['ffff800195844020', 'sleep', 'SLEEP', 'SHUTTLE', 29, 4, 27],
+      ['ffff800194d90000', 'sleep', 'SLEEP', 'SHUTTLE', 26, 4, 33],
     ]);
   });
 
@@ -47,11 +47,11 @@ describe('011: userland ::stacks -i of an lx core', () => {
 
   it('reads the mdb: warnings before the header, LWP ids, UNPARKED and <NONE>', () => {
     expect(r.unrecognized).toEqual([]);
-    expect(g.map((x) => [x.thread, x.state, x.sobj, x.count, x.frames.length])).toEqual([
-      ['1', 'UNPARKED', '<NONE>', 6, 0],
-      ['4', 'UNPARKED', '<NONE>', 1, 3],
-      ['9', 'UNPARKED', '<NONE>', 1, 21],
-      ['6', 'UNPARKED', '<NONE>', 1, 3],
+    expect(g.map((x) => [x.thread, x.state, x.stateText, x.sobj, x.count, x.frames.length])).toEqual([
+      ['1', 'unparked', 'UNPARKED', '<NONE>', 6, 0],
+      ['4', 'unparked', 'UNPARKED', '<NONE>', 1, 3],
+      ['9', 'unparked', 'UNPARKED', '<NONE>', 1, 21],
+      ['6', 'unparked', 'UNPARKED', '<NONE>', 1, 3],
     ]);
   });
 
@@ -82,6 +82,7 @@ describe('013: a chunk that starts in the middle of a group', () => {
       thread: null,
       members: [],
       state: null,
+      stateText: null,
       sobj: null,
       count: null,
       frames: [
@@ -94,7 +95,7 @@ describe('013: a chunk that starts in the middle of a group', () => {
 
   it('takes the whitespace-only line as the separator and reads the five full groups', () => {
     expect(g).toHaveLength(6);
-    expect(g.slice(1).every((x) => x.count === 1 && x.state === 'SLEEP' && x.sobj === 'CV')).toBe(true);
+    expect(g.slice(1).every((x) => x.count === 1 && x.state === 'sleep' && x.stateText === 'SLEEP' && x.sobj === 'CV')).toBe(true);
     expect(g[1]!.line).toBe(4);
     expect(g[5]!.frames.at(-1)).toMatchObject({ func: 'thread_exit', line: 36 });
   });
@@ -114,10 +115,10 @@ describe('hand-written ::stacks -a (fixtures/handwritten/stacks/stacks-a.txt)', 
     expect(g).toHaveLength(4);
     expect(g[0]!.members).toEqual([{ thread: 'ffffff0007e1fc40', line: 3 }]);
     expect(g[0]!.count).toBe(2);
-    expect(g[1]).toMatchObject({ state: 'FREE', failure: '<thread not in memory>', frames: [] });
-    expect(g[2]).toMatchObject({ state: 'ONPROC', failure: '... truncated ...' });
+    expect(g[1]).toMatchObject({ state: 'free', stateText: 'FREE', failure: '<thread not in memory>', frames: [] });
+    expect(g[2]).toMatchObject({ state: 'onproc', stateText: 'ONPROC', failure: '... truncated ...' });
     expect(g[2]!.frames).toHaveLength(2);
-    expect(g[3]).toMatchObject({ state: 'INVAL/ff', sobj: '??' });
+    expect(g[3]).toMatchObject({ state: null, stateText: 'INVAL/ff', sobj: '??' });
     expect(g[3]!.frames[0]!.func).toBe('0xfffffffffb84c873');
   });
 

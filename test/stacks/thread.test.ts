@@ -21,6 +21,7 @@ describe('::thread and ::thread -d (hand-written: fixtures/handwritten/stacks/th
       kind: 'thread',
       line: 2,
       addr: 'ffffff0007e01c40',
+      state: 'run',
       columns: { STATE: 'run', FLG: '8', PFLG: '0', SFLG: '3', PRI: '99', EPRI: '0', PIL: '0', INTR: 'n/a' },
     });
     expect(t[3]!.columns).toMatchObject({ STATE: 'onproc', PRI: '109', PIL: '10', INTR: 'ffffff01e8a3c7e0' });
@@ -62,6 +63,7 @@ describe('::thread -ipb without -m (hand-written: fixtures/handwritten/stacks/th
       kind: 'thread',
       line: 7,
       addr: 'ffffff0007e25c40',
+      state: 'sleep',
       columns: {
         PROC: 'fffffffffbc2ea80',
         LWP: '0',
