@@ -1,6 +1,6 @@
 // Triage of one file: read it, analyse it, make its record. Never throws.
 import { analyzeText } from '../analyze.ts';
-import { readInput } from '../cli/input.ts';
+import { readInput } from '../input/index.ts';
 import type { RuleOptions } from '../rules/types.ts';
 import { errorRecord, triageRecord, type TriageRecord } from './record.ts';
 

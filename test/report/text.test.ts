@@ -71,6 +71,6 @@ describe('renderText', () => {
   it('says so when nothing was recognized', () => {
     const t = renderText({ ...a, findings: [], notes: [], accounting: { lines: 3, parsed: 0, prose: 3, unrecognized: 0 } });
     expect(t).toContain('Findings: none');
-    expect(t).toContain('No mdb output recognized');
+    expect(t.split('\n')[0]).toBe('Nothing to judge: no mdb output recognized in the input.');
   });
 });
