@@ -46,11 +46,11 @@ function* summary(a: Analysis, findings: readonly Finding[], width: number, extr
   const nothing = nothingToJudge(a);
   if (nothing !== null) yield* wrap(neutralize(nothing), width, '', '  ');
   yield `playfair: ${neutralize(a.source)}`;
-  yield `${accountingLine(a)}; ${a.sections.length} section${a.sections.length === 1 ? '' : 's'}` + (a.sections.length > 0 ? ` (${neutralize(sectionKinds(a))})` : '');
+  yield* wrap(`${accountingLine(a)}; ${a.sections.length} section${a.sections.length === 1 ? '' : 's'}` + (a.sections.length > 0 ? ` (${neutralize(sectionKinds(a))})` : ''), width, '', '  ');
   const internal = internalErrors(a);
   if (internal.length > 0) {
     yield* wrap(internalErrorHeadline(internal.length), width, '', '  ');
-    for (const e of internal.slice(0, MAX_DIAGNOSTICS_SHOWN)) yield* wrap(`  ${e.where}: ${neutralize(e.message)}`, width, '', '    ');
+    for (const e of internal.slice(0, MAX_DIAGNOSTICS_SHOWN)) yield* wrap(`${e.where}: ${neutralize(e.message)}`, width, '  ', '    ');
     if (internal.length > MAX_DIAGNOSTICS_SHOWN) yield `  ... and ${internal.length - MAX_DIAGNOSTICS_SHOWN} more`;
   }
   const panic = panicLine(a);
@@ -65,7 +65,7 @@ function* summary(a: Analysis, findings: readonly Finding[], width: number, extr
     const where = [worst.rule, worst.confidence, worst.cpu !== undefined ? `CPU ${worst.cpu}` : null].filter((x) => x !== null).join(', ');
     yield `       ${neutralize(where)}`;
     const rest = findings.slice(1, 1 + MAX_SUMMARY_ROWS);
-    for (const f of rest) yield* wrap(`  ${headline(f)} (${neutralize(f.rule)})`, width, '', '    ');
+    for (const f of rest) yield* wrap(`${headline(f)} (${neutralize(f.rule)})`, width, '  ', '    ');
     if (findings.length - 1 > rest.length) yield `  ... and ${findings.length - 1 - rest.length} more`;
   }
   for (const k of extras.known ?? []) {
