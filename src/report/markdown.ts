@@ -48,14 +48,23 @@ function* messageBlock(message: string): Generator<string> {
   } else if (pendingBlank) yield '';
 }
 
-function* findingSection(f: Finding, n: number): Generator<string> {
+/** A line of the document: a string, or a long line given in parts. */
+type Line = string | { parts: Iterable<string> };
+
+function* threadList(threads: readonly string[]): Generator<string> {
+  yield 'Threads: ';
+  for (let i = 0; i < threads.length; i++) yield (i > 0 ? ', ' : '') + mdText(threads[i]!);
+}
+
+function* findingSection(f: Finding, n: number): Generator<Line> {
   yield `### ${n}. \\[${f.severity}\\] ${mdText(f.title)}`;
   yield '';
   const meta = [`rule \`${f.rule.replace(/`/g, '')}\``, f.confidence, f.cpu !== undefined ? `CPU ${f.cpu}` : null].filter((x) => x !== null);
   yield `*${meta.join(', ')}*`;
   yield '';
   if (f.threads !== undefined && f.threads.length > 0) {
-    yield `Threads: ${f.threads.map(mdText).join(', ')}`;
+    // One line, given in parts: a finding may name every thread of a huge run queue.
+    yield { parts: threadList(f.threads) };
     yield '';
   }
   yield* messageBlock(f.message);
@@ -85,7 +94,7 @@ function* findingSection(f: Finding, n: number): Generator<string> {
   }
 }
 
-function* lines(a: Analysis, extras: ReportExtras): Generator<string> {
+function* lines(a: Analysis, extras: ReportExtras): Generator<Line> {
   const findings = sortedFindings(a.findings);
   const counts = severityCounts(findings);
   const nothing = nothingToJudge(a);
@@ -162,7 +171,11 @@ export function* markdownReport(a: Analysis, extras: ReportExtras = {}): Generat
     }
     if (blanks > 0) yield '\n'.repeat(blanks);
     blanks = 0;
-    yield l + '\n';
+    if (typeof l === 'string') yield l + '\n';
+    else {
+      yield* l.parts;
+      yield '\n';
+    }
   }
 }
 

@@ -17,18 +17,24 @@ export interface Sink {
 const CHUNK_CHARS = 1 << 16;
 
 export async function pump(pieces: Iterable<string>, sink: Sink): Promise<void> {
-  let buf = '';
+  // Pieces are gathered in an array and joined once per chunk: a flat string, not a rope of
+  // thousands of small strings for the sink (or the garbage collector) to walk.
+  let parts: string[] = [];
+  let length = 0;
   const flush = async (): Promise<void> => {
-    sink.write(buf);
-    buf = '';
+    const chunk = parts.join('');
+    parts = [];
+    length = 0;
+    sink.write(chunk);
     if (sink.drained !== undefined) await sink.drained();
   };
   for (const p of pieces) {
     if (sink.closed === true) return;
-    buf += p;
-    if (buf.length >= CHUNK_CHARS) await flush();
+    parts.push(p);
+    length += p.length;
+    if (length >= CHUNK_CHARS) await flush();
   }
-  if (buf.length > 0 && sink.closed !== true) await flush();
+  if (length > 0 && sink.closed !== true) await flush();
 }
 
 /** All pieces as one string: for tests and for callers that want the whole report. */
