@@ -47,7 +47,7 @@ export function internalErrors(a: Analysis): InternalErrorLine[] {
 }
 
 export function internalErrorHeadline(n: number): string {
-  return `Internal error${n === 1 ? '' : 's'} (${n}): playfair itself failed, so the verdict below may be incomplete. Please report it.`;
+  return `Internal error${n === 1 ? '' : 's'} (${n}): playfair itself failed; the verdict may be incomplete.`;
 }
 
 /**
