@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BenchModule, BenchRow } from './types.ts';
 import { runJsonChild } from './child.ts';
 import { writeTranscript } from './gen/write.ts';
-import { readInputLines } from '../src/cli/input.ts';
+import { readInputLines } from '../src/input/index.ts';
 
 const MiB = 1024 * 1024;
 const SELF = fileURLToPath(import.meta.url);
@@ -208,7 +208,7 @@ function writeProse(file: string, bytes: number): number {
 
 /** `tsx bench/ingest.ts --prose 256M`: streams that much of short prose lines, every one kept (issue 13). */
 async function proseMain(size: string | undefined): Promise<number> {
-  const { parseByteSize } = await import('../src/cli/input.ts');
+  const { parseByteSize } = await import('../src/input/index.ts');
   const bytes = parseByteSize(size ?? '');
   if (bytes === null) {
     process.stderr.write('usage: tsx bench/ingest.ts --prose SIZE (e.g. 256M)\n');
@@ -294,7 +294,7 @@ async function childMain(argv: string[]): Promise<void> {
 
 /** `tsx bench/ingest.ts --stream 1G`: the bounded-memory figure for a streamed input of that size. */
 async function streamMain(size: string | undefined): Promise<number> {
-  const { parseByteSize } = await import('../src/cli/input.ts');
+  const { parseByteSize } = await import('../src/input/index.ts');
   const bytes = parseByteSize(size ?? '');
   if (bytes === null) {
     process.stderr.write('usage: tsx bench/ingest.ts --stream SIZE (e.g. 1G)\n');

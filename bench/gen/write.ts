@@ -1,7 +1,7 @@
 // Writes a generated transcript to a file: `tsx bench/gen/write.ts --bytes 1G --out FILE [--seed N] [--legacy]`.
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { parseByteSize } from '../../src/cli/input.ts';
+import { parseByteSize } from '../../src/input/index.ts';
 import { transcriptChunks } from './transcript.ts';
 
 export async function writeTranscript(out: string, bytes: number, seed = 1532, legacy = false): Promise<number> {

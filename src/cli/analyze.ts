@@ -1,16 +1,24 @@
-// `playfair analyze FILE|-`: the main job.
+// `playfair analyze FILE|-`: the main job. Reads the input (whole, or as a stream of lines when
+// large), analyses it, writes the report to stdout as it is produced, and exits with the findings
+// policy's code (0 clean, 1 findings, 2 usage, 3 nothing to judge, 4 internal error).
 import type { Command } from './io.ts';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './io.ts';
-import { atOrAbove, parseOptions, parseSeverity } from './options.ts';
+import { parseOptions } from './options.ts';
 import { stat } from 'node:fs/promises';
-import { InputTooLargeError, parseByteSize, readInput, readInputLines } from './input.ts';
+import { InputTooLargeError, parseByteSize, readInput, readInputLines } from '../input/index.ts';
 import { analyzeStream, analyzeText, type AnalyzeOptions } from '../analyze.ts';
 import type { Analysis } from '../analysis.ts';
-import type { Severity } from '../rules/types.ts';
-import { renderJson } from '../report/json.ts';
-import { renderText } from '../report/text.ts';
-import { renderMarkdown } from '../report/markdown.ts';
-import { renderSarif } from '../report/sarif.ts';
+import { EXIT_INTERNAL, EXIT_NOTHING_TO_JUDGE, EXIT_USAGE, exitCodeFor, parseSeverity } from '../rules/policy.ts';
+import type { ReportExtras } from '../report/extras.ts';
+import { jsonReport } from '../report/json.ts';
+import { textReport } from '../report/text.ts';
+import { markdownReport } from '../report/markdown.ts';
+import { sarifReport } from '../report/sarif.ts';
+import { pump } from '../report/sink.ts';
+import { nothingToJudge } from '../report/summary.ts';
+import { internalErrorCount, verdictOf } from '../analysis.ts';
+import { neutralize } from '../report/sanitize.ts';
+import { knownIssuesOf } from './known.ts';
+import { stdoutSink } from './sink.ts';
 
 export const DEFAULT_MAX_INPUT = 256 * 1024 * 1024;
 /** Files above this are read as a stream of lines in lean mode (see AnalyzeOptions.lean). */
@@ -19,21 +27,18 @@ export const STREAM_THRESHOLD = 64 * 1024 * 1024;
 const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 
-export function render(a: Analysis, format: Format, width?: number): string {
+/** The report in `format`, as pieces to write in order. */
+export function reportPieces(a: Analysis, format: Format, width: number | undefined, extras: ReportExtras): Iterable<string> {
   switch (format) {
     case 'json':
-      return renderJson(a);
+      return jsonReport(a, extras);
     case 'markdown':
-      return renderMarkdown(a);
+      return markdownReport(a, extras);
     case 'sarif':
-      return JSON.stringify(renderSarif(a), null, 2) + '\n';
+      return sarifReport(a);
     case 'text':
-      return renderText(a, width === undefined ? {} : { width });
+      return textReport(a, width === undefined ? {} : { width }, extras);
   }
-}
-
-export function exitCodeFor(a: Analysis, failOn: Severity): number {
-  return a.findings.some((f) => atOrAbove(f.severity, failOn)) ? EXIT_FINDINGS : EXIT_OK;
 }
 
 export const runAnalyze: Command = async (argv, io) => {
@@ -82,18 +87,28 @@ export const runAnalyze: Command = async (argv, io) => {
     return EXIT_USAGE;
   }
   const path = opts.positionals[0]!;
-  const rules = { ...(starvation === undefined ? {} : { starvationSeconds: starvation }), ...(hz === undefined ? {} : { assumedHz: hz }) };
+  const rules: Rules = {};
+  if (starvation !== undefined) rules.starvationSeconds = starvation;
+  if (hz !== undefined) rules.assumedHz = hz;
   const big = path !== '-' && (await stat(path).then((st) => st.isFile() && st.size > STREAM_THRESHOLD, () => false));
   const analysis = opts.values['stream'] === true || big ? await streamed(path, io, maxInput, rules) : await whole(path, io, maxInput, rules);
   if (typeof analysis === 'string') {
     io.stderr.write(`playfair analyze: ${analysis}\n`);
     return EXIT_USAGE;
   }
-  io.stdout.write(render(analysis, format as Format, io.stdout.columns));
-  return exitCodeFor(analysis, failOn);
+  const extras: ReportExtras = { known: knownIssuesOf(analysis) };
+  await pump(reportPieces(analysis, format as Format, io.stdout.columns, extras), stdoutSink(io.stdout));
+  const internal = internalErrorCount(analysis);
+  const code = exitCodeFor(verdictOf(analysis), failOn);
+  // Text and Markdown say these things in the report; JSON and SARIF readers may not look.
+  if (format === 'json' || format === 'sarif') {
+    if (code === EXIT_INTERNAL) io.stderr.write(`playfair analyze: ${internal} internal error${internal === 1 ? '' : 's'}; the verdict may be incomplete\n`);
+    else if (code === EXIT_NOTHING_TO_JUDGE) io.stderr.write(`playfair analyze: ${neutralize(nothingToJudge(analysis) ?? 'nothing to judge')}\n`);
+  }
+  return code;
 };
 
-type Rules = AnalyzeOptions['rules'];
+type Rules = NonNullable<AnalyzeOptions['rules']>;
 
 async function whole(path: string, io: Parameters<Command>[1], maxInput: number, rules: Rules): Promise<Analysis | string> {
   const input = await readInput(path, io, { maxInput });

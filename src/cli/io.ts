@@ -10,10 +10,8 @@ export interface CliIO {
 /** A subcommand: takes its own arguments (after the subcommand name), returns the exit code. */
 export type Command = (argv: string[], io: CliIO) => Promise<number>;
 
-/** Exit codes shared by every subcommand. */
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_USAGE = 2;
+// The exit codes are the findings policy's; re-exported for the subcommands that import them here.
+export { EXIT_FINDINGS, EXIT_INTERNAL, EXIT_NOTHING_TO_JUDGE, EXIT_OK, EXIT_USAGE } from '../rules/policy.ts';
 
 export function processIO(): CliIO {
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin };

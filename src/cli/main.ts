@@ -1,5 +1,9 @@
 // playfair's command line: one subcommand per face of the pipeline.
-import { processIO, EXIT_USAGE, type CliIO, type Command } from './io.ts';
+import { internalError } from '../../grammar/common/source.ts';
+import { EXIT_INTERNAL, EXIT_USAGE } from '../rules/policy.ts';
+import { neutralize } from '../report/sanitize.ts';
+import { processIO, type CliIO, type Command } from './io.ts';
+import { guardStandardStreams } from './sink.ts';
 
 const USAGE = `playfair: postmortem analysis of the illumos kernel dispatcher from mdb output
 
@@ -14,7 +18,12 @@ usage:
   playfair tui [FILE|-]          the terminal UI (the text report when not on a terminal)
   playfair start                 the terminal UI on the bundled seed report (npm start)
 
-exit codes: 0 clean, 1 findings at or above --fail-on (default high), 2 bad usage or unreadable input
+exit codes (analyze):
+  0  clean: no finding at or above --fail-on (default high)
+  1  findings at or above --fail-on
+  2  bad usage or unreadable input (missing, binary, too large)
+  3  nothing to judge: no mdb output could be read from the input
+  4  internal error: playfair itself failed; the verdict may be incomplete
 `;
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
@@ -34,27 +43,36 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   const load = COMMANDS[name];
   if (load === undefined) {
-    io.stderr.write(`playfair: unknown command "${name.replace(/[^\x20-\x7e]/g, '?')}"\n\n${USAGE}`);
+    io.stderr.write(`playfair: unknown command "${neutralize(name)}"\n\n${USAGE}`);
     return EXIT_USAGE;
   }
   try {
     return await (await load())(rest, io);
   } catch (e) {
-    // Bad input never gets a stack trace; a bug still says where to look, in one line.
-    const msg = e instanceof Error ? e.message : String(e);
-    io.stderr.write(`playfair ${name}: internal error: ${msg.replace(/[\x00-\x1f\x7f]/g, ' ')}\n`);
-    return EXIT_USAGE;
+    // The last safety net: a bug becomes an internal-error value, reported in one line with where
+    // it happened (the first frame of its stack), and its own exit code.
+    io.stderr.write(`playfair ${name}: ${internalErrorLine(internalError(e))}\n`);
+    return EXIT_INTERNAL;
   }
+}
+
+/** `internal error: message (at file:line)`, neutralized, on one line. */
+export function internalErrorLine(e: { message: string; stack: string }): string {
+  const at = e.stack.split('\n').find((l) => l.trimStart().startsWith('at '));
+  const where = at === undefined ? '' : ` (${at.trim()})`;
+  return neutralize(`internal error: ${e.message}${where}`);
 }
 
 const isEntry = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].split('/').pop()!);
 if (isEntry) {
+  guardStandardStreams();
   main(process.argv.slice(2), processIO()).then(
     (code) => {
       process.exitCode = code;
     },
-    () => {
-      process.exitCode = EXIT_USAGE;
+    (e: unknown) => {
+      process.stderr.write(`playfair: ${internalErrorLine(internalError(e))}\n`);
+      process.exitCode = EXIT_INTERNAL;
     },
   );
 }

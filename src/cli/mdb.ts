@@ -6,7 +6,8 @@ import { createInterface } from 'node:readline';
 import type { Command } from './io.ts';
 import { EXIT_USAGE } from './io.ts';
 import { parseOptions } from './options.ts';
-import { readInput } from './input.ts';
+import { readInput } from '../input/index.ts';
+import { stdoutSink } from './sink.ts';
 import { DEFAULT_MAX_INPUT } from './analyze.ts';
 import { analyzeText } from '../analyze.ts';
 import { runMdbCommand } from '../shell/commands.ts';
@@ -35,16 +36,19 @@ export const runMdb: Command = async (argv, io) => {
   const interactive = io.stdin.isTTY === true && commands.length === 0;
   const echo = opts.values['echo'] === true;
   let failed = false;
+  // A reader that went away (`... | head -1`) ends the session quietly.
+  const out = stdoutSink(io.stdout);
   const answer = (line: string) => {
+    if (out.closed === true) return 'quit';
     if (line.trim() === '') return;
     if (line.trim() === '$q') return 'quit';
-    if (echo) io.stdout.write(`> ${neutralize(line.trim())}\n`);
-    const out = runMdbCommand(analysis, line, renderers);
+    if (echo) out.write(`> ${neutralize(line.trim())}\n`);
+    const result = runMdbCommand(analysis, line, renderers);
     // Renderers give back input text (proc names, symbols) as it was: neutralize before the terminal.
-    for (const l of out.lines) io.stdout.write(`${neutralize(l)}\n`);
-    if (out.error !== undefined) {
+    for (const l of result.lines) out.write(`${neutralize(l)}\n`);
+    if (result.error !== undefined) {
       failed = true;
-      io.stderr.write(`mdb: ${neutralize(out.error)}\n`);
+      io.stderr.write(`mdb: ${neutralize(result.error)}\n`);
     }
     return undefined;
   };
@@ -53,10 +57,10 @@ export const runMdb: Command = async (argv, io) => {
     return failed ? 1 : 0;
   }
   const rl = createInterface({ input: io.stdin, terminal: false });
-  if (interactive) io.stdout.write('> ');
+  if (interactive) out.write('> ');
   for await (const line of rl) {
     if (answer(line) === 'quit') break;
-    if (interactive) io.stdout.write('> ');
+    if (interactive) out.write('> ');
   }
   rl.close();
   return failed ? 1 : 0;

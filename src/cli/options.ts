@@ -1,6 +1,7 @@
-// Option parsing shared by subcommands: node's parseArgs, with errors as values.
+// Option parsing shared by subcommands: node's parseArgs, with errors as values. The message of
+// an error may quote what the user typed, so it is neutralized before it reaches a terminal.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { SEVERITIES, type Severity } from '../rules/types.ts';
+import { neutralize } from '../report/sanitize.ts';
 
 export type Parsed = { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] };
 
@@ -9,15 +10,6 @@ export function parseOptions(argv: string[], options: NonNullable<ParseArgsConfi
     const r = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
     return { values: r.values as Parsed['values'], positionals: r.positionals };
   } catch (e) {
-    return { error: e instanceof Error ? e.message : String(e) };
+    return { error: neutralize(e instanceof Error ? e.message : String(e)) };
   }
-}
-
-export function parseSeverity(s: string): Severity | null {
-  return (SEVERITIES as readonly string[]).includes(s) ? (s as Severity) : null;
-}
-
-/** Whether any finding is at or above the given severity. */
-export function atOrAbove(sev: Severity, threshold: Severity): boolean {
-  return SEVERITIES.indexOf(sev) <= SEVERITIES.indexOf(threshold);
 }

@@ -3,7 +3,7 @@
 import type { Command, CliIO } from './io.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './io.ts';
 import { parseOptions } from './options.ts';
-import { readInput } from './input.ts';
+import { readInput } from '../input/index.ts';
 import { DEFAULT_MAX_INPUT } from './analyze.ts';
 import { analyzeText } from '../analyze.ts';
 import { neutralize } from '../report/sanitize.ts';

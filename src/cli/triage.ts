@@ -9,7 +9,7 @@ import { runPool } from '../triage/pool.ts';
 import { Progress } from '../triage/progress.ts';
 import type { TriageRecord } from '../triage/record.ts';
 import { neutralize } from '../report/sanitize.ts';
-import { parseByteSize } from './input.ts';
+import { parseByteSize } from '../input/index.ts';
 import { EXIT_OK, EXIT_USAGE, type Command } from './io.ts';
 import { parseOptions } from './options.ts';
 

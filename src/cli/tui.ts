@@ -5,11 +5,11 @@ import { openSync } from 'node:fs';
 import { ReadStream } from 'node:tty';
 import type { Command } from './io.ts';
 import { EXIT_OK, EXIT_USAGE } from './io.ts';
-import { readInput } from './input.ts';
+import { readInput } from '../input/index.ts';
 import { SEED_REPORT } from './start.ts';
 import { exitCodeFor, parseSeverity } from '../rules/policy.ts';
 import type { Severity } from '../rules/types.ts';
-import type { Analysis } from '../analysis.ts';
+import { verdictOf, type Analysis } from '../analysis.ts';
 import type { Initial } from '../tui/App.tsx';
 import { TUI_MAX_INPUT } from '../tui/limits.ts';
 
@@ -41,15 +41,7 @@ function parseArgs(argv: readonly string[]): Args {
 
 /** The exit code policy.ts gives an analysis at `failOn`. */
 export function tuiExitCode(a: Analysis, failOn: Severity): number {
-  return exitCodeFor(
-    {
-      findings: a.findings,
-      notes: a.notes,
-      internalErrors: a.diagnostics.filter((d) => d.kind === 'internal').length,
-      parsedLines: a.accounting.parsed,
-    },
-    failOn,
-  );
+  return exitCodeFor(verdictOf(a), failOn);
 }
 
 export const runTui: Command = async (argv, io) => {

@@ -1,7 +1,12 @@
 // The JSON output of `analyze --format json`: a stable public contract (see README).
 // Keys are listed explicitly so an internal rename cannot silently change the contract.
+// Data-sized arrays are LazyArrays: written element by element (jsonPieces), never copied whole.
 import type { Analysis } from '../analysis.ts';
+import type { Diagnostic } from '../../grammar/common/source.ts';
 import type { Cpu, Thread } from '../model/snapshot.ts';
+import { jsonPieces, LazyArray } from './json-stream.ts';
+import { internalErrorCount } from '../analysis.ts';
+import type { ReportExtras } from './extras.ts';
 
 export const JSON_SCHEMA_VERSION = 1;
 
@@ -21,7 +26,7 @@ function cpuJson(c: Cpu) {
     proc: c.proc,
     pil: c.pil.map((p) => ({ pil: p.pil, thread: p.thread, line: p.line })),
     pinned: c.pinned,
-    runq: c.runq === null ? null : c.runq.map((q) => ({ pri: q.pri, thread: q.thread, proc: q.proc, line: q.line })),
+    runq: c.runq === null ? null : new LazyArray(c.runq, (q) => ({ pri: q.pri, thread: q.thread, proc: q.proc, line: q.line })),
     lines: c.lines,
   };
 }
@@ -40,7 +45,7 @@ function threadJson(t: Thread) {
     stack:
       t.stack === null
         ? null
-        : t.stack.map((f) => ({ func: f.func, offset: f.offset, args: f.args, fp: f.fp, saved: f.saved === true, line: f.line })),
+        : new LazyArray(t.stack, (f) => ({ func: f.func, offset: f.offset, args: f.args, fp: f.fp, saved: f.saved === true, line: f.line })),
     stackFailure: t.stackFailure,
     sobj: t.sobj,
     groupCount: t.groupCount,
@@ -57,13 +62,23 @@ function threadJson(t: Thread) {
   };
 }
 
-export function toJson(a: Analysis) {
+function diagnosticJson(d: Diagnostic) {
+  // Internal errors keep their kind and stack: a bug report needs both.
+  return d.kind === 'internal' ? { line: d.line, col: d.col, message: d.message, kind: d.kind, stack: d.stack } : { line: d.line, col: d.col, message: d.message };
+}
+
+/**
+ * The document, with LazyArrays where the data is large. `JSON.stringify` gives the same text as
+ * jsonPieces (LazyArray has toJSON). `extras.known` adds the known issues triage matches.
+ */
+export function toJson(a: Analysis, extras: ReportExtras = {}) {
   const s = a.snapshot;
   return {
     version: JSON_SCHEMA_VERSION,
     source: a.source,
     accounting: a.accounting,
-    sections: a.sections.map((x) => ({
+    internalErrors: internalErrorCount(a),
+    sections: new LazyArray(a.sections, (x) => ({
       command: x.command,
       kind: x.kind,
       startLine: x.startLine,
@@ -71,19 +86,27 @@ export function toJson(a: Analysis) {
       status: x.status,
     })),
     snapshot: {
-      cpus: s.cpus.map(cpuJson),
-      threads: s.threads.map(threadJson),
+      cpus: new LazyArray(s.cpus, cpuJson),
+      threads: new LazyArray(s.threads, threadJson),
       tunables: s.tunables,
       tunableLines: s.tunableLines,
       panic: s.panic === null ? null : { message: s.panic.message, cpu: s.panic.cpu, thread: s.panic.thread, lines: s.panic.lines },
       system: s.system,
     },
     findings: a.findings,
+    ...(extras.known !== undefined ? { knownIssues: extras.known } : {}),
     notes: a.notes,
-    diagnostics: a.diagnostics.map((d) => ({ line: d.line, col: d.col, message: d.message })),
+    diagnostics: new LazyArray(a.diagnostics, diagnosticJson),
   };
 }
 
-export function renderJson(a: Analysis): string {
-  return JSON.stringify(toJson(a), null, 2) + '\n';
+/** The JSON document in pieces, for pump(). */
+export function jsonReport(a: Analysis, extras: ReportExtras = {}): Iterable<string> {
+  return jsonPieces(toJson(a, extras));
+}
+
+export function renderJson(a: Analysis, extras: ReportExtras = {}): string {
+  const parts: string[] = [];
+  for (const p of jsonReport(a, extras)) parts.push(p);
+  return parts.join('');
 }

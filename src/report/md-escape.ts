@@ -25,17 +25,29 @@ export function mdText(s: string): string {
 
 /** A fenced code block whose fence cannot be closed by the content. */
 export function mdCodeBlock(lines: readonly string[], info = ''): string {
-  const body = lines.map((l) => neutralize(l));
+  return Array.from(mdCodeLines(lines.length, (i) => lines[i]!, info)).join('\n');
+}
+
+/**
+ * The lines of a fenced code block over `count` lines made by `lineAt` (called twice per line:
+ * once to size the fence, once to write), so a data-sized block is never held whole.
+ */
+export function* mdCodeLines(count: number, lineAt: (i: number) => string, info = ''): Generator<string> {
   let longest = 0;
-  for (const l of body) {
+  for (let i = 0; i < count; i++) {
     let run = 0;
-    for (const c of l) {
+    // neutralize() leaves backticks alone, so the raw line sizes the fence.
+    const l = lineAt(i);
+    for (let k = 0; k < l.length; k++) {
+      const c = l[k];
       run = c === '`' ? run + 1 : 0;
       if (run > longest) longest = run;
     }
   }
   const fence = '`'.repeat(Math.max(3, longest + 1));
-  return [fence + info, ...body, fence].join('\n');
+  yield fence + info;
+  for (let i = 0; i < count; i++) yield neutralize(lineAt(i));
+  yield fence;
 }
 
 /** A link only for URLs we trust the shape of; anything else is shown as text. */

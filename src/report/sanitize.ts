@@ -1,9 +1,12 @@
 // Untrusted input text must never reach a terminal with its control characters intact.
 
 /**
- * Replaces C0/C1 control characters (ESC, BEL, backspace, CR, NUL, DEL, U+0080-U+009F) and the
- * bidi overrides with visible escapes (`\x1b`, `\u202e`). Tab becomes a space. Newlines are kept
- * only when `keepNewlines` is set.
+ * Replaces C0/C1 control characters (ESC, BEL, backspace, CR, NUL, DEL, U+0080-U+009F), the bidi
+ * controls (overrides, isolates, marks, the Arabic letter mark U+061C), the invisible characters
+ * (zero-width space/joiners U+200B-U+200D, word joiner U+2060, BOM U+FEFF: they make look-alike
+ * addresses and break columns) and the Unicode line/paragraph separators U+2028/U+2029 with
+ * visible escapes (`\x1b`, `\u202e`). Tab becomes a space. Newlines are kept only when
+ * `keepNewlines` is set. The one place that decides what input text may reach a terminal.
  */
 export function neutralize(text: string, keepNewlines = false): string {
   let out = '';
@@ -15,12 +18,25 @@ export function neutralize(text: string, keepNewlines = false): string {
     if (c === 9) rep = ' ';
     else if (c < 32 || c === 127) rep = '\\x' + c.toString(16).padStart(2, '0');
     else if (c >= 0x80 && c <= 0x9f) rep = '\\x' + c.toString(16);
-    else if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0x200e || c === 0x200f)
-      rep = '\\u' + c.toString(16);
+    else if (isInvisibleFormat(c)) rep = '\\u' + c.toString(16).padStart(4, '0');
     if (rep !== null) {
       out += text.slice(start, i) + rep;
       start = i + 1;
     }
   }
   return start === 0 ? text : out + text.slice(start);
+}
+
+/** Format characters that change how text looks or reads without being seen. */
+function isInvisibleFormat(c: number): boolean {
+  return (
+    (c >= 0x200b && c <= 0x200f) ||
+    (c >= 0x202a && c <= 0x202e) ||
+    (c >= 0x2066 && c <= 0x2069) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x2060 ||
+    c === 0x061c ||
+    c === 0xfeff
+  );
 }

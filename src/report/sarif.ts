@@ -1,12 +1,16 @@
 // SARIF 2.1.0: one run, the rules as reportingDescriptors, one result per finding located at its
 // first evidence line in the input file (the others as relatedLocations), rule notes and
-// diagnostics as tool execution notifications.
+// diagnostics as tool execution notifications; internal errors as error-level notifications with
+// their exception, and the invocation then not successful. Data-sized arrays are LazyArrays, so
+// sarifReport() writes a run of 10^5 results without building them all.
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Analysis } from '../analysis.ts';
 import { RULES } from '../rules/index.ts';
 import type { Finding, Severity } from '../rules/types.ts';
+import { jsonPieces, LazyArray, materialize } from './json-stream.ts';
 import { MAX_DIAGNOSTICS_SHOWN } from './summary.ts';
+import { internalErrorCount } from '../analysis.ts';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const TOOL_VERSION = '0.1.0';
@@ -34,7 +38,8 @@ function location(uri: string, line: number, text: string | undefined, id?: numb
 }
 
 function result(f: Finding, uri: string, ruleIndex: number) {
-  const [first, ...rest] = f.evidence;
+  const first = f.evidence[0];
+  const rest = f.evidence.slice(1);
   const text = `${f.title}\n\n${f.message}\n\nFix: ${f.fix}`;
   return {
     ruleId: f.rule,
@@ -42,7 +47,7 @@ function result(f: Finding, uri: string, ruleIndex: number) {
     level: LEVEL[f.severity],
     message: { text },
     locations: first !== undefined ? [location(uri, first.line, first.text)] : [{ physicalLocation: { artifactLocation: { uri, index: 0 } } }],
-    ...(rest.length > 0 ? { relatedLocations: rest.map((e, i) => location(uri, e.line, e.text, i + 1)) } : {}),
+    ...(rest.length > 0 ? { relatedLocations: new LazyArray(rest, (e, i) => location(uri, e.line, e.text, i + 1)) } : {}),
     properties: {
       severity: f.severity,
       rank: RANK[f.severity],
@@ -56,21 +61,42 @@ function result(f: Finding, uri: string, ruleIndex: number) {
   };
 }
 
-export function renderSarif(a: Analysis): object {
+function notifications(a: Analysis, uri: string) {
+  const ids = RULES.map((r) => r.id);
+  const out: object[] = [];
+  for (const n of a.notes) {
+    const index = ids.indexOf(n.rule);
+    out.push({
+      level: n.kind === 'internal' ? ('error' as const) : ('note' as const),
+      message: { text: n.message },
+      ...(n.kind === 'internal' ? { exception: { kind: 'internal', message: n.message } } : {}),
+      associatedRule: { id: n.rule, ...(index >= 0 ? { index } : {}) },
+    });
+  }
+  // Every internal error is carried; other diagnostics up to the cap.
+  let shown = 0;
+  for (const d of a.diagnostics) {
+    const internal = d.kind === 'internal';
+    if (!internal && shown >= MAX_DIAGNOSTICS_SHOWN) continue;
+    if (!internal) shown++;
+    out.push({
+      level: internal ? ('error' as const) : ('warning' as const),
+      message: { text: d.message },
+      ...(internal ? { exception: { kind: 'internal', message: d.message } } : {}),
+      locations: [{ physicalLocation: { artifactLocation: { uri, index: 0 }, region: { startLine: d.line, startColumn: d.col } } }],
+    });
+  }
+  return out;
+}
+
+/** The SARIF document, with LazyArrays where the data is large (see sarifReport). */
+export function sarifDocument(a: Analysis): object {
   const uri = artifactUri(a.source);
   const ids = RULES.map((r) => r.id);
-  const notifications = [
-    ...a.notes.map((n) => ({
-      level: 'note' as const,
-      message: { text: n.message },
-      associatedRule: { id: n.rule, ...(ids.includes(n.rule) ? { index: ids.indexOf(n.rule) } : {}) },
-    })),
-    ...a.diagnostics.slice(0, MAX_DIAGNOSTICS_SHOWN).map((d) => ({
-      level: 'warning' as const,
-      message: { text: d.message },
-      locations: [{ physicalLocation: { artifactLocation: { uri, index: 0 }, region: { startLine: d.line, startColumn: d.col } } }],
-    })),
-  ];
+  const notes = notifications(a, uri);
+  const internal = internalErrorCount(a);
+  let otherDiagnostics = 0;
+  for (const d of a.diagnostics) if (d.kind !== 'internal') otherDiagnostics++;
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -92,14 +118,24 @@ export function renderSarif(a: Analysis): object {
         artifacts: [{ location: { uri }, properties: { lines: a.accounting.lines } }],
         invocations: [
           {
-            executionSuccessful: true,
-            ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}),
-            ...(a.diagnostics.length > MAX_DIAGNOSTICS_SHOWN ? { properties: { diagnosticsOmitted: a.diagnostics.length - MAX_DIAGNOSTICS_SHOWN } } : {}),
+            executionSuccessful: internal === 0,
+            ...(notes.length > 0 ? { toolExecutionNotifications: notes } : {}),
+            ...(otherDiagnostics > MAX_DIAGNOSTICS_SHOWN ? { properties: { diagnosticsOmitted: otherDiagnostics - MAX_DIAGNOSTICS_SHOWN } } : {}),
           },
         ],
-        results: a.findings.map((f) => result(f, uri, ids.indexOf(f.rule))),
-        properties: { accounting: a.accounting, sections: a.sections.length },
+        results: new LazyArray(a.findings, (f) => result(f, uri, ids.indexOf(f.rule))),
+        properties: { accounting: a.accounting, sections: a.sections.length, internalErrors: internal },
       },
     ],
   };
+}
+
+/** The SARIF document as a plain object (for tests and callers that inspect it). */
+export function renderSarif(a: Analysis): object {
+  return materialize(sarifDocument(a)) as object;
+}
+
+/** The SARIF document as JSON pieces (2-space indent), for pump(). */
+export function sarifReport(a: Analysis): Iterable<string> {
+  return jsonPieces(sarifDocument(a));
 }

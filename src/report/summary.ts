@@ -1,39 +1,77 @@
-// What every report view shows first: counts by severity and the worst finding, in one order.
+// What every report view shows first, worded once: accounting, section kinds, internal errors,
+// why there is nothing to judge, the panic and the `::status` essentials. Ranking, sorting and
+// counting findings are the findings policy's (src/rules/policy.ts).
 import type { Analysis } from '../analysis.ts';
-import { SEVERITIES, type Finding, type Severity } from '../rules/types.ts';
-
-export function severityRank(s: Severity): number {
-  return SEVERITIES.indexOf(s);
-}
-
-/** Findings worst first; ties keep the rules' report order. */
-export function sortedFindings(findings: readonly Finding[]): Finding[] {
-  return findings
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => severityRank(a.f.severity) - severityRank(b.f.severity) || a.i - b.i)
-    .map((x) => x.f);
-}
-
-export function severityCounts(findings: readonly Finding[]): Record<Severity, number> {
-  const c = { critical: 0, high: 0, medium: 0, low: 0, info: 0 } as Record<Severity, number>;
-  for (const f of findings) c[f.severity]++;
-  return c;
-}
-
-export function worstFinding(findings: readonly Finding[]): Finding | null {
-  return sortedFindings(findings)[0] ?? null;
-}
 
 export function accountingLine(a: Analysis): string {
   const x = a.accounting;
   return `${x.lines} lines: ${x.parsed} parsed, ${x.prose} prose, ${x.unrecognized} unrecognized`;
 }
 
-/** Section kinds with counts, most frequent first: `cpuinfo 1, findstack 2`. */
+/** Section kinds with counts, in order of first appearance: `cpuinfo 1, findstack 2`. */
 export function sectionKinds(a: Analysis): string {
   const m = new Map<string, number>();
   for (const s of a.sections) m.set(s.kind, (m.get(s.kind) ?? 0) + 1);
-  return [...m.entries()].map(([k, n]) => `${k} ${n}`).join(', ');
+  const parts: string[] = [];
+  for (const [k, n] of m) parts.push(`${k} ${n}`);
+  return parts.join(', ');
 }
 
 export const MAX_DIAGNOSTICS_SHOWN = 20;
+
+/** Diagnostics and rule notes of kind 'internal', as `where: message` lines, in input order. */
+export interface InternalErrorLine {
+  where: string;
+  message: string;
+}
+
+export function internalErrors(a: Analysis): InternalErrorLine[] {
+  const out: InternalErrorLine[] = [];
+  for (const d of a.diagnostics) if (d.kind === 'internal') out.push({ where: `line ${d.line}:${d.col}`, message: d.message });
+  for (const x of a.notes) if (x.kind === 'internal') out.push({ where: `rule ${x.rule}`, message: x.message });
+  return out;
+}
+
+export function internalErrorHeadline(n: number): string {
+  return `Internal error${n === 1 ? '' : 's'} (${n}): playfair itself failed; the verdict may be incomplete.`;
+}
+
+/**
+ * Why a run has nothing to judge (no line read as mdb output), worded for the first line of a
+ * report; null when something was read.
+ */
+export function nothingToJudge(a: Analysis): string | null {
+  if (a.accounting.parsed > 0) return null;
+  const n = a.accounting.unrecognized;
+  if (n === 0) return 'Nothing to judge: no mdb output recognized in the input.';
+  const first = a.diagnostics[0];
+  const why = first !== undefined ? `line ${first.line}: ${first.message}` : `${a.sections.length} section(s) of ${sectionKinds(a)}`;
+  return `Nothing to judge: ${n} line${n === 1 ? ' looks' : 's look'} like mdb output but could not be read: ${why}`;
+}
+
+/** The panic as one line (`cpu 0, thread ffffff...: BAD TRAP ...`), or null without one. */
+export function panicLine(a: Analysis): string | null {
+  const p = a.snapshot.panic;
+  const statusMessage = a.snapshot.system?.fields['panic message'];
+  if (p === null && statusMessage === undefined) return null;
+  const where: string[] = [];
+  if (p?.cpu !== null && p?.cpu !== undefined) where.push(`cpu ${p.cpu}`);
+  if (p?.thread !== null && p?.thread !== undefined) where.push(`thread ${p.thread}`);
+  const message = p?.message ?? statusMessage ?? '(message not shown)';
+  return `${where.length > 0 ? `${where.join(', ')}: ` : ''}${message}`;
+}
+
+/** The `::status` fields worth a line in a summary, in this order, when present. */
+const STATUS_ESSENTIALS = ['target', 'host', 'operating system', 'image uuid', 'dump content'];
+
+/** `::status` essentials as `name value` pairs; empty without `::status`. */
+export function statusEssentials(a: Analysis): string[] {
+  const f = a.snapshot.system?.fields;
+  if (f === undefined) return [];
+  const out: string[] = [];
+  for (const k of STATUS_ESSENTIALS) {
+    const v = f[k];
+    if (v !== undefined && v !== '(not set)') out.push(`${k}: ${v}`);
+  }
+  return out;
+}

@@ -1,9 +1,22 @@
-// Terminal text: a one-screen summary first, then each finding in detail, then rule notes and
-// diagnostics. Every piece of input-derived text goes through neutralize().
+// Terminal text: a one-screen summary first (nothing-to-judge, internal errors, panic, status,
+// findings, known issues), then each finding in detail, then rule notes and diagnostics. Every
+// piece of input-derived text goes through neutralize(). Lines are produced one at a time
+// (textReport) so a huge run queue never becomes one array or one string.
 import type { Analysis } from '../analysis.ts';
 import { SEVERITIES, type Evidence, type Finding } from '../rules/types.ts';
+import { severityCounts, sortedFindings } from '../rules/policy.ts';
+import type { ReportExtras } from './extras.ts';
 import { neutralize } from './sanitize.ts';
-import { MAX_DIAGNOSTICS_SHOWN, accountingLine, sectionKinds, severityCounts, sortedFindings } from './summary.ts';
+import {
+  MAX_DIAGNOSTICS_SHOWN,
+  accountingLine,
+  internalErrorHeadline,
+  internalErrors,
+  nothingToJudge,
+  panicLine,
+  sectionKinds,
+  statusEssentials,
+} from './summary.ts';
 import { wrap } from './wrap.ts';
 
 export interface TextOptions {
@@ -12,96 +25,116 @@ export interface TextOptions {
 
 const MAX_SUMMARY_ROWS = 8;
 
-function paragraphs(text: string, width: number, indent: string): string[] {
-  const out: string[] = [];
+function* paragraphs(text: string, width: number, indent: string): Generator<string> {
   for (const raw of text.split('\n')) {
     const p = neutralize(raw);
-    if (p.startsWith('- ')) out.push(...wrap(p.slice(2), width, indent + '- ', indent + '  '));
-    else out.push(...wrap(p, width, indent));
+    if (p.startsWith('- ')) yield* wrap(p.slice(2), width, indent + '- ', indent + '  ');
+    else yield* wrap(p, width, indent);
   }
-  return out;
 }
 
 /** Evidence in file order (a finding lists its key line first). */
 export function byLine(ev: readonly Evidence[]): Evidence[] {
-  return [...ev].sort((a, b) => a.line - b.line);
+  return ev.slice().sort((a, b) => a.line - b.line);
 }
 
 function headline(f: Finding): string {
   return `[${f.severity}] ${neutralize(f.title)}`;
 }
 
-function summary(a: Analysis, findings: Finding[], width: number): string[] {
-  const out: string[] = [];
-  out.push(`playfair: ${neutralize(a.source)}`);
-  out.push(`${accountingLine(a)}; ${a.sections.length} section${a.sections.length === 1 ? '' : 's'}` + (a.sections.length > 0 ? ` (${neutralize(sectionKinds(a))})` : ''));
+function* summary(a: Analysis, findings: readonly Finding[], width: number, extras: ReportExtras): Generator<string> {
+  const nothing = nothingToJudge(a);
+  if (nothing !== null) yield* wrap(neutralize(nothing), width, '', '  ');
+  yield `playfair: ${neutralize(a.source)}`;
+  yield* wrap(`${accountingLine(a)}; ${a.sections.length} section${a.sections.length === 1 ? '' : 's'}` + (a.sections.length > 0 ? ` (${neutralize(sectionKinds(a))})` : ''), width, '', '  ');
+  const internal = internalErrors(a);
+  if (internal.length > 0) {
+    yield* wrap(internalErrorHeadline(internal.length), width, '', '  ');
+    for (const e of internal.slice(0, MAX_DIAGNOSTICS_SHOWN)) yield* wrap(`${e.where}: ${neutralize(e.message)}`, width, '  ', '    ');
+    if (internal.length > MAX_DIAGNOSTICS_SHOWN) yield `  ... and ${internal.length - MAX_DIAGNOSTICS_SHOWN} more`;
+  }
+  const panic = panicLine(a);
+  if (panic !== null) yield* wrap(`Panic: ${neutralize(panic)}`, width, '', '       ');
+  const status = statusEssentials(a);
+  if (status.length > 0) yield* wrap(`Status: ${neutralize(status.join('; '))}`, width, '', '        ');
   const counts = severityCounts(findings);
-  out.push(
-    findings.length === 0
-      ? 'Findings: none'
-      : `Findings: ${SEVERITIES.map((s) => `${counts[s]} ${s}`).join(', ')}`,
-  );
+  yield findings.length === 0 ? 'Findings: none' : `Findings: ${SEVERITIES.map((s) => `${counts[s]} ${s}`).join(', ')}`;
   const worst = findings[0];
   if (worst !== undefined) {
-    out.push(...wrap(`Worst: ${headline(worst)}`, width, '', '       '));
+    yield* wrap(`Worst: ${headline(worst)}`, width, '', '       ');
     const where = [worst.rule, worst.confidence, worst.cpu !== undefined ? `CPU ${worst.cpu}` : null].filter((x) => x !== null).join(', ');
-    out.push(`       ${neutralize(where)}`);
+    yield `       ${neutralize(where)}`;
     const rest = findings.slice(1, 1 + MAX_SUMMARY_ROWS);
-    for (const f of rest) out.push(...wrap(`  ${headline(f)} (${neutralize(f.rule)})`, width, '', '    '));
-    if (findings.length - 1 > rest.length) out.push(`  ... and ${findings.length - 1 - rest.length} more`);
-  } else if (a.accounting.parsed === 0) {
-    out.push('No mdb output recognized in the input.');
+    for (const f of rest) yield* wrap(`${headline(f)} (${neutralize(f.rule)})`, width, '  ', '    ');
+    if (findings.length - 1 > rest.length) yield `  ... and ${findings.length - 1 - rest.length} more`;
+  }
+  for (const k of extras.known ?? []) {
+    const tickets = k.tickets.length > 0 ? ` (${k.tickets.join(', ')})` : '';
+    yield* wrap(`Known issue: ${neutralize(`${k.id}: ${k.title}${tickets}`)}`, width, '', '    ');
   }
   if (a.notes.length > 0 || a.diagnostics.length > 0) {
-    out.push(`${a.notes.length} rule note${a.notes.length === 1 ? '' : 's'}, ${a.diagnostics.length} diagnostic${a.diagnostics.length === 1 ? '' : 's'} (below)`);
+    yield `${a.notes.length} rule note${a.notes.length === 1 ? '' : 's'}, ${a.diagnostics.length} diagnostic${a.diagnostics.length === 1 ? '' : 's'} (below)`;
   }
-  return out;
 }
 
-function details(f: Finding, n: number, width: number, lineNoWidth: number): string[] {
-  const out: string[] = [];
+function* details(f: Finding, n: number, width: number, lineNoWidth: number): Generator<string> {
   const meta = [f.rule, f.confidence, f.cpu !== undefined ? `CPU ${f.cpu}` : null].filter((x) => x !== null).join(', ');
-  out.push(...wrap(`${n}. ${headline(f)}`, width, '', '   '));
-  out.push(`   ${neutralize(meta)}`);
-  if (f.threads !== undefined && f.threads.length > 0) out.push(...wrap(`Threads: ${neutralize(f.threads.join(' '))}`, width, '   ', '            '));
-  out.push('');
-  out.push(...paragraphs(f.message, width, '   '));
+  yield* wrap(`${n}. ${headline(f)}`, width, '', '   ');
+  yield `   ${neutralize(meta)}`;
+  if (f.threads !== undefined && f.threads.length > 0) yield* wrap(`Threads: ${neutralize(f.threads.join(' '))}`, width, '   ', '            ');
+  yield '';
+  yield* paragraphs(f.message, width, '   ');
   if (f.evidence.length > 0) {
-    out.push('', '   Evidence:');
-    for (const e of byLine(f.evidence)) out.push(`   ${String(e.line).padStart(lineNoWidth)} | ${neutralize(e.text)}`);
+    yield '';
+    yield '   Evidence:';
+    for (const e of byLine(f.evidence)) yield `   ${String(e.line).padStart(lineNoWidth)} | ${neutralize(e.text)}`;
   }
-  out.push('');
-  out.push(...wrap(`Fix: ${neutralize(f.fix)}`, width, '   ', '        '));
+  yield '';
+  yield* wrap(`Fix: ${neutralize(f.fix)}`, width, '   ', '        ');
   if (f.confirm.length > 0) {
-    out.push('', '   Confirm in mdb:');
-    for (const c of f.confirm) out.push(`     > ${neutralize(c)}`);
+    yield '';
+    yield '   Confirm in mdb:';
+    for (const c of f.confirm) yield `     > ${neutralize(c)}`;
   }
   if (f.references.length > 0) {
-    out.push('', '   References:');
-    for (const r of f.references) out.push(`     ${neutralize(r)}`);
+    yield '';
+    yield '   References:';
+    for (const r of f.references) yield `     ${neutralize(r)}`;
   }
-  return out;
 }
 
-export function renderText(a: Analysis, opts: TextOptions = {}): string {
+function* lines(a: Analysis, opts: TextOptions, extras: ReportExtras): Generator<string> {
   const width = Math.max(40, opts.width ?? 80);
   const findings = sortedFindings(a.findings);
-  const out: string[] = summary(a, findings, width);
+  yield* summary(a, findings, width, extras);
   const lineNoWidth = String(a.accounting.lines).length;
-  findings.forEach((f, i) => {
-    out.push('', '-'.repeat(Math.min(width, 72)));
-    out.push(...details(f, i + 1, width, lineNoWidth));
-  });
+  for (let i = 0; i < findings.length; i++) {
+    yield '';
+    yield '-'.repeat(Math.min(width, 72));
+    yield* details(findings[i]!, i + 1, width, lineNoWidth);
+  }
   if (a.notes.length > 0) {
-    out.push('', 'Rule notes:');
-    for (const n of a.notes) out.push(...paragraphs(`- ${n.rule}: ${n.message}`, width, '  '));
+    yield '';
+    yield 'Rule notes:';
+    for (const n of a.notes) yield* paragraphs(`- ${n.rule}: ${n.message}`, width, '  ');
   }
   if (a.diagnostics.length > 0) {
-    out.push('', `Diagnostics (${a.diagnostics.length}):`);
+    yield '';
+    yield `Diagnostics (${a.diagnostics.length}):`;
     for (const d of a.diagnostics.slice(0, MAX_DIAGNOSTICS_SHOWN)) {
-      out.push(...wrap(`line ${d.line}:${d.col}: ${neutralize(d.message)}`, width, '  ', '    '));
+      yield* wrap(`line ${d.line}:${d.col}: ${neutralize(d.message)}`, width, '  ', '    ');
     }
-    if (a.diagnostics.length > MAX_DIAGNOSTICS_SHOWN) out.push(`  ... and ${a.diagnostics.length - MAX_DIAGNOSTICS_SHOWN} more`);
+    if (a.diagnostics.length > MAX_DIAGNOSTICS_SHOWN) yield `  ... and ${a.diagnostics.length - MAX_DIAGNOSTICS_SHOWN} more`;
   }
-  return out.join('\n') + '\n';
+}
+
+/** The text report as pieces (one line and its newline each), for pump(). */
+export function* textReport(a: Analysis, opts: TextOptions = {}, extras: ReportExtras = {}): Generator<string> {
+  for (const l of lines(a, opts, extras)) yield l + '\n';
+}
+
+export function renderText(a: Analysis, opts: TextOptions = {}, extras: ReportExtras = {}): string {
+  const parts: string[] = [];
+  for (const p of textReport(a, opts, extras)) parts.push(p);
+  return parts.join('');
 }

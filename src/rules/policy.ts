@@ -50,7 +50,7 @@ export const EXIT_INTERNAL = 4;
 export interface Verdict {
   findings: readonly Finding[];
   notes: readonly RuleNote[];
-  /** Count of diagnostics of kind 'internal'. */
+  /** Internal errors: diagnostics and rule notes of kind 'internal'. */
   internalErrors: number;
   /** Lines read as mdb output (accounting.parsed). */
   parsedLines: number;
@@ -61,7 +61,7 @@ export interface Verdict {
  * trusted); then findings at or above the threshold; then "nothing was read"; else clean.
  */
 export function exitCodeFor(v: Verdict, failOn: Severity): number {
-  if (v.internalErrors > 0 || v.notes.some((n) => n.kind === 'internal')) return EXIT_INTERNAL;
+  if (v.internalErrors > 0) return EXIT_INTERNAL;
   if (v.findings.some((f) => atOrAbove(f.severity, failOn))) return EXIT_FINDINGS;
   if (v.parsedLines === 0) return EXIT_NOTHING_TO_JUDGE;
   return EXIT_OK;

@@ -1,7 +1,7 @@
 // Grouping triage records by signature. A signature with no frames (the input showed no stacks)
 // joins the one group of the same rule and detail that has frames, when there is exactly one:
 // it is then marked partial, since only the rule and message matched.
-import { severityRank } from '../report/summary.ts';
+import { severityRank } from '../rules/policy.ts';
 import type { Severity } from '../rules/types.ts';
 import type { TriageRecord } from './record.ts';
 

@@ -3,7 +3,7 @@
 // raw bytes of a name that is not valid UTF-8.
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { binaryReason, decodeText, formatBytes, SNIFF_BYTES } from '../cli/input.ts';
+import { binaryReason, decodeText, formatBytes, SNIFF_BYTES } from '../input/index.ts';
 
 export type ReportText = { ok: true; text: string } | { ok: false; message: string };
 

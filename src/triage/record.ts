@@ -1,7 +1,7 @@
 // One triage record per report: file, signature, known issues, findings in brief, input quality.
 import type { InternalError } from '../../grammar/common/source.ts';
 import { internalErrorCount, type Analysis } from '../analysis.ts';
-import { sortedFindings } from '../report/summary.ts';
+import { sortedFindings } from '../rules/policy.ts';
 import type { Severity } from '../rules/types.ts';
 import { knownIssuesFor } from './known-issues.ts';
 import { rateQuality, type Quality } from './quality.ts';

@@ -4,7 +4,7 @@
 import type { Analysis } from '../analysis.ts';
 import type { Thread } from '../model/snapshot.ts';
 import type { Finding } from '../rules/types.ts';
-import { severityRank, sortedFindings } from '../report/summary.ts';
+import { severityRank, sortedFindings } from '../rules/policy.ts';
 import { threadIndex, baseName, innermostFrames, isGenericFrame, realFrames } from '../rules/threads.ts';
 
 export const SIGNATURE_VERSION = 1;

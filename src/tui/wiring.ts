@@ -1,6 +1,6 @@
 // The real services behind the TUI: the worker analyzer, bounded file reading, the shared
 // renderers for the prompt, the simulator for what-if, and the Markdown report saved to a file.
-import { readInput } from '../cli/input.ts';
+import { readInput } from '../input/index.ts';
 import type { Analysis } from '../analysis.ts';
 import { backgroundAnalyzer, type BackgroundAnalyzer } from './analyzer.ts';
 import { runMdbCommand, type Renderers } from '../shell/commands.ts';

@@ -19,9 +19,14 @@ async function run(argv: string[], stdin = ''): Promise<{ code: number; out: str
 }
 
 describe('playfair analyze', () => {
-  it('exits 1 when a finding is at or above --fail-on, 0 when the input is clean', async () => {
+  it('exits 1 when a finding is at or above --fail-on, 0 when nothing reaches it', async () => {
     expect((await run(['analyze', SEED])).code).toBe(1);
-    const clean = await run(['analyze', '-'], 'just some prose, no mdb output at all\n');
+    // The seed's worst finding is critical; with --fail-on critical it still fails, and a CPU
+    // table with nothing wrong passes.
+    expect((await run(['analyze', SEED, '--fail-on', 'critical'])).code).toBe(1);
+    const calm = '> ::cpuinfo\n ID ADDR             FLG NRUN BSPL PRI RNRN KRNRN SWITCH THREAD           PROC\n  0 fffffffffbc486e0  1b    0    0  -1   no    no t-0    ffffff0007605c40 (idle)\n';
+    const clean = await run(['analyze', '-'], calm);
+    expect(clean.err).toBe('');
     expect(clean.code).toBe(0);
   });
 

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync, mkdirSync, chmodSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { InputTooLargeError, binaryReason, parseByteSize, readInput, readInputLines } from '../../src/cli/input.ts';
+import { InputTooLargeError, binaryReason, parseByteSize, readInput, readInputLines } from '../../src/input/index.ts';
 
 const MB = 1024 * 1024;
 let dir: string;

@@ -22,9 +22,12 @@ describe('renderText', () => {
 
   it('starts with a one-screen summary: accounting, sections, counts, the worst finding', () => {
     expect(lines[0]).toBe('playfair: fixtures/seed/illumos-1532.txt');
-    expect(lines[1]).toMatch(/^275 lines: 40 parsed, 235 prose, 0 unrecognized; 0 sections/);
-    expect(lines[2]).toBe('Findings: 1 critical, 3 high, 0 medium, 0 low, 0 info');
-    expect(lines[3]).toMatch(/^Worst: \[critical\] CPU 1: 2 bound pri-99 threads starved/);
+    expect(lines[1]).toBe('275 lines: 43 parsed, 232 prose, 0 unrecognized; 5 sections (cpuinfo 1, print 1,');
+    expect(lines[2]).toBe('  format 1, findstack 2)');
+    expect(lines[3]).toBe('Findings: 1 critical, 3 high, 0 medium, 0 low, 0 info');
+    expect(lines[4]).toMatch(/^Worst: \[critical\] CPU 1: 2 bound pri-99 threads starved/);
+    // The other findings follow, indented under the worst.
+    expect(lines[7]).toMatch(/^  \[high\] kpreemptpri above maxclsyspri/);
     const firstDetail = lines.findIndex((l) => l.startsWith('1. '));
     expect(firstDetail).toBeGreaterThan(4);
     expect(firstDetail).toBeLessThan(24); // the summary fits one screen
@@ -71,6 +74,6 @@ describe('renderText', () => {
   it('says so when nothing was recognized', () => {
     const t = renderText({ ...a, findings: [], notes: [], accounting: { lines: 3, parsed: 0, prose: 3, unrecognized: 0 } });
     expect(t).toContain('Findings: none');
-    expect(t).toContain('No mdb output recognized');
+    expect(t.split('\n')[0]).toBe('Nothing to judge: no mdb output recognized in the input.');
   });
 });

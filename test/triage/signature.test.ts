@@ -4,6 +4,11 @@ import { computeSignature, involvedFrames, keyFrame, normalizePanicMessage, SIGN
 import { frames, mkThread, seedSnapshot } from '../rules/helpers.ts';
 import { analysisOf, panicAnalysis } from './helpers.ts';
 
+/** A seed thread by address (the pipeline's thread order is not the test's business). */
+function byAddr(s: ReturnType<typeof seedSnapshot>, addr: string) {
+  return s.threads.find((t) => t.addr === addr)!;
+}
+
 describe('signature', () => {
   it('seed: runq-starvation plus the key frames of the starved workers, generic frames skipped', () => {
     const s = computeSignature(analysisOf(seedSnapshot()));
@@ -24,7 +29,7 @@ describe('signature', () => {
 
   it("showing the culprit's stack too does not change the signature", () => {
     const b = seedSnapshot();
-    b.threads[0]!.stack = frames([['svm_run', 200], ['kvm_arch_vcpu_ioctl_run', 201], ['kvm_ioctl', 202], ['cdev_ioctl', 203], ['ioctl', 204], ['sys_syscall', 205]]);
+    byAddr(b, 'ffffff01d5a600c0').stack = frames([['svm_run', 200], ['kvm_arch_vcpu_ioctl_run', 201], ['kvm_ioctl', 202], ['cdev_ioctl', 203], ['ioctl', 204], ['sys_syscall', 205]]);
     const a = analysisOf(b);
     expect(computeSignature(a).key).toBe(computeSignature(analysisOf(seedSnapshot())).key);
     expect(involvedFrames(a)).toEqual(['mac_soft_ring_worker', 'squeue_worker', 'svm_run']);
@@ -32,8 +37,8 @@ describe('signature', () => {
 
   it('a different starved thread kind is a different failure', () => {
     const b = seedSnapshot();
-    b.threads[1]!.stack = frames([['swtch', 109], ['cv_wait', 110], ['taskq_thread_wait', 111], ['taskq_thread', 112], ['thread_start', 113]]);
-    b.threads[2]!.stack = null;
+    byAddr(b, 'ffffff0007e01c40').stack = frames([['swtch', 109], ['cv_wait', 110], ['taskq_thread_wait', 111], ['taskq_thread', 112], ['thread_start', 113]]);
+    byAddr(b, 'ffffff0007e1fc40').stack = null;
     expect(computeSignature(analysisOf(b)).frames).toEqual(['taskq_thread']);
   });
 

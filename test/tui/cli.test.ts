@@ -36,9 +36,9 @@ describe('playfair tui without a terminal', () => {
     expect(t.out()).toContain('runq-starvation');
   });
 
-  test('a clean input exits 0', async () => {
+  test('prose alone is nothing to judge: exit 3, as analyze gives (issue 12)', async () => {
     const t = io('nothing here but prose\n');
-    expect(await runTui(['-'], t.io)).toBe(0);
+    expect(await runTui(['-'], t.io)).toBe(3);
   });
 
   test('bad arguments are a usage error (2); --help is not', async () => {

@@ -1,16 +1,16 @@
 // HAND-BUILT: an Analysis of the seed report (fixtures/seed/illumos-1532.txt) written out by
 // hand from the text, so the TUI can be tested before (and independently of) the real pipeline.
 // Line numbers are the seed's own. Findings are plausible stand-ins, not the rules' output.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// The real pipeline's seed Analysis is test/seed.ts; these views' goldens still show this one.
 import type { Analysis } from '../../src/analysis.ts';
 import { blankThread, emptySnapshot, type Cpu, type Thread } from '../../src/model/snapshot.ts';
 import type { Finding } from '../../src/rules/types.ts';
 import { addr } from '../../illumos/index.ts';
 import { asAddr, brand, type Loose } from '../model/loose.ts';
 
-export const SEED_PATH = fileURLToPath(new URL('../../fixtures/seed/illumos-1532.txt', import.meta.url));
-export const SEED_TEXT = readFileSync(SEED_PATH, 'utf8');
+import { SEED_PATH, SEED_TEXT } from '../seed.ts';
+
+export { SEED_PATH, SEED_TEXT };
 
 function cpu(loose: Loose<Partial<Cpu>> & { id: number }): Cpu {
   const over = brand<Partial<Cpu>>(loose);

@@ -1,0 +1,110 @@
+// JSON.stringify(value, null, 2), written piece by piece: arrays the size of the data (threads,
+// run queues, evidence) are never turned into one string, and LazyArray lets a report map a
+// data-sized array element by element instead of building a copy.
+
+/** An array whose elements are made (`map`) only when written. */
+export class LazyArray<T> {
+  constructor(
+    readonly items: readonly T[],
+    readonly map: (item: T, index: number) => unknown,
+  ) {}
+
+  /** For JSON.stringify and tests that want the plain value. */
+  toJSON(): unknown[] {
+    const out: unknown[] = new Array<unknown>(this.items.length);
+    for (let i = 0; i < this.items.length; i++) out[i] = this.map(this.items[i]!, i);
+    return out;
+  }
+}
+
+/** Values small enough to hand to JSON.stringify whole: this many nodes, no LazyArray inside. */
+const SMALL_NODES = 48;
+
+type Obj = Record<string, unknown>;
+
+function hasToJson(v: object): v is { toJSON(): unknown } {
+  return typeof (v as { toJSON?: unknown }).toJSON === 'function';
+}
+
+/** Whether `v` has at most `budget` nodes and no LazyArray (so JSON.stringify can take it whole). */
+function isSmall(v: unknown, budget: { left: number }): boolean {
+  if (v === null || typeof v !== 'object') return true;
+  if (v instanceof LazyArray) return false;
+  if (--budget.left < 0) return false;
+  if (Array.isArray(v)) {
+    if (v.length > budget.left) return false;
+    for (const x of v) if (!isSmall(x, budget)) return false;
+    return true;
+  }
+  for (const k in v) {
+    if (Object.prototype.hasOwnProperty.call(v, k) && !isSmall((v as Obj)[k], budget)) return false;
+  }
+  return true;
+}
+
+function omitted(v: unknown): boolean {
+  return v === undefined || typeof v === 'function' || typeof v === 'symbol';
+}
+
+function* value(v: unknown, indent: string): Generator<string> {
+  if (v !== null && typeof v === 'object' && !(v instanceof LazyArray) && !Array.isArray(v) && hasToJson(v)) v = v.toJSON();
+  if (v === null || typeof v !== 'object') {
+    yield JSON.stringify(v) ?? 'null';
+    return;
+  }
+  if (isSmall(v, { left: SMALL_NODES })) {
+    const s = JSON.stringify(v, null, 2);
+    yield indent === '' ? s : s.replaceAll('\n', '\n' + indent);
+    return;
+  }
+  const inner = indent + '  ';
+  if (v instanceof LazyArray || Array.isArray(v)) {
+    const items: readonly unknown[] = v instanceof LazyArray ? v.items : v;
+    const map = v instanceof LazyArray ? v.map : null;
+    if (items.length === 0) {
+      yield '[]';
+      return;
+    }
+    yield '[\n';
+    for (let i = 0; i < items.length; i++) {
+      yield inner;
+      const x = map === null ? items[i] : map(items[i], i);
+      if (omitted(x)) yield 'null';
+      else yield* value(x, inner);
+      yield i + 1 < items.length ? ',\n' : '\n';
+    }
+    yield indent + ']';
+    return;
+  }
+  let first = true;
+  for (const k in v) {
+    if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+    const x = (v as Obj)[k];
+    if (omitted(x)) continue;
+    yield first ? '{\n' : ',\n';
+    first = false;
+    yield `${inner}${JSON.stringify(k)}: `;
+    yield* value(x, inner);
+  }
+  yield first ? '{}' : `\n${indent}}`;
+}
+
+/** The pieces of `JSON.stringify(v, null, 2)`, followed by a newline. */
+export function* jsonPieces(v: unknown): Generator<string> {
+  yield* value(v, '');
+  yield '\n';
+}
+
+/** `v` with every LazyArray made a plain array, for callers that read the document as an object. */
+export function materialize(v: unknown): unknown {
+  if (v instanceof LazyArray) return materialize(v.toJSON());
+  if (Array.isArray(v)) {
+    const out: unknown[] = new Array<unknown>(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = materialize(v[i]);
+    return out;
+  }
+  if (v === null || typeof v !== 'object') return v;
+  const out: Obj = {};
+  for (const k of Object.keys(v)) out[k] = materialize((v as Obj)[k]);
+  return out;
+}
