@@ -39,14 +39,14 @@ export function dqInsert(dq: DispQ, t: SimThread, pri: number, front: boolean): 
     dq.first[pri] = t;
     dq.last[pri] = t;
   } else if (front) {
-    t.link = dq.first[pri];
+    t.link = dq.first[pri] ?? null;
     dq.first[pri] = t;
   } else {
     t.link = null;
     (dq.last[pri] as SimThread).link = t;
     dq.last[pri] = t;
   }
-  dq.cnt[pri]++;
+  dq.cnt[pri] = (dq.cnt[pri] ?? 0) + 1;
   dq.nrunnable++;
   if (t.boundCpu < 0) {
     dq.steal = 0;
@@ -63,7 +63,7 @@ export function dqInsert(dq: DispQ, t: SimThread, pri: number, front: boolean): 
 /** Removes `t` (queued at `pri`) from `dq`: dispdeq. Returns false if it was not there. */
 export function dqRemove(dq: DispQ, t: SimThread, pri: number): boolean {
   let prev: SimThread | null = null;
-  let cur = dq.first[pri];
+  let cur = dq.first[pri] ?? null;
   while (cur !== null && cur !== t) {
     prev = cur;
     cur = cur.link;
@@ -73,7 +73,7 @@ export function dqRemove(dq: DispQ, t: SimThread, pri: number): boolean {
   else prev.link = t.link;
   if (dq.last[pri] === t) dq.last[pri] = prev;
   t.link = null;
-  dq.cnt[pri]--;
+  dq.cnt[pri] = (dq.cnt[pri] ?? 0) - 1;
   dq.nrunnable--;
   if (t.boundCpu < 0 && dq.id >= 0) dq.counts.unbound--;
   afterRemove(dq, pri);
@@ -88,7 +88,7 @@ export function dqTakeBest(dq: DispQ): SimThread | null {
   dq.first[pri] = t.link;
   if (t.link === null) dq.last[pri] = null;
   t.link = null;
-  dq.cnt[pri]--;
+  dq.cnt[pri] = (dq.cnt[pri] ?? 0) - 1;
   dq.nrunnable--;
   if (t.boundCpu < 0 && dq.id >= 0) dq.counts.unbound--;
   afterRemove(dq, pri);
@@ -112,7 +112,7 @@ function afterRemove(dq: DispQ, pri: number): void {
 /** disp_fix_unbound_pri: lower the lazy bound to the highest level holding an unbound thread. */
 export function dqFixUnboundPri(dq: DispQ, from: number): void {
   for (let p = from; p >= 0; p--) {
-    for (let t = dq.first[p]; t !== null; t = t.link) {
+    for (let t = dq.first[p] ?? null; t !== null; t = t.link) {
       if (t.boundCpu < 0) {
         dq.maxUnboundPri = p;
         return;
@@ -126,7 +126,7 @@ export function dqFixUnboundPri(dq: DispQ, from: number): void {
 export function dqList(dq: DispQ): SimThread[] {
   const out: SimThread[] = [];
   for (let p = dq.cnt.length - 1; p >= 0; p--) {
-    for (let t = dq.first[p]; t !== null; t = t.link) out.push(t);
+    for (let t = dq.first[p] ?? null; t !== null; t = t.link) out.push(t);
   }
   return out;
 }
