@@ -7,6 +7,11 @@ import { SimThread, TS_RUN } from './types.ts';
 export interface QueueCounts {
   /** Unbound threads queued on per-CPU queues (not the kp queue). */
   unbound: number;
+  /**
+   * Per-CPU queues that may hold an unbound thread (a superset, pruned by stealCandidates): the
+   * steal scan walks these instead of every CPU, which made it quadratic in CPUs (issue 15).
+   */
+  stealList: DispQ[];
 }
 
 export class DispQ {
@@ -20,6 +25,8 @@ export class DispQ {
   maxUnboundPri = -1;
   /** disp_steal: tick before which a too-fresh thread here may not be stolen (0: none pending). */
   steal = 0;
+  /** It is in counts.stealList. */
+  listed = false;
 
   constructor(id: number, npri: number, counts: QueueCounts) {
     this.id = id;
@@ -51,7 +58,13 @@ export function dqInsert(dq: DispQ, t: SimThread, pri: number, front: boolean): 
   if (t.boundCpu < 0) {
     dq.steal = 0;
     if (pri > dq.maxUnboundPri) dq.maxUnboundPri = pri;
-    if (dq.id >= 0) dq.counts.unbound++;
+    if (dq.id >= 0) {
+      dq.counts.unbound++;
+      if (!dq.listed) {
+        dq.listed = true;
+        dq.counts.stealList.push(dq);
+      }
+    }
   }
   if (pri > dq.maxrunpri) {
     dq.maxrunpri = pri;
@@ -120,6 +133,22 @@ export function dqFixUnboundPri(dq: DispQ, from: number): void {
     }
   }
   dq.maxUnboundPri = -1;
+}
+
+/**
+ * The per-CPU queues whose disp_max_unbound_pri is set (the only ones a steal can take from),
+ * in no particular order; queues that no longer qualify are dropped from the list here.
+ */
+export function stealCandidates(counts: QueueCounts): DispQ[] {
+  const list = counts.stealList;
+  let kept = 0;
+  for (let i = 0; i < list.length; i++) {
+    const dq = list[i] as DispQ;
+    if (dq.maxUnboundPri >= 0) list[kept++] = dq;
+    else dq.listed = false;
+  }
+  list.length = kept;
+  return list;
 }
 
 /** Queued threads, highest priority first and in queue order within a level (as `::cpuinfo -v`). */
