@@ -7,6 +7,7 @@ import { readInput } from './input.ts';
 import { DEFAULT_MAX_INPUT } from './analyze.ts';
 import { analyzeText } from '../analyze.ts';
 import { neutralize } from '../report/sanitize.ts';
+import { formatAudit, runAudit } from '../sim/audit.ts';
 import { runCheck } from '../sim/check.ts';
 import { parseDuration } from '../sim/duration.ts';
 import { applyTunables, TUNABLES, type ParamInput } from '../sim/params.ts';
@@ -23,6 +24,7 @@ const HELP = `usage:
   playfair sim --what-if NAME=VALUE[,NAME=VALUE] FILE|- [--duration 60s] [--seed N] [--hz N]
                [--patch boot|live] [--json]
   playfair sim --check [--seeds 500] [--first-seed 1]
+  playfair sim --audit [--seeds 500] [--first-seed 1]
   playfair sim --list
 
 Runs a scenario and prints a summary; with --emit, prints the mdb session an engineer would have
@@ -32,7 +34,10 @@ simulated window: CLEARS (gone and not back), RETURNS (moved, but back by the en
 (exit 1 unless every finding clears). A kpreemptpri change is simulated as the boot-time fix
 (kpqpri follows it) unless --patch live (kpreemptpri/w on the running kernel: kpqpri stays).
 Settable: ${TUNABLES.join(', ')}. --check cross-checks render and parse on random workloads
-(exit 1 on any mismatch).
+(exit 1 on any mismatch). --audit renders random healthy workloads and the #1532 family scenarios
+as mdb text and analyses them: it lists every false alarm (a high or critical finding on a healthy
+run) and every miss (a family starvation no high or critical finding names), each with its seed;
+exit 0 only when there are none.
 `;
 
 // Every tunable the simulator can change is an option by its kernel name (--kpreemptpri 99).
@@ -51,6 +56,7 @@ const OPTIONS = {
   'what-if': { type: 'string', multiple: true },
   patch: { type: 'string' },
   check: { type: 'boolean' },
+  audit: { type: 'boolean' },
   seeds: { type: 'string' },
   'first-seed': { type: 'string' },
   list: { type: 'boolean' },
@@ -86,6 +92,7 @@ export const runSim: Command = async (argv, io) => {
     return EXIT_OK;
   }
   if (v['check'] === true) return check(v, io, usage);
+  if (v['audit'] === true) return audit(v, io, usage);
   const whatIfArgs = v['what-if'] as string[] | undefined;
   if (whatIfArgs !== undefined) {
     // The what-if runs are seeded from a dump, not a scenario, and print judgements, not mdb text.
@@ -190,4 +197,17 @@ function check(v: Values, io: CliIO, usage: (m: string) => number): number {
   }
   io.stdout.write(`sim --check: ${r.passed}/${r.seeds} seeds passed (seeds ${f}..${f + n - 1}: invariants, fast-forward = tick-by-tick, render/parse round trip)\n`);
   return r.mismatches.length > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function audit(v: Values, io: CliIO, usage: (m: string) => number): number {
+  const seeds = int(v['seeds'] ?? '500', 'seeds', 1, 1_000_000);
+  if (typeof seeds === 'string') return usage(seeds);
+  const first = int(v['first-seed'] ?? '1', 'first-seed', 0, 2 ** 31);
+  if (typeof first === 'string') return usage(first);
+  const f = first as number;
+  const r = runAudit(f, seeds as number, (done, total) => {
+    if (done % 50 === 0 && done < total) io.stderr.write(`sim --audit: ${done}/${total} runs\n`);
+  });
+  io.stdout.write(neutralize(formatAudit(r, f), true));
+  return r.falseAlarms.length + r.misses.length + r.harness.length > 0 ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -196,6 +196,7 @@ function putOnCpu(s: SimState, c: SimCpu, t: SimThread): boolean {
   c.thread = t;
   c.dispthread = t;
   c.dispatchPri = t.pri;
+  t.lastDispatch = 0; // on the CPU from the start of the run
   s.idleCount--;
   return true;
 }

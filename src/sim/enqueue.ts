@@ -26,6 +26,7 @@ export function lowpriCpu(s: SimState, hint: SimCpu, curcpu: SimCpu | null): Sim
   let bestnrun = 0;
   for (let i = 0; i < n; i++) {
     const cp = cpus[(hint.id + i) % n] as SimCpu;
+    if (cp.offline) continue;
     let cpupri = cp === curcpu ? -1 : cp.dispatchPri;
     if (cp.disp.maxrunpri > cpupri) cpupri = cp.disp.maxrunpri;
     if (cp.chosenLevel > cpupri) cpupri = cp.chosenLevel;
@@ -53,11 +54,11 @@ export function setbackdq(s: SimState, t: SimThread, isCur: boolean): void {
       return;
     }
     const home = cpus[t.cpu] as SimCpu;
-    cp = cacheWarm(s, t, isCur) ? home : lowpriCpu(s, home, null);
+    cp = cacheWarm(s, t, isCur) && !home.offline ? home : lowpriCpu(s, home, null);
     let qlen = cp.disp.cnt[pri] as number;
     if (pri >= RUNQ_MATCH_PRI) qlen -= RUNQ_MAX_DIFF;
     if (qlen > 0) {
-      const ncp = cpus[(cp.id + 1) % cpus.length] as SimCpu;
+      const ncp = nextOnline(s, cp);
       if ((ncp.disp.cnt[pri] as number) < qlen) cp = ncp;
     }
   } else cp = cpus[t.boundCpu] as SimCpu;
@@ -76,9 +77,19 @@ export function setfrontdq(s: SimState, t: SimThread, isCur: boolean): void {
       return;
     }
     cp = cpus[t.cpu] as SimCpu;
-    if (pri < cp.disp.maxrunpri && !cacheWarm(s, t, isCur)) cp = lowpriCpu(s, cp, null);
+    if (cp.offline || (pri < cp.disp.maxrunpri && !cacheWarm(s, t, isCur))) cp = lowpriCpu(s, cp, null);
   } else cp = cpus[t.boundCpu] as SimCpu;
   place(s, t, cp, true);
+}
+
+/** cpu_next_onln: the next online CPU after `cp` (itself when it is the only one). */
+function nextOnline(s: SimState, cp: SimCpu): SimCpu {
+  const cpus = s.cpus;
+  for (let i = 1; i < cpus.length; i++) {
+    const o = cpus[(cp.id + i) % cpus.length] as SimCpu;
+    if (!o.offline) return o;
+  }
+  return cp;
 }
 
 function place(s: SimState, t: SimThread, cp: SimCpu, front: boolean): void {
@@ -126,7 +137,7 @@ function enqWakeup(s: SimState, cp: SimCpu, bound: boolean): void {
   const cpus = s.cpus;
   for (let i = 1; i < cpus.length; i++) {
     const o = cpus[(cp.id + i) % cpus.length] as SimCpu;
-    if (o.thread.kind === KIND_IDLE && o.intr.length === 0) {
+    if (o.thread.kind === KIND_IDLE && o.intr.length === 0 && !o.offline) {
       markDirty(s, o);
       return;
     }

@@ -87,6 +87,7 @@ export function sleepThread(s: SimState, cp: SimCpu, t: SimThread, onEvent: bool
 
 /** The idle loop of `cp`: run its own work, the kp queue's, or stolen work. */
 export function idleDispatch(s: SimState, cp: SimCpu): void {
+  if (cp.offline) return; // runs only its idle thread; it does not steal
   if (cp.disp.nrunnable === 0 && s.kpq.nrunnable === 0 && !anyStealable(s, cp)) return;
   swtch(s, cp, cp.idle);
 }

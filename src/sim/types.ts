@@ -8,7 +8,7 @@ import type { TsTable } from './ts-table.ts';
 
 // t_state values and cpu_flags bits come from the illumos domain module (one definition each).
 export { TS_FREE, TS_SLEEP, TS_RUN, TS_ONPROC, CPU_RUNNING, CPU_READY, CPU_QUIESCED, CPU_EXISTS, CPU_ENABLE } from '../../illumos/index.ts';
-import { CPU_ENABLE, CPU_EXISTS, CPU_READY, CPU_RUNNING, TS_SLEEP } from '../../illumos/index.ts';
+import { CPU_ENABLE, CPU_EXISTS, CPU_OFFLINE, CPU_READY, CPU_RUNNING, TS_SLEEP } from '../../illumos/index.ts';
 
 // Scheduling classes the model knows. Numbers double as the t_cid the simulator reports
 // (SYS is always slot 0; the others follow a typical boot order, an assumption).
@@ -116,6 +116,8 @@ export class SimThread {
   pinned: SimThread | null = null;
   /** Tick at which an active interrupt thread's service ends. */
   intrUntil = 0;
+  /** Tick at which an active interrupt thread started (what it pins has been pinned since). */
+  intrSince = 0;
   // Behaviour.
   phases: Phase[] = [];
   phase = 0;
@@ -190,6 +192,11 @@ export class SimCpu {
   kpqSensitive = false;
   /** It is in SimState.kpqWatch. */
   kpqWatched = false;
+
+  /** OFFLINE (p_online): out of the partition's active CPUs; it runs only its idle thread. */
+  get offline(): boolean {
+    return (this.flags & CPU_OFFLINE) !== 0;
+  }
 
   constructor(id: number, addr: string, disp: DispQ, idle: SimThread) {
     this.id = id;

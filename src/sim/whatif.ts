@@ -162,10 +162,13 @@ class RunIndex {
   waitingNow(t: SimThread): number {
     return t.state === TS_RUN && t.waitrq >= 0 ? this.s.lbolt - t.waitrq : 0;
   }
-  /** Ticks the CPU running `t` has held it with RNRN or KRNRN pending at the end, or 0. */
+  /**
+   * Ticks `t` has held its CPU since it was last dispatched, when RNRN or KRNRN is pending at the
+   * end, or 0. Not cpu_last_swtch: a re-pick of the same thread honours RNRN without moving it.
+   */
   heldNow(t: SimThread): number {
     const c = this.cpuOf.get(t);
-    return c === undefined || !(c.runrun || c.kprunrun) ? 0 : this.s.lbolt - c.lastSwtch;
+    return c === undefined || !(c.runrun || c.kprunrun) || t.lastDispatch < 0 ? 0 : this.s.lbolt - t.lastDispatch;
   }
 }
 
@@ -217,7 +220,7 @@ function judge(ix: RunIndex, f: Finding): Judgement | null {
     if (c === undefined) return null;
     if (c.firstSwitch < 0) return { status: 'remains', moved: null, parts: [`cpu ${f.cpu} never switched threads`] };
     const text = `cpu ${f.cpu} switched threads at tick ${c.firstSwitch}`;
-    const held = c.dispthread.kind === KIND_NORMAL && (c.runrun || c.kprunrun) ? s.lbolt - c.lastSwtch : 0;
+    const held = c.dispthread.kind === KIND_NORMAL && (c.runrun || c.kprunrun) && c.dispthread.lastDispatch >= 0 ? s.lbolt - c.dispthread.lastDispatch : 0;
     let longest = 0;
     for (let p = c.disp.maxrunpri; p >= 0; p--) for (let t = c.disp.first[p] ?? null; t !== null; t = t.link) longest = Math.max(longest, s.lbolt - t.waitrq);
     if (held >= threshold) return { status: 'returns', moved: c.firstSwitch, parts: [`${text}, but at the end its thread has had a preemption pending for ${len(held)}`] };

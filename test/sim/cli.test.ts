@@ -82,6 +82,8 @@ describe('playfair sim', () => {
   it('--list names the built-in scenarios', async () => {
     const f = fakeIO();
     expect(await runSim(['--list'], f.io)).toBe(0);
-    expect(f.out().split('\n').map((l) => l.split(':')[0])).toEqual(['healthy-mix', 'illumos-1532', 'pageout-taskq', 'pageout-taskq-sdc', '']);
+    expect(f.out().split('\n').map((l) => l.split(':')[0])).toEqual([
+      'healthy-mix', 'illumos-1532', 'illumos-1532-intr', 'illumos-1532-sdc98', 'pageout-taskq', 'pageout-taskq-sdc', 'sys-equal-pri', '',
+    ]);
   });
 });
