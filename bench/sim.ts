@@ -3,10 +3,15 @@
 // threads over one simulated hour (360,000 ticks; target under 20 s), each next to an empty tick
 // loop over the same number of ticks in the same child, plus peak memory (maxRSS of the child,
 // against a child that only loads the simulator). Each measurement runs in its own child process.
+// Plus `sim --what-if kpreemptpri=99` (60 simulated seconds, both runs) on a generated dump of
+// 4,096 CPUs (1,024 with --quick): issue 15 asked for it to be linear in CPUs x threads.
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BenchModule, BenchRow } from './types.ts';
 import { runJsonChild } from './child.ts';
 import { bigWorkload } from '../src/sim/bench-workload.ts';
+import { generateTranscript } from './gen/transcript.ts';
+import { analyzeText } from '../src/analyze.ts';
+import { whatIf } from '../src/sim/whatif.ts';
 import { loadScenario } from '../src/sim/scenario-load.ts';
 import { runScenario } from '../src/sim/run.ts';
 import type { ScenarioFile } from '../src/sim/scenario-types.ts';
@@ -15,7 +20,7 @@ const MiB = 1024 * 1024;
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
-type Mode = 'seed1532' | 'big' | 'idle';
+type Mode = 'seed1532' | 'big' | 'idle' | 'whatif';
 
 interface ChildReport {
   mode: Mode;
@@ -57,7 +62,25 @@ function workload(mode: Mode, quick: boolean): { scn: ScenarioFile | null; ticks
   return { scn: bigWorkload(64, 5000), ticks: quick ? 36_000 : 360_000 };
 }
 
+/** What-if on a generated dump: the time of whatIf() alone (the dump is parsed before the clock starts). */
+function whatIfChild(quick: boolean): ChildReport {
+  const startRss = process.memoryUsage().rss;
+  const cpus = quick ? 1024 : 4096;
+  const a = analyzeText(generateTranscript({ bytes: Math.max(4e6, cpus * 1500), cpus, seed: 1 }), { source: 'bench' });
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  const r = whatIf(a, { kpreemptpri: 99 }, { duration: '60s' });
+  const c = process.cpuUsage(c0);
+  const wall = performance.now() - t0;
+  const events = (r.summary?.events ?? 0) + (r.baseline?.events ?? 0);
+  return {
+    mode: 'whatif', ticks: r.ticks, times: [wall], cpu: [(c.user + c.system) / 1000], loop: 0, sink: 0, events,
+    maxRss: process.resourceUsage().maxRSS * 1024, startRss, check: `${cpus} cpus, ${a.findings.length} findings, ${events} events`,
+  };
+}
+
 function child(mode: Mode, reps: number, quick: boolean): ChildReport {
+  if (mode === 'whatif') return whatIfChild(quick);
   const startRss = process.memoryUsage().rss;
   const { scn, ticks } = workload(mode, quick);
   const times: number[] = [];
@@ -114,9 +137,13 @@ export const run: BenchModule = async ({ quick }) => {
   const big = await runChild('big', quick ? 1 : 1, quick);
   log(`sim: 64 cpus ${big.check}`);
   const bigLabel = `64 CPUs, 5000 threads, ${quick ? '6 min' : '1 h'} (${big.ticks.toLocaleString('en-US')} ticks${quick ? ', quick' : ', target < 20 s'})`;
+  const wi = await runChild('whatif', 1, quick);
+  log(`sim: what-if ${wi.check}`);
   return [
     ...rows('illumos-1532, 18.4 h (6,624,000 ticks, 2 CPUs; target < 1 s)', seed, idle),
     ...rows(bigLabel, big, idle),
+    { name: `sim: what-if kpreemptpri=99, 60 s, ${quick ? '1,024' : '4,096'} CPUs: wall time`, value: median(wi.times) / 1000, unit: 's', baseline: null, ratio: null },
+    { name: `sim: what-if kpreemptpri=99, 60 s, ${quick ? '1,024' : '4,096'} CPUs: CPU time`, value: median(wi.cpu) / 1000, unit: 's', baseline: null, ratio: null },
   ];
 };
 

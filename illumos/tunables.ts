@@ -62,7 +62,7 @@ export const TUNABLES: readonly Tunable[] = [
     ],
     about: 'hz is 1000 when set, 100 otherwise',
   },
-  { name: 'nosteal_nsec', ctype: 'hrtime_t', kept: true, settable: true, defaults: [{ value: 100_000, since: null }], about: 'a thread that ran this recently is not stolen (i86pc)' },
+  { name: 'nosteal_nsec', ctype: 'hrtime_t', kept: true, settable: true, defaults: [{ value: 100_000, since: null }], about: 'a thread queued (t_waitrq) less than this long ago is not stolen (100 us on i86pc)' },
   { name: 'rechoose_interval', ctype: 'int', kept: true, settable: true, defaults: [{ value: 3, since: null }], about: 'ticks after which a thread loses its cache affinity' },
   { name: 'ncpus', ctype: 'int', kept: true, settable: false, defaults: [], about: 'CPUs configured' },
   { name: 'max_ncpus', ctype: 'int', kept: false, settable: false, defaults: [], about: 'CPUs possible' },

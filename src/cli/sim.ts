@@ -7,9 +7,10 @@ import { readInput } from '../input/index.ts';
 import { DEFAULT_MAX_INPUT } from './analyze.ts';
 import { analyzeText } from '../analyze.ts';
 import { neutralize } from '../report/sanitize.ts';
+import { formatAudit, runAudit } from '../sim/audit.ts';
 import { runCheck } from '../sim/check.ts';
 import { parseDuration } from '../sim/duration.ts';
-import { applyTunables, type ParamInput } from '../sim/params.ts';
+import { applyTunables, TUNABLES, type ParamInput } from '../sim/params.ts';
 import { runScenario } from '../sim/run.ts';
 import { builtinScenarios, loadScenario } from '../sim/scenario-load.ts';
 import { formatSummary, summarize } from '../sim/summary.ts';
@@ -18,33 +19,44 @@ import { formatWhatIf, whatIf } from '../sim/whatif.ts';
 
 const HELP = `usage:
   playfair sim [--scenario NAME|FILE] [--duration 18.4h] [--seed N] [--kpreemptpri N] [--kpqpri N]
-               [--hz N] [--emit cpuinfo-v,findstack-v,print,tunables] [--no-dump] [--exact]
+               [--hz N] [--TUNABLE N] [--emit cpuinfo-v,findstack-v,print,tunables] [--no-dump] [--exact]
                [--debug] [--json]
   playfair sim --what-if NAME=VALUE[,NAME=VALUE] FILE|- [--duration 60s] [--seed N] [--hz N]
+               [--patch boot|live] [--json]
   playfair sim --check [--seeds 500] [--first-seed 1]
+  playfair sim --audit [--seeds 500] [--first-seed 1]
   playfair sim --list
 
 Runs a scenario and prints a summary; with --emit, prints the mdb session an engineer would have
 seen at the end instead (summary on stderr), so \`playfair sim ... --emit ... | playfair analyze -\`
-works. --what-if seeds the simulator from a parsed dump and says whether each finding clears
-(exit 1 if any remains). --check cross-checks render and parse on random workloads (exit 1 on
-any mismatch).
+works. --what-if seeds the simulator from a parsed dump and judges each finding over the whole
+simulated window: CLEARS (gone and not back), RETURNS (moved, but back by the end), REMAINS
+(exit 1 unless every finding clears). A kpreemptpri change is simulated as the boot-time fix
+(kpqpri follows it) unless --patch live (kpreemptpri/w on the running kernel: kpqpri stays).
+Settable: ${TUNABLES.join(', ')}. --check cross-checks render and parse on random workloads
+(exit 1 on any mismatch). --audit renders random healthy workloads and the #1532 family scenarios
+as mdb text and analyses them: it lists every false alarm (a high or critical finding on a healthy
+run) and every miss (a family starvation no high or critical finding names), each with its seed;
+exit 0 only when there are none.
 `;
 
+// Every tunable the simulator can change is an option by its kernel name (--kpreemptpri 99).
+const TUNABLE_OPTIONS: Record<string, { type: 'string' }> = Object.fromEntries(TUNABLES.map((t) => [t, { type: 'string' }]));
+
 const OPTIONS = {
+  ...TUNABLE_OPTIONS,
   scenario: { type: 'string' },
   duration: { type: 'string' },
   seed: { type: 'string' },
-  kpreemptpri: { type: 'string' },
-  kpqpri: { type: 'string' },
-  hz: { type: 'string' },
   emit: { type: 'string' },
   'no-dump': { type: 'boolean' },
   exact: { type: 'boolean' },
   debug: { type: 'boolean' },
   json: { type: 'boolean' },
   'what-if': { type: 'string', multiple: true },
+  patch: { type: 'string' },
   check: { type: 'boolean' },
+  audit: { type: 'boolean' },
   seeds: { type: 'string' },
   'first-seed': { type: 'string' },
   list: { type: 'boolean' },
@@ -80,8 +92,16 @@ export const runSim: Command = async (argv, io) => {
     return EXIT_OK;
   }
   if (v['check'] === true) return check(v, io, usage);
+  if (v['audit'] === true) return audit(v, io, usage);
   const whatIfArgs = v['what-if'] as string[] | undefined;
-  if (whatIfArgs !== undefined) return whatIfCmd(v, whatIfArgs, opts.positionals, io, usage);
+  if (whatIfArgs !== undefined) {
+    // The what-if runs are seeded from a dump, not a scenario, and print judgements, not mdb text.
+    for (const o of ['emit', 'scenario', 'no-dump', ...TUNABLES.filter((t) => t !== 'hz')]) {
+      if (v[o] !== undefined) return usage(`--${o} cannot be used with --what-if (put tunables in --what-if NAME=VALUE; the what-if prints judgements, not mdb text)`);
+    }
+    return whatIfCmd(v, whatIfArgs, opts.positionals, io, usage);
+  }
+  if (v['patch'] !== undefined) return usage('--patch only applies to --what-if');
   if (opts.positionals.length > 0) return usage(`unexpected argument '${opts.positionals[0]}' (see playfair sim --help)`);
   return runOne(v, io, usage);
 };
@@ -91,12 +111,15 @@ function runOne(v: Values, io: CliIO, usage: (m: string) => number): number {
   const l = loadScenario(name);
   if (!l.ok) return usage(l.errors.slice(0, 5).join('\n'));
   const scn = l.scenario;
-  const params: ParamInput = {};
-  for (const [k, lo, hi] of [['kpreemptpri', 0, 200], ['kpqpri', 0, 200], ['hz', 1, 10000]] as const) {
-    const n = int(v[k], k, lo, hi);
+  const changes: Record<string, number> = {};
+  for (const k of TUNABLES) {
+    const n = int(v[k], k, -(2 ** 31), 2 ** 31 - 1);
     if (typeof n === 'string') return usage(n);
-    if (n !== undefined) params[k] = n;
+    if (n !== undefined) changes[k] = n;
   }
+  const tun = applyTunables({}, changes);
+  if (!tun.ok) return usage(tun.message);
+  const params: ParamInput = tun.input;
   const seed = int(v['seed'], 'seed', 0, 2 ** 32 - 1);
   if (typeof seed === 'string') return usage(seed);
   const hz = params.hz ?? scn.params?.hz ?? 100;
@@ -139,6 +162,8 @@ async function whatIfCmd(v: Values, args: string[], positionals: string[], io: C
   if (typeof seed === 'string') return usage(seed);
   const hz = int(v['hz'], 'hz', 1, 10000);
   if (typeof hz === 'string') return usage(hz);
+  const patch = v['patch'];
+  if (patch !== undefined && patch !== 'boot' && patch !== 'live') return usage(`--patch must be boot or live, got '${String(patch)}'`);
   const input = await readInput(positionals[0] as string, io, { maxInput: DEFAULT_MAX_INPUT });
   if (!input.ok) return usage(input.message);
   const analysis = analyzeText(input.text, { source: input.name, ...(hz !== undefined ? { rules: { assumedHz: hz } } : {}) });
@@ -146,6 +171,7 @@ async function whatIfCmd(v: Values, args: string[], positionals: string[], io: C
     seed: seed ?? 1,
     ...(v['duration'] !== undefined ? { duration: v['duration'] as string } : {}),
     ...(hz !== undefined ? { assumeHz: hz } : {}),
+    ...(patch !== undefined ? { kpreemptpri: patch } : {}),
   });
   if (v['json'] === true) io.stdout.write(JSON.stringify(r, null, 2) + '\n');
   else {
@@ -171,4 +197,17 @@ function check(v: Values, io: CliIO, usage: (m: string) => number): number {
   }
   io.stdout.write(`sim --check: ${r.passed}/${r.seeds} seeds passed (seeds ${f}..${f + n - 1}: invariants, fast-forward = tick-by-tick, render/parse round trip)\n`);
   return r.mismatches.length > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function audit(v: Values, io: CliIO, usage: (m: string) => number): number {
+  const seeds = int(v['seeds'] ?? '500', 'seeds', 1, 1_000_000);
+  if (typeof seeds === 'string') return usage(seeds);
+  const first = int(v['first-seed'] ?? '1', 'first-seed', 0, 2 ** 31);
+  if (typeof first === 'string') return usage(first);
+  const f = first as number;
+  const r = runAudit(f, seeds as number, (done, total) => {
+    if (done % 50 === 0 && done < total) io.stderr.write(`sim --audit: ${done}/${total} runs\n`);
+  });
+  io.stdout.write(neutralize(formatAudit(r, f), true));
+  return r.falseAlarms.length + r.misses.length + r.harness.length > 0 ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -2,6 +2,7 @@
 // threads, the scenario's threads with class data and compiled programs, interrupt threads for
 // every PIL a source or the dump uses, and the first events. At lbolt 0 the runnable threads are
 // queued (setbackdq) and idle CPUs pick them up.
+import { MAXCOMLEN } from '../../illumos/index.ts';
 import { AddrAlloc } from './addresses.ts';
 import { sdcEnter } from './classes/sdc.ts';
 import { tsEnter } from './classes/ts.ts';
@@ -12,7 +13,7 @@ import { cpuResched, setbackdq } from './enqueue.ts';
 import { EV_INTR, EV_SDC, EV_UPDATE, EV_WAKE } from './events.ts';
 import { makeStackShape, startFunction } from './frames.ts';
 import { EventHeap, PHASE_A, PHASE_C, PHASE_D } from './heap.ts';
-import { makeParams, type ParamInput } from './params.ts';
+import { makeParams, queueLevels, type ParamInput } from './params.ts';
 import { Rng } from './rng.ts';
 import type { CpuDef, Len, PhaseDef, ScenarioFile, StepDef, ThreadDef } from './scenario-types.ts';
 import { defaultTsTable } from './ts-table.ts';
@@ -36,8 +37,8 @@ export function buildState(scn: ScenarioFile, opts: BuildOptions): BuildResult {
   const params = makeParams({ ...(scn.params ?? {}), ...(opts.params ?? {}) });
   const width = scn.addrWidth ?? 16;
   const alloc = new AddrAlloc(width);
-  const npri = params.intrPri + 1 + 10; // classes' range plus LOCK_LEVEL interrupt levels
-  const counts = { unbound: 0 };
+  const npri = queueLevels(params);
+  const counts = { unbound: 0, stealList: [] };
   const simOpts: SimOptions = { fastForward: opts.fastForward ?? true, debug: opts.debug ?? false };
   const s: SimState = {
     params,
@@ -66,6 +67,7 @@ export function buildState(scn: ScenarioFile, opts: BuildOptions): BuildResult {
     touchedN: 0,
     dirtyList: [],
     dirtyN: 0,
+    kpqWatch: [],
   };
 
   // Scenario threads first, so thread ids follow the file.
@@ -194,6 +196,7 @@ function putOnCpu(s: SimState, c: SimCpu, t: SimThread): boolean {
   c.thread = t;
   c.dispthread = t;
   c.dispatchPri = t.pri;
+  t.lastDispatch = 0; // on the CPU from the start of the run
   s.idleCount--;
   return true;
 }
@@ -221,7 +224,7 @@ function makeThread(s: SimState, def: ThreadDef, name: string, alloc: AddrAlloc,
   const st = makeStackShape(def.stack, kernelThread, alloc);
   for (const e of st.errors) errors.push(`thread ${name}: ${e}`);
   t.stack = st.shape;
-  t.desc = def.desc ?? (kernelThread ? `${startFunction(st.shape) ?? 'thread_start'}()` : `${def.proc?.slice(0, 16)}/${t.id + 1}`);
+  t.desc = def.desc ?? (kernelThread ? `${startFunction(st.shape) ?? 'thread_start'}()` : `${def.proc?.slice(0, MAXCOMLEN)}/${t.id + 1}`);
   s.threads.push(t);
   return t;
 }

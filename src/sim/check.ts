@@ -5,7 +5,7 @@
 // state, field by field. The first difference is reported.
 import { analyzeText } from '../analyze.ts';
 import type { DispatcherSnapshot, StackFrame, Thread } from '../model/snapshot.ts';
-import { normalizeAddr } from '../../grammar/common/numbers.ts';
+import { toAddr } from '../../illumos/index.ts';
 import { threadStack } from './frames.ts';
 import { randomWorkload } from './random-workload.ts';
 import { runScenario } from './run.ts';
@@ -83,7 +83,7 @@ interface ThreadView {
   cldata: string | null;
 }
 
-const A = (x: string | null): string | null => (x === null ? null : normalizeAddr(x) ?? x);
+const A = (x: string | null): string | null => (x === null ? null : toAddr(x) ?? x);
 
 function frameView(f: StackFrame): unknown {
   return [f.func, f.offset, f.args, A(f.fp), f.saved === true];

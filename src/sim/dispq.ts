@@ -7,6 +7,11 @@ import { SimThread, TS_RUN } from './types.ts';
 export interface QueueCounts {
   /** Unbound threads queued on per-CPU queues (not the kp queue). */
   unbound: number;
+  /**
+   * Per-CPU queues that may hold an unbound thread (a superset, pruned by stealCandidates): the
+   * steal scan walks these instead of every CPU, which made it quadratic in CPUs (issue 15).
+   */
+  stealList: DispQ[];
 }
 
 export class DispQ {
@@ -20,6 +25,8 @@ export class DispQ {
   maxUnboundPri = -1;
   /** disp_steal: tick before which a too-fresh thread here may not be stolen (0: none pending). */
   steal = 0;
+  /** It is in counts.stealList. */
+  listed = false;
 
   constructor(id: number, npri: number, counts: QueueCounts) {
     this.id = id;
@@ -39,19 +46,25 @@ export function dqInsert(dq: DispQ, t: SimThread, pri: number, front: boolean): 
     dq.first[pri] = t;
     dq.last[pri] = t;
   } else if (front) {
-    t.link = dq.first[pri];
+    t.link = dq.first[pri] ?? null;
     dq.first[pri] = t;
   } else {
     t.link = null;
     (dq.last[pri] as SimThread).link = t;
     dq.last[pri] = t;
   }
-  dq.cnt[pri]++;
+  dq.cnt[pri] = (dq.cnt[pri] ?? 0) + 1;
   dq.nrunnable++;
   if (t.boundCpu < 0) {
     dq.steal = 0;
     if (pri > dq.maxUnboundPri) dq.maxUnboundPri = pri;
-    if (dq.id >= 0) dq.counts.unbound++;
+    if (dq.id >= 0) {
+      dq.counts.unbound++;
+      if (!dq.listed) {
+        dq.listed = true;
+        dq.counts.stealList.push(dq);
+      }
+    }
   }
   if (pri > dq.maxrunpri) {
     dq.maxrunpri = pri;
@@ -63,7 +76,7 @@ export function dqInsert(dq: DispQ, t: SimThread, pri: number, front: boolean): 
 /** Removes `t` (queued at `pri`) from `dq`: dispdeq. Returns false if it was not there. */
 export function dqRemove(dq: DispQ, t: SimThread, pri: number): boolean {
   let prev: SimThread | null = null;
-  let cur = dq.first[pri];
+  let cur = dq.first[pri] ?? null;
   while (cur !== null && cur !== t) {
     prev = cur;
     cur = cur.link;
@@ -73,7 +86,7 @@ export function dqRemove(dq: DispQ, t: SimThread, pri: number): boolean {
   else prev.link = t.link;
   if (dq.last[pri] === t) dq.last[pri] = prev;
   t.link = null;
-  dq.cnt[pri]--;
+  dq.cnt[pri] = (dq.cnt[pri] ?? 0) - 1;
   dq.nrunnable--;
   if (t.boundCpu < 0 && dq.id >= 0) dq.counts.unbound--;
   afterRemove(dq, pri);
@@ -88,7 +101,7 @@ export function dqTakeBest(dq: DispQ): SimThread | null {
   dq.first[pri] = t.link;
   if (t.link === null) dq.last[pri] = null;
   t.link = null;
-  dq.cnt[pri]--;
+  dq.cnt[pri] = (dq.cnt[pri] ?? 0) - 1;
   dq.nrunnable--;
   if (t.boundCpu < 0 && dq.id >= 0) dq.counts.unbound--;
   afterRemove(dq, pri);
@@ -112,7 +125,7 @@ function afterRemove(dq: DispQ, pri: number): void {
 /** disp_fix_unbound_pri: lower the lazy bound to the highest level holding an unbound thread. */
 export function dqFixUnboundPri(dq: DispQ, from: number): void {
   for (let p = from; p >= 0; p--) {
-    for (let t = dq.first[p]; t !== null; t = t.link) {
+    for (let t = dq.first[p] ?? null; t !== null; t = t.link) {
       if (t.boundCpu < 0) {
         dq.maxUnboundPri = p;
         return;
@@ -122,11 +135,27 @@ export function dqFixUnboundPri(dq: DispQ, from: number): void {
   dq.maxUnboundPri = -1;
 }
 
+/**
+ * The per-CPU queues whose disp_max_unbound_pri is set (the only ones a steal can take from),
+ * in no particular order; queues that no longer qualify are dropped from the list here.
+ */
+export function stealCandidates(counts: QueueCounts): DispQ[] {
+  const list = counts.stealList;
+  let kept = 0;
+  for (let i = 0; i < list.length; i++) {
+    const dq = list[i] as DispQ;
+    if (dq.maxUnboundPri >= 0) list[kept++] = dq;
+    else dq.listed = false;
+  }
+  list.length = kept;
+  return list;
+}
+
 /** Queued threads, highest priority first and in queue order within a level (as `::cpuinfo -v`). */
 export function dqList(dq: DispQ): SimThread[] {
   const out: SimThread[] = [];
   for (let p = dq.cnt.length - 1; p >= 0; p--) {
-    for (let t = dq.first[p]; t !== null; t = t.link) out.push(t);
+    for (let t = dq.first[p] ?? null; t !== null; t = t.link) out.push(t);
   }
   return out;
 }

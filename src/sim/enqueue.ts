@@ -2,7 +2,7 @@
 // (disp_lowpri_cpu, cache affinity, run-queue balancing) and asking CPUs to preempt
 // (cpu_resched on enqueue, cpu_surrender from a class tick). Facts: dispatcher-spec.md 3.5-3.7.
 import { dqInsert, dqRemove } from './dispq.ts';
-import { markDirty, touch, touchAll } from './sync.ts';
+import { kpqChanged, kpqHot, markDirty, touch } from './sync.ts';
 import { CLS_SDC, KIND_IDLE, KPQ, SimCpu, SimState, SimThread, TS_ONPROC } from './types.ts';
 
 const RUNQ_MATCH_PRI = 16;
@@ -26,6 +26,7 @@ export function lowpriCpu(s: SimState, hint: SimCpu, curcpu: SimCpu | null): Sim
   let bestnrun = 0;
   for (let i = 0; i < n; i++) {
     const cp = cpus[(hint.id + i) % n] as SimCpu;
+    if (cp.offline) continue;
     let cpupri = cp === curcpu ? -1 : cp.dispatchPri;
     if (cp.disp.maxrunpri > cpupri) cpupri = cp.disp.maxrunpri;
     if (cp.chosenLevel > cpupri) cpupri = cp.chosenLevel;
@@ -53,11 +54,11 @@ export function setbackdq(s: SimState, t: SimThread, isCur: boolean): void {
       return;
     }
     const home = cpus[t.cpu] as SimCpu;
-    cp = cacheWarm(s, t, isCur) ? home : lowpriCpu(s, home, null);
+    cp = cacheWarm(s, t, isCur) && !home.offline ? home : lowpriCpu(s, home, null);
     let qlen = cp.disp.cnt[pri] as number;
     if (pri >= RUNQ_MATCH_PRI) qlen -= RUNQ_MAX_DIFF;
     if (qlen > 0) {
-      const ncp = cpus[(cp.id + 1) % cpus.length] as SimCpu;
+      const ncp = nextOnline(s, cp);
       if ((ncp.disp.cnt[pri] as number) < qlen) cp = ncp;
     }
   } else cp = cpus[t.boundCpu] as SimCpu;
@@ -76,9 +77,19 @@ export function setfrontdq(s: SimState, t: SimThread, isCur: boolean): void {
       return;
     }
     cp = cpus[t.cpu] as SimCpu;
-    if (pri < cp.disp.maxrunpri && !cacheWarm(s, t, isCur)) cp = lowpriCpu(s, cp, null);
+    if (cp.offline || (pri < cp.disp.maxrunpri && !cacheWarm(s, t, isCur))) cp = lowpriCpu(s, cp, null);
   } else cp = cpus[t.boundCpu] as SimCpu;
   place(s, t, cp, true);
+}
+
+/** cpu_next_onln: the next online CPU after `cp` (itself when it is the only one). */
+function nextOnline(s: SimState, cp: SimCpu): SimCpu {
+  const cpus = s.cpus;
+  for (let i = 1; i < cpus.length; i++) {
+    const o = cpus[(cp.id + i) % cpus.length] as SimCpu;
+    if (!o.offline) return o;
+  }
+  return cp;
 }
 
 function place(s: SimState, t: SimThread, cp: SimCpu, front: boolean): void {
@@ -90,9 +101,10 @@ function place(s: SimState, t: SimThread, cp: SimCpu, front: boolean): void {
 
 /** setkpdq: unbound threads at or above kpqpri wait on the partition queue; one CPU is told. */
 function setkpdq(s: SimState, t: SimThread, front: boolean): void {
-  touchAll(s);
+  const hot = kpqHot(s);
   if (t.waitrq < 0) t.waitrq = s.lbolt;
   dqInsert(s.kpq, t, t.pri, front);
+  kpqChanged(s, hot);
   const cp = lowpriCpu(s, s.cpus[t.cpu] as SimCpu, null);
   if (cp.chosenLevel < t.pri) cp.chosenLevel = t.pri;
   cpuResched(s, cp, t.pri);
@@ -102,8 +114,9 @@ function setkpdq(s: SimState, t: SimThread, front: boolean): void {
 /** Removes a queued thread from wherever it waits (dispdeq). */
 export function dispdeq(s: SimState, t: SimThread): void {
   if (t.dispQueue === KPQ) {
-    touchAll(s);
+    const hot = kpqHot(s);
     dqRemove(s.kpq, t, t.pri);
+    kpqChanged(s, hot);
   } else {
     const cp = s.cpus[t.dispQueue] as SimCpu;
     touch(s, cp);
@@ -124,7 +137,7 @@ function enqWakeup(s: SimState, cp: SimCpu, bound: boolean): void {
   const cpus = s.cpus;
   for (let i = 1; i < cpus.length; i++) {
     const o = cpus[(cp.id + i) % cpus.length] as SimCpu;
-    if (o.thread.kind === KIND_IDLE && o.intr.length === 0) {
+    if (o.thread.kind === KIND_IDLE && o.intr.length === 0 && !o.offline) {
       markDirty(s, o);
       return;
     }

@@ -5,7 +5,7 @@
 // scenario, so it runs, prints and validates like the built-in ones.
 import type { DispatcherSnapshot, Thread } from '../model/snapshot.ts';
 import type { CpuDef, ScenarioFile, StepDef, ThreadDef } from './scenario-types.ts';
-import { CPU_QUIESCED } from './types.ts';
+import { CPU_QUIESCED, HZ_DEFAULT, KPREEMPTPRI_PRE_FIX, MAXCLSYSPRI, MINCLSYSPRI, TS_MAXUMDPRI } from '../../illumos/index.ts';
 
 /** Kernel workers illumos binds to a CPU by default (mac soft rings, SRS workers, per-CPU squeues). */
 const BOUND_WORKERS = ['mac_soft_ring_worker', 'mac_srs_worker', 'mac_rx_srs_poll_ring', 'squeue_worker', 'squeue_polling_thread'];
@@ -17,6 +17,10 @@ export interface SeedOptions {
 
 export interface Seeded {
   scenario: ScenarioFile;
+  /** Where hz came from: the dump, the caller's assumption (--hz), or the 1532-era default. */
+  hzSource: 'dump' | 'option' | 'default';
+  /** kpreemptpri and kpqpri as the dump shows them (null: not shown, the simulator assumes). */
+  shown: { kpreemptpri: number | null; kpqpri: number | null };
   /** Simulator CPU index -> the dump's CPU id. */
   cpuIds: number[];
   /** Thread address -> how it starts: running, or queued. */
@@ -28,10 +32,15 @@ export function scenarioFromSnapshot(snap: DispatcherSnapshot, opts: SeedOptions
   const notes: string[] = [];
   const byAddr = new Map<string, Thread>();
   for (const t of snap.threads) if (t.addr !== null) byAddr.set(t.addr, t);
-  const hz = snap.tunables['hz'] ?? opts.assumeHz ?? 100;
-  if (snap.tunables['hz'] === undefined) notes.push(`hz not shown: assumed ${hz}`);
-  const kpreemptpri = snap.tunables['kpreemptpri'] ?? 100;
-  if (snap.tunables['kpreemptpri'] === undefined) notes.push('kpreemptpri not shown: assumed 100 (the default before the 2020 fix)');
+  const shownHz = snap.tunables['hz'];
+  const hz = shownHz ?? opts.assumeHz ?? HZ_DEFAULT;
+  const hzSource: Seeded['hzSource'] = shownHz !== undefined ? 'dump' : opts.assumeHz !== undefined ? 'option' : 'default';
+  if (hzSource === 'option') notes.push(`hz not shown: ${hz} as given`);
+  if (hzSource === 'default') notes.push(`hz not shown: assumed ${hz}`);
+  const shownKp = snap.tunables['kpreemptpri'] ?? null;
+  const shownKpq = snap.tunables['kpqpri'] ?? null;
+  const kpreemptpri = shownKp ?? KPREEMPTPRI_PRE_FIX;
+  if (shownKp === null) notes.push(`kpreemptpri not shown: assumed ${KPREEMPTPRI_PRE_FIX} (maxclsyspri + 1, the default before the illumos 1532 fix)`);
 
   const cpus = [...snap.cpus].sort((a, b) => a.id - b.id);
   const cpuIds = cpus.map((c) => c.id);
@@ -73,12 +82,12 @@ export function scenarioFromSnapshot(snap: DispatcherSnapshot, opts: SeedOptions
   const scenario: ScenarioFile = {
     name: 'from-dump',
     description: 'seeded from a parsed mdb dump',
-    params: { hz, kpreemptpri, ...(snap.tunables['kpqpri'] !== undefined ? { kpqpri: snap.tunables['kpqpri'] } : {}) },
+    params: { hz, kpreemptpri, ...(shownKpq !== null ? { kpqpri: shownKpq } : {}) },
     addrWidth: widthOf(snap),
     cpus: cpuDefs.length > 0 ? cpuDefs : 1,
     threads,
   };
-  return { scenario, cpuIds, startedAs, notes };
+  return { scenario, hzSource, shown: { kpreemptpri: shownKp, kpqpri: shownKpq }, cpuIds, startedAs, notes };
 }
 
 /** The dispatched thread: the one on the CPU, or the one an interrupt thread pinned. */
@@ -104,10 +113,10 @@ function runningThread(c: DispatcherSnapshot['cpus'][number], byAddr: Map<string
 function classOf(t: Thread | null, pri: number): 'TS' | 'SYS' | 'SDC' | null {
   const cls = t?.cls ?? null;
   if (cls === 'SDC') return 'SDC';
-  if (cls === 'SYS') return pri >= 60 && pri <= 99 ? 'SYS' : null;
-  if (cls !== null && ['TS', 'IA', 'FSS', 'FX'].includes(cls)) return pri <= 59 ? 'TS' : null;
-  if (pri < 0 || pri > 99) return null;
-  return pri < 60 ? 'TS' : 'SYS';
+  if (cls === 'SYS') return pri >= MINCLSYSPRI && pri <= MAXCLSYSPRI ? 'SYS' : null;
+  if (cls !== null && ['TS', 'IA', 'FSS', 'FX'].includes(cls)) return pri <= TS_MAXUMDPRI ? 'TS' : null;
+  if (pri < 0 || pri > MAXCLSYSPRI) return null;
+  return pri < MINCLSYSPRI ? 'TS' : 'SYS';
 }
 
 function procName(t: Thread | null, fallback: string | null): string {
@@ -115,7 +124,7 @@ function procName(t: Thread | null, fallback: string | null): string {
 }
 
 function onCpuThread(t: Thread, pri: number, cpu: number, stuck: boolean, hz: number, notes: string[], id: number): ThreadDef {
-  const cls = classOf(t, pri) ?? (pri < 60 ? 'TS' : 'SYS');
+  const cls = classOf(t, pri) ?? (pri < MINCLSYSPRI ? 'TS' : 'SYS');
   const def: ThreadDef = { name: t.addr as string, addr: t.addr as string, proc: procName(t, null), class: cls, pri: clampPri(cls, pri), start: { onCpu: cpu }, program: [] };
   if (t.cldata !== null) def.cldata = t.cldata;
   if (cls === 'TS') {
@@ -161,7 +170,7 @@ function boundCpuOf(t: Thread | null, cpu: number): number | null {
 
 function clampPri(cls: 'TS' | 'SYS' | 'SDC', pri: number): number | undefined {
   if (cls === 'SDC') return undefined;
-  return cls === 'TS' ? Math.max(0, Math.min(59, pri)) : Math.max(60, Math.min(99, pri));
+  return cls === 'TS' ? Math.max(0, Math.min(TS_MAXUMDPRI, pri)) : Math.max(MINCLSYSPRI, Math.min(MAXCLSYSPRI, pri));
 }
 
 function widthOf(snap: DispatcherSnapshot): 8 | 11 | 16 {

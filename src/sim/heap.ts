@@ -1,5 +1,6 @@
 // The event queue: a binary min-heap over parallel typed arrays, so pushing and popping allocate
 // nothing. Order: tick, then phase, then `sub` (the CPU id for clock steps), then insertion order.
+// Every index read below is within `size` (or is slot 0 of a non-empty heap), hence the `!`s.
 
 export const PHASE_A = 0; // interrupts, timed wake-ups
 export const PHASE_B = 1; // per-CPU clock step
@@ -38,7 +39,7 @@ export class EventHeap {
     const o = this.seq++;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!less(k, sub, o, this.key[p], this.sub[p], this.ord[p])) break;
+      if (!less(k, sub, o, this.key[p]!, this.sub[p]!, this.ord[p]!)) break;
       this.move(p, i);
       i = p;
     }
@@ -52,27 +53,27 @@ export class EventHeap {
 
   /** Tick of the earliest event, or Infinity. */
   peekTick(): number {
-    return this.size === 0 ? Infinity : Math.floor(this.key[0] / 4);
+    return this.size === 0 ? Infinity : Math.floor(this.key[0]! / 4);
   }
 
   /** Removes the earliest event into tick/phase/kind/a/b. */
   pop(): void {
-    const k0 = this.key[0];
+    const k0 = this.key[0]!;
     this.tick = Math.floor(k0 / 4);
     this.phase = k0 - this.tick * 4;
-    this.kind = this.kindA[0];
-    this.a = this.aA[0];
-    this.b = this.bA[0];
+    this.kind = this.kindA[0]!;
+    this.a = this.aA[0]!;
+    this.b = this.bA[0]!;
     const n = --this.size;
     if (n === 0) return;
-    const k = this.key[n], s = this.sub[n], o = this.ord[n];
-    const kd = this.kindA[n], a = this.aA[n], b = this.bA[n];
+    const k = this.key[n]!, s = this.sub[n]!, o = this.ord[n]!;
+    const kd = this.kindA[n]!, a = this.aA[n]!, b = this.bA[n]!;
     let i = 0;
     for (;;) {
       let c = 2 * i + 1;
       if (c >= n) break;
-      if (c + 1 < n && less(this.key[c + 1], this.sub[c + 1], this.ord[c + 1], this.key[c], this.sub[c], this.ord[c])) c++;
-      if (!less(this.key[c], this.sub[c], this.ord[c], k, s, o)) break;
+      if (c + 1 < n && less(this.key[c + 1]!, this.sub[c + 1]!, this.ord[c + 1]!, this.key[c]!, this.sub[c]!, this.ord[c]!)) c++;
+      if (!less(this.key[c]!, this.sub[c]!, this.ord[c]!, k, s, o)) break;
       this.move(c, i);
       i = c;
     }
@@ -85,12 +86,12 @@ export class EventHeap {
   }
 
   private move(from: number, to: number): void {
-    this.key[to] = this.key[from];
-    this.sub[to] = this.sub[from];
-    this.ord[to] = this.ord[from];
-    this.kindA[to] = this.kindA[from];
-    this.aA[to] = this.aA[from];
-    this.bA[to] = this.bA[from];
+    this.key[to] = this.key[from]!;
+    this.sub[to] = this.sub[from]!;
+    this.ord[to] = this.ord[from]!;
+    this.kindA[to] = this.kindA[from]!;
+    this.aA[to] = this.aA[from]!;
+    this.bA[to] = this.bA[from]!;
   }
 
   private grow(): void {

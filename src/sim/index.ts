@@ -1,5 +1,5 @@
 // The simulator's public face: run scenarios, render them as mdb text, seed from a dump, ask
-// "what if", and cross-check against the parser.
+// "what if", cross-check against the parser, and audit the rules against simulated dumps.
 export { buildState, type BuildOptions, type BuildResult } from './build.ts';
 export { runUntil } from './engine.ts';
 export { applyDump } from './dump.ts';
@@ -10,7 +10,9 @@ export type { ScenarioFile, ThreadDef, StepDef, PhaseDef, IntrDef, CpuDef, DumpD
 export { toSnapshot } from './snapshot.ts';
 export { emitTranscript, parseEmitKinds, EMIT_KINDS, type EmitKind, type TranscriptOptions } from './transcript.ts';
 export { summarize, formatSummary, type SimSummary } from './summary.ts';
-export { whatIf, formatWhatIf, type WhatIfOptions, type WhatIfOutcome, type WhatIfResult } from './whatif.ts';
+export { whatIf, formatWhatIf, type KpreemptMode, type WhatIfOptions, type WhatIfOutcome, type WhatIfResult, type WhatIfStatus } from './whatif.ts';
+export { auditFamily, auditHealthy, formatAudit, runAudit, FAMILY, type AuditProblem, type AuditReport } from './audit.ts';
+export { auditWorkload } from './audit-workload.ts';
 export { scenarioFromSnapshot } from './from-snapshot.ts';
 export { checkSeed, runCheck, type CheckMismatch, type CheckReport } from './check.ts';
 export { randomWorkload } from './random-workload.ts';

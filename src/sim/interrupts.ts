@@ -38,6 +38,7 @@ export function intrStart(s: SimState, cp: SimCpu, pil: number, wakes: readonly 
   it.state = TS_ONPROC;
   it.pri = s.params.intrPri + pil;
   it.pinned = cp.thread;
+  it.intrSince = s.lbolt;
   cp.thread = it;
   cp.intr.push(it);
   for (let i = 0; i < wakes.length; i++) wakeByEvent(s, s.threads[wakes[i] as number] as SimThread);

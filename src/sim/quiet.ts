@@ -6,8 +6,16 @@
 // "fast-forward equals tick-by-tick" holds them to it.
 import { CLS_SDC, CLS_TS, KIND_NORMAL, MODE_USER, SimCpu, SimState, SimThread, TSBACKQ, TSRESTORE } from './types.ts';
 
-/** First tick after `c.synced` whose clock step would do more than applyQuiet(). */
+/**
+ * First tick after `c.synced` whose clock step would do more than applyQuiet(). Also records in
+ * `c.kpqSensitive` whether the answer read the kp queue (see kpqChanged in sync.ts).
+ */
 export function quietUntil(s: SimState, c: SimCpu): number {
+  c.kpqSensitive = false;
+  return planQuiet(s, c);
+}
+
+function planQuiet(s: SimState, c: SimCpu): number {
   if (c.intr.length > 0) return Infinity; // pinned threads are not charged; the end is an event
   const t = c.thread;
   if (t.kind !== KIND_NORMAL) return Infinity; // idle: stealing is driven by enqueues
@@ -20,7 +28,10 @@ export function quietUntil(s: SimState, c: SimCpu): number {
   if (t.cls === CLS_SDC) return S + 1;
   if (t.cls !== CLS_TS) return n;
   const maxp = c.disp.maxrunpri > s.kpq.maxrunpri ? c.disp.maxrunpri : s.kpq.maxrunpri;
-  // cpu_surrender would change nothing: flags already as it would leave them.
+  // cpu_surrender would change nothing: flags already as it would leave them. Only here does the
+  // kp queue enter the plan, and only when the other terms leave the answer to it.
+  const askKpq = c.runrun && (t.tsFlags & TSBACKQ) !== 0 && !c.kprunrun && c.disp.maxrunpri < s.params.kpreemptpri;
+  if (askKpq) watchKpq(s, c);
   const settled = c.runrun && (t.tsFlags & TSBACKQ) !== 0 && (c.kprunrun || maxp < s.params.kpreemptpri);
   const L = t.tsTimeleft;
   if (L > 1) {
@@ -32,6 +43,14 @@ export function quietUntil(s: SimState, c: SimCpu): number {
   if (!settled || (t.tsFlags & TSRESTORE) !== 0) return S + 1;
   if (s.ts.tqexp[t.tsCpupri] !== t.tsCpupri) return S + 1;
   return n;
+}
+
+function watchKpq(s: SimState, c: SimCpu): void {
+  c.kpqSensitive = true;
+  if (!c.kpqWatched) {
+    c.kpqWatched = true;
+    s.kpqWatch.push(c);
+  }
 }
 
 /** Applies `n` quiet clock steps to the thread running on a CPU (see quietUntil). */

@@ -98,7 +98,8 @@ export interface ScenarioFile {
     kpqpri?: number;
     era?: 'G11' | 'G20';
     rtLoaded?: boolean;
-    nostealTicks?: number;
+    /** nosteal_nsec (ns); rounded up to ticks. */
+    nostealNsec?: number;
   };
   defaultDuration?: string;
   addrWidth?: 8 | 11 | 16;

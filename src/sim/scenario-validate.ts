@@ -1,5 +1,6 @@
 // Checks a scenario read from JSON before anything trusts it; every problem is reported with its
 // path (`threads[2].program[0].steps[1]`), never thrown.
+import { CPU_OFFLINE } from '../../illumos/index.ts';
 import type { ScenarioFile } from './scenario-types.ts';
 
 type Obj = Record<string, unknown>;
@@ -24,6 +25,7 @@ export function validateScenario(x: unknown): { ok: true; scenario: ScenarioFile
       });
     });
   }
+  if (Array.isArray(x.cpus) && Array.isArray(x.threads)) offline(x.cpus, x.threads, e);
   if (x.interrupts !== undefined) {
     if (!Array.isArray(x.interrupts)) e.push('scenario.interrupts: expected a list');
     else x.interrupts.forEach((it, i) => intr(it, `interrupts[${i}]`, ncpus, known, e));
@@ -175,4 +177,21 @@ function str(o: Obj, k: string, p: string, e: string[]): void {
 function intIn(o: Obj, k: string, lo: number, hi: number, p: string, e: string[]): void {
   const v = o[k];
   if (!Number.isInteger(v) || (v as number) < lo || (v as number) > hi) e.push(`${p}.${k}: expected an integer in ${lo}..${hi}`);
+}
+
+/** An OFFLINE CPU (cpu_flags 0x20) runs only its idle thread: nothing may be bound or placed there. */
+function offline(cpus: unknown[], threads: unknown[], e: string[]): void {
+  const off = new Set<number>();
+  cpus.forEach((c, i) => {
+    if (isObj(c) && typeof c.flags === 'number' && (c.flags & CPU_OFFLINE) !== 0) off.add(i);
+  });
+  if (off.size === 0) return;
+  if (off.size === cpus.length) e.push('scenario.cpus: every CPU is OFFLINE');
+  threads.forEach((t, i) => {
+    if (!isObj(t)) return;
+    const st = isObj(t.start) ? t.start : {};
+    for (const [k, v] of [['bound', t.bound], ['cpu', t.cpu], ['start.onCpu', st.onCpu], ['start.queuedOn', st.queuedOn]] as const) {
+      if (typeof v === 'number' && off.has(v)) e.push(`threads[${i}].${k}: cpu ${v} is OFFLINE`);
+    }
+  });
 }

@@ -1,16 +1,11 @@
 // The simulator's state as a DispatcherSnapshot: what a debugger attached at this moment would
 // find, with addresses normalised as the parser normalises them and `lines` empty (no input).
-import { toAddr } from '../../illumos/index.ts';
-import type { Addr, Cpu, DispatcherSnapshot, Thread, ThreadState } from '../model/snapshot.ts';
+import { cpuFlagNames, MAXCOMLEN, stateFromCode, toAddr } from '../../illumos/index.ts';
+import type { Addr, Cpu, DispatcherSnapshot, Thread } from '../model/snapshot.ts';
 import { blankThread } from '../model/snapshot.ts';
 import { dqList } from './dispq.ts';
 import { threadStack } from './frames.ts';
-import {
-  CLASS_NAMES, CPU_FLAG_NAMES, KIND_IDLE, KIND_INTR, KPQ, SimCpu, SimState, SimThread, TS_FREE, TS_ONPROC, TS_RUN, TS_SLEEP,
-} from './types.ts';
-
-/** `u_comm` holds at most MAXCOMLEN (16) characters. */
-export const MAXCOMLEN = 16;
+import { CLASS_NAMES, KIND_IDLE, KIND_INTR, KPQ, SimCpu, SimState, SimThread, TS_FREE, TS_ONPROC, TS_RUN } from './types.ts';
 
 export function comm(t: SimThread): string {
   return t.comm.slice(0, MAXCOMLEN);
@@ -26,14 +21,6 @@ function procOf(t: SimThread): string {
   return t.kind === KIND_IDLE ? '(idle)' : comm(t);
 }
 
-export function flagNames(flags: number): string[] {
-  const out: string[] = [];
-  CPU_FLAG_NAMES.forEach((n, i) => {
-    if ((flags & (1 << i)) !== 0) out.push(n);
-  });
-  return out;
-}
-
 export function cpuSnapshot(s: SimState, c: SimCpu): Cpu {
   const pil = [...c.intr].sort((a, b) => b.pil - a.pil);
   const lowest = c.intr[0];
@@ -41,7 +28,7 @@ export function cpuSnapshot(s: SimState, c: SimCpu): Cpu {
     id: c.id,
     addr: addr(c.addr),
     flags: c.flags,
-    flagNames: flagNames(c.flags),
+    flagNames: cpuFlagNames(c.flags),
     nrun: c.disp.nrunnable,
     bspl: c.bspl,
     pri: c.thread.pri,
@@ -57,15 +44,13 @@ export function cpuSnapshot(s: SimState, c: SimCpu): Cpu {
   };
 }
 
-const STATE_NAMES: Record<number, ThreadState> = { [TS_FREE]: 'free', [TS_SLEEP]: 'sleep', [TS_RUN]: 'run', [TS_ONPROC]: 'onproc' };
-
 export function threadSnapshot(s: SimState, t: SimThread): Thread {
   const th = blankThread(addr(t.addr));
   const onCpu = s.cpus.find((c) => c.thread === t || c.dispthread === t);
   th.proc = comm(t);
   th.pri = t.pri;
   th.epri = t.epri;
-  th.state = STATE_NAMES[t.state] ?? null;
+  th.state = stateFromCode(t.state);
   th.cls = CLASS_NAMES[t.cls] ?? null;
   th.cid = t.cls;
   th.desc = t.desc;

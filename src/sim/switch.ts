@@ -2,10 +2,10 @@
 // the CPU would go idle), swtch()/preempt(), and the work stealing of idle CPUs (disp_getwork,
 // disp_getbest). Facts: dispatcher-spec.md 3.8-3.10.
 import { clPreempt, clSleep } from './classes/index.ts';
-import { dqFixUnboundPri, dqRemove, dqTakeBest, DispQ } from './dispq.ts';
+import { dqFixUnboundPri, dqRemove, dqTakeBest, DispQ, stealCandidates } from './dispq.ts';
 import { EV_IDLE_RETRY } from './events.ts';
 import { PHASE_D } from './heap.ts';
-import { markDirty, touch, touchAll } from './sync.ts';
+import { kpqChanged, kpqHot, markDirty, touch } from './sync.ts';
 import { KIND_IDLE, KPQ, MODE_KERNEL, SimCpu, SimState, SimThread, TS_ONPROC, TS_SLEEP } from './types.ts';
 
 /** disp_getbest's "nothing yet, try again later" answer. */
@@ -42,6 +42,7 @@ export function swtch(s: SimState, cp: SimCpu, out: SimThread): void {
   next.cpu = cp.id;
   const wait = s.lbolt - next.waitrq;
   if (next.waitrq >= 0 && wait > next.maxWait) next.maxWait = wait;
+  if (next.waitrq >= 0 && next.dispatches > 0 && wait > next.maxLaterWait) next.maxLaterWait = wait;
   next.waitrq = -1;
   next.dispatches++;
   next.lastDispatch = s.lbolt;
@@ -52,8 +53,10 @@ export function swtch(s: SimState, cp: SimCpu, out: SimThread): void {
 function disp(s: SimState, cp: SimCpu): SimThread {
   const kpq = s.kpq;
   if (kpq.maxrunpri >= 0 && kpq.maxrunpri >= cp.disp.maxrunpri) {
-    touchAll(s);
-    return dqTakeBest(kpq) as SimThread;
+    const hot = kpqHot(s);
+    const t = dqTakeBest(kpq) as SimThread;
+    kpqChanged(s, hot);
+    return t;
   }
   if (cp.disp.maxrunpri >= 0) return dqTakeBest(cp.disp) as SimThread;
   const stolen = getwork(s, cp);
@@ -84,18 +87,40 @@ export function sleepThread(s: SimState, cp: SimCpu, t: SimThread, onEvent: bool
 
 /** The idle loop of `cp`: run its own work, the kp queue's, or stolen work. */
 export function idleDispatch(s: SimState, cp: SimCpu): void {
+  if (cp.offline) return; // runs only its idle thread; it does not steal
   if (cp.disp.nrunnable === 0 && s.kpq.nrunnable === 0 && !anyStealable(s, cp)) return;
   swtch(s, cp, cp.idle);
 }
 
 function anyStealable(s: SimState, cp: SimCpu): boolean {
   if (cp.disp.counts.unbound === 0) return false;
-  const cpus = s.cpus;
-  for (let i = 0; i < cpus.length; i++) {
-    const o = cpus[i] as SimCpu;
-    if (o !== cp && o.disp.maxUnboundPri >= 0 && o.dispatchPri !== -1) return true;
+  const list = stealCandidates(cp.disp.counts);
+  for (let i = 0; i < list.length; i++) {
+    const o = s.cpus[(list[i] as DispQ).id] as SimCpu;
+    if (o !== cp && o.dispatchPri !== -1) return true;
   }
   return false;
+}
+
+/** Scratch for victims(): the steal scan allocates nothing per call. */
+const victimScratch: SimCpu[] = [];
+
+/**
+ * The busy CPUs other than `cp` whose queue may hold an unbound thread, in the order disp_getwork
+ * visits CPUs (cp + 1, cp + 2, ... wrapping). Every other CPU has disp_max_unbound_pri -1 and could
+ * not be chosen, so walking only these gives the same choice as walking every CPU.
+ */
+function victims(s: SimState, cp: SimCpu): SimCpu[] {
+  const list = stealCandidates(cp.disp.counts);
+  const n = s.cpus.length;
+  const out = victimScratch;
+  out.length = 0;
+  for (let i = 0; i < list.length; i++) {
+    const o = s.cpus[(list[i] as DispQ).id] as SimCpu;
+    if (o !== cp && o.dispatchPri !== -1) out.push(o);
+  }
+  if (out.length > 1) out.sort((a, b) => ((a.id - cp.id + n) % n) - ((b.id - cp.id + n) % n));
+  return out;
 }
 
 /**
@@ -104,15 +129,13 @@ function anyStealable(s: SimState, cp: SimCpu): boolean {
  */
 function getwork(s: SimState, cp: SimCpu): SimThread | null {
   if (cp.disp.counts.unbound === 0) return null;
-  const cpus = s.cpus;
-  const n = cpus.length;
   for (let attempt = 0; attempt < 200; attempt++) {
     let best: SimCpu | null = null;
     let bestpri = -1;
     let retry = Infinity;
-    for (let i = 1; i < n; i++) {
-      const o = cpus[(cp.id + i) % n] as SimCpu;
-      if (o.dispatchPri === -1) continue;
+    const list = victims(s, cp);
+    for (let i = 0; i < list.length; i++) {
+      const o = list[i] as SimCpu;
       const pri = o.disp.maxUnboundPri;
       if (pri > bestpri) {
         if (o.disp.steal === 0 || o.disp.steal <= s.lbolt) {

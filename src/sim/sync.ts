@@ -28,10 +28,37 @@ export function touch(s: SimState, c: SimCpu): void {
   }
 }
 
-/** Every CPU's quiet test reads the kp queue, so a kp queue change touches them all. */
+/** Brings every CPU up to date and re-plans it (the end of a run, ts_update). */
 export function touchAll(s: SimState): void {
   const cpus = s.cpus;
   for (let i = 0; i < cpus.length; i++) touch(s, cpus[i] as SimCpu);
+}
+
+/**
+ * Whether the kp queue holds a waiter at or above kpreemptpri. This one bit is all a CPU's quiet
+ * test reads of the kp queue (cpu_surrender sets KRNRN on it), so only its flips re-plan every
+ * CPU: touching them all on each kp queue change made a run quadratic in CPUs (issue 15).
+ */
+export function kpqHot(s: SimState): boolean {
+  return s.kpq.maxrunpri >= s.params.kpreemptpri;
+}
+
+/**
+ * After a kp queue change: if the bit kpqHot() flipped from `before`, re-plan the CPUs whose plan
+ * read it (quietUntil keeps them in s.kpqWatch; the others are dropped from it here).
+ */
+export function kpqChanged(s: SimState, before: boolean): void {
+  if (kpqHot(s) === before) return;
+  const list = s.kpqWatch;
+  let kept = 0;
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i] as SimCpu;
+    if (c.kpqSensitive) {
+      touch(s, c);
+      list[kept++] = c;
+    } else c.kpqWatched = false;
+  }
+  list.length = kept;
 }
 
 /** Schedules a visit to `c` at the end of the current event (a poke, a switch, an idle CPU). */

@@ -9,7 +9,7 @@ import { dqList } from './dispq.ts';
 import { threadStack } from './frames.ts';
 import { cpuSnapshot } from './snapshot.ts';
 import { CLS_TS, KIND_NORMAL, SimState, SimThread, TS_ONPROC } from './types.ts';
-import { normalizeAddr } from '../../grammar/common/numbers.ts';
+import { toAddr } from '../../illumos/index.ts';
 
 export const EMIT_KINDS = ['cpuinfo', 'cpuinfo-v', 'findstack', 'findstack-v', 'print', 'tunables'] as const;
 export type EmitKind = (typeof EMIT_KINDS)[number];
@@ -64,7 +64,7 @@ export function emitTranscript(s: SimState, kinds: readonly EmitKind[], opts: Tr
           const st = threadStack(t, width === 8 ? 8 : 16);
           out += `> ${t.addr}::findstack${verbose ? ' -v' : ''}\n`;
           out += renderFindstack(
-            { addr: normalizeAddr(t.addr) ?? t.addr, desc: t.desc, free: false, sp: normalizeAddr(st.sp), stack: st.frames },
+            { addr: toAddr(t.addr) ?? t.addr, desc: t.desc, free: false, sp: toAddr(st.sp), stack: st.frames },
             { verbose, withDesc: opts.withDesc ?? false, addrWidth: width === 8 ? 8 : 16 },
           );
         }
@@ -87,9 +87,9 @@ export function emitTranscript(s: SimState, kinds: readonly EmitKind[], opts: Tr
  * hex as mdb's `%#x`: `0xff9b0253` for -6618541), then the same word with `/D`.
  */
 function printTimeleft(t: SimThread): string {
-  const cl = normalizeAddr(t.cldata ?? '0') ?? '0';
+  const cl = toAddr(t.cldata ?? '0') ?? '0';
   const value = printFieldValue('ts_timeleft', t.tsTimeleft) ?? String(t.tsTimeleft);
-  let out = `> ${normalizeAddr(t.addr)}::print kthread_t t_cldata | ::print -a tsproc_t ts_timeleft\n`;
+  let out = `> ${toAddr(t.addr)}::print kthread_t t_cldata | ::print -a tsproc_t ts_timeleft\n`;
   out += renderPrintMembers([{ name: 'ts_timeleft', addr: cl, value }], { showAddr: true });
   out += `> ${cl}/D\n${renderFormat(cl, 'D', [t.tsTimeleft])}`;
   return out;

@@ -6,11 +6,9 @@ import type { EventHeap } from './heap.ts';
 import type { Rng } from './rng.ts';
 import type { TsTable } from './ts-table.ts';
 
-// t_state values as in sys/thread.h.
-export const TS_FREE = 0;
-export const TS_SLEEP = 1;
-export const TS_RUN = 2;
-export const TS_ONPROC = 4;
+// t_state values and cpu_flags bits come from the illumos domain module (one definition each).
+export { TS_FREE, TS_SLEEP, TS_RUN, TS_ONPROC, CPU_RUNNING, CPU_READY, CPU_QUIESCED, CPU_EXISTS, CPU_ENABLE } from '../../illumos/index.ts';
+import { CPU_ENABLE, CPU_EXISTS, CPU_OFFLINE, CPU_READY, CPU_RUNNING, TS_SLEEP } from '../../illumos/index.ts';
 
 // Scheduling classes the model knows. Numbers double as the t_cid the simulator reports
 // (SYS is always slot 0; the others follow a typical boot order, an assumption).
@@ -29,16 +27,6 @@ export const MODE_KERNEL = 1;
 // tsproc_t ts_flags bits (sys/ts.h).
 export const TSBACKQ = 0x02;
 export const TSRESTORE = 0x20;
-
-// cpu_flags bits (sys/cpuvar.h).
-export const CPU_RUNNING = 0x1;
-export const CPU_READY = 0x2;
-export const CPU_QUIESCED = 0x4;
-export const CPU_EXISTS = 0x8;
-export const CPU_ENABLE = 0x10;
-export const CPU_FLAG_NAMES = [
-  'RUNNING', 'READY', 'QUIESCED', 'EXISTS', 'ENABLE', 'OFFLINE', 'POWEROFF', 'FROZEN', 'SPARE', 'FAULTED', 'DISABLED',
-] as const;
 
 /** t_disp_queue values besides a CPU index. */
 export const NOQ = -1;
@@ -87,7 +75,7 @@ export interface FrameSpec {
 export class SimThread {
   id: number;
   addr: string;
-  /** Process name as `u_comm` would hold it (mdb shows at most 16 characters). */
+  /** Process name; `u_comm` holds at most MAXCOMLEN characters of it (snapshot.ts cuts it). */
   comm: string;
   procAddr: string | null = null;
   name: string;
@@ -128,6 +116,8 @@ export class SimThread {
   pinned: SimThread | null = null;
   /** Tick at which an active interrupt thread's service ends. */
   intrUntil = 0;
+  /** Tick at which an active interrupt thread started (what it pins has been pinned since). */
+  intrSince = 0;
   // Behaviour.
   phases: Phase[] = [];
   phase = 0;
@@ -148,6 +138,8 @@ export class SimThread {
   runTicks = 0;
   dispatches = 0;
   maxWait = 0;
+  /** Longest wait that began after its first dispatch (what-if: did the starvation come back?). */
+  maxLaterWait = 0;
   lastDispatch = -1;
   /** First tick it was dispatched by a switch, and first tick it was switched away (-1: never). */
   firstOn = -1;
@@ -196,6 +188,15 @@ export class SimCpu {
   dirty = false;
   touched = false;
   retryAt = -1;
+  /** Its current plan depends on whether the kp queue holds a KRNRN-worthy waiter (quiet.ts). */
+  kpqSensitive = false;
+  /** It is in SimState.kpqWatch. */
+  kpqWatched = false;
+
+  /** OFFLINE (p_online): out of the partition's active CPUs; it runs only its idle thread. */
+  get offline(): boolean {
+    return (this.flags & CPU_OFFLINE) !== 0;
+  }
 
   constructor(id: number, addr: string, disp: DispQ, idle: SimThread) {
     this.id = id;
@@ -293,4 +294,6 @@ export interface SimState {
   /** CPUs to visit at the next preemption point (poked, switched, or going idle). */
   dirtyList: SimCpu[];
   dirtyN: number;
+  /** CPUs that were kp-queue sensitive when last planned (a superset, pruned lazily). */
+  kpqWatch: SimCpu[];
 }

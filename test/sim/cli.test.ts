@@ -24,11 +24,17 @@ describe('playfair sim', () => {
     expect(f.err()).toMatch(/no starvation/);
   });
 
-  it('--what-if reads a dump and exits 0 when every finding clears, 1 when one remains', async () => {
+  it('--what-if reads a dump and exits 1 unless every finding clears for the whole window', async () => {
     const ok = fakeIO();
-    expect(await runSim(['--what-if', 'kpreemptpri=99', SEED], ok.io)).toBe(0);
+    // kpreemptpri 99 clears the starvation but the kernel loop on cpu 1 comes back: exit 1.
+    expect(await runSim(['--what-if', 'kpreemptpri=99', SEED], ok.io)).toBe(1);
     expect(ok.out()).toMatch(/what if kpreemptpri=99/);
-    expect(ok.out()).toMatch(/CLEARS {2}kpreempt-threshold \(cpu 1\): cleared after 1 tick/);
+    expect(ok.out()).toMatch(/CLEARS {2}kpreempt-threshold \(cpu 1\): cleared after 1 tick and stayed clear/);
+    expect(ok.out()).toMatch(/RETURNS ts-timeleft-overrun \(cpu 1\)/);
+    expect(ok.out()).toMatch(/changed run: kpreemptpri 99, kpqpri 99 \(boot-time fix\)/);
+    const live = fakeIO();
+    expect(await runSim(['--what-if', 'kpreemptpri=99', '--patch', 'live', '--duration', '2s', SEED], live.io)).toBe(1);
+    expect(live.out()).toMatch(/changed run: kpreemptpri 99, kpqpri 100 \(live patch\)/);
     const stay = fakeIO();
     expect(await runSim(['--what-if', 'kpreemptpri=100', '--duration', '5s', SEED], stay.io)).toBe(1);
     expect(stay.out()).toMatch(/REMAINS kpreempt-threshold/);
@@ -36,9 +42,11 @@ describe('playfair sim', () => {
 
   it('--what-if reads stdin with -', async () => {
     const f = fakeIO(readFileSync(SEED, 'utf8'));
-    expect(await runSim(['--what-if', 'kpreemptpri=99', '--json', '-'], f.io)).toBe(0);
-    const r = JSON.parse(f.out()) as { outcomes: { cleared: boolean }[] };
-    expect(r.outcomes.every((o) => o.cleared)).toBe(true);
+    expect(await runSim(['--what-if', 'kpreemptpri=99', '--json', '-'], f.io)).toBe(1);
+    const r = JSON.parse(f.out()) as { outcomes: { rule: string; status: string }[] };
+    expect(r.outcomes.map((o) => `${o.rule}:${o.status}`).sort()).toEqual([
+      'kpreempt-threshold:cleared', 'preemption-pending:returns', 'runq-starvation:cleared', 'ts-timeleft-overrun:returns',
+    ]);
   });
 
   it('--check runs the cross-check and reports the count', async () => {
@@ -56,6 +64,11 @@ describe('playfair sim', () => {
       [['--what-if', 'kpreemptpri'], /NAME=VALUE/],
       [['--what-if', 'quantum=5', SEED], /unknown tunable 'quantum'/],
       [['--what-if', 'kpreemptpri=99'], /needs one FILE/],
+      [['--what-if', 'kpreemptpri=99', '--emit', 'cpuinfo-v', SEED], /--emit cannot be used with --what-if/],
+      [['--what-if', 'kpreemptpri=99', '--kpqpri', '60', SEED], /--kpqpri cannot be used with --what-if/],
+      [['--what-if', 'kpreemptpri=99', '--patch', 'later', SEED], /--patch must be boot or live/],
+      [['--what-if', 'nosteal_ticks=1', SEED], /unknown tunable 'nosteal_ticks'/],
+      [['--patch', 'live'], /--patch only applies to --what-if/],
       [['--bogus'], /Unknown option/],
       [['stray'], /unexpected argument 'stray'/],
     ];
@@ -69,6 +82,8 @@ describe('playfair sim', () => {
   it('--list names the built-in scenarios', async () => {
     const f = fakeIO();
     expect(await runSim(['--list'], f.io)).toBe(0);
-    expect(f.out().split('\n').map((l) => l.split(':')[0])).toEqual(['healthy-mix', 'illumos-1532', 'pageout-taskq', 'pageout-taskq-sdc', '']);
+    expect(f.out().split('\n').map((l) => l.split(':')[0])).toEqual([
+      'healthy-mix', 'illumos-1532', 'illumos-1532-intr', 'illumos-1532-sdc98', 'pageout-taskq', 'pageout-taskq-sdc', 'sys-equal-pri', '',
+    ]);
   });
 });

@@ -9,7 +9,9 @@ import { run } from './helpers.ts';
 
 describe('built-in scenarios', () => {
   it('all load and validate', () => {
-    expect(builtinScenarios()).toEqual(['healthy-mix', 'illumos-1532', 'pageout-taskq', 'pageout-taskq-sdc']);
+    expect(builtinScenarios()).toEqual([
+      'healthy-mix', 'illumos-1532', 'illumos-1532-intr', 'illumos-1532-sdc98', 'pageout-taskq', 'pageout-taskq-sdc', 'sys-equal-pri',
+    ]);
     for (const n of builtinScenarios()) expect(loadScenario(n).ok).toBe(true);
   });
 
