@@ -9,6 +9,8 @@ import { readPrompt } from './prompt.ts';
 import { kindOfCommand } from './kind.ts';
 import { isBanner, looksLikeProse, looksLikeStrayOutput, outputStartKind } from './shapes.ts';
 import { mayBeContinued } from './unwrap.ts';
+import { QuoteStripper } from './quote.ts';
+import { rebuildCpuinfoColumns } from './cpuinfo-columns.ts';
 import { fastThreadHeader } from '../../grammar/frames/fast.ts';
 import { isHexCode } from '../../grammar/common/numbers.ts';
 
@@ -47,10 +49,16 @@ const READS_WARNINGS: ReadonlySet<SectionKind> = new Set(['findstack', 'stacks',
 const CUT_BEFORE: Partial<Record<SectionKind, (line: string) => boolean>> = {
   findstack: (l) => l.startsWith('stack pointer for thread ') && fastThreadHeader(l) !== null,
 };
-/** Prefixes of a session pasted as comments; each starts with `#` or `/`. */
-const COMMENT_PREFIXES = ['# ', '// '];
+/** Prefixes of a session pasted as comments or indented by a tab; each starts with `#`, `/` or a tab. */
+const COMMENT_PREFIXES = ['# ', '// ', '\t'];
 /** Kinds whose output ends with a blank line that belongs to it. */
 const ENDS_WITH_BLANK: ReadonlySet<SectionKind> = new Set(['cpuinfo', 'stacks', 'threadlist']);
+
+/** A section with what a web copy did to its columns undone, where that matters to its grammar. */
+function mended(s: RawSection): RawSection {
+  if (s.kind === 'cpuinfo') s.body = rebuildCpuinfoColumns(s.body);
+  return s;
+}
 
 /** A section being read: its indentation is stripped from every line of its output. */
 type OpenSection = RawSection & { indent: number };
@@ -61,6 +69,7 @@ export class Splitter {
   private lastKind: SectionKind | null = null;
   /** Comment prefix (`# `) being stripped from a run of lines that carry mdb output. */
   private prefix: string | null = null;
+  private readonly quotes = new QuoteStripper();
 
   private readonly partLines: number;
   private readonly fastLane: boolean;
@@ -84,7 +93,7 @@ export class Splitter {
       open.body.push({ no, text: raw });
       return;
     }
-    const text = this.undecorate(raw);
+    const text = this.undecorate(this.quotes.strip(raw));
     const prompt = readPrompt(text);
     if (prompt !== null) {
       this.close();
@@ -127,7 +136,8 @@ export class Splitter {
       if (started !== null && open.kind === 'unknown' && open.command !== null && open.body.length === 0) {
         // A command we have no mapping for whose output has a shape we know (an alias, a macro).
         open.kind = started;
-      } else if (started !== null && started !== open.kind) {
+      } else if (started !== null && started !== open.kind && !(started === 'frames' && open.kind === 'findstack')) {
+        // (A frame line at column 0 is a findstack frame whose indent a web copy dropped.)
         this.close();
         this.start(no, body, started);
         return;
@@ -171,6 +181,7 @@ export class Splitter {
       open.indent === 0 &&
       this.blanks.length === 0 &&
       this.prefix === null &&
+      !this.quotes.quoting &&
       raw.charCodeAt(0) === 32 &&
       raw.charCodeAt(1) === 32 &&
       isHexCode(raw.charCodeAt(2)) &&
@@ -185,7 +196,7 @@ export class Splitter {
   /** Hands on what an open section has read so far as one part; the section stays open for the rest. */
   private handOnPart(open: OpenSection): void {
     const { indent: _indent, ...part } = open;
-    this.sink.onSection({ ...part, last: false });
+    this.sink.onSection(mended({ ...part, last: false }));
     open.part++;
     open.body = [];
     open.warnings = [];
@@ -211,7 +222,7 @@ export class Splitter {
     if (ENDS_WITH_BLANK.has(open.kind) && this.blanks.length > 0) open.body.push({ no: this.blanks.shift()!, text: '' });
     this.flushBlanksAsProse();
     const { indent: _indent, ...section } = open;
-    this.sink.onSection(section);
+    this.sink.onSection(mended(section));
   }
 
   /** Strips a comment prefix (`# ` on every line of a pasted session) once it is seen to carry mdb text. */
@@ -222,7 +233,7 @@ export class Splitter {
       this.prefix = null;
     }
     const c = raw.charCodeAt(0);
-    if (c !== 35 && c !== 47) return raw;
+    if (c !== 35 && c !== 47 && c !== 9) return raw;
     for (const p of COMMENT_PREFIXES) {
       if (!raw.startsWith(p)) continue;
       const rest = raw.slice(p.length);
