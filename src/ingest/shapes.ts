@@ -2,6 +2,7 @@
 // prose apart from output. All checks are prefix/indexOf scans: linear in the line length.
 import type { SectionKind } from './types.ts';
 import { isHexCode, isHexDigits } from '../../grammar/common/numbers.ts';
+import { isConsolePanicLine } from '../../grammar/panic/index.ts';
 
 function words(line: string): string[] {
   return line.trim().split(/ +/).filter((w) => w.length > 0);
@@ -16,8 +17,10 @@ function isFrameLine(line: string): boolean {
   return open > 0 && rest.endsWith(')') && !rest.slice(0, open).includes(' ');
 }
 
+/** A syslog-forwarded console line (`... unix: [ID 836849 kern.notice] ...`) carrying panic text. */
 function isSyslogPanic(line: string): boolean {
-  return line.includes('kern.notice]') && (line.includes('panic[cpu') || line.includes('#012'));
+  if (!line.includes('kern.notice]')) return false;
+  return line.includes('panic[cpu') || line.includes('#012') || line.includes('BAD TRAP:') || isConsolePanicLine(line);
 }
 
 /** The kind of output a line starts, judged by shape alone; null when it starts nothing we know. */
@@ -31,7 +34,7 @@ export function outputStartKind(line: string): SectionKind | null {
   }
   if (t.startsWith('stack pointer for thread ') || t.startsWith('Possible stack pointers for thread ')) return 'findstack';
   if (t.startsWith('debugging crash dump ') || t.startsWith('debugging live kernel ')) return 'status';
-  if (t.startsWith('panic[cpu') || isSyslogPanic(line)) return 'panic';
+  if (t.startsWith('panic[cpu') || t.startsWith('BAD TRAP:') || isSyslogPanic(line)) return 'panic';
   if (isFrameLine(line)) return 'frames';
   if (t.startsWith('sizeof (') || t === '{' || (t.endsWith(' {') && !looksLikeProse(t))) return 'print';
   if (isNumberRow(line)) return 'format';

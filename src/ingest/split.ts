@@ -12,6 +12,7 @@ import { mayBeContinued } from './unwrap.ts';
 import { QuoteStripper } from './quote.ts';
 import { rebuildCpuinfoColumns } from './cpuinfo-columns.ts';
 import { fastThreadHeader } from '../../grammar/frames/fast.ts';
+import { isConsolePanicLine } from '../../grammar/panic/index.ts';
 import { isHexCode } from '../../grammar/common/numbers.ts';
 
 export interface RawSection {
@@ -142,7 +143,8 @@ export class Splitter {
         this.start(no, body, started);
         return;
       }
-      const prose = (open.command === null || this.blanks.length > 0) && looksLikeProse(body);
+      // Console panic lines read like sentences (`Bad kernel fault at addr=0x0`) but are output.
+      const prose = (open.command === null || this.blanks.length > 0) && looksLikeProse(body) && !(open.kind === 'panic' && isConsolePanicLine(body));
       if (prose) {
         this.close();
         this.sink.onLine(no, 'prose');
