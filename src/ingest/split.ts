@@ -7,9 +7,19 @@ import type { LineClass, SectionKind } from './types.ts';
 import { isBlank, leadingSpaces } from './lines.ts';
 import { readPrompt } from './prompt.ts';
 import { kindOfCommand } from './kind.ts';
-import { isBanner, looksLikeProse, looksLikeStrayOutput, outputStartKind } from './shapes.ts';
+import {
+  continuesModuleList,
+  isBanner,
+  isStopLocation,
+  isStoppedBanner,
+  looksLikeProse,
+  looksLikeStrayOutput,
+  opensModuleList,
+  outputStartKind,
+} from './shapes.ts';
 import { mayBeContinued } from './unwrap.ts';
 import { QuoteStripper } from './quote.ts';
+import { decorationOf, stripInlineTag, type Decoration } from './decoration.ts';
 import { rebuildCpuinfoColumns } from './cpuinfo-columns.ts';
 import { fastThreadHeader } from '../../grammar/frames/fast.ts';
 import { isConsolePanicLine } from '../../grammar/panic/index.ts';
@@ -31,6 +41,9 @@ export interface RawSection {
   part: number;
   last: boolean;
 }
+
+/** Lines a wrapped `Loading modules: [` list may run on for. */
+const MAX_BANNER_LINES = 12;
 
 /** Body lines after which a section of a kind that can be cut is handed on in parts. */
 export const PART_LINES = 1024;
@@ -71,6 +84,10 @@ export class Splitter {
   /** Comment prefix (`# `) being stripped from a run of lines that carry mdb output. */
   private prefix: string | null = null;
   private readonly quotes = new QuoteStripper();
+  /** mdb's own lines that go on after a banner: a wrapped module list, the stop location. */
+  private bannerRest: { kind: 'modules' | 'stopped'; left: number } | null = null;
+  /** Inside a fenced or `<pre>` block of the paste. */
+  private inBlock = false;
 
   private readonly partLines: number;
   private readonly fastLane: boolean;
@@ -95,6 +112,39 @@ export class Splitter {
       return;
     }
     const text = this.undecorate(this.quotes.strip(raw));
+    const deco = decorationOf(text);
+    if (deco !== null) {
+      this.decoration(deco);
+      this.sink.onLine(no, 'prose');
+      return;
+    }
+    const inline = text.includes('<') ? stripInlineTag(text) : null;
+    if (inline === null) this.take(no, text);
+    else if (inline.tag === 'open') {
+      this.decoration('open');
+      this.take(no, inline.text);
+    } else {
+      this.take(no, inline.text);
+      this.decoration('close');
+    }
+  }
+
+  /**
+   * A block of pasted text opens or closes. Its end ends the output in it; its start ends the
+   * output before it, unless that is a prompt with no output yet (Jira puts `{noformat}` between
+   * the command and its output).
+   */
+  private decoration(d: Decoration): void {
+    const opening = d === 'open' || (d === 'toggle' && !this.inBlock);
+    this.inBlock = opening;
+    const open = this.open;
+    if (opening && open !== null && open.command !== null && open.body.length === 0 && open.warnings.length === 0) return;
+    this.close();
+  }
+
+  /** A line with its quoting, prefixes and markup removed. */
+  private take(no: number, text: string): void {
+    const open = this.open;
     const prompt = readPrompt(text);
     if (prompt !== null) {
       this.close();
@@ -117,7 +167,17 @@ export class Splitter {
       this.sink.onLine(no, 'parsed');
       return;
     }
-    if (isBanner(text)) {
+    const banner = this.bannerRest;
+    this.bannerRest = null;
+    if (
+      isBanner(text) ||
+      (banner !== null && banner.kind === 'modules' && continuesModuleList(text)) ||
+      (banner !== null && banner.kind === 'stopped' && isStopLocation(text))
+    ) {
+      const t = text.trim();
+      if (opensModuleList(t) || (banner?.kind === 'modules' && !t.endsWith(']') && banner.left > 1)) {
+        this.bannerRest = { kind: 'modules', left: banner?.kind === 'modules' ? banner.left - 1 : MAX_BANNER_LINES };
+      } else if (isStoppedBanner(t)) this.bannerRest = { kind: 'stopped', left: 1 };
       this.flushBlanksAsProse();
       this.sink.onLine(no, 'parsed');
       return;
