@@ -14,6 +14,8 @@ export interface Frame {
   /** Arguments as printed (hex without 0x), or null when the format prints none (`::stacks`). `()` gives []. */
   args: string[] | null;
   line: number;
+  /** A `~` before the name: the debugger marks the frame as reached by a tail call. Absent otherwise. */
+  tailCall?: true;
 }
 
 export interface CpuPilThread {

@@ -32,29 +32,39 @@ export function chosen(node: CstNode): string | undefined {
   return Object.keys(node.children)[0];
 }
 
-/** `{func, offset}` from a `pc` node. */
+/** `{func, offset}` from a `pc` node; a leading `~` (tail call, see isTailCall) is not part of the name. */
 export function pcFromCst(pc: CstNode): { func: string; offset: number | null } {
-  const func = tok(pc, 'func')?.image ?? '';
+  const image = tok(pc, 'func')?.image ?? '';
   const off = tok(pc, 'offset');
-  return { func, offset: off ? parseOffset(off.image) : null };
+  return { func: image.startsWith('~') ? image.slice(1) : image, offset: off ? parseOffset(off.image) : null };
+}
+
+/** A `~` before the name of a `pc` node: the frame was reached by a tail call. */
+export function isTailCall(pc: CstNode): boolean {
+  return tok(pc, 'func')?.image.startsWith('~') === true;
 }
 
 /** A Frame from a `frame` node (`[fp ]pc[(args)]`). */
 export function frameFromCst(frame: CstNode, line: number): Frame {
   const pc = sub(frame, 'pc');
   const { func, offset } = pc ? pcFromCst(pc) : { func: '', offset: null };
+  const tailCall = pc !== undefined && isTailCall(pc);
   const args = sub(frame, 'frameArgs');
-  return {
+  const f: Frame = {
     fp: tok(frame, 'fp')?.image ?? null,
     func,
     offset,
     args: args ? toks(args, 'arg').map((t) => t.image) : null,
     line,
   };
+  if (tailCall) f.tailCall = true;
+  return f;
 }
 
 /** A `pc`-only frame (`::stacks`, which prints no frame pointer and no arguments). */
 export function pcFrame(pc: CstNode, line: number): Frame {
   const { func, offset } = pcFromCst(pc);
-  return { fp: null, func, offset, args: null, line };
+  const f: Frame = { fp: null, func, offset, args: null, line };
+  if (isTailCall(pc)) f.tailCall = true;
+  return f;
 }
