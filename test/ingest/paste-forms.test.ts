@@ -3,7 +3,7 @@
 // seed text; none is a real sample. Each must read as the seed does.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyzeText } from '../../src/analyze.ts';
+import { analyzeStream, analyzeText } from '../../src/analyze.ts';
 import { splitLines } from '../../src/ingest/lines.ts';
 import { QuoteStripper } from '../../src/ingest/quote.ts';
 import { canonicalHeader, rebuildCpuinfoColumns } from '../../src/ingest/cpuinfo-columns.ts';
@@ -76,6 +76,19 @@ describe('quote markers', () => {
 });
 
 describe('line ends', () => {
+  it('the stream path cuts lone CRs as the full path does', async () => {
+    const text = lines.slice(40, 130).join('\r') + '\r\n' + lines.slice(130).join('\n');
+    // A stream reader cuts at LF only: the CR-only part arrives as one piece.
+    async function* batches() {
+      yield text.split('\n');
+    }
+    const s = await analyzeStream(batches());
+    const f = analyzeText(text);
+    expect(s.accounting).toEqual(f.accounting);
+    expect(s.lines).toEqual(f.lines);
+    expect(s.findings.map((x) => x.rule)).toEqual(FINDINGS);
+  });
+
   it('cuts at LF, CRLF and a lone CR alike, with no line after a final terminator', () => {
     expect(splitLines('a\rb\r')).toEqual(['a', 'b']);
     expect(splitLines('a\r\nb\n')).toEqual(['a', 'b']);
