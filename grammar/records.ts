@@ -206,6 +206,36 @@ export interface AddressListRecord {
   addrs: { addr: string; line: number }[];
 }
 
+/** One process of `::ps`, with its `-t` threads and `-l` LWPs. */
+export interface PsRecord {
+  kind: 'ps';
+  line: number;
+  /** State letter: S sleep, R run, Z zombie, I idle, O on CPU, T stopped, W waiting, ? other. */
+  state: string;
+  pid: number;
+  ppid: number;
+  uid: number;
+  /** `p_flag` as printed (`0x4a004000`). */
+  flags: string;
+  /** The proc_t address, hex without 0x. */
+  addr: string;
+  /** `u_comm` (or the arguments with `-f`). */
+  name: string;
+  /** Every column by its header name, as printed (TASK, PROJ, ZONE, SERVICE when shown). */
+  columns: Record<string, string>;
+  /** `-t`: each thread (hex without 0x, or a symbol such as `t0`) and its state (`sleep`, `onproc`). */
+  threads: { thread: string; state: string | null; line: number }[];
+  /** `-l`: each LWP and its description (`1`, `1 [name]`). */
+  lwps: { lwp: string; desc: string; line: number }[];
+}
+
+/** `::class`: the scheduling class in each `t_cid` slot. */
+export interface ClassTableRecord {
+  kind: 'classes';
+  line: number;
+  classes: { slot: number; name: string; line: number }[];
+}
+
 export type MdbRecord =
   | CpuRecord
   | StackRecord
@@ -218,4 +248,6 @@ export type MdbRecord =
   | PanicRecord
   | RegistersRecord
   | SystemSettingsRecord
-  | AddressListRecord;
+  | AddressListRecord
+  | PsRecord
+  | ClassTableRecord;

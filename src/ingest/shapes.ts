@@ -3,6 +3,8 @@
 import type { SectionKind } from './types.ts';
 import { isHexCode, isHexDigits } from '../../grammar/common/numbers.ts';
 import { isConsolePanicLine } from '../../grammar/panic/index.ts';
+import { psHeader } from '../../grammar/ps/index.ts';
+import { isClassHeader } from '../../grammar/classes/index.ts';
 
 function words(line: string): string[] {
   return line.trim().split(/ +/).filter((w) => w.length > 0);
@@ -32,6 +34,8 @@ export function outputStartKind(line: string): SectionKind | null {
     if (t.includes('CMD/LWPID') || (t.includes(' LWP ') && t.includes(' CLS '))) return 'threadlist';
     if (t.includes('STATE') || t.includes('DISPTIME') || t.includes('WCHAN') || t.includes('SIGQUEUE') || t.includes(' PROC ')) return 'thread';
   }
+  if (t.startsWith('S ') && psHeader(t) !== null) return 'ps';
+  if (t.startsWith('SLOT ') && isClassHeader(t)) return 'classes';
   if (t.startsWith('stack pointer for thread ') || t.startsWith('Possible stack pointers for thread ')) return 'findstack';
   if (t.startsWith('debugging crash dump ') || t.startsWith('debugging live kernel ')) return 'status';
   if (t.startsWith('panic[cpu') || t.startsWith('BAD TRAP:') || isSyslogPanic(line)) return 'panic';

@@ -17,6 +17,8 @@ export type SectionKind =
   | 'registers'
   | 'system'
   | 'addresses'
+  | 'ps'
+  | 'classes'
   | 'unknown';
 
 export type LineClass = 'parsed' | 'prose' | 'unrecognized';
