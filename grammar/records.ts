@@ -236,6 +236,25 @@ export interface ClassTableRecord {
   classes: { slot: number; name: string; line: number }[];
 }
 
+/** One row of `::mutex`. */
+export interface MutexRecord {
+  kind: 'mutex';
+  line: number;
+  /** The mutex address, hex without 0x. */
+  addr: string;
+  /** `adapt` or `spin`. */
+  type: string;
+  /** An adaptive mutex's owner thread (HELD), or null when not held or a spin mutex. */
+  owner: string | null;
+  /** Held: an adaptive mutex with an owner, a spin mutex's `yes`; null when not shown. */
+  held: boolean | null;
+  /** A spin mutex's SPLs; null when printed `-`. */
+  minspl: number | null;
+  oldspl: number | null;
+  /** An adaptive mutex's WAITERS (threads blocked on it); null when printed `-`. */
+  waiters: boolean | null;
+}
+
 export type MdbRecord =
   | CpuRecord
   | StackRecord
@@ -250,4 +269,5 @@ export type MdbRecord =
   | SystemSettingsRecord
   | AddressListRecord
   | PsRecord
-  | ClassTableRecord;
+  | ClassTableRecord
+  | MutexRecord;

@@ -22,6 +22,7 @@ const DCMD_KINDS: Record<string, SectionKind> = {
   ps: 'ps',
   pgrep: 'ps',
   class: 'classes',
+  mutex: 'mutex',
 };
 
 /** adb macros that are aliases of dcmds we read (`$<cpus` is `::walk cpu | ::cpuinfo -v`). */

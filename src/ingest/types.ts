@@ -19,6 +19,7 @@ export type SectionKind =
   | 'addresses'
   | 'ps'
   | 'classes'
+  | 'mutex'
   | 'unknown';
 
 export type LineClass = 'parsed' | 'prose' | 'unrecognized';

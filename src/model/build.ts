@@ -138,6 +138,10 @@ class SnapshotBuilder {
       case 'classes':
         for (const c of record.classes) this.classSlots.set(c.slot, c);
         return;
+      case 'mutex':
+        // The owner is a thread of the dump; holding and waiters need snapshot fields `rules` may add.
+        if (record.owner !== null) this.threads.get(record.owner);
+        return;
     }
   }
 

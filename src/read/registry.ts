@@ -16,6 +16,7 @@ import { parseSystem } from '../../grammar/system/index.ts';
 import { parseAddresses } from '../../grammar/addresses/index.ts';
 import { parsePs } from '../../grammar/ps/index.ts';
 import { parseClasses } from '../../grammar/classes/index.ts';
+import { parseMutex } from '../../grammar/mutex/index.ts';
 
 export const GRAMMARS: Partial<Record<SectionKind, SectionParser>> = {
   cpuinfo: parseCpuinfo,
@@ -34,4 +35,5 @@ export const GRAMMARS: Partial<Record<SectionKind, SectionParser>> = {
   addresses: parseAddresses,
   ps: parsePs,
   classes: parseClasses,
+  mutex: parseMutex,
 };

@@ -102,18 +102,18 @@ describe('prompts that pipe to the shell', () => {
 });
 
 describe('dcmds with no grammar', () => {
-  it('keep their tabular output in their own section, each line said to be unread (::ps now has a grammar)', () => {
+  it('keep their tabular output in their own section, each line said to be unread (::ps and ::mutex now have grammars)', () => {
     const a = analyzeText(text('unknown-dcmds.txt'));
     expect(a.sections.slice(0, 4).map((s) => [s.kind, s.command, s.startLine, s.endLine, s.status])).toEqual([
       ['ps', '::ps', 3, 7, 'ok'],
       ['ps', '::pgrep qemu', 8, 10, 'ok'],
-      ['unknown', 'fffffe5a3d0b1c10::mutex', 11, 13, 'unknown'],
+      ['mutex', 'fffffe5a3d0b1c10::mutex', 11, 13, 'ok'],
       ['unknown', '::kmastat ! head -5', 14, 19, 'unknown'],
     ]);
     // `-` cells and rows of counts are not sentences: the ::mutex and ::kmastat rows stay output.
     const unread = a.diagnostics.filter((d) => d.line <= 19).map((d) => d.line);
-    expect(unread).toEqual([12, 13, 15, 16, 17, 18, 19]);
-    expect(a.diagnostics.find((d) => d.line === 13)!.message).toBe('no grammar reads output of "fffffe5a3d0b1c10::mutex"');
+    expect(unread).toEqual([15, 16, 17, 18, 19]);
+    expect(a.diagnostics.find((d) => d.line === 18)!.message).toBe('no grammar reads output of "::kmastat ! head -5"');
   });
 
   it('keeps ::help text, blank lines and all, in the section until the writing after it', () => {

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/analyze.ts';
-import type { ClassTableRecord, PsRecord } from '../../grammar/records.ts';
+import type { ClassTableRecord, MutexRecord, PsRecord } from '../../grammar/records.ts';
 
 const a = analyzeText(readFileSync(new URL('../../fixtures/handwritten/reading/ps-class.txt', import.meta.url), 'utf8'));
 const thread = (addr: string) => a.snapshot.threads.find((t) => t.addr === addr)!;
@@ -51,5 +51,20 @@ describe('::ps and ::class', () => {
   it('reads a ::ps header pasted without its command', () => {
     const b = analyzeText(['S    PID   PPID   PGID    SID    UID      FLAGS             ADDR NAME', 'R      0      0      0      0      0 0x00000001 fffffffffbc2ea80 sched'].join('\n'));
     expect(b.sections.map((s) => [s.kind, s.status])).toEqual([['ps', 'ok']]);
+  });
+});
+
+describe('::mutex', () => {
+  const m = analyzeText(readFileSync(new URL('../../fixtures/handwritten/reading/mutex.txt', import.meta.url), 'utf8'));
+
+  it('reads adaptive and spin rows, the owner as a thread of the dump', () => {
+    expect(m.accounting).toEqual({ lines: 9, parsed: 9, prose: 0, unrecognized: 0 });
+    const rows = m.records.filter((r): r is MutexRecord => r.kind === 'mutex');
+    expect(rows).toEqual([
+      { kind: 'mutex', line: 3, addr: 'ffffff01d2c35c10', type: 'adapt', owner: 'ffffff01d5a600c0', held: true, minspl: null, oldspl: null, waiters: true },
+      { kind: 'mutex', line: 6, addr: 'ffffff01d2c35c50', type: 'adapt', owner: null, held: false, minspl: null, oldspl: null, waiters: false },
+      { kind: 'mutex', line: 9, addr: 'fffffffffbc4a580', type: 'spin', owner: null, held: true, minspl: 11, oldspl: 0, waiters: null },
+    ]);
+    expect(m.snapshot.threads.map((t) => t.addr)).toEqual(['ffffff01d5a600c0']);
   });
 });
