@@ -59,6 +59,9 @@ function shellMdbCommand(line: string): string | null {
 /** An address typed alone repeats the last command; accept it only when it is plainly an address or a variable, not a word of quoted prose. */
 function plausible(parsed: ParsedCommand): boolean {
   const st = parsed.stages[0]!;
+  // A format takes no arguments and an address has no brackets: `panic[cpu1]/thread=...: text`
+  // after a quote marker is console text, not `addr/fmt`.
+  if (st.verb === 'format' && (st.args.length > 0 || (st.addr ?? '').includes('['))) return false;
   if (st.verb !== 'repeat') return true;
   const a = st.addr ?? '';
   if (a.startsWith('<')) return true;

@@ -48,12 +48,15 @@ export class QuoteStripper {
     }
     const fromLast = raw.slice(last);
     // The last marker is an mdb prompt when what follows it is a command: `> > ::cpuinfo -v`.
-    const asPrompt = readPrompt(fromLast);
+    // The command follows the prompt's one space: more spaces there are output's own indent.
+    const asPrompt = fromLast.charCodeAt(2) === 32 ? null : readPrompt(fromLast);
     if (asPrompt !== null && asPrompt.type === 'command') {
       if (k === 1 && this.depth === 0) return raw;
       this.depth = k - 1;
       return fromLast;
     }
+    // An empty prompt one level deeper than the quote being read is mdb's, not a deeper blank line.
+    if (asPrompt !== null && asPrompt.type === 'empty' && this.depth > 0 && k - 1 === this.depth) return fromLast;
     // A lone `>` outside quoted text is mdb's empty prompt, not a quoted blank line.
     if (k === 1 && this.depth === 0 && (fromLast === '>' || fromLast === '> ')) return raw;
     const rest = raw.slice(i);

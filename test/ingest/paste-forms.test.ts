@@ -1,7 +1,7 @@
 // The seed pasted the ways people paste it: quoted in a reply, indented by a tab, copied from a
 // web page (runs of spaces squeezed), with old-Mac line ends. Each variant is made here from the
 // seed text; none is a real sample. Each must read as the seed does.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeStream, analyzeText } from '../../src/analyze.ts';
 import { splitLines } from '../../src/ingest/lines.ts';
@@ -130,4 +130,21 @@ describe('rebuilding ::cpuinfo columns', () => {
     expect(out[0]!.text).toBe(canonicalHeader(11));
     expect(out[1]!.text).toBe('  0 fffffc00b2a  1b    0    0  -1   no    no t-3    fffffc00b2b (idle)');
   });
+});
+
+describe('every real sample, quoted or with CR-only line ends, reads as it does plain', () => {
+  const dir = new URL('../../fixtures/real/', import.meta.url);
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
+    it(name, () => {
+      const text = readFileSync(new URL(name, dir), 'utf8');
+      const plain = analyzeText(text);
+      const ls = (text.endsWith('\n') ? text.slice(0, -1) : text).split('\n');
+      for (const variant of [ls.map((l) => '> ' + l).join('\n'), ls.join('\r')]) {
+        const a = analyzeText(variant);
+        expect(a.accounting).toEqual(plain.accounting);
+        expect(a.diagnostics.map((d) => d.line)).toEqual(plain.diagnostics.map((d) => d.line));
+        expect(a.records.map((r) => [r.kind, r.line])).toEqual(plain.records.map((r) => [r.kind, r.line]));
+      }
+    });
+  }
 });
