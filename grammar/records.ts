@@ -15,6 +15,8 @@ export interface Frame {
   /** Arguments as printed (hex without 0x), or null when the format prints none (`::stacks`). `()` gives []. */
   args: string[] | null;
   line: number;
+  /** A `~` before the name: the debugger marks the frame as reached by a tail call. Absent otherwise. */
+  tailCall?: true;
 }
 
 export interface CpuPilThread {
@@ -210,6 +212,55 @@ export interface AddressListRecord {
   addrs: { addr: string; line: number }[];
 }
 
+/** One process of `::ps`, with its `-t` threads and `-l` LWPs. */
+export interface PsRecord {
+  kind: 'ps';
+  line: number;
+  /** State letter: S sleep, R run, Z zombie, I idle, O on CPU, T stopped, W waiting, ? other. */
+  state: string;
+  pid: number;
+  ppid: number;
+  uid: number;
+  /** `p_flag` as printed (`0x4a004000`). */
+  flags: string;
+  /** The proc_t address, hex without 0x. */
+  addr: string;
+  /** `u_comm` (or the arguments with `-f`). */
+  name: string;
+  /** Every column by its header name, as printed (TASK, PROJ, ZONE, SERVICE when shown). */
+  columns: Record<string, string>;
+  /** `-t`: each thread (hex without 0x, or a symbol such as `t0`) and its state (`sleep`, `onproc`). */
+  threads: { thread: string; state: ThreadState | null; line: number }[];
+  /** `-l`: each LWP and its description (`1`, `1 [name]`). */
+  lwps: { lwp: string; desc: string; line: number }[];
+}
+
+/** `::class`: the scheduling class in each `t_cid` slot. */
+export interface ClassTableRecord {
+  kind: 'classes';
+  line: number;
+  classes: { slot: number; name: string; line: number }[];
+}
+
+/** One row of `::mutex`. */
+export interface MutexRecord {
+  kind: 'mutex';
+  line: number;
+  /** The mutex address, hex without 0x. */
+  addr: string;
+  /** `adapt` or `spin`. */
+  type: string;
+  /** An adaptive mutex's owner thread (HELD), or null when not held or a spin mutex. */
+  owner: string | null;
+  /** Held: an adaptive mutex with an owner, a spin mutex's `yes`; null when not shown. */
+  held: boolean | null;
+  /** A spin mutex's SPLs; null when printed `-`. */
+  minspl: number | null;
+  oldspl: number | null;
+  /** An adaptive mutex's WAITERS (threads blocked on it); null when printed `-`. */
+  waiters: boolean | null;
+}
+
 export type MdbRecord =
   | CpuRecord
   | StackRecord
@@ -222,4 +273,7 @@ export type MdbRecord =
   | PanicRecord
   | RegistersRecord
   | SystemSettingsRecord
-  | AddressListRecord;
+  | AddressListRecord
+  | PsRecord
+  | ClassTableRecord
+  | MutexRecord;

@@ -5,7 +5,7 @@ import type { MdbRecord } from '../grammar/records.ts';
 import type { Analysis } from './analysis.ts';
 import type { Section, SectionKind } from './ingest/types.ts';
 import { LineClasses, LineTexts } from './ingest/line-store.ts';
-import { eachLine } from './ingest/lines.ts';
+import { eachCrLine, eachLine } from './ingest/lines.ts';
 import { Splitter, type RawSection } from './ingest/split.ts';
 import { forEachLineClass, readSection } from './read/read-section.ts';
 import { GRAMMARS } from './read/registry.ts';
@@ -152,6 +152,7 @@ export function analyzeText(text: string, opts: AnalyzeOptions = {}): Analysis {
 /** Analyses a stream of line batches (lines without their newlines), e.g. read in chunks from a file or stdin. */
 export async function analyzeStream(batches: AsyncIterable<readonly string[]>, opts: AnalyzeOptions = {}): Promise<Analysis> {
   const a = new Analyzer(opts);
-  for await (const batch of batches) for (const line of batch) a.push(line.endsWith('\r') ? line.slice(0, -1) : line);
+  // A piece cut at LF may hold lone CRs (old Mac line ends): cut it as splitLines does.
+  for await (const batch of batches) for (const line of batch) eachCrLine(line, (l) => a.push(l));
   return a.finish();
 }

@@ -5,29 +5,40 @@ import { parseOffset } from '../common/numbers.ts';
 import type { Frame } from '../records.ts';
 import type { FrameCstNode, PcCstNode } from './cst-types.ts';
 
-/** `{func, offset}` from a `pc` node. */
+/** `{func, offset}` from a `pc` node; a leading `~` (tail call, see isTailCall) is not part of the name. */
 export function pcFromCst(pc: PcCstNode): { func: string; offset: number | null } {
   const c = pc.children;
   const off = first(c.offset);
-  return { func: one(c.func).image, offset: off ? parseOffset(off.image) : null };
+  const image = one(c.func).image;
+  return { func: image.startsWith('~') ? image.slice(1) : image, offset: off ? parseOffset(off.image) : null };
+}
+
+/** A `~` before the name of a `pc` node: the frame was reached by a tail call. */
+export function isTailCall(pc: PcCstNode): boolean {
+  return one(pc.children.func).image.startsWith('~');
 }
 
 /** A Frame from a `frame` node (`[fp ]pc[(args)]`). */
 export function frameFromCst(frame: FrameCstNode, line: number): Frame {
   const c = frame.children;
-  const { func, offset } = pcFromCst(one(c.pc));
+  const pc = one(c.pc);
+  const { func, offset } = pcFromCst(pc);
   const args = first(c.frameArgs);
-  return {
+  const f: Frame = {
     fp: first(c.fp)?.image ?? null,
     func,
     offset,
     args: args ? (args.children.arg ?? []).map((t) => t.image) : null,
     line,
   };
+  if (isTailCall(pc)) f.tailCall = true;
+  return f;
 }
 
 /** A `pc`-only frame (`::stacks`, which prints no frame pointer and no arguments). */
 export function pcFrame(pc: PcCstNode, line: number): Frame {
   const { func, offset } = pcFromCst(pc);
-  return { fp: null, func, offset, args: null, line };
+  const f: Frame = { fp: null, func, offset, args: null, line };
+  if (isTailCall(pc)) f.tailCall = true;
+  return f;
 }

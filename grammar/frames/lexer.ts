@@ -1,7 +1,8 @@
 // Tokens of an mdb stack frame line: `[fp ]func[+off][(args)]`. Shared by every stack grammar.
 // Every pattern is a single character class run (or a literal), so lexing stays linear even on
 // a 10,000-character line of hex digits or `+0x` repeats.
-import { createToken, Lexer, type TokenType } from '../common/chevrotain.ts';
+import { createToken, Lexer, type CustomPatternMatcherReturn, type TokenType } from '../common/chevrotain.ts';
+import { matchDemangled } from './demangled.ts';
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r]+/, group: Lexer.SKIPPED });
 
@@ -23,6 +24,19 @@ export const SymbolName = createToken({ name: 'Symbol', pattern: /[A-Za-z_.$][\w
  */
 export const HexAddr = createToken({ name: 'HexAddr', pattern: /[0-9a-fA-F]+/, longer_alt: SymbolName });
 
+const NAME_START = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_.$<~('];
+
+/**
+ * A demangled C++ or Rust name (`ns::f<T>(int)`, `<A as B>::f`, `f::{{closure}}`), with a leading
+ * `~` when the frame was tail-called. Tried before the other names; plain C symbols fall through.
+ */
+export const DemangledName = createToken({
+  name: 'DemangledName',
+  pattern: { exec: (text: string, offset: number) => matchDemangled(text, offset) as CustomPatternMatcherReturn | null },
+  line_breaks: false,
+  start_chars_hint: NAME_START,
+});
+
 /** The offset part of `%a`: `+0x1e6`, `+8`, `-0x10`. */
 export const SymbolOffset = createToken({ name: 'SymbolOffset', pattern: /[+-](?:0[xX])?[0-9a-fA-F]+/ });
 
@@ -35,6 +49,7 @@ export const frameTokens: TokenType[] = [
   WhiteSpace,
   MdbWarning,
   Elision,
+  DemangledName,
   HexLiteral,
   HexAddr,
   SymbolName,

@@ -3,6 +3,7 @@
 import { CstParser, type CstNode, type ParserMethod, type TokenType } from '../common/chevrotain.ts';
 import {
   Comma,
+  DemangledName,
   Elision,
   frameTokens,
   HexAddr,
@@ -15,7 +16,7 @@ import {
 } from './lexer.ts';
 
 function startsPc(t: TokenType): boolean {
-  return t === SymbolName || t === HexLiteral || t === HexAddr;
+  return t === SymbolName || t === DemangledName || t === HexLiteral || t === HexAddr;
 }
 
 /** Rules for `[fp ]func[+off][(args)]`. Subclasses add their own rules and run self-analysis. */
@@ -28,6 +29,7 @@ export class FrameRules extends CstParser {
   public pc: ParserMethod<[], CstNode> = this.RULE('pc', () => {
     this.OR([
       { ALT: () => this.CONSUME(SymbolName, { LABEL: 'func' }) },
+      { ALT: () => this.CONSUME(DemangledName, { LABEL: 'func' }) },
       { ALT: () => this.CONSUME(HexLiteral, { LABEL: 'func' }) },
       // a symbol spelled only with hex letters (`bad`, `dec`) lexes as HexAddr
       { ALT: () => this.CONSUME(HexAddr, { LABEL: 'func' }) },

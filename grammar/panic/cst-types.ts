@@ -10,6 +10,7 @@ export interface PanicLineCstNode extends CstNode {
 export type PanicLineCstChildren = {
   panicHeader?: PanicHeaderCstNode[];
   panicNotice?: PanicNoticeCstNode[];
+  badTrap?: BadTrapCstNode[];
   traceFrame?: TraceFrameCstNode[];
   trapName?: TrapNameCstNode[];
   processName?: ProcessNameCstNode[];
@@ -45,6 +46,18 @@ export type PanicNoticeCstChildren = {
   AnyText?: IToken[];
 };
 
+export interface BadTrapCstNode extends CstNode {
+  name: "badTrap";
+  children: BadTrapCstChildren;
+}
+
+export type BadTrapCstChildren = {
+  BadKw: IToken[];
+  TrapKw: IToken[];
+  Colon: IToken[];
+  AnyText?: IToken[];
+};
+
 export interface TraceFrameCstNode extends CstNode {
   name: "traceFrame";
   children: TraceFrameCstChildren;
@@ -52,8 +65,8 @@ export interface TraceFrameCstNode extends CstNode {
 
 export type TraceFrameCstChildren = {
   fp: IToken[];
-  module: IToken[];
-  Colon: IToken[];
+  module?: IToken[];
+  Colon?: IToken[];
   func: IToken[];
   LParen: IToken[];
   arg?: IToken[];

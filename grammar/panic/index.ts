@@ -27,6 +27,11 @@ function frameOf(node: TraceFrameCstNode, no: number): Frame {
   const func = one(c.func).image;
   const plus = func.indexOf('+');
   const fp = one(c.fp).image;
+  if (c.module === undefined && plus < 0) {
+    // A pc with no symbol (`ffffff003d0073b0 fffffffff7a1b2c3 ()`): an address, as frames keep one.
+    const pc = normalizeAddr(func);
+    return { fp: normalizeAddr(fp) ?? fp, func: pc === null ? func : '0x' + pc, offset: null, args: (c.arg ?? []).map((a) => a.image), line: no };
+  }
   return {
     fp: normalizeAddr(fp) ?? fp,
     func: plus < 0 ? func : func.slice(0, plus),
@@ -102,6 +107,17 @@ class PanicReader {
       this.regs.cut();
       this.stack = null;
       this.messageOpen = true;
+    } else if (c.badTrap) {
+      // Under a header whose message was given already, the trap line repeats it: only a trap
+      // with no header (or after a finished dump) is a panic of its own.
+      const message = text.trim();
+      if (this.panic === null || this.stack !== null || this.regs.records.some((r) => r.line > this.panic!.line)) {
+        this.panic = { kind: 'panic', line: no, cpu: null, thread: null, message };
+        this.records.push(this.panic);
+        this.regs.cut();
+        this.stack = null;
+      } else if (this.panic.message === '') this.panic.message = message;
+      this.messageOpen = true;
     } else if (c.traceFrame) {
       if (this.stack === null) {
         this.stack = blankStackRecord(no, 'frames', this.panic?.thread ?? null);
@@ -111,6 +127,29 @@ class PanicReader {
     }
     // panicNotice, trapName, processName: read, nothing to keep.
   }
+}
+
+/**
+ * Whether a line is console panic text the reader takes as structured: a panic header, the trap
+ * line, a register row, a trace frame (also inside a syslog prefix). The splitter asks this so that
+ * a sentence-like console line (`Bad kernel fault at addr=0x0`) does not end a panic as prose.
+ */
+export function isConsolePanicLine(text: string): boolean {
+  let any = false;
+  for (const piece of consoleLines(text)) {
+    if (isBlank(piece)) continue;
+    const reg = parseRegistersLine(piece);
+    if (firstProblem('registers', piece, 0, reg) === null) {
+      const row = rowFromCst(reg.cst, piece);
+      if (row.kind === 'registers' && badValue(row) === null) {
+        any = true;
+        continue;
+      }
+    }
+    if (firstProblem('panic', piece, 0, parsePanicLine(piece)) !== null) return false;
+    any = true;
+  }
+  return any;
 }
 
 export const parsePanic: SectionParser = (lines, ctx): GrammarResult => {

@@ -19,6 +19,9 @@ export const Panic = createToken({ name: 'Panic', pattern: /panic/, longer_alt: 
 /** `cpu14` inside `panic[cpu14]`. */
 export const CpuRef = createToken({ name: 'CpuRef', pattern: /cpu[0-9]+/, longer_alt: Word, categories: [AnyText] });
 export const ThreadKw = createToken({ name: 'ThreadKw', pattern: /thread/, longer_alt: Word, categories: [AnyText] });
+/** `BAD` and `TRAP` of `BAD TRAP: type=e (#pf Page fault) ...`, the trap message that may come alone. */
+export const BadKw = createToken({ name: 'BadKw', pattern: /BAD/, longer_alt: Word, categories: [AnyText] });
+export const TrapKw = createToken({ name: 'TrapKw', pattern: /TRAP/, longer_alt: Word, categories: [AnyText] });
 export const LSquare = createToken({ name: 'LSquare', pattern: '[', categories: [AnyText] });
 export const RSquare = createToken({ name: 'RSquare', pattern: ']', categories: [AnyText] });
 export const Slash = createToken({ name: 'Slash', pattern: '/', categories: [AnyText] });
@@ -36,6 +39,8 @@ export const allTokens: TokenType[] = [
   AnyText,
   CpuRef,
   ThreadKw,
+  BadKw,
+  TrapKw,
   Panic,
   Word,
   LSquare,

@@ -16,6 +16,7 @@ export class PanicParser extends CstParser {
     this.OR((this.alts[1] ??= [
       { ALT: () => this.SUBRULE(this.panicHeader) },
       { ALT: () => this.SUBRULE(this.panicNotice) },
+      { ALT: () => this.SUBRULE(this.badTrap) },
       { ALT: () => this.SUBRULE(this.traceFrame) },
       { ALT: () => this.SUBRULE(this.trapName) },
       { ALT: () => this.SUBRULE(this.processName) },
@@ -44,11 +45,24 @@ export class PanicParser extends CstParser {
     this.MANY(() => this.CONSUME(t.AnyText));
   });
 
-  /** `ffffff003d0073b0 unix:die+10f ()`, `000002a10001b3a0 genunix:cv_wait+4c (30001b4f2c8, 0)` */
+  /** `BAD TRAP: type=e (#pf Page fault) rp=ffffff0007e01a30 addr=0`: the trap message, with or without a panic header above it. */
+  public badTrap = this.RULE('badTrap', () => {
+    this.CONSUME(t.BadKw);
+    this.CONSUME(t.TrapKw);
+    this.CONSUME(t.Colon);
+    this.MANY(() => this.CONSUME(t.AnyText));
+  });
+
+  /**
+   * `ffffff003d0073b0 unix:die+10f ()`, `000002a10001b3a0 genunix:cv_wait+4c (30001b4f2c8, 0)`, or a
+   * raw pc with no symbol, `ffffff003d0073b0 fffffffff7a1b2c3 ()`.
+   */
   public traceFrame = this.RULE('traceFrame', () => {
     this.CONSUME(t.Word, { LABEL: 'fp' });
-    this.CONSUME2(t.Word, { LABEL: 'module' });
-    this.CONSUME(t.Colon);
+    this.OPTION(() => {
+      this.CONSUME2(t.Word, { LABEL: 'module' });
+      this.CONSUME(t.Colon);
+    });
     this.CONSUME3(t.Word, { LABEL: 'func' });
     this.CONSUME(t.LParen);
     this.MANY_SEP({ SEP: t.Comma, DEF: () => this.CONSUME4(t.Word, { LABEL: 'arg' }) });

@@ -19,6 +19,10 @@ const DCMD_KINDS: Record<string, SectionKind> = {
   msgbuf: 'panic',
   walk: 'addresses',
   cpuregs: 'registers',
+  ps: 'ps',
+  pgrep: 'ps',
+  class: 'classes',
+  mutex: 'mutex',
 };
 
 /** adb macros that are aliases of dcmds we read (`$<cpus` is `::walk cpu | ::cpuinfo -v`). */

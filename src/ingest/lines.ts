@@ -1,8 +1,8 @@
 // Splitting input into lines. Line numbers are 1-based everywhere in playfair.
 
 /**
- * Splits text into lines without their terminators. A final newline does not start an empty
- * line; a lone `\r` before `\n` (CRLF) is dropped from the working text.
+ * Splits text into lines without their terminators. LF, CRLF and a lone CR (old Mac files, some
+ * web copies) each end a line. A final terminator does not start an empty line.
  */
 export function splitLines(text: string): string[] {
   const out: string[] = [];
@@ -11,15 +11,41 @@ export function splitLines(text: string): string[] {
 }
 
 /**
+ * The lines one LF-terminated piece stands for: a CR right before its end is a CRLF's and is
+ * dropped; any other CR ends a line. A stream reader that cuts at LF calls this on every piece so
+ * that it cuts exactly as splitLines does.
+ */
+export function eachCrLine(piece: string, fn: (line: string) => void): void {
+  let end = piece.length;
+  if (end > 0 && piece.charCodeAt(end - 1) === 13) end--;
+  let cr = piece.indexOf('\r');
+  if (cr < 0 || cr >= end) {
+    fn(end === piece.length ? piece : piece.slice(0, end));
+    return;
+  }
+  let start = 0;
+  while (cr >= 0 && cr < end) {
+    fn(piece.slice(start, cr));
+    start = cr + 1;
+    cr = piece.indexOf('\r', start);
+  }
+  fn(piece.slice(start, end));
+}
+
+/**
  * Gives `fn` the lines of `text` from offset `start` on, cut as splitLines cuts them, without an
- * array of them all; stops after `max` lines and returns where the next line starts (text.length
- * when done), so a caller can go on in turns.
+ * array of them all; stops after `max` LF-terminated pieces (a piece is one line unless it holds
+ * lone CRs) and returns where the next piece starts (text.length when done), so a caller can go on
+ * in turns.
  */
 export function eachLine(text: string, fn: (line: string) => void, start = 0, max = Infinity): number {
+  // Most texts have no CR at all: one search tells, and the loop then never looks again.
+  const anyCr = text.indexOf('\r', start) >= 0;
   for (let n = 0; n < max && start < text.length; n++) {
     const nl = text.indexOf('\n', start);
     const end = nl < 0 ? text.length : nl;
-    fn(end > start && text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end));
+    if (anyCr) eachCrLine(text.slice(start, end), fn);
+    else fn(text.slice(start, end));
     start = end + 1;
   }
   return Math.min(start, text.length);

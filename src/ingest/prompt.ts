@@ -59,6 +59,9 @@ function shellMdbCommand(line: string): string | null {
 /** An address typed alone repeats the last command; accept it only when it is plainly an address or a variable, not a word of quoted prose. */
 function plausible(parsed: ParsedCommand): boolean {
   const st = parsed.stages[0]!;
+  // A format takes no arguments and an address has no brackets: `panic[cpu1]/thread=...: text`
+  // after a quote marker is console text, not `addr/fmt`.
+  if (st.verb === 'format' && (st.args.length > 0 || (st.addr ?? '').includes('['))) return false;
   if (st.verb !== 'repeat') return true;
   const a = st.addr ?? '';
   if (a.startsWith('<')) return true;
@@ -66,12 +69,43 @@ function plausible(parsed: ParsedCommand): boolean {
   return isHexDigits(digits);
 }
 
+/**
+ * Where a shell pipe starts (`$C ! demangle`, `::stacks !grep x`): a `!` outside quotes with mdb
+ * text before it and not part of `!=`; -1 when there is none. mdb writes the output of the part
+ * before it into the shell command, whose output is then what the terminal shows.
+ */
+function shellPipeAt(text: string): number {
+  let quote = '';
+  let before = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote !== '') {
+      if (c === quote) quote = '';
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === '!' && before && text[i + 1] !== '=') return i;
+    else if (c !== ' ' && c !== '\t') before = true;
+  }
+  return -1;
+}
+
+/** kmdb's execution verbs (`:c` continue, `:s` step, `:e` step over, `:z` delete all, `:u` step out). */
+const RUN_VERBS: ReadonlySet<string> = new Set([':c', ':s', ':e', ':z', ':u', ':r']);
+
+/** An mdb command line, with a shell pipe after it read apart: the command is what was typed, whole. */
+function commandOf(after: string): PromptLine | null {
+  const t = after.trim();
+  if (RUN_VERBS.has(t)) return { type: 'command', command: t, parsed: { text: t, stages: [{ addr: null, count: null, verb: 'builtin', name: t, args: [] }] } };
+  const bang = shellPipeAt(after);
+  const parsed = parseCommandLine(bang < 0 ? after : after.slice(0, bang));
+  if (parsed === null || !plausible(parsed)) return null;
+  return { type: 'command', command: bang < 0 ? parsed.text : after.trim(), parsed };
+}
+
 export function readPrompt(line: string): PromptLine | null {
   const after = afterPrompt(line);
   if (after !== null) {
     if (after.trim() === '') return { type: 'empty' };
-    const parsed = parseCommandLine(after);
-    return parsed === null || !plausible(parsed) ? null : { type: 'command', command: parsed.text, parsed };
+    return commandOf(after);
   }
   const shell = shellMdbCommand(line);
   if (shell === null) return null;

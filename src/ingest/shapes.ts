@@ -2,6 +2,9 @@
 // prose apart from output. All checks are prefix/indexOf scans: linear in the line length.
 import type { SectionKind } from './types.ts';
 import { isHexCode, isHexDigits } from '../../grammar/common/numbers.ts';
+import { isConsolePanicLine } from '../../grammar/panic/index.ts';
+import { psHeader } from '../../grammar/ps/index.ts';
+import { isClassHeader } from '../../grammar/classes/index.ts';
 
 function words(line: string): string[] {
   return line.trim().split(/ +/).filter((w) => w.length > 0);
@@ -16,8 +19,10 @@ function isFrameLine(line: string): boolean {
   return open > 0 && rest.endsWith(')') && !rest.slice(0, open).includes(' ');
 }
 
+/** A syslog-forwarded console line (`... unix: [ID 836849 kern.notice] ...`) carrying panic text. */
 function isSyslogPanic(line: string): boolean {
-  return line.includes('kern.notice]') && (line.includes('panic[cpu') || line.includes('#012'));
+  if (!line.includes('kern.notice]')) return false;
+  return line.includes('panic[cpu') || line.includes('#012') || line.includes('BAD TRAP:') || isConsolePanicLine(line);
 }
 
 /** The kind of output a line starts, judged by shape alone; null when it starts nothing we know. */
@@ -29,9 +34,11 @@ export function outputStartKind(line: string): SectionKind | null {
     if (t.includes('CMD/LWPID') || (t.includes(' LWP ') && t.includes(' CLS '))) return 'threadlist';
     if (t.includes('STATE') || t.includes('DISPTIME') || t.includes('WCHAN') || t.includes('SIGQUEUE') || t.includes(' PROC ')) return 'thread';
   }
+  if (t.startsWith('S ') && psHeader(t) !== null) return 'ps';
+  if (t.startsWith('SLOT ') && isClassHeader(t)) return 'classes';
   if (t.startsWith('stack pointer for thread ') || t.startsWith('Possible stack pointers for thread ')) return 'findstack';
   if (t.startsWith('debugging crash dump ') || t.startsWith('debugging live kernel ')) return 'status';
-  if (t.startsWith('panic[cpu') || isSyslogPanic(line)) return 'panic';
+  if (t.startsWith('panic[cpu') || t.startsWith('BAD TRAP:') || isSyslogPanic(line)) return 'panic';
   if (isFrameLine(line)) return 'frames';
   if (t.startsWith('sizeof (') || t === '{' || (t.endsWith(' {') && !looksLikeProse(t))) return 'print';
   if (isNumberRow(line)) return 'format';
@@ -100,12 +107,20 @@ function isWord(w: string): boolean {
   if (e - s < 1) return false;
   // `ffffffffffffffff` is all letters but it is a number.
   if (e - s >= 8 && isHexDigits(w.slice(s, e))) return false;
+  let letters = 0;
   for (let i = s; i < e; i++) {
     const c = w.charCodeAt(i);
-    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 39 || c === 45 || c > 127;
-    if (!letter) return false;
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127;
+    if (letter) letters++;
+    else if (c !== 39 && c !== 45) return false;
   }
-  return true;
+  // `-` and `'` join words (`don't`, `re-run`) but are none alone (`-` is an empty table cell).
+  return letters > 0;
+}
+
+function isNumberWord(w: string): boolean {
+  const d = w.startsWith('-') ? w.slice(1) : w;
+  return d.length > 0 && /^[0-9]+$/.test(d);
 }
 
 /** A line of natural-language writing: several words, mostly plain words, no mdb phrase. */
@@ -133,8 +148,14 @@ export function looksLikeText(line: string): boolean {
   for (const p of OUTPUT_PHRASES) if (t.startsWith(p)) return false;
   const c = t.charCodeAt(0);
   if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
-  for (const w of words(t)) if (isAddressWord(w) || isSymbolOffset(w)) return false;
-  return true;
+  const ws = words(t);
+  let numbers = 0;
+  for (const w of ws) {
+    if (isAddressWord(w) || isSymbolOffset(w)) return false;
+    if (isNumberWord(w)) numbers++;
+  }
+  // A table row (`kmem_magazine_1  16  3186  3200 ...`) is data, not a sentence.
+  return numbers * 3 < ws.length;
 }
 
 /** Lines mdb prints around commands that carry no dispatcher data but are recognised. */
@@ -142,15 +163,50 @@ export function isBanner(line: string): boolean {
   // Every banner starts with one of `L W m >`: most lines are turned away before any copy is made.
   let i = 0;
   while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
-  if (!'LWm>'.includes(line.charAt(i)) || i === line.length) return false;
+  if (!'LWmk>'.includes(line.charAt(i)) || i === line.length) return false;
   const t = line.trim();
   return (
     t.startsWith('Loading modules: [') ||
     t.startsWith('Loaded modules: [') ||
     t.startsWith('Welcome to kmdb') ||
     t.startsWith('mdb: warning: dump is from') ||
-    t.startsWith('>> More [')
+    t.startsWith('>> More [') ||
+    isStoppedBanner(t)
   );
+}
+
+/** `mdb: target stopped at:` (kmdb too): the next line is the stop location. */
+export function isStoppedBanner(t: string): boolean {
+  return t === 'mdb: target stopped at:' || t === 'kmdb: target stopped at:';
+}
+
+/** A module list that `Loading modules: [` left open (no `]`), wrapped onto more lines. */
+export function opensModuleList(t: string): boolean {
+  return (t.startsWith('Loading modules: [') || t.startsWith('Loaded modules: [')) && !t.includes(']');
+}
+
+/** A wrapped line of a module list: module names (`cpu.generic`, `stmf_sbd`), maybe closed by `]`. */
+export function continuesModuleList(line: string): boolean {
+  const ws = words(line);
+  if (ws.length === 0) return false;
+  for (let k = 0; k < ws.length; k++) {
+    let w = ws[k]!;
+    if (k === ws.length - 1 && w.endsWith(']')) w = w.slice(0, -1);
+    if (w.length === 0) continue;
+    for (let i = 0; i < w.length; i++) {
+      const c = w.charCodeAt(i);
+      const ok = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 45;
+      if (!ok) return false;
+    }
+  }
+  return true;
+}
+
+/** `kmdb_enter+0xb:  movq   %rax,%rdi`: where a stopped target is, as printed under the banner. */
+export function isStopLocation(line: string): boolean {
+  const t = line.trim();
+  const colon = t.indexOf(':');
+  return colon > 0 && isSymbolOffset(t.slice(0, colon)) && !t.slice(0, colon).includes(' ');
 }
 
 /** Data-looking line outside any section: long hex runs and few words. Such lines are never silently prose. */

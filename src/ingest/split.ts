@@ -7,9 +7,22 @@ import type { LineClass, SectionKind } from './types.ts';
 import { isBlank, leadingSpaces } from './lines.ts';
 import { readPrompt } from './prompt.ts';
 import { kindOfCommand } from './kind.ts';
-import { isBanner, looksLikeProse, looksLikeStrayOutput, outputStartKind } from './shapes.ts';
+import {
+  continuesModuleList,
+  isBanner,
+  isStopLocation,
+  isStoppedBanner,
+  looksLikeProse,
+  looksLikeStrayOutput,
+  opensModuleList,
+  outputStartKind,
+} from './shapes.ts';
 import { mayBeContinued } from './unwrap.ts';
+import { QuoteStripper } from './quote.ts';
+import { decorationOf, stripInlineTag, type Decoration } from './decoration.ts';
+import { rebuildCpuinfoColumns } from './cpuinfo-columns.ts';
 import { fastThreadHeader } from '../../grammar/frames/fast.ts';
+import { isConsolePanicLine } from '../../grammar/panic/index.ts';
 import { isHexCode } from '../../grammar/common/numbers.ts';
 
 export interface RawSection {
@@ -29,6 +42,9 @@ export interface RawSection {
   last: boolean;
 }
 
+/** Lines a wrapped `Loading modules: [` list may run on for. */
+const MAX_BANNER_LINES = 12;
+
 /** Body lines after which a section of a kind that can be cut is handed on in parts. */
 export const PART_LINES = 1024;
 
@@ -47,10 +63,16 @@ const READS_WARNINGS: ReadonlySet<SectionKind> = new Set(['findstack', 'stacks',
 const CUT_BEFORE: Partial<Record<SectionKind, (line: string) => boolean>> = {
   findstack: (l) => l.startsWith('stack pointer for thread ') && fastThreadHeader(l) !== null,
 };
-/** Prefixes of a session pasted as comments; each starts with `#` or `/`. */
-const COMMENT_PREFIXES = ['# ', '// '];
+/** Prefixes of a session pasted as comments or indented by a tab; each starts with `#`, `/` or a tab. */
+const COMMENT_PREFIXES = ['# ', '// ', '\t'];
 /** Kinds whose output ends with a blank line that belongs to it. */
 const ENDS_WITH_BLANK: ReadonlySet<SectionKind> = new Set(['cpuinfo', 'stacks', 'threadlist']);
+
+/** A section with what a web copy did to its columns undone, where that matters to its grammar. */
+function mended(s: RawSection): RawSection {
+  if (s.kind === 'cpuinfo') s.body = rebuildCpuinfoColumns(s.body);
+  return s;
+}
 
 /** A section being read: its indentation is stripped from every line of its output. */
 type OpenSection = RawSection & { indent: number };
@@ -61,6 +83,11 @@ export class Splitter {
   private lastKind: SectionKind | null = null;
   /** Comment prefix (`# `) being stripped from a run of lines that carry mdb output. */
   private prefix: string | null = null;
+  private readonly quotes = new QuoteStripper();
+  /** mdb's own lines that go on after a banner: a wrapped module list, the stop location. */
+  private bannerRest: { kind: 'modules' | 'stopped'; left: number } | null = null;
+  /** Inside a fenced or `<pre>` block of the paste. */
+  private inBlock = false;
 
   private readonly partLines: number;
   private readonly fastLane: boolean;
@@ -84,7 +111,40 @@ export class Splitter {
       open.body.push({ no, text: raw });
       return;
     }
-    const text = this.undecorate(raw);
+    const text = this.undecorate(this.quotes.strip(raw));
+    const deco = decorationOf(text);
+    if (deco !== null) {
+      this.decoration(deco);
+      this.sink.onLine(no, 'prose');
+      return;
+    }
+    const inline = text.includes('<') ? stripInlineTag(text) : null;
+    if (inline === null) this.take(no, text);
+    else if (inline.tag === 'open') {
+      this.decoration('open');
+      this.take(no, inline.text);
+    } else {
+      this.take(no, inline.text);
+      this.decoration('close');
+    }
+  }
+
+  /**
+   * A block of pasted text opens or closes. Its end ends the output in it; its start ends the
+   * output before it, unless that is a prompt with no output yet (Jira puts `{noformat}` between
+   * the command and its output).
+   */
+  private decoration(d: Decoration): void {
+    const opening = d === 'open' || (d === 'toggle' && !this.inBlock);
+    this.inBlock = opening;
+    const open = this.open;
+    if (opening && open !== null && open.command !== null && open.body.length === 0 && open.warnings.length === 0) return;
+    this.close();
+  }
+
+  /** A line with its quoting, prefixes and markup removed. */
+  private take(no: number, text: string): void {
+    const open = this.open;
     const prompt = readPrompt(text);
     if (prompt !== null) {
       this.close();
@@ -107,7 +167,17 @@ export class Splitter {
       this.sink.onLine(no, 'parsed');
       return;
     }
-    if (isBanner(text)) {
+    const banner = this.bannerRest;
+    this.bannerRest = null;
+    if (
+      isBanner(text) ||
+      (banner !== null && banner.kind === 'modules' && continuesModuleList(text)) ||
+      (banner !== null && banner.kind === 'stopped' && isStopLocation(text))
+    ) {
+      const t = text.trim();
+      if (opensModuleList(t) || (banner?.kind === 'modules' && !t.endsWith(']') && banner.left > 1)) {
+        this.bannerRest = { kind: 'modules', left: banner?.kind === 'modules' ? banner.left - 1 : MAX_BANNER_LINES };
+      } else if (isStoppedBanner(t)) this.bannerRest = { kind: 'stopped', left: 1 };
       this.flushBlanksAsProse();
       this.sink.onLine(no, 'parsed');
       return;
@@ -127,12 +197,14 @@ export class Splitter {
       if (started !== null && open.kind === 'unknown' && open.command !== null && open.body.length === 0) {
         // A command we have no mapping for whose output has a shape we know (an alias, a macro).
         open.kind = started;
-      } else if (started !== null && started !== open.kind) {
+      } else if (started !== null && started !== open.kind && !(started === 'frames' && open.kind === 'findstack')) {
+        // (A frame line at column 0 is a findstack frame whose indent a web copy dropped.)
         this.close();
         this.start(no, body, started);
         return;
       }
-      const prose = (open.command === null || this.blanks.length > 0) && looksLikeProse(body);
+      // Console panic lines read like sentences (`Bad kernel fault at addr=0x0`) but are output.
+      const prose = (open.command === null || this.blanks.length > 0) && looksLikeProse(body) && !(open.kind === 'panic' && isConsolePanicLine(body));
       if (prose) {
         this.close();
         this.sink.onLine(no, 'prose');
@@ -171,6 +243,7 @@ export class Splitter {
       open.indent === 0 &&
       this.blanks.length === 0 &&
       this.prefix === null &&
+      !this.quotes.quoting &&
       raw.charCodeAt(0) === 32 &&
       raw.charCodeAt(1) === 32 &&
       isHexCode(raw.charCodeAt(2)) &&
@@ -185,7 +258,7 @@ export class Splitter {
   /** Hands on what an open section has read so far as one part; the section stays open for the rest. */
   private handOnPart(open: OpenSection): void {
     const { indent: _indent, ...part } = open;
-    this.sink.onSection({ ...part, last: false });
+    this.sink.onSection(mended({ ...part, last: false }));
     open.part++;
     open.body = [];
     open.warnings = [];
@@ -211,7 +284,7 @@ export class Splitter {
     if (ENDS_WITH_BLANK.has(open.kind) && this.blanks.length > 0) open.body.push({ no: this.blanks.shift()!, text: '' });
     this.flushBlanksAsProse();
     const { indent: _indent, ...section } = open;
-    this.sink.onSection(section);
+    this.sink.onSection(mended(section));
   }
 
   /** Strips a comment prefix (`# ` on every line of a pasted session) once it is seen to carry mdb text. */
@@ -222,7 +295,7 @@ export class Splitter {
       this.prefix = null;
     }
     const c = raw.charCodeAt(0);
-    if (c !== 35 && c !== 47) return raw;
+    if (c !== 35 && c !== 47 && c !== 9) return raw;
     for (const p of COMMENT_PREFIXES) {
       if (!raw.startsWith(p)) continue;
       const rest = raw.slice(p.length);

@@ -17,6 +17,9 @@ export type SectionKind =
   | 'registers'
   | 'system'
   | 'addresses'
+  | 'ps'
+  | 'classes'
+  | 'mutex'
   | 'unknown';
 
 export type LineClass = 'parsed' | 'prose' | 'unrecognized';

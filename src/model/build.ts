@@ -9,6 +9,7 @@ import type {
   StacksGroupRecord,
   ThreadListRecord,
   ThreadSummaryRecord,
+  PsRecord,
 } from '../../grammar/records.ts';
 import type { ParsedCommand } from '../../grammar/common/command-types.ts';
 import type { Diagnostic } from '../../grammar/common/source.ts';
@@ -81,6 +82,8 @@ class SnapshotBuilder {
   private readonly cldataOwner = new Map<Addr, Thread>();
   /** Values the input shows that no kernel could hold: diagnosed here, not used (see takeDiagnostics). */
   private diagnostics: Diagnostic[] = [];
+  /** `::class` rows by slot (`t_cid`). */
+  private readonly classSlots = new Map<number, { name: string; line: number }>();
 
   constructor(opts: BuildOptions = {}) {
     this.shared = opts.sharedStacks === true ? new SharedStacks() : null;
@@ -150,6 +153,29 @@ class SnapshotBuilder {
       case 'registers':
       case 'addresses':
         return;
+      case 'ps':
+        return this.addPs(record);
+      case 'classes':
+        for (const c of record.classes) this.classSlots.set(c.slot, c);
+        return;
+      case 'mutex': {
+        // The owner is a thread of the dump; holding and waiters need snapshot fields not yet there.
+        const owner = record.owner === null ? null : toAddr(record.owner);
+        if (owner !== null) this.threads.get(owner);
+        return;
+      }
+    }
+  }
+
+  /** `::ps -t`: each thread's state and process name; symbol threads (`t0`) have no address to key them by. */
+  private addPs(rec: PsRecord): void {
+    for (const th of rec.threads) {
+      const addr = toAddr(th.thread);
+      if (addr === null) continue;
+      const t = this.threads.get(addr);
+      setField(t, 'state', th.state, th.line);
+      setField(t, 'proc', rec.name, rec.line);
+      setField(t, 'procAddr', toAddr(rec.addr), rec.line);
     }
   }
 
@@ -162,6 +188,11 @@ class SnapshotBuilder {
     this.snap.cpus = [...this.cpus.values()].sort((a, b) => a.id - b.id);
     this.checkSwitchTicks();
     this.snap.threads = this.threads.all();
+    // `::class` says which class each slot holds on this system.
+    for (const t of this.snap.threads) {
+      const c = t.cid === null ? undefined : this.classSlots.get(t.cid);
+      if (c !== undefined && t.cls === null) setField(t, 'cls', c.name, c.line);
+    }
     // Class slot 0 is SYS on every boot; the other slots depend on load order (read ::class for them).
     for (const t of this.snap.threads) if (t.cid === 0 && t.cls === null) setField(t, 'cls', 'SYS', t.lines['cid']!);
     return this.snap;

@@ -14,6 +14,9 @@ import { parsePanic } from '../../grammar/panic/index.ts';
 import { parseRegisters } from '../../grammar/registers/index.ts';
 import { parseSystem } from '../../grammar/system/index.ts';
 import { parseAddresses } from '../../grammar/addresses/index.ts';
+import { parsePs } from '../../grammar/ps/index.ts';
+import { parseClasses } from '../../grammar/classes/index.ts';
+import { parseMutex } from '../../grammar/mutex/index.ts';
 
 export const GRAMMARS: Partial<Record<SectionKind, SectionParser>> = {
   cpuinfo: parseCpuinfo,
@@ -30,4 +33,7 @@ export const GRAMMARS: Partial<Record<SectionKind, SectionParser>> = {
   registers: parseRegisters,
   system: parseSystem,
   addresses: parseAddresses,
+  ps: parsePs,
+  classes: parseClasses,
+  mutex: parseMutex,
 };

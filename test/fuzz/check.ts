@@ -32,12 +32,18 @@ export interface Targets {
   missing: string[];
 }
 
-/** Lines as the contract counts them: split on LF, a final LF ends the last line rather than starting one. */
+/**
+ * Lines as the contract counts them: LF, CRLF and a lone CR (old Mac) each end a line; a final
+ * terminator ends the last line rather than starting one.
+ */
 export function expectedLineCount(text: string): number {
   if (text.length === 0) return 0;
   let n = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
-  return text.endsWith('\n') ? n : n + 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+  }
+  return text.endsWith('\n') || text.endsWith('\r') ? n : n + 1;
 }
 
 export function checkAccounting(text: string, a: Analysis): Failure[] {

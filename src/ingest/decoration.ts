@@ -1,0 +1,59 @@
+// Markup around pasted output: Markdown fences, HTML `<pre>`, Jira `{noformat}`/`{code}`, BBCode
+// `[code]`. Such a line is neither output nor a problem in it; what it says is where a block of
+// pasted text opens or closes.
+
+/** `open` and `close` say which; `toggle` marks (fences, Jira) open when none is open, else close. */
+export type Decoration = 'open' | 'close' | 'toggle';
+
+const OPEN_TAGS = ['<pre>', '<code>', '<pre><code>', '[code]', '<blockquote>'];
+const CLOSE_TAGS = ['</pre>', '</code>', '</code></pre>', '[/code]', '</blockquote>'];
+
+/** A fence: three or more backticks or tildes, then maybe a language word, nothing else. */
+function isFence(t: string): boolean {
+  const c = t[0];
+  if (c !== '`' && c !== '~') return false;
+  let i = 0;
+  while (i < t.length && t[i] === c) i++;
+  if (i < 3) return false;
+  for (; i < t.length; i++) {
+    const k = t.charCodeAt(i);
+    const word = (k >= 48 && k <= 57) || (k >= 65 && k <= 90) || (k >= 97 && k <= 122) || k === 45 || k === 95 || k === 43;
+    if (!word) return false;
+  }
+  return true;
+}
+
+/** `{noformat}`, `{code}`, `{code:none}`, `{code:title=x.txt}`: a Jira block mark alone on its line. */
+function isJira(t: string): boolean {
+  if (t === '{noformat}' || t === '{code}' || t === '{quote}') return true;
+  return (t.startsWith('{code:') || t.startsWith('{noformat:')) && t.endsWith('}') && !t.slice(1, -1).includes('}');
+}
+
+/** `<pre class="x">`: an opening pre tag with attributes. */
+function isPreWithAttrs(t: string): boolean {
+  return t.startsWith('<pre ') && t.endsWith('>') && !t.slice(1, -1).includes('>');
+}
+
+/** The decoration a whole line is, or null when it carries anything else. */
+export function decorationOf(line: string): Decoration | null {
+  const t = line.trim();
+  if (t.length < 3 || t.length > 200) return null;
+  if (isFence(t) || isJira(t)) return 'toggle';
+  if (OPEN_TAGS.includes(t) || isPreWithAttrs(t)) return 'open';
+  if (CLOSE_TAGS.includes(t)) return 'close';
+  return null;
+}
+
+/**
+ * A line with an HTML tag stuck to its output (`<pre>> ::cpuinfo`, `... thread_start+8()</pre>`):
+ * the output without the tag, and which way the tag went; null when the line has no such tag.
+ */
+export function stripInlineTag(line: string): { text: string; tag: 'open' | 'close' } | null {
+  for (const tag of ['<pre><code>', '<pre>', '<code>']) {
+    if (line.startsWith(tag) && line.length > tag.length) return { text: line.slice(tag.length), tag: 'open' };
+  }
+  for (const tag of ['</code></pre>', '</pre>', '</code>']) {
+    if (line.endsWith(tag) && line.trim().length > tag.length) return { text: line.slice(0, line.length - tag.length), tag: 'close' };
+  }
+  return null;
+}

@@ -1,0 +1,68 @@
+// Mail and tracker quoting: `> `, `> > `, `>>` or `>` with no space before every line of a reply.
+// An mdb prompt is also `> `, so the last marker of a line may be the prompt, not a quote.
+import { readPrompt } from './prompt.ts';
+
+/** Spaces allowed before the first marker (some clients indent quoted text). */
+const MAX_LEAD = 3;
+
+/**
+ * Strips quote markers line by line. The depth may change from line to line (a reply that quotes
+ * a quote); within a run of quoted lines the style (`> ` or `>`) is kept, so output columns come
+ * back exactly as mdb printed them.
+ */
+export class QuoteStripper {
+  /** Depth of the quoted run being read: 0 outside quoted text. */
+  private depth = 0;
+  /** The run quotes with `>` alone: content starts right after the marker, its spaces its own. */
+  private noSpace = false;
+
+  /** Whether the last line read was inside quoted text. */
+  get quoting(): boolean {
+    return this.depth > 0;
+  }
+
+  /** The line with its quote markers removed; the line itself when it carries none. */
+  strip(raw: string): string {
+    let i = 0;
+    while (i < raw.length && i < MAX_LEAD && raw.charCodeAt(i) === 32) i++;
+    if (raw.charCodeAt(i) !== 62 /* > */) {
+      this.depth = 0;
+      this.noSpace = false;
+      return raw;
+    }
+    // mdb's pager prompt (`>> More [<space>, <cr>, q, n, c, a] ?`) is not a quote.
+    if (this.depth === 0 && raw.startsWith('>> More [', i)) return raw;
+    // Markers: `>` each, a space between two of them belongs to the markers.
+    let k = 0;
+    let last = i;
+    for (;;) {
+      k++;
+      last = i;
+      i++;
+      if (raw.charCodeAt(i) === 62) continue;
+      if (raw.charCodeAt(i) === 32 && raw.charCodeAt(i + 1) === 62) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    const fromLast = raw.slice(last);
+    // The last marker is an mdb prompt when what follows it is a command: `> > ::cpuinfo -v`.
+    // The command follows the prompt's one space: more spaces there are output's own indent.
+    const asPrompt = fromLast.charCodeAt(2) === 32 ? null : readPrompt(fromLast);
+    if (asPrompt !== null && asPrompt.type === 'command') {
+      if (k === 1 && this.depth === 0) return raw;
+      this.depth = k - 1;
+      return fromLast;
+    }
+    // An empty prompt one level deeper than the quote being read is mdb's, not a deeper blank line.
+    if (asPrompt !== null && asPrompt.type === 'empty' && this.depth > 0 && k - 1 === this.depth) return fromLast;
+    // A lone `>` outside quoted text is mdb's empty prompt, not a quoted blank line.
+    if (k === 1 && this.depth === 0 && (fromLast === '>' || fromLast === '> ')) return raw;
+    const rest = raw.slice(i);
+    if (rest.length > 0 && rest.charCodeAt(0) !== 32) this.noSpace = true;
+    else if (this.depth === 0) this.noSpace = false;
+    this.depth = k;
+    return this.noSpace || rest.length === 0 ? rest : rest.slice(1);
+  }
+}

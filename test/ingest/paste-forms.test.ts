@@ -1,0 +1,150 @@
+// The seed pasted the ways people paste it: quoted in a reply, indented by a tab, copied from a
+// web page (runs of spaces squeezed), with old-Mac line ends. Each variant is made here from the
+// seed text; none is a real sample. Each must read as the seed does.
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyzeStream, analyzeText } from '../../src/analyze.ts';
+import { splitLines } from '../../src/ingest/lines.ts';
+import { QuoteStripper } from '../../src/ingest/quote.ts';
+import { canonicalHeader, rebuildCpuinfoColumns } from '../../src/ingest/cpuinfo-columns.ts';
+
+const seed = readFileSync(new URL('../../fixtures/seed/illumos-1532.txt', import.meta.url), 'utf8');
+const lines = seed.split('\n');
+const base = analyzeText(seed);
+const FINDINGS = ['kpreempt-threshold', 'runq-starvation', 'ts-timeleft-overrun', 'preemption-pending'];
+const squeeze = (l: string) => l.replace(/ +/g, ' ');
+
+const variants: Record<string, string> = {
+  'quoted with "> "': lines.map((l) => '> ' + l).join('\n'),
+  'quoted twice with "> > "': lines.map((l) => '> > ' + l).join('\n'),
+  'quoted with ">" and no space': lines.map((l) => '>' + l).join('\n'),
+  'quoted at two depths in one reply': lines.map((l, i) => (i < 100 ? '> > ' : '> ') + l).join('\n'),
+  'indented by a tab': lines.map((l) => '\t' + l).join('\n'),
+  'squeezed to single spaces': lines.map(squeeze).join('\n'),
+  'squeezed and left-trimmed': lines.map((l) => squeeze(l.trim())).join('\n'),
+  'quoted and squeezed': lines.map((l) => '> ' + squeeze(l)).join('\n'),
+  'with CR-only line ends': lines.join('\r'),
+  'quoted with CRLF line ends': lines.map((l) => '> ' + l).join('\r\n'),
+};
+
+describe('the seed in every paste form', () => {
+  it('the plain seed gives its four findings (the reference)', () => {
+    expect(base.findings.map((f) => f.rule)).toEqual(FINDINGS);
+  });
+  for (const [name, text] of Object.entries(variants)) {
+    it(name, () => {
+      const a = analyzeText(text);
+      expect(a.findings.map((f) => f.rule)).toEqual(FINDINGS);
+      expect(a.accounting).toEqual(base.accounting);
+      expect(a.diagnostics).toEqual([]);
+      expect(a.sections.map((s) => [s.kind, s.command, s.startLine, s.endLine, s.status])).toEqual(
+        base.sections.map((s) => [s.kind, s.command, s.startLine, s.endLine, s.status]),
+      );
+      // Every CPU, flag name, PIL thread and queued thread comes back, from the same lines.
+      expect(a.snapshot.cpus).toEqual(base.snapshot.cpus);
+    });
+  }
+});
+
+describe('quote markers', () => {
+  const strip = (ls: string[]) => {
+    const q = new QuoteStripper();
+    return ls.map((l) => q.strip(l));
+  };
+
+  it('keeps an unquoted prompt and an empty prompt as they are', () => {
+    expect(strip(['> ::cpuinfo -v', ' ID ADDR', '>', '> '])).toEqual(['> ::cpuinfo -v', ' ID ADDR', '>', '> ']);
+  });
+
+  it('tells a quoted prompt from quoted output by what follows the last marker', () => {
+    expect(strip(['> > ::cpuinfo -v', '>  ID ADDR', '>   0 fffffffffbc486e0', '>', '> text'])).toEqual([
+      '> ::cpuinfo -v',
+      ' ID ADDR',
+      '  0 fffffffffbc486e0',
+      '',
+      'text',
+    ]);
+  });
+
+  it('keeps the spaces of a reply quoted with ">" alone, once a line shows that style', () => {
+    expect(strip(['>Hello', '>> ::cpuinfo -v', '> ID ADDR', '>  0 fff'])).toEqual(['Hello', '> ::cpuinfo -v', ' ID ADDR', '  0 fff']);
+  });
+
+  it('does not take the pager prompt for a quote', () => {
+    expect(strip(['>> More [<space>, <cr>, q, n, c, a] ?'])).toEqual(['>> More [<space>, <cr>, q, n, c, a] ?']);
+  });
+});
+
+describe('line ends', () => {
+  it('the stream path cuts lone CRs as the full path does', async () => {
+    const text = lines.slice(40, 130).join('\r') + '\r\n' + lines.slice(130).join('\n');
+    // A stream reader cuts at LF only: the CR-only part arrives as one piece.
+    async function* batches() {
+      yield text.split('\n');
+    }
+    const s = await analyzeStream(batches());
+    const f = analyzeText(text);
+    expect(s.accounting).toEqual(f.accounting);
+    expect(s.lines).toEqual(f.lines);
+    expect(s.findings.map((x) => x.rule)).toEqual(FINDINGS);
+  });
+
+  it('cuts at LF, CRLF and a lone CR alike, with no line after a final terminator', () => {
+    expect(splitLines('a\rb\r')).toEqual(['a', 'b']);
+    expect(splitLines('a\r\nb\n')).toEqual(['a', 'b']);
+    expect(splitLines('a\r\r\nb')).toEqual(['a', '', 'b']);
+    expect(splitLines('x\r\ry')).toEqual(['x', '', 'y']);
+    expect(splitLines('\r')).toEqual(['']);
+  });
+});
+
+describe('rebuilding ::cpuinfo columns', () => {
+  const src = (texts: string[]) => texts.map((text, i) => ({ no: i + 1, text }));
+
+  it('puts a squeezed -v block back where mdb prints it', () => {
+    const out = rebuildCpuinfoColumns(
+      src([
+        ' ID ADDR FLG NRUN BSPL PRI RNRN KRNRN SWITCH THREAD PROC',
+        ' 0 fffffffffbc486e0 1b 5 0 108 no no t-0 ffffff00076cbc40 sched',
+        ' | | |',
+        ' RUNNING <--+ | +--> PIL THREAD',
+        ' READY | 9 ffffff00076cbc40',
+      ]),
+    ).map((l) => l.text);
+    expect(out).toEqual([
+      canonicalHeader(16),
+      '  0 fffffffffbc486e0  1b    5    0 108   no    no t-0    ffffff00076cbc40 sched',
+      '                       |    | |',
+      '            RUNNING <--+    | +--> PIL THREAD',
+      '              READY         | 9 ffffff00076cbc40',
+    ]);
+  });
+
+  it('leaves a block under a header in place untouched (the same array)', () => {
+    const body = src([canonicalHeader(16), '  0 fffffffffbc486e0  1b    0    0  -1   no    no t-0    ffffff0007605c40 (idle)']);
+    expect(rebuildCpuinfoColumns(body)).toBe(body);
+  });
+
+  it('takes the address width from the rows, not the squeezed header (11 digits on aarch64)', () => {
+    const out = rebuildCpuinfoColumns(src(['ID ADDR FLG NRUN BSPL PRI RNRN KRNRN SWITCH THREAD PROC', '0 fffffc00b2a 1b 0 0 -1 no no t-3 fffffc00b2b (idle)']));
+    expect(out[0]!.text).toBe(canonicalHeader(11));
+    expect(out[1]!.text).toBe('  0 fffffc00b2a  1b    0    0  -1   no    no t-3    fffffc00b2b (idle)');
+  });
+});
+
+describe('every real sample, quoted or with CR-only line ends, reads as it does plain', () => {
+  const dir = new URL('../../fixtures/real/', import.meta.url);
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
+    it(name, () => {
+      const text = readFileSync(new URL(name, dir), 'utf8');
+      const plain = analyzeText(text);
+      const ls = (text.endsWith('\n') ? text.slice(0, -1) : text).split('\n');
+      for (const variant of [ls.map((l) => '> ' + l).join('\n'), ls.join('\r')]) {
+        const a = analyzeText(variant);
+        expect(a.accounting).toEqual(plain.accounting);
+        expect(a.diagnostics.map((d) => d.line)).toEqual(plain.diagnostics.map((d) => d.line));
+        expect(a.records.map((r) => [r.kind, r.line])).toEqual(plain.records.map((r) => [r.kind, r.line]));
+      }
+    });
+  }
+});
