@@ -298,7 +298,8 @@ class SnapshotBuilder {
 
   private addGroup(rec: StacksGroupRecord): void {
     const members = [...(rec.thread === null ? [] : [{ thread: rec.thread, line: rec.line }]), ...rec.members];
-    const state = rec.state === null ? null : this.readState(rec.state, '::stacks state', rec.line);
+    // The grammar names the state; the model diagnoses a spelling no kernel has (INVAL/ff).
+    const state = rec.state ?? (rec.stateText === null ? null : this.readState(rec.stateText, '::stacks state', rec.line));
     for (const m of members) {
       const addr = toAddr(m.thread);
       if (addr === null) continue;
