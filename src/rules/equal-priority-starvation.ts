@@ -58,7 +58,8 @@ export const equalPriorityStarvation: Rule = {
           hzSentence(hz),
         evidence: ev.list(),
         cpu: cpu.id,
-        threads: equal.map((e) => e.thread),
+        // The running thread first: it is the one that must block for the others to run.
+        threads: [...(d.thread !== null ? [d.thread] : []), ...equal.map((e) => e.thread)],
         fix:
           'The running kernel thread must block or yield (kpreempt(KPREEMPT_SYNC) at a safe point, as illumos 7232 added ' +
           'to kmem reaping), or run at a lower priority than the work it starves.',

@@ -122,7 +122,8 @@ describe('the #1532 family is named', () => {
     const a = verdict('sys-equal-99.txt');
     const [eq] = rule(a, 'equal-priority-starvation');
     expect(eq!.severity).toBe('high');
-    expect(eq!.threads).toEqual(['fffffe000f4c7c20']);
+    // The running kernel thread first (it must block for the others to run), then the waiter.
+    expect(eq!.threads).toEqual(['fffffe000f7a1c20', 'fffffe000f4c7c20']);
     expect(eq!.message).toContain('squeue_worker');
     expect(eq!.references).toEqual(['https://www.illumos.org/issues/7232']);
   });
