@@ -12,6 +12,7 @@ import { noCpusNote } from './notes.ts';
 import { FIX_KPREEMPTPRI, KPREEMPT_REFS } from './references.ts';
 import { LIST_LIMIT, listSome, threadIndex, type ThreadIndex, queuedAbove, threadLabel } from './threads.ts';
 import { hzSentence, resolveHz, thresholdTicks, ticksText } from './time.ts';
+import { kernelStay, type Stay } from './wait.ts';
 import type { Finding, Rule, RuleContext, RuleNote } from './types.ts';
 
 const ID = 'kpreempt-threshold';
@@ -20,10 +21,12 @@ interface Witness {
   cpu: Cpu;
   d: Dispatched;
   waiting: RunqEntry[];
+  /** Whether the input proves the dispatched thread stays in the kernel: only then is the harm shown. */
+  stay: Stay;
 }
 
 /** CPUs whose state is only possible if kpreemptpri > the highest queued priority above the dispatched thread. */
-function witnesses(ctx: RuleContext, idx: ThreadIndex, maxsys: number, farTicks: number): Witness[] {
+function witnesses(ctx: RuleContext, idx: ThreadIndex, maxsys: number, farTicks: number, limit: number): Witness[] {
   const out: Witness[] = [];
   for (const cpu of ctx.snapshot.cpus) {
     if (cpu.kprunrun !== false || cpu.switchTicks === null || cpu.switchTicks <= farTicks) continue;
@@ -31,7 +34,7 @@ function witnesses(ctx: RuleContext, idx: ThreadIndex, maxsys: number, farTicks:
     if (d.idle) continue;
     // Only SYS-top work counts: an interrupt/RT-level waiter with KRNRN no would mean something else.
     const waiting = queuedAbove(cpu, comparePri(d)).filter((e) => e.pri >= maxsys && e.pri < KPREEMPTPRI_PRE_FIX);
-    if (waiting.length > 0) out.push({ cpu, d, waiting });
+    if (waiting.length > 0) out.push({ cpu, d, waiting, stay: kernelStay(cpu, d, idx, limit) });
   }
   return out;
 }
@@ -49,8 +52,18 @@ function describeWitness(w: Witness, ctx: RuleContext, idx: ThreadIndex): string
     `CPU ${w.cpu.id} has ${w.waiting.length} thread${w.waiting.length === 1 ? '' : 's'} queued at priority ` +
     `${maxPri(w.waiting)} (${names}) above its dispatched thread ` +
     `${runnerWords(w.d)}, has not switched for ${ticksText(w.cpu.switchTicks ?? 0, hz)}, ` +
-    `and KRNRN is no.`
+    `and KRNRN is no.` +
+    (w.stay.proven
+      ? ` The thread stays in the kernel: ${w.stay.words}.`
+      : ' Nothing in the input proves that thread stays in the kernel (no negative ts_timeleft, no KRNRN, not a ' +
+        "kernel priority): at its next return to user level RNRN hands the CPU over, and SWITCH does not move when " +
+        'disp() picks the same thread again, so the waiters may have arrived a tick ago.')
   );
+}
+
+/** High only when some witness shows the harm: its dispatched thread proven to stay in the kernel. */
+function severityOf(ws: readonly Witness[]): Finding['severity'] {
+  return ws.some((w) => w.stay.proven) ? 'high' : 'medium';
 }
 
 function confirmFor(ws: Witness[]): string[] {
@@ -62,6 +75,7 @@ function confirmFor(ws: Witness[]): string[] {
 function addWitnessEvidence(ev: EvidenceSet, ws: Witness[]): void {
   for (const w of ws) {
     ev.add(cpuLine(w.cpu, 'kprunrun')).add(cpuProcLine(w.cpu));
+    for (const l of w.stay.lines) ev.add(l);
     for (const e of w.waiting) ev.add(e.line);
   }
 }
@@ -89,7 +103,7 @@ export const kpreemptThreshold: Rule = {
     const hz = resolveHz(ctx);
     const far = Math.max(FAR_BEYOND_QUANTUM_TICKS, thresholdTicks(ctx, hz));
     const idx = threadIndex(ctx.snapshot);
-    const ws = witnesses(ctx, idx, maxsys, far);
+    const ws = witnesses(ctx, idx, maxsys, far, thresholdTicks(ctx, hz));
     const kp = tunables['kpreemptpri'];
 
     if (kp !== undefined) {
@@ -112,7 +126,7 @@ export const kpreemptThreshold: Rule = {
       const seen = ws.length > 0 ? ' ' + ws.map((w) => describeWitness(w, ctx, idx)).join(' ') + (hz.assumed ? ' ' + hzSentence(hz) : '') : '';
       findings.push({
         rule: ID,
-        severity: ws.length > 0 ? 'high' : 'medium',
+        severity: severityOf(ws),
         confidence: 'certain',
         title: `kpreemptpri is ${kp}, above maxclsyspri (${maxsys})`,
         message:
@@ -148,7 +162,7 @@ export const kpreemptThreshold: Rule = {
     for (const w of ws) top = Math.max(top, maxPri(w.waiting));
     findings.push({
       rule: ID,
-      severity: 'high',
+      severity: severityOf(ws),
       confidence: 'inferred',
       title: `kpreemptpri above maxclsyspri (inferred): pri-${top} threads cannot preempt a thread in the kernel`,
       message:

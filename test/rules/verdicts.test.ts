@@ -43,6 +43,16 @@ describe('ordinary situations: no high or critical finding', () => {
     expect(rule(a, 'preemption-pending')[0]!.severity).toBe('low');
   });
 
+  it('3b. kpreemptpri 100 shown, a pri-99 waiter over a user thread with no kernel proof: the setting is certain, its harm is not', () => {
+    const a = verdict('kp100-user-runner.txt');
+    expect(serious(a)).toEqual([]);
+    const [kp] = rule(a, 'kpreempt-threshold');
+    expect(kp!.severity).toBe('medium');
+    expect(kp!.confidence).toBe('certain');
+    expect(kp!.title).toBe('kpreemptpri is 100, above maxclsyspri (99)');
+    expect(kp!.message).toContain('Nothing in the input proves that thread stays in the kernel');
+  });
+
   it('4. an OFFLINE CPU is not a thief', () => {
     const a = verdict('offline-cpu-not-thief.txt');
     expect(a.findings).toEqual([]);
