@@ -96,10 +96,10 @@ describe('the fuzz pool with a planted fault', () => {
   const rulePool = new FuzzPool({ jobs: 1, timeoutMs: 30_000, memoryMb: 1024, inject: { kind: 'rule' } });
   afterAll(() => Promise.all([grammarPool.close(), rulePool.close()]));
 
-  it('fails on a findstack grammar that throws, on the full, stream and triage paths', async () => {
+  it('fails on a findstack grammar that throws, on the full, stream, CLI-stream and triage paths', async () => {
     const r = await grammarPool.run({ type: 'text', text: seed });
     const stages = new Set(r.failures.filter((f) => f.kind === 'internal-error').map((f) => f.stage));
-    expect([...stages].sort()).toEqual(['analyze', 'stream:analyze', 'triage:lean-analyze']);
+    expect([...stages].sort()).toEqual(['analyze', 'cli-stream', 'stream:analyze', 'triage:lean-analyze']);
   }, 120_000);
 
   it('fails seeded slice cases that reach the grammar', async () => {
