@@ -10,6 +10,8 @@ import { GRAMMARS } from '../../src/read/registry.ts';
 import { RULES } from '../../src/rules/index.ts';
 import { EXIT_INTERNAL, EXIT_OK, exitCodeFor } from '../../src/rules/policy.ts';
 import type { Rule } from '../../src/rules/types.ts';
+import type { SectionParser } from '../../grammar/common/source.ts';
+import type { MdbRecord } from '../../grammar/records.ts';
 import { checkInternal, checkText, type Targets } from './check.ts';
 import { FuzzPool } from './pool.ts';
 
@@ -68,6 +70,22 @@ describe('a grammar that throws', () => {
     expect(failures).toHaveLength(1);
     expect(failures[0]).toMatchObject({ stage: 'analyze', kind: 'internal-error' });
     expect(failures[0]!.message).toMatch(/^line 107: internal error in the findstack grammar: planted grammar fault @ throwingGrammar/);
+  });
+});
+
+describe('a model that throws on a record', () => {
+  it('loses that record, not the analysis, and says so with an internal diagnostic on its line', () => {
+    // A grammar that hands the model a cpu record with none of its fields: the builder throws.
+    const malformed: SectionParser = (lines) => ({ records: [{ kind: 'cpu', line: lines[0]!.no } as unknown as MdbRecord], unrecognized: [], lexErrors: [], parseErrors: [] });
+    const a = analyzeText(seed, { grammars: { ...GRAMMARS, cpuinfo: malformed } });
+    const internal = a.diagnostics.filter((d) => d.kind === 'internal');
+    expect(internal).toHaveLength(1);
+    expect(internal[0]!.line).toBe(52);
+    expect(internal[0]!.message).toMatch(/^internal error merging a cpu record into the model: /);
+    expect(a.snapshot.cpus).toEqual([]);
+    // The rest of the dump still counts: the findstack threads are in the snapshot.
+    expect(a.snapshot.threads.map((t) => t.addr)).toContain('ffffff0007e01c40');
+    expect(exitCodeFor(verdictOf(a), 'critical')).toBe(EXIT_INTERNAL);
   });
 });
 
