@@ -1,6 +1,6 @@
 // The pipeline: text -> sections -> records -> snapshot -> findings. One entry point for a
 // whole text and one for a stream of lines; both feed the same Analyzer.
-import type { Diagnostic, SectionParser } from '../grammar/common/source.ts';
+import { internalDiagnostic, internalError, type Diagnostic, type SectionParser } from '../grammar/common/source.ts';
 import type { MdbRecord } from '../grammar/records.ts';
 import type { Analysis } from './analysis.ts';
 import type { Section, SectionKind } from './ingest/types.ts';
@@ -108,7 +108,12 @@ export class Analyzer {
     for (const d of read.diagnostics) this.diagnostics.push(d);
     for (const record of read.records) {
       if (this.opts.lean !== true) this.records.push(record);
-      this.builder.add({ record, command: raw.parsedCommand });
+      try {
+        this.builder.add({ record, command: raw.parsedCommand });
+      } catch (e) {
+        // A model bug on one record costs that record, not the analysis; and it shows.
+        this.diagnostics.push(internalDiagnostic(record.line, 1, `merging a ${record.kind} record into the model`, internalError(e)));
+      }
     }
     this.takeModelDiagnostics();
     // What is left of the section's lines is parsed text lean mode does not keep.

@@ -35,11 +35,10 @@ function runGrammar(parser: SectionParser | undefined, raw: RawSection, body: re
     // `analyze` its own exit code.
     const err = internalError(e);
     const what = `in the ${raw.kind} grammar`;
-    const lines = body.filter((l) => l.text.trim() !== '');
-    // A section of blank lines still owns up to the failure, on its first line.
-    const at = lines.length > 0 ? lines : body.slice(0, 1);
-    empty.unrecognized = at.map((l) => internalDiagnostic(l.no, 1, what, err));
-    if (at.length === 0) empty.unrecognized = [internalDiagnostic(raw.startLine, 1, what, err)];
+    const unread = body.filter((l) => l.text.trim() !== '').map((l) => l.no);
+    // A section of blank lines (or none) still owns up to the failure, on its first line.
+    const where = unread.length > 0 ? unread : [body[0]?.no ?? raw.startLine];
+    empty.unrecognized = where.map((no) => internalDiagnostic(no, 1, what, err));
     return empty;
   }
 }

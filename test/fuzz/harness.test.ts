@@ -72,3 +72,19 @@ describe('regression fixtures', () => {
     }
   });
 });
+
+describe('npm run fuzz arguments', () => {
+  it('run the 100,000-entry run queue by default; --runq 0 skips it, and a queue has at least the seed\'s 4', async () => {
+    const { parseArgs, RUNQ_ENTRIES } = await import('./run.ts');
+    const runq = (argv: string[]) => {
+      const a = parseArgs(argv);
+      return typeof a === 'string' ? a : a.runq;
+    };
+    expect(RUNQ_ENTRIES).toBe(100_000);
+    expect(runq([])).toBe(100_000);
+    expect(runq(['--runq', '0'])).toBe(0);
+    expect(runq(['--runq', '2'])).toBe(4);
+    expect(runq(['--runq', '20000'])).toBe(20_000);
+    expect(runq(['--runq', 'x'])).toBe('--runq needs a whole number, got x');
+  });
+});

@@ -10,6 +10,8 @@ import { GRAMMARS } from '../../src/read/registry.ts';
 import { RULES } from '../../src/rules/index.ts';
 import { EXIT_INTERNAL, EXIT_OK, exitCodeFor } from '../../src/rules/policy.ts';
 import type { Rule } from '../../src/rules/types.ts';
+import type { SectionParser } from '../../grammar/common/source.ts';
+import type { MdbRecord } from '../../grammar/records.ts';
 import { checkInternal, checkText, type Targets } from './check.ts';
 import { FuzzPool } from './pool.ts';
 
@@ -52,9 +54,13 @@ describe('a grammar that throws', () => {
     expect(b.diagnostics).toMatchObject([{ line: 2, kind: 'internal' }]);
   });
 
-  it('owns up even when its section has only blank lines', () => {
+  it('owns up even when its section has no output line, on the prompt', () => {
+    // The blank line 2 goes to prose when the next prompt closes the section: both bodies are empty.
     const b = analyzeText('> ::findstack -v\n   \n> ::status\n', { grammars: { ...GRAMMARS, findstack: throwingGrammar, status: throwingGrammar } });
-    expect(internalErrorCount(b)).toBeGreaterThanOrEqual(1);
+    expect(b.diagnostics.map((d) => [d.line, d.kind, d.message])).toEqual([
+      [1, 'internal', 'internal error in the findstack grammar: planted grammar fault'],
+      [3, 'internal', 'internal error in the status grammar: planted grammar fault'],
+    ]);
   });
 
   it('fails the fuzz check', async () => {
@@ -64,6 +70,22 @@ describe('a grammar that throws', () => {
     expect(failures).toHaveLength(1);
     expect(failures[0]).toMatchObject({ stage: 'analyze', kind: 'internal-error' });
     expect(failures[0]!.message).toMatch(/^line 107: internal error in the findstack grammar: planted grammar fault @ throwingGrammar/);
+  });
+});
+
+describe('a model that throws on a record', () => {
+  it('loses that record, not the analysis, and says so with an internal diagnostic on its line', () => {
+    // A grammar that hands the model a cpu record with none of its fields: the builder throws.
+    const malformed: SectionParser = (lines) => ({ records: [{ kind: 'cpu', line: lines[0]!.no } as unknown as MdbRecord], unrecognized: [], lexErrors: [], parseErrors: [] });
+    const a = analyzeText(seed, { grammars: { ...GRAMMARS, cpuinfo: malformed } });
+    const internal = a.diagnostics.filter((d) => d.kind === 'internal');
+    expect(internal).toHaveLength(1);
+    expect(internal[0]!.line).toBe(52);
+    expect(internal[0]!.message).toMatch(/^internal error merging a cpu record into the model: /);
+    expect(a.snapshot.cpus).toEqual([]);
+    // The rest of the dump still counts: the findstack threads are in the snapshot.
+    expect(a.snapshot.threads.map((t) => t.addr)).toContain('ffffff0007e01c40');
+    expect(exitCodeFor(verdictOf(a), 'critical')).toBe(EXIT_INTERNAL);
   });
 });
 
@@ -96,10 +118,10 @@ describe('the fuzz pool with a planted fault', () => {
   const rulePool = new FuzzPool({ jobs: 1, timeoutMs: 30_000, memoryMb: 1024, inject: { kind: 'rule' } });
   afterAll(() => Promise.all([grammarPool.close(), rulePool.close()]));
 
-  it('fails on a findstack grammar that throws, on the full, stream and triage paths', async () => {
+  it('fails on a findstack grammar that throws, on the full, stream, CLI-stream and triage paths', async () => {
     const r = await grammarPool.run({ type: 'text', text: seed });
     const stages = new Set(r.failures.filter((f) => f.kind === 'internal-error').map((f) => f.stage));
-    expect([...stages].sort()).toEqual(['analyze', 'stream:analyze', 'triage:lean-analyze']);
+    expect([...stages].sort()).toEqual(['analyze', 'cli-stream', 'stream:analyze', 'triage:lean-analyze']);
   }, 120_000);
 
   it('fails seeded slice cases that reach the grammar', async () => {
