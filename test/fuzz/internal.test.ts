@@ -14,6 +14,8 @@ import type { SectionParser } from '../../grammar/common/source.ts';
 import type { MdbRecord } from '../../grammar/records.ts';
 import { checkInternal, checkText, type Targets } from './check.ts';
 import { FuzzPool } from './pool.ts';
+import { makeCase } from './cases.ts';
+import { loadCorpus } from './corpus.ts';
 
 const seed = readFileSync(new URL('../../fixtures/seed/illumos-1532.txt', import.meta.url), 'utf8');
 
@@ -126,13 +128,19 @@ describe('the fuzz pool with a planted fault', () => {
 
   it('fails seeded slice cases that reach the grammar', async () => {
     // The slice (test/fuzz/slice.test.ts) passed with parseFindstack throwing on every call
-    // before internal errors were counted. Of its first cases, some must now fail.
-    let failed = 0;
-    for (let i = 0; i < 12; i++) {
-      const r = await grammarPool.run({ type: 'case', seed: 20261126, index: i });
-      if (r.failures.some((f) => f.kind === 'internal-error')) failed++;
+    // before internal errors were counted. Every seeded case whose text the full analysis reads
+    // as a ::findstack section must now fail (the first four such cases, to keep it quick).
+    const corpus = loadCorpus();
+    const reaching: number[] = [];
+    for (let i = 0; reaching.length < 4 && i < 400; i++) {
+      const c = makeCase(corpus, 20261126, i);
+      if (analyzeText(c.text).sections.some((s) => s.kind === 'findstack')) reaching.push(i);
     }
-    expect(failed).toBeGreaterThan(0);
+    expect(reaching).toHaveLength(4);
+    for (const i of reaching) {
+      const r = await grammarPool.run({ type: 'case', seed: 20261126, index: i });
+      expect(r.failures.some((f) => f.kind === 'internal-error')).toBe(true);
+    }
   }, 300_000);
 
   it('fails on a rule that throws, on any input', async () => {
