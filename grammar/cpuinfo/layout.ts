@@ -41,11 +41,6 @@ export const COL = {
   blockPri: 3,
 } as const;
 
-// The kernel's facts live in illumos/: `cpu_flags` names and MAXCOMLEN. Re-exported here only for
-// the renderer's existing imports; new code imports illumos/ directly.
-export { MAXCOMLEN } from '../../illumos/priorities.ts';
-export { cpuFlagNames as flagNamesOf } from '../../illumos/cpu-flags.ts';
-
 /** The nearest supported width to a measured header gap (a header shifted by a stray space still reads). */
 export function snapAddrWidth(measured: number): AddrWidth {
   let best: AddrWidth = 16;

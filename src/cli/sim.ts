@@ -1,5 +1,6 @@
 // `playfair sim`: run a dispatcher scenario (and print what mdb would show at the end), ask
 // "what if" of a parsed dump, or cross-check the simulator against the parser.
+import { HZ_DEFAULT } from '../../illumos/index.ts';
 import type { Command, CliIO } from './io.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './io.ts';
 import { parseOptions } from './options.ts';
@@ -122,7 +123,7 @@ function runOne(v: Values, io: CliIO, usage: (m: string) => number): number {
   const params: ParamInput = tun.input;
   const seed = int(v['seed'], 'seed', 0, 2 ** 32 - 1);
   if (typeof seed === 'string') return usage(seed);
-  const hz = params.hz ?? scn.params?.hz ?? 100;
+  const hz = params.hz ?? scn.params?.hz ?? HZ_DEFAULT;
   const d = parseDuration((v['duration'] as string | undefined) ?? scn.defaultDuration ?? '60s', hz);
   if (!d.ok) return usage(d.message);
   const kinds = v['emit'] === undefined ? null : parseEmitKinds(v['emit'] as string);

@@ -54,9 +54,3 @@ export function kindOfCommand(cmd: ParsedCommand, previous: SectionKind | null):
   return stageKind(last);
 }
 
-/** Whether the output of this command is verbose (`-v`), for grammars and renderers that care. */
-export function hasFlag(cmd: ParsedCommand | null, flag: string): boolean {
-  if (cmd === null) return false;
-  const last = cmd.stages[cmd.stages.length - 1]!;
-  return last.args.some((a) => a.startsWith('-') && !a.startsWith('--') && a.slice(1).includes(flag));
-}

@@ -51,13 +51,8 @@ export function eachLine(text: string, fn: (line: string) => void, start = 0, ma
   return Math.min(start, text.length);
 }
 
-export function isBlank(line: string): boolean {
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (c !== 32 && c !== 9) return false;
-  }
-  return true;
-}
+/** Blank as every grammar means it: one definition (grammar/common/lines.ts). */
+export { isBlank } from '../../grammar/common/lines.ts';
 
 export function leadingSpaces(line: string): number {
   let i = 0;

@@ -1,5 +1,6 @@
 // Recognising mdb output by its shape, for output pasted without its command, and telling
 // prose apart from output. All checks are prefix/indexOf scans: linear in the line length.
+import { THREAD_STATES } from '../../illumos/index.ts';
 import type { SectionKind } from './types.ts';
 import { isHexCode, isHexDigits } from '../../grammar/common/numbers.ts';
 import { isConsolePanicLine } from '../../grammar/panic/index.ts';
@@ -46,7 +47,7 @@ export function outputStartKind(line: string): SectionKind | null {
   return null;
 }
 
-const STACKS_STATES = new Set(['FREE', 'SLEEP', 'RUN', 'ONPROC', 'ZOMB', 'STOPPED', 'WAIT', 'PANIC', 'PARKED', 'UNPARKED']);
+const STACKS_STATES: ReadonlySet<string> = new Set(THREAD_STATES.map((s) => s.stacksName));
 
 /** `ffff8000445bec20 SLEEP    CV                      1`: a `::stacks` group line. */
 function isStacksGroupLine(t: string): boolean {

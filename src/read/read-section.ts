@@ -59,8 +59,10 @@ export function readSection(raw: RawSection, parser: SectionParser | undefined, 
     }
   }
   // Writing that followed the output with no blank line between is prose, not a parse failure.
-  // Only the last part of a section split into parts has a tail.
-  for (let i = raw.last ? body.length - 1 : -1; i >= 0; i--) {
+  // Only the last part of a section split into parts has a tail. Output of a typed dcmd with no
+  // grammar (`::help`, `$G`) has no tail to trim: the splitter already ended it where mdb's did.
+  const tail = raw.last && !(parser === undefined && raw.command !== null);
+  for (let i = tail ? body.length - 1 : -1; i >= 0; i--) {
     const l = body[i]!;
     const blank = l.text.trim() === '';
     const d = bad.get(l.no);

@@ -1,18 +1,7 @@
 // What the dispatcher sees on a CPU, which is not always what `::cpuinfo` prints: under an
 // interrupt, PRI and THREAD are the interrupt thread's, while the dispatcher compares waiters with
 // cpu_dispatch_pri, the priority of the pinned thread on the `-` row of the PIL block.
-import {
-  CPU_FAULTED,
-  CPU_OFFLINE,
-  CPU_POWEROFF,
-  CPU_QUIESCED,
-  CPU_SPARE,
-  IDLE_PRI,
-  INTR_PRI_NO_RT,
-  INTR_PRI_WITH_RT,
-  TS_MAXUMDPRI,
-  priorityBand,
-} from '../../illumos/index.ts';
+import { CPU_FAULTED, CPU_FLAGS, CPU_OFFLINE, CPU_POWEROFF, CPU_QUIESCED, CPU_SPARE, IDLE_PRI, INTR_PRI_NO_RT, INTR_PRI_WITH_RT, TS_MAXUMDPRI, priorityBand } from '../../illumos/index.ts';
 import type { Addr, Cpu, PilThread, Thread } from '../model/snapshot.ts';
 import type { ThreadIndex } from './threads.ts';
 import type { RuleContext } from './types.ts';
@@ -135,20 +124,13 @@ export function priClass(pri: number, rt: boolean | null): string {
 }
 
 const NO_STEAL_FLAGS = CPU_QUIESCED | CPU_OFFLINE | CPU_POWEROFF | CPU_SPARE | CPU_FAULTED;
-const NO_STEAL_NAMES = ['QUIESCED', 'OFFLINE', 'POWEROFF', 'SPARE', 'FAULTED'];
 
-/** Flags under which a CPU takes no work from others (an OFFLINE CPU does not steal). */
+/** Flags under which a CPU takes no work from others (an OFFLINE CPU does not steal), by margin name or FLG bit. */
 export function noStealFlags(cpu: Cpu): string[] {
-  const out = NO_STEAL_NAMES.filter((n) => cpu.flagNames.includes(n));
-  if (cpu.flags !== null) {
-    const bits: [number, string][] = [
-      [CPU_QUIESCED, 'QUIESCED'],
-      [CPU_OFFLINE, 'OFFLINE'],
-      [CPU_POWEROFF, 'POWEROFF'],
-      [CPU_SPARE, 'SPARE'],
-      [CPU_FAULTED, 'FAULTED'],
-    ];
-    if ((cpu.flags & NO_STEAL_FLAGS) !== 0) for (const [b, n] of bits) if ((cpu.flags & b) !== 0 && !out.includes(n)) out.push(n);
+  const out: string[] = [];
+  for (const f of CPU_FLAGS) {
+    if ((f.bit & NO_STEAL_FLAGS) === 0) continue;
+    if (cpu.flagNames.includes(f.name) || (cpu.flags !== null && (cpu.flags & f.bit) !== 0)) out.push(f.name);
   }
   return out;
 }

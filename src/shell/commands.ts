@@ -1,5 +1,6 @@
 // The mdb-style prompt of `playfair mdb` and the TUI: parse a typed command with the shared
 // command grammar and answer it from the loaded snapshot through the shared renderers (src/render), so the text is mdb's own.
+import { hasOption } from '../../grammar/common/command-types.ts';
 import { parseCommandLine } from '../../grammar/command/index.ts';
 import type { CommandStage } from '../../grammar/common/command-types.ts';
 import { toAddr } from '../../illumos/index.ts';
@@ -89,7 +90,7 @@ export function runMdbCommand(a: Analysis, line: string, r: Renderers): CommandO
   }
   if (cmd.stages.length !== 1) return { lines: [], error: 'pipelines are not answered from a snapshot (except ADDR::print kthread_t t_cldata | ::print tsproc_t ...)' };
   const st = cmd.stages[0]!;
-  const verbose = st.args.includes('-v');
+  const verbose = hasOption(st, 'v');
   switch (st.name) {
     case 'cpuinfo':
       if (a.snapshot.cpus.length === 0) return { lines: [], error: 'this dump shows no CPUs (no ::cpuinfo in the input)' };

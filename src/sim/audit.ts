@@ -9,7 +9,7 @@
 //    An interrupt-level hog is the exception: the dump bounds neither how long an interrupt has run
 //    nor how long its waiters waited (cpu_last_swtch does not move for an interrupt), so a finding
 //    of any severity that names the hog or its CPU, and each waiter or that CPU, is what is owed.
-import { toAddr } from '../../illumos/index.ts';
+import { HZ_DEFAULT, toAddr } from '../../illumos/index.ts';
 import { analyzeText } from '../analyze.ts';
 import { atOrAbove } from '../rules/policy.ts';
 import type { Finding } from '../rules/types.ts';
@@ -107,7 +107,7 @@ export function auditFamily(name: string, seed: number): AuditProblem[] {
   const l = loadScenario(name);
   if (!l.ok) return harness(l.errors.join('; '));
   const scn = l.scenario;
-  const d = parseDuration(scn.defaultDuration ?? '10m', scn.params?.hz ?? 100);
+  const d = parseDuration(scn.defaultDuration ?? '10m', scn.params?.hz ?? HZ_DEFAULT);
   if (!d.ok) return harness(d.message);
   const r = runScenario(scn, { seed, ticks: d.ticks });
   if (!r.ok) return harness(r.errors.join('; '));

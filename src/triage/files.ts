@@ -5,7 +5,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fsMessage } from './read.ts';
+import { fsMessage } from '../input/fs-message.ts';
 
 /** Extensions taken from directories: text reports, logs and captured mdb output. */
 export const REPORT_EXTENSIONS: readonly string[] = ['.txt', '.log', '.out', '.mdb', '.md'];

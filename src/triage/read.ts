@@ -4,26 +4,10 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { binaryReason, decodeText, formatBytes, SNIFF_BYTES } from '../input/index.ts';
+import { fsMessage } from '../input/fs-message.ts';
 
 export type ReportText = { ok: true; text: string } | { ok: false; message: string };
 
-/** A file-system error, worded for a record. */
-export function fsMessage(e: unknown): string {
-  const code = (e as { code?: unknown } | null)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ELOOP':
-      return 'too many levels of symbolic links';
-    case 'ENOTDIR':
-      return 'a component of the path is not a directory';
-    default:
-      return `cannot read (${typeof code === 'string' ? code : e instanceof Error ? e.message : String(e)})`;
-  }
-}
 
 export async function readReport(path: string | Buffer, maxInput: number): Promise<ReportText> {
   let fh;

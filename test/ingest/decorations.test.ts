@@ -122,6 +122,15 @@ describe('dcmds with no grammar', () => {
     expect(help.body.map((l) => l.no)).toEqual([23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37]);
     expect(classes.get(39)).toBe('prose');
   });
+
+  it('after reading, the ::help text stays output of its section: its last lines are not excused as prose', () => {
+    const a = analyzeText(text('unknown-dcmds.txt'));
+    const help = a.sections.find((s) => s.command === '::help findstack')!;
+    expect([help.kind, help.status, help.endLine]).toEqual(['unknown', 'unknown', 37]);
+    // Every non-blank line of the help text is unread output with its diagnostic, the last one too.
+    const unread = new Set(a.diagnostics.map((d) => d.line));
+    for (let no = 23; no <= 37; no++) if (a.lines[no - 1]!.trim() !== '') expect(unread.has(no)).toBe(true);
+  });
 });
 
 describe("mdb's own lines", () => {
