@@ -161,8 +161,8 @@ type AnalyzeStream = (b: AsyncIterable<readonly string[]>, o: AnalyzeOpts) => Pr
 type ReadInput = (path: string, io: { stdin: AsyncIterable<unknown> }, o: { maxInput: number }) => Promise<{ ok: true; text: string } | { ok: false; message: string }>;
 type ReadInputLines = (path: string, io: { stdin: AsyncIterable<unknown> }, o: { maxInput: number }) => Promise<{ ok: true; batches: AsyncIterable<string[]> } | { ok: false; message: string }>;
 
-/** Where the CLI's input readers live: src/input/ once moved out of src/cli (issue 10), else src/cli/input.ts. */
-const INPUT_MODULES = ['src/input/index.ts', 'src/input/read.ts', 'src/input/input.ts', 'src/cli/input.ts'];
+/** Where the CLI's input readers live. */
+const INPUT_MODULE = 'src/input/index.ts';
 
 /** The input as stdin gives it: its UTF-8 bytes in chunks of an odd size, so lines and characters straddle chunks. */
 async function* chunks(bytes: Buffer, size: number): AsyncGenerator<Buffer> {
@@ -175,16 +175,11 @@ async function* chunks(bytes: Buffer, size: number): AsyncGenerator<Buffer> {
  * the threads and the findings, or both refuse the input with the same message.
  */
 async function cliStreamCheck(analyzeText: (t: string, o: AnalyzeOpts) => Analysis, analyzeStream: AnalyzeStream, missing: string[]): Promise<NonNullable<Targets['extra']>[number] | null> {
-  let readInput: ReadInput | null = null;
-  let readInputLines: ReadInputLines | null = null;
-  for (const m of INPUT_MODULES) {
-    const mod = await load(m);
-    readInput = fn<ReadInput>(mod, 'readInput');
-    readInputLines = fn<ReadInputLines>(mod, 'readInputLines');
-    if (readInput && readInputLines) break;
-  }
+  const mod = await load(INPUT_MODULE);
+  const readInput = fn<ReadInput>(mod, 'readInput');
+  const readInputLines = fn<ReadInputLines>(mod, 'readInputLines');
   if (!readInput || !readInputLines) {
-    missing.push(`readInput/readInputLines in ${INPUT_MODULES.join(' or ')}`);
+    missing.push(`readInput/readInputLines in ${INPUT_MODULE}`);
     return null;
   }
   const whole = readInput;
