@@ -12,7 +12,9 @@ describe('expectedLineCount', () => {
     ['\n', 1],
     ['\n\n', 2],
     ['a\r\nb\r\n', 2],
-    ['a\rb', 1],
+    ['a\rb', 2],
+    ['a\r', 1],
+    ['a\r\rb', 3],
   ])('%j has %i lines', (t, n) => expect(expectedLineCount(t)).toBe(n));
 });
 

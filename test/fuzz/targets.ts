@@ -269,7 +269,8 @@ export function selfTestTargets(): Targets {
   const analyze = (text: string): Analysis => {
     if (text.includes('FUZZ-HANG')) for (;;);
     if (text.includes('FUZZ-CRASH')) throw new TypeError('self-test crash');
-    const lines = text.length === 0 ? [] : text.split('\n');
+    // Lines cut as the contract counts them (expectedLineCount): LF, CRLF or a lone CR.
+    const lines = text.length === 0 ? [] : text.split(/\r\n|\n|\r/);
     if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
     const n = lines.length + (text.includes('FUZZ-MISCOUNT') ? 1 : 0);
     return {
