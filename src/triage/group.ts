@@ -44,8 +44,11 @@ export function groupRecords(records: readonly TriageRecord[]): TriageGroup[] {
     if (homes.length !== 1) continue;
     const home = homes[0]!;
     home.count += g.count;
-    home.files.push(...g.files);
-    home.partial.push(...g.files);
+    // A loop, not push(...): a group may hold more files than the call stack holds arguments.
+    for (const f of g.files) {
+      home.files.push(f);
+      home.partial.push(f);
+    }
     home.worst = worse(home.worst, g.worst);
     for (const k of g.known) if (!home.known.includes(k)) home.known.push(k);
     byKey.delete(g.key);

@@ -14,6 +14,8 @@ describe('expectedLineCount', () => {
     ['a\r\nb\r\n', 2],
     // A lone CR ends a line (old Mac files), as the reader cuts them.
     ['a\rb', 2],
+    ['a\r', 1],
+    ['a\r\rb', 3],
   ])('%j has %i lines', (t, n) => expect(expectedLineCount(t)).toBe(n));
 });
 
