@@ -1,15 +1,15 @@
 // The standing oracle against false alarms and misses (issue 11): a slice of `sim --audit`.
 // Healthy simulated workloads, rendered as mdb text and analysed, must get no high or critical
 // finding; every #1532-family scenario's starvation must be named. This file asserts zero of each
-// and is expected to fail until the rules fixes of issue 11 are merged: the coordinator runs it
-// after the merge (the harness itself is tested in audit-harness.test.ts).
+// (the harness itself is tested in audit-harness.test.ts). All 500 seeds of the README's figure:
+// they take seconds, and seeds 88, 131, 150 and 391 were false alarms once.
 import { describe, expect, it } from 'vitest';
 import { auditFamily, auditHealthy, FAMILY, formatAudit, runAudit } from '../../src/sim/audit.ts';
 
 describe('sim --audit slice', () => {
-  it('40 healthy workloads: no false alarm, every run judged', () => {
+  it('500 healthy workloads: no false alarm, every run judged', () => {
     const problems = [];
-    for (let seed = 1; seed <= 40; seed++) problems.push(...auditHealthy(seed));
+    for (let seed = 1; seed <= 500; seed++) problems.push(...auditHealthy(seed));
     expect(problems.map((p) => `${p.kind} seed ${p.seed}: ${p.detail}`)).toEqual([]);
   }, 300_000);
 
