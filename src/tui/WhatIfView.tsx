@@ -1,10 +1,12 @@
-// What-if: change kpreemptpri, simulate from the loaded snapshot, see which findings clear.
+// What-if: change kpreemptpri, simulate from the loaded snapshot, see which findings clear, return
+// or remain, and what exactly was simulated.
 import React from 'react';
 import { Box, Text } from 'ink';
 import { useKeys } from './keys.ts';
 import { neutralize } from '../report/sanitize.ts';
 import type { WhatIfState } from './state.ts';
 import { clip, padR, SEVERITY_TAG } from './format.ts';
+import { changeLine, countLine, hzLine, statusWord } from './whatif-text.ts';
 
 export type { WhatIfState };
 
@@ -37,12 +39,15 @@ export function WhatIfView(p: WhatIfProps): React.ReactElement {
   if (s.busy) lines.push({ text: 'simulating…' });
   if (s.error) lines.push({ text: `simulator: ${neutralize(s.error)}`, color: 'red' });
   if (s.report && !s.busy) {
-    const cleared = s.report.outcomes.filter((o) => o.cleared).length;
-    lines.push({ text: `With kpreemptpri ${s.ranWith}: ${cleared} of ${s.report.outcomes.length} findings clear.` });
+    const run = s.report.run;
+    lines.push({ text: countLine(s.report, s.ranWith) });
+    if (run !== undefined) lines.push({ text: changeLine(run) }, { text: hzLine(run) });
+    else lines.push({ text: 'The simulator did not say what it ran (hz, kpqpri not known).', color: 'yellow' });
     for (const o of s.report.outcomes) {
+      const st = statusWord(o);
       lines.push({
-        text: `${o.cleared ? 'CLEARS ' : 'REMAINS'} ${SEVERITY_TAG[o.severity]} ${padR(o.cpu !== undefined ? `cpu${o.cpu}` : '', 5)} ${neutralize(o.title)}`,
-        color: o.cleared ? 'green' : 'red',
+        text: `${st.word} ${SEVERITY_TAG[o.severity]} ${padR(o.cpu !== undefined ? `cpu${o.cpu}` : '', 5)} ${neutralize(o.title)}`,
+        color: st.color,
       });
       if (o.detail) lines.push({ text: `          ${neutralize(o.detail)}` });
     }

@@ -1,10 +1,11 @@
-// Test harness: fake services, and an Ink render at a chosen terminal size (ink-testing-library
-// fixes 100 columns; golden frames need 80x24 and 160x50).
+// Test harness: fake services (what-if runs the real simulator unless a test overrides it), and an
+// Ink render at a chosen terminal size (ink-testing-library fixes 100 columns; goldens need 80x24, 160x50).
 import { EventEmitter } from 'node:events';
 import React from 'react';
 import { render as inkRender } from 'ink';
 import type { Analysis } from '../../src/analysis.ts';
 import type { CommandOutput, TuiServices, WhatIfReport } from '../../src/tui/services.ts';
+import { simulateWhatIf } from '../../src/tui/whatif.ts';
 
 export interface Calls {
   analyze: { text: string; source: string }[];
@@ -36,13 +37,7 @@ export function fakeServices(
     whatIf: async (a, changes): Promise<WhatIfReport> => {
       calls.whatIf.push(changes);
       if (over.whatIf) return over.whatIf(a, changes);
-      return {
-        outcomes: a.findings.map((f) => ({
-          rule: f.rule, title: f.title, severity: f.severity, cpu: f.cpu,
-          cleared: changes['kpreemptpri']! <= 99 && f.severity !== 'info', detail: '',
-        })),
-        notes: [],
-      };
+      return simulateWhatIf(a, changes); // the real simulator: it is quick on the seed's two CPUs
     },
     saveMarkdown: async (a, path) => {
       calls.saveMarkdown.push(path);
