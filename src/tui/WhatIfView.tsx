@@ -5,6 +5,7 @@ import { Box, Text } from 'ink';
 import { useKeys } from './keys.ts';
 import { neutralize } from '../report/sanitize.ts';
 import type { WhatIfState } from './state.ts';
+import type { KpreemptMode } from '../sim/whatif.ts';
 import { clip, padR, SEVERITY_TAG } from './format.ts';
 import { changeLine, countLine, hzLine, statusWord } from './whatif-text.ts';
 
@@ -15,7 +16,8 @@ export interface WhatIfProps {
   /** The dump's own kpreemptpri, when it showed one. */
   current: number | undefined;
   setValue(v: string): void;
-  onRun(kpreemptpri: number): void;
+  setMode(mode: KpreemptMode): void;
+  onRun(kpreemptpri: number, mode: KpreemptMode): void;
   width: number;
   height: number;
   active: boolean;
@@ -31,7 +33,8 @@ export function WhatIfView(p: WhatIfProps): React.ReactElement {
       else if (key.backspace || key.delete) p.setValue(s.kpreemptpri.slice(0, -1));
       else if (input === '+' || input === '=' || key.rightArrow) p.setValue(String((valid ? num : 99) + 1));
       else if (input === '-' || key.leftArrow) p.setValue(String(Math.max(0, (valid ? num : 101) - 1)));
-      else if ((key.return || input === 'r') && valid && !s.busy) p.onRun(num);
+      else if (input === 'm') p.setMode(s.mode === 'boot' ? 'live' : 'boot');
+      else if ((key.return || input === 'r') && valid && !s.busy) p.onRun(num, s.mode);
     },
     p.active,
   );
@@ -53,7 +56,7 @@ export function WhatIfView(p: WhatIfProps): React.ReactElement {
     }
     for (const n of s.report.notes) lines.push({ text: `note: ${neutralize(n)}` });
   }
-  const room = Math.max(0, p.height - 5);
+  const room = Math.max(0, p.height - 6);
   return (
     <Box flexDirection="column" height={p.height}>
       <Text bold wrap="truncate">{clip('What if: simulate the loaded snapshot with a changed tunable', p.width)}</Text>
@@ -62,7 +65,8 @@ export function WhatIfView(p: WhatIfProps): React.ReactElement {
         <Text inverse color={valid ? undefined : 'red'}>{` ${s.kpreemptpri || ' '} `}</Text>
         {clip(`   dump: ${p.current ?? 'not shown (kernel default 100 before #1532, 99 after)'}`, Math.max(0, p.width - 22))}
       </Text>
-      <Text dimColor wrap="truncate">{clip('  digits type, -/+ step, Enter runs the simulator', p.width)}</Text>
+      <Text wrap="truncate">{clip(`  as ${s.mode === 'boot' ? 'the boot-time fix (kpqpri follows)' : 'a live patch, kpreemptpri/w (kpqpri stays)'}   m: ${s.mode === 'boot' ? 'live patch' : 'boot-time fix'}`, p.width)}</Text>
+      <Text dimColor wrap="truncate">{clip('  digits type, -/+ step, m boot/live, Enter runs the simulator', p.width)}</Text>
       <Text> </Text>
       {lines.slice(0, room).map((l, i) => (
         <Text key={i} color={l.color} wrap="truncate">{clip(l.text, p.width)}</Text>

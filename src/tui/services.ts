@@ -58,7 +58,8 @@ export interface TuiServices {
   analyze(text: string, source: string, onPreview?: (a: Analysis) => void): Promise<Analysis>;
   readFile(path: string): Promise<string>;
   runCommand(analysis: Analysis, line: string): Promise<CommandOutput>;
-  whatIf(analysis: Analysis, changes: TunableChanges): Promise<WhatIfReport>;
+  /** `mode`: how a kpreemptpri change is applied (default boot, the illumos 1532 fix). */
+  whatIf(analysis: Analysis, changes: TunableChanges, mode?: KpreemptMode): Promise<WhatIfReport>;
   /**
    * Write the Markdown report of `analysis` to a new file at `path` (never over an existing one);
    * resolves with what was written, e.g. "4.2 KB". Rejects with the reason.

@@ -6,12 +6,14 @@ import { render as inkRender } from 'ink';
 import type { Analysis } from '../../src/analysis.ts';
 import type { CommandOutput, TuiServices, WhatIfReport } from '../../src/tui/services.ts';
 import { simulateWhatIf } from '../../src/tui/whatif.ts';
+import type { KpreemptMode } from '../../src/sim/whatif.ts';
 
 export interface Calls {
   analyze: { text: string; source: string }[];
   readFile: string[];
   runCommand: string[];
   whatIf: Record<string, number>[];
+  whatIfModes: (KpreemptMode | undefined)[];
   saveMarkdown: string[];
 }
 
@@ -19,7 +21,7 @@ export function fakeServices(
   analysis: Analysis,
   over: Partial<TuiServices> = {},
 ): { services: TuiServices; calls: Calls } {
-  const calls: Calls = { analyze: [], readFile: [], runCommand: [], whatIf: [], saveMarkdown: [] };
+  const calls: Calls = { analyze: [], readFile: [], runCommand: [], whatIf: [], whatIfModes: [], saveMarkdown: [] };
   const services: TuiServices = {
     analyze: async (text, source, onPreview) => {
       calls.analyze.push({ text, source });
@@ -34,10 +36,11 @@ export function fakeServices(
       calls.runCommand.push(line);
       return over.runCommand ? over.runCommand(a, line) : { lines: [`(output of ${line})`] };
     },
-    whatIf: async (a, changes): Promise<WhatIfReport> => {
+    whatIf: async (a, changes, mode): Promise<WhatIfReport> => {
       calls.whatIf.push(changes);
-      if (over.whatIf) return over.whatIf(a, changes);
-      return simulateWhatIf(a, changes); // the real simulator: it is quick on the seed's two CPUs
+      calls.whatIfModes.push(mode);
+      if (over.whatIf) return over.whatIf(a, changes, mode);
+      return simulateWhatIf(a, changes, mode); // the real simulator: it is quick on the seed's two CPUs
     },
     saveMarkdown: async (a, path) => {
       calls.saveMarkdown.push(path);

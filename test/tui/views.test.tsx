@@ -217,6 +217,15 @@ describe('what-if', () => {
     expect(f).toMatch(/RETURNS HIGH cpu1\s+Thread ffffff01d5a600c0 has stayed in the kernel/);
     expect(f).toMatch(/RETURNS HIGH cpu1\s+CPU 1: RNRN set/);
     expect(f).not.toMatch(/CLEARS .*RNRN set/);
+    expect(f.indexOf('CLEARS  CRIT')).toBeLessThan(f.indexOf('CLEARS  HIGH')); // worst first, as in the findings list
+    // m: the live patch instead; kpqpri stays at the dump's (assumed) 100. On the seed the bound
+    // workers still run at once, so the outcome is the same; the panel says which was run.
+    await t.press('m');
+    await t.has('as a live patch, kpreemptpri/w (kpqpri stays)');
+    await t.press(ENTER);
+    f = await t.has('Live patch (kpreemptpri/w): kpreemptpri 100 -> 99, kpqpri stays 100.');
+    expect(f).toContain('With kpreemptpri 99: 2 of 4 findings clear, 2 return, 0 remain.');
+    expect(t.calls.whatIfModes).toEqual(['boot', 'boot', 'live']);
   });
 
   test('a simulator error is shown, not thrown', async () => {
