@@ -167,6 +167,27 @@ describe('nothing cut without a way to see it', () => {
     }
   });
 
+  test('what-if at 80x24: every detail wrapped, j/k and G reach the last note', async () => {
+    const s = renderSized(<App services={fakeServices(seedAnalysis()).services} initial={{ kind: 'analysis', analysis: seedAnalysis() }} />, 80, 24);
+    try {
+      await waitFor(s.lastFrame, (f) => f.includes('CPU PRI'), 'summary');
+      s.stdin.write('w');
+      await waitFor(s.lastFrame, (f) => f.includes('kpreemptpri ='), 'the panel');
+      s.stdin.write('\r');
+      let f = plain(await waitFor(s.lastFrame, (x) => x.includes('findings clear') && x.includes('(j/k scroll)'), 'the result and its scroll cue'));
+      expect(f).toMatch(/^lines 1-16 of \d+  \(j\/k scroll\)$/m);
+      for (const l of f.split('\n')) expect(l.length).toBeLessThanOrEqual(80);
+      s.stdin.write('G');
+      // The last note, wrapped: its end is on a hanging line of its own.
+      f = plain(await waitFor(s.lastFrame, (x) => x.includes('(--patch live)'), 'the last note'));
+      expect(f).toContain('pending for 5995 ticks (59.9s)');
+      s.stdin.write('g');
+      await waitFor(s.lastFrame, (x) => x.includes('lines 1-16 of'), 'back at the top');
+    } finally {
+      s.unmount();
+    }
+  });
+
   test('a list longer than the screen shows how much is above and below the cursor', async () => {
     const a = seedAnalysis();
     a.snapshot.threads = Array.from({ length: 100 }, (_, i) => ({ ...blankThread(asAddr(i.toString(16).padStart(16, '0'))), pri: 1 }));
