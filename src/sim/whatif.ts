@@ -7,6 +7,7 @@ import type { Analysis } from '../analysis.ts';
 import { toAddr } from '../../illumos/index.ts';
 import type { Finding, Severity } from '../rules/types.ts';
 import { parseDuration, formatTicks } from './duration.ts';
+import { shortTicks } from '../rules/policy.ts'; // one duration format for outcome details, shared with the TUI
 import { scenarioFromSnapshot, type Seeded } from './from-snapshot.ts';
 import { applyTunables, type ParamInput } from './params.ts';
 import { runScenario } from './run.ts';
@@ -183,7 +184,7 @@ interface Judgement {
 function judge(ix: RunIndex, f: Finding): Judgement | null {
   const { s, seeded, threshold } = ix;
   const hz = s.params.hz;
-  const len = (n: number): string => `${n} ticks${n >= hz ? ` (${formatTicks(n, hz)})` : ''}`;
+  const len = (n: number): string => `${n} ticks${n >= hz ? ` (${shortTicks(n, hz)})` : ''}`;
   const parts: string[] = [];
   let worst = 0;
   let known = 0;
@@ -237,14 +238,14 @@ function cpuLabel(ix: RunIndex, c: SimCpu): number {
 
 function describe(c: Judgement, b: Judgement | null, ticks: number, hz: number): string {
   const shown = c.parts.slice(0, 4).join('; ') + (c.parts.length > 4 ? `; and ${c.parts.length - 4} more` : '');
-  const at = (n: number): string => (n === 0 ? 'at once' : `after ${n} tick${n === 1 ? '' : 's'}${n >= hz ? ` (${formatTicks(n, hz)})` : ''}`);
+  const at = (n: number): string => (n === 0 ? 'at once' : `after ${n} tick${n === 1 ? '' : 's'}${n >= hz ? ` (${shortTicks(n, hz)})` : ''}`);
   switch (c.status) {
     case 'cleared':
       return `cleared ${at(c.moved as number)} and stayed clear to the end: ${shown}${b !== null && b.status === 'cleared' ? ` (it also clears unchanged, ${at(b.moved as number)})` : ''}`;
     case 'returns':
       return `moved ${at(c.moved as number)}, but is back by the end of the ${ticks}-tick window: ${shown}`;
     case 'remains':
-      return `still there after ${ticks} ticks (${formatTicks(ticks, hz)}): ${shown}`;
+      return `still there after ${ticks} ticks (${shortTicks(ticks, hz)}): ${shown}`;
   }
 }
 

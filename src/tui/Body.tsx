@@ -12,6 +12,7 @@ import { PasteView } from './PasteView.tsx';
 import { hzOf, starvingFindings } from './policy.ts';
 import { PromptView } from './PromptView.tsx';
 import type { Action, TuiState } from './state.ts';
+import type { KpreemptMode } from '../sim/whatif.ts';
 import { SummaryView } from './SummaryView.tsx';
 import { ThreadsView } from './ThreadsView.tsx';
 import { ThreadView } from './ThreadView.tsx';
@@ -30,7 +31,7 @@ export interface BodyProps {
   dispatch(a: Action): unknown;
   nav: Nav;
   loader: Loader;
-  runWhatIf(kpreemptpri: number): void;
+  runWhatIf(kpreemptpri: number, mode: KpreemptMode): void;
   save(path: string): void;
   /** The services can save a report (saveMarkdown is optional). */
   canSave: boolean;
@@ -219,6 +220,7 @@ function ViewFor(p: ViewProps): React.ReactElement {
           state={state.whatIf}
           current={snap.tunables['kpreemptpri']}
           setValue={(value) => dispatch({ type: 'whatIfValue', value })}
+          setMode={(mode) => dispatch({ type: 'whatIfMode', mode })}
           onRun={p.runWhatIf}
         />
       );

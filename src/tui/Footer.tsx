@@ -25,7 +25,7 @@ function local(v: View): { keys: string[]; global: boolean } {
     case 'prompt':
       return { keys: ['Enter run', '↑↓ history', 'PgUp/PgDn scroll', 'Esc leave the prompt'], global: false };
     case 'whatif':
-      return { keys: ['0-9 -/+ kpreemptpri', 'Enter simulate', 'Esc back'], global: true };
+      return { keys: ['0-9 -/+ kpreemptpri', 'm boot/live', 'Enter simulate', 'Esc back'], global: true };
     case 'paste':
       return { keys: [PASTE_KEYS], global: false };
     case 'open':

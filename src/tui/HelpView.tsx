@@ -12,7 +12,7 @@ export const HELP: [string, string][] = [
   ['t', 'threads (all of them, scrolling); Enter opens one'],
   ['/', 'filter threads (function, process, address) or findings (any text); Esc clears'],
   [':', 'mdb-style prompt: ::cpuinfo -v, ::stacks, ADDR::findstack -v, ADDR::print kthread_t t_pri'],
-  ['w', 'what-if: change kpreemptpri and simulate; see which findings clear'],
+  ['w', 'what-if: change kpreemptpri (m: boot-time fix or live patch) and simulate; see which findings clear, return or remain'],
   ['p', 'paste a dump (Ctrl-D analyses it, Esc cancels)'],
   ['o', 'open a file by path'],
   ['e', 'save the report of the loaded dump as Markdown to a file'],

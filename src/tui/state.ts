@@ -7,9 +7,12 @@ import { sortedFindings } from '../rules/policy.ts';
 import type { Key } from './keypress.ts';
 import { capturesText, jump, pop, push, top, type FilterList, type View } from './view-state.ts';
 import type { WhatIfReport } from './services.ts';
+import type { KpreemptMode } from '../sim/whatif.ts';
 
 export interface WhatIfState {
   kpreemptpri: string;
+  /** How the kpreemptpri change is applied: boot-time fix (kpqpri follows) or live patch (kpqpri stays). */
+  mode: KpreemptMode;
   report: WhatIfReport | null;
   /** The value the shown report was computed with. */
   ranWith: number | null;
@@ -17,7 +20,7 @@ export interface WhatIfState {
   error: string | null;
 }
 
-export const NO_WHATIF: WhatIfState = { kpreemptpri: '99', report: null, ranWith: null, busy: false, error: null };
+export const NO_WHATIF: WhatIfState = { kpreemptpri: '99', mode: 'boot', report: null, ranWith: null, busy: false, error: null };
 
 export interface TuiState {
   analysis: Analysis | null;
@@ -91,6 +94,7 @@ export type Action =
   | { type: 'commandDone'; lines: readonly string[] }
   | { type: 'promptScroll'; n: number }
   | { type: 'whatIfValue'; value: string }
+  | { type: 'whatIfMode'; mode: KpreemptMode }
   | { type: 'whatIfStart' }
   | { type: 'whatIfDone'; report: WhatIfReport; ranWith: number }
   | { type: 'whatIfFailed'; message: string }
@@ -144,7 +148,7 @@ export function reduce(s: TuiState, a: Action): TuiState {
         findings: sortedFindings(a.analysis.findings),
         cursors: s.previewed ? s.cursors : {},
         filters: s.previewed ? s.filters : { threads: '', findings: '' },
-        whatIf: { ...NO_WHATIF, kpreemptpri: s.whatIf.kpreemptpri },
+        whatIf: { ...NO_WHATIF, kpreemptpri: s.whatIf.kpreemptpri, mode: s.whatIf.mode },
         // After a preview, CPUs and threads keep their identity; finding numbers may not.
         stack: dropTied(s.stack, s.previewed ? ['finding'] : ['finding', 'cpu', 'thread']),
         status: null,
@@ -175,6 +179,8 @@ export function reduce(s: TuiState, a: Action): TuiState {
       return { ...s, promptScroll: Math.max(0, a.n) };
     case 'whatIfValue':
       return { ...s, whatIf: { ...s.whatIf, kpreemptpri: a.value } };
+    case 'whatIfMode':
+      return { ...s, whatIf: { ...s.whatIf, mode: a.mode } };
     case 'whatIfStart':
       return { ...s, whatIf: { ...s.whatIf, busy: true, error: null } };
     case 'whatIfDone':

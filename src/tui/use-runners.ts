@@ -2,6 +2,7 @@
 // multi-line paste into the prompt queues every line and each runs in turn.
 import { useCallback, useEffect } from 'react';
 import type { TuiServices } from './services.ts';
+import type { KpreemptMode } from '../sim/whatif.ts';
 import type { Store } from './use-store.ts';
 import { errText } from './use-loader.ts';
 import { neutralize } from '../report/sanitize.ts';
@@ -26,14 +27,14 @@ export function useCommandRunner(services: TuiServices, store: Store): void {
   }, [services, dispatch, running, next, analysis]);
 }
 
-export function useWhatIf(services: TuiServices, store: Store): (kpreemptpri: number) => void {
+export function useWhatIf(services: TuiServices, store: Store): (kpreemptpri: number, mode: KpreemptMode) => void {
   const { dispatch, get } = store;
   return useCallback(
-    (kp: number) => {
+    (kp: number, mode: KpreemptMode) => {
       const a = get().analysis;
       if (!a) return;
       dispatch({ type: 'whatIfStart' });
-      services.whatIf(a, { kpreemptpri: kp }).then(
+      services.whatIf(a, { kpreemptpri: kp }, mode).then(
         (report) => dispatch({ type: 'whatIfDone', report, ranWith: kp }),
         (e: unknown) => dispatch({ type: 'whatIfFailed', message: errText(e) }),
       );

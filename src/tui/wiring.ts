@@ -36,10 +36,10 @@ export function realServices(bg: BackgroundAnalyzer = backgroundAnalyzer()): Rea
       renderers ??= renderersFor();
       return runMdbCommand(a, line, renderers);
     },
-    async whatIf(a: Analysis, changes): Promise<WhatIfReport> {
+    async whatIf(a: Analysis, changes, mode): Promise<WhatIfReport> {
       // The simulator is synchronous; let the "simulating…" frame draw first.
       await new Promise((r) => setImmediate(r));
-      return simulateWhatIf(a, changes);
+      return simulateWhatIf(a, changes, mode);
     },
     async saveMarkdown(a: Analysis, path: string): Promise<string> {
       const text = renderMarkdown(a);

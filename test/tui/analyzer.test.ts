@@ -3,7 +3,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { backgroundAnalyzer } from '../../src/tui/analyzer.ts';
 import { analyzeText } from '../../src/analyze.ts';
 import { makeDump } from '../../bench/tui.ts';
-import { SEED_TEXT } from './seed-analysis.ts';
+import { SEED_TEXT } from '../seed.ts';
 
 describe('backgroundAnalyzer', () => {
   const bg = backgroundAnalyzer({ threshold: 0 }); // everything through the worker

@@ -8,7 +8,7 @@ import { blankThread } from '../../src/model/snapshot.ts';
 import type { Addr } from '../../illumos/index.ts';
 import { asAddr } from '../model/loose.ts';
 import { fakeServices, waitFor } from './harness.tsx';
-import { seedAnalysis } from './seed-analysis.ts';
+import { seedAnalysis } from '../seed.ts';
 
 afterEach(() => cleanup());
 
@@ -22,10 +22,14 @@ function bigAnalysis() {
   cpu1.runq = Array.from({ length: N }, (_, i) => ({ pri: i === N - 1 ? 99 : 59, thread: addr(i), proc: 'qemu-system-x86_', line: 71 }));
   cpu1.nrun = N;
   a.snapshot.threads = a.snapshot.threads.concat(Array.from({ length: N }, (_, i) => ({ ...blankThread(addr(i)), pri: 59, state: 'run', cls: 'TS', queuedOn: 1 })));
-  const f = a.findings[0]!;
+  const f = a.findings.find((x) => x.rule === 'runq-starvation')!; // the critical one, listed first
   const runq = cpu1.runq;
   f.threads = runq.map((e) => e.thread);
   f.evidence = runq.map((_, i) => ({ line: 1 + (i % 270), text: 'x' }));
+  // No fix, confirm or references, so the whole text ends with the message and its threads line.
+  f.fix = '';
+  f.confirm = [];
+  f.references = [];
   f.message = Array.from({ length: N }, (_, i) => `waiting ${addr(i)}`).join('\n');
   return a;
 }
@@ -47,7 +51,7 @@ describe('a 200,000-entry run queue', () => {
     r.stdin.write('\r');
     await has(`thread ${addr(N - 1)}`);
     r.stdin.write('t');
-    await has(`Threads: ${N + 4}`);
+    await has(`Threads: ${N + 12}`); // the seed's own 12 threads plus the queue's
     r.stdin.write('f');
     await has('Findings: 1 critical');
     r.stdin.write('\r');

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { runTui } from '../../src/cli/tui.ts';
 import type { CliIO } from '../../src/cli/io.ts';
-import { SEED_PATH, SEED_TEXT, seedAnalysis } from './seed-analysis.ts';
+import { SEED_PATH, SEED_TEXT, seedAnalysis } from '../seed.ts';
 
 function io(stdinText: string | null, tty = false): { io: CliIO; out: () => string; err: () => string } {
   let out = '';
@@ -88,7 +88,9 @@ describe('--fail-on', () => {
   test('an input with only info findings passes at high and fails at info', async () => {
     const { tuiExitCode } = await import('../../src/cli/tui.ts');
     const a = seedAnalysis();
-    const onlyInfo = { ...a, findings: a.findings.filter((f) => f.severity === 'info') };
+    // The seed has no info finding of its own: its preemption-pending finding, downgraded to info.
+    const pending = a.findings.find((f) => f.rule === 'preemption-pending')!;
+    const onlyInfo = { ...a, findings: [{ ...pending, severity: 'info' as const }] };
     expect(tuiExitCode(onlyInfo, 'high')).toBe(0);
     expect(tuiExitCode(onlyInfo, 'info')).toBe(1);
     expect(tuiExitCode(a, 'critical')).toBe(1);

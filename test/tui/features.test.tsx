@@ -15,7 +15,7 @@ import { HELP, helpLines } from '../../src/tui/HelpView.tsx';
 import { realServices } from '../../src/tui/wiring.ts';
 import { backgroundAnalyzer } from '../../src/tui/analyzer.ts';
 import { fakeServices, plain, renderSized, waitFor } from './harness.tsx';
-import { seedAnalysis } from './seed-analysis.ts';
+import { seedAnalysis } from '../seed.ts';
 
 afterEach(() => cleanup());
 
@@ -40,26 +40,26 @@ describe('/ filter', () => {
   test('threads by stack function, then by process; Enter keeps the filter, Esc on / clears it', async () => {
     const t = open();
     await t.press('t');
-    await t.has('Threads: 4');
+    await t.has('Threads: 12');
     await t.press('/', ...'squeue');
-    let f = await t.has('Threads: 1 of 4 match /squeue');
+    let f = await t.has('Threads: 1 of 12 match /squeue');
     expect(threadRows(f).map((l) => l.slice(0, 16))).toEqual(['ffffff0007e1fc40']);
     await t.press('\r');
-    await t.until((x) => !x.includes('/squeue█') && x.includes('Threads: 1 of 4'), 'the filter kept after Enter');
+    await t.until((x) => !x.includes('/squeue█') && x.includes('Threads: 1 of 12'), 'the filter kept after Enter');
     await t.press('\r');
     await t.has('thread ffffff0007e1fc40'); // Enter opens the filtered row, not row 1 of the full list
     await t.press('\x1b', '/', '\x15', ...'QEMU'); // Ctrl-U empties the field; case does not matter
-    f = await t.has('Threads: 1 of 4 match /QEMU');
-    expect(threadRows(f).map((l) => l.slice(0, 16))).toEqual(['ffffff01d5a600c0']);
+    f = await t.has('Threads: 3 of 12 match /QEMU'); // the running qemu thread and the two queued on cpu 1
+    expect(threadRows(f).map((l) => l.slice(0, 16))).toEqual(['ffffff01d5a600c0', 'ffffff01cfa6d7c0', 'ffffff01e35b43c0']);
     await t.press('\x1b');
-    f = await t.has('Threads: 4   (1/4)');
-    expect(threadRows(f)).toHaveLength(4);
+    f = await t.has('Threads: 12   (1/12)');
+    expect(threadRows(f)).toHaveLength(12);
   });
 
   test('threads by address fragment; no match says so', async () => {
     const t = open();
     await t.press('t', '/', ...'e01c');
-    const f = await t.has('Threads: 1 of 4 match /e01c');
+    const f = await t.has('Threads: 1 of 12 match /e01c');
     expect(threadRows(f)[0]).toMatch(/^ffffff0007e01c40/);
     await t.press(...'zz');
     await t.has('No thread matches /e01czz');
@@ -67,39 +67,43 @@ describe('/ filter', () => {
 
   test('findings by text; Enter opens the right finding of the full list', async () => {
     const t = open();
-    await t.press('f', '/', ...'quantum', '\r');
-    const f = await t.has('/quantum: 1 of 3');
+    // Only the rule id matches: 'quantum' and 'ts_timeleft' are also in other findings' text.
+    await t.press('f', '/', ...'ts-timeleft', '\r');
+    const f = await t.has('/ts-timeleft: 1 of 4');
     expect(f.split('\n').filter((l) => /^(CRIT|HIGH|INFO)/.test(l)).map((l) => l.slice(0, 4))).toEqual(['HIGH']);
-    await t.press('\r');
-    await t.has('TS thread ffffff01d5a600c0 is 6618541 ticks past its quantum');
-    await t.has('Evidence 1/2: line 80');
+    await t.press('\r'); // the third of the full list (after the critical one and kpreempt-threshold)
+    await t.has('Thread ffffff01d5a600c0 has stayed in the kernel 6618541 charged ticks');
+    await t.has('Evidence 1/4: line 67'); // evidence in line order: 67, 68, 80, 82
   });
 
   test('findings by cpu', async () => {
     const t = open();
+    // All four seed findings are on cpu 1; none on cpu 0.
     await t.press('f', '/', ...'cpu0');
-    const f = await t.has('/cpu0: 1 of 3');
-    expect(f).toMatch(/^INFO cpu0/m);
+    await t.has('No finding matches /cpu0');
+    await t.press('\x15', ...'cpu1');
+    const f = await t.has('/cpu1: 4 of 4');
+    expect(f.split('\n').filter((l) => /^(CRIT|HIGH) cpu1/.test(l))).toHaveLength(4);
   });
 });
 
 describe('links between threads and findings', () => {
   test('a finding opens a thread it names; that thread lists the findings naming it and opens one', async () => {
     const t = open();
-    await t.press('f', '\r', '3'); // the critical finding's third thread
-    let f = await t.has('thread ffffff01d5a600c0');
+    await t.press('f', '\r', '1'); // the critical finding's first thread, the mac_soft_ring_worker
+    let f = await t.has('thread ffffff0007e01c40');
     expect(f).toContain('Named by 2 findings (1-9 open one):');
-    expect(f).toContain('[1] CRIT SYS pri-99 threads starved');
-    expect(f).toContain('[2] HIGH TS thread ffffff01d5a600c0 is 6618541 ticks past its quantum');
+    expect(f).toContain('[1] CRIT CPU 1: 2 bound pri-99 threads starved');
+    expect(f).toContain('[2] HIGH kpreemptpri above maxclsyspri (inferred)');
     await t.press('2');
-    f = await t.has('Evidence 1/2: line 80');
-    expect(f).toContain('TS thread ffffff01d5a600c0 is 6618541 ticks');
+    f = await t.has('Evidence 1/4: line 67');
+    expect(f).toContain('kpreemptpri above maxclsyspri (inferred)');
   });
 
   test('a thread no finding names says so', async () => {
     const t = open();
-    await t.press('t', 'G', '\r');
-    await t.has('thread ffffff00076cbc40');
+    await t.press('t', 'G', '\r'); // the last thread: a qemu thread queued on cpu 1 at pri 59
+    await t.has('thread ffffff01e35b43c0');
     await t.has('Named by no finding.');
   });
 });
@@ -163,6 +167,27 @@ describe('nothing cut without a way to see it', () => {
     }
   });
 
+  test('what-if at 80x24: every detail wrapped, j/k and G reach the last note', async () => {
+    const s = renderSized(<App services={fakeServices(seedAnalysis()).services} initial={{ kind: 'analysis', analysis: seedAnalysis() }} />, 80, 24);
+    try {
+      await waitFor(s.lastFrame, (f) => f.includes('CPU PRI'), 'summary');
+      s.stdin.write('w');
+      await waitFor(s.lastFrame, (f) => f.includes('kpreemptpri ='), 'the panel');
+      s.stdin.write('\r');
+      let f = plain(await waitFor(s.lastFrame, (x) => x.includes('findings clear') && x.includes('(j/k scroll)'), 'the result and its scroll cue'));
+      expect(f).toMatch(/^lines 1-16 of \d+  \(j\/k scroll\)$/m);
+      for (const l of f.split('\n')) expect(l.length).toBeLessThanOrEqual(80);
+      s.stdin.write('G');
+      // The last note, wrapped: its end is on a hanging line of its own.
+      f = plain(await waitFor(s.lastFrame, (x) => x.includes('(--patch live)'), 'the last note'));
+      expect(f).toContain('pending for 5995 ticks (59.9s)');
+      s.stdin.write('g');
+      await waitFor(s.lastFrame, (x) => x.includes('lines 1-16 of'), 'back at the top');
+    } finally {
+      s.unmount();
+    }
+  });
+
   test('a list longer than the screen shows how much is above and below the cursor', async () => {
     const a = seedAnalysis();
     a.snapshot.threads = Array.from({ length: 100 }, (_, i) => ({ ...blankThread(asAddr(i.toString(16).padStart(16, '0'))), pri: 1 }));
@@ -177,10 +202,10 @@ describe('nothing cut without a way to see it', () => {
     const a = seedAnalysis();
     const long = 'x'.repeat(150) + 'THE-END';
     a.lines = [...a.lines];
-    a.lines[66] = long; // line 67, the first evidence line
+    a.lines[66] = long; // line 67, the critical finding's first evidence line (in line order)
     const t = open(a);
     await t.press('f', '\r');
-    let f = await t.has('Evidence 1/3');
+    let f = await t.has('Evidence 1/9');
     expect(f).not.toContain('THE-END');
     await t.press(...'l'.repeat(10));
     f = await t.has('at column 81');
@@ -206,20 +231,21 @@ describe('columns by display width', () => {
     const { threadRow } = await import('../../src/tui/ThreadsView.tsx');
     const { default: stringWidth } = await import('string-width');
     const a = seedAnalysis();
-    const wide = { ...a.snapshot.threads[1]!, proc: '古'.repeat(12) }; // 24 columns, cut to 16
-    const plainRow = threadRow(a.snapshot.threads[1]!);
+    const at = a.snapshot.threads.findIndex((x) => x.addr === 'ffffff0007e01c40'); // has a stack
+    const wide = { ...a.snapshot.threads[at]!, proc: '古'.repeat(12) }; // 24 columns, cut to 16
+    const plainRow = threadRow(a.snapshot.threads[at]!);
     const wideRow = threadRow(wide);
     const stackAt = (row: string) => stringWidth(row.slice(0, row.indexOf('mac_soft_ring_worker')));
     expect(stackAt(plainRow)).toBe(56); // 16+1 +3+1 +6+1 +4+1 +5+1 +16+1
     expect(stackAt(wideRow)).toBe(56);
     expect(wideRow).toContain('古'.repeat(7) + '… '); // 14 + 1 columns, padded to 16
-    a.snapshot.threads[1] = wide;
+    a.snapshot.threads[at] = wide;
     a.snapshot.cpus[1]!.proc = '古'.repeat(40);
     const t = open(a);
     await t.has('CPU PRI');
     for (const l of t.frame().split('\n')) expect(stringWidth(l)).toBeLessThanOrEqual(100);
     await t.press('t');
-    await t.has('Threads: 4');
+    await t.has('Threads: 12');
     for (const l of t.frame().split('\n')) expect(stringWidth(l)).toBeLessThanOrEqual(100);
   });
 });

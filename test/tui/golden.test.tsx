@@ -8,7 +8,7 @@ import React from 'react';
 import stringWidth from 'string-width';
 import { App } from '../../src/tui/App.tsx';
 import { fakeServices, plain, renderSized, type Sized, waitFor } from './harness.tsx';
-import { seedAnalysis } from './seed-analysis.ts';
+import { seedAnalysis } from '../seed.ts';
 
 const DIR = fileURLToPath(new URL('./golden/', import.meta.url));
 const UPDATE = process.env['UPDATE_GOLDEN'] === '1';
@@ -17,9 +17,9 @@ const UPDATE = process.env['UPDATE_GOLDEN'] === '1';
 const SCREENS: [name: string, keys: string[], ready: string | ((f: string) => boolean)][] = [
   ['summary', [], 'CPU PRI RNRN'],
   ['findings', ['f'], 'Findings: 1 critical'],
-  ['finding', ['f', '\r'], 'Evidence 1/3'],
+  ['finding', ['f', '\r'], 'Evidence 1/9'],
   ['cpu', ['\x1b[B', '\r'], 'CPU 1  cpu_t'],
-  ['threads', ['t'], 'Threads: 4'],
+  ['threads', ['t'], 'Threads: 12'],
   ['thread', ['f', '\r', '1'], 'thread ffffff0007e01c40'],
   ['prompt', [':', ...'::cpuinfo -v'.split(''), '\r'], 'second line'],
   ['whatif', ['w', '\r'], 'findings clear'],

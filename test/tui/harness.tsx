@@ -1,16 +1,19 @@
-// Test harness: fake services, and an Ink render at a chosen terminal size (ink-testing-library
-// fixes 100 columns; golden frames need 80x24 and 160x50).
+// Test harness: fake services (what-if runs the real simulator unless a test overrides it), and an
+// Ink render at a chosen terminal size (ink-testing-library fixes 100 columns; goldens need 80x24, 160x50).
 import { EventEmitter } from 'node:events';
 import React from 'react';
 import { render as inkRender } from 'ink';
 import type { Analysis } from '../../src/analysis.ts';
 import type { CommandOutput, TuiServices, WhatIfReport } from '../../src/tui/services.ts';
+import { simulateWhatIf } from '../../src/tui/whatif.ts';
+import type { KpreemptMode } from '../../src/sim/whatif.ts';
 
 export interface Calls {
   analyze: { text: string; source: string }[];
   readFile: string[];
   runCommand: string[];
   whatIf: Record<string, number>[];
+  whatIfModes: (KpreemptMode | undefined)[];
   saveMarkdown: string[];
 }
 
@@ -18,7 +21,7 @@ export function fakeServices(
   analysis: Analysis,
   over: Partial<TuiServices> = {},
 ): { services: TuiServices; calls: Calls } {
-  const calls: Calls = { analyze: [], readFile: [], runCommand: [], whatIf: [], saveMarkdown: [] };
+  const calls: Calls = { analyze: [], readFile: [], runCommand: [], whatIf: [], whatIfModes: [], saveMarkdown: [] };
   const services: TuiServices = {
     analyze: async (text, source, onPreview) => {
       calls.analyze.push({ text, source });
@@ -33,16 +36,11 @@ export function fakeServices(
       calls.runCommand.push(line);
       return over.runCommand ? over.runCommand(a, line) : { lines: [`(output of ${line})`] };
     },
-    whatIf: async (a, changes): Promise<WhatIfReport> => {
+    whatIf: async (a, changes, mode): Promise<WhatIfReport> => {
       calls.whatIf.push(changes);
-      if (over.whatIf) return over.whatIf(a, changes);
-      return {
-        outcomes: a.findings.map((f) => ({
-          rule: f.rule, title: f.title, severity: f.severity, cpu: f.cpu,
-          cleared: changes['kpreemptpri']! <= 99 && f.severity !== 'info', detail: '',
-        })),
-        notes: [],
-      };
+      calls.whatIfModes.push(mode);
+      if (over.whatIf) return over.whatIf(a, changes, mode);
+      return simulateWhatIf(a, changes, mode); // the real simulator: it is quick on the seed's two CPUs
     },
     saveMarkdown: async (a, path) => {
       calls.saveMarkdown.push(path);

@@ -7,7 +7,7 @@ import { cleanup, render } from 'ink-testing-library';
 import { App } from '../../src/tui/App.tsx';
 import type { Analysis } from '../../src/analysis.ts';
 import { fakeServices, waitFor } from './harness.tsx';
-import { seedAnalysis } from './seed-analysis.ts';
+import { seedAnalysis } from '../seed.ts';
 
 afterEach(() => cleanup());
 
@@ -21,11 +21,12 @@ function open(a: Analysis = seedAnalysis(), over = {}) {
 }
 
 describe('keys in one read', () => {
-  test('`tjj` + Enter in one write opens the third thread', async () => {
+  test('`t`, nine `j` and Enter in one write open the tenth thread', async () => {
     const t = open();
     await t.has('CPU PRI');
-    t.r.stdin.write('tjj\r');
-    // Threads in order: ffffff01d5a600c0, ffffff0007e01c40, ffffff0007e1fc40, ...
+    t.r.stdin.write('t' + 'j'.repeat(9) + '\r');
+    // Threads in order: cpu 0's seven (its interrupt thread, five queued, its idle thread), then cpu
+    // 1's: ffffff01d5a600c0, ffffff0007e01c40, ffffff0007e1fc40 (the tenth), ...
     await t.has('thread ffffff0007e1fc40');
     expect(t.frame()).toContain('squeue_worker');
   });
@@ -34,16 +35,16 @@ describe('keys in one read', () => {
     const t = open();
     await t.has('CPU PRI');
     t.r.stdin.write('t');
-    await t.has('Threads: 4');
+    await t.has('Threads: 12');
     t.r.stdin.write('jj');
-    await t.has('(3/4)');
+    await t.has('(3/12)');
   });
 
   test('`f` + Enter + `n` in one write: the finding opens, then steps to its second evidence line', async () => {
     const t = open();
     await t.has('CPU PRI');
     t.r.stdin.write('f\rn');
-    await t.has('Evidence 2/3: line 71');
+    await t.has('Evidence 2/9: line 68'); // runq-starvation, in line order: 67, 68, 71, ...
   });
 });
 

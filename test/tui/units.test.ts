@@ -10,7 +10,7 @@ import { navKey, windowStart } from '../../src/tui/list-nav.ts';
 import { runMdbCommand, type Renderers } from '../../src/shell/commands.ts';
 import { renderersFor, stacksGroups } from '../../src/shell/renderers.ts';
 import { footerText } from '../../src/tui/Footer.tsx';
-import { seedAnalysis, SEED_TEXT } from './seed-analysis.ts';
+import { seedAnalysis, SEED_TEXT } from '../seed.ts';
 
 describe('PasteBuffer', () => {
   test('bracketed paste is literal: Ctrl-D, Esc and DEL inside it are text', () => {
@@ -188,7 +188,8 @@ describe('prompt commands', () => {
 
   test('::stacks groups identical stacks from the snapshot', () => {
     const a2 = seedAnalysis();
-    const w = a2.snapshot.threads[1]!;
+    // The seed's mac_soft_ring_worker thread (its stack is at lines 107-112); a copy of it groups with it.
+    const w = a2.snapshot.threads.find((t) => t.addr === 'ffffff0007e01c40')!;
     a2.snapshot.threads.push({ ...w, addr: addr('ffffff0007e07c40') });
     const g = stacksGroups(a2.snapshot.threads, null);
     expect(g.map((x) => [x.thread, x.count, x.state])).toEqual([
@@ -243,7 +244,38 @@ describe('prompt and what-if on the real pipeline', () => {
     const { simulateWhatIf } = await import('../../src/tui/whatif.ts');
     const a = analyzeText(SEED_TEXT, { source: 'seed' });
     const starve = (kp: number) => simulateWhatIf(a, { kpreemptpri: kp }).outcomes.find((o) => o.rule === 'runq-starvation');
-    expect(starve(100)?.cleared).toBe(false);
-    expect(starve(99)?.cleared).toBe(true);
+    expect(starve(100)).toMatchObject({ status: 'remains', cleared: false });
+    expect(starve(99)).toMatchObject({ status: 'cleared', cleared: true });
+  });
+});
+
+describe('what-if panel words', () => {
+  test('on the seed at kpreemptpri 99: the starvation clears, the qemu thread\'s findings return, not clear', async () => {
+    const { analyzeText } = await import('../../src/analyze.ts');
+    const { simulateWhatIf } = await import('../../src/tui/whatif.ts');
+    const { countLine, statusWord } = await import('../../src/tui/whatif-text.ts');
+    const r = simulateWhatIf(analyzeText(SEED_TEXT, { source: 'seed' }), { kpreemptpri: 99 });
+    const by = (rule: string) => r.outcomes.find((o) => o.rule === rule)!;
+    expect(statusWord(by('runq-starvation'))).toEqual({ word: 'CLEARS ', color: 'green' });
+    const back = by('preemption-pending');
+    expect(back).toMatchObject({ status: 'returns', cleared: false });
+    expect(statusWord(back)).toEqual({ word: 'RETURNS', color: 'yellow' });
+    // 5995 ticks at the assumed hz 100 is 59.95 s: shortTicks shows tenths, rounded down.
+    expect(back.detail).toContain('with RNRN pending for 5995 ticks (59.9s)');
+    expect(countLine(r, 99)).toBe('With kpreemptpri 99: 2 of 4 findings clear, 2 return, 0 remain.');
+  });
+
+  test('the kpreemptpri change says boot-time fix or live patch and what kpqpri did; hz says where it came from', async () => {
+    const { changeLine, hzLine, statusWord } = await import('../../src/tui/whatif-text.ts');
+    const run = { ticks: 60000, hz: 1000, hzSource: 'dump' as const, kpreemptpriMode: 'live' as const, base: { kpreemptpri: 100, kpqpri: 100 }, changed: { kpreemptpri: 99, kpqpri: 100 } };
+    expect(changeLine(run)).toBe('Live patch (kpreemptpri/w): kpreemptpri 100 -> 99, kpqpri stays 100.');
+    expect(changeLine({ ...run, kpreemptpriMode: 'boot', changed: { kpreemptpri: 99, kpqpri: 99 } })).toBe(
+      'Boot-time fix (dispinit() sets it): kpreemptpri 100 -> 99, kpqpri follows, 100 -> 99.',
+    );
+    expect(hzLine(run)).toBe('Ran 60000 ticks (1m00s) at hz 1000 (from the dump), with and without the change.');
+    expect(hzLine({ ...run, hzSource: null })).toContain('at hz 1000 (source not known)');
+    const o = { rule: 'x', title: 'x', severity: 'high' as const, cleared: false, detail: '' };
+    expect(statusWord({ ...o, status: 'remains' }).word).toBe('REMAINS');
+    expect(statusWord({ ...o, status: 'n/a' }).word).toBe('N/A    ');
   });
 });
