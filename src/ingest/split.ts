@@ -5,7 +5,7 @@ import type { SourceLine } from '../../grammar/common/source.ts';
 import type { ParsedCommand } from '../../grammar/common/command-types.ts';
 import type { LineClass, SectionKind } from './types.ts';
 import { isBlank, leadingSpaces } from './lines.ts';
-import { readPrompt } from './prompt.ts';
+import { readPrompt, type PromptStyle } from './prompt.ts';
 import { kindOfCommand } from './kind.ts';
 import {
   continuesModuleList,
@@ -28,6 +28,8 @@ import { isHexCode } from '../../grammar/common/numbers.ts';
 export interface RawSection {
   command: string | null;
   parsedCommand: ParsedCommand | null;
+  /** Whose prompt the command was typed at; absent when the output came without its command. */
+  prompt?: PromptStyle;
   kind: SectionKind;
   startLine: number;
   /** Output lines, decorations removed, in order. */
@@ -153,6 +155,7 @@ export class Splitter {
         this.open = {
           command: prompt.command,
           parsedCommand: prompt.parsed,
+          prompt: prompt.style,
           kind,
           startLine: no,
           body: [],
