@@ -156,9 +156,11 @@ class SnapshotBuilder {
         return;
       case 'panic': {
         const p = this.panic();
-        setField(p, 'message', record.message.length > 0 ? record.message : null, record.line);
-        setField(p, 'cpu', record.cpu, record.line);
-        setField(p, 'thread', record.thread === null ? null : toAddr(record.thread), record.line);
+        // `::panicinfo` prints each field on its own row: each keeps its own line.
+        const at = record.lines ?? {};
+        setField(p, 'message', record.message.length > 0 ? record.message : null, at.message ?? record.line);
+        setField(p, 'cpu', record.cpu, at.cpu ?? record.line);
+        setField(p, 'thread', record.thread === null ? null : toAddr(record.thread), at.thread ?? record.line);
         return;
       }
       case 'system':
