@@ -6,6 +6,7 @@ import type { ParsedCommand } from '../../grammar/common/command-types.ts';
 import type { LineClass, SectionKind } from './types.ts';
 import { isBlank, leadingSpaces } from './lines.ts';
 import { readPrompt, type PromptStyle } from './prompt.ts';
+import { decodeEntities, hasEncodedMarker } from './entities.ts';
 import { kindOfCommand } from './kind.ts';
 import {
   continuesModuleList,
@@ -113,7 +114,8 @@ export class Splitter {
       open.body.push({ no, text: raw });
       return;
     }
-    const text = this.undecorate(this.quotes.strip(raw));
+    // A reply copied from escaped HTML (`&gt; ::cpuinfo -v`): decoded line by line, so no line is added or lost.
+    const text = this.undecorate(this.quotes.strip(hasEncodedMarker(raw) ? decodeEntities(raw) : raw));
     const deco = decorationOf(text);
     if (deco !== null) {
       this.decoration(deco);
