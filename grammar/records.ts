@@ -189,6 +189,8 @@ export interface PanicRecord {
   cpu: number | null;
   thread: string | null;
   message: string;
+  /** The line each field came from when they are on lines of their own (`::panicinfo` rows); else `line`. */
+  lines?: { cpu?: number; thread?: number; message?: number };
 }
 
 /** Register dumps: `::panicinfo`, `$r`, `::cpuregs`, the console's `rdi: ...` block. */

@@ -79,6 +79,8 @@ export class Analyzer {
     const sectionsSeen = new Map<string, number>();
     for (const s of this.sections) sectionsSeen.set(s.kind, (sectionsSeen.get(s.kind) ?? 0) + 1);
     const { findings, notes } = runRules({ snapshot, lines, options: ruleOptions, sectionsSeen }, this.opts.ruleSet ?? RULES);
+    // What the model left out of the snapshot, and why, reads as a note beside the rules' own.
+    for (const n of this.builder.takeNotes()) notes.push({ rule: 'model', message: `line ${n.line}: ${n.message}` });
     this.diagnostics.sort((a, b) => a.line - b.line || a.col - b.col);
 
     return {
@@ -109,7 +111,7 @@ export class Analyzer {
     for (const record of read.records) {
       if (this.opts.lean !== true) this.records.push(record);
       try {
-        this.builder.add({ record, command: raw.parsedCommand });
+        this.builder.add({ record, command: raw.parsedCommand, prompt: raw.prompt });
       } catch (e) {
         // A model bug on one record costs that record, not the analysis; and it shows.
         this.diagnostics.push(internalDiagnostic(record.line, 1, `merging a ${record.kind} record into the model`, internalError(e)));

@@ -34,11 +34,14 @@ export class RegisterCollector {
   }
 }
 
+/** A `::panicinfo` panic: its fields are on rows of their own, so each keeps its line. */
+type PanicinfoRecord = PanicRecord & { lines: NonNullable<PanicRecord['lines']> };
+
 export const parseRegisters: SectionParser = (lines): GrammarResult => {
   const result = emptyResult();
   const regs = new RegisterCollector();
-  let panic: PanicRecord | null = null;
-  const panicRec = (no: number): PanicRecord => (panic ??= { kind: 'panic', line: no, cpu: null, thread: null, message: '' });
+  let panic: PanicinfoRecord | null = null;
+  const panicRec = (no: number): PanicinfoRecord => (panic ??= { kind: 'panic', line: no, cpu: null, thread: null, message: '', lines: {} });
   for (const { no, text } of lines) {
     if (isBlank(text)) continue;
     guarded(result.unrecognized, no, 'registers', () => {
@@ -49,7 +52,9 @@ export const parseRegisters: SectionParser = (lines): GrammarResult => {
       }
       const row = rowFromCst(r.cst, text);
       if (row.kind === 'message') {
-        panicRec(no).message = row.message ?? '';
+        const p = panicRec(no);
+        p.message = row.message ?? '';
+        p.lines.message = no;
         return;
       }
       const bad = badValue(row);
@@ -65,9 +70,15 @@ export const parseRegisters: SectionParser = (lines): GrammarResult => {
         return;
       }
       for (const e of row.entries) {
-        if (e.name === 'cpu') panicRec(no).cpu = cpu;
-        else if (e.name === 'thread') panicRec(no).thread = normalizeAddr(e.value);
-        else regs.add(e.name, e.value, no);
+        if (e.name === 'cpu') {
+          const p = panicRec(no);
+          p.cpu = cpu;
+          p.lines.cpu = no;
+        } else if (e.name === 'thread') {
+          const p = panicRec(no);
+          p.thread = normalizeAddr(e.value);
+          p.lines.thread = no;
+        } else regs.add(e.name, e.value, no);
       }
     });
   }

@@ -5,12 +5,18 @@ import type { ParsedCommand } from '../../grammar/common/command-types.ts';
 import { isHexDigits } from '../../grammar/common/numbers.ts';
 
 export type PromptLine =
-  /** A prompt with a command after it. */
-  | { type: 'command'; command: string; parsed: ParsedCommand }
+  /** A prompt with a command after it, and which program's prompt it was. */
+  | { type: 'command'; command: string; parsed: ParsedCommand; style: PromptStyle }
   /** A prompt with nothing after it (`> ` on its own). */
   | { type: 'empty' }
   /** A shell line that starts mdb without a command (`# mdb -k`, `$ mdb unix.1 vmcore.1`). */
   | { type: 'shell' };
+
+/**
+ * Whose prompt a command was typed at: `> ` (mdb), `[N]> ` or `[N]: ` (kmdb, and also the guest
+ * debugger of a bhyve VM, which prints the same `[N]> `), or a shell line running mdb.
+ */
+export type PromptStyle = 'mdb' | 'kmdb' | 'shell';
 
 const MAX_PROMPT_INDENT = 8;
 
@@ -92,24 +98,24 @@ function shellPipeAt(text: string): number {
 const RUN_VERBS: ReadonlySet<string> = new Set([':c', ':s', ':e', ':z', ':u', ':r']);
 
 /** An mdb command line, with a shell pipe after it read apart: the command is what was typed, whole. */
-function commandOf(after: string): PromptLine | null {
+function commandOf(after: string, style: PromptStyle): PromptLine | null {
   const t = after.trim();
-  if (RUN_VERBS.has(t)) return { type: 'command', command: t, parsed: { text: t, stages: [{ addr: null, count: null, verb: 'builtin', name: t, args: [] }] } };
+  if (RUN_VERBS.has(t)) return { type: 'command', command: t, parsed: { text: t, stages: [{ addr: null, count: null, verb: 'builtin', name: t, args: [] }] }, style };
   const bang = shellPipeAt(after);
   const parsed = parseCommandLine(bang < 0 ? after : after.slice(0, bang));
   if (parsed === null || !plausible(parsed)) return null;
-  return { type: 'command', command: bang < 0 ? parsed.text : after.trim(), parsed };
+  return { type: 'command', command: bang < 0 ? parsed.text : after.trim(), parsed, style };
 }
 
 export function readPrompt(line: string): PromptLine | null {
   const after = afterPrompt(line);
   if (after !== null) {
     if (after.trim() === '') return { type: 'empty' };
-    return commandOf(after);
+    return commandOf(after, line.trimStart().startsWith('[') ? 'kmdb' : 'mdb');
   }
   const shell = shellMdbCommand(line);
   if (shell === null) return null;
   if (shell === '') return { type: 'shell' };
   const parsed = parseCommandLine(shell);
-  return parsed === null ? { type: 'shell' } : { type: 'command', command: parsed.text, parsed };
+  return parsed === null ? { type: 'shell' } : { type: 'command', command: parsed.text, parsed, style: 'shell' };
 }

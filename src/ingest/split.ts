@@ -5,7 +5,8 @@ import type { SourceLine } from '../../grammar/common/source.ts';
 import type { ParsedCommand } from '../../grammar/common/command-types.ts';
 import type { LineClass, SectionKind } from './types.ts';
 import { isBlank, leadingSpaces } from './lines.ts';
-import { readPrompt } from './prompt.ts';
+import { readPrompt, type PromptStyle } from './prompt.ts';
+import { decodeEntities, hasEncodedMarker } from './entities.ts';
 import { kindOfCommand } from './kind.ts';
 import {
   continuesModuleList,
@@ -28,6 +29,8 @@ import { isHexCode } from '../../grammar/common/numbers.ts';
 export interface RawSection {
   command: string | null;
   parsedCommand: ParsedCommand | null;
+  /** Whose prompt the command was typed at; absent when the output came without its command. */
+  prompt?: PromptStyle;
   kind: SectionKind;
   startLine: number;
   /** Output lines, decorations removed, in order. */
@@ -111,7 +114,8 @@ export class Splitter {
       open.body.push({ no, text: raw });
       return;
     }
-    const text = this.undecorate(this.quotes.strip(raw));
+    // A reply copied from escaped HTML (`&gt; ::cpuinfo -v`): decoded line by line, so no line is added or lost.
+    const text = this.undecorate(this.quotes.strip(hasEncodedMarker(raw) ? decodeEntities(raw) : raw));
     const deco = decorationOf(text);
     if (deco !== null) {
       this.decoration(deco);
@@ -153,6 +157,7 @@ export class Splitter {
         this.open = {
           command: prompt.command,
           parsedCommand: prompt.parsed,
+          prompt: prompt.style,
           kind,
           startLine: no,
           body: [],

@@ -26,6 +26,17 @@ import { implausibleHz, implausibleSwitch } from './plausible.ts';
 export interface CommandedRecord {
   record: MdbRecord;
   command: ParsedCommand | null;
+  /**
+   * Whose prompt the command was typed at. `kmdb` (`[N]> `) is also what a bhyve guest's debugger
+   * prints, so a stack read there may be a guest kernel's, not a thread of this system.
+   */
+  prompt?: 'mdb' | 'kmdb' | 'shell';
+}
+
+/** A model remark that is neither a finding nor a refused value: it says what the model left out and why. */
+export interface ModelNote {
+  line: number;
+  message: string;
 }
 
 /** kthread_t members that map onto Thread fields. */
@@ -77,7 +88,8 @@ class SnapshotBuilder {
   private readonly cpus = new Map<number, Cpu>();
   /** Memory addresses known to hold a thread's class-data field: `/D` of such an address reads it again. */
   private readonly fieldAt = new Map<Addr, { thread: Thread; field: keyof Thread; member: string }>();
-  private readonly pendingAnonymousStacks: StackRecord[] = [];
+  private readonly pendingAnonymousStacks: { rec: StackRecord; kmdb: boolean }[] = [];
+  private notes: ModelNote[] = [];
   /** t_cldata address -> its thread, so class data printed later finds its owner in O(1). */
   private readonly cldataOwner = new Map<Addr, Thread>();
   /** Values the input shows that no kernel could hold: diagnosed here, not used (see takeDiagnostics). */
@@ -100,6 +112,13 @@ class SnapshotBuilder {
     return d;
   }
 
+  /** What the model left out and why, found since the last call (finish() adds some). */
+  takeNotes(): ModelNote[] {
+    const n = this.notes;
+    this.notes = [];
+    return n;
+  }
+
   private diagnose(line: number, message: string): void {
     this.diagnostics.push({ line, col: 1, message });
   }
@@ -110,12 +129,12 @@ class SnapshotBuilder {
     this.cldataOwner.set(addr, t);
   }
 
-  add({ record, command }: CommandedRecord): void {
+  add({ record, command, prompt }: CommandedRecord): void {
     switch (record.kind) {
       case 'cpu':
         return this.addCpu(record);
       case 'stack':
-        return this.addStack(record, command);
+        return this.addStack(record, command, prompt === 'kmdb');
       case 'stacksGroup':
         return this.addGroup(record);
       case 'threadlist':
@@ -137,9 +156,11 @@ class SnapshotBuilder {
         return;
       case 'panic': {
         const p = this.panic();
-        setField(p, 'message', record.message.length > 0 ? record.message : null, record.line);
-        setField(p, 'cpu', record.cpu, record.line);
-        setField(p, 'thread', record.thread === null ? null : toAddr(record.thread), record.line);
+        // `::panicinfo` prints each field on its own row: each keeps its own line.
+        const at = record.lines ?? {};
+        setField(p, 'message', record.message.length > 0 ? record.message : null, at.message ?? record.line);
+        setField(p, 'cpu', record.cpu, at.cpu ?? record.line);
+        setField(p, 'thread', record.thread === null ? null : toAddr(record.thread), at.thread ?? record.line);
         return;
       }
       case 'system':
@@ -180,8 +201,19 @@ class SnapshotBuilder {
   }
 
   finish(): DispatcherSnapshot {
-    for (const rec of this.pendingAnonymousStacks) {
+    for (const { rec, kmdb } of this.pendingAnonymousStacks) {
       const owner = this.snap.panic?.thread ?? null;
+      if (owner === null && kmdb) {
+        // `[N]> ` is kmdb's prompt and also a bhyve guest debugger's: the text cannot tell them
+        // apart, and a guest kernel's stack is no thread of this system.
+        this.notes.push({
+          line: rec.line,
+          message:
+            'a stack printed at a `[N]>` prompt names no thread and the input has no panic: it may be a bhyve guest\'s ' +
+            '(whose debugger prints the same prompt), so it is not added as a thread; give its address (ADDR::findstack, ADDR$C) to attach it',
+        });
+        continue;
+      }
       const t = owner !== null ? this.threads.get(owner) : this.threads.addAnonymous();
       if (t.stack === null) this.applyStack(t, rec);
     }
@@ -283,14 +315,14 @@ class SnapshotBuilder {
     if (rec.free) setField(t, 'state', 'free', rec.line);
   }
 
-  private addStack(rec: StackRecord, command: ParsedCommand | null): void {
+  private addStack(rec: StackRecord, command: ParsedCommand | null, kmdb: boolean): void {
     let addr = rec.thread === null ? null : toAddr(rec.thread);
     if (addr === null && command !== null) {
       const a = command.stages[0]!.addr;
       addr = a === null ? null : toAddr(a);
     }
     if (addr === null) {
-      this.pendingAnonymousStacks.push(rec);
+      this.pendingAnonymousStacks.push({ rec, kmdb });
       return;
     }
     this.applyStack(this.threads.get(addr), rec);

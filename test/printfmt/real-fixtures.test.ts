@@ -164,6 +164,7 @@ describe('020 and 021 ::status and ::panicinfo', () => {
       cpu: 10,
       thread: 'ffffd0654dfb6840',
       message: 'BAD TRAP: type=d (#gp General protection) rp=ffffd001f2b38b90 addr=0',
+      lines: { cpu: 18, thread: 19, message: 20 },
     });
     expect((p.records[1] as RegistersRecord).regs).toEqual({
       rdi: { value: 'ffffd06317459429', line: 21 },

@@ -78,6 +78,6 @@ describe('::cpuinfo and ::panicinfo columns within their C types', () => {
     const { parseRegisters } = await import('../../grammar/registers/index.ts');
     const r = parseRegisters(textLines('             cpu 9007199254740993\n          thread ffffff0007c05c40\n'), noCommand);
     expect(r.unrecognized).toEqual([{ line: 1, col: 18, message: "registers: cpu '9007199254740993' is not a CPU id" }]);
-    expect(r.records).toEqual([{ kind: 'panic', line: 2, cpu: null, thread: 'ffffff0007c05c40', message: '' }]);
+    expect(r.records).toEqual([{ kind: 'panic', line: 2, cpu: null, thread: 'ffffff0007c05c40', message: '', lines: { thread: 2 } }]);
   });
 });
