@@ -96,7 +96,8 @@ describe('links between threads and findings', () => {
     expect(f).toContain('[1] CRIT CPU 1: 2 bound pri-99 threads starved');
     expect(f).toContain('[2] HIGH kpreemptpri above maxclsyspri (inferred)');
     await t.press('2');
-    f = await t.has('Evidence 1/4: line 67');
+    // kpreempt-threshold's evidence: 67, 68, 71, 72 and 82 (the ts_timeleft that proves the kernel stay).
+    f = await t.has('Evidence 1/5: line 67');
     expect(f).toContain('kpreemptpri above maxclsyspri (inferred)');
   });
 
