@@ -1,6 +1,7 @@
 // Large, realistic mdb transcripts for benchmarks and scale tests:
 // `::status`, `::cpuinfo -v` over many CPUs, then `::walk thread | ::findstack -v` over many threads,
 // byte-exact to the formats in the reference (amd64, W = 16). Deterministic for a seed.
+import { cpuFlagNames } from '../../illumos/index.ts';
 import { rng, type Rng } from './rng.ts';
 import { SHAPE_WEIGHTS, type StackShape } from './stacks.ts';
 
@@ -71,7 +72,6 @@ function statusSection(r: Rng, cpus: number): string {
   );
 }
 
-const FLAG_NAMES = ['RUNNING', 'READY', 'QUIESCED', 'EXISTS', 'ENABLE', 'OFFLINE', 'POWEROFF', 'FROZEN', 'SPARE', 'FAULTED'];
 const HEADER = ' ID ADDR             FLG NRUN BSPL PRI RNRN KRNRN SWITCH THREAD           PROC';
 const MARGIN = 3 + W + 9;
 
@@ -129,9 +129,8 @@ function cpuBlock(r: Rng, id: number, pool: number): string {
 
   const margin: string[] = [' '.repeat(3 + W + 4) + '|'];
   let first = true;
-  for (let b = 0; b < FLAG_NAMES.length; b++) {
-    if (!(flags & (1 << b))) continue;
-    margin.push(pad(FLAG_NAMES[b]!, 3 + W) + (first ? ' <--+' : ''));
+  for (const name of cpuFlagNames(flags)) {
+    margin.push(pad(name, 3 + W) + (first ? ' <--+' : ''));
     first = false;
   }
   const n = Math.max(margin.length, content.length);
