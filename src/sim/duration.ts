@@ -21,15 +21,3 @@ export function parseDuration(text: string, hz: number): { ok: true; ticks: numb
   return { ok: true, ticks: Math.round(v * mult * hz) };
 }
 
-/** Ticks as a short human figure: `18.39 h`, `2.5 s`, `3 ticks`. */
-export function formatTicks(ticks: number, hz: number): string {
-  const sec = ticks / hz;
-  if (ticks < hz) return `${ticks} tick${ticks === 1 ? '' : 's'}`;
-  if (sec < 120) return `${round(sec)} s`;
-  if (sec < 7200) return `${round(sec / 60)} min`;
-  return `${round(sec / 3600)} h`;
-}
-
-function round(x: number): string {
-  return (Math.round(x * 100) / 100).toString();
-}

@@ -17,5 +17,5 @@ export { scenarioFromSnapshot } from './from-snapshot.ts';
 export { checkSeed, runCheck, type CheckMismatch, type CheckReport } from './check.ts';
 export { randomWorkload } from './random-workload.ts';
 export { makeParams, applyTunables, TUNABLES } from './params.ts';
-export { parseDuration, formatTicks } from './duration.ts';
+export { parseDuration } from './duration.ts';
 export type { SimState, SimParams } from './types.ts';

@@ -1,6 +1,6 @@
 // What a run showed, in numbers and in a few lines of text: each CPU's state at the end, threads
 // still waiting past the starvation threshold, and the longest wait any thread had.
-import { formatTicks } from './duration.ts';
+import { shortTicks } from '../rules/policy.ts';
 import { queuedThreads } from './transcript.ts';
 import { CLASS_NAMES, KIND_NORMAL, KPQ, SimState, SimThread } from './types.ts';
 import { comm } from './snapshot.ts';
@@ -106,7 +106,7 @@ export function formatSummary(sum: SimSummary): string {
   const lines: string[] = [];
   lines.push(
     `playfair sim: ${n(sum.scenario)}, seed ${sum.seed}: kpreemptpri ${sum.kpreemptpri} (kpqpri ${sum.kpqpri}), hz ${hz}, ` +
-      `${sum.ticks} ticks (${formatTicks(sum.ticks, hz)}), ${sum.events} events`,
+      `${sum.ticks} ticks (${shortTicks(sum.ticks, hz)}), ${sum.events} events`,
   );
   for (const c of sum.cpus) {
     const sw = c.switchTicks === null ? '-' : `t-${c.switchTicks}`;
@@ -114,20 +114,20 @@ export function formatSummary(sum: SimSummary): string {
   }
   const where = (w: WaitInfo): string => (w.queuedOn < 0 ? 'the kp queue' : `cpu ${w.queuedOn}`);
   if (sum.starved.length > 0) {
-    lines.push(`STARVATION: ${sum.starved.length} thread(s) queued longer than ${formatTicks(sum.thresholdTicks, hz)}:`);
+    lines.push(`STARVATION: ${sum.starved.length} thread(s) queued longer than ${shortTicks(sum.thresholdTicks, hz)}:`);
     for (const w of sum.starved.slice(0, 20)) {
       const label = w.name === w.addr ? w.comm : w.name;
-      lines.push(`  ${w.addr} ${n(label)} (${w.cls} pri ${w.pri}) on ${where(w)}, waiting ${w.waitTicks} ticks (${formatTicks(w.waitTicks, hz)})`);
+      lines.push(`  ${w.addr} ${n(label)} (${w.cls} pri ${w.pri}) on ${where(w)}, waiting ${w.waitTicks} ticks (${shortTicks(w.waitTicks, hz)})`);
     }
     if (sum.starved.length > 20) lines.push(`  ... and ${sum.starved.length - 20} more`);
   } else {
-    lines.push(`no starvation: no thread is queued longer than ${formatTicks(sum.thresholdTicks, hz)}`);
+    lines.push(`no starvation: no thread is queued longer than ${shortTicks(sum.thresholdTicks, hz)}`);
   }
   const ticks = (x: number): string => `${x} tick${x === 1 ? '' : 's'}`;
   for (const k of sum.longestByPri.slice(0, 8)) {
-    lines.push(`  longest wait at pri ${k.pri}: ${ticks(k.waitTicks)}${k.waitTicks >= hz ? ` (${formatTicks(k.waitTicks, hz)})` : ''}, ${n(k.name)} (${k.cls})`);
+    lines.push(`  longest wait at pri ${k.pri}: ${ticks(k.waitTicks)}${k.waitTicks >= hz ? ` (${shortTicks(k.waitTicks, hz)})` : ''}, ${n(k.name)} (${k.cls})`);
   }
   const a = sum.longestWait;
-  if (a !== null) lines.push(`  longest wait of any thread: ${ticks(a.waitTicks)}${a.waitTicks >= hz ? ` (${formatTicks(a.waitTicks, hz)})` : ''}, ${n(a.name)} (${a.cls} pri ${a.pri})`);
+  if (a !== null) lines.push(`  longest wait of any thread: ${ticks(a.waitTicks)}${a.waitTicks >= hz ? ` (${shortTicks(a.waitTicks, hz)})` : ''}, ${n(a.name)} (${a.cls} pri ${a.pri})`);
   return lines.join('\n') + '\n';
 }

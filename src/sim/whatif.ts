@@ -6,7 +6,7 @@
 import type { Analysis } from '../analysis.ts';
 import { toAddr } from '../../illumos/index.ts';
 import type { Finding, Severity } from '../rules/types.ts';
-import { parseDuration, formatTicks } from './duration.ts';
+import { parseDuration } from './duration.ts';
 import { shortTicks } from '../rules/policy.ts'; // one duration format for outcome details, shared with the TUI
 import { scenarioFromSnapshot, type Seeded } from './from-snapshot.ts';
 import { applyTunables, type ParamInput } from './params.ts';
@@ -272,7 +272,7 @@ export function formatWhatIf(r: WhatIfResult): string {
   const lines: string[] = [];
   const ch = Object.entries(r.changes).map(([k, v]) => `${k}=${v}`).join(', ');
   const hzText = `hz ${r.hz}${r.hzSource !== null ? `, ${HZ_FROM[r.hzSource]}` : ''}`;
-  lines.push(`what if ${ch}: simulated ${r.ticks} ticks (${formatTicks(r.ticks, r.hz)} at ${hzText}) from the dump, with and without the change`);
+  lines.push(`what if ${ch}: simulated ${r.ticks} ticks (${shortTicks(r.ticks, r.hz)} at ${hzText}) from the dump, with and without the change`);
   lines.push(`  control run: kpreemptpri ${r.base.kpreemptpri}, kpqpri ${r.base.kpqpri}; changed run: kpreemptpri ${r.changed.kpreemptpri}, kpqpri ${r.changed.kpqpri}${r.kpreemptpriMode !== null ? ` (${r.kpreemptpriMode === 'boot' ? 'boot-time fix' : 'live patch'})` : ''}`);
   for (const o of r.outcomes) {
     const mark = o.status === 'n/a' ? 'n/a    ' : o.status === 'cleared' ? (o.clearedWithoutChange ? 'clears*' : 'CLEARS ') : o.status === 'returns' ? 'RETURNS' : 'REMAINS';

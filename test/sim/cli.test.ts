@@ -11,7 +11,7 @@ describe('playfair sim', () => {
     const f = fakeIO();
     expect(await runSim(['--scenario', 'illumos-1532', '--duration', '120s', '--seed', '7'], f.io)).toBe(0);
     expect(f.out()).toMatch(/^playfair sim: illumos-1532, seed 7: kpreemptpri 100 \(kpqpri 100\), hz 100, 12000 ticks/);
-    expect(f.out()).toMatch(/STARVATION: 2 thread\(s\) queued longer than 1 s/);
+    expect(f.out()).toMatch(/STARVATION: 2 thread\(s\) queued longer than 1\.0s/);
     expect(f.err()).toBe('');
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatTicks, parseDuration } from '../../src/sim/duration.ts';
+import { parseDuration } from '../../src/sim/duration.ts';
+import { shortTicks } from '../../src/rules/policy.ts';
 
 describe('parseDuration', () => {
   it('converts units to ticks at hz', () => {
@@ -12,9 +13,10 @@ describe('parseDuration', () => {
   it('refuses nonsense', () => {
     for (const bad of ['', 'h', '-3s', '1.5t', '3 parsecs', '1e9s']) expect(parseDuration(bad, 100).ok).toBe(false);
   });
-  it('formats ticks for people', () => {
-    expect(formatTicks(1, 100)).toBe('1 tick');
-    expect(formatTicks(250, 100)).toBe('2.5 s');
-    expect(formatTicks(6_620_600, 100)).toBe('18.39 h');
+  it('formats ticks for people with the one policy formatter the simulator uses too', () => {
+    expect(shortTicks(1, 100)).toBe('10ms');
+    expect(shortTicks(250, 100)).toBe('2.5s');
+    // 6,620,600 ticks at hz 100 = 66,206 s = 18 h 23 min 26 s.
+    expect(shortTicks(6_620_600, 100)).toBe('18h23m');
   });
 });

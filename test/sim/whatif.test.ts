@@ -71,7 +71,7 @@ describe('whatIf', () => {
     const r = whatIf(seed, { kpreemptpri: 100 }, { duration: '1s' });
     expect([r.hz, r.hzSource, r.ticks]).toEqual([100, 'default', 100]);
     expect(r.notes.join('\n')).toMatch(/kpreemptpri=100 is the value assumed for the dump \(not shown there\): both runs simulate the same kpreemptpri/);
-    expect(formatWhatIf(r)).toMatch(/^what if kpreemptpri=100: simulated 100 ticks \(1 s at hz 100, assumed: the dump does not show it\)/);
+    expect(formatWhatIf(r)).toMatch(/^what if kpreemptpri=100: simulated 100 ticks \(1\.0s at hz 100, assumed: the dump does not show it\)/);
     const given = whatIf(seed, { kpreemptpri: 99 }, { duration: '1s', assumeHz: 1000 });
     expect([given.hz, given.hzSource, given.ticks]).toEqual([1000, 'option', 1000]);
   });
