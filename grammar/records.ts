@@ -263,6 +263,22 @@ export interface MutexRecord {
   waiters: boolean | null;
 }
 
+/** One lock of `::rwlock`: its writer or reader count, flag bits and listed waiters. */
+export interface RwlockRecord {
+  kind: 'rwlock';
+  line: number;
+  /** The lock address, hex without 0x. */
+  addr: string;
+  /** The writer thread when write-locked, else null. */
+  owner: string | null;
+  /** Readers holding it when read-locked, else null. */
+  readers: number | null;
+  writeWanted: boolean;
+  writeLocked: boolean;
+  hasWaiters: boolean;
+  waiters: { thread: string; writer: boolean; line: number }[];
+}
+
 export type MdbRecord =
   | CpuRecord
   | StackRecord
@@ -278,4 +294,5 @@ export type MdbRecord =
   | AddressListRecord
   | PsRecord
   | ClassTableRecord
-  | MutexRecord;
+  | MutexRecord
+  | RwlockRecord;

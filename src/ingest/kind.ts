@@ -23,6 +23,7 @@ const DCMD_KINDS: Record<string, SectionKind> = {
   pgrep: 'ps',
   class: 'classes',
   mutex: 'mutex',
+  rwlock: 'rwlock',
 };
 
 /** adb macros that are aliases of dcmds we read (`$<cpus` is `::walk cpu | ::cpuinfo -v`). */

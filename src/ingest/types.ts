@@ -20,6 +20,7 @@ export type SectionKind =
   | 'ps'
   | 'classes'
   | 'mutex'
+  | 'rwlock'
   | 'unknown';
 
 export type LineClass = 'parsed' | 'prose' | 'unrecognized';

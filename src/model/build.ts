@@ -3,6 +3,8 @@ import type {
   CpuRecord,
   FormatRecord,
   MdbRecord,
+  MutexRecord,
+  RwlockRecord,
   PrintField,
   PrintRecord,
   StackRecord,
@@ -21,6 +23,7 @@ import { readCpu } from './cpu.ts';
 import { SharedStacks, stackFromGroup, stackFromRecord } from './stack.ts';
 import { fieldType, fits, readCValue, sizeOf, type CType } from './ctypes.ts';
 import { implausibleHz, implausibleSwitch } from './plausible.ts';
+import { buildWaits } from './waits.ts';
 
 /** A record together with the command whose output it was (null when pasted without one). */
 export interface CommandedRecord {
@@ -96,6 +99,8 @@ class SnapshotBuilder {
   private diagnostics: Diagnostic[] = [];
   /** `::class` rows by slot (`t_cid`). */
   private readonly classSlots = new Map<number, { name: string; line: number }>();
+  /** `::mutex` and `::rwlock` rows, joined with the stacks' waits in finish(). */
+  private readonly locks: { mutexes: MutexRecord[]; rwlocks: RwlockRecord[] } = { mutexes: [], rwlocks: [] };
 
   constructor(opts: BuildOptions = {}) {
     this.shared = opts.sharedStacks === true ? new SharedStacks() : null;
@@ -183,6 +188,13 @@ class SnapshotBuilder {
         // The owner is a thread of the dump; holding and waiters need snapshot fields not yet there.
         const owner = record.owner === null ? null : toAddr(record.owner);
         if (owner !== null) this.threads.get(owner);
+        this.locks.mutexes.push(record);
+        return;
+      }
+      case 'rwlock': {
+        const owner = record.owner === null ? null : toAddr(record.owner);
+        if (owner !== null) this.threads.get(owner);
+        this.locks.rwlocks.push(record);
         return;
       }
     }
@@ -227,6 +239,8 @@ class SnapshotBuilder {
     }
     // Class slot 0 is SYS on every boot; the other slots depend on load order (read ::class for them).
     for (const t of this.snap.threads) if (t.cid === 0 && t.cls === null) setField(t, 'cls', 'SYS', t.lines['cid']!);
+    const waits = buildWaits(this.snap.threads, this.locks.mutexes, this.locks.rwlocks);
+    if (waits.edges.length > 0 || waits.owners.length > 0) this.snap.waits = waits;
     return this.snap;
   }
 

@@ -2,6 +2,7 @@
 // Names mirror the kernel where a field mirrors one. Unknown values are null, never guessed.
 // Each entity has `lines`: field name -> the 1-based input line the value came from.
 import type { Addr, ThreadState } from '../../illumos/index.ts';
+import type { Waits } from './waits.ts';
 
 // Addresses are illumos's branded Addr (made only by toAddr); states are illumos's closed union.
 export type { Addr, ThreadState };
@@ -115,6 +116,8 @@ export interface DispatcherSnapshot {
   tunableLines: Record<string, number>;
   panic: Panic | null;
   system: SystemInfo | null;
+  /** Who waits on what (stacks' blocking frames) and the lock owners shown; absent when the input shows neither. */
+  waits?: Waits;
 }
 
 export function emptySnapshot(): DispatcherSnapshot {

@@ -17,6 +17,7 @@ import { parseAddresses } from '../../grammar/addresses/index.ts';
 import { parsePs } from '../../grammar/ps/index.ts';
 import { parseClasses } from '../../grammar/classes/index.ts';
 import { parseMutex } from '../../grammar/mutex/index.ts';
+import { parseRwlock } from '../../grammar/rwlock/index.ts';
 
 export const GRAMMARS: Partial<Record<SectionKind, SectionParser>> = {
   cpuinfo: parseCpuinfo,
@@ -36,4 +37,5 @@ export const GRAMMARS: Partial<Record<SectionKind, SectionParser>> = {
   ps: parsePs,
   classes: parseClasses,
   mutex: parseMutex,
+  rwlock: parseRwlock,
 };

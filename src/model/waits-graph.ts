@@ -1,0 +1,143 @@
+// The wait graph: from each waiting thread to the thread it waits for, by a lock owner the input
+// shows (proven) or by who is known to end that kind of wait (inferred, and said so); its chains and cycles.
+import type { Addr, DispatcherSnapshot, Thread } from './snapshot.ts';
+import type { LockOwner, WaitEdge } from './waits.ts';
+
+export interface WaitLink {
+  edge: WaitEdge;
+  to: Addr;
+  /** proven: a ::mutex/::rwlock row names the owner; inferred: from the wait site and the kernel's design. */
+  how: 'proven' | 'inferred';
+  /** Why `to` ends the wait, one clause. */
+  why: string;
+  /** The line that names the owner (the ::mutex/::rwlock row, or the owner's frame), when there is one. */
+  ownerLine: number | null;
+}
+
+export interface WaitGraph {
+  links: Map<Addr, WaitLink>;
+  threads: Map<Addr, Thread>;
+  owners: Map<Addr, LockOwner>;
+}
+
+/** Wait sites ended by a thread with a known start function: the site prefix, that frame, and why. */
+const SIGNALLERS: readonly { site: string; frame: string; why: string }[] = [
+  { site: 'txg_wait_synced', frame: 'txg_sync_thread', why: 'the txg sync thread signals the txg it waits for' },
+  { site: 'txg_wait_open', frame: 'txg_sync_thread', why: 'the txg sync thread opens the next txg' },
+  { site: 'page_create_throttle', frame: 'pageout', why: 'pageout frees the memory it waits for' },
+  { site: 'page_create_wait', frame: 'pageout', why: 'pageout frees the memory it waits for' },
+];
+
+function base(func: string): string {
+  return func.slice(func.lastIndexOf('`') + 1);
+}
+
+/** Runnable but not on a CPU: on a run queue, or `run` with no CPU running it. */
+export function isRunnable(t: Thread): boolean {
+  return t.queuedOn !== null || (t.state === 'run' && t.onCpu === null);
+}
+
+/** A ZIO interrupt taskq worker (`tq:zio_write_intr`): where a zio_wait's completion is processed. */
+function isZioIntrTaskq(t: Thread): boolean {
+  return t.desc !== null && t.desc.startsWith('tq:zio_') && t.desc.includes('_intr');
+}
+
+/** What resolve() needs found once per snapshot, not once per edge: the signallers' threads and a runnable ZIO taskq. */
+interface Enders {
+  byFrame: Map<string, { addr: Addr; line: number }>;
+  zioTaskq: Thread | null;
+}
+
+function enders(all: readonly Thread[]): Enders {
+  const wanted = new Set(SIGNALLERS.map((s) => s.frame));
+  const byFrame = new Map<string, { addr: Addr; line: number }>();
+  let zioTaskq: Thread | null = null;
+  for (const t of all) {
+    if (t.addr === null) continue;
+    if (zioTaskq === null && isZioIntrTaskq(t) && isRunnable(t)) zioTaskq = t;
+    for (const f of t.stack ?? []) {
+      const n = base(f.func);
+      if (wanted.has(n) && !byFrame.has(n)) byFrame.set(n, { addr: t.addr, line: f.line });
+    }
+  }
+  return { byFrame, zioTaskq };
+}
+
+function resolve(e: WaitEdge, owners: Map<Addr, LockOwner>, en: Enders): WaitLink | null {
+  if (e.object !== null) {
+    const o = owners.get(e.object);
+    if (o !== undefined && o.owner !== null && o.owner !== e.thread) {
+      return { edge: e, to: o.owner, how: 'proven', why: `${o.source} names the ${o.kind === 'rwlock' ? 'writer' : 'owner'}`, ownerLine: o.line };
+    }
+  }
+  if (e.kind === 'zio') {
+    const tq = en.zioTaskq;
+    if (tq === null || tq.addr === null || tq.addr === e.thread) return null;
+    return { edge: e, to: tq.addr, how: 'inferred', why: "a ZIO interrupt taskq thread processes the I/O's completion", ownerLine: tq.lines['desc'] ?? null };
+  }
+  const s = e.site === null ? undefined : SIGNALLERS.find((x) => e.site!.startsWith(x.site));
+  const t = s === undefined ? undefined : en.byFrame.get(s.frame);
+  if (s === undefined || t === undefined || t.addr === e.thread) return null;
+  return { edge: e, to: t.addr, how: 'inferred', why: s.why, ownerLine: t.line };
+}
+
+/** The graph of a snapshot, or null when it has no waits. */
+export function waitGraph(snap: DispatcherSnapshot): WaitGraph | null {
+  const w = snap.waits;
+  if (w === undefined) return null;
+  const threads = new Map<Addr, Thread>();
+  for (const t of snap.threads) if (t.addr !== null) threads.set(t.addr, t);
+  const owners = new Map<Addr, LockOwner>();
+  for (const o of w.owners) owners.set(o.object, o);
+  const links = new Map<Addr, WaitLink>();
+  const en = enders(snap.threads);
+  for (const e of w.edges) {
+    const l = resolve(e, owners, en);
+    if (l !== null) links.set(e.thread, l);
+  }
+  return { links, threads, owners };
+}
+
+/** Each cycle once, as its links in wait order, starting at its lowest address. */
+export function waitCycles(g: WaitGraph): WaitLink[][] {
+  const done = new Set<Addr>();
+  const out: WaitLink[][] = [];
+  for (const start of g.links.keys()) {
+    if (done.has(start)) continue;
+    const path: Addr[] = [];
+    const at = new Map<Addr, number>();
+    let cur: Addr | undefined = start;
+    while (cur !== undefined && !done.has(cur) && !at.has(cur)) {
+      at.set(cur, path.length);
+      path.push(cur);
+      cur = g.links.get(cur)?.to;
+    }
+    if (cur !== undefined && at.has(cur)) {
+      const ring = path.slice(at.get(cur)!);
+      const first = ring.indexOf([...ring].sort()[0]!);
+      out.push([...ring.slice(first), ...ring.slice(0, first)].map((a) => g.links.get(a)!));
+    }
+    for (const a of path) done.add(a);
+  }
+  return out;
+}
+
+/** Chains from each thread nobody waits on, following links until a thread waits on no one (or a cycle). */
+export function waitChains(g: WaitGraph): WaitLink[][] {
+  const waitedOn = new Set<Addr>();
+  for (const l of g.links.values()) waitedOn.add(l.to);
+  const out: WaitLink[][] = [];
+  for (const [start, first] of g.links) {
+    if (waitedOn.has(start)) continue;
+    const chain: WaitLink[] = [first];
+    const seen = new Set<Addr>([start]);
+    let next = g.links.get(first.to);
+    while (next !== undefined && !seen.has(next.edge.thread)) {
+      seen.add(next.edge.thread);
+      chain.push(next);
+      next = g.links.get(next.to);
+    }
+    out.push(chain);
+  }
+  return out;
+}

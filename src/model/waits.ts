@@ -1,0 +1,128 @@
+// Wait edges: which object each sleeping thread waits on, read from its blocking-primitive frames
+// (argument positions from illumos usr/src/uts/common/os: mutex.c, rwlock.c, turnstile.c,
+// condvar.c, sema.c; bio.c, taskq.c, zio.c), and the lock owners the input shows (::mutex, ::rwlock).
+import type { MutexRecord, RwlockRecord } from '../../grammar/records.ts';
+import { toAddr } from '../../illumos/index.ts';
+import type { Addr, StackFrame, Thread } from './snapshot.ts';
+
+export type WaitKind = 'mutex' | 'rwlock' | 'cv' | 'sema' | 'buf' | 'taskq' | 'zio';
+
+/** Blocking primitives: the kind of object and which argument names it (0-based). */
+const PRIMITIVES: ReadonlyMap<string, { kind: WaitKind | 'turnstile'; arg: number }> = new Map([
+  // mutex_vector_enter(mutex_impl_t *lp)
+  ['mutex_vector_enter', { kind: 'mutex', arg: 0 }],
+  // rw_enter_sleep(rwlock_impl_t *lp, krw_t rw)
+  ['rw_enter_sleep', { kind: 'rwlock', arg: 0 }],
+  // turnstile_block(turnstile_t *ts, int qnum, void *sobj, sobj_ops_t *sobj_ops, kmutex_t *mp, lwp_timer_t *lwptp)
+  ['turnstile_block', { kind: 'turnstile', arg: 2 }],
+  // cv_*(kcondvar_t *cvp, kmutex_t *mp, ...)
+  ['cv_wait', { kind: 'cv', arg: 0 }],
+  ['cv_wait_sig', { kind: 'cv', arg: 0 }],
+  ['cv_wait_sig_swap', { kind: 'cv', arg: 0 }],
+  ['cv_wait_sig_swap_core', { kind: 'cv', arg: 0 }],
+  ['cv_timedwait', { kind: 'cv', arg: 0 }],
+  ['cv_timedwait_hires', { kind: 'cv', arg: 0 }],
+  ['cv_timedwait_sig', { kind: 'cv', arg: 0 }],
+  ['cv_timedwait_sig_hires', { kind: 'cv', arg: 0 }],
+  ['cv_reltimedwait', { kind: 'cv', arg: 0 }],
+  ['cv_reltimedwait_sig', { kind: 'cv', arg: 0 }],
+  ['cv_waituntil_sig', { kind: 'cv', arg: 0 }],
+  // sema_p(ksema_t *sp)
+  ['sema_p', { kind: 'sema', arg: 0 }],
+  ['sema_p_sig', { kind: 'sema', arg: 0 }],
+  // biowait(struct buf *bp), taskq_wait(taskq_t *tq), zio_wait(zio_t *zio)
+  ['biowait', { kind: 'buf', arg: 0 }],
+  ['taskq_wait', { kind: 'taskq', arg: 0 }],
+  ['zio_wait', { kind: 'zio', arg: 0 }],
+]);
+
+/** Frames above a primitive that every sleeper shows. */
+const SWITCH_FRAMES: ReadonlySet<string> = new Set(['_resume_from_idle', 'resume', 'swtch', 'swtch_to']);
+
+/** Kinds a primitive wait resolves to; a lock outranks the cv or sema it sleeps in, a buf/zio/taskq outranks its cv. */
+const RANK: Readonly<Record<WaitKind, number>> = { mutex: 3, rwlock: 3, zio: 2, buf: 2, taskq: 2, cv: 1, sema: 1 };
+
+export interface WaitEdge {
+  thread: Addr;
+  kind: WaitKind;
+  /** The primitive frame's function (`mutex_vector_enter`). */
+  primitive: string;
+  /** The object's address from the frame's arguments; null without `-v` arguments. */
+  object: Addr | null;
+  /** The first caller outside the primitives: where the thread waits (`txg_wait_synced`). */
+  site: string | null;
+  /** The input line of the primitive frame (evidence). */
+  line: number;
+}
+
+export interface LockOwner {
+  object: Addr;
+  kind: 'mutex' | 'rwlock';
+  /** The holder (adaptive mutex owner, rwlock writer); null when free or read-held. */
+  owner: Addr | null;
+  readers: number | null;
+  /** Whether the dcmd said threads wait on it; null when not shown. */
+  waiters: boolean | null;
+  source: '::mutex' | '::rwlock';
+  line: number;
+}
+
+export interface Waits {
+  edges: WaitEdge[];
+  owners: LockOwner[];
+}
+
+function base(func: string): string {
+  return func.slice(func.lastIndexOf('`') + 1);
+}
+
+function argAddr(f: StackFrame, i: number): Addr | null {
+  const a = f.args?.[i];
+  return a === undefined ? null : toAddr(a);
+}
+
+/** The wait of one thread: the run of primitive frames under swtch, the most specific of them. */
+export function waitOf(t: Thread): WaitEdge | null {
+  if (t.addr === null || t.stack === null) return null;
+  const frames = t.stack.filter((f) => f.saved !== true);
+  let i = 0;
+  while (i < frames.length && SWITCH_FRAMES.has(base(frames[i]!.func))) i++;
+  let best: WaitEdge | null = null;
+  let turnstileObj: Addr | null = null;
+  for (; i < frames.length; i++) {
+    const f = frames[i]!;
+    const p = PRIMITIVES.get(base(f.func));
+    if (p === undefined) break;
+    if (p.kind === 'turnstile') {
+      turnstileObj = argAddr(f, p.arg);
+      continue;
+    }
+    const obj = argAddr(f, p.arg) ?? (p.kind === 'mutex' || p.kind === 'rwlock' ? turnstileObj : null);
+    if (best === null || RANK[p.kind] >= RANK[best.kind]) {
+      best = { thread: t.addr, kind: p.kind, primitive: base(f.func), object: obj, site: null, line: f.line };
+    }
+  }
+  if (best === null) return null;
+  best.site = i < frames.length ? base(frames[i]!.func) : null;
+  return best;
+}
+
+export function buildWaits(threads: readonly Thread[], mutexes: readonly MutexRecord[], rwlocks: readonly RwlockRecord[]): Waits {
+  const edges: WaitEdge[] = [];
+  for (const t of threads) {
+    const e = waitOf(t);
+    if (e !== null) edges.push(e);
+  }
+  const owners: LockOwner[] = [];
+  for (const m of mutexes) {
+    const object = toAddr(m.addr);
+    if (object === null || m.type !== 'adapt') continue;
+    owners.push({ object, kind: 'mutex', owner: m.owner === null ? null : toAddr(m.owner), readers: null, waiters: m.waiters, source: '::mutex', line: m.line });
+  }
+  for (const r of rwlocks) {
+    const object = toAddr(r.addr);
+    if (object === null) continue;
+    owners.push({ object, kind: 'rwlock', owner: r.owner === null ? null : toAddr(r.owner), readers: r.readers, waiters: r.hasWaiters, source: '::rwlock', line: r.line });
+  }
+  return { edges, owners };
+}
