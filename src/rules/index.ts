@@ -8,6 +8,9 @@ import { taskqStarvation } from './taskq-starvation.ts';
 import { tsTimeleftOverrun } from './ts-timeleft-overrun.ts';
 import { equalPriorityStarvation } from './equal-priority-starvation.ts';
 import { interruptHog } from './interrupt-hog.ts';
+import { deadlock } from './deadlock.ts';
+import { waitChain } from './wait-chain.ts';
+import { lockConvoy } from './lock-convoy.ts';
 import { internalError } from '../../grammar/common/source.ts';
 import type { Finding, Rule, RuleContext, RuleNote, RuleOptions } from './types.ts';
 
@@ -21,6 +24,9 @@ export const RULES: Rule[] = [
   strandedRunnable,
   priorityInversion,
   taskqStarvation,
+  deadlock,
+  waitChain,
+  lockConvoy,
 ];
 
 /**

@@ -20,3 +20,8 @@ export const FIX_KPREEMPTPRI =
   'under `mdb -kw` applies it until reboot but leaves kpqpri at 100 (the boot-time fix lowers both: dispinit() ' +
   'copies kpreemptpri into kpqpri), and an /etc/system line is likely overwritten by dispinit(). ' +
   'It does not help threads below 99 (SDC threads top out at 98 since illumos 7232).';
+
+/** The illumos sources that say which argument of a blocking primitive is the object waited on. */
+export const REF_TURNSTILE_C = 'https://github.com/illumos/illumos-gate/blob/master/usr/src/uts/common/os/turnstile.c';
+export const REF_MUTEX_C = 'https://github.com/illumos/illumos-gate/blob/master/usr/src/uts/common/os/mutex.c';
+export const REF_RWLOCK_C = 'https://github.com/illumos/illumos-gate/blob/master/usr/src/uts/common/os/rwlock.c';

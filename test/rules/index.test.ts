@@ -4,7 +4,7 @@ import { RULES, runRules } from '../../src/rules/index.ts';
 import { ctx } from './helpers.ts';
 
 describe('rule set', () => {
-  it('has the nine stable ids, in report order', () => {
+  it('has the twelve stable ids, in report order', () => {
     expect(RULES.map((r) => r.id)).toEqual([
       'kpreempt-threshold',
       'runq-starvation',
@@ -15,6 +15,9 @@ describe('rule set', () => {
       'stranded-runnable',
       'priority-inversion',
       'taskq-starvation',
+      'deadlock',
+      'wait-chain',
+      'lock-convoy',
     ]);
   });
 

@@ -1,0 +1,123 @@
+// lock-convoy: many threads blocked on one lock. Ordinary contention clears while the owner runs;
+// a convoy behind an owner that is asleep, queued or running for long is a stall. Without `-v`
+// arguments (`::stacks`) the lock is unnamed: the rule groups by wait site and says what would name it.
+import { isRunnable, waitGraph, type WaitGraph } from '../model/waits-graph.ts';
+import type { Addr } from '../model/snapshot.ts';
+import type { WaitEdge } from '../model/waits.ts';
+import { EvidenceSet, cpuLine } from './evidence.ts';
+import { REF_MUTEX_C, REF_RWLOCK_C, REF_TURNSTILE_C } from './references.ts';
+import { LIST_LIMIT } from './threads.ts';
+import { resolveHz, thresholdTicks, ticksText } from './time.ts';
+import type { Finding, Rule, RuleContext, Severity } from './types.ts';
+import { label, objectWords } from './waits-words.ts';
+
+const ID = 'lock-convoy';
+/** Waiters on one lock before it is a convoy. */
+const MIN_WAITERS = 5;
+/** Waiter frames cited as evidence; the rest are counted. */
+const EVIDENCE_WAITERS = 5;
+
+function isLockWait(e: WaitEdge): boolean {
+  return e.kind === 'mutex' || e.kind === 'rwlock';
+}
+
+function ownerState(ctx: RuleContext, g: WaitGraph, owner: Addr): { severity: Severity; words: string; line: number | null } {
+  const t = g.threads.get(owner) ?? null;
+  const own = ctx.snapshot.waits?.edges.find((e) => e.thread === owner) ?? null;
+  if (own !== null) return { severity: 'high', words: `asleep itself, waiting for ${objectWords(own)}`, line: own.line };
+  if (t !== null && isRunnable(t)) return { severity: 'high', words: 'runnable but not running', line: t.lines['queuedOn'] ?? null };
+  if (t !== null && t.onCpu !== null) {
+    const cpu = ctx.snapshot.cpus.find((c) => c.id === t.onCpu) ?? null;
+    const hz = resolveHz(ctx);
+    const ticks = cpu?.switchTicks ?? null;
+    const long = ticks !== null && ticks >= thresholdTicks(ctx, hz);
+    const ran = ticks !== null ? ` for ${ticksText(ticks, hz)}` : '';
+    return { severity: long ? 'high' : 'low', words: `running on CPU ${t.onCpu}${ran}${long ? '' : ': ordinary contention while it runs'}`, line: cpu === null ? null : cpuLine(cpu, 'thread') };
+  }
+  return { severity: 'medium', words: 'in a state the input does not show', line: null };
+}
+
+function run(ctx: RuleContext) {
+  const g = waitGraph(ctx.snapshot);
+  const w = ctx.snapshot.waits;
+  if (g === null || w === undefined) return { findings: [], notes: [] };
+  const byObject = new Map<Addr, WaitEdge[]>();
+  const bySite = new Map<string, { edges: WaitEdge[]; count: number }>();
+  for (const e of w.edges) {
+    if (!isLockWait(e)) continue;
+    if (e.object !== null) {
+      const list = byObject.get(e.object) ?? [];
+      list.push(e);
+      byObject.set(e.object, list);
+    } else {
+      const key = `${e.kind} ${e.site ?? '?'}`;
+      const s = bySite.get(key) ?? { edges: [], count: 0 };
+      s.edges.push(e);
+      // A `::stacks` row stands for its whole group.
+      s.count += g.threads.get(e.thread)?.groupCount ?? 1;
+      bySite.set(key, s);
+    }
+  }
+  const findings: Finding[] = [];
+  for (const [object, edges] of byObject) {
+    if (edges.length < MIN_WAITERS) continue;
+    const first = edges[0]!;
+    const o = g.owners.get(object);
+    const ev = new EvidenceSet(ctx).primary(o?.line ?? first.line);
+    for (const e of edges.slice(0, EVIDENCE_WAITERS)) ev.add(e.line);
+    let severity: Severity = 'medium';
+    let ownerText: string;
+    if (o?.owner != null) {
+      const st = ownerState(ctx, g, o.owner);
+      severity = st.severity;
+      ev.add(st.line);
+      ownerText = `${o.source} (line ${o.line}) names its owner ${label(g, o.owner)}, ${st.words}.`;
+    } else if (o !== undefined) {
+      ownerText = `${o.source} (line ${o.line}) shows no ${o.kind === 'rwlock' ? 'writer (it may be read-held)' : 'owner'}: the waiters should be waking.`;
+      severity = 'low';
+    } else {
+      ownerText = `The input shows no owner: \`${object}::${first.kind === 'rwlock' ? 'rwlock' : 'mutex'}\` would name it.`;
+    }
+    const shown = edges.slice(0, LIST_LIMIT).map((e) => label(g, e.thread));
+    const more = edges.length > LIST_LIMIT ? ` and ${edges.length - LIST_LIMIT} more` : '';
+    findings.push({
+      rule: ID,
+      severity,
+      confidence: o?.owner != null ? 'certain' : 'inferred',
+      title: `Lock convoy: ${edges.length} threads blocked on ${first.kind} ${object}`,
+      message: `${edges.length} threads wait for ${objectWords(first)}: ${shown.join(', ')}${more}. ${ownerText}`,
+      evidence: ev.list(),
+      threads: edges.map((e) => e.thread),
+      fix:
+        'The convoy clears when the owner releases the lock: find what the owner waits for (its stack) and fix that; ' +
+        'if the owner runs normally, the lock is too hot: shorten its hold time or split it.',
+      confirm: [`${object}::${first.kind === 'rwlock' ? 'rwlock' : 'mutex'}`, `${object}::wchaninfo -v`, ...(o?.owner != null ? [`${o.owner}::findstack -v`] : [])],
+      references: [REF_TURNSTILE_C, first.kind === 'rwlock' ? REF_RWLOCK_C : REF_MUTEX_C],
+    });
+  }
+  for (const [key, s] of bySite) {
+    if (s.count < MIN_WAITERS) continue;
+    const first = s.edges[0]!;
+    const ev = new EvidenceSet(ctx).primary(first.line);
+    for (const e of s.edges.slice(0, EVIDENCE_WAITERS)) ev.add(e.line);
+    const site = first.site ?? 'an unnamed caller';
+    findings.push({
+      rule: ID,
+      severity: 'low',
+      confidence: 'inferred',
+      title: `${s.count} threads block on a ${key.split(' ')[0]} in ${site} (lock not named)`,
+      message:
+        `${s.count} threads wait in ${first.primitive} called from ${site} (line ${first.line}), but the stacks carry no ` +
+        'arguments, so whether they wait on one lock is not known. `::findstack -v` of one of them names the lock; ' +
+        '`ADDR::mutex` (or `::rwlock`) then names its owner.',
+      evidence: ev.list(),
+      threads: s.edges.map((e) => e.thread),
+      fix: 'Read the lock address from `-v` output before acting: many waiters on different locks are not a convoy.',
+      confirm: [`::stacks -c ${site}`, `${first.thread}::findstack -v`],
+      references: [REF_TURNSTILE_C],
+    });
+  }
+  return { findings, notes: [] };
+}
+
+export const lockConvoy: Rule = { id: ID, title: 'Many threads blocked on one lock', run };
