@@ -81,8 +81,19 @@ function resolve(e: WaitEdge, owners: Map<Addr, LockOwner>, en: Enders): WaitLin
   return { edge: e, to: t.addr, how: 'inferred', why: s.why, ownerLine: t.line };
 }
 
-/** The graph of a snapshot, or null when it has no waits. */
+const graphs = new WeakMap<DispatcherSnapshot, WaitGraph | null>();
+
+/** The graph of a snapshot, or null when it has no waits; built once however many rules and views ask. */
 export function waitGraph(snap: DispatcherSnapshot): WaitGraph | null {
+  let g = graphs.get(snap);
+  if (g === undefined) {
+    g = buildGraph(snap);
+    graphs.set(snap, g);
+  }
+  return g;
+}
+
+function buildGraph(snap: DispatcherSnapshot): WaitGraph | null {
   const w = snap.waits;
   if (w === undefined) return null;
   const threads = new Map<Addr, Thread>();

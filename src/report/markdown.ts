@@ -7,6 +7,7 @@ import { severityCounts, sortedFindings } from '../rules/policy.ts';
 import type { ReportExtras } from './extras.ts';
 import { mdCodeLines, mdText, mdUrl } from './md-escape.ts';
 import { byLine } from './text.ts';
+import { chainMarkdown } from './chains.ts';
 import {
   MAX_DIAGNOSTICS_SHOWN,
   accountingLine,
@@ -139,7 +140,7 @@ function* lines(a: Analysis, extras: ReportExtras): Generator<Line> {
     yield '';
     yield `**Worst:** \\[${findings[0]!.severity}\\] ${mdText(findings[0]!.title)}`;
     yield '';
-    for (let i = 0; i < findings.length; i++) yield* findingSection(findings[i]!, i + 1);
+    for (let i = 0; i < findings.length; i++) { yield* findingSection(findings[i]!, i + 1); yield* chainMarkdown(a, findings[i]!); }
   }
   if (a.notes.length > 0) {
     yield '### Rule notes';

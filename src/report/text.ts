@@ -18,6 +18,7 @@ import {
   statusEssentials,
 } from './summary.ts';
 import { wrap } from './wrap.ts';
+import { chainText } from './chains.ts';
 
 export interface TextOptions {
   width?: number;
@@ -112,6 +113,7 @@ function* lines(a: Analysis, opts: TextOptions, extras: ReportExtras): Generator
     yield '';
     yield '-'.repeat(Math.min(width, 72));
     yield* details(findings[i]!, i + 1, width, lineNoWidth);
+    yield* chainText(a, findings[i]!);
   }
   if (a.notes.length > 0) {
     yield '';
