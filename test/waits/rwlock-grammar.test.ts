@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { parseRwlock } from '../../grammar/rwlock/index.ts';
+
+const at = (texts: string[]) => texts.map((text, i) => ({ no: i + 1, text }));
+
+describe('::rwlock grammar', () => {
+  it('reads a write-held lock, its flags and a waiter, and skips header and legend', () => {
+    const r = parseRwlock(
+      at([
+        '            ADDR      OWNER/COUNT FLAGS          WAITERS',
+        'ffffff0e11d3a2c8 ffffff0e1a2b4c40  B011      ffffff0e1b0c2a80 (R)',
+        '                                    ||',
+        '                 WRITE_LOCKED ------+|',
+        '                 HAS_WAITERS --------+',
+        '                                           ffffff0e1b0c3b00 (W)',
+      ]),
+    );
+    expect(r.unrecognized).toEqual([]);
+    expect(r.records).toEqual([
+      {
+        kind: 'rwlock',
+        line: 2,
+        addr: 'ffffff0e11d3a2c8',
+        owner: 'ffffff0e1a2b4c40',
+        readers: null,
+        writeWanted: false,
+        writeLocked: true,
+        hasWaiters: true,
+        waiters: [
+          { thread: 'ffffff0e1b0c2a80', writer: false, line: 2 },
+          { thread: 'ffffff0e1b0c3b00', writer: true, line: 6 },
+        ],
+      },
+    ]);
+  });
+
+  it('a read-held lock has a reader count and no owner; a free one neither', () => {
+    const r = parseRwlock(at(['ffffff0e11d3a2c8 READERS=3  B000', 'ffffff0e11d3a2d0 -  B000']));
+    expect(r.records.map((x) => [x.owner, x.readers, x.writeLocked])).toEqual([
+      [null, 3, false],
+      [null, null, false],
+    ]);
+  });
+
+  it('a row that is not ADDR OWNER/COUNT FLAGS is unrecognized, with a one-line reason', () => {
+    const r = parseRwlock(at(['ffffff0e11d3a2c8 ffffff0e1a2b4c40 yes', 'hello world B011', 'ffffff0e11d3a2c8 owner? B011']));
+    expect(r.records).toEqual([]);
+    expect(r.unrecognized.map((d) => [d.line, d.message])).toEqual([
+      [1, '::rwlock: expected ADDR OWNER/COUNT FLAGS [WAITER (W|R)]'],
+      [2, '::rwlock: expected ADDR OWNER/COUNT FLAGS [WAITER (W|R)]'],
+      [3, '::rwlock: OWNER/COUNT must be a thread, READERS=n or -'],
+    ]);
+  });
+});
