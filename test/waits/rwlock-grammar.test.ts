@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseRwlock } from '../../grammar/rwlock/index.ts';
+import { parseRwlock as parse } from '../../grammar/rwlock/index.ts';
+import type { RwlockRecord } from '../../grammar/records.ts';
+import type { SourceLine } from '../../grammar/common/source.ts';
+
+function parseRwlock(lines: SourceLine[]) {
+  const r = parse(lines, { command: null });
+  return { records: r.records as RwlockRecord[], unrecognized: r.unrecognized };
+}
 
 const at = (texts: string[]) => texts.map((text, i) => ({ no: i + 1, text }));
 
