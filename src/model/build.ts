@@ -23,7 +23,7 @@ import { readCpu } from './cpu.ts';
 import { SharedStacks, stackFromGroup, stackFromRecord } from './stack.ts';
 import { fieldType, fits, readCValue, sizeOf, type CType } from './ctypes.ts';
 import { implausibleHz, implausibleSwitch } from './plausible.ts';
-import { buildWaits } from './waits.ts';
+import { buildWaits, type LockWord } from './waits.ts';
 
 /** A record together with the command whose output it was (null when pasted without one). */
 export interface CommandedRecord {
@@ -100,7 +100,7 @@ class SnapshotBuilder {
   /** `::class` rows by slot (`t_cid`). */
   private readonly classSlots = new Map<number, { name: string; line: number }>();
   /** `::mutex` and `::rwlock` rows, joined with the stacks' waits in finish(). */
-  private readonly locks: { mutexes: MutexRecord[]; rwlocks: RwlockRecord[] } = { mutexes: [], rwlocks: [] };
+  private readonly locks: { mutexes: MutexRecord[]; rwlocks: RwlockRecord[]; words: LockWord[] } = { mutexes: [], rwlocks: [], words: [] };
 
   constructor(opts: BuildOptions = {}) {
     this.shared = opts.sharedStacks === true ? new SharedStacks() : null;
@@ -149,6 +149,7 @@ class SnapshotBuilder {
       case 'print':
         return this.addPrint(record, command);
       case 'format':
+        this.noteWord(record, command);
         return this.addFormat(record, command);
       case 'status':
         for (const [k, v] of Object.entries(record.fields)) {
@@ -239,7 +240,7 @@ class SnapshotBuilder {
     }
     // Class slot 0 is SYS on every boot; the other slots depend on load order (read ::class for them).
     for (const t of this.snap.threads) if (t.cid === 0 && t.cls === null) setField(t, 'cls', 'SYS', t.lines['cid']!);
-    const waits = buildWaits(this.snap.threads, this.locks.mutexes, this.locks.rwlocks);
+    const waits = buildWaits(this.snap.threads, this.locks.mutexes, this.locks.rwlocks, this.locks.words);
     if (waits.edges.length > 0 || waits.owners.length > 0) this.snap.waits = waits;
     return this.snap;
   }
@@ -505,6 +506,17 @@ class SnapshotBuilder {
     // and whatever follows it above: a value that does not fit the type is refused, not cut.
     const v = this.readTyped(target.type, target.name, first.text, read.radix, first.line);
     if (v !== null) target.set(v);
+  }
+
+  /** `ADDR/J` (or /K): an 8-byte hex word at an address, kept in case a waiter's mutex is there (see buildWaits). */
+  private noteWord(rec: FormatRecord, command: ParsedCommand | null): void {
+    const stage = command?.stages[command.stages.length - 1];
+    const fmt = rec.format ?? (stage?.verb === 'format' ? stage.name : null);
+    const first = rec.values[0];
+    if ((fmt !== 'J' && fmt !== 'K') || first === undefined) return;
+    const addr = rec.addr !== null ? toAddr(rec.addr) : stage?.addr ? toAddr(stage.addr) : null;
+    const value = parseMdbBigInt(first.text.trim().split(/\s+/)[0] ?? '', 16);
+    if (addr !== null && value !== null && fits(value, 8)) this.locks.words.push({ addr, value, line: first.line });
   }
 
   /** `/D` of a thread's t_cldata address reads ts_timeleft (offset 0 of tsproc_t). */

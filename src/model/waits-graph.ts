@@ -8,6 +8,8 @@ export interface WaitLink {
   to: Addr;
   /** proven: a ::mutex/::rwlock row names the owner; inferred: from the wait site and the kernel's design. */
   how: 'proven' | 'inferred';
+  /** What named `to`: a dcmd's owner column, the mutex word, or the wait site. */
+  by: 'owner' | 'word' | 'site';
   /** Why `to` ends the wait, one clause. */
   why: string;
   /** The line that names the owner (the ::mutex/::rwlock row, or the owner's frame), when there is one. */
@@ -67,18 +69,22 @@ function resolve(e: WaitEdge, owners: Map<Addr, LockOwner>, en: Enders): WaitLin
   if (e.object !== null) {
     const o = owners.get(e.object);
     if (o !== undefined && o.owner !== null && o.owner !== e.thread) {
-      return { edge: e, to: o.owner, how: 'proven', why: `${o.source} names the ${o.kind === 'rwlock' ? 'writer' : 'owner'}`, ownerLine: o.line };
+      if (o.source === 'word') {
+        // Said so: the word was read as a kmutex_t, and a word printed at another time may be stale.
+        return { edge: e, to: o.owner, how: 'inferred', by: 'word', why: 'the mutex word read as owner = word & MUTEX_THREAD, no ::mutex shown', ownerLine: o.line };
+      }
+      return { edge: e, to: o.owner, how: 'proven', by: 'owner', why: `${o.source} names the ${o.kind === 'rwlock' ? 'writer' : 'owner'}`, ownerLine: o.line };
     }
   }
   if (e.kind === 'zio') {
     const tq = en.zioTaskq;
     if (tq === null || tq.addr === null || tq.addr === e.thread) return null;
-    return { edge: e, to: tq.addr, how: 'inferred', why: "a ZIO interrupt taskq thread processes the I/O's completion", ownerLine: tq.lines['desc'] ?? null };
+    return { edge: e, to: tq.addr, how: 'inferred', by: 'site', why: "a ZIO interrupt taskq thread processes the I/O's completion", ownerLine: tq.lines['desc'] ?? null };
   }
   const s = e.site === null ? undefined : SIGNALLERS.find((x) => e.site!.startsWith(x.site));
   const t = s === undefined ? undefined : en.byFrame.get(s.frame);
   if (s === undefined || t === undefined || t.addr === e.thread) return null;
-  return { edge: e, to: t.addr, how: 'inferred', why: s.why, ownerLine: t.line };
+  return { edge: e, to: t.addr, how: 'inferred', by: 'site', why: s.why, ownerLine: t.line };
 }
 
 const graphs = new WeakMap<DispatcherSnapshot, WaitGraph | null>();

@@ -3,6 +3,7 @@
 // condvar.c, sema.c; bio.c, taskq.c, zio.c), and the lock owners the input shows (::mutex, ::rwlock).
 import type { MutexRecord, RwlockRecord } from '../../grammar/records.ts';
 import { toAddr } from '../../illumos/index.ts';
+import { readMutexWord } from '../../illumos/mutex.ts';
 import type { Addr, StackFrame, Thread } from './snapshot.ts';
 
 export type WaitKind = 'mutex' | 'rwlock' | 'cv' | 'sema' | 'buf' | 'taskq' | 'zio';
@@ -63,7 +64,15 @@ export interface LockOwner {
   readers: number | null;
   /** Whether the dcmd said threads wait on it; null when not shown. */
   waiters: boolean | null;
-  source: '::mutex' | '::rwlock';
+  /** `word`: the owner read from the mutex word (`ADDR/J`, owner = word & MUTEX_THREAD), not from ::mutex. */
+  source: '::mutex' | '::rwlock' | 'word';
+  line: number;
+}
+
+/** An 8-byte word the input printed at an address (`ADDR/J`, `ADDR/K`). */
+export interface LockWord {
+  addr: Addr;
+  value: bigint;
   line: number;
 }
 
@@ -107,7 +116,7 @@ export function waitOf(t: Thread): WaitEdge | null {
   return best;
 }
 
-export function buildWaits(threads: readonly Thread[], mutexes: readonly MutexRecord[], rwlocks: readonly RwlockRecord[]): Waits {
+export function buildWaits(threads: readonly Thread[], mutexes: readonly MutexRecord[], rwlocks: readonly RwlockRecord[], words: readonly LockWord[] = []): Waits {
   const edges: WaitEdge[] = [];
   for (const t of threads) {
     const e = waitOf(t);
@@ -123,6 +132,18 @@ export function buildWaits(threads: readonly Thread[], mutexes: readonly MutexRe
     const object = toAddr(r.addr);
     if (object === null) continue;
     owners.push({ object, kind: 'rwlock', owner: r.owner === null ? null : toAddr(r.owner), readers: r.readers, waiters: r.hasWaiters, source: '::rwlock', line: r.line });
+  }
+  // A word printed at a mutex some thread waits on, where no ::mutex row shows it: read it as a kmutex_t.
+  const shown = new Set(owners.map((o) => o.object));
+  const mutexObjects = new Set<Addr>();
+  for (const e of edges) if (e.kind === 'mutex' && e.object !== null) mutexObjects.add(e.object);
+  for (const w of words) {
+    if (shown.has(w.addr) || !mutexObjects.has(w.addr)) continue;
+    const m = readMutexWord(w.value);
+    if (m.type !== 'adaptive') continue;
+    const owner = m.owner === null ? null : toAddr(m.owner.toString(16));
+    owners.push({ object: w.addr, kind: 'mutex', owner, readers: null, waiters: m.waiters, source: 'word', line: w.line });
+    shown.add(w.addr);
   }
   return { edges, owners };
 }

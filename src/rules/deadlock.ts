@@ -14,6 +14,8 @@ function run(ctx: RuleContext) {
   const findings: Finding[] = [];
   for (const cycle of waitCycles(g)) {
     const proven = cycle.every((l) => l.how === 'proven');
+    // Owners read from mutex words are owners still, just not printed by ::mutex: a likely deadlock.
+    const locks = cycle.every((l) => l.by !== 'site');
     const ev = new EvidenceSet(ctx).primary(cycle[0]!.edge.line);
     for (const l of cycle) addLinkEvidence(ev, l);
     const confirm = new Set<string>();
@@ -21,7 +23,7 @@ function run(ctx: RuleContext) {
     confirm.add('::findlocks');
     findings.push({
       rule: ID,
-      severity: proven ? 'critical' : 'medium',
+      severity: proven ? 'critical' : locks ? 'high' : 'medium',
       confidence: proven ? 'certain' : 'inferred',
       title: `Deadlock: ${cycle.length} threads each wait for the next`,
       message:
@@ -29,7 +31,9 @@ function run(ctx: RuleContext) {
         '. ' +
         (proven
           ? 'Every owner is printed by the input, so none of these threads can run again: a lock-order deadlock.'
-          : 'At least one link is inferred from the wait site, not from a printed owner: a suspected deadlock until the owner is shown.'),
+          : locks
+            ? 'At least one owner is read from the mutex word, not printed by ::mutex: a likely deadlock; `ADDR::mutex` of each lock would prove it.'
+            : 'At least one link is inferred from the wait site, not from a printed owner: a suspected deadlock until the owner is shown.'),
       evidence: ev.list(),
       threads: cycle.map((l) => l.edge.thread),
       fix:

@@ -71,7 +71,8 @@ function run(ctx: RuleContext) {
       const st = ownerState(ctx, g, o.owner);
       severity = st.severity;
       ev.add(st.line);
-      ownerText = `${o.source} (line ${o.line}) names its owner ${label(g, o.owner)}, ${st.words}.`;
+      const src = o.source === 'word' ? 'the mutex word read as owner = word & MUTEX_THREAD (no ::mutex shown)' : o.source;
+      ownerText = `${src} (line ${o.line}) names its owner ${label(g, o.owner)}, ${st.words}.`;
     } else if (o !== undefined) {
       ownerText = `${o.source} (line ${o.line}) shows no ${o.kind === 'rwlock' ? 'writer (it may be read-held)' : 'owner'}: the waiters should be waking.`;
       severity = 'low';
@@ -83,7 +84,7 @@ function run(ctx: RuleContext) {
     findings.push({
       rule: ID,
       severity,
-      confidence: o?.owner != null ? 'certain' : 'inferred',
+      confidence: o?.owner != null && o.source !== 'word' ? 'certain' : 'inferred',
       title: `Lock convoy: ${edges.length} threads blocked on ${first.kind} ${object}`,
       message: `${edges.length} threads wait for ${objectWords(first)}: ${shown.join(', ')}${more}. ${ownerText}`,
       evidence: ev.list(),
