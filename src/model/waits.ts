@@ -90,8 +90,26 @@ function argAddr(f: StackFrame, i: number): Addr | null {
   return a === undefined ? null : toAddr(a);
 }
 
-/** The wait of one thread: the run of primitive frames under swtch, the most specific of them. */
+/** `::stacks` SOBJ names of the objects a thread's t_wchan points at. */
+const SOBJ_KINDS: Readonly<Record<string, WaitKind>> = { MUTEX: 'mutex', RWLOCK: 'rwlock', CV: 'cv', SEMA: 'sema' };
+/** Kinds whose object is the thread's t_wchan itself (a zio/buf/taskq wait sleeps on a cv or sema inside it). */
+const WCHAN_IS_OBJECT: ReadonlySet<WaitKind> = new Set(['mutex', 'rwlock', 'cv', 'sema']);
+
+/**
+ * The wait of one thread: the run of primitive frames under swtch, the most specific of them; its
+ * object from the frame's arguments, else from t_wchan. A thread with no stack but a t_wchan and a
+ * sync-object type (`::stacks` SOBJ) waits on that.
+ */
 export function waitOf(t: Thread): WaitEdge | null {
+  const e = stackWait(t);
+  if (e !== null && e.object === null && t.wchan !== null && WCHAN_IS_OBJECT.has(e.kind)) e.object = t.wchan;
+  if (e !== null || t.addr === null || t.wchan === null || t.sobj === null) return e;
+  const kind = SOBJ_KINDS[t.sobj];
+  const line = t.lines['wchan'];
+  return kind === undefined || line === undefined ? null : { thread: t.addr, kind, primitive: 't_wchan', object: t.wchan, site: null, line };
+}
+
+function stackWait(t: Thread): WaitEdge | null {
   if (t.addr === null || t.stack === null) return null;
   const frames = t.stack.filter((f) => f.saved !== true);
   let i = 0;

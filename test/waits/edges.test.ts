@@ -47,3 +47,18 @@ describe('wait edges from blocking-primitive frames', () => {
     expect(waitOf(mkThread('a7', { stack: [f('swtch', null, 1), f('lwp_park', null, 2)] }))).toBeNull();
   });
 });
+
+describe('t_wchan as the object', () => {
+  it('fills a lock wait read without arguments, but not a zio wait (its wchan is the cv inside the zio)', () => {
+    const m = mkThread('b1', { wchan: 'ffffff0f1a77c2d8', stack: [f('turnstile_block', null, 1), f('mutex_vector_enter', null, 2), f('ufs_getpage', null, 3)] });
+    expect(waitOf(m)).toMatchObject({ kind: 'mutex', object: 'ffffff0f1a77c2d8', line: 2 });
+    const z = mkThread('b2', { wchan: 'fffffe0a4fd3e810', stack: [f('cv_wait', null, 1), f('zio_wait', null, 2), f('dsl_pool_sync', null, 3)] });
+    expect(waitOf(z)).toMatchObject({ kind: 'zio', object: null });
+  });
+
+  it('a thread with no stack, a t_wchan and a SOBJ waits on its wchan, cited on the wchan line', () => {
+    const t = mkThread('b3', { wchan: 'ffffff0e11d3a2c8', sobj: 'RWLOCK', lines: { wchan: 12 } });
+    expect(waitOf(t)).toEqual({ thread: 'b3', kind: 'rwlock', primitive: 't_wchan', object: 'ffffff0e11d3a2c8', site: null, line: 12 });
+    expect(waitOf(mkThread('b4', { wchan: 'ffffff0e11d3a2c8', sobj: '<NONE>', lines: { wchan: 12 } }))).toBeNull();
+  });
+});
