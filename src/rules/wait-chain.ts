@@ -29,7 +29,14 @@ function explaining(ctx: RuleContext, head: Thread): Finding | null {
   const cpu = head.queuedOn ?? head.onCpu;
   let byCpu: Finding | null = null;
   for (const r of DISPATCH_RULES) {
-    for (const f of r.run(ctx).findings) {
+    let found: Finding[];
+    // A dispatcher rule that fails is reported by runRules on its own run: here it explains nothing.
+    try {
+      found = r.run(ctx).findings;
+    } catch {
+      continue;
+    }
+    for (const f of found) {
       if (head.addr !== null && f.threads?.includes(head.addr) === true) return f;
       if (byCpu === null && cpu !== null && f.cpu === cpu) byCpu = f;
     }
