@@ -1,7 +1,7 @@
 // priority-inversion: a lock holder running on an inherited priority (t_epri > t_pri) means a
 // higher-priority thread waits behind it. Inheritance working (the holder is on a CPU) is benign;
 // a holder that is queued on a CPU that is not switching, or asleep, is the inversion not resolved.
-// The snapshot carries no lock owner chains, so without t_epri the rule can only say what to run.
+// Lock owners come from snapshot.waits (::mutex, ::rwlock, mutex words); the wait rules join them into chains.
 import type { Cpu, Thread } from '../model/snapshot.ts';
 import { EvidenceSet, cpuLine } from './evidence.ts';
 import { frameNamed, threadLabel } from './threads.ts';
@@ -84,12 +84,16 @@ export const priorityInversion: Rule = {
       const waiters = ctx.snapshot.threads.filter(blockedOnLock);
       if (waiters.length > 0) {
         const shown = waiters.slice(0, 5).map((t) => t.addr ?? '?').join(', ');
+        const owners = (ctx.snapshot.waits?.owners ?? []).filter((o) => o.owner !== null).length;
+        const what = owners > 0
+          ? `the input shows ${owners} lock owner(s) but no inherited priorities (t_epri)`
+          : 'the input shows no lock owners and no inherited priorities (t_epri)';
         notes.push({
           rule: ID,
           message:
-            `${waiters.length} thread(s) block on locks (${shown}${waiters.length > 5 ? ', ...' : ''}) but the input shows no ` +
-            'lock owners and no inherited priorities (t_epri): cannot tell whether a high-priority waiter sits behind a ' +
-            'low-priority holder. `<lock>::mutex`, `<lock>::rwlock`, `::turnstile` and `<owner>::thread -p` would show it.',
+            `${waiters.length} thread(s) block on locks (${shown}${waiters.length > 5 ? ', ...' : ''}) but ${what}: ` +
+            'cannot tell whether a high-priority waiter sits behind a low-priority holder. ' +
+            '`<owner>::print kthread_t t_pri t_epri`, `::turnstile` and `<owner>::thread -p` would show it.',
         });
       }
     }

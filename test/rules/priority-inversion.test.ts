@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addr } from '../../illumos/address.ts';
 import { emptySnapshot } from '../../src/model/snapshot.ts';
 import { priorityInversion } from '../../src/rules/priority-inversion.ts';
 import { blankLines, ctx, frames, mkCpu, mkThread, readLines, SEED_PATH, seedSnapshot } from './helpers.ts';
@@ -39,5 +40,10 @@ describe('priority-inversion', () => {
     const r = priorityInversion.run(ctx(s, lines));
     expect(r.findings).toEqual([]);
     expect(r.notes[0]!.message).toContain('no lock owners');
+    // once ::mutex names an owner, the note says so instead of claiming none is shown
+    s.waits = { edges: [], owners: [{ object: addr('ffffff0001'), kind: 'mutex', owner: addr('ffffff0a00'), readers: null, waiters: true, source: '::mutex', line: 9 }] };
+    const withOwner = priorityInversion.run(ctx(s, lines));
+    expect(withOwner.notes[0]!.message).toContain('shows 1 lock owner(s) but no inherited priorities');
+    expect(withOwner.notes[0]!.message).not.toContain('no lock owners');
   });
 });
