@@ -25,6 +25,10 @@ interface ChildReport {
   times: number[];
   /** Paired children: the scan's wall time at each repetition, run alternately with the path; else null. */
   scanTimes: number[] | null;
+  /** CPU time (user + system, every thread of the process) of each repetition, ms: less swayed by other load than wall time. */
+  cpuTimes: number[];
+  /** Paired children: the scan's CPU time at each repetition; else null. */
+  scanCpuTimes: number[] | null;
   /** Peak resident set of the child, bytes. */
   maxRss: number;
   /** RSS after start-up and module loading, before the input was read, bytes. */
@@ -64,7 +68,8 @@ export function regexScan(text: string): { threads: number; frames: number; with
 }
 
 /** One analysis of the path `mode` (not the scan), timed; returns its wall time in ms and a check string. */
-async function timePath(mode: Exclude<Mode, 'scan'>, api: typeof import('../src/analyze.ts'), file: string, text: string | null): Promise<{ ms: number; check: string; findings: number }> {
+async function timePath(mode: Exclude<Mode, 'scan'>, api: typeof import('../src/analyze.ts'), file: string, text: string | null): Promise<{ ms: number; cpuMs: number; check: string; findings: number }> {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   let a: import('../src/analysis.ts').Analysis;
   if (mode === 'stream') {
@@ -76,7 +81,13 @@ async function timePath(mode: Exclude<Mode, 'scan'>, api: typeof import('../src/
     a = api.analyzeText(text!, { source: file, lean: mode === 'lean' || mode === 'compact', sharedStacks: mode === 'compact' });
   }
   const ms = performance.now() - t0;
-  return { ms, check: `${a.accounting.lines} lines, ${a.accounting.parsed} parsed, ${a.snapshot.cpus.length} cpus, ${a.snapshot.threads.length} threads`, findings: a.findings.length };
+  return { ms, cpuMs: cpuMs(c0), check: `${a.accounting.lines} lines, ${a.accounting.parsed} parsed, ${a.snapshot.cpus.length} cpus, ${a.snapshot.threads.length} threads`, findings: a.findings.length };
+}
+
+/** CPU time since `c0`, ms. */
+function cpuMs(c0: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(c0);
+  return (d.user + d.system) / 1000;
 }
 
 /** The first eighth of the file, cut at a line end, read on its own (a stream's peak must not hold it all). */
@@ -99,6 +110,8 @@ async function child(mode: Mode, file: string, reps: number, paired: boolean): P
   const startRss = process.memoryUsage().rss;
   const times: number[] = [];
   const scanTimes: number[] = [];
+  const cpuTimes: number[] = [];
+  const scanCpuTimes: number[] = [];
   let check = '';
   let liveHeap: number | null = null;
   // Exposed for stream children only: what the result holds, as against what the GC let pile up.
@@ -112,20 +125,24 @@ async function child(mode: Mode, file: string, reps: number, paired: boolean): P
   if (mode === 'scan' || paired) regexScan(warm);
   if (api !== null) api.analyzeText(warm, { lean: mode !== 'analyze', sharedStacks: mode === 'compact' || mode === 'stream' });
   const scanOnce = () => {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const s = regexScan(text!);
     scanTimes.push(performance.now() - t0);
+    scanCpuTimes.push(cpuMs(c0));
     return `${s.cpus} cpus, ${s.threads} threads, ${s.frames} frames, ${s.queued} queued`;
   };
   for (let i = 0; i < reps; i++) {
     if (mode === 'scan') {
       check = scanOnce();
       times.push(scanTimes[scanTimes.length - 1]!);
+      cpuTimes.push(scanCpuTimes[scanCpuTimes.length - 1]!);
       continue;
     }
     if (paired && i % 2 === 0) scanOnce();
     const r = await timePath(mode, api!, file, text);
     times.push(r.ms);
+    cpuTimes.push(r.cpuMs);
     check = r.check;
     if (paired && i % 2 === 1) scanOnce();
     if (gc !== undefined && mode === 'stream' && i === reps - 1) {
@@ -134,7 +151,7 @@ async function child(mode: Mode, file: string, reps: number, paired: boolean): P
       check += ` (${r.findings} findings)`;
     }
   }
-  return { mode, bytes: statSync(file).size, times, scanTimes: paired ? scanTimes : null, maxRss: process.resourceUsage().maxRSS * 1024, startRss, check, liveHeap };
+  return { mode, bytes: statSync(file).size, times, scanTimes: paired ? scanTimes : null, cpuTimes, scanCpuTimes: paired ? scanCpuTimes : null, maxRss: process.resourceUsage().maxRSS * 1024, startRss, check, liveHeap };
 }
 
 function runChild(mode: Mode, file: string, reps: number, heapMb: number, paired = false): Promise<ChildReport> {
@@ -290,6 +307,10 @@ export function rowsOf(f: IngestFigures): BenchRow[] {
     const scan = median(r.scanTimes ?? []);
     // Throughputs: higher is better, so the ratio is the scan's time over the path's.
     rows.push({ name: `ingest: ${p.label} (${size}, ${r.times.length} paired runs)`, value: mbps(path), unit: 'MiB/s', baseline: mbps(scan), ratio: scan / path, goal: p.goal });
+    // The same by CPU time: on a loaded machine a steadier figure than wall time (no goal: GC threads count too).
+    const cpu = median(r.cpuTimes);
+    const scanCpu = median(r.scanCpuTimes ?? []);
+    rows.push({ name: `ingest: ${p.label}, by CPU time (${size})`, value: mbps(cpu), unit: 'MiB/cpu-s', baseline: mbps(scanCpu), ratio: scanCpu / cpu });
   }
   const scan = f.scanMemory;
   if (scan === null) return rows;
