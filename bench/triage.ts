@@ -20,9 +20,9 @@ const median = (xs: readonly number[]): number => {
 };
 
 /** Copies every source report round-robin until the corpus has `n` files. */
-export function makeCorpus(n: number): { dir: string; count: number } {
+export function makeCorpus(n: number, sources: readonly string[] = SOURCES): { dir: string; count: number } {
   const originals: string[] = [];
-  for (const d of SOURCES) {
+  for (const d of sources) {
     let names: string[] = [];
     try {
       names = readdirSync(join(ROOT, d));
