@@ -124,12 +124,17 @@ async function child(mode: Mode, file: string, reps: number, paired: boolean): P
   const text = needText ? readFileSync(file, 'utf8') : null;
   if (mode === 'scan' || paired) regexScan(warm);
   if (api !== null) api.analyzeText(warm, { lean: mode !== 'analyze', sharedStacks: mode === 'compact' || mode === 'stream' });
+  // The scan is far shorter than a path: one scan samples a moment of the machine's load, the
+  // path seconds of it. So a paired scan repeats until it has run about as long as the last path
+  // (at most 20 times) and counts the mean, and both see the same stretch of load.
+  let scanReps = 1;
   const scanOnce = () => {
     const c0 = process.cpuUsage();
     const t0 = performance.now();
-    const s = regexScan(text!);
-    scanTimes.push(performance.now() - t0);
-    scanCpuTimes.push(cpuMs(c0));
+    let s = regexScan(text!);
+    for (let k = 1; k < scanReps; k++) s = regexScan(text!);
+    scanTimes.push((performance.now() - t0) / scanReps);
+    scanCpuTimes.push(cpuMs(c0) / scanReps);
     return `${s.cpus} cpus, ${s.threads} threads, ${s.frames} frames, ${s.queued} queued`;
   };
   for (let i = 0; i < reps; i++) {
@@ -141,6 +146,7 @@ async function child(mode: Mode, file: string, reps: number, paired: boolean): P
     }
     if (paired && i % 2 === 0) scanOnce();
     const r = await timePath(mode, api!, file, text);
+    if (paired) scanReps = Math.max(1, Math.min(20, Math.round(r.ms / Math.max(1, median(scanTimes.length > 0 ? scanTimes : [r.ms])))));
     times.push(r.ms);
     cpuTimes.push(r.cpuMs);
     check = r.check;

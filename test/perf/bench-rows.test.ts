@@ -15,7 +15,9 @@ describe('ingest bench rows', () => {
     }
     expect(new Set(f.paired.map((r) => r.check)).size).toBe(1);
     const rows = rowsOf(f);
-    const timed = rows.slice(0, 4);
+    // Each path: its wall-time row, with the goal, then the same by CPU time, without one.
+    const timed = rows.filter((_, i) => i < 8 && i % 2 === 0);
+    const cpu = rows.filter((_, i) => i < 8 && i % 2 === 1);
     expect(timed.map((r) => [r.unit, r.goal])).toEqual([
       ['MiB/s', 0.5],
       ['MiB/s', 0.5],
@@ -28,8 +30,13 @@ describe('ingest bench rows', () => {
       // A throughput ratio is the path's figure over the scan's.
       expect(r.ratio).toBeCloseTo(r.value / r.baseline!, 9);
     }
+    for (const [i, r] of cpu.entries()) {
+      expect(r.name).toContain(`${PATHS[i]!.label}, by CPU time`);
+      expect([r.unit, r.goal ?? null]).toEqual(['MiB/cpu-s', null]);
+      expect(r.ratio).toBeCloseTo(r.value / r.baseline!, 9);
+    }
     // Two memory rows each for full detail, lean and stream, none with a goal.
-    const memory = rows.slice(4);
+    const memory = rows.slice(8);
     expect(memory).toHaveLength(6);
     for (const r of memory) {
       expect(r.unit).toBe('x');
@@ -42,8 +49,7 @@ describe('ingest bench rows', () => {
     const f = await measureIngest({ bytes: 16 * 1024, reps: 1, memory: false, repeated: false, paths: ['stream'] });
     expect(f.paired.map((r) => r.mode)).toEqual(['stream']);
     const rows = rowsOf(f);
-    expect(rows).toHaveLength(1);
-    expect(rows[0]!.goal).toBe(0.75);
+    expect(rows.map((r) => r.goal ?? null)).toEqual([0.75, null]);
   }, 120_000);
 });
 
