@@ -23,6 +23,12 @@ interface ChildReport {
   bytes: number;
   /** Wall time of each repetition, ms. */
   times: number[];
+  /** Paired children: the scan's wall time at each repetition, run alternately with the path; else null. */
+  scanTimes: number[] | null;
+  /** CPU time (user + system, every thread of the process) of each repetition, ms: less swayed by other load than wall time. */
+  cpuTimes: number[];
+  /** Paired children: the scan's CPU time at each repetition; else null. */
+  scanCpuTimes: number[] | null;
   /** Peak resident set of the child, bytes. */
   maxRss: number;
   /** RSS after start-up and module loading, before the input was read, bytes. */
@@ -61,111 +67,171 @@ export function regexScan(text: string): { threads: number; frames: number; with
   return r;
 }
 
-async function child(mode: Mode, file: string, reps: number): Promise<ChildReport> {
+/** One analysis of the path `mode` (not the scan), timed; returns its wall time in ms and a check string. */
+async function timePath(mode: Exclude<Mode, 'scan'>, api: typeof import('../src/analyze.ts'), file: string, text: string | null): Promise<{ ms: number; cpuMs: number; check: string; findings: number }> {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  let a: import('../src/analysis.ts').Analysis;
+  if (mode === 'stream') {
+    // What `playfair analyze` does with a large file: read it in chunks, lean, stacks shared.
+    const input = await readInputLines(file, { stdin: process.stdin }, { maxInput: Number.MAX_SAFE_INTEGER });
+    if (!input.ok) throw new Error(input.message);
+    a = await api.analyzeStream(input.batches, { source: file, lean: true, sharedStacks: true });
+  } else {
+    a = api.analyzeText(text!, { source: file, lean: mode === 'lean' || mode === 'compact', sharedStacks: mode === 'compact' });
+  }
+  const ms = performance.now() - t0;
+  return { ms, cpuMs: cpuMs(c0), check: `${a.accounting.lines} lines, ${a.accounting.parsed} parsed, ${a.snapshot.cpus.length} cpus, ${a.snapshot.threads.length} threads`, findings: a.findings.length };
+}
+
+/** CPU time since `c0`, ms. */
+function cpuMs(c0: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(c0);
+  return (d.user + d.system) / 1000;
+}
+
+/** The first eighth of the file, cut at a line end, read on its own (a stream's peak must not hold it all). */
+function warmSlice(file: string): string {
+  const head = Buffer.alloc(Math.min(statSync(file).size >> 3, 8 << 20));
+  const fd = openSync(file, 'r');
+  readSync(fd, head, 0, head.length, 0);
+  closeSync(fd);
+  const warm = head.toString('latin1');
+  return warm.slice(0, warm.lastIndexOf('\n') + 1);
+}
+
+/**
+ * `paired`: the scan and the path run alternately in this one process, `reps` times each (the
+ * order swapped every repetition so drift from other load falls on both alike), and the ratio is
+ * of their medians. Not paired: the path alone, for its peak memory.
+ */
+async function child(mode: Mode, file: string, reps: number, paired: boolean): Promise<ChildReport> {
   const api = mode === 'scan' ? null : ((await import(pathToFileURL(join(ROOT, 'src/analyze.ts')).href)) as typeof import('../src/analyze.ts'));
   const startRss = process.memoryUsage().rss;
   const times: number[] = [];
+  const scanTimes: number[] = [];
+  const cpuTimes: number[] = [];
+  const scanCpuTimes: number[] = [];
   let check = '';
   let liveHeap: number | null = null;
   // Exposed for stream children only: what the result holds, as against what the GC let pile up.
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const startHeap = process.memoryUsage().heapUsed;
-  if (mode === 'stream') {
-    // What `playfair analyze` does with a large file: read it in chunks, lean, stacks shared.
-    const { analyzeStream, analyzeText } = api!;
-    // Warm the JIT on the first eighth of the file (read on its own: the peak must not hold it all).
-    const head = Buffer.alloc(Math.min(statSync(file).size >> 3, 8 << 20));
-    const fd = openSync(file, 'r');
-    readSync(fd, head, 0, head.length, 0);
-    closeSync(fd);
-    const warm = head.toString('latin1');
-    analyzeText(warm.slice(0, warm.lastIndexOf('\n') + 1), { lean: true, sharedStacks: true });
-    for (let i = 0; i < reps; i++) {
-      const t0 = performance.now();
-      const input = await readInputLines(file, { stdin: process.stdin }, { maxInput: Number.MAX_SAFE_INTEGER });
-      if (!input.ok) throw new Error(input.message);
-      const a = await analyzeStream(input.batches, { source: file, lean: true, sharedStacks: true });
-      times.push(performance.now() - t0);
-      check = `${a.accounting.lines} lines, ${a.accounting.parsed} parsed, ${a.snapshot.cpus.length} cpus, ${a.snapshot.threads.length} threads`;
-      if (gc !== undefined && i === reps - 1) {
-        gc();
-        liveHeap = process.memoryUsage().heapUsed - startHeap;
-        check += ` (${a.findings.length} findings)`; // keeps the result alive past the measurement
-      }
+  // Warm the JIT on a slice first, so the first measured repetition is not charged for compiling.
+  const warm = warmSlice(file);
+  const needText = mode !== 'stream' || paired;
+  const text = needText ? readFileSync(file, 'utf8') : null;
+  if (mode === 'scan' || paired) regexScan(warm);
+  if (api !== null) api.analyzeText(warm, { lean: mode !== 'analyze', sharedStacks: mode === 'compact' || mode === 'stream' });
+  // The scan is far shorter than a path: one scan samples a moment of the machine's load, the
+  // path seconds of it. So a paired scan repeats until it has run about as long as the last path
+  // (at most 20 times) and counts the mean, and both see the same stretch of load.
+  let scanReps = 1;
+  const scanOnce = () => {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    let s = regexScan(text!);
+    for (let k = 1; k < scanReps; k++) s = regexScan(text!);
+    scanTimes.push((performance.now() - t0) / scanReps);
+    scanCpuTimes.push(cpuMs(c0) / scanReps);
+    return `${s.cpus} cpus, ${s.threads} threads, ${s.frames} frames, ${s.queued} queued`;
+  };
+  for (let i = 0; i < reps; i++) {
+    if (mode === 'scan') {
+      check = scanOnce();
+      times.push(scanTimes[scanTimes.length - 1]!);
+      cpuTimes.push(scanCpuTimes[scanCpuTimes.length - 1]!);
+      continue;
     }
-  } else {
-    const opts = { lean: mode === 'lean' || mode === 'compact', sharedStacks: mode === 'compact' };
-    const analyzeText = api?.analyzeText ?? null;
-    const text = readFileSync(file, 'utf8');
-    // Warm the JIT on a slice first, so the first measured repetition is not charged for compiling.
-    const warm = text.slice(0, text.indexOf('\n', Math.min(text.length - 1, text.length >> 3)) + 1);
-    if (analyzeText) analyzeText(warm, { source: file, ...opts });
-    else regexScan(warm);
-    for (let i = 0; i < reps; i++) {
-      const t0 = performance.now();
-      if (analyzeText) {
-        const a = analyzeText(text, { source: file, ...opts });
-        times.push(performance.now() - t0);
-        check = `${a.accounting.lines} lines, ${a.accounting.parsed} parsed, ${a.snapshot.cpus.length} cpus, ${a.snapshot.threads.length} threads`;
-      } else {
-        const s = regexScan(text);
-        times.push(performance.now() - t0);
-        check = `${s.cpus} cpus, ${s.threads} threads, ${s.frames} frames, ${s.queued} queued`;
-      }
+    if (paired && i % 2 === 0) scanOnce();
+    const r = await timePath(mode, api!, file, text);
+    if (paired) scanReps = Math.max(1, Math.min(20, Math.round(r.ms / Math.max(1, median(scanTimes.length > 0 ? scanTimes : [r.ms])))));
+    times.push(r.ms);
+    cpuTimes.push(r.cpuMs);
+    check = r.check;
+    if (paired && i % 2 === 1) scanOnce();
+    if (gc !== undefined && mode === 'stream' && i === reps - 1) {
+      gc();
+      liveHeap = process.memoryUsage().heapUsed - startHeap;
+      check += ` (${r.findings} findings)`;
     }
   }
-  return { mode, bytes: statSync(file).size, times, maxRss: process.resourceUsage().maxRSS * 1024, startRss, check, liveHeap };
+  return { mode, bytes: statSync(file).size, times, scanTimes: paired ? scanTimes : null, cpuTimes, scanCpuTimes: paired ? scanCpuTimes : null, maxRss: process.resourceUsage().maxRSS * 1024, startRss, check, liveHeap };
 }
 
-function runChild(mode: Mode, file: string, reps: number, heapMb: number): Promise<ChildReport> {
-  const flags = [`--max-old-space-size=${heapMb}`, ...(mode === 'stream' && reps === 1 ? ['--expose-gc'] : [])];
-  return runJsonChild<ChildReport>(`ingest child (${mode})`, SELF, ['--child', mode, file, String(reps)], ROOT, flags);
+function runChild(mode: Mode, file: string, reps: number, heapMb: number, paired = false): Promise<ChildReport> {
+  const flags = [`--max-old-space-size=${heapMb}`, ...(mode === 'stream' && !paired && reps === 1 ? ['--expose-gc'] : [])];
+  return runJsonChild<ChildReport>(`ingest child (${mode}${paired ? ', paired' : ''})`, SELF, ['--child', mode, file, String(reps), paired ? 'paired' : 'alone'], ROOT, flags);
 }
+
+/** The paths timed against the scan, each with the ratio it should reach (issue 15). */
+export const PATHS = [
+  { mode: 'analyze', goal: 0.5, label: 'analyzeText, full detail' },
+  { mode: 'lean', goal: 0.5, label: 'analyzeText, lean' },
+  { mode: 'compact', goal: 0.5, label: 'analyzeText, lean + shared stacks, text in memory' },
+  { mode: 'stream', goal: 0.75, label: 'analyze --stream, reading the file included' },
+] as const satisfies readonly { mode: Exclude<Mode, 'scan'>; goal: number; label: string }[];
 
 export interface IngestFigures {
   bytes: number;
-  analyze: ChildReport;
-  scan: ChildReport;
-  memory: ChildReport;
-  /** Peak memory of a lean analyzeText (full runs only). */
+  /** One paired child per path: its times and the scan's, alternating, in the same process. */
+  paired: ChildReport[];
+  /** Peak memory of a full-detail analyzeText, alone; null when not measured. */
+  memory: ChildReport | null;
+  /** Peak memory of a lean analyzeText, alone. */
   leanMemory: ChildReport | null;
-  /** The CLI's path for large files (analyzeStream, lean, shared stacks): timing. */
-  stream: ChildReport;
-  /** The same work on the text already in memory, as the scan has it. */
-  compact: ChildReport;
-  /** Its peak memory, from a child that streams once (full runs), else the timing child's. */
-  streamMemory: ChildReport;
+  /** Peak memory of the stream path, alone (read in chunks, the text never whole). */
+  streamMemory: ChildReport | null;
+  /** The scan alone: its peak memory, the baseline of the memory rows. */
+  scanMemory: ChildReport | null;
   /** Full runs: streaming the same transcript four times over (the same threads, 4x the text). */
   streamRepeated: ChildReport | null;
 }
 
-/** Generates the input, then measures; `log` gets progress. */
-export async function measureIngest(bytes: number, reps: number, log: (s: string) => void = () => undefined, separateMemoryRun = true): Promise<IngestFigures> {
+export interface MeasureOptions {
+  bytes: number;
+  reps: number;
+  /** Also run the memory children (each path alone, once). */
+  memory: boolean;
+  /** The paths to time (default all); quick runs leave out lean, which full detail brackets. */
+  paths?: readonly Exclude<Mode, 'scan'>[];
+  /** Also stream the transcript four times over (full runs). */
+  repeated: boolean;
+  log?: (s: string) => void;
+}
+
+/** Generates the input, then measures. */
+export async function measureIngest(o: MeasureOptions): Promise<IngestFigures> {
+  const log = o.log ?? (() => undefined);
   const dir = mkdtempSync(join(tmpdir(), 'playfair-bench-'));
   try {
     const file = join(dir, 'transcript.txt');
-    const n = await writeTranscript(file, bytes, 1532);
+    const n = await writeTranscript(file, o.bytes, 1532);
     log(`ingest: generated ${(n / MiB).toFixed(1)} MiB`);
     const heap = Math.max(2048, Math.ceil((n / MiB) * 16));
-    // Memory first, in a child that reads and analyses once and does nothing else.
-    const memory = separateMemoryRun ? await runChild('analyze', file, 1, heap) : null;
-    const leanMemory = separateMemoryRun ? await runChild('lean', file, 1, heap) : null;
-    const streamMemory = separateMemoryRun ? await runChild('stream', file, 1, heap) : null;
+    // Memory first, in children that read and analyse once and do nothing else.
+    const memory = o.memory ? await runChild('analyze', file, 1, heap) : null;
+    const want = (m: Exclude<Mode, 'scan'>) => o.paths === undefined || o.paths.includes(m);
+    const leanMemory = o.memory && want('lean') ? await runChild('lean', file, 1, heap) : null;
+    const streamMemory = o.memory ? await runChild('stream', file, 1, heap) : null;
+    const scanMemory = o.memory ? await runChild('scan', file, 1, heap) : null;
     // Memory should follow the threads, not the text: four copies of the dump add no thread.
     let streamRepeated: ChildReport | null = null;
-    if (separateMemoryRun) {
+    if (o.repeated) {
       const four = join(dir, 'transcript-4x.txt');
       const text = readFileSync(file);
       writeFileSync(four, Buffer.concat([text, text, text, text]));
       streamRepeated = await runChild('stream', four, 1, heap * 4);
       rmSync(four);
     }
-    const scan = await runChild('scan', file, reps, heap);
-    const analyze = await runChild('analyze', file, reps, heap);
-    const stream = await runChild('stream', file, reps, heap);
-    const compact = await runChild('compact', file, reps, heap);
-    return { bytes: n, analyze, scan, memory: memory ?? analyze, leanMemory, stream, compact, streamMemory: streamMemory ?? stream, streamRepeated };
+    const paired: ChildReport[] = [];
+    for (const p of PATHS) {
+      if (!want(p.mode)) continue;
+      paired.push(await runChild(p.mode, file, o.reps, heap, true));
+      log(`ingest: ${p.mode}: ${paired[paired.length - 1]!.check}`);
+    }
+    return { bytes: n, paired, memory, leanMemory, streamMemory, scanMemory, streamRepeated };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -238,57 +304,52 @@ function liveRow(once: ChildReport, four: ChildReport): BenchRow[] {
 }
 
 export function rowsOf(f: IngestFigures): BenchRow[] {
-  const mbps = (r: ChildReport) => r.bytes / MiB / (median(r.times) / 1000);
-  const a = mbps(f.analyze);
-  const s = mbps(f.scan);
-  const memX = f.memory.maxRss / f.bytes;
-  const scanX = f.scan.maxRss / f.bytes;
   const size = `${Math.round(f.bytes / MiB)} MiB`;
+  const mbps = (ms: number) => f.bytes / MiB / (ms / 1000);
+  const rows: BenchRow[] = [];
+  for (const r of f.paired) {
+    const p = PATHS.find((x) => x.mode === r.mode)!;
+    const path = median(r.times);
+    const scan = median(r.scanTimes ?? []);
+    // Throughputs: higher is better, so the ratio is the scan's time over the path's.
+    rows.push({ name: `ingest: ${p.label} (${size}, ${r.times.length} paired runs)`, value: mbps(path), unit: 'MiB/s', baseline: mbps(scan), ratio: scan / path, goal: p.goal });
+    // The same by CPU time: on a loaded machine a steadier figure than wall time (no goal: GC threads count too).
+    const cpu = median(r.cpuTimes);
+    const scanCpu = median(r.scanCpuTimes ?? []);
+    rows.push({ name: `ingest: ${p.label}, by CPU time (${size})`, value: mbps(cpu), unit: 'MiB/cpu-s', baseline: mbps(scanCpu), ratio: scanCpu / cpu });
+  }
+  const scan = f.scanMemory;
+  if (scan === null) return rows;
   const above = (r: ChildReport) => (r.maxRss - r.startRss) / f.bytes;
-  const lean: BenchRow[] =
-    f.leanMemory === null
-      ? []
-      : [{ name: `ingest: peak RSS above start-up / input size, lean (${size})`, value: above(f.leanMemory), unit: 'x', baseline: above(f.scan), ratio: above(f.leanMemory) / above(f.scan) }];
-  const st = mbps(f.stream);
-  const mib = (r: ChildReport) => (r.maxRss - r.startRss) / MiB;
-  const repeated: BenchRow[] =
-    f.streamRepeated === null
+  const mem = (label: string, r: ChildReport | null): BenchRow[] =>
+    r === null
       ? []
       : [
-          { name: `ingest: --stream peak RSS above start-up, the dump 4x over (${Math.round(f.streamRepeated.bytes / MiB)} MiB, same threads)`, value: mib(f.streamRepeated), unit: 'MiB', baseline: mib(f.streamMemory), ratio: mib(f.streamRepeated) / Math.max(1e-9, mib(f.streamMemory)) },
-          ...liveRow(f.streamMemory, f.streamRepeated),
+          { name: `ingest: peak RSS / input size, ${label} (${size})`, value: r.maxRss / f.bytes, unit: 'x', baseline: scan.maxRss / f.bytes, ratio: r.maxRss / scan.maxRss },
+          { name: `ingest: peak RSS above start-up / input size, ${label} (${size})`, value: above(r), unit: 'x', baseline: above(scan), ratio: above(r) / Math.max(1e-9, above(scan)) },
         ];
-  const streamX = f.streamMemory.maxRss / f.bytes;
-  return [
-    { name: `ingest: analyzeText throughput, full detail (${size})`, value: a, unit: 'MiB/s', baseline: s, ratio: a / s },
-    { name: `ingest: analyze --stream throughput, reading the file included (${size})`, value: st, unit: 'MiB/s', baseline: s, ratio: st / s },
-    { name: `ingest: analyzeText lean + shared stacks, text in memory (${size})`, value: mbps(f.compact), unit: 'MiB/s', baseline: s, ratio: mbps(f.compact) / s },
-    { name: `ingest: peak RSS / input size, --stream (${size})`, value: streamX, unit: 'x', baseline: scanX, ratio: streamX / scanX },
-    { name: `ingest: peak RSS above start-up / input size, --stream (${size})`, value: above(f.streamMemory), unit: 'x', baseline: above(f.scan), ratio: above(f.streamMemory) / Math.max(1e-9, above(f.scan)) },
-    { name: `ingest: peak RSS / input size (${size})`, value: memX, unit: 'x', baseline: scanX, ratio: memX / scanX },
-    {
-      name: `ingest: peak RSS above start-up / input size (${size})`,
-      value: (f.memory.maxRss - f.memory.startRss) / f.bytes,
-      unit: 'x',
-      baseline: (f.scan.maxRss - f.scan.startRss) / f.bytes,
-      ratio: (f.memory.maxRss - f.memory.startRss) / Math.max(1, f.scan.maxRss - f.scan.startRss),
-    },
-    ...lean,
-    ...repeated,
-  ];
+  rows.push(...mem('full detail', f.memory), ...mem('lean', f.leanMemory), ...mem('--stream', f.streamMemory));
+  if (f.streamRepeated !== null && f.streamMemory !== null) {
+    const mib = (r: ChildReport) => (r.maxRss - r.startRss) / MiB;
+    rows.push(
+      { name: `ingest: --stream peak RSS above start-up, the dump 4x over (${Math.round(f.streamRepeated.bytes / MiB)} MiB, same threads)`, value: mib(f.streamRepeated), unit: 'MiB', baseline: mib(f.streamMemory), ratio: mib(f.streamRepeated) / Math.max(1e-9, mib(f.streamMemory)) },
+      ...liveRow(f.streamMemory, f.streamRepeated),
+    );
+  }
+  return rows;
 }
 
+/** Quick: 16 MiB (large enough that JIT warm-up is not the figure), 3 paired runs, no lean path, no 4x stream. */
 export const run: BenchModule = async ({ quick }) => {
   const log = (s: string) => process.stderr.write(s + '\n');
-  // Quick: a smaller input, and peak memory taken from the timing child (one child fewer).
-  const f = await measureIngest(quick ? 2 * MiB : 64 * MiB, quick ? 3 : 5, log, !quick);
-  log(`ingest: analyze ${f.analyze.check}; stream ${f.stream.check}; scan ${f.scan.check}`);
+  const paths = quick ? (['analyze', 'compact', 'stream'] as const) : undefined;
+  const f = await measureIngest({ bytes: quick ? 16 * MiB : 64 * MiB, reps: quick ? 3 : 7, memory: true, repeated: !quick, paths, log });
   return rowsOf(f);
 };
 
 async function childMain(argv: string[]): Promise<void> {
-  const [mode, file, reps] = argv;
-  const r = await child(mode as Mode, file!, Number(reps));
+  const [mode, file, reps, paired] = argv;
+  const r = await child(mode as Mode, file!, Number(reps), paired === 'paired');
   process.stdout.write(JSON.stringify(r) + '\n');
 }
 

@@ -1,10 +1,12 @@
 // `npm run bench [-- --quick] [--json FILE] [--only NAME,...]`: runs every bench module that
 // exists (bench/<name>.ts exporting `run: BenchModule`), prints one table, optionally writes the
 // rows as JSON. A missing module is skipped with a note; a module that throws fails the run.
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { BenchModule, BenchOptions, BenchRow } from './types.ts';
+import type { BenchModule, BenchOptions, BenchRow, StampedRow } from './types.ts';
 
 export const MODULES = ['ingest', 'sim', 'triage', 'tui'] as const;
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -66,7 +68,28 @@ export async function gather(opts: BenchOptions, names: readonly string[], log: 
 function checkRow(r: BenchRow, module: string): BenchRow {
   if (typeof r.name !== 'string' || typeof r.value !== 'number' || typeof r.unit !== 'string')
     throw new Error(`bench/${module}.ts returned a malformed row: ${JSON.stringify(r)}`);
-  return { name: r.name, value: r.value, unit: r.unit, baseline: r.baseline ?? null, ratio: r.ratio ?? null };
+  return { name: r.name, value: r.value, unit: r.unit, baseline: r.baseline ?? null, ratio: r.ratio ?? null, goal: r.goal ?? null };
+}
+
+/** The commit measured, `+dirty` when the tree has changes; null outside a git checkout. */
+export function gitCommit(dir = HERE): string | null {
+  try {
+    const opts = { cwd: dir, encoding: 'utf8' as const, stdio: ['ignore', 'pipe', 'ignore'] as ['ignore', 'pipe', 'ignore'] };
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], opts).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], opts).trim() !== '';
+    return head + (dirty ? '+dirty' : '');
+  } catch {
+    return null;
+  }
+}
+
+/** Each row with its goal verdict and the run's date, commit and load. */
+export function stamp(rows: readonly BenchRow[], date: string, commit: string | null, load: number): StampedRow[] {
+  return rows.map((r) => {
+    const goal = r.goal ?? null;
+    const met = goal === null || r.ratio === null ? null : r.ratio >= goal;
+    return { ...r, goal, met, date, commit, load };
+  });
 }
 
 function fmt(n: number | null): string {
@@ -80,8 +103,12 @@ function fmt(n: number | null): string {
 }
 
 export function table(rows: readonly BenchRow[]): string {
-  const head = ['benchmark', 'value', 'unit', 'baseline', 'ratio'];
-  const cells = rows.map((r) => [r.name, fmt(r.value), r.unit, fmt(r.baseline), r.ratio === null ? '-' : `${fmt(r.ratio)}x`]);
+  const head = ['benchmark', 'value', 'unit', 'baseline', 'ratio', 'goal', 'met'];
+  const cells = rows.map((r) => {
+    const goal = r.goal ?? null;
+    const met = goal === null || r.ratio === null ? '-' : r.ratio >= goal ? 'met' : 'not met';
+    return [r.name, fmt(r.value), r.unit, fmt(r.baseline), r.ratio === null ? '-' : `${fmt(r.ratio)}x`, goal === null ? '-' : `>= ${fmt(goal)}x`, met];
+  });
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: string[]) => c.map((s, i) => (i === 0 || i === 2 ? s.padEnd(widths[i]!) : s.padStart(widths[i]!))).join('  ').trimEnd();
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n') + '\n';
@@ -95,13 +122,17 @@ async function main(argv: string[]): Promise<number> {
   }
   const names = a.only ?? MODULES;
   const t0 = Date.now();
+  const date = new Date(t0).toISOString();
+  const commit = gitCommit();
+  const load = loadavg()[0]!;
+  process.stderr.write(`bench: ${date}, commit ${commit ?? 'unknown'}, load average ${load.toFixed(2)}\n`);
   const g = await gather({ quick: a.quick }, names, (s) => process.stderr.write(s + '\n'));
   process.stdout.write(table(g.rows));
   for (const n of g.notes) process.stdout.write(`note: ${n}\n`);
-  process.stdout.write(`${g.rows.length} rows in ${((Date.now() - t0) / 1000).toFixed(1)} s${a.quick ? ' (quick)' : ''}\n`);
+  process.stdout.write(`${g.rows.length} rows in ${((Date.now() - t0) / 1000).toFixed(1)} s${a.quick ? ' (quick)' : ''}; ${date}, commit ${commit ?? 'unknown'}, load average ${load.toFixed(2)} at the start, ${loadavg()[0]!.toFixed(2)} at the end\n`);
   if (a.json !== null) {
     mkdirSync(dirname(a.json), { recursive: true });
-    writeFileSync(a.json, JSON.stringify(g.rows, null, 2) + '\n');
+    writeFileSync(a.json, JSON.stringify(stamp(g.rows, date, commit, load), null, 2) + '\n');
   }
   return g.failed.length > 0 ? 1 : 0;
 }

@@ -7,6 +7,21 @@ export interface BenchRow {
   baseline: number | null;
   /** value / baseline (for throughputs higher is better), or null. */
   ratio: number | null;
+  /** The ratio the row should reach (at least), or null when it has no goal. */
+  goal?: number | null;
+}
+
+/** A row as the run reports it: whether it met its goal, and when and at which commit it was measured. */
+export interface StampedRow extends BenchRow {
+  goal: number | null;
+  /** ratio >= goal; null without a goal or a ratio. */
+  met: boolean | null;
+  /** ISO date and time of the run. */
+  date: string;
+  /** `git rev-parse --short HEAD` of the tree measured (with `+dirty` for uncommitted changes), or null outside git. */
+  commit: string | null;
+  /** The 1-minute load average when the run started: other work on the machine skews every figure. */
+  load: number;
 }
 
 export interface BenchOptions {

@@ -52,8 +52,12 @@ export class Analyzer {
   private readonly splitter: Splitter;
   private count = 0;
 
-  constructor(private readonly opts: AnalyzeOptions = {}) {
-    this.texts = new LineTexts(opts.lean === true);
+  /** `source`: the whole text, when it has no CR and every line will be pushed with its offset in it. */
+  constructor(
+    private readonly opts: AnalyzeOptions = {},
+    source?: string,
+  ) {
+    this.texts = new LineTexts(opts.lean === true, source);
     this.builder = new SnapshotBuilder({ sharedStacks: opts.sharedStacks === true });
     this.splitter = new Splitter({
       onSection: (raw) => this.onSection(raw),
@@ -64,9 +68,10 @@ export class Analyzer {
     }, { partLines: opts.partLines });
   }
 
-  push(line: string): void {
+  /** The next line; `start`, its offset in the source text the Analyzer was given, if any. */
+  push(line: string, start?: number): void {
     this.count++;
-    this.texts.push(line);
+    this.texts.push(line, start);
     this.splitter.push(this.count, line);
   }
 
@@ -149,6 +154,18 @@ export class Analyzer {
 }
 
 export function analyzeText(text: string, opts: AnalyzeOptions = {}): Analysis {
+  // Full detail keeps every line: with no CR a line is its offset in the text, not a copy.
+  if (opts.lean !== true && text.indexOf('\r') < 0) {
+    const a = new Analyzer(opts, text);
+    let start = 0;
+    while (start < text.length) {
+      const nl = text.indexOf('\n', start);
+      const end = nl < 0 ? text.length : nl;
+      a.push(text.slice(start, end), start);
+      start = end + 1;
+    }
+    return a.finish();
+  }
   const a = new Analyzer(opts);
   // Line by line, without an array of every line: in lean mode most lines are then garbage as
   // soon as they are read.

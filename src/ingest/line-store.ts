@@ -137,13 +137,52 @@ export class PackedLines {
   }
 }
 
+/** Lines by number (1-based): what a lines view reads from. */
+export interface LineSource {
+  readonly length: number;
+  get(no: number): string | undefined;
+}
+
+/**
+ * Every line of a text already in memory, as offsets into it: a line costs 4 bytes, not a copy of
+ * its characters (which the packed store makes, and the collector copies while a block fills).
+ * Only for a text without CR: a line then runs from its start to the next LF or the end.
+ */
+export class SourceLines implements LineSource {
+  private starts = new Int32Array(1 << 12);
+  private count = 0;
+
+  constructor(private readonly text: string) {}
+
+  get length(): number {
+    return this.count;
+  }
+
+  /** Adds the next line, which starts at `start` in the text. */
+  add(start: number): void {
+    if (this.count === this.starts.length) {
+      const bigger = new Int32Array(this.starts.length * 2);
+      bigger.set(this.starts);
+      this.starts = bigger;
+    }
+    this.starts[this.count++] = start;
+  }
+
+  get(no: number): string | undefined {
+    if (!Number.isInteger(no) || no < 1 || no > this.count) return undefined;
+    const start = this.starts[no - 1]!;
+    const nl = this.text.indexOf('\n', start);
+    return this.text.slice(start, nl < 0 ? this.text.length : nl);
+  }
+}
+
 /**
  * A read-only array view of packed lines (index 0 is line 1), so `Analysis.lines` keeps its
  * array shape for every reader (`lines[i]`, `length`, `at`, `map`, equality in tests) without a
  * slot per line. Holes read as undefined. Writes are refused. Not transferable to a worker
  * (structured clone rejects proxies): copy with Array.from first if ever needed.
  */
-export function linesView(store: PackedLines): string[] {
+export function linesView(store: LineSource): string[] {
   const index = (p: string | symbol): number | null => {
     if (typeof p !== 'string' || p.length === 0 || p.length > 16) return null;
     for (let i = 0; i < p.length; i++) {
@@ -198,6 +237,8 @@ export function linesView(store: PackedLines): string[] {
  */
 export class LineTexts {
   private readonly packed = new PackedLines();
+  /** Full detail over a text in memory (no CR): offsets into it instead of copies. */
+  private readonly source: SourceLines | null;
   /** Lean: lines from line `base` on whose fate is being decided: text, and state (0 open, 1 kept, 2 dropped). */
   private window: string[] = [];
   private state: number[] = [];
@@ -205,10 +246,20 @@ export class LineTexts {
   /** Index in `window` of the first line not yet settled. */
   private head = 0;
 
-  constructor(private readonly lean: boolean) {}
+  /** `source`: the whole text, without CR, when every line is pushed with its offset in it (full detail only). */
+  constructor(
+    private readonly lean: boolean,
+    source?: string,
+  ) {
+    this.source = source !== undefined && !lean ? new SourceLines(source) : null;
+  }
 
-  push(text: string): void {
-    if (!this.lean) this.packed.add(text);
+  /** The next line; `start`, its offset in the source text, when the store was given one. */
+  push(text: string, start = -1): void {
+    if (this.source !== null) {
+      if (start < 0) throw new Error('LineTexts: a line of a source text pushed without its offset');
+      this.source.add(start);
+    } else if (!this.lean) this.packed.add(text);
     else {
       this.window.push(text);
       this.state.push(0);
@@ -248,6 +299,7 @@ export class LineTexts {
 
   /** Every line, as a read-only array view; lines still open when the input ends are kept. */
   finish(): string[] {
+    if (this.source !== null) return linesView(this.source);
     for (let i = this.head; i < this.window.length; i++) this.packed.add(this.state[i] === 2 ? undefined : this.window[i]);
     this.window = [];
     this.state = [];
