@@ -16,6 +16,7 @@ import type { KpreemptMode } from '../sim/whatif.ts';
 import { SummaryView } from './SummaryView.tsx';
 import { ThreadsView } from './ThreadsView.tsx';
 import { ThreadView } from './ThreadView.tsx';
+import { findingChainLines, threadWaitLines } from './thread-waits.ts';
 import type { Loader } from './use-loader.ts';
 import { top, type FilterList, type Nav, type View } from './view-state.ts';
 import { SaveView, suggestedPath } from './SaveView.tsx';
@@ -170,7 +171,7 @@ function ViewFor(p: ViewProps): React.ReactElement {
     case 'finding': {
       const f = state.findings[view.index];
       if (!f) return <Text>No such finding.</Text>;
-      return <FindingDetailView key={view.index} {...common} finding={f} lines={analysis.lines} nav={nav} />;
+      return <FindingDetailView key={view.index} {...common} finding={f} chain={findingChainLines(analysis, f)} lines={analysis.lines} nav={nav} />;
     }
     case 'cpu': {
       const c = snap.cpus.find((x) => x.id === view.id);
@@ -199,7 +200,8 @@ function ViewFor(p: ViewProps): React.ReactElement {
           setCursor={setCursor('threads')}
         />
       );
-    case 'thread':
+    case 'thread': {
+      const named = findingsNaming(state.findings, view.addr);
       return (
         <ThreadView
           key={view.addr}
@@ -207,10 +209,12 @@ function ViewFor(p: ViewProps): React.ReactElement {
           addr={view.addr}
           thread={threadIndex(snap).get(view.addr) ?? undefined}
           hz={hzOf(analysis)}
-          named={findingsNaming(state.findings, view.addr)}
+          named={named}
+          waits={threadWaitLines(analysis, view.addr, named.map((n) => n.item))}
           nav={nav}
         />
       );
+    }
     case 'filter':
       return <Text>{' '}</Text>; // a filter over a filter: Body draws the list underneath
     case 'whatif':

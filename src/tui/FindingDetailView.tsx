@@ -13,6 +13,8 @@ import type { Nav } from './view-state.ts';
 
 export interface FindingDetailProps {
   finding: Finding;
+  /** The wait chain a deadlock or wait-chain finding draws (thread-waits.ts); empty otherwise. */
+  chain: readonly string[];
   lines: readonly string[];
   width: number;
   height: number;
@@ -28,7 +30,7 @@ function add(out: string[], lines: readonly string[]): void {
 const indent = (lines: readonly string[]): string[] => lines.map((l) => '  ' + l);
 
 /** The text above the evidence pane, wrapped to width: nothing cut (m shows what does not fit). */
-export function detailLines(f: Finding, width: number): string[] {
+export function detailLines(f: Finding, width: number, chain: readonly string[] = []): string[] {
   const out: string[] = [];
   const threads = f.threads ?? [];
   out.push(`${f.severity.toUpperCase()} (${f.confidence})  ${f.rule}${f.cpu !== undefined ? `  cpu ${f.cpu}` : ''}`);
@@ -37,6 +39,7 @@ export function detailLines(f: Finding, width: number): string[] {
     const named = threads.slice(0, 9).map((t, i) => `[${i + 1}] ${neutralize(t)}`).join('  ');
     add(out, wrapText('Threads: ' + named + (threads.length > 9 ? `  (+${threads.length - 9} more)` : ''), width));
   }
+  for (const c of chain) add(out, wrapText(c, width));
   if (f.fix) add(out, wrapText('Fix: ' + neutralize(f.fix, true), width));
   // Confirm commands and references one to a line, in full: they are meant to be copied.
   if (f.confirm.length) {
@@ -61,7 +64,7 @@ export function FindingDetailView(p: FindingDetailProps): React.ReactElement {
   // Evidence lines wider than the screen scroll sideways (h/l or the arrows), 8 columns a step.
   const [offset, setOffset] = useState(0);
   const marked = new Set(evLines);
-  const head = detailLines(f, p.width);
+  const head = detailLines(f, p.width, p.chain);
   // Keep at least half the screen for the evidence.
   const headRows = Math.min(head.length, Math.max(2, Math.floor((p.height - 2) / 2)));
   const paneH = Math.max(1, p.height - headRows - 2);

@@ -1,5 +1,5 @@
-// One thread: dispatcher fields, the findings that name it (1-9 open them), TS class data, and
-// its stack; j/k scroll.
+// One thread: dispatcher fields, the findings that name it (1-9 open them), what it waits for and
+// who waits for it, TS class data, and its stack; j/k scroll.
 import React, { useState } from 'react';
 import { Box, Text } from 'ink';
 import type { Thread } from '../model/snapshot.ts';
@@ -21,6 +21,8 @@ export interface ThreadProps {
   hz: HzInfo;
   /** The findings that name this thread, with their index in the sorted list (1-9 open them). */
   named: readonly { item: Finding; index: number }[];
+  /** What it waits for, who waits for it, its chains (thread-waits.ts); empty when none. */
+  waits: readonly string[];
   nav: Nav;
   width: number;
   height: number;
@@ -62,7 +64,7 @@ export function ThreadView(p: ThreadProps): React.ReactElement {
         '',
       ]
     : ['Named by no finding.', ''];
-  const lines = [body[0]!, ...links, ...body.slice(1)];
+  const lines = [body[0]!, ...links, ...p.waits, ...body.slice(1)];
   useKeys(
     (input, key) => {
       // The cursor is the first line shown: plain text scrolls, it has no selection.
