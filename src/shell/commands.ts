@@ -26,8 +26,6 @@ export interface Renderers {
   cpuinfo(a: Analysis, verbose: boolean): string | string[];
   findstack(t: Thread, verbose: boolean): string | string[];
   stacks(a: Analysis, stage: CommandStage): string | string[];
-  /** Member-path `::print` of what the snapshot knows; `flags` are `-a`, `-t`, `-d`. */
-  print(t: Thread, type: 'kthread_t' | 'tsproc_t', members: string[], flags: string[]): string | string[];
 }
 
 function findDcmd(st: CommandStage): Dcmd | string {
