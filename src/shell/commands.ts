@@ -9,6 +9,7 @@ import type { Thread } from '../model/snapshot.ts';
 import { DCMDS } from './dcmds.ts';
 import { getopts } from './getopts.ts';
 import { synopsis } from './help.ts';
+import { formatTunable } from './tunables.ts';
 import { evalAddr } from './target.ts';
 import type { Dcmd, DcmdResult, ShellContext } from './types.ts';
 
@@ -58,6 +59,12 @@ export function runMdbCommand(a: Analysis, line: string, r: Renderers): CommandO
   if (trimmed === '') return { lines: [] };
   const cmd = parseCommandLine(trimmed);
   if (cmd === null) return { lines: [], error: `syntax error: cannot read "${trimmed}" as an mdb command (::help lists what works)` };
+  const only = cmd.stages.length === 1 ? cmd.stages[0]! : null;
+  if (only !== null && only.verb === 'format') {
+    // The stage drops the `/` or `=`: the text says which (`=` formats a value, not memory).
+    if (cmd.text.includes('=')) return { lines: [], error: `'${cmd.text}': =FORMAT (value formatting) is not answered from a snapshot` };
+    return formatTunable(a, only);
+  }
   const stages: { st: CommandStage; d: Dcmd }[] = [];
   for (const st of cmd.stages) {
     const d = findDcmd(st);

@@ -23,7 +23,7 @@ describe('options are read as mdb_getopts reads them', () => {
 
   it('refuses unknown dcmds, formats and addresses it cannot evaluate', () => {
     expect(run('::bogus').error).toMatch(/^invalid command '::bogus': unknown dcmd name/);
-    expect(run('kpreemptpri/D').error).toMatch(/formats .* read the target's memory/);
+    expect(run('ffffff01dde41b90/D').error).toBe('ffffff01dde41b90/D: formats read memory; a snapshot answers only NAME/D of a tunable the input showed');
     expect(run('kpreemptpri::print kthread_t t_pri').error).toMatch(/^failed to evaluate 'kpreemptpri': unknown symbol name/);
     expect(run('::status fffffe000f4c7c20').error).toBe("unexpected argument 'fffffe000f4c7c20'");
   });
@@ -130,5 +130,20 @@ describe('system dcmds', () => {
     expect(run('::help findstack').lines).toContain('  ADDR::findstack [-v]');
     expect(run('::quit')).toEqual({ lines: [], quit: true });
     expect(run('$q')).toEqual({ lines: [], quit: true });
+  });
+});
+
+describe('NAME/D of a tunable', () => {
+  const kp = readFileSync(new URL('../../fixtures/handwritten/rules/kpreempt-direct-100.txt', import.meta.url), 'utf8');
+  const k = analyzeText(kp);
+  it('prints the value the input showed, byte for byte as mdb did (lines 4-5 of the fixture)', () => {
+    expect(run('kpreemptpri/D', k).lines).toEqual(kp.split('\n').slice(3, 5));
+    expect(run('kpreemptpri/X', k).lines[1]).toBe('kpreemptpri:    64              ');
+  });
+  it('refuses a tunable not shown, memory, writes and =FORMAT', () => {
+    expect(run('kpreemptpri/D').error).toBe('kpreemptpri: this dump does not show its value (not in the input)');
+    expect(run('kpreemptpri/w 0t99', k).error).toMatch(/formats read memory/);
+    expect(run('ffffff01dde41b90,2/K', k).error).toMatch(/^ffffff01dde41b90,2\/K: formats read memory/);
+    expect(run('0t10=D', k).error).toMatch(/=FORMAT .* not answered/);
   });
 });
