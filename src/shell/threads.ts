@@ -88,7 +88,10 @@ export const findstack: Dcmd = {
     const t = threadAt(ctx.a, inv.addr);
     if (!t.ok) return fail(t.error);
     // mdb would print `?` for a stack it cannot find; a snapshot knows it simply was not pasted.
-    if (t.value.stack === null || t.value.stack.length === 0) return fail(`thread ${inv.addr}: its stack is not in the input`);
+    if (t.value.stack === null || t.value.stack.length === 0) {
+      const why = t.value.stackFailure === null ? '' : ` (the input's mdb said: ${t.value.stackFailure})`;
+      return fail(`thread ${inv.addr}: its stack is not in the input${why}`);
+    }
     return { lines: asLines(ctx.r.findstack(t.value, inv.opts.set.has('v'))) };
   },
 };
