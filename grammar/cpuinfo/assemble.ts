@@ -133,13 +133,16 @@ export class CpuinfoAssembler {
 
   /**
    * Settles `-v` for the whole section: the command says so, or the text shows `-v` lines or a
-   * repeated header. Plain records get `runq: null` (queue not shown).
+   * repeated header. Plain records get `runq: null` (queue not shown). Under `-v` mdb prints a
+   * run-queue block exactly when NRUN > 0, so a missing block means "empty" only for NRUN 0; a
+   * CPU with runnable threads and no block (cut from the paste) keeps `null`, not shown.
    */
   finish(commandVerbose: boolean | null): CpuRecord[] {
     const verbose = commandVerbose === true || this.sawVerbose || this.headers > 1;
     for (const r of this.records) {
       r.verbose = verbose;
-      r.runq = verbose ? (r.runq ?? []) : null;
+      if (!verbose) r.runq = null;
+      else if (r.runq === null && r.nrun === 0) r.runq = [];
     }
     return this.records;
   }

@@ -184,7 +184,8 @@ function verboseBlocks(io: OutputBuffer, cpu: Cpu, w: AddrWidth): void {
   const margin = marginLines(cpu, w);
   let next = 0;
   const indent = () => io.conv(margin[next++] ?? '', CPUINFO_THRDELT(w));
-  const printThr = nrunnable(cpu) > 0;
+  // A queue the input did not show (runq null) prints no block: an empty one would read back as shown.
+  const printThr = nrunnable(cpu) > 0 && cpu.runq !== null;
   const gap = () => io.conv('', CPUINFO_ITHRDELT);
 
   if (cpu.pil.length > 0) {

@@ -176,14 +176,16 @@ function threadValue(t: Thread, type: 'kthread_t' | 'tsproc_t', member: string):
       case 't_disp_time':
         return t.dispTime;
       case 't_bind_cpu':
-        return t.boundCpu;
+        // processor_bind's value (::thread BOUND), not t_bound_cpu (a cpu_t pointer).
+        return t.bindCpu;
       case 't_state':
         // panic and the userland states are no t_state value: nothing to print.
         return t.state === null ? null : stateCode(t.state);
       case 't_cldata':
         return t.cldata === null ? null : BigInt('0x' + t.cldata);
       case 't_wchan':
-        return t.wchan === null ? 0n : BigInt('0x' + t.wchan);
+        // Unknown is not NULL: a wait channel the input did not show is left out, never printed as 0.
+        return t.wchan === null ? null : BigInt('0x' + t.wchan);
       case 't_procp':
         return t.procAddr === null ? null : BigInt('0x' + t.procAddr);
     }

@@ -1,17 +1,25 @@
-// The mdb-style prompt of `playfair mdb` and the TUI: parse a typed command with the shared
-// command grammar and answer it from the loaded snapshot through the shared renderers (src/render), so the text is mdb's own.
-import { hasOption } from '../../grammar/common/command-types.ts';
+// The mdb-style prompt of `playfair mdb` and the TUI: parse a typed command line with the shared
+// command grammar, run its pipeline stage by stage over the loaded snapshot (src/shell/dcmds.ts),
+// and refuse in mdb's style what a snapshot cannot answer. Text comes from the shared renderers.
 import { parseCommandLine } from '../../grammar/command/index.ts';
 import type { CommandStage } from '../../grammar/common/command-types.ts';
-import { toAddr } from '../../illumos/index.ts';
+import type { Addr } from '../../illumos/index.ts';
 import type { Analysis } from '../analysis.ts';
 import type { Thread } from '../model/snapshot.ts';
+import { DCMDS } from './dcmds.ts';
+import { getopts } from './getopts.ts';
+import { synopsis } from './help.ts';
+import { formatTunable } from './tunables.ts';
+import { evalAddr } from './target.ts';
+import type { Dcmd, DcmdResult, ShellContext } from './types.ts';
 
-/** Output of one mdb-style command. */
+/** Output of one mdb-style command line. */
 export interface CommandOutput {
   lines: string[];
-  /** Set when the command could not be run; shown instead of output. */
+  /** Set when the command was not (fully) answered; shown after any output. */
   error?: string;
+  /** `::quit` or `$q`: leave the prompt. */
+  quit?: boolean;
 }
 
 /** The renderers the prompt uses; loaded on first use (renderers.ts has the real ones). */
@@ -19,92 +27,83 @@ export interface Renderers {
   cpuinfo(a: Analysis, verbose: boolean): string | string[];
   findstack(t: Thread, verbose: boolean): string | string[];
   stacks(a: Analysis, stage: CommandStage): string | string[];
-  /** Member-path `::print` of what the snapshot knows; `flags` are `-a`, `-t`, `-d`. */
-  print(t: Thread, type: 'kthread_t' | 'tsproc_t', members: string[], flags: string[]): string | string[];
 }
 
-export const PROMPT_HELP = [
-  'Commands answered from the loaded snapshot:',
-  '  ::cpuinfo [-v]                    CPUs and their run queues',
-  '  ADDR::findstack [-v]              a thread\'s stack',
-  '  ::stacks   ADDR::stacks           threads grouped by stack',
-  '  ADDR::print [-atd] kthread_t MEMBER...  thread fields (t_pri, t_state, t_cldata...)',
-  '  ADDR::print kthread_t t_cldata | ::print tsproc_t ts_timeleft',
-  '  $q                                leave the prompt',
-];
-
-function asLines(out: string | string[]): string[] {
-  if (Array.isArray(out)) return out;
-  const l = out.split('\n');
-  if (l[l.length - 1] === '') l.pop();
-  return l;
+function findDcmd(st: CommandStage): Dcmd | string {
+  if (st.verb === 'dcmd') return DCMDS.find((d) => d.name === st.name) ?? `invalid command '::${st.name}': unknown dcmd name (::dcmds lists what is answered)`;
+  if (st.verb === 'builtin') {
+    if (st.name === '$q') return 'quit';
+    return DCMDS.find((d) => d.name === st.name) ?? `'${st.name}' is not answered from a snapshot (::dcmds lists what is)`;
+  }
+  if (st.verb === 'format') return `'${st.name}': formats (/D, =x) read the target's memory, which a pasted dump does not have`;
+  if (st.verb === 'macro') return `'$<${st.name}': macros are not answered from a snapshot`;
+  return 'an address alone (repeat the last command there) is not answered from a snapshot';
 }
 
-function findThread(a: Analysis, addrText: string | null): Thread | string {
-  if (addrText === null) return 'this command needs a thread address (ADDR::...)';
-  const addr = toAddr(addrText);
-  if (addr === null) return `"${addrText}" is not an address`;
-  const t = a.snapshot.threads.find((x) => x.addr === addr);
-  return t ?? `thread ${addr} is not in this dump`;
+/** One stage at one address (or none). */
+function runStage(ctx: ShellContext, d: Dcmd, st: CommandStage, addr: Addr | null, pipeOut: boolean): DcmdResult {
+  const g = getopts(st.args, d.opts);
+  if (!g.ok) return { lines: [], error: `${g.error} (usage: ${synopsis(d)})` };
+  if (addr !== null && d.addrUsage === 'none' && d.name !== 'threadlist' && d.name !== 'walk') return { lines: [], error: `::${d.name} takes no address (usage: ${synopsis(d)})` };
+  return d.run(ctx, { addr, stage: st, opts: g.opts, pipeOut });
 }
 
-/** `::print TYPE MEMBER...` pieces: the type, the members, the flags. */
-function printArgs(st: CommandStage): { type: string | undefined; members: string[]; flags: string[] } {
-  const flags = st.args.filter((x) => x.startsWith('-'));
-  const [type, ...members] = st.args.filter((x) => !x.startsWith('-'));
-  return { type, members, flags: flags.flatMap((f) => [...f.slice(1)].map((c) => `-${c}`)) };
-}
-
-function print(a: Analysis, st: CommandStage, r: Renderers, via: Thread | null): CommandOutput {
-  const { type, members, flags } = printArgs(st);
-  if (type !== 'kthread_t' && type !== 'tsproc_t') return { lines: [], error: 'only ::print kthread_t and ::print tsproc_t are answered from a snapshot' };
-  if (members.length === 0) return { lines: [], error: `give the members to print (a snapshot knows only some of ${type}: t_pri, t_state, t_cldata, ts_timeleft...)` };
-  let t: Thread | string;
-  if (via !== null) t = via;
-  else if (type === 'tsproc_t') {
-    // A tsproc_t address is a thread's t_cldata.
-    const addr = st.addr === null ? null : toAddr(st.addr);
-    t = a.snapshot.threads.find((x) => addr !== null && x.cldata === addr) ?? `no thread in this dump has class data at ${st.addr ?? '(no address)'}`;
-  } else t = findThread(a, st.addr);
-  if (typeof t === 'string') return { lines: [], error: t };
-  const lines = asLines(r.print(t, type, members, flags));
-  return lines.length ? { lines } : { lines: [], error: `this dump does not show ${members.join(', ')} for thread ${t.addr}` };
+/** Several errors of one pipeline in one line: the first, and how many more. */
+function summarize(errors: string[]): string | undefined {
+  if (errors.length === 0) return undefined;
+  return errors.length === 1 ? errors[0] : `${errors[0]} (and ${errors.length - 1} more like it)`;
 }
 
 export function runMdbCommand(a: Analysis, line: string, r: Renderers): CommandOutput {
   const trimmed = line.trim();
-  if (trimmed === '::help' || trimmed === '?') return { lines: PROMPT_HELP };
+  if (trimmed === '') return { lines: [] };
   const cmd = parseCommandLine(trimmed);
-  if (cmd === null) return { lines: [], error: `cannot parse "${trimmed}" as an mdb command (::help lists what works)` };
-  if (cmd.stages.some((s) => s.verb !== 'dcmd')) return { lines: [], error: `${trimmed}: only dcmds (::name) are answered here (::help)` };
-  if (cmd.stages.length === 2) {
-    // The one pipeline a snapshot can answer: a thread's class data, read through t_cldata.
-    const [s1, s2] = cmd.stages as [CommandStage, CommandStage];
-    const p1 = printArgs(s1);
-    const p2 = printArgs(s2);
-    if (s1.name === 'print' && s2.name === 'print' && p1.type === 'kthread_t' && p1.members.join() === 't_cldata' && p2.type === 'tsproc_t') {
-      const t = findThread(a, s1.addr);
-      if (typeof t === 'string') return { lines: [], error: t };
-      return print(a, s2, r, t);
-    }
+  if (cmd === null) return { lines: [], error: `syntax error: cannot read "${trimmed}" as an mdb command (::help lists what works)` };
+  const only = cmd.stages.length === 1 ? cmd.stages[0]! : null;
+  if (only !== null && only.verb === 'format') {
+    // The stage drops the `/` or `=`: the text says which (`=` formats a value, not memory).
+    if (cmd.text.includes('=')) return { lines: [], error: `'${cmd.text}': =FORMAT (value formatting) is not answered from a snapshot` };
+    return formatTunable(a, only);
   }
-  if (cmd.stages.length !== 1) return { lines: [], error: 'pipelines are not answered from a snapshot (except ADDR::print kthread_t t_cldata | ::print tsproc_t ...)' };
-  const st = cmd.stages[0]!;
-  const verbose = hasOption(st, 'v');
-  switch (st.name) {
-    case 'cpuinfo':
-      if (a.snapshot.cpus.length === 0) return { lines: [], error: 'this dump shows no CPUs (no ::cpuinfo in the input)' };
-      return { lines: asLines(r.cpuinfo(a, verbose)) };
-    case 'findstack': {
-      const t = findThread(a, st.addr);
-      if (typeof t === 'string') return { lines: [], error: t };
-      return { lines: asLines(r.findstack(t, verbose)) };
+  const stages: { st: CommandStage; d: Dcmd }[] = [];
+  for (const st of cmd.stages) {
+    const d = findDcmd(st);
+    if (d === 'quit' || (typeof d !== 'string' && d.name === 'quit')) {
+      if (cmd.stages.length > 1) return { lines: [], error: 'quit cannot be part of a pipeline' };
+      return { lines: [], quit: true };
     }
-    case 'stacks':
-      return { lines: asLines(r.stacks(a, st)) };
-    case 'print':
-      return print(a, st, r, null);
-    default:
-      return { lines: [], error: `::${st.name} is not answered from a snapshot (::help lists what works)` };
+    if (typeof d === 'string') return { lines: [], error: d };
+    stages.push({ st, d });
   }
+  const ctx: ShellContext = { a, r, dcmds: DCMDS };
+  const first = stages[0]!;
+  if (first.st.count !== null) return { lines: [], error: `a repeat count (,${first.st.count}) is not answered from a snapshot` };
+  let addr: Addr | null = null;
+  if (first.st.addr !== null) {
+    const e = evalAddr(first.st.addr);
+    if (!e.ok) return { lines: [], error: e.error };
+    addr = e.value;
+  }
+  const errors: string[] = [];
+  let inputs: (Addr | null)[] = [addr];
+  for (let i = 0; i < stages.length; i++) {
+    const { st, d } = stages[i]!;
+    const last = i === stages.length - 1;
+    if (i > 0 && (st.addr !== null || st.count !== null)) return { lines: [], error: `::${d.name}: a stage after a pipe takes its addresses from the pipe` };
+    if (!last && !d.pipes) return { lines: [], error: `::${d.name} writes no addresses into a pipe` };
+    const lines: string[] = [];
+    const next: Addr[] = [];
+    for (const at of inputs) {
+      const res = runStage(ctx, d, st, at, !last);
+      lines.push(...res.lines);
+      if (res.addrs) next.push(...res.addrs);
+      if (res.error !== undefined) errors.push(res.error);
+    }
+    if (last) {
+      const error = summarize(errors);
+      return error === undefined ? { lines } : { lines, error };
+    }
+    inputs = next;
+  }
+  return { lines: [] }; // not reached: the last stage returns
 }

@@ -6,7 +6,6 @@ import type { Thread } from '../model/snapshot.ts';
 import { renderCpuinfo } from '../render/cpuinfo.ts';
 import { renderFindstack } from '../render/findstack.ts';
 import { renderStacks, type StacksGroupView } from '../render/stacks.ts';
-import { printThreadMembers } from '../render/print.ts';
 import type { Renderers } from './commands.ts';
 
 /**
@@ -49,7 +48,5 @@ export function renderersFor(): Renderers {
       const groups = stacksGroups(a.snapshot.threads, only);
       return groups.length ? renderStacks(groups) : ['(no thread stacks in this dump)'];
     },
-    print: (t, type, members, flags) =>
-      printThreadMembers(t, type, members, { showAddr: flags.includes('-a'), showType: flags.includes('-t'), decimal: flags.includes('-d') }),
   };
 }

@@ -157,7 +157,6 @@ describe('prompt commands', () => {
     cpuinfo: (_a, v) => [`cpuinfo v=${v}`],
     findstack: (t, v) => `findstack ${t.addr} v=${v}\n`,
     stacks: (_a, st) => [`stacks ${st.addr}`],
-    print: (t, type, m) => [`print ${t.addr} ${type} ${m.join(',')}`],
   };
   const a = seedAnalysis();
 
@@ -166,13 +165,13 @@ describe('prompt commands', () => {
     expect(runMdbCommand(a, '::cpuinfo', fake)).toEqual({ lines: ['cpuinfo v=false'] });
     expect(runMdbCommand(a, 'ffffff0007e01c40::findstack -v', fake)).toEqual({ lines: ['findstack ffffff0007e01c40 v=true'] });
     expect(runMdbCommand(a, '::stacks', fake)).toEqual({ lines: ['stacks null'] });
-    expect(runMdbCommand(a, 'ffffff01d5a600c0::print kthread_t t_pri', fake)).toEqual({ lines: ['print ffffff01d5a600c0 kthread_t t_pri'] });
+    expect(runMdbCommand(a, 'ffffff01d5a600c0::print kthread_t t_pri', fake)).toEqual({ lines: ['t_pri = 0'] });
   });
 
   test('errors are values with a reason', () => {
     expect(runMdbCommand(a, 'dead::findstack', fake).error).toMatch(/thread dead is not in this dump/);
     expect(runMdbCommand(a, '::findstack', fake).error).toMatch(/needs a thread address/);
-    expect(runMdbCommand(a, '::walk thread', fake).error).toMatch(/::walk is not answered/);
+    expect(runMdbCommand(a, '::walk cpu', fake).error).toMatch(/'cpu': unknown walk name/);
     expect(runMdbCommand(a, 'hello there', fake).error).toBeDefined();
     expect(runMdbCommand(a, '::help', fake).lines[0]).toMatch(/Commands answered/);
   });
