@@ -62,7 +62,8 @@ describe('playfair mdb', () => {
 
   it('completes dcmd names, keeping an address before ::', () => {
     expect(completeLine('::cpu')).toEqual([['::cpuinfo'], '::cpu']);
-    expect(completeLine('ffff::find')).toEqual([['ffff::findstack'], 'ffff::find']);
+    expect(completeLine('ffff::find')).toEqual([['ffff::findstack', 'ffff::findlocks'], 'ffff::find']);
+    expect(completeLine('ffff::finds')).toEqual([['ffff::findstack'], 'ffff::finds']);
     expect(completeLine('::walk thread | ::pr')).toEqual([['::print'], '::pr']);
     expect(completeLine('$')[0]).toEqual(['$C', '$c', '$q']);
   });
