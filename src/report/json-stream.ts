@@ -1,6 +1,7 @@
 // JSON.stringify(value, null, 2), written piece by piece: arrays the size of the data (threads,
 // run queues, evidence) are never turned into one string, and LazyArray lets a report map a
-// data-sized array element by element instead of building a copy.
+// data-sized array element by element instead of building a copy. Compact mode gives
+// JSON.stringify(value) instead: no whitespace at all.
 
 /** An array whose elements are made (`map`) only when written. */
 export class LazyArray<T> {
@@ -46,18 +47,25 @@ function omitted(v: unknown): boolean {
   return v === undefined || typeof v === 'function' || typeof v === 'symbol';
 }
 
-function* value(v: unknown, indent: string): Generator<string> {
+/** `indent` is null in compact mode (no whitespace). */
+function* value(v: unknown, indent: string | null): Generator<string> {
   if (v !== null && typeof v === 'object' && !(v instanceof LazyArray) && !Array.isArray(v) && hasToJson(v)) v = v.toJSON();
   if (v === null || typeof v !== 'object') {
     yield JSON.stringify(v) ?? 'null';
     return;
   }
   if (isSmall(v, { left: SMALL_NODES })) {
+    if (indent === null) {
+      yield JSON.stringify(v);
+      return;
+    }
     const s = JSON.stringify(v, null, 2);
     yield indent === '' ? s : s.replaceAll('\n', '\n' + indent);
     return;
   }
-  const inner = indent + '  ';
+  const inner = indent === null ? null : indent + '  ';
+  const open = inner === null ? '' : '\n' + inner;
+  const close = indent === null ? '' : '\n' + indent;
   if (v instanceof LazyArray || Array.isArray(v)) {
     const items: readonly unknown[] = v instanceof LazyArray ? v.items : v;
     const map = v instanceof LazyArray ? v.map : null;
@@ -65,15 +73,14 @@ function* value(v: unknown, indent: string): Generator<string> {
       yield '[]';
       return;
     }
-    yield '[\n';
+    yield '[';
     for (let i = 0; i < items.length; i++) {
-      yield inner;
+      yield i > 0 ? ',' + open : open;
       const x = map === null ? items[i] : map(items[i], i);
       if (omitted(x)) yield 'null';
       else yield* value(x, inner);
-      yield i + 1 < items.length ? ',\n' : '\n';
     }
-    yield indent + ']';
+    yield close + ']';
     return;
   }
   let first = true;
@@ -81,17 +88,16 @@ function* value(v: unknown, indent: string): Generator<string> {
     if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
     const x = (v as Obj)[k];
     if (omitted(x)) continue;
-    yield first ? '{\n' : ',\n';
+    yield (first ? '{' : ',') + open + JSON.stringify(k) + (inner === null ? ':' : ': ');
     first = false;
-    yield `${inner}${JSON.stringify(k)}: `;
     yield* value(x, inner);
   }
-  yield first ? '{}' : `\n${indent}}`;
+  yield first ? '{}' : close + '}';
 }
 
-/** The pieces of `JSON.stringify(v, null, 2)`, followed by a newline. */
-export function* jsonPieces(v: unknown): Generator<string> {
-  yield* value(v, '');
+/** The pieces of `JSON.stringify(v, null, 2)` (compact: `JSON.stringify(v)`), followed by a newline. */
+export function* jsonPieces(v: unknown, compact = false): Generator<string> {
+  yield* value(v, compact ? null : '');
   yield '\n';
 }
 

@@ -1,14 +1,22 @@
 // The JSON output of `analyze --format json`: a stable public contract (see README).
 // Keys are listed explicitly so an internal rename cannot silently change the contract.
 // Data-sized arrays are LazyArrays: written element by element (jsonPieces), never copied whole.
+// `compact` gives schema v2 (see README): stacks shared by id, no indentation.
 import type { Analysis } from '../analysis.ts';
 import type { Diagnostic } from '../../grammar/common/source.ts';
-import type { Cpu, Thread } from '../model/snapshot.ts';
+import type { Cpu, StackFrame, Thread } from '../model/snapshot.ts';
+import { sortedFindings } from '../rules/policy.ts';
 import { jsonPieces, LazyArray } from './json-stream.ts';
 import { internalErrorCount } from '../analysis.ts';
 import type { ReportExtras } from './extras.ts';
 
 export const JSON_SCHEMA_VERSION = 1;
+/** `--compact`: threads point at shared stacks instead of carrying their frames. */
+export const JSON_COMPACT_SCHEMA_VERSION = 2;
+
+export interface JsonOptions {
+  compact?: boolean;
+}
 
 function cpuJson(c: Cpu) {
   return {
@@ -31,7 +39,8 @@ function cpuJson(c: Cpu) {
   };
 }
 
-function threadJson(t: Thread) {
+/** The thread fields both schemas share; the stack is added by the caller. */
+function threadFields(t: Thread) {
   return {
     addr: t.addr,
     proc: t.proc,
@@ -42,10 +51,11 @@ function threadJson(t: Thread) {
     cls: t.cls,
     cid: t.cid,
     desc: t.desc,
-    stack:
-      t.stack === null
-        ? null
-        : new LazyArray(t.stack, (f) => ({ func: f.func, offset: f.offset, args: f.args, fp: f.fp, saved: f.saved === true, line: f.line })),
+  };
+}
+
+function threadRest(t: Thread) {
+  return {
     stackFailure: t.stackFailure,
     sobj: t.sobj,
     groupCount: t.groupCount,
@@ -62,6 +72,70 @@ function threadJson(t: Thread) {
   };
 }
 
+function threadJson(t: Thread) {
+  return {
+    ...threadFields(t),
+    stack:
+      t.stack === null
+        ? null
+        : new LazyArray(t.stack, (f) => ({ func: f.func, offset: f.offset, args: f.args, fp: f.fp, saved: f.saved === true, line: f.line })),
+    ...threadRest(t),
+  };
+}
+
+/**
+ * Stack groups for schema v2: threads whose frames have the same functions and offsets (as
+ * `::stacks` groups them) share one id; `stacks[id]` is that frame list.
+ */
+export class StackTable {
+  readonly stacks: (readonly StackFrame[])[] = [];
+  private readonly ids = new Map<string, number>();
+  private readonly byThread = new Map<Thread, number>();
+
+  constructor(threads: readonly Thread[]) {
+    for (const t of threads) {
+      if (t.stack === null) continue;
+      let key = '';
+      for (const f of t.stack) key += `${f.func}+${f.offset ?? ''}\n`;
+      let id = this.ids.get(key);
+      if (id === undefined) {
+        id = this.stacks.length;
+        this.ids.set(key, id);
+        this.stacks.push(t.stack);
+      }
+      this.byThread.set(t, id);
+    }
+  }
+
+  idOf(t: Thread): number | null {
+    return this.byThread.get(t) ?? null;
+  }
+}
+
+type OwnFrame = { line?: number; fp?: string; args?: string[]; saved?: true };
+
+/** What a frame has of its own beyond the group's function and offset; absent keys are null/false/0. */
+function ownFrame(f: StackFrame): OwnFrame | null {
+  const own: OwnFrame = {};
+  if (f.line !== 0) own.line = f.line;
+  if (f.fp !== null) own.fp = f.fp;
+  if (f.args !== null) own.args = f.args;
+  if (f.saved === true) own.saved = true;
+  return Object.keys(own).length > 0 ? own : null;
+}
+
+function threadJsonV2(t: Thread, table: StackTable) {
+  const stack = t.stack;
+  let frames: LazyArray<StackFrame> | undefined;
+  if (stack !== null && stack.some((f) => ownFrame(f) !== null)) frames = new LazyArray(stack, (f) => ownFrame(f) ?? {});
+  return {
+    ...threadFields(t),
+    stackId: table.idOf(t),
+    ...(frames !== undefined ? { frames } : {}),
+    ...threadRest(t),
+  };
+}
+
 function diagnosticJson(d: Diagnostic) {
   // Internal errors keep their kind and stack: a bug report needs both.
   return d.kind === 'internal' ? { line: d.line, col: d.col, message: d.message, kind: d.kind, stack: d.stack } : { line: d.line, col: d.col, message: d.message };
@@ -71,10 +145,11 @@ function diagnosticJson(d: Diagnostic) {
  * The document, with LazyArrays where the data is large. `JSON.stringify` gives the same text as
  * jsonPieces (LazyArray has toJSON). `extras.known` adds the known issues triage matches.
  */
-export function toJson(a: Analysis, extras: ReportExtras = {}) {
+export function toJson(a: Analysis, extras: ReportExtras = {}, opts: JsonOptions = {}) {
   const s = a.snapshot;
+  const table = opts.compact === true ? new StackTable(s.threads) : null;
   return {
-    version: JSON_SCHEMA_VERSION,
+    version: table !== null ? JSON_COMPACT_SCHEMA_VERSION : JSON_SCHEMA_VERSION,
     source: a.source,
     accounting: a.accounting,
     internalErrors: internalErrorCount(a),
@@ -87,13 +162,18 @@ export function toJson(a: Analysis, extras: ReportExtras = {}) {
     })),
     snapshot: {
       cpus: new LazyArray(s.cpus, cpuJson),
-      threads: new LazyArray(s.threads, threadJson),
+      ...(table !== null
+        ? {
+            stacks: new LazyArray(table.stacks, (st) => new LazyArray(st, (f) => ({ func: f.func, offset: f.offset }))),
+            threads: new LazyArray(s.threads, (t) => threadJsonV2(t, table)),
+          }
+        : { threads: new LazyArray(s.threads, threadJson) }),
       tunables: s.tunables,
       tunableLines: s.tunableLines,
       panic: s.panic === null ? null : { message: s.panic.message, cpu: s.panic.cpu, thread: s.panic.thread, lines: s.panic.lines },
       system: s.system,
     },
-    findings: a.findings,
+    findings: sortedFindings(a.findings),
     ...(extras.known !== undefined ? { knownIssues: extras.known } : {}),
     notes: a.notes,
     diagnostics: new LazyArray(a.diagnostics, diagnosticJson),
@@ -101,12 +181,12 @@ export function toJson(a: Analysis, extras: ReportExtras = {}) {
 }
 
 /** The JSON document in pieces, for pump(). */
-export function jsonReport(a: Analysis, extras: ReportExtras = {}): Iterable<string> {
-  return jsonPieces(toJson(a, extras));
+export function jsonReport(a: Analysis, extras: ReportExtras = {}, opts: JsonOptions = {}): Iterable<string> {
+  return jsonPieces(toJson(a, extras, opts), opts.compact === true);
 }
 
-export function renderJson(a: Analysis, extras: ReportExtras = {}): string {
+export function renderJson(a: Analysis, extras: ReportExtras = {}, opts: JsonOptions = {}): string {
   const parts: string[] = [];
-  for (const p of jsonReport(a, extras)) parts.push(p);
+  for (const p of jsonReport(a, extras, opts)) parts.push(p);
   return parts.join('');
 }
