@@ -5,7 +5,7 @@
 import type { Analysis } from '../analysis.ts';
 import type { Diagnostic } from '../../grammar/common/source.ts';
 import type { Cpu, StackFrame, Thread } from '../model/snapshot.ts';
-import { sortedFindings } from '../rules/policy.ts';
+import { reportOrder } from '../rules/policy.ts';
 import { jsonPieces, LazyArray } from './json-stream.ts';
 import { internalErrorCount } from '../analysis.ts';
 import type { ReportExtras } from './extras.ts';
@@ -173,7 +173,7 @@ export function toJson(a: Analysis, extras: ReportExtras = {}, opts: JsonOptions
       panic: s.panic === null ? null : { message: s.panic.message, cpu: s.panic.cpu, thread: s.panic.thread, lines: s.panic.lines },
       system: s.system,
     },
-    findings: sortedFindings(a.findings),
+    findings: reportOrder(a.findings),
     ...(extras.known !== undefined ? { knownIssues: extras.known } : {}),
     notes: a.notes,
     diagnostics: new LazyArray(a.diagnostics, diagnosticJson),

@@ -4,7 +4,7 @@
 // Compact mode (for trackers) lists findings as F1.. and gives each fix and reference once.
 import type { Analysis } from '../analysis.ts';
 import { SEVERITIES, type Finding } from '../rules/types.ts';
-import { severityCounts, sortedFindings } from '../rules/policy.ts';
+import { severityCounts, reportOrder } from '../rules/policy.ts';
 import type { ReportExtras } from './extras.ts';
 import { mdCodeLines, mdProse, mdText, mdUrl } from './md-escape.ts';
 import { byLine } from './text.ts';
@@ -190,7 +190,7 @@ function* compactItem(f: Finding, n: number, meta: readonly string[], tail: read
 }
 
 function* lines(a: Analysis, extras: ReportExtras, opts: MarkdownOptions): Generator<Line> {
-  const findings = sortedFindings(a.findings);
+  const findings = reportOrder(a.findings);
   const counts = severityCounts(findings);
   const nothing = nothingToJudge(a);
   if (nothing !== null) {

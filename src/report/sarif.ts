@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import type { Analysis } from '../analysis.ts';
 import { RULES } from '../rules/index.ts';
 import type { Finding, Severity } from '../rules/types.ts';
-import { sortedFindings } from '../rules/policy.ts';
+import { reportOrder } from '../rules/policy.ts';
 import { mdProse } from './md-escape.ts';
 import { ruleHelp } from './rule-help.ts';
 import { jsonPieces, LazyArray, materialize } from './json-stream.ts';
@@ -176,7 +176,7 @@ export function sarifDocument(a: Analysis): object {
             ...(otherDiagnostics > MAX_DIAGNOSTICS_SHOWN ? { properties: { diagnosticsOmitted: otherDiagnostics - MAX_DIAGNOSTICS_SHOWN } } : {}),
           },
         ],
-        results: new LazyArray(sortedFindings(a.findings), (f) =>
+        results: new LazyArray(reportOrder(a.findings), (f) =>
           result(f, uri, ids.indexOf(f.rule), subjectFingerprint(f, f.cpu === undefined ? null : (cpuAddr.get(f.cpu) ?? null))),
         ),
         properties: { accounting: a.accounting, sections: a.sections.length, internalErrors: internal },

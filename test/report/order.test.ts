@@ -1,6 +1,6 @@
 // The order every report shows findings in: severity, then confidence, then a stable id.
 import { describe, expect, it } from 'vitest';
-import { compareFindings, sortedFindings } from '../../src/rules/policy.ts';
+import { compareFindings, reportOrder } from '../../src/rules/policy.ts';
 import type { Finding } from '../../src/rules/types.ts';
 import { toAddr } from '../../illumos/index.ts';
 
@@ -20,7 +20,7 @@ function f(rule: string, severity: Finding['severity'], confidence: Finding['con
   };
 }
 
-describe('sortedFindings', () => {
+describe('reportOrder', () => {
   it('severity first, then certain before inferred, then rule id, CPU, first thread', () => {
     const input = [
       f('b-rule', 'medium', 'certain'),
@@ -31,7 +31,7 @@ describe('sortedFindings', () => {
       f('b-rule', 'high', 'certain', 1, 'ffffff01'),
       f('c-rule', 'critical', 'inferred'),
     ];
-    const order = sortedFindings(input).map((x) => `${x.severity} ${x.confidence} ${x.rule} ${x.cpu ?? '-'} ${x.threads?.[0] ?? '-'}`);
+    const order = reportOrder(input).map((x) => `${x.severity} ${x.confidence} ${x.rule} ${x.cpu ?? '-'} ${x.threads?.[0] ?? '-'}`);
     expect(order).toEqual([
       'critical inferred c-rule - -',
       'high certain a-rule - -',
@@ -47,8 +47,8 @@ describe('sortedFindings', () => {
     const x = f('r', 'low', 'certain', 3);
     const y = { ...f('r', 'low', 'certain', 3), title: 'second' };
     expect(compareFindings(x, y)).toBe(0);
-    expect(sortedFindings([x, y]).map((v) => v.title)).toEqual(['r low', 'second']);
+    expect(reportOrder([x, y]).map((v) => v.title)).toEqual(['r low', 'second']);
     const many = [f('q', 'info', 'inferred'), f('p', 'info', 'certain'), f('p', 'critical', 'inferred')];
-    expect(sortedFindings(many)).toEqual(sortedFindings([...many].reverse()));
+    expect(reportOrder(many)).toEqual(reportOrder([...many].reverse()));
   });
 });
