@@ -18,29 +18,59 @@ export class LazyArray<T> {
   }
 }
 
-/** Values small enough to hand to JSON.stringify whole: this many nodes, no LazyArray inside. */
-const SMALL_NODES = 48;
+/**
+ * Values small enough to hand to JSON.stringify whole: this many nodes. Large enough that a thread
+ * with its stack is one call (pieces per frame cost more in garbage than they save), small enough
+ * that no piece is a data-sized string.
+ */
+const SMALL_NODES = 1024;
 
 type Obj = Record<string, unknown>;
 
-function hasToJson(v: object): v is { toJSON(): unknown } {
-  return typeof (v as { toJSON?: unknown }).toJSON === 'function';
+const NOT_SMALL = Symbol('not small');
+
+/**
+ * `v` ready for JSON.stringify when it has at most `budget` nodes: LazyArrays inside made plain
+ * (mapped once; objects are copied only when something inside them changed), or NOT_SMALL.
+ */
+function small(v: unknown, budget: { left: number }): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (--budget.left < 0) return NOT_SMALL;
+  if (v instanceof LazyArray) {
+    if (v.items.length > budget.left) return NOT_SMALL;
+    const out: unknown[] = new Array<unknown>(v.items.length);
+    for (let i = 0; i < v.items.length; i++) {
+      const x = small(v.map(v.items[i], i), budget);
+      if (x === NOT_SMALL) return NOT_SMALL;
+      out[i] = x;
+    }
+    return out;
+  }
+  if (Array.isArray(v)) {
+    if (v.length > budget.left) return NOT_SMALL;
+    let out: unknown[] | null = null;
+    for (let i = 0; i < v.length; i++) {
+      const x = small(v[i], budget);
+      if (x === NOT_SMALL) return NOT_SMALL;
+      if (x !== v[i]) (out ??= v.slice())[i] = x;
+    }
+    return out ?? v;
+  }
+  // Dates and the like: JSON.stringify calls their toJSON itself.
+  if (hasToJson(v)) return v;
+  let out: Obj | null = null;
+  for (const k in v) {
+    if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+    const x0 = (v as Obj)[k];
+    const x = small(x0, budget);
+    if (x === NOT_SMALL) return NOT_SMALL;
+    if (x !== x0) (out ??= { ...(v as Obj) })[k] = x;
+  }
+  return out ?? v;
 }
 
-/** Whether `v` has at most `budget` nodes and no LazyArray (so JSON.stringify can take it whole). */
-function isSmall(v: unknown, budget: { left: number }): boolean {
-  if (v === null || typeof v !== 'object') return true;
-  if (v instanceof LazyArray) return false;
-  if (--budget.left < 0) return false;
-  if (Array.isArray(v)) {
-    if (v.length > budget.left) return false;
-    for (const x of v) if (!isSmall(x, budget)) return false;
-    return true;
-  }
-  for (const k in v) {
-    if (Object.prototype.hasOwnProperty.call(v, k) && !isSmall((v as Obj)[k], budget)) return false;
-  }
-  return true;
+function hasToJson(v: object): v is { toJSON(): unknown } {
+  return typeof (v as { toJSON?: unknown }).toJSON === 'function';
 }
 
 function omitted(v: unknown): boolean {
@@ -54,12 +84,13 @@ function* value(v: unknown, indent: string | null): Generator<string> {
     yield JSON.stringify(v) ?? 'null';
     return;
   }
-  if (isSmall(v, { left: SMALL_NODES })) {
+  const plain = small(v, { left: SMALL_NODES });
+  if (plain !== NOT_SMALL) {
     if (indent === null) {
-      yield JSON.stringify(v);
+      yield JSON.stringify(plain);
       return;
     }
-    const s = JSON.stringify(v, null, 2);
+    const s = JSON.stringify(plain, null, 2);
     yield indent === '' ? s : s.replaceAll('\n', '\n' + indent);
     return;
   }

@@ -74,6 +74,9 @@ describe('toJson compact (schema v2)', () => {
       { func: 'cv_wait', offset: 0x20, args: ['ffffff0000009000'], fp: 'ffffff0000001010', saved: false, line: 6 },
     ]);
     expect(text).toBe(JSON.stringify(toJson(a, {}, { compact: true })) + '\n');
+    // Same thread keys in the same order, the stack replaced by its id and the thread's own frames.
+    const v1Keys = Object.keys(v1.snapshot.threads[0]!);
+    expect(Object.keys(doc.snapshot.threads[0]!)).toEqual(v1Keys.flatMap((k) => (k === 'stack' ? ['stackId', 'frames'] : [k])));
   });
 
   it('findings worst first: critical, then high certain (by rule id), then high inferred', () => {
