@@ -75,7 +75,7 @@ function threadJson(t: Thread) {
 
 /**
  * Stack groups for schema v2: threads whose frames have the same functions and offsets (as
- * `::stacks` groups them) share one id; `stacks[id]` is that frame list.
+ * `::stacks` groups them) and the same saved-PC frames share one id; `stacks[id]` is that list.
  */
 export class StackTable {
   readonly stacks: (readonly StackFrame[])[] = [];
@@ -86,7 +86,7 @@ export class StackTable {
     for (const t of threads) {
       if (t.stack === null) continue;
       let key = '';
-      for (const f of t.stack) key += `${f.func}+${f.offset ?? ''}\n`;
+      for (const f of t.stack) key += `${f.saved === true ? '[' : ''}${f.func}+${f.offset ?? ''}\n`;
       let id = this.ids.get(key);
       if (id === undefined) {
         id = this.stacks.length;
@@ -102,15 +102,14 @@ export class StackTable {
   }
 }
 
-type OwnFrame = { line?: number; fp?: string; args?: string[]; saved?: true };
+type OwnFrame = { line?: number; fp?: string; args?: string[] };
 
-/** What a frame has of its own beyond the group's function and offset; absent keys are null/false/0. */
+/** What a frame has of its own beyond the group's function, offset and saved flag; absent keys are null/0. */
 function ownFrame(f: StackFrame): OwnFrame | null {
   const own: OwnFrame = {};
   if (f.line !== 0) own.line = f.line;
   if (f.fp !== null) own.fp = f.fp;
   if (f.args !== null) own.args = f.args;
-  if (f.saved === true) own.saved = true;
   return Object.keys(own).length > 0 ? own : null;
 }
 
@@ -176,7 +175,7 @@ export function toJson(a: Analysis, extras: ReportExtras = {}, opts: JsonOptions
       cpus: new LazyArray(s.cpus, cpuJson),
       ...(table !== null
         ? {
-            stacks: new LazyArray(table.stacks, (st) => new LazyArray(st, (f) => ({ func: f.func, offset: f.offset }))),
+            stacks: new LazyArray(table.stacks, (st) => new LazyArray(st, (f) => (f.saved === true ? { func: f.func, offset: f.offset, saved: true } : { func: f.func, offset: f.offset }))),
             threads: new LazyArray(s.threads, (t) => threadJsonV2(t, table)),
           }
         : { threads: new LazyArray(s.threads, threadJson) }),

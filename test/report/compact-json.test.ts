@@ -32,6 +32,8 @@ describe('toJson compact (schema v2)', () => {
     thread('ffffff0000000030', [frame('swtch', 0x10, 13), frame('cv_wait', 0x24, 14)]),
     thread('ffffff0000000040', null),
     thread('ffffff0000000050', [frame('swtch', 0x10, 0), frame('cv_wait', 0x20, 0)]),
+    // The saved-PC frame is part of the stack's shape: a stack of its own.
+    thread('ffffff0000000060', [{ ...frame('_resume_from_idle', 0xf1, 0), saved: true }, frame('swtch', 0x10, 0), frame('cv_wait', 0x20, 0)]),
   ];
   const text = renderJson(a, {}, { compact: true });
   const doc = JSON.parse(text) as {
@@ -50,8 +52,9 @@ describe('toJson compact (schema v2)', () => {
     expect(doc.snapshot.stacks).toEqual([
       [{ func: 'swtch', offset: 0x10 }, { func: 'cv_wait', offset: 0x20 }],
       [{ func: 'swtch', offset: 0x10 }, { func: 'cv_wait', offset: 0x24 }],
+      [{ func: '_resume_from_idle', offset: 0xf1, saved: true }, { func: 'swtch', offset: 0x10 }, { func: 'cv_wait', offset: 0x20 }],
     ]);
-    expect(doc.snapshot.threads.map((t) => t['stackId'])).toEqual([0, 0, 1, null, 0]);
+    expect(doc.snapshot.threads.map((t) => t['stackId'])).toEqual([0, 0, 1, null, 0, 2]);
     expect(doc.snapshot.threads.every((t) => !('stack' in t))).toBe(true);
   });
 
@@ -63,6 +66,7 @@ describe('toJson compact (schema v2)', () => {
     expect(doc.snapshot.threads[2]!['frames']).toEqual([{ line: 13 }, { line: 14 }]);
     expect('frames' in doc.snapshot.threads[3]!).toBe(false);
     expect('frames' in doc.snapshot.threads[4]!).toBe(false);
+    expect('frames' in doc.snapshot.threads[5]!).toBe(false);
   });
 
   it('is the v1 document otherwise, and v1 is unchanged in shape', () => {
