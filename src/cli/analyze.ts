@@ -28,12 +28,12 @@ const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 
 /** The report in `format`, as pieces to write in order. */
-export function reportPieces(a: Analysis, format: Format, width: number | undefined, extras: ReportExtras): Iterable<string> {
+export function reportPieces(a: Analysis, format: Format, width: number | undefined, extras: ReportExtras, compact = false): Iterable<string> {
   switch (format) {
     case 'json':
-      return jsonReport(a, extras);
+      return jsonReport(a, extras, { compact });
     case 'markdown':
-      return markdownReport(a, extras);
+      return markdownReport(a, extras, { compact });
     case 'sarif':
       return sarifReport(a);
     case 'text':
@@ -49,6 +49,7 @@ export const runAnalyze: Command = async (argv, io) => {
     'starvation-seconds': { type: 'string' },
     hz: { type: 'string' },
     stream: { type: 'boolean', default: false },
+    compact: { type: 'boolean', default: false },
   });
   if ('error' in opts) {
     io.stderr.write(`playfair analyze: ${opts.error}\n`);
@@ -57,6 +58,11 @@ export const runAnalyze: Command = async (argv, io) => {
   const format = opts.values['format'] as string;
   if (!(FORMATS as readonly string[]).includes(format)) {
     io.stderr.write(`playfair analyze: --format must be one of ${FORMATS.join(', ')}\n`);
+    return EXIT_USAGE;
+  }
+  const compact = opts.values['compact'] === true;
+  if (compact && format !== 'json' && format !== 'markdown') {
+    io.stderr.write('playfair analyze: --compact applies to --format json or markdown\n');
     return EXIT_USAGE;
   }
   const failOn = parseSeverity(opts.values['fail-on'] as string);
@@ -97,7 +103,7 @@ export const runAnalyze: Command = async (argv, io) => {
     return EXIT_USAGE;
   }
   const extras: ReportExtras = { known: knownIssuesOf(analysis) };
-  await pump(reportPieces(analysis, format as Format, io.stdout.columns, extras), stdoutSink(io.stdout));
+  await pump(reportPieces(analysis, format as Format, io.stdout.columns, extras, compact), stdoutSink(io.stdout));
   const internal = internalErrorCount(analysis);
   const code = exitCodeFor(verdictOf(analysis), failOn);
   // Text and Markdown say these things in the report; JSON and SARIF readers may not look.

@@ -1,6 +1,7 @@
 // JSON.stringify(value, null, 2), written piece by piece: arrays the size of the data (threads,
 // run queues, evidence) are never turned into one string, and LazyArray lets a report map a
-// data-sized array element by element instead of building a copy.
+// data-sized array element by element instead of building a copy. Compact mode gives
+// JSON.stringify(value) instead: no whitespace at all.
 
 /** An array whose elements are made (`map`) only when written. */
 export class LazyArray<T> {
@@ -17,47 +18,85 @@ export class LazyArray<T> {
   }
 }
 
-/** Values small enough to hand to JSON.stringify whole: this many nodes, no LazyArray inside. */
-const SMALL_NODES = 48;
+/**
+ * Values small enough to hand to JSON.stringify whole: this many nodes. Large enough that a thread
+ * with its stack is one call (pieces per frame cost more in garbage than they save), small enough
+ * that no piece is a data-sized string.
+ */
+const SMALL_NODES = 1024;
 
 type Obj = Record<string, unknown>;
 
-function hasToJson(v: object): v is { toJSON(): unknown } {
-  return typeof (v as { toJSON?: unknown }).toJSON === 'function';
+const NOT_SMALL = Symbol('not small');
+
+/**
+ * `v` ready for JSON.stringify when it has at most `budget` nodes: LazyArrays inside made plain
+ * (mapped once; objects are copied only when something inside them changed), or NOT_SMALL.
+ */
+function small(v: unknown, budget: { left: number }): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (--budget.left < 0) return NOT_SMALL;
+  if (v instanceof LazyArray) {
+    if (v.items.length > budget.left) return NOT_SMALL;
+    const out: unknown[] = new Array<unknown>(v.items.length);
+    for (let i = 0; i < v.items.length; i++) {
+      const x = small(v.map(v.items[i], i), budget);
+      if (x === NOT_SMALL) return NOT_SMALL;
+      out[i] = x;
+    }
+    return out;
+  }
+  if (Array.isArray(v)) {
+    if (v.length > budget.left) return NOT_SMALL;
+    let out: unknown[] | null = null;
+    for (let i = 0; i < v.length; i++) {
+      const x = small(v[i], budget);
+      if (x === NOT_SMALL) return NOT_SMALL;
+      if (x !== v[i]) (out ??= v.slice())[i] = x;
+    }
+    return out ?? v;
+  }
+  // Dates and the like: JSON.stringify calls their toJSON itself.
+  if (hasToJson(v)) return v;
+  let out: Obj | null = null;
+  for (const k in v) {
+    if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+    const x0 = (v as Obj)[k];
+    const x = small(x0, budget);
+    if (x === NOT_SMALL) return NOT_SMALL;
+    if (x !== x0) (out ??= { ...(v as Obj) })[k] = x;
+  }
+  return out ?? v;
 }
 
-/** Whether `v` has at most `budget` nodes and no LazyArray (so JSON.stringify can take it whole). */
-function isSmall(v: unknown, budget: { left: number }): boolean {
-  if (v === null || typeof v !== 'object') return true;
-  if (v instanceof LazyArray) return false;
-  if (--budget.left < 0) return false;
-  if (Array.isArray(v)) {
-    if (v.length > budget.left) return false;
-    for (const x of v) if (!isSmall(x, budget)) return false;
-    return true;
-  }
-  for (const k in v) {
-    if (Object.prototype.hasOwnProperty.call(v, k) && !isSmall((v as Obj)[k], budget)) return false;
-  }
-  return true;
+function hasToJson(v: object): v is { toJSON(): unknown } {
+  return typeof (v as { toJSON?: unknown }).toJSON === 'function';
 }
 
 function omitted(v: unknown): boolean {
   return v === undefined || typeof v === 'function' || typeof v === 'symbol';
 }
 
-function* value(v: unknown, indent: string): Generator<string> {
+/** `indent` is null in compact mode (no whitespace). */
+function* value(v: unknown, indent: string | null): Generator<string> {
   if (v !== null && typeof v === 'object' && !(v instanceof LazyArray) && !Array.isArray(v) && hasToJson(v)) v = v.toJSON();
   if (v === null || typeof v !== 'object') {
     yield JSON.stringify(v) ?? 'null';
     return;
   }
-  if (isSmall(v, { left: SMALL_NODES })) {
-    const s = JSON.stringify(v, null, 2);
+  const plain = small(v, { left: SMALL_NODES });
+  if (plain !== NOT_SMALL) {
+    if (indent === null) {
+      yield JSON.stringify(plain);
+      return;
+    }
+    const s = JSON.stringify(plain, null, 2);
     yield indent === '' ? s : s.replaceAll('\n', '\n' + indent);
     return;
   }
-  const inner = indent + '  ';
+  const inner = indent === null ? null : indent + '  ';
+  const open = inner === null ? '' : '\n' + inner;
+  const close = indent === null ? '' : '\n' + indent;
   if (v instanceof LazyArray || Array.isArray(v)) {
     const items: readonly unknown[] = v instanceof LazyArray ? v.items : v;
     const map = v instanceof LazyArray ? v.map : null;
@@ -65,15 +104,14 @@ function* value(v: unknown, indent: string): Generator<string> {
       yield '[]';
       return;
     }
-    yield '[\n';
+    yield '[';
     for (let i = 0; i < items.length; i++) {
-      yield inner;
+      yield i > 0 ? ',' + open : open;
       const x = map === null ? items[i] : map(items[i], i);
       if (omitted(x)) yield 'null';
       else yield* value(x, inner);
-      yield i + 1 < items.length ? ',\n' : '\n';
     }
-    yield indent + ']';
+    yield close + ']';
     return;
   }
   let first = true;
@@ -81,17 +119,16 @@ function* value(v: unknown, indent: string): Generator<string> {
     if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
     const x = (v as Obj)[k];
     if (omitted(x)) continue;
-    yield first ? '{\n' : ',\n';
+    yield (first ? '{' : ',') + open + JSON.stringify(k) + (inner === null ? ':' : ': ');
     first = false;
-    yield `${inner}${JSON.stringify(k)}: `;
     yield* value(x, inner);
   }
-  yield first ? '{}' : `\n${indent}}`;
+  yield first ? '{}' : close + '}';
 }
 
-/** The pieces of `JSON.stringify(v, null, 2)`, followed by a newline. */
-export function* jsonPieces(v: unknown): Generator<string> {
-  yield* value(v, '');
+/** The pieces of `JSON.stringify(v, null, 2)` (compact: `JSON.stringify(v)`), followed by a newline. */
+export function* jsonPieces(v: unknown, compact = false): Generator<string> {
+  yield* value(v, compact ? null : '');
   yield '\n';
 }
 

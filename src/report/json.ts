@@ -1,14 +1,22 @@
 // The JSON output of `analyze --format json`: a stable public contract (see README).
 // Keys are listed explicitly so an internal rename cannot silently change the contract.
 // Data-sized arrays are LazyArrays: written element by element (jsonPieces), never copied whole.
+// `compact` gives schema v2 (see README): stacks shared by id, no indentation.
 import type { Analysis } from '../analysis.ts';
 import type { Diagnostic } from '../../grammar/common/source.ts';
-import type { Cpu, Thread } from '../model/snapshot.ts';
+import type { Cpu, StackFrame, Thread } from '../model/snapshot.ts';
+import { reportOrder } from '../rules/policy.ts';
 import { jsonPieces, LazyArray } from './json-stream.ts';
 import { internalErrorCount } from '../analysis.ts';
 import type { ReportExtras } from './extras.ts';
 
 export const JSON_SCHEMA_VERSION = 1;
+/** `--compact`: threads point at shared stacks instead of carrying their frames. */
+export const JSON_COMPACT_SCHEMA_VERSION = 2;
+
+export interface JsonOptions {
+  compact?: boolean;
+}
 
 function cpuJson(c: Cpu) {
   return {
@@ -31,6 +39,9 @@ function cpuJson(c: Cpu) {
   };
 }
 
+// Thread objects are written as literals, not spreads of shared parts: one is made per thread,
+// and on a dump of 10^5 threads the spreads cost more than the repetition (a test keeps the two
+// schemas' keys in step).
 function threadJson(t: Thread) {
   return {
     addr: t.addr,
@@ -62,6 +73,80 @@ function threadJson(t: Thread) {
   };
 }
 
+/**
+ * Stack groups for schema v2: threads whose frames have the same functions and offsets (as
+ * `::stacks` groups them) and the same saved-PC frames share one id; `stacks[id]` is that list.
+ */
+export class StackTable {
+  readonly stacks: (readonly StackFrame[])[] = [];
+  private readonly ids = new Map<string, number>();
+  private readonly byThread = new Map<Thread, number>();
+
+  constructor(threads: readonly Thread[]) {
+    for (const t of threads) {
+      if (t.stack === null) continue;
+      let key = '';
+      for (const f of t.stack) key += `${f.saved === true ? '[' : ''}${f.func}+${f.offset ?? ''}\n`;
+      let id = this.ids.get(key);
+      if (id === undefined) {
+        id = this.stacks.length;
+        this.ids.set(key, id);
+        this.stacks.push(t.stack);
+      }
+      this.byThread.set(t, id);
+    }
+  }
+
+  idOf(t: Thread): number | null {
+    return this.byThread.get(t) ?? null;
+  }
+}
+
+type OwnFrame = { line?: number; fp?: string; args?: string[] };
+
+/** What a frame has of its own beyond the group's function, offset and saved flag; absent keys are null/0. */
+function ownFrame(f: StackFrame): OwnFrame | null {
+  const own: OwnFrame = {};
+  if (f.line !== 0) own.line = f.line;
+  if (f.fp !== null) own.fp = f.fp;
+  if (f.args !== null) own.args = f.args;
+  return Object.keys(own).length > 0 ? own : null;
+}
+
+function threadJsonV2(t: Thread, table: StackTable) {
+  let frames: OwnFrame[] | undefined;
+  if (t.stack !== null) {
+    const own = t.stack.map(ownFrame);
+    if (own.some((o) => o !== null)) frames = own.map((o) => o ?? {});
+  }
+  return {
+    addr: t.addr,
+    proc: t.proc,
+    procAddr: t.procAddr,
+    pri: t.pri,
+    epri: t.epri,
+    state: t.state,
+    cls: t.cls,
+    cid: t.cid,
+    desc: t.desc,
+    stackId: table.idOf(t),
+    frames,
+    stackFailure: t.stackFailure,
+    sobj: t.sobj,
+    groupCount: t.groupCount,
+    wchan: t.wchan,
+    onCpu: t.onCpu,
+    queuedOn: t.queuedOn,
+    boundCpu: t.boundCpu,
+    dispTime: t.dispTime,
+    cldata: t.cldata,
+    tsTimeleft: t.tsTimeleft,
+    tsDispwait: t.tsDispwait,
+    tsFlags: t.tsFlags,
+    lines: t.lines,
+  };
+}
+
 function diagnosticJson(d: Diagnostic) {
   // Internal errors keep their kind and stack: a bug report needs both.
   return d.kind === 'internal' ? { line: d.line, col: d.col, message: d.message, kind: d.kind, stack: d.stack } : { line: d.line, col: d.col, message: d.message };
@@ -71,10 +156,11 @@ function diagnosticJson(d: Diagnostic) {
  * The document, with LazyArrays where the data is large. `JSON.stringify` gives the same text as
  * jsonPieces (LazyArray has toJSON). `extras.known` adds the known issues triage matches.
  */
-export function toJson(a: Analysis, extras: ReportExtras = {}) {
+export function toJson(a: Analysis, extras: ReportExtras = {}, opts: JsonOptions = {}) {
   const s = a.snapshot;
+  const table = opts.compact === true ? new StackTable(s.threads) : null;
   return {
-    version: JSON_SCHEMA_VERSION,
+    version: table !== null ? JSON_COMPACT_SCHEMA_VERSION : JSON_SCHEMA_VERSION,
     source: a.source,
     accounting: a.accounting,
     internalErrors: internalErrorCount(a),
@@ -87,13 +173,18 @@ export function toJson(a: Analysis, extras: ReportExtras = {}) {
     })),
     snapshot: {
       cpus: new LazyArray(s.cpus, cpuJson),
-      threads: new LazyArray(s.threads, threadJson),
+      ...(table !== null
+        ? {
+            stacks: new LazyArray(table.stacks, (st) => new LazyArray(st, (f) => (f.saved === true ? { func: f.func, offset: f.offset, saved: true } : { func: f.func, offset: f.offset }))),
+            threads: new LazyArray(s.threads, (t) => threadJsonV2(t, table)),
+          }
+        : { threads: new LazyArray(s.threads, threadJson) }),
       tunables: s.tunables,
       tunableLines: s.tunableLines,
       panic: s.panic === null ? null : { message: s.panic.message, cpu: s.panic.cpu, thread: s.panic.thread, lines: s.panic.lines },
       system: s.system,
     },
-    findings: a.findings,
+    findings: reportOrder(a.findings),
     ...(extras.known !== undefined ? { knownIssues: extras.known } : {}),
     notes: a.notes,
     diagnostics: new LazyArray(a.diagnostics, diagnosticJson),
@@ -101,12 +192,12 @@ export function toJson(a: Analysis, extras: ReportExtras = {}) {
 }
 
 /** The JSON document in pieces, for pump(). */
-export function jsonReport(a: Analysis, extras: ReportExtras = {}): Iterable<string> {
-  return jsonPieces(toJson(a, extras));
+export function jsonReport(a: Analysis, extras: ReportExtras = {}, opts: JsonOptions = {}): Iterable<string> {
+  return jsonPieces(toJson(a, extras, opts), opts.compact === true);
 }
 
-export function renderJson(a: Analysis, extras: ReportExtras = {}): string {
+export function renderJson(a: Analysis, extras: ReportExtras = {}, opts: JsonOptions = {}): string {
   const parts: string[] = [];
-  for (const p of jsonReport(a, extras)) parts.push(p);
+  for (const p of jsonReport(a, extras, opts)) parts.push(p);
   return parts.join('');
 }

@@ -4,7 +4,7 @@
 // (textReport) so a huge run queue never becomes one array or one string.
 import type { Analysis } from '../analysis.ts';
 import { SEVERITIES, type Evidence, type Finding } from '../rules/types.ts';
-import { severityCounts, sortedFindings } from '../rules/policy.ts';
+import { severityCounts, reportOrder } from '../rules/policy.ts';
 import type { ReportExtras } from './extras.ts';
 import { neutralize } from './sanitize.ts';
 import {
@@ -106,7 +106,7 @@ function* details(f: Finding, n: number, width: number, lineNoWidth: number): Ge
 
 function* lines(a: Analysis, opts: TextOptions, extras: ReportExtras): Generator<string> {
   const width = Math.max(40, opts.width ?? 80);
-  const findings = sortedFindings(a.findings);
+  const findings = reportOrder(a.findings);
   yield* summary(a, findings, width, extras);
   const lineNoWidth = String(a.accounting.lines).length;
   for (let i = 0; i < findings.length; i++) {

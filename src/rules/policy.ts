@@ -16,11 +16,40 @@ export function atOrAbove(sev: Severity, threshold: Severity): boolean {
   return severityRank(sev) <= severityRank(threshold);
 }
 
-/** Findings worst first; ties keep the rules' report order. */
+const CONFIDENCE_RANK: Record<Finding['confidence'], number> = { certain: 0, inferred: 1 };
+
+/**
+ * The order the report formats show findings in: worst severity first, then certain before inferred, then
+ * by a stable id (rule id, CPU, first thread named) so the order does not follow input line order;
+ * full ties keep the rules' own order.
+ */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    severityRank(a.severity) - severityRank(b.severity) ||
+    CONFIDENCE_RANK[a.confidence] - CONFIDENCE_RANK[b.confidence] ||
+    compareStrings(a.rule, b.rule) ||
+    (a.cpu ?? Number.MAX_SAFE_INTEGER) - (b.cpu ?? Number.MAX_SAFE_INTEGER) ||
+    compareStrings(a.threads?.[0] ?? '', b.threads?.[0] ?? '')
+  );
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Findings worst first; ties keep the rules' report order (the cause first: triage names a report by it). */
 export function sortedFindings(findings: readonly Finding[]): Finding[] {
   return findings
     .map((f, i) => ({ f, i }))
     .sort((a, b) => severityRank(a.f.severity) - severityRank(b.f.severity) || a.i - b.i)
+    .map((x) => x.f);
+}
+
+/** Findings in the order the report formats (text, Markdown, JSON, SARIF) list them: compareFindings, stable. */
+export function reportOrder(findings: readonly Finding[]): Finding[] {
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => compareFindings(a.f, b.f) || a.i - b.i)
     .map((x) => x.f);
 }
 

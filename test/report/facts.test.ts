@@ -27,7 +27,7 @@ describe('the panic and ::status in the summary', () => {
 
   it('Markdown: the same facts, escaped', () => {
     const md = renderMarkdown(panicDump);
-    expect(md).toContain('**Panic:** cpu 0, thread ffffff095b369060\\: BAD TRAP\\: type\\=d \\(\\#​gp General protection\\) rp\\=ffffff00413fe670 addr\\=0');
+    expect(md).toContain('**Panic:** cpu 0, thread ffffff095b369060\\: BAD TRAP\\: type\\=d \\(`#gp` General protection\\) rp\\=ffffff00413fe670 addr\\=0');
     expect(md).toContain('**Status:** target\\: crash dump vmcore\\.0; host\\: anto\\.nym\\.se;');
   });
 

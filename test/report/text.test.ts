@@ -26,8 +26,9 @@ describe('renderText', () => {
     expect(lines[2]).toBe('  format 1, findstack 2)');
     expect(lines[3]).toBe('Findings: 1 critical, 3 high, 0 medium, 0 low, 0 info');
     expect(lines[4]).toMatch(/^Worst: \[critical\] CPU 1: 2 bound pri-99 threads starved/);
-    // The other findings follow, indented under the worst.
-    expect(lines[7]).toMatch(/^  \[high\] kpreemptpri above maxclsyspri/);
+    // The other findings follow, indented under the worst: certain before inferred among the highs.
+    expect(lines[7]).toBe('  [high] CPU 1: RNRN set, CPU not switched for about 18.4 hours');
+    expect(lines[8]).toBe('    (preemption-pending)');
     const firstDetail = lines.findIndex((l) => l.startsWith('1. '));
     expect(firstDetail).toBeGreaterThan(4);
     expect(firstDetail).toBeLessThan(24); // the summary fits one screen
