@@ -25,6 +25,7 @@ export function validateScenario(x: unknown): { ok: true; scenario: ScenarioFile
       });
     });
   }
+  if (Array.isArray(x.threads)) lockKinds(x.threads, e);
   if (Array.isArray(x.cpus) && Array.isArray(x.threads)) offline(x.cpus, x.threads, e);
   if (x.interrupts !== undefined) {
     if (!Array.isArray(x.interrupts)) e.push('scenario.interrupts: expected a list');
@@ -96,15 +97,33 @@ function forSteps(program: unknown, f: (st: unknown, path: string) => void): voi
   });
 }
 
+/** A lock is a mutex (lock/unlock) or an rwlock (read/write/rwExit), never both. */
+function lockKinds(threads: unknown[], e: string[]): void {
+  const kind = new Map<string, string>();
+  threads.forEach((t, i) => {
+    if (!isObj(t)) return;
+    forSteps(t.program, (st, p) => {
+      if (!isObj(st)) return;
+      for (const [k, want] of [['lock', 'mutex'], ['unlock', 'mutex'], ['read', 'rwlock'], ['write', 'rwlock'], ['rwExit', 'rwlock']] as const) {
+        const name = st[k];
+        if (typeof name !== 'string') continue;
+        const had = kind.get(name);
+        if (had !== undefined && had !== want) e.push(`threads[${i}].${p}.${k}: '${name}' is used as a ${had} elsewhere`);
+        else kind.set(name, want);
+      }
+    });
+  });
+}
+
 /** Checks one step; returns true if it can take time. */
 function step(st: unknown, p: string, e: string[]): boolean {
   if (!isObj(st)) {
     e.push(`${p}: expected a step object`);
     return false;
   }
-  const keys = Object.keys(st).filter((k) => k !== 'preempt');
+  const keys = Object.keys(st).filter((k) => k !== 'preempt' && k !== 'at');
   if (keys.length !== 1) {
-    e.push(`${p}: exactly one of user, kernel, sleep, wait, wake`);
+    e.push(`${p}: exactly one of user, kernel, sleep, wait, wake, lock, unlock, read, write, rwExit`);
     return false;
   }
   const k = keys[0] as string;
@@ -123,6 +142,14 @@ function step(st: unknown, p: string, e: string[]): boolean {
       return true;
     case 'wake':
       if (!Array.isArray(v)) e.push(`${p}.wake: a list of thread names`);
+      return false;
+    case 'lock':
+    case 'unlock':
+    case 'read':
+    case 'write':
+    case 'rwExit':
+      if (typeof v !== 'string' || v === '') e.push(`${p}.${k}: a lock name`);
+      if (st.at !== undefined && (!Array.isArray(st.at) || st.at.some((f) => typeof f !== 'string'))) e.push(`${p}.at: a list of frames`);
       return false;
     default:
       e.push(`${p}: unknown step '${k}'`);

@@ -83,7 +83,8 @@ describe('playfair sim', () => {
     const f = fakeIO();
     expect(await runSim(['--list'], f.io)).toBe(0);
     expect(f.out().split('\n').map((l) => l.split(':')[0])).toEqual([
-      'healthy-mix', 'illumos-1532', 'illumos-1532-intr', 'illumos-1532-sdc98', 'pageout-taskq', 'pageout-taskq-sdc', 'sys-equal-pri', '',
+      'deadlock-2', 'healthy-mix', 'illumos-1532', 'illumos-1532-intr', 'illumos-1532-sdc98', 'mutex-convoy', 'pageout-chain', 'pageout-taskq',
+      'pageout-taskq-sdc', 'rwlock-cycle-3', 'sys-equal-pri', '',
     ]);
   });
 });
