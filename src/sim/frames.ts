@@ -104,7 +104,7 @@ export function startFunction(shape: StackShape): string | null {
 export function threadStack(t: SimThread, width: number): { sp: string; frames: StackFrame[] } {
   const shape = t.stack as StackShape;
   const mid: FrameSpec[] = t.blockedOn !== null
-    ? lockFrames(t, width)
+    ? lockFrames(t)
     : t.leftBy === 2
       ? [{ func: 'preempt', offset: 0xd8, args: [] }, ...shape.run]
       : shape.sleep;
@@ -124,8 +124,9 @@ export function threadStack(t: SimThread, width: number): { sp: string; frames: 
  * mutex_vector_enter(lp) or rw_enter_sleep(lp, rw), then the step's caller frames (else the
  * thread's run frames). Argument order as in illumos turnstile.c, mutex.c and rwlock.c.
  */
-export function lockFrames(t: SimThread, width: number): FrameSpec[] {
+export function lockFrames(t: SimThread): FrameSpec[] {
   const l = t.blockedOn as SimLock;
+  const width = l.addr.replace(/^0x/, '').length > 8 ? 16 : 8; // a 32-bit kernel's addresses fit 8 digits
   const hex = (a: string): string => a.replace(/^0x/, '');
   const ts: FrameSpec = { func: 'turnstile_block', offset: 0x1f6, args: [hex(t.blockTs), String(t.blockQ), hex(l.addr), sobjOpsAddr(l.kind, width), '0', '0'] };
   const enter: FrameSpec = l.kind === 'mutex'

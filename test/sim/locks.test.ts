@@ -11,6 +11,9 @@ import type { SimState, SimThread } from '../../src/sim/types.ts';
 import { TS_ONPROC, TS_RUN, TS_SLEEP } from '../../src/sim/types.ts';
 import { run, thread } from './helpers.ts';
 import { analyzeText } from '../../src/analyze.ts';
+import { checkSeed } from '../../src/sim/check.ts';
+import { randomWorkload } from '../../src/sim/random-workload.ts';
+import { runScenario } from '../../src/sim/run.ts';
 
 const lockOf = (s: SimState, name: string) => {
   const l = s.locks.find((x) => x.name === name);
@@ -205,5 +208,19 @@ describe('renderMutex', () => {
       const { kind: _k, line: _l, ...rest } = r as unknown as Record<string, unknown>;
       return rest;
     })).toEqual(views);
+  });
+});
+
+describe('sim --check with locks', () => {
+  it('random workloads with blocked mutex and rwlock waiters (and a cycle) round-trip through ::findstack -v and ::mutex', () => {
+    for (const seed of [19, 61]) {
+      const w = randomWorkload(seed);
+      const r = runScenario(w.scenario, { seed, ticks: w.ticks });
+      if (!r.ok) throw new Error(r.errors.join('; '));
+      const kinds = new Set(r.state.threads.flatMap((t) => (t.blockedOn === null ? [] : [t.blockedOn.kind])));
+      expect([...kinds].sort()).toEqual(['mutex', 'rwlock']);
+      expect(r.state.lockPanic).not.toBeNull();
+      expect(checkSeed(seed)).toBeNull();
+    }
   });
 });
