@@ -37,6 +37,10 @@ export interface SimSummary {
   kpqpri: number;
   ticks: number;
   events: number;
+  /** Run queues looked at by steal scans (with events, the simulator's work: linear in CPUs x threads). */
+  stealVisits: number;
+  /** CPUs re-planned after events (the fast-forward's bookkeeping; linear in events when nothing re-plans every CPU). */
+  plans: number;
   cpus: CpuInfo[];
   /** Threads still queued at the end that have waited at least the threshold. */
   starved: WaitInfo[];
@@ -105,6 +109,8 @@ export function summarize(s: SimState, thresholdTicks = s.params.hz): SimSummary
     kpqpri: s.params.kpqpri,
     ticks: s.lbolt,
     events: s.stats.events,
+    stealVisits: s.stats.stealVisits,
+    plans: s.stats.plans,
     cpus: s.cpus.map((c) => ({
       id: c.id,
       thread: c.thread.addr,

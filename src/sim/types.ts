@@ -282,6 +282,10 @@ export interface SimStats {
   events: number;
   /** sysdc_update passes so far (drives the duty-cycle decay). */
   sdcUpdates: number;
+  /** Queues looked at by steal scans: the work that was quadratic in CPUs (issue 15). */
+  stealVisits: number;
+  /** CPUs re-planned (quietUntil) after events: each was brought up to date and looked at. */
+  plans: number;
 }
 
 export interface SimState {
@@ -318,6 +322,8 @@ export interface SimState {
   dirtyN: number;
   /** CPUs that were kp-queue sensitive when last planned (a superset, pruned lazily). */
   kpqWatch: SimCpu[];
+  /** kpqHot() as it was when the current plans were made (see kpqSettle). */
+  kpqPlannedHot: boolean;
   /** Mutexes and rwlocks of the scenario, in order of first mention. */
   locks: SimLock[];
   /** Set when a blocking chain closed on itself (illumos panics there for kernel locks). */
