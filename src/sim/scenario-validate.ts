@@ -97,13 +97,25 @@ function forSteps(program: unknown, f: (st: unknown, path: string) => void): voi
   });
 }
 
-/** A lock is a mutex (lock/unlock) or an rwlock (read/write/rwExit), never both. */
+/**
+ * A lock is a mutex (lock/unlock) or an rwlock (read/write/rwExit), never both; a release needs an
+ * acquire of the same lock earlier in the thread's program (mutex_exit of a mutex not held panics).
+ */
 function lockKinds(threads: unknown[], e: string[]): void {
   const kind = new Map<string, string>();
   threads.forEach((t, i) => {
     if (!isObj(t)) return;
+    const held = new Map<string, number>();
     forSteps(t.program, (st, p) => {
       if (!isObj(st)) return;
+      for (const k of ['lock', 'read', 'write'] as const) if (typeof st[k] === 'string') held.set(st[k], (held.get(st[k]) ?? 0) + 1);
+      for (const k of ['unlock', 'rwExit'] as const) {
+        const name = st[k];
+        if (typeof name !== 'string') continue;
+        const n = held.get(name) ?? 0;
+        if (n === 0) e.push(`threads[${i}].${p}.${k}: '${name}' is not taken earlier in this program`);
+        else held.set(name, n - 1);
+      }
       for (const [k, want] of [['lock', 'mutex'], ['unlock', 'mutex'], ['read', 'rwlock'], ['write', 'rwlock'], ['rwExit', 'rwlock']] as const) {
         const name = st[k];
         if (typeof name !== 'string') continue;

@@ -14,6 +14,7 @@ import { analyzeText } from '../../src/analyze.ts';
 import { checkSeed } from '../../src/sim/check.ts';
 import { randomWorkload } from '../../src/sim/random-workload.ts';
 import { runScenario } from '../../src/sim/run.ts';
+import { validateScenario } from '../../src/sim/scenario-validate.ts';
 
 const lockOf = (s: SimState, name: string) => {
   const l = s.locks.find((x) => x.name === name);
@@ -222,5 +223,16 @@ describe('sim --check with locks', () => {
       expect(r.state.lockPanic).not.toBeNull();
       expect(checkSeed(seed)).toBeNull();
     }
+  });
+});
+
+describe('lock step validation', () => {
+  const scn = (program: unknown[]): unknown => ({ name: 'v', description: '', cpus: 1, threads: [{ name: 'x', class: 'SYS', program }] });
+  it('refuses a release of a lock the program has not taken, and one name used as both kinds', () => {
+    const a = validateScenario(scn([{ unlock: 'm' }, { sleep: 1 }]));
+    expect(a.ok ? [] : a.errors).toEqual([`threads[0].program[0].unlock: 'm' is not taken earlier in this program`]);
+    const b = validateScenario(scn([{ lock: 'm' }, { rwExit: 'm' }, { sleep: 1 }]));
+    expect(b.ok ? [] : b.errors).toEqual([`threads[0].program[1].rwExit: 'm' is used as a mutex elsewhere`]);
+    expect(validateScenario(scn([{ read: 'rw', at: ['f+0x1(@a)'] }, { kernel: 1 }, { rwExit: 'rw' }, { sleep: 1 }])).ok).toBe(true);
   });
 });
