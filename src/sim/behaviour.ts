@@ -2,12 +2,14 @@
 // code with or without kernel preemption, timed sleeps, waits for a wake-up, waking others).
 // Step boundaries are where returns to user mode (and so RNRN) and kpreempt_enable happen.
 import { clTrapret, clWakeup } from './classes/index.ts';
+import { mutexEnter, mutexExit, RW_READER, RW_WRITER, rwEnter, rwExit, spinTick, type SimLock } from './locks.ts';
 import { EV_WAKE } from './events.ts';
 import { PHASE_A } from './heap.ts';
 import { preempt, sleepThread } from './switch.ts';
 import { markDirty, touch } from './sync.ts';
 import {
-  MODE_KERNEL, MODE_USER, OP_KERNEL, OP_SLEEP, OP_USER, OP_WAIT, OP_WAKE, Phase, SimCpu, SimState, SimThread, Step, TS_SLEEP,
+  MODE_KERNEL, MODE_USER, OP_KERNEL, OP_LOCK, OP_READ, OP_RWEXIT, OP_SLEEP, OP_UNLOCK, OP_USER, OP_WAIT, OP_WAKE, OP_WRITE,
+  Phase, SimCpu, SimState, SimThread, Step, TS_SLEEP,
 } from './types.ts';
 
 /** Zero-length steps may chain; a program that never spends a tick is a scenario error. */
@@ -81,6 +83,29 @@ export function advance(s: SimState, cp: SimCpu, t: SimThread): void {
       case OP_WAKE:
         for (let i = 0; i < st.targets.length; i++) wakeByEvent(s, s.threads[st.targets[i] as number] as SimThread);
         break;
+      case OP_LOCK:
+      case OP_READ:
+      case OP_WRITE: {
+        const l = s.locks[st.lock as number] as SimLock;
+        t.blockAt = st.at ?? [];
+        const r = st.op === OP_LOCK ? mutexEnter(s, cp, t, l) : rwEnter(s, cp, t, l, st.op === OP_READ ? RW_READER : RW_WRITER);
+        if (r === 'acquired') break;
+        // Not acquired: this step runs again (after a spin tick, or when woken from the turnstile;
+        // an rw_exit handoff moves it past the step instead).
+        t.stepIdx--;
+        if (r === 'spin') {
+          spinTick(s, cp, t);
+          return;
+        }
+        return;
+      }
+      case OP_UNLOCK:
+      case OP_RWEXIT: {
+        const l = s.locks[st.lock as number] as SimLock;
+        const ok = st.op === OP_UNLOCK ? mutexExit(s, t, l) : rwExit(s, t, l);
+        if (!ok) throw new Error(`thread ${t.name}: ${st.op === OP_UNLOCK ? 'mutex_exit' : 'rw_exit'} of ${l.name}, which it does not hold`);
+        break;
+      }
     }
   }
   throw new Error(`thread ${t.name}: program spends no time (more than ${MAX_CHAIN} zero-length steps in a row)`);

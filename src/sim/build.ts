@@ -11,14 +11,15 @@ import { parseDuration } from './duration.ts';
 import { settleAll } from './engine.ts';
 import { cpuResched, setbackdq } from './enqueue.ts';
 import { EV_INTR, EV_SDC, EV_UPDATE, EV_WAKE } from './events.ts';
-import { makeStackShape, startFunction } from './frames.ts';
+import { convFrames, makeStackShape, startFunction } from './frames.ts';
+import { SimLock, type LockKind } from './locks.ts';
 import { EventHeap, PHASE_A, PHASE_C, PHASE_D } from './heap.ts';
 import { makeParams, queueLevels, type ParamInput } from './params.ts';
 import { Rng } from './rng.ts';
 import type { CpuDef, Len, PhaseDef, ScenarioFile, StepDef, ThreadDef } from './scenario-types.ts';
 import { defaultTsTable } from './ts-table.ts';
 import {
-  CLS_SDC, CLS_SYS, CLS_TS, KIND_IDLE, KIND_INTR, KIND_NORMAL, KPQ, OP_KERNEL, OP_SLEEP, OP_USER, OP_WAIT, OP_WAKE,
+  CLS_SDC, CLS_SYS, CLS_TS, KIND_IDLE, KIND_INTR, KIND_NORMAL, KPQ, OP_KERNEL, OP_LOCK, OP_READ, OP_RWEXIT, OP_SLEEP, OP_UNLOCK, OP_USER, OP_WAIT, OP_WAKE, OP_WRITE,
   Phase, SimCpu, SimOptions, SimState, SimThread, SourceSpec, Step, TS_FREE, TS_ONPROC, TS_SLEEP,
 } from './types.ts';
 
@@ -59,7 +60,7 @@ export function buildState(scn: ScenarioFile, opts: BuildOptions): BuildResult {
     addrWidth: width,
     scenario: scn.name,
     seed: opts.seed,
-    stats: { events: 0, sdcUpdates: 0 },
+    stats: { events: 0, sdcUpdates: 0, stealVisits: 0, plans: 0 },
     onSample: null,
     tsThreads: [],
     sdcThreads: [],
@@ -68,7 +69,24 @@ export function buildState(scn: ScenarioFile, opts: BuildOptions): BuildResult {
     dirtyList: [],
     dirtyN: 0,
     kpqWatch: [],
+    kpqPlannedHot: false,
+    locks: [],
+    lockPanic: null,
+    expectedWaits: [],
   };
+
+  // Shared objects and locks (only scenarios that name them allocate addresses for them, so the
+  // addresses of every other scenario stay as they were).
+  const shared = new Map<string, string>();
+  const lockByName = new Map<string, SimLock>();
+  for (const [name, o] of Object.entries(scn.objects ?? {})) shared.set(name, o.addr ?? alloc.object());
+  for (const [name, kind] of lockUses(scn)) {
+    const addr = shared.get(name) ?? alloc.object();
+    shared.set(name, addr);
+    const l = new SimLock(s.locks.length, name, addr, kind);
+    s.locks.push(l);
+    lockByName.set(name, l);
+  }
 
   // Scenario threads first, so thread ids follow the file.
   const byName = new Map<string, number[]>();
@@ -77,7 +95,7 @@ export function buildState(scn: ScenarioFile, opts: BuildOptions): BuildResult {
   for (const def of scn.threads) {
     const n = def.count ?? 1;
     for (let k = 0; k < n; k++) {
-      const t = makeThread(s, def, n === 1 ? def.name : `${def.name}#${k + 1}`, alloc, ncpus, errors);
+      const t = makeThread(s, def, n === 1 ? def.name : `${def.name}#${k + 1}`, alloc, ncpus, errors, shared);
       const ids = byName.get(def.name) ?? [];
       ids.push(t.id);
       byName.set(def.name, ids);
@@ -85,7 +103,16 @@ export function buildState(scn: ScenarioFile, opts: BuildOptions): BuildResult {
     }
   }
   const resolve = (names: readonly string[] | undefined): number[] => (names ?? []).flatMap((n) => byName.get(n) ?? []);
-  for (const [def, t] of defs) t.phases = compileProgram(def.program, resolve, params.hz, errors, def.name);
+  const steps: StepContext = { lockByName, shared, alloc };
+  for (const [def, t] of defs) t.phases = compileProgram(def.program, resolve, params.hz, errors, def.name, steps);
+  if (s.locks.length > 0) for (const [, t] of defs) t.tsAddr = alloc.object(); // each thread's own turnstile (t_ts)
+  for (const w of scn.expectedWaits ?? []) {
+    s.expectedWaits.push({
+      kind: w.kind,
+      threads: w.threads.flatMap((n) => (byName.get(n) ?? []).map((id) => (s.threads[id] as SimThread).addr)),
+      objects: w.objects.map((o) => shared.get(o.startsWith('$') ? o.slice(1) : o) ?? o),
+    });
+  }
 
   // CPUs and their idle threads.
   for (let i = 0; i < ncpus; i++) {
@@ -201,7 +228,7 @@ function putOnCpu(s: SimState, c: SimCpu, t: SimThread): boolean {
   return true;
 }
 
-function makeThread(s: SimState, def: ThreadDef, name: string, alloc: AddrAlloc, ncpus: number, errors: string[]): SimThread {
+function makeThread(s: SimState, def: ThreadDef, name: string, alloc: AddrAlloc, ncpus: number, errors: string[], shared: ReadonlyMap<string, string>): SimThread {
   const cls = def.class === 'TS' ? CLS_TS : def.class === 'SDC' ? CLS_SDC : CLS_SYS;
   const kernelThread = def.proc === undefined || def.proc === 'sched';
   const [gaddr, top] = kernelThread ? alloc.kthread() : alloc.uthread();
@@ -221,7 +248,7 @@ function makeThread(s: SimState, def: ThreadDef, name: string, alloc: AddrAlloc,
     sdcEnter(s, t, def.dutyCycle ?? 80);
     s.sdcThreads.push(t);
   } else t.pri = def.pri ?? 60;
-  const st = makeStackShape(def.stack, kernelThread, alloc);
+  const st = makeStackShape(def.stack, kernelThread, alloc, shared);
   for (const e of st.errors) errors.push(`thread ${name}: ${e}`);
   t.stack = st.shape;
   t.desc = def.desc ?? (kernelThread ? `${startFunction(st.shape) ?? 'thread_start'}()` : `${def.proc?.slice(0, MAXCOMLEN)}/${t.id + 1}`);
@@ -234,12 +261,33 @@ function lenRange(l: Len | 'forever'): [number, number] {
   return typeof l === 'number' ? [l, l] : [l[0], l[1]];
 }
 
+/** Locks named by lock steps, in order of first use, with their kind (validation keeps it unique). */
+function lockUses(scn: ScenarioFile): Map<string, LockKind> {
+  const out = new Map<string, LockKind>();
+  for (const def of scn.threads) {
+    const phased = def.program.length > 0 && 'steps' in (def.program[0] as object);
+    const list = phased ? (def.program as PhaseDef[]).flatMap((p) => p.steps) : (def.program as StepDef[]);
+    for (const st of list) {
+      const name = 'lock' in st ? st.lock : 'unlock' in st ? st.unlock : 'read' in st ? st.read : 'write' in st ? st.write : 'rwExit' in st ? st.rwExit : null;
+      if (name !== null && !out.has(name)) out.set(name, 'lock' in st || 'unlock' in st ? 'mutex' : 'rwlock');
+    }
+  }
+  return out;
+}
+
+interface StepContext {
+  lockByName: ReadonlyMap<string, SimLock>;
+  shared: ReadonlyMap<string, string>;
+  alloc: AddrAlloc;
+}
+
 function compileProgram(
   prog: PhaseDef[] | StepDef[],
   resolve: (names: readonly string[]) => number[],
   hz: number,
   errors: string[],
   who: string,
+  ctx: StepContext,
 ): Phase[] {
   const phased = prog.length > 0 && 'steps' in (prog[0] as object);
   const phases: PhaseDef[] = phased ? (prog as PhaseDef[]) : [{ steps: prog as StepDef[] }];
@@ -251,11 +299,23 @@ function compileProgram(
       if (d.ok) until = d.ticks;
       else errors.push(`thread ${who}: ${d.message}`);
     }
-    return { until, steps: ph.steps.map((st) => compileStep(st, resolve)) };
+    return { until, steps: ph.steps.map((st) => compileStep(st, resolve, ctx, errors, who)) };
   });
 }
 
-function compileStep(st: StepDef, resolve: (names: readonly string[]) => number[]): Step {
+function compileStep(st: StepDef, resolve: (names: readonly string[]) => number[], ctx: StepContext, errors: string[], who: string): Step {
+  const lockStep = (op: number, name: string, at: string[] | undefined): Step => {
+    const l = ctx.lockByName.get(name) as SimLock;
+    const errs: string[] = [];
+    const frames = convFrames(at ?? [], ctx.alloc, new Map(), ctx.shared, errs);
+    for (const e of errs) errors.push(`thread ${who}: ${e}`);
+    return { op, lo: 0, hi: 0, preempt: true, targets: [], lock: l.id, at: frames };
+  };
+  if ('lock' in st) return lockStep(OP_LOCK, st.lock, st.at);
+  if ('unlock' in st) return lockStep(OP_UNLOCK, st.unlock, undefined);
+  if ('read' in st) return lockStep(OP_READ, st.read, st.at);
+  if ('write' in st) return lockStep(OP_WRITE, st.write, st.at);
+  if ('rwExit' in st) return lockStep(OP_RWEXIT, st.rwExit, undefined);
   if ('user' in st) {
     const [lo, hi] = lenRange(st.user);
     return { op: OP_USER, lo, hi, preempt: true, targets: [] };

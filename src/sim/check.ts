@@ -10,7 +10,8 @@ import { threadStack } from './frames.ts';
 import { randomWorkload } from './random-workload.ts';
 import { runScenario } from './run.ts';
 import { comm, cpuSnapshot, toSnapshot } from './snapshot.ts';
-import { emitTranscript, queuedThreads, runningTsThreads } from './transcript.ts';
+import { blockedThreads, emitTranscript, queuedThreads, runningTsThreads } from './transcript.ts';
+import type { MdbRecord } from '../../grammar/records.ts';
 import { KPQ, SimState } from './types.ts';
 
 export interface CheckMismatch {
@@ -46,7 +47,7 @@ export function checkSeed(seed: number): CheckMismatch | null {
   if (ex !== null) return fail('exactness', ex.path, ex.a, ex.b);
 
   const mdb = w.scenario.mdb ?? {};
-  const text = emitTranscript(fast, ['cpuinfo-v', 'findstack-v', 'print', 'tunables'], {
+  const text = emitTranscript(fast, ['cpuinfo-v', 'findstack-v', 'print', 'tunables', 'mutex'], {
     autowrap: mdb.autowrap ?? null,
     withDesc: mdb.withDesc ?? false,
     maxStacks: Infinity,
@@ -58,7 +59,18 @@ export function checkSeed(seed: number): CheckMismatch | null {
   }
   if (parsed.accounting.unrecognized > 0) return fail('roundtrip', 'accounting.unrecognized', '0', String(parsed.accounting.unrecognized));
   const d = firstDifference(expectedView(fast, mdb.withDesc ?? false), parsedView(fast, parsed.snapshot), 'snapshot');
-  return d === null ? null : fail('roundtrip', d.path, d.a, d.b);
+  if (d !== null) return fail('roundtrip', d.path, d.a, d.b);
+  const m = firstDifference(expectedMutexes(fast), parsedMutexes(parsed.records), 'mutexes');
+  return m === null ? null : fail('roundtrip', m.path, m.a, m.b);
+}
+
+/** Each simulated mutex as `::mutex` shows it: address, owner, waiters. */
+function expectedMutexes(s: SimState): unknown {
+  return s.locks.filter((l) => l.kind === 'mutex').map((l) => [A(l.addr), l.owner === null ? null : A(l.owner.addr), l.waiters > 0]);
+}
+
+function parsedMutexes(records: readonly MdbRecord[]): unknown {
+  return records.flatMap((r) => (r.kind === 'mutex' ? [[A(r.addr), r.owner === null ? null : A(r.owner), r.waiters]] : []));
 }
 
 /** Everything that must not depend on fast-forward: the snapshot plus per-thread counters. */
@@ -66,7 +78,8 @@ function fingerprint(s: SimState): unknown {
   return {
     lbolt: s.lbolt,
     snapshot: toSnapshot(s),
-    threads: s.threads.map((t) => [t.name, t.state, t.pri, t.segLeft, t.runTicks, t.maxWait, t.dispatches, t.tsTimeleft, t.tsDispwait, t.tsFlags, t.tsCpupri, t.pending, t.firstOn, t.firstOff, t.mode, t.trapret]),
+    threads: s.threads.map((t) => [t.name, t.state, t.pri, t.segLeft, t.runTicks, t.maxWait, t.dispatches, t.tsTimeleft, t.tsDispwait, t.tsFlags, t.tsCpupri, t.pending, t.firstOn, t.firstOff, t.mode, t.trapret, t.epri, t.blockedOn?.name ?? null, t.blockedSince]),
+    locks: s.locks.map((l) => [l.owner?.name ?? null, l.readers.map((t) => t.name), l.queues.map((q) => q.map((t) => t.name))]),
     cpus: s.cpus.map((c) => [c.runrun, c.kprunrun, c.chosenLevel, c.lastSwtch, c.dispatchPri, c.disp.maxUnboundPri, c.disp.steal]),
   };
 }
@@ -102,6 +115,9 @@ function expectedView(s: SimState, withDesc: boolean): unknown {
     v.desc = withDesc ? t.desc : null;
     v.stack = threadStack(t, 16).frames.map(frameView);
     threads[A(t.addr) as string] = v;
+  }
+  for (const t of blockedThreads(s)) {
+    threads[A(t.addr) as string] = { desc: withDesc ? t.desc : null, stack: threadStack(t, 16).frames.map(frameView) };
   }
   for (const t of runningTsThreads(s)) {
     const v = threads[A(t.addr) as string] ?? {};

@@ -23,7 +23,7 @@ import { intrEnd, intrFire } from './interrupts.ts';
 import { checkInvariants } from './invariants.ts';
 import { quietUntil } from './quiet.ts';
 import { idleDispatch, idleRetry, preempt } from './switch.ts';
-import { markDirty, touch, touchAll } from './sync.ts';
+import { kpqSettle, markDirty, touch, touchAll } from './sync.ts';
 import { KIND_IDLE, KIND_NORMAL, MODE_KERNEL, SimCpu, SimState, SimThread } from './types.ts';
 
 const SETTLE_LIMIT = 1_000_000;
@@ -134,10 +134,12 @@ export function settle(s: SimState): void {
 
 /** Plans the next clock event of every CPU touched by the last event. */
 export function replan(s: SimState): void {
+  kpqSettle(s);
   const list = s.touchedList;
   for (let i = 0; i < s.touchedN; i++) {
     const c = list[i] as SimCpu;
     c.touched = false;
+    s.stats.plans++;
     const nt = quietUntil(s, c);
     if (nt === c.scheduled) continue;
     c.scheduled = nt;

@@ -2,7 +2,7 @@
 // (disp_lowpri_cpu, cache affinity, run-queue balancing) and asking CPUs to preempt
 // (cpu_resched on enqueue, cpu_surrender from a class tick). Facts: dispatcher-spec.md 3.5-3.7.
 import { dqInsert, dqRemove } from './dispq.ts';
-import { kpqChanged, kpqHot, markDirty, touch } from './sync.ts';
+import { markDirty, touch } from './sync.ts';
 import { CLS_SDC, KIND_IDLE, KPQ, SimCpu, SimState, SimThread, TS_ONPROC } from './types.ts';
 
 const RUNQ_MATCH_PRI = 16;
@@ -101,10 +101,8 @@ function place(s: SimState, t: SimThread, cp: SimCpu, front: boolean): void {
 
 /** setkpdq: unbound threads at or above kpqpri wait on the partition queue; one CPU is told. */
 function setkpdq(s: SimState, t: SimThread, front: boolean): void {
-  const hot = kpqHot(s);
   if (t.waitrq < 0) t.waitrq = s.lbolt;
   dqInsert(s.kpq, t, t.pri, front);
-  kpqChanged(s, hot);
   const cp = lowpriCpu(s, s.cpus[t.cpu] as SimCpu, null);
   if (cp.chosenLevel < t.pri) cp.chosenLevel = t.pri;
   cpuResched(s, cp, t.pri);
@@ -114,9 +112,7 @@ function setkpdq(s: SimState, t: SimThread, front: boolean): void {
 /** Removes a queued thread from wherever it waits (dispdeq). */
 export function dispdeq(s: SimState, t: SimThread): void {
   if (t.dispQueue === KPQ) {
-    const hot = kpqHot(s);
     dqRemove(s.kpq, t, t.pri);
-    kpqChanged(s, hot);
   } else {
     const cp = s.cpus[t.dispQueue] as SimCpu;
     touch(s, cp);

@@ -18,4 +18,6 @@ export { checkSeed, runCheck, type CheckMismatch, type CheckReport } from './che
 export { randomWorkload } from './random-workload.ts';
 export { makeParams, applyTunables, TUNABLES } from './params.ts';
 export { parseDuration } from './duration.ts';
-export type { SimState, SimParams } from './types.ts';
+export type { SimState, SimParams, ExpectedWait } from './types.ts';
+export { SimLock, dispPrio, type LockKind } from './locks.ts';
+export { renderMutex } from '../render/mutex.ts';

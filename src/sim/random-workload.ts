@@ -57,6 +57,7 @@ export function randomWorkload(seed: number): RandomWorkload {
     interrupts,
   };
   if (r.int(0, 2) === 0) scenario.dump = { cpu: r.int(0, ncpus - 1), pil: r.int(1, 10), wakes: names.filter(() => r.int(0, 3) === 0) };
+  addLocks(new Rng(seed * 40503 + 777), threads, len);
   return { scenario, ticks: r.int(1, 3000) };
 }
 
@@ -74,4 +75,29 @@ function program(r: Rng, len: (lo: number, hi: number) => Len, names: string[]):
   if (r.int(0, 15) === 0) steps.push({ kernel: 'forever' });
   else steps.push({ sleep: len(1, 50) });
   return steps;
+}
+
+const CALLERS = ['zfs_zget+0x1a0(@zfsvfs, 3f, @zpp)', 'vn_rele+0x2d(@vp)', 'dnode_hold_impl+0x12e(@os, 3f, 1, 0, @tag, @dnp)', 'vfs_rlock_wait+0x1c(@vfsp)'];
+
+/**
+ * Critical sections on a few mutexes and rwlocks in about half the workloads (their own generator,
+ * so the rest of each seed's workload is as before): lock, work, sometimes a sleep holding it,
+ * unlock. Sections may nest in either order, so cycles happen too.
+ */
+function addLocks(r: Rng, threads: ThreadDef[], len: (lo: number, hi: number) => Len): void {
+  if (r.int(0, 1) === 0) return;
+  const locks = Array.from({ length: r.int(1, 3) }, (_, i) => ({ name: `lk${i}`, rw: r.int(0, 2) === 0 }));
+  for (const t of threads) {
+    if (r.int(0, 1) === 0) continue;
+    const steps = t.program as StepDef[];
+    const l = r.pick(locks);
+    const at = r.int(0, 1) === 0 ? { at: [r.pick(CALLERS)] } : {};
+    const enter: StepDef = l.rw ? (r.int(0, 1) === 0 ? { read: l.name, ...at } : { write: l.name, ...at }) : { lock: l.name, ...at };
+    const exit: StepDef = l.rw ? { rwExit: l.name } : { unlock: l.name };
+    const body: StepDef[] = [{ kernel: len(0, 5) }];
+    if (r.int(0, 2) === 0) body.push({ sleep: len(1, 20) });
+    const inner = r.pick(locks);
+    if (inner !== l && r.int(0, 3) === 0) body.push(inner.rw ? { write: inner.name } : { lock: inner.name }, { kernel: len(0, 3) }, inner.rw ? { rwExit: inner.name } : { unlock: inner.name });
+    steps.splice(r.int(0, steps.length - 1), 0, enter, ...body, exit);
+  }
 }

@@ -9,7 +9,14 @@ export type StepDef =
   | { kernel: Len | 'forever'; preempt?: boolean }
   | { sleep: Len | 'forever' }
   | { wait: true }
-  | { wake: string[] };
+  | { wake: string[] }
+  /** mutex_enter / mutex_exit of a scenario lock; `at`: caller frames shown while blocked. */
+  | { lock: string; at?: string[] }
+  | { unlock: string }
+  /** rw_enter(RW_READER) / rw_enter(RW_WRITER) / rw_exit of a scenario rwlock. */
+  | { read: string; at?: string[] }
+  | { write: string; at?: string[] }
+  | { rwExit: string };
 
 export interface PhaseDef {
   /** Leave this phase at the first step boundary at or after this time (ticks, or `90s`). */
@@ -111,4 +118,11 @@ export interface ScenarioFile {
   dump?: DumpDef;
   /** What the scenario is expected to show, for the CLI summary. */
   expect?: string;
+  /**
+   * Shared kernel objects: `$name` in frames and lock steps. A lock step's object is a mutex or an
+   * rwlock by how it is used; `addr` fixes an address (else one is allocated).
+   */
+  objects?: Record<string, { addr?: string }>;
+  /** The waits the scenario contains, by thread name and object name (`$name` or a lock name). */
+  expectedWaits?: { kind: 'deadlock' | 'wait-chain' | 'lock-convoy'; threads: string[]; objects: string[] }[];
 }

@@ -25,6 +25,7 @@ export function validateScenario(x: unknown): { ok: true; scenario: ScenarioFile
       });
     });
   }
+  if (Array.isArray(x.threads)) lockKinds(x.threads, e);
   if (Array.isArray(x.cpus) && Array.isArray(x.threads)) offline(x.cpus, x.threads, e);
   if (x.interrupts !== undefined) {
     if (!Array.isArray(x.interrupts)) e.push('scenario.interrupts: expected a list');
@@ -96,15 +97,45 @@ function forSteps(program: unknown, f: (st: unknown, path: string) => void): voi
   });
 }
 
+/**
+ * A lock is a mutex (lock/unlock) or an rwlock (read/write/rwExit), never both; a release needs an
+ * acquire of the same lock earlier in the thread's program (mutex_exit of a mutex not held panics).
+ */
+function lockKinds(threads: unknown[], e: string[]): void {
+  const kind = new Map<string, string>();
+  threads.forEach((t, i) => {
+    if (!isObj(t)) return;
+    const held = new Map<string, number>();
+    forSteps(t.program, (st, p) => {
+      if (!isObj(st)) return;
+      for (const k of ['lock', 'read', 'write'] as const) if (typeof st[k] === 'string') held.set(st[k], (held.get(st[k]) ?? 0) + 1);
+      for (const k of ['unlock', 'rwExit'] as const) {
+        const name = st[k];
+        if (typeof name !== 'string') continue;
+        const n = held.get(name) ?? 0;
+        if (n === 0) e.push(`threads[${i}].${p}.${k}: '${name}' is not taken earlier in this program`);
+        else held.set(name, n - 1);
+      }
+      for (const [k, want] of [['lock', 'mutex'], ['unlock', 'mutex'], ['read', 'rwlock'], ['write', 'rwlock'], ['rwExit', 'rwlock']] as const) {
+        const name = st[k];
+        if (typeof name !== 'string') continue;
+        const had = kind.get(name);
+        if (had !== undefined && had !== want) e.push(`threads[${i}].${p}.${k}: '${name}' is used as a ${had} elsewhere`);
+        else kind.set(name, want);
+      }
+    });
+  });
+}
+
 /** Checks one step; returns true if it can take time. */
 function step(st: unknown, p: string, e: string[]): boolean {
   if (!isObj(st)) {
     e.push(`${p}: expected a step object`);
     return false;
   }
-  const keys = Object.keys(st).filter((k) => k !== 'preempt');
+  const keys = Object.keys(st).filter((k) => k !== 'preempt' && k !== 'at');
   if (keys.length !== 1) {
-    e.push(`${p}: exactly one of user, kernel, sleep, wait, wake`);
+    e.push(`${p}: exactly one of user, kernel, sleep, wait, wake, lock, unlock, read, write, rwExit`);
     return false;
   }
   const k = keys[0] as string;
@@ -123,6 +154,14 @@ function step(st: unknown, p: string, e: string[]): boolean {
       return true;
     case 'wake':
       if (!Array.isArray(v)) e.push(`${p}.wake: a list of thread names`);
+      return false;
+    case 'lock':
+    case 'unlock':
+    case 'read':
+    case 'write':
+    case 'rwExit':
+      if (typeof v !== 'string' || v === '') e.push(`${p}.${k}: a lock name`);
+      if (st.at !== undefined && (!Array.isArray(st.at) || st.at.some((f) => typeof f !== 'string'))) e.push(`${p}.at: a list of frames`);
       return false;
     default:
       e.push(`${p}: unknown step '${k}'`);

@@ -2,7 +2,8 @@
 // still waiting past the starvation threshold, and the longest wait any thread had.
 import { shortTicks } from '../rules/policy.ts';
 import { queuedThreads } from './transcript.ts';
-import { CLASS_NAMES, KIND_NORMAL, KPQ, SimState, SimThread } from './types.ts';
+import type { SimLock } from './locks.ts';
+import { CLASS_NAMES, KIND_NORMAL, KPQ, SimState, SimThread, type ExpectedWait } from './types.ts';
 import { comm } from './snapshot.ts';
 import { neutralize } from '../report/sanitize.ts';
 
@@ -36,6 +37,10 @@ export interface SimSummary {
   kpqpri: number;
   ticks: number;
   events: number;
+  /** Run queues looked at by steal scans (with events, the simulator's work: linear in CPUs x threads). */
+  stealVisits: number;
+  /** CPUs re-planned after events (the fast-forward's bookkeeping; linear in events when nothing re-plans every CPU). */
+  plans: number;
   cpus: CpuInfo[];
   /** Threads still queued at the end that have waited at least the threshold. */
   starved: WaitInfo[];
@@ -43,6 +48,33 @@ export interface SimSummary {
   longestByPri: WaitInfo[];
   longestWait: WaitInfo | null;
   thresholdTicks: number;
+  /** Mutexes and rwlocks at the end: owner (or readers), waiters, and each holder's t_epri. */
+  locks: LockInfo[];
+  /** A blocking chain closed on itself: where illumos would have panicked. */
+  lockPanic: SimState['lockPanic'];
+  expectedWaits: ExpectedWait[];
+}
+
+export interface LockInfo {
+  name: string;
+  addr: string;
+  kind: string;
+  owner: string | null;
+  ownerEpri: number;
+  readers: string[];
+  waiters: string[];
+}
+
+function lockInfo(l: SimLock): LockInfo {
+  return {
+    name: l.name,
+    addr: l.addr,
+    kind: l.kind,
+    owner: l.owner?.addr ?? null,
+    ownerEpri: l.owner?.epri ?? 0,
+    readers: l.readers.map((t) => t.addr),
+    waiters: [...l.queues[0], ...l.queues[1]].map((t) => t.addr),
+  };
 }
 
 function waitInfo(s: SimState, t: SimThread, waitTicks: number): WaitInfo {
@@ -77,6 +109,8 @@ export function summarize(s: SimState, thresholdTicks = s.params.hz): SimSummary
     kpqpri: s.params.kpqpri,
     ticks: s.lbolt,
     events: s.stats.events,
+    stealVisits: s.stats.stealVisits,
+    plans: s.stats.plans,
     cpus: s.cpus.map((c) => ({
       id: c.id,
       thread: c.thread.addr,
@@ -94,6 +128,9 @@ export function summarize(s: SimState, thresholdTicks = s.params.hz): SimSummary
     longestByPri: [...byPri.values()].sort((a, b) => b.pri - a.pri),
     longestWait: longest,
     thresholdTicks,
+    locks: s.locks.map(lockInfo),
+    lockPanic: s.lockPanic,
+    expectedWaits: s.expectedWaits,
   };
 }
 
@@ -129,5 +166,10 @@ export function formatSummary(sum: SimSummary): string {
   }
   const a = sum.longestWait;
   if (a !== null) lines.push(`  longest wait of any thread: ${ticks(a.waitTicks)}${a.waitTicks >= hz ? ` (${shortTicks(a.waitTicks, hz)})` : ''}, ${n(a.name)} (${a.cls} pri ${a.pri})`);
+  for (const l of sum.locks) {
+    const held = l.owner !== null ? `owner ${l.owner} (t_epri ${l.ownerEpri})` : l.readers.length > 0 ? `read by ${l.readers.join(', ')}` : 'free';
+    lines.push(`  ${l.kind} ${n(l.name)} (${l.addr}): ${held}, ${l.waiters.length} waiter(s)`);
+  }
+  if (sum.lockPanic !== null) lines.push(`  illumos would panic at tick ${sum.lockPanic.tick}: "${sum.lockPanic.message}" (thread ${sum.lockPanic.thread}); simulated on with the cycle formed`);
   return lines.join('\n') + '\n';
 }

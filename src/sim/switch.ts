@@ -5,7 +5,7 @@ import { clPreempt, clSleep } from './classes/index.ts';
 import { dqFixUnboundPri, dqRemove, dqTakeBest, DispQ, stealCandidates } from './dispq.ts';
 import { EV_IDLE_RETRY } from './events.ts';
 import { PHASE_D } from './heap.ts';
-import { kpqChanged, kpqHot, markDirty, touch } from './sync.ts';
+import { markDirty, touch } from './sync.ts';
 import { KIND_IDLE, KPQ, MODE_KERNEL, SimCpu, SimState, SimThread, TS_ONPROC, TS_SLEEP } from './types.ts';
 
 /** disp_getbest's "nothing yet, try again later" answer. */
@@ -53,10 +53,7 @@ export function swtch(s: SimState, cp: SimCpu, out: SimThread): void {
 function disp(s: SimState, cp: SimCpu): SimThread {
   const kpq = s.kpq;
   if (kpq.maxrunpri >= 0 && kpq.maxrunpri >= cp.disp.maxrunpri) {
-    const hot = kpqHot(s);
-    const t = dqTakeBest(kpq) as SimThread;
-    kpqChanged(s, hot);
-    return t;
+    return dqTakeBest(kpq) as SimThread;
   }
   if (cp.disp.maxrunpri >= 0) return dqTakeBest(cp.disp) as SimThread;
   const stolen = getwork(s, cp);
@@ -96,6 +93,7 @@ function anyStealable(s: SimState, cp: SimCpu): boolean {
   if (cp.disp.counts.unbound === 0) return false;
   const list = stealCandidates(cp.disp.counts);
   for (let i = 0; i < list.length; i++) {
+    s.stats.stealVisits++;
     const o = s.cpus[(list[i] as DispQ).id] as SimCpu;
     if (o !== cp && o.dispatchPri !== -1) return true;
   }
@@ -112,6 +110,7 @@ const victimScratch: SimCpu[] = [];
  */
 function victims(s: SimState, cp: SimCpu): SimCpu[] {
   const list = stealCandidates(cp.disp.counts);
+  s.stats.stealVisits += list.length;
   const n = s.cpus.length;
   const out = victimScratch;
   out.length = 0;

@@ -44,11 +44,17 @@ export function kpqHot(s: SimState): boolean {
 }
 
 /**
- * After a kp queue change: if the bit kpqHot() flipped from `before`, re-plan the CPUs whose plan
- * read it (quietUntil keeps them in s.kpqWatch; the others are dropped from it here).
+ * At the end of an event, before re-planning: if kpqHot() differs from the value the current plans
+ * were made with, re-plan the CPUs whose plan read it (quietUntil keeps them in s.kpqWatch; the
+ * others are dropped from it here). Checked once per event rather than at each kp queue change:
+ * a thread queued there and taken within the same event (the usual case: setkpdq pokes a CPU that
+ * takes it at once) flipped the bit twice and re-planned every watched CPU twice, quadratic in
+ * CPUs (issue 15). Exact, because the bit is read only by clock steps, never inside an event.
  */
-export function kpqChanged(s: SimState, before: boolean): void {
-  if (kpqHot(s) === before) return;
+export function kpqSettle(s: SimState): void {
+  const hot = kpqHot(s);
+  if (hot === s.kpqPlannedHot) return;
+  s.kpqPlannedHot = hot;
   const list = s.kpqWatch;
   let kept = 0;
   for (let i = 0; i < list.length; i++) {

@@ -4,14 +4,15 @@
 import { renderCpuinfo } from '../render/cpuinfo.ts';
 import { renderFindstack } from '../render/findstack.ts';
 import { renderFormat } from '../render/format.ts';
+import { renderMutex } from '../render/mutex.ts';
 import { printFieldValue, renderPrintMembers } from '../render/print.ts';
 import { dqList } from './dispq.ts';
 import { threadStack } from './frames.ts';
 import { cpuSnapshot } from './snapshot.ts';
-import { CLS_TS, KIND_NORMAL, SimState, SimThread, TS_ONPROC } from './types.ts';
+import { CLS_TS, KIND_NORMAL, SimState, SimThread, TS_ONPROC, TS_SLEEP } from './types.ts';
 import { toAddr } from '../../illumos/index.ts';
 
-export const EMIT_KINDS = ['cpuinfo', 'cpuinfo-v', 'findstack', 'findstack-v', 'print', 'tunables'] as const;
+export const EMIT_KINDS = ['cpuinfo', 'cpuinfo-v', 'findstack', 'findstack-v', 'print', 'tunables', 'mutex'] as const;
 export type EmitKind = (typeof EMIT_KINDS)[number];
 
 export interface TranscriptOptions {
@@ -40,6 +41,16 @@ export function queuedThreads(s: SimState): SimThread[] {
   return out;
 }
 
+/**
+ * Threads asleep on a mutex or rwlock turnstile, then other sleepers a scenario's expected waits
+ * name (a cv_wait link of a chain), in thread order; none for scenarios without either.
+ */
+export function blockedThreads(s: SimState): SimThread[] {
+  if (s.locks.length === 0 && s.expectedWaits.length === 0) return [];
+  const named = new Set(s.expectedWaits.flatMap((w) => w.threads));
+  return s.threads.filter((t) => t.blockedOn !== null || (t.state === TS_SLEEP && named.has(t.addr)));
+}
+
 /** TS threads holding a CPU: their ts_timeleft is the other half of the 1532 evidence. */
 export function runningTsThreads(s: SimState): SimThread[] {
   return s.cpus.map((c) => c.dispthread).filter((t) => t.kind === KIND_NORMAL && t.cls === CLS_TS && t.state === TS_ONPROC);
@@ -60,7 +71,7 @@ export function emitTranscript(s: SimState, kinds: readonly EmitKind[], opts: Tr
       case 'findstack':
       case 'findstack-v': {
         const verbose = kind === 'findstack-v';
-        for (const t of queuedThreads(s).slice(0, opts.maxStacks ?? 32)) {
+        for (const t of [...queuedThreads(s), ...blockedThreads(s)].slice(0, opts.maxStacks ?? 32)) {
           const st = threadStack(t, width === 8 ? 8 : 16);
           out += `> ${t.addr}::findstack${verbose ? ' -v' : ''}\n`;
           out += renderFindstack(
@@ -72,6 +83,17 @@ export function emitTranscript(s: SimState, kinds: readonly EmitKind[], opts: Tr
       }
       case 'print':
         for (const t of runningTsThreads(s)) out += printTimeleft(t);
+        break;
+      case 'mutex':
+        for (const l of s.locks) {
+          if (l.kind !== 'mutex') continue;
+          const addr = toAddr(l.addr) ?? l.addr;
+          out += `> ${addr}::mutex\n`;
+          out += renderMutex(
+            { addr, type: 'adapt', owner: l.owner === null ? null : toAddr(l.owner.addr) ?? l.owner.addr, held: l.owner !== null, minspl: null, oldspl: null, waiters: l.waiters > 0 },
+            { addrWidth: width === 8 ? 8 : 16 },
+          );
+        }
         break;
       case 'tunables':
         out += `> kpreemptpri/D\n${renderFormat('kpreemptpri', 'D', [s.params.kpreemptpri])}`;

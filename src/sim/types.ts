@@ -5,6 +5,7 @@ import type { DispQ } from './dispq.ts';
 import type { EventHeap } from './heap.ts';
 import type { Rng } from './rng.ts';
 import type { TsTable } from './ts-table.ts';
+import type { SimLock } from './locks.ts';
 
 // t_state values and cpu_flags bits come from the illumos domain module (one definition each).
 export { TS_FREE, TS_SLEEP, TS_RUN, TS_ONPROC, CPU_RUNNING, CPU_READY, CPU_QUIESCED, CPU_EXISTS, CPU_ENABLE } from '../../illumos/index.ts';
@@ -38,6 +39,12 @@ export const OP_KERNEL = 1;
 export const OP_SLEEP = 2;
 export const OP_WAIT = 3;
 export const OP_WAKE = 4;
+/** Lock steps: mutex_enter, mutex_exit, rw_enter(RW_READER), rw_enter(RW_WRITER), rw_exit. */
+export const OP_LOCK = 5;
+export const OP_UNLOCK = 6;
+export const OP_READ = 7;
+export const OP_WRITE = 8;
+export const OP_RWEXIT = 9;
 
 /** One step of a thread's behaviour program; lengths in ticks, drawn uniformly in [lo, hi]. */
 export interface Step {
@@ -48,6 +55,9 @@ export interface Step {
   preempt: boolean;
   /** OP_WAKE: thread ids to wake. */
   targets: number[];
+  /** Lock steps: index into SimState.locks, and the caller frames shown while blocked there. */
+  lock?: number;
+  at?: FrameSpec[];
 }
 
 /** A phase cycles through its steps until lbolt reaches `until` at a step boundary. */
@@ -134,6 +144,18 @@ export class SimThread {
   leftBy = 0;
   /** Seed for the synthetic stack addresses. */
   stackBase = 0n;
+  // Locks: its own turnstile (t_ts), what it holds, what it is blocked on and how.
+  tsAddr = '0';
+  held: SimLock[] = [];
+  blockedOn: SimLock | null = null;
+  /** krw_t it asked for (RW_WRITER for a mutex), and the turnstile queue it sleeps on. */
+  blockRw = 0;
+  blockQ = 0;
+  blockedSince = -1;
+  /** turnstile_block's first argument: the active turnstile, or 0 for the first to block. */
+  blockTs = '0';
+  /** Caller frames of the lock step it is blocked in (under mutex_vector_enter / rw_enter_sleep). */
+  blockAt: FrameSpec[] = [];
   // Statistics.
   runTicks = 0;
   dispatches = 0;
@@ -260,6 +282,10 @@ export interface SimStats {
   events: number;
   /** sysdc_update passes so far (drives the duty-cycle decay). */
   sdcUpdates: number;
+  /** Queues looked at by steal scans: the work that was quadratic in CPUs (issue 15). */
+  stealVisits: number;
+  /** CPUs re-planned (quietUntil) after events: each was brought up to date and looked at. */
+  plans: number;
 }
 
 export interface SimState {
@@ -296,4 +322,19 @@ export interface SimState {
   dirtyN: number;
   /** CPUs that were kp-queue sensitive when last planned (a superset, pruned lazily). */
   kpqWatch: SimCpu[];
+  /** kpqHot() as it was when the current plans were made (see kpqSettle). */
+  kpqPlannedHot: boolean;
+  /** Mutexes and rwlocks of the scenario, in order of first mention. */
+  locks: SimLock[];
+  /** Set when a blocking chain closed on itself (illumos panics there for kernel locks). */
+  lockPanic: { message: string; thread: string; tick: number } | null;
+  /** What the scenario says a wait-chain rule should find, with names resolved to addresses. */
+  expectedWaits: ExpectedWait[];
+}
+
+/** A wait the scenario was built to contain: the threads and objects (addresses) a rule should name. */
+export interface ExpectedWait {
+  kind: 'deadlock' | 'wait-chain' | 'lock-convoy';
+  threads: string[];
+  objects: string[];
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runSim } from '../../src/cli/sim.ts';
 import { fakeIO } from './helpers.ts';
+import { analyzeText } from '../../src/analyze.ts';
 
 const SEED = new URL('../../fixtures/seed/illumos-1532.txt', import.meta.url).pathname;
 
@@ -83,7 +84,22 @@ describe('playfair sim', () => {
     const f = fakeIO();
     expect(await runSim(['--list'], f.io)).toBe(0);
     expect(f.out().split('\n').map((l) => l.split(':')[0])).toEqual([
-      'healthy-mix', 'illumos-1532', 'illumos-1532-intr', 'illumos-1532-sdc98', 'pageout-taskq', 'pageout-taskq-sdc', 'sys-equal-pri', '',
+      'deadlock-2', 'healthy-mix', 'illumos-1532', 'illumos-1532-intr', 'illumos-1532-sdc98', 'mutex-convoy', 'pageout-chain', 'pageout-taskq',
+      'pageout-taskq-sdc', 'rwlock-cycle-3', 'sys-equal-pri', '',
     ]);
+  });
+});
+
+describe('sim --emit mutex', () => {
+  it('prints the convoy\'s ::mutex and blocked ::findstack -v sections, and analyze reads every line', async () => {
+    const f = fakeIO();
+    expect(await runSim(['--scenario', 'mutex-convoy', '--duration', '1s', '--emit', 'findstack-v,mutex'], f.io)).toBe(0);
+    const out = f.out();
+    expect(out.match(/::findstack -v\n/g)).toHaveLength(8);
+    expect(out.match(/mutex_vector_enter\+0x36d\(/g)).toHaveLength(8);
+    expect(out).toMatch(/::mutex\n {12}ADDR {2}TYPE {13}HELD MINSPL OLDSPL WAITERS\n[0-9a-f]{16} adapt [0-9a-f]{16} {6}- {6}- {5}yes\n$/);
+    const a = analyzeText(out, { source: 'sim' });
+    expect(a.accounting.unrecognized).toBe(0);
+    expect(a.records.filter((r) => r.kind === 'mutex')).toHaveLength(1);
   });
 });

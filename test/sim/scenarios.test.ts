@@ -10,7 +10,8 @@ import { run } from './helpers.ts';
 describe('built-in scenarios', () => {
   it('all load and validate', () => {
     expect(builtinScenarios()).toEqual([
-      'healthy-mix', 'illumos-1532', 'illumos-1532-intr', 'illumos-1532-sdc98', 'pageout-taskq', 'pageout-taskq-sdc', 'sys-equal-pri',
+      'deadlock-2', 'healthy-mix', 'illumos-1532', 'illumos-1532-intr', 'illumos-1532-sdc98', 'mutex-convoy', 'pageout-chain', 'pageout-taskq',
+      'pageout-taskq-sdc', 'rwlock-cycle-3', 'sys-equal-pri',
     ]);
     for (const n of builtinScenarios()) expect(loadScenario(n).ok).toBe(true);
   });
@@ -88,7 +89,7 @@ describe('validateScenario', () => {
   });
   it('loadScenario explains an unknown name or a broken file', () => {
     const r = loadScenario('no-such-scenario');
-    expect(r.ok ? '' : r.errors[0]).toMatch(/unknown scenario 'no-such-scenario' \(built in: healthy-mix/);
+    expect(r.ok ? '' : r.errors[0]).toMatch(/unknown scenario 'no-such-scenario' \(built in: deadlock-2, healthy-mix/);
     const f = loadScenario('/nonexistent/file.json');
     expect(f.ok ? '' : f.errors[0]).toMatch(/cannot read/);
   });
