@@ -18,7 +18,7 @@ import { formatSummary, summarize } from '../sim/summary.ts';
 import { emitTranscript, parseEmitKinds } from '../sim/transcript.ts';
 import { formatWhatIf, whatIf } from '../sim/whatif.ts';
 
-const HELP = `usage:
+export const HELP = `usage:
   playfair sim [--scenario NAME|FILE] [--duration 18.4h] [--seed N] [--kpreemptpri N] [--kpqpri N]
                [--hz N] [--TUNABLE N] [--emit cpuinfo-v,findstack-v,print,tunables] [--no-dump] [--exact]
                [--debug] [--json]
@@ -27,6 +27,7 @@ const HELP = `usage:
   playfair sim --check [--seeds 500] [--first-seed 1]
   playfair sim --audit [--seeds 500] [--first-seed 1]
   playfair sim --list
+  playfair sim -h|--help
 
 Runs a scenario and prints a summary; with --emit, prints the mdb session an engineer would have
 seen at the end instead (summary on stderr), so \`playfair sim ... --emit ... | playfair analyze -\`
@@ -38,13 +39,21 @@ Settable: ${TUNABLES.join(', ')}. --check cross-checks render and parse on rando
 (exit 1 on any mismatch). --audit renders random healthy workloads and the #1532 family scenarios
 as mdb text and analyses them: it lists every false alarm (a high or critical finding on a healthy
 run) and every miss (a family starvation no high or critical finding names), each with its seed;
-exit 0 only when there are none.
+exit 0 only when there are none. --list prints the built-in scenarios. --json prints the summary
+(or the what-if judgements) as JSON.
+
+exit codes:
+  0  the run, check or audit passed (what-if: every finding clears)
+  1  --what-if: a finding remains or returns; --check: a mismatch; --audit: a false alarm or a miss
+  2  bad usage, an unknown scenario, or unreadable input
+  4  internal error
 `;
 
 // Every tunable the simulator can change is an option by its kernel name (--kpreemptpri 99).
 const TUNABLE_OPTIONS: Record<string, { type: 'string' }> = Object.fromEntries(TUNABLES.map((t) => [t, { type: 'string' }]));
 
-const OPTIONS = {
+/** Every flag sim accepts; each must appear in HELP (test/cli/help.test.ts checks). */
+export const OPTIONS = {
   ...TUNABLE_OPTIONS,
   scenario: { type: 'string' },
   duration: { type: 'string' },
