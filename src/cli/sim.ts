@@ -35,7 +35,9 @@ works. --what-if seeds the simulator from a parsed dump and judges each finding 
 simulated window: CLEARS (gone and not back), RETURNS (moved, but back by the end), REMAINS
 (exit 1 unless every finding clears). A kpreemptpri change is simulated as the boot-time fix
 (kpqpri follows it) unless --patch live (kpreemptpri/w on the running kernel: kpqpri stays).
-Settable: ${TUNABLES.join(', ')}. --check cross-checks render and parse on random workloads
+Settable, each as --NAME N or in --what-if:
+  ${TUNABLES.map((t) => `--${t}`).join(', ')}.
+--check cross-checks render and parse on random workloads
 (exit 1 on any mismatch). --audit renders random healthy workloads and the #1532 family scenarios
 as mdb text and analyses them: it lists every false alarm (a high or critical finding on a healthy
 run) and every miss (a family starvation no high or critical finding names), each with its seed;
