@@ -44,7 +44,9 @@ describe('every flag a parser accepts is in its help', () => {
         if (spec.short !== undefined && !mentions(m.HELP, `-${spec.short}`)) missing.push(`-${spec.short}`);
       }
       expect(missing).toEqual([]);
-      expect(Object.keys(m.OPTIONS)).toContain('help');
+      // The commands whose parsers are the cli's take -h/--help themselves (start calls tui and
+      // analyze in-process); for mdb and triage main answers it before their parser runs.
+      if (!['mdb', 'triage'].includes(name)) expect(m.OPTIONS['help']).toEqual({ type: 'boolean', short: 'h', default: false });
     });
   }
 
