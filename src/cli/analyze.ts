@@ -2,12 +2,13 @@
 // large), analyses it, writes the report to stdout as it is produced, and exits with the findings
 // policy's code (0 clean, 1 findings, 2 usage, 3 nothing to judge, 4 internal error).
 import type { Command } from './io.ts';
-import { parseOptions } from './options.ts';
+import { parseOptions, type OptionTable } from './options.ts';
+import { ANALYZE_HELP } from './help-analyze.ts';
 import { stat } from 'node:fs/promises';
 import { InputTooLargeError, parseByteSize, readInput, readInputLines } from '../input/index.ts';
 import { analyzeStream, analyzeText, type AnalyzeOptions } from '../analyze.ts';
 import type { Analysis } from '../analysis.ts';
-import { EXIT_INTERNAL, EXIT_NOTHING_TO_JUDGE, EXIT_USAGE, exitCodeFor, parseSeverity } from '../rules/policy.ts';
+import { EXIT_INTERNAL, EXIT_NOTHING_TO_JUDGE, EXIT_OK, EXIT_USAGE, exitCodeFor, parseSeverity } from '../rules/policy.ts';
 import type { ReportExtras } from '../report/extras.ts';
 import { jsonReport } from '../report/json.ts';
 import { textReport } from '../report/text.ts';
@@ -41,19 +42,29 @@ export function reportPieces(a: Analysis, format: Format, width: number | undefi
   }
 }
 
+export const HELP = ANALYZE_HELP;
+
+/** Every flag analyze accepts; each must appear in HELP (test/cli/help.test.ts checks). */
+export const OPTIONS: OptionTable = {
+  format: { type: 'string', short: 'f', default: 'text' },
+  'fail-on': { type: 'string', default: 'high' },
+  'max-input': { type: 'string' },
+  'starvation-seconds': { type: 'string' },
+  hz: { type: 'string' },
+  stream: { type: 'boolean', default: false },
+  compact: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+};
+
 export const runAnalyze: Command = async (argv, io) => {
-  const opts = parseOptions(argv, {
-    format: { type: 'string', short: 'f', default: 'text' },
-    'fail-on': { type: 'string', default: 'high' },
-    'max-input': { type: 'string' },
-    'starvation-seconds': { type: 'string' },
-    hz: { type: 'string' },
-    stream: { type: 'boolean', default: false },
-    compact: { type: 'boolean', default: false },
-  });
+  const opts = parseOptions(argv, OPTIONS);
   if ('error' in opts) {
     io.stderr.write(`playfair analyze: ${opts.error}\n`);
     return EXIT_USAGE;
+  }
+  if (opts.values['help'] === true) {
+    io.stdout.write(HELP);
+    return EXIT_OK;
   }
   const format = opts.values['format'] as string;
   if (!(FORMATS as readonly string[]).includes(format)) {
@@ -93,6 +104,8 @@ export const runAnalyze: Command = async (argv, io) => {
     return EXIT_USAGE;
   }
   const path = opts.positionals[0]!;
+  // A person who typed `analyze -` at a prompt would otherwise see nothing happen.
+  if (path === '-' && io.stdin.isTTY === true) io.stderr.write(STDIN_NOTICE);
   const rules: Rules = {};
   if (starvation !== undefined) rules.starvationSeconds = starvation;
   if (hz !== undefined) rules.assumedHz = hz;
@@ -113,6 +126,8 @@ export const runAnalyze: Command = async (argv, io) => {
   }
   return code;
 };
+
+export const STDIN_NOTICE = 'playfair analyze: reading mdb output from the terminal; paste it, then Ctrl-D on a line of its own to end\n';
 
 type Rules = NonNullable<AnalyzeOptions['rules']>;
 

@@ -18,15 +18,16 @@ import { formatSummary, summarize } from '../sim/summary.ts';
 import { emitTranscript, parseEmitKinds } from '../sim/transcript.ts';
 import { formatWhatIf, whatIf } from '../sim/whatif.ts';
 
-const HELP = `usage:
+export const HELP = `usage:
   playfair sim [--scenario NAME|FILE] [--duration 18.4h] [--seed N] [--kpreemptpri N] [--kpqpri N]
-               [--hz N] [--TUNABLE N] [--emit cpuinfo-v,findstack-v,print,tunables] [--no-dump] [--exact]
+               [--hz N] [--TUNABLE N] [--emit cpuinfo-v,findstack-v,print,tunables,mutex] [--no-dump] [--exact]
                [--debug] [--json]
   playfair sim --what-if NAME=VALUE[,NAME=VALUE] FILE|- [--duration 60s] [--seed N] [--hz N]
                [--patch boot|live] [--json]
   playfair sim --check [--seeds 500] [--first-seed 1]
   playfair sim --audit [--seeds 500] [--first-seed 1]
   playfair sim --list
+  playfair sim -h|--help
 
 Runs a scenario and prints a summary; with --emit, prints the mdb session an engineer would have
 seen at the end instead (summary on stderr), so \`playfair sim ... --emit ... | playfair analyze -\`
@@ -34,17 +35,27 @@ works. --what-if seeds the simulator from a parsed dump and judges each finding 
 simulated window: CLEARS (gone and not back), RETURNS (moved, but back by the end), REMAINS
 (exit 1 unless every finding clears). A kpreemptpri change is simulated as the boot-time fix
 (kpqpri follows it) unless --patch live (kpreemptpri/w on the running kernel: kpqpri stays).
-Settable: ${TUNABLES.join(', ')}. --check cross-checks render and parse on random workloads
+Settable, each as --NAME N or in --what-if:
+  ${TUNABLES.map((t) => `--${t}`).join(', ')}.
+--check cross-checks render and parse on random workloads
 (exit 1 on any mismatch). --audit renders random healthy workloads and the #1532 family scenarios
 as mdb text and analyses them: it lists every false alarm (a high or critical finding on a healthy
 run) and every miss (a family starvation no high or critical finding names), each with its seed;
-exit 0 only when there are none.
+exit 0 only when there are none. --list prints the built-in scenarios. --json prints the summary
+(or the what-if judgements) as JSON.
+
+exit codes:
+  0  the run, check or audit passed (what-if: every finding clears)
+  1  --what-if: a finding remains or returns; --check: a mismatch; --audit: a false alarm or a miss
+  2  bad usage, an unknown scenario, or unreadable input
+  4  internal error
 `;
 
 // Every tunable the simulator can change is an option by its kernel name (--kpreemptpri 99).
 const TUNABLE_OPTIONS: Record<string, { type: 'string' }> = Object.fromEntries(TUNABLES.map((t) => [t, { type: 'string' }]));
 
-const OPTIONS = {
+/** Every flag sim accepts; each must appear in HELP (test/cli/help.test.ts checks). */
+export const OPTIONS = {
   ...TUNABLE_OPTIONS,
   scenario: { type: 'string' },
   duration: { type: 'string' },

@@ -12,31 +12,34 @@ import type { Severity } from '../rules/types.ts';
 import { verdictOf, type Analysis } from '../analysis.ts';
 import type { Initial } from '../tui/App.tsx';
 import { TUI_MAX_INPUT } from '../tui/limits.ts';
+import { parseOptions, type OptionTable } from './options.ts';
+import { TUI_HELP } from './help-tui.ts';
 
-const USAGE = 'usage: playfair tui [--fail-on critical|high|medium|low|info] [FILE|-]   (keys: ? help, q quit)\n';
+export const HELP = TUI_HELP;
+
+/** Every flag tui accepts; each must appear in HELP (test/cli/help.test.ts checks). */
+export const OPTIONS: OptionTable = {
+  'fail-on': { type: 'string', default: 'high' },
+  help: { type: 'boolean', short: 'h', default: false },
+};
+
+/** Said when no FILE was given and stdin is a terminal: the bundled example is what opens. */
+export const EXAMPLE_NOTICE = 'no FILE given: this is the bundled example (illumos #1532); o opens another';
 
 /** Alternate screen (the shell's screen comes back on quit) and bracketed paste on/off. */
 const ENTER = '\x1b[?1049h\x1b[?2004h';
 const LEAVE = '\x1b[?2004l\x1b[?1049l';
 
-type Args = { ok: true; failOn: Severity; file: string | undefined; help: boolean } | { ok: false };
+type Args = { ok: true; failOn: Severity; file: string | undefined; help: boolean } | { ok: false; error: string };
 
-function parseArgs(argv: readonly string[]): Args {
-  let failOn: Severity = 'high';
-  let file: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--help' || a === '-h') return { ok: true, failOn, file, help: true };
-    if (a === '--fail-on' || a.startsWith('--fail-on=')) {
-      const v = a === '--fail-on' ? argv[++i] : a.slice('--fail-on='.length);
-      const s = v === undefined ? null : parseSeverity(v);
-      if (s === null) return { ok: false };
-      failOn = s;
-    } else if (a !== '-' && a.startsWith('-')) return { ok: false };
-    else if (file !== undefined) return { ok: false };
-    else file = a;
-  }
-  return { ok: true, failOn, file, help: false };
+function parseArgs(argv: string[]): Args {
+  const opts = parseOptions(argv, OPTIONS);
+  if ('error' in opts) return { ok: false, error: opts.error };
+  if (opts.values['help'] === true) return { ok: true, failOn: 'high', file: undefined, help: true };
+  const failOn = parseSeverity(opts.values['fail-on'] as string);
+  if (failOn === null) return { ok: false, error: '--fail-on must be one of critical, high, medium, low, info' };
+  if (opts.positionals.length > 1) return { ok: false, error: 'give at most one FILE (or - for stdin)' };
+  return { ok: true, failOn, file: opts.positionals[0], help: false };
 }
 
 /** The exit code policy.ts gives an analysis at `failOn`. */
@@ -47,17 +50,20 @@ export function tuiExitCode(a: Analysis, failOn: Severity): number {
 export const runTui: Command = async (argv, io) => {
   const args = parseArgs(argv);
   if (!args.ok) {
-    io.stderr.write(`playfair tui: ${USAGE}`);
+    io.stderr.write(`playfair tui: ${args.error}\n`);
     return EXIT_USAGE;
   }
   if (args.help) {
-    io.stdout.write(USAGE);
+    io.stdout.write(HELP);
     return EXIT_OK;
   }
   const stdinPiped = io.stdin.isTTY !== true;
   const path = args.file ?? (stdinPiped ? '-' : SEED_REPORT);
 
-  if (io.stdout.isTTY !== true) return (await import('./analyze.ts')).runAnalyze(['--fail-on', args.failOn, path], io);
+  if (io.stdout.isTTY !== true) {
+    if (args.file === undefined && path === SEED_REPORT) io.stderr.write(`playfair tui: ${EXAMPLE_NOTICE.split(';')[0]}\n`);
+    return (await import('./analyze.ts')).runAnalyze(['--fail-on', args.failOn, '--', path], io);
+  }
 
   // Read before the screen opens: a missing, binary or directory input is an error line, not an
   // empty TUI.
@@ -67,7 +73,7 @@ export const runTui: Command = async (argv, io) => {
     return EXIT_USAGE;
   }
   const initial: Initial = { kind: 'text', text: input.text, source: path === '-' ? 'stdin' : path };
-  const notice = args.file === undefined && path === SEED_REPORT ? 'no FILE given: this is the bundled example (illumos #1532); o opens another' : undefined;
+  const notice = args.file === undefined && path === SEED_REPORT ? EXAMPLE_NOTICE : undefined;
   let keys: NodeJS.ReadStream;
   if (path === '-') {
     // The dump came down the pipe; the keyboard is still the controlling terminal.

@@ -1,7 +1,10 @@
 // analyze's exit codes beyond 0/1/2: 3 when nothing in the input could be judged (empty input,
-// prose), said on the first line; bad option text escaped before it reaches the terminal.
+// prose), said on the first line; bad option text escaped before it reaches the terminal. Then
+// the other commands' codes as the README's table states them, and a report that cannot be written.
 import { describe, expect, it } from 'vitest';
-import { run } from './run.ts';
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, openSync } from 'node:fs';
+import { SEED, run } from './run.ts';
 
 describe('nothing to judge (exit 3)', () => {
   it('empty input: exit 3, and the report says so on its first line', async () => {
@@ -48,6 +51,50 @@ describe('bad options are escaped before they reach the terminal', () => {
   it('an unknown command name is escaped too', async () => {
     const r = await run(['\x1b[2Jwipe']);
     expect(r.code).toBe(2);
-    expect(r.err.split('\n')[0]).toBe('playfair: unknown command "\\x1b[2Jwipe"');
+    expect(r.err).toBe('playfair: unknown command "\\x1b[2Jwipe" (playfair --help lists the commands)\n');
   });
+});
+
+describe('exit codes of the other commands (the README table)', () => {
+  it('no command: usage on stderr, 2; --help: 0', async () => {
+    expect((await run([])).code).toBe(2);
+    expect((await run(['--help'])).code).toBe(0);
+  });
+
+  it('mdb: 0 when every command is answered, 1 when one is not, 2 for a missing file', async () => {
+    expect((await run(['mdb', '-e', '::cpuinfo', SEED])).code).toBe(0);
+    const r = await run(['mdb', '-e', '::cpuinfo', '-e', '::nosuch', SEED]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('::nosuch');
+    expect((await run(['mdb', '-e', '::cpuinfo', '/nonexistent/dump.txt'])).code).toBe(2);
+  });
+
+  it('triage: 0 even when the report it reads has a critical finding', async () => {
+    const r = await run(['triage', '--format', 'ndjson', SEED]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('critical');
+  });
+
+  it('sim: --what-if 1 when a finding returns (seed, kpreemptpri=99: two RETURNS); --check 0 when it passes; 2 for an unknown scenario', async () => {
+    const w = await run(['sim', '--what-if', 'kpreemptpri=99', SEED]);
+    expect(w.out).toContain('RETURNS ts-timeleft-overrun');
+    expect(w.code).toBe(1);
+    expect((await run(['sim', '--check', '--seeds', '1'])).code).toBe(0);
+    expect((await run(['sim', '--scenario', 'nosuch'])).code).toBe(2);
+  });
+});
+
+// The one test that needs a process: the failure is on the real stdout's file descriptor.
+describe.skipIf(!existsSync('/dev/full'))('a report that cannot be written', () => {
+  it('analyze > /dev/full: exit 2 and one line on stderr, not a trace and not the findings code', () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const main = new URL('../../src/cli/main.ts', import.meta.url).pathname;
+      const r = spawnSync(process.execPath, ['--import', 'tsx', main, 'analyze', SEED], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe('playfair: cannot write the output: no space left on device (ENOSPC)\n');
+    } finally {
+      closeSync(full);
+    }
+  }, 60_000);
 });

@@ -70,7 +70,7 @@ describe('playfair sim', () => {
       [['--what-if', 'kpreemptpri=99', '--patch', 'later', SEED], /--patch must be boot or live/],
       [['--what-if', 'nosteal_ticks=1', SEED], /unknown tunable 'nosteal_ticks'/],
       [['--patch', 'live'], /--patch only applies to --what-if/],
-      [['--bogus'], /Unknown option/],
+      [['--bogus'], /^playfair sim: unknown option --bogus \(--help lists the options\)\n$/],
       [['stray'], /unexpected argument 'stray'/],
     ];
     for (const [argv, re] of cases) {
