@@ -11,12 +11,14 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const require = createRequire(import.meta.url);
 
+// An installed package has dist/ and no sources: there is nothing to build (and a consumer's own
+// typescript must not be used to wipe dist/).
+if (!existsSync(join(root, 'src/cli/main.ts'))) process.exit(0);
+
 let tsc;
 try {
   tsc = require.resolve('typescript/bin/tsc');
 } catch {
-  // Installed from the registry without dev dependencies: dist/ already ships in the tarball.
-  if (existsSync(join(dist, 'src/cli/main.js'))) process.exit(0);
   console.error('playfair build: typescript is not installed (npm install --include=dev)');
   process.exit(1);
 }
