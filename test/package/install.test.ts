@@ -75,6 +75,21 @@ describe('the packed tarball, installed into an empty project', () => {
     expect(rules).toEqual(['kpreempt-threshold', 'preemption-pending', 'runq-starvation', 'ts-timeleft-overrun']);
   });
 
+  it('`analyze` loads neither Ink nor React (the TUI loads them only when used)', (ctx) => {
+    if (cannotInstall) ctx.skip(cannotInstall);
+    // A module-load hook that lists every module URL the process loads, on stderr.
+    writeFileSync(join(dir, 'hooks.mjs'), "export async function load(u, c, next) { process.stderr.write('LOAD ' + u + '\\n'); return next(u, c); }\n");
+    writeFileSync(join(dir, 'trace.mjs'), "import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n");
+    const bin = join(app(), 'node_modules/playfair/bin/playfair.js');
+    const r = run(process.execPath, ['--import', join(dir, 'trace.mjs'), bin, 'analyze', SEED], app());
+    expect(r.status).toBe(1);
+    const loaded = r.stderr.split('\n').filter((l) => l.startsWith('LOAD ')).map((l) => l.slice(5));
+    const ours = loaded.filter((u) => u.includes('/node_modules/playfair/dist/'));
+    expect(ours.length).toBeGreaterThan(10); // the trace works: it saw the compiled CLI load
+    const deps = loaded.filter((u) => u.includes('/node_modules/') && !u.includes('/node_modules/playfair/'));
+    expect(deps.map((u) => u.replace(/.*\/node_modules\//, ''))).toEqual(['chevrotain/lib/chevrotain.mjs']);
+  });
+
   it('`npx playfair --help` prints the usage and exits 0', (ctx) => {
     if (cannotInstall) ctx.skip(cannotInstall);
     const r = playfair('--help');
