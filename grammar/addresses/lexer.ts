@@ -1,5 +1,6 @@
 // `::walk cpu`, `::walk thread`, `::stacks | ...` piped out: one address per line.
 import { createToken, Lexer } from '../common/chevrotain.ts';
+import { lazy } from '../common/lazy.ts';
 
 export const Newline = createToken({ name: 'Newline', pattern: /\n/ });
 export const Blank = createToken({ name: 'Blank', pattern: /[ \t]+/, group: Lexer.SKIPPED });
@@ -9,4 +10,4 @@ export const HexAddr = createToken({ name: 'HexAddr', pattern: /(?:0x)?[0-9a-fA-
 const Junk = createToken({ name: 'Junk', pattern: /[^\s]+/ });
 
 export const allTokens = [Newline, Blank, HexAddr, Junk];
-export const AddressLexer = new Lexer(allTokens, { positionTracking: 'full' });
+export const AddressLexer = lazy(() => new Lexer(allTokens, { positionTracking: 'full' }));

@@ -1,4 +1,5 @@
 import { CstParser } from '../common/chevrotain.ts';
+import { lazy } from '../common/lazy.ts';
 import { allTokens, HexAddr, Newline } from './lexer.ts';
 
 /** One address per line; a line is either empty or one HexAddr. */
@@ -14,4 +15,4 @@ class AddressParser extends CstParser {
   });
 }
 
-export const addressParser = new AddressParser();
+export const addressParser = lazy(() => new AddressParser());

@@ -1,5 +1,6 @@
 // Tokens of an mdb command line (what the user typed after the prompt).
 import { createToken, Lexer } from '../common/chevrotain.ts';
+import { lazy } from '../common/lazy.ts';
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t]+/, group: Lexer.SKIPPED });
 export const Pipe = createToken({ name: 'Pipe', pattern: /\|/ });
@@ -41,4 +42,4 @@ export const allTokens = [
   Colon,
 ];
 
-export const CommandLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset' });
+export const CommandLexer = lazy(() => new Lexer(allTokens, { positionTracking: 'onlyOffset' }));

@@ -1,5 +1,6 @@
 // An mdb command line: stages separated by `|`, each `[addr][,count]verb [args]`.
 import { CstParser } from '../common/chevrotain.ts';
+import { lazy } from '../common/lazy.ts';
 import {
   allTokens,
   AssignVar,
@@ -62,4 +63,4 @@ class CommandParser extends CstParser {
   });
 }
 
-export const commandParser = new CommandParser();
+export const commandParser = lazy(() => new CommandParser());

@@ -9,6 +9,7 @@
 // The first two depend on the address width, so there is one lexer per width; the width-specific
 // token types share a category that the parser consumes.
 import { createToken, Lexer, type CustomPatternMatcherReturn, type TokenType } from '../common/chevrotain.ts';
+import { lazy } from '../common/lazy.ts';
 import { ADDR_WIDTHS, type AddrWidth, CPUINFO_FLAGDELT, CPUINFO_FLAGWIDTH, CPUINFO_IDWIDTH, flagNameEnd } from './layout.ts';
 
 /** A word end: a blank or the end of the line (no `$`: chevrotain rejects end anchors). CR is a blank: a stray one from a CRLF paste must not become part of a name. */
@@ -214,4 +215,8 @@ function lexerFor(w: AddrWidth): Lexer {
 }
 
 /** One lexer per address width (the margin's columns depend on it). */
-export const cpuinfoLexers: Record<AddrWidth, Lexer> = { 16: lexerFor(16), 11: lexerFor(11), 8: lexerFor(8) };
+export const cpuinfoLexers: Record<AddrWidth, Lexer> = {
+  16: lazy(() => lexerFor(16)),
+  11: lazy(() => lexerFor(11)),
+  8: lazy(() => lexerFor(8)),
+};

@@ -1,6 +1,7 @@
 // The shapes of one `::cpuinfo [-v]` output line. Output is read a line at a time; which CPU a
 // `-v` line belongs to is decided afterwards (assemble.ts), so a bad line costs only itself.
 import { CstParser, EMPTY_ALT, EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from '../common/chevrotain.ts';
+import { lazy } from '../common/lazy.ts';
 import { shown } from '../common/lines.ts';
 import {
   allTokens,
@@ -232,4 +233,4 @@ class CpuinfoParser extends CstParser {
 }
 
 /** Re-used for every line; setting `input` resets it. */
-export const cpuinfoParser = new CpuinfoParser();
+export const cpuinfoParser = lazy(() => new CpuinfoParser());

@@ -1,6 +1,7 @@
 // Tokens of `::findstack [-v]` output: the `stack pointer for thread` line, the bracketed saved-PC
 // line, frame lines, `Possible stack pointers` lists, and interleaved `mdb:` warnings.
 import { createToken, Lexer, type CustomPatternMatcherReturn, type IToken, type TokenType } from '../common/chevrotain.ts';
+import { lazy } from '../common/lazy.ts';
 import { frameTokens, HexAddr } from '../frames/lexer.ts';
 
 export const StackPointerFor = createToken({ name: 'StackPointerFor', pattern: /stack pointer for thread/ });
@@ -52,4 +53,4 @@ export const findstackTokens: TokenType[] = [
   ...frameTokens,
 ];
 
-export const findstackLexer = new Lexer(findstackTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false });
+export const findstackLexer = lazy(() => new Lexer(findstackTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false }));

@@ -1,6 +1,7 @@
 // `::findstack [-v]` line grammar. Block structure (which frames belong to which thread) is
 // assembled from the line kinds in assemble.ts.
 import { type CstNode, type ParserMethod, type TokenType } from '../common/chevrotain.ts';
+import { lazy } from '../common/lazy.ts';
 import { FrameRules } from '../frames/parser.ts';
 import { HexAddr, LParen, RParen } from '../frames/lexer.ts';
 import {
@@ -66,4 +67,4 @@ class FindstackParser extends FindstackRules {
   }
 }
 
-export const findstackParser = new FindstackParser();
+export const findstackParser = lazy(() => new FindstackParser());

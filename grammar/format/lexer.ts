@@ -1,6 +1,7 @@
 // Tokens of one line of `addr/fmt` or `=fmt` output: an optional `label:` (`0xffffff01dde41b90:`,
 // `kpreemptpri:`) and the values, each printed left-aligned in its column.
 import { createToken, Lexer, type TokenType } from '../common/chevrotain.ts';
+import { lazy } from '../common/lazy.ts';
 import { runMatcher } from '../common/matchers.ts';
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r]+/, group: Lexer.SKIPPED });
@@ -43,4 +44,4 @@ export const Other = createToken({ name: 'Other', pattern: /[!-~\u00a0-\uffff]/ 
 
 export const allTokens: TokenType[] = [WhiteSpace, AddressLabel, Value, Other];
 
-export const formatLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true });
+export const formatLexer = lazy(() => new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true }));

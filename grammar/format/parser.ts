@@ -1,5 +1,6 @@
 // Grammar of one line of `/` or `=` format output: `[label:] value*`.
 import { CstParser } from '../common/chevrotain.ts';
+import { lazy } from '../common/lazy.ts';
 import { AddressLabel, allTokens, Value } from './lexer.ts';
 
 class FormatParser extends CstParser {
@@ -15,4 +16,4 @@ class FormatParser extends CstParser {
   });
 }
 
-export const formatParser = new FormatParser();
+export const formatParser = lazy(() => new FormatParser());

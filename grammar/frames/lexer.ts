@@ -2,6 +2,7 @@
 // Every pattern is a single character class run (or a literal), so lexing stays linear even on
 // a 10,000-character line of hex digits or `+0x` repeats.
 import { createToken, Lexer, type CustomPatternMatcherReturn, type TokenType } from '../common/chevrotain.ts';
+import { lazy } from '../common/lazy.ts';
 import { matchDemangled } from './demangled.ts';
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r]+/, group: Lexer.SKIPPED });
@@ -59,4 +60,4 @@ export const frameTokens: TokenType[] = [
   Comma,
 ];
 
-export const framesLexer = new Lexer(frameTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false });
+export const framesLexer = lazy(() => new Lexer(frameTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false }));

@@ -1,6 +1,7 @@
 // Frame rules shared by the stack grammars (by subclassing), and the parser for bare frame lines
 // (`$C`, `$c`, `::stack`, `::stackregs`, or frames pasted without a command).
 import { CstParser, type CstNode, type ParserMethod, type TokenType } from '../common/chevrotain.ts';
+import { lazy } from '../common/lazy.ts';
 import {
   Comma,
   DemangledName,
@@ -88,4 +89,4 @@ export class FramesParser extends FrameRules {
   });
 }
 
-export const framesParser = new FramesParser();
+export const framesParser = lazy(() => new FramesParser());

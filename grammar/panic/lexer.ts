@@ -2,6 +2,7 @@
 // `panic[cpu14]/thread=ADDR: message`, `panic: ...`, the process name and trap lines, stack
 // trace lines `ffffff003d0073b0 unix:die+10f ()`. Register rows are read by the registers grammar.
 import { createToken, Lexer, type TokenType } from '../common/chevrotain.ts';
+import { lazy } from '../common/lazy.ts';
 import { isWordChar, runMatcher } from '../common/matchers.ts';
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r]+/, group: Lexer.SKIPPED });
@@ -55,4 +56,4 @@ export const allTokens: TokenType[] = [
   Other,
 ];
 
-export const panicLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true });
+export const panicLexer = lazy(() => new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true }));

@@ -1,6 +1,7 @@
 // Grammar of one line of console panic text. Lines that continue a panic message are free text
 // and are taken as they are by the section reader.
 import { CstParser, type IOrAlt } from '../common/chevrotain.ts';
+import { lazy } from '../common/lazy.ts';
 import * as t from './lexer.ts';
 
 export class PanicParser extends CstParser {
@@ -90,4 +91,4 @@ export class PanicParser extends CstParser {
   });
 }
 
-export const panicParser = new PanicParser();
+export const panicParser = lazy(() => new PanicParser());

@@ -1,6 +1,7 @@
 // Tokens of one `::print` output line: member declarations (`[addr] [type] name`), ` = `, and the
 // value shapes mdb_print.c prints (numbers, symbols, chars, strings, arrays, enums, `{ ... }`).
 import { createToken, Lexer, type ITokenConfig, type TokenPattern, type TokenType } from '../common/chevrotain.ts';
+import { lazy } from '../common/lazy.ts';
 import { isWordChar, runMatcher } from '../common/matchers.ts';
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r]+/, group: Lexer.SKIPPED });
@@ -116,4 +117,4 @@ export const allTokens: TokenType[] = [
   Other,
 ];
 
-export const printLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true });
+export const printLexer = lazy(() => new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true }));

@@ -2,6 +2,7 @@
 // handled by the section reader with an explicit stack, so no rule here recurses: a line with
 // thousands of brackets or a section with thousands of levels cannot exhaust the call stack.
 import { CstParser, type IOrAlt } from '../common/chevrotain.ts';
+import { lazy } from '../common/lazy.ts';
 import * as t from './lexer.ts';
 
 class PrintParser extends CstParser {
@@ -178,4 +179,4 @@ class PrintParser extends CstParser {
   });
 }
 
-export const printParser = new PrintParser();
+export const printParser = lazy(() => new PrintParser());

@@ -2,6 +2,7 @@
 // `::cpuregs` (`%eax = 0x... sym`), the console's `rdi: value rsi: value` triplets and `cr0:` lines,
 // and the `pid=..., pc=..., sp=..., eflags=...` line of a panic.
 import { createToken, Lexer, type TokenType } from '../common/chevrotain.ts';
+import { lazy } from '../common/lazy.ts';
 import { isWordChar, runMatcher } from '../common/matchers.ts';
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r]+/, group: Lexer.SKIPPED });
@@ -74,4 +75,4 @@ export const allTokens: TokenType[] = [
   Other,
 ];
 
-export const registersLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true });
+export const registersLexer = lazy(() => new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true }));

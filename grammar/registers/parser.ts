@@ -1,5 +1,6 @@
 // Grammar of one register-dump line. Each row form is its own rule so the reader can tell them apart.
 import { CstParser, type IOrAlt } from '../common/chevrotain.ts';
+import { lazy } from '../common/lazy.ts';
 import * as t from './lexer.ts';
 
 class RegistersParser extends CstParser {
@@ -117,4 +118,4 @@ class RegistersParser extends CstParser {
   });
 }
 
-export const registersParser = new RegistersParser();
+export const registersParser = lazy(() => new RegistersParser());

@@ -1,6 +1,7 @@
 // Tokens of `::stacks` output (kernel and userland): the header, group lines
 // (`THREAD STATE SOBJ COUNT`), `%a` frame lines, `<reason>` failures and `... truncated ...`.
 import { createToken, Lexer, type TokenType } from '../common/chevrotain.ts';
+import { lazy } from '../common/lazy.ts';
 import { frameTokens, SymbolName } from '../frames/lexer.ts';
 
 function column(name: string): TokenType {
@@ -36,4 +37,4 @@ export const stacksTokens: TokenType[] = [
   Dash,
 ];
 
-export const stacksLexer = new Lexer(stacksTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false });
+export const stacksLexer = lazy(() => new Lexer(stacksTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false }));

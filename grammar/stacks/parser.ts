@@ -1,5 +1,6 @@
 // `::stacks` line grammar; groups are assembled from the line kinds in index.ts.
 import { type CstNode, type ParserMethod } from '../common/chevrotain.ts';
+import { lazy } from '../common/lazy.ts';
 import { FrameRules } from '../frames/parser.ts';
 import { HexAddr, SymbolName } from '../frames/lexer.ts';
 import {
@@ -72,4 +73,4 @@ class StacksParser extends FrameRules {
   });
 }
 
-export const stacksParser = new StacksParser();
+export const stacksParser = lazy(() => new StacksParser());

@@ -1,5 +1,6 @@
 // Tokens of `::status` output: the `debugging ... (64-bit) from host` line and `key: value` lines.
 import { createToken, Lexer, type TokenType } from '../common/chevrotain.ts';
+import { lazy } from '../common/lazy.ts';
 import { runMatcher } from '../common/matchers.ts';
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r]+/, group: Lexer.SKIPPED });
@@ -34,4 +35,4 @@ export const RParen = createToken({ name: 'RParen', pattern: ')', categories: [A
 
 export const allTokens: TokenType[] = [WhiteSpace, AnyText, Bits, LParen, RParen, Colon, Debugging, From, On, Word, Other];
 
-export const statusLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true });
+export const statusLexer = lazy(() => new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true }));

@@ -1,5 +1,6 @@
 // Grammar of one `::status` line.
 import { CstParser, type IOrAlt } from '../common/chevrotain.ts';
+import { lazy } from '../common/lazy.ts';
 import * as t from './lexer.ts';
 
 class StatusParser extends CstParser {
@@ -40,4 +41,4 @@ class StatusParser extends CstParser {
   });
 }
 
-export const statusParser = new StatusParser();
+export const statusParser = lazy(() => new StatusParser());

@@ -1,5 +1,6 @@
 // Tokens of `::system` output: `set [module:]name=value [0tN]` (the /etc/system tunables in effect).
 import { createToken, Lexer, type TokenType } from '../common/chevrotain.ts';
+import { lazy } from '../common/lazy.ts';
 import { isWordChar, runMatcher } from '../common/matchers.ts';
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r]+/, group: Lexer.SKIPPED });
@@ -22,4 +23,4 @@ export const Other = createToken({ name: 'Other', pattern: /[!-~\u00a0-\uffff]/ 
 
 export const allTokens: TokenType[] = [WhiteSpace, Set, Word, Operator, Quoted, LSquare, RSquare, Other];
 
-export const systemLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true });
+export const systemLexer = lazy(() => new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true }));

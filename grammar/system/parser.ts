@@ -1,5 +1,6 @@
 // Grammar of one `::system` line.
 import { CstParser, type IOrAlt } from '../common/chevrotain.ts';
+import { lazy } from '../common/lazy.ts';
 import * as t from './lexer.ts';
 
 class SystemParser extends CstParser {
@@ -25,4 +26,4 @@ class SystemParser extends CstParser {
   });
 }
 
-export const systemParser = new SystemParser();
+export const systemParser = lazy(() => new SystemParser());

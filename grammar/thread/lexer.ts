@@ -1,6 +1,7 @@
 // Tokens of `::thread [-ipbsdm]`: column names (some hold a space: `SOBJ OPS`, `SIG PEND`) and
 // values, which never hold spaces (`sleep`, `n/a`, `t-6620612`, `-`, hex).
 import { createToken, Lexer, type TokenType } from '../common/chevrotain.ts';
+import { lazy } from '../common/lazy.ts';
 import { MdbWarning, WhiteSpace } from '../frames/lexer.ts';
 
 export const ColumnName = createToken({ name: 'ColumnName', pattern: Lexer.NA });
@@ -31,4 +32,4 @@ export const Value = createToken({ name: 'Value', pattern: /\S+/ });
 
 export const threadTokens: TokenType[] = [WhiteSpace, MdbWarning, ColumnName, ...columnTokens, Value];
 
-export const threadLexer = new Lexer(threadTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false });
+export const threadLexer = lazy(() => new Lexer(threadTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false }));

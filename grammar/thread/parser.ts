@@ -1,6 +1,7 @@
 // `::thread` line grammar: a header line (column names), a value line, or an `mdb:` warning.
 // Which values belong to which columns is decided by the header, in index.ts.
 import { CstParser, type CstNode, type ParserMethod } from '../common/chevrotain.ts';
+import { lazy } from '../common/lazy.ts';
 import { MdbWarning } from '../frames/lexer.ts';
 import { ColumnName, threadTokens, Value } from './lexer.ts';
 
@@ -27,4 +28,4 @@ class ThreadParser extends CstParser {
   });
 }
 
-export const threadParser = new ThreadParser();
+export const threadParser = lazy(() => new ThreadParser());

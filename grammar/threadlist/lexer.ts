@@ -2,6 +2,7 @@
 // text after `THREAD:`/`TASKQ:`/`CMD:`) are read as one token each. The embedded findstack
 // blocks of `-v` are read by the findstack grammar.
 import { createToken, Lexer, type CustomPatternMatcherReturn, type IToken, type TokenType } from '../common/chevrotain.ts';
+import { lazy } from '../common/lazy.ts';
 import { frameTokens, HexAddr, SymbolName } from '../frames/lexer.ts';
 
 function column(name: string, label: string): TokenType {
@@ -67,7 +68,7 @@ const common: TokenType[] = [
 ];
 
 /** `plain` reads the CMD/LWPID column as free text; `verbose` reads CLS PRI WCHAN as numbers. */
-export const threadlistLexer = new Lexer(
+export const threadlistLexer = lazy(() => new Lexer(
   {
     modes: {
       verbose: [...common, ...frameTokens],
@@ -76,6 +77,6 @@ export const threadlistLexer = new Lexer(
     defaultMode: 'verbose',
   },
   { positionTracking: 'onlyOffset', ensureOptimizations: false },
-);
+));
 
 export const threadlistTokens: TokenType[] = [...common, RowDesc, ...frameTokens];

@@ -1,5 +1,6 @@
 // `::threadlist [-v]` line grammar (header, rows, the `-v` PC line).
 import { type CstNode, type ParserMethod } from '../common/chevrotain.ts';
+import { lazy } from '../common/lazy.ts';
 import { FrameRules } from '../frames/parser.ts';
 import { HexAddr, SymbolOffset } from '../frames/lexer.ts';
 import {
@@ -88,4 +89,4 @@ class ThreadlistParser extends FrameRules {
   });
 }
 
-export const threadlistParser = new ThreadlistParser();
+export const threadlistParser = lazy(() => new ThreadlistParser());

@@ -3,10 +3,8 @@
 // batch: the dead worker is replaced and the next report goes on. --jobs N runs N workers, all
 // taking the next file as they finish one. Results are handed back by index as they complete; the
 // caller restores input order. An abort (SIGINT) stops the workers at once.
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../workers/launch.ts';
 import type { InternalError } from '../../grammar/common/source.ts';
 import type { ReportRef } from './files.ts';
 import type { TriageOptions } from './one.ts';
@@ -27,19 +25,10 @@ export interface PoolControl {
   entry?: URL;
 }
 
-/**
- * A worker that can load our TypeScript. Node 20 does not apply `--import tsx` in a worker's
- * execArgv to the worker's own entry module (ERR_UNKNOWN_FILE_EXTENSION), so the worker starts
- * from a small script that registers tsx's ESM hooks in that thread and then imports the entry.
- */
+/** A worker on the triage entry (or a test's), with this pool's heap limit. */
 function spawnWorker(ctl: PoolControl): Worker {
-  const require = createRequire(import.meta.url);
-  const tsxDist = dirname(require.resolve('tsx'));
-  const api = pathToFileURL(join(tsxDist, 'esm', 'api', 'index.mjs')).href;
-  const entry = (ctl.entry ?? new URL('./worker.ts', import.meta.url)).href;
-  const boot = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  // execArgv []: the parent's own `--import tsx` would only add a second, useless hook chain.
-  return new Worker(boot, { eval: true, execArgv: [], resourceLimits: { maxOldGenerationSizeMb: ctl.heapMb ?? WORKER_HEAP_MB } });
+  const entry = ctl.entry ?? new URL('./worker.ts', import.meta.url);
+  return startWorker(entry, { resourceLimits: { maxOldGenerationSizeMb: ctl.heapMb ?? WORKER_HEAP_MB } });
 }
 
 /** Hands out file indexes in order to whoever asks next. */

@@ -2,9 +2,8 @@
 // dump is read. The main thread splits the text into lines itself (the worker does not send them
 // back) and analyses a small preview meanwhile. If a worker cannot start, analysis runs in-thread
 // after the current frame is drawn.
-import { Worker } from 'node:worker_threads';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../workers/launch.ts';
 import { Analyzer, analyzeText } from '../analyze.ts';
 import type { Analysis } from '../analysis.ts';
 import type { WorkerReply, WorkerRequest } from './analyze-worker.ts';
@@ -20,16 +19,9 @@ export interface BackgroundAnalyzer {
   close(): Promise<void>;
 }
 
-/**
- * The worker is TypeScript: it registers tsx's loader before importing its module, so it runs
- * the same under `tsx` (the CLI), vitest and plain node with tsx installed.
- */
-function startWorker(): Worker {
-  const require = createRequire(import.meta.url);
-  const tsxApi = pathToFileURL(require.resolve('tsx/package.json').replace(/package\.json$/, 'dist/esm/api/index.mjs')).href;
-  const body = new URL('./analyze-worker.ts', import.meta.url).href;
-  const code = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(body)}); });`;
-  return new Worker(code, { eval: true, execArgv: [] });
+/** The analysis worker (see src/workers/launch.ts for how it loads, compiled or not). */
+function startAnalyzeWorker(): Worker {
+  return startWorker(new URL('./analyze-worker.ts', import.meta.url));
 }
 
 function inThread(text: string, source: string): Promise<Analysis> {
@@ -106,7 +98,7 @@ export function backgroundAnalyzer(opts: AnalyzerOptions = {}): BackgroundAnalyz
   const get = (): Worker | null => {
     if (worker || broken || closed) return worker;
     try {
-      const w = startWorker();
+      const w = startAnalyzeWorker();
       w.unref(); // never keeps the process alive on its own
       w.on('message', (r: WorkerReply) => {
         const p = pending.get(r.id);

@@ -1,0 +1,108 @@
+// The package as a user gets it: `npm pack`, the tarball installed into an empty project (offline,
+// from the npm cache), then `npx playfair` there, running the compiled build with npm's own
+// (hoisted) layout of chevrotain, Ink and React, and without tsx or typescript.
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SEED = join(ROOT, 'fixtures/seed/illumos-1532.txt');
+const MINUTES = 60_000;
+
+let dir = '';
+/** Why the tarball could not be installed offline (then the tests skip, saying so), or null. */
+let cannotInstall: string | null = null;
+
+const run = (cmd: string, args: readonly string[], cwd: string): SpawnSyncReturns<string> =>
+  spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'playfair-install-'));
+  // npm pack runs `prepare`, i.e. the build: the tarball holds dist/ as a user would get it.
+  const pack = run('npm', ['pack', '--silent', '--pack-destination', dir], ROOT);
+  if (pack.status !== 0) throw new Error(`npm pack failed: ${pack.stderr}`);
+  const tgz = readdirSync(dir).find((f) => f.endsWith('.tgz'));
+  if (tgz === undefined) throw new Error('npm pack wrote no tarball');
+  const app = join(dir, 'app');
+  spawnSync('mkdir', [app]);
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
+  const inst = run('npm', ['install', '--offline', '--no-audit', '--no-fund', join(dir, tgz)], app);
+  if (inst.status !== 0) {
+    // ENOTCACHED: a dependency is not in the local npm cache and the test does not go online.
+    cannotInstall = `offline install impossible (${/ENOTCACHED|ETARGET/.exec(inst.stderr)?.[0] ?? `exit ${String(inst.status)}`})`;
+  }
+}, 6 * MINUTES);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+}, 2 * MINUTES);
+
+const app = (): string => join(dir, 'app');
+// `--`: without it npx takes --help as its own option.
+const playfair = (...args: string[]): SpawnSyncReturns<string> => run('npx', ['--no', '--', 'playfair', ...args], app());
+
+describe('the packed tarball, installed into an empty project', () => {
+  it('installs the compiled CLI with its runtime dependencies only', (ctx) => {
+    if (cannotInstall) ctx.skip(cannotInstall);
+    const pkg = join(app(), 'node_modules/playfair');
+    expect(existsSync(join(pkg, 'dist/src/cli/main.js'))).toBe(true);
+    expect(existsSync(join(pkg, 'src'))).toBe(false); // no TypeScript shipped
+    // chevrotain hoisted beside playfair (npm's default), which a ../../node_modules path missed.
+    expect(existsSync(join(app(), 'node_modules/chevrotain/package.json'))).toBe(true);
+    expect(existsSync(join(app(), 'node_modules/tsx'))).toBe(false);
+    expect(existsSync(join(app(), 'node_modules/typescript'))).toBe(false);
+  });
+
+  it('`npx playfair analyze` on the seed exits 1 with its findings', (ctx) => {
+    if (cannotInstall) ctx.skip(cannotInstall);
+    const r = playfair('analyze', SEED);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1);
+    // The seed: the 18.4-hour starvation on CPU 1 and its three high findings, known issue 1532.
+    expect(r.stdout).toContain('Findings: 1 critical, 3 high, 0 medium, 0 low, 0 info');
+    expect(r.stdout).toContain('(kpreempt-threshold)');
+    expect(r.stdout).toContain('Known issue: illumos-1532');
+  });
+
+  it('`--format json` gives the same verdict as data', (ctx) => {
+    if (cannotInstall) ctx.skip(cannotInstall);
+    const r = playfair('analyze', SEED, '--format', 'json');
+    expect(r.status).toBe(1);
+    const rules = (JSON.parse(r.stdout) as { findings: { rule: string }[] }).findings.map((f) => f.rule).sort();
+    expect(rules).toEqual(['kpreempt-threshold', 'preemption-pending', 'runq-starvation', 'ts-timeleft-overrun']);
+  });
+
+  it('`analyze` loads neither Ink nor React (the TUI loads them only when used)', (ctx) => {
+    if (cannotInstall) ctx.skip(cannotInstall);
+    // A module-load hook that lists every module URL the process loads, on stderr.
+    writeFileSync(join(dir, 'hooks.mjs'), "export async function load(u, c, next) { process.stderr.write('LOAD ' + u + '\\n'); return next(u, c); }\n");
+    writeFileSync(join(dir, 'trace.mjs'), "import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n");
+    const bin = join(app(), 'node_modules/playfair/bin/playfair.js');
+    const r = run(process.execPath, ['--import', join(dir, 'trace.mjs'), bin, 'analyze', SEED], app());
+    expect(r.status).toBe(1);
+    const loaded = r.stderr.split('\n').filter((l) => l.startsWith('LOAD ')).map((l) => l.slice(5));
+    const ours = loaded.filter((u) => u.includes('/node_modules/playfair/dist/'));
+    expect(ours.length).toBeGreaterThan(10); // the trace works: it saw the compiled CLI load
+    const deps = loaded.filter((u) => u.includes('/node_modules/') && !u.includes('/node_modules/playfair/'));
+    expect(deps.map((u) => u.replace(/.*\/node_modules\//, ''))).toEqual(['chevrotain/lib/chevrotain.mjs']);
+  });
+
+  it('`npx playfair --help` prints the usage and exits 0', (ctx) => {
+    if (cannotInstall) ctx.skip(cannotInstall);
+    const r = playfair('--help');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^playfair: postmortem analysis/);
+    expect(r.stdout).toContain('playfair analyze FILE|-');
+  });
+
+  it('`npx playfair triage` runs its worker from the compiled build', (ctx) => {
+    if (cannotInstall) ctx.skip(cannotInstall);
+    const r = playfair('triage', SEED, '--format', 'ndjson');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('illumos-1532');
+  });
+});
