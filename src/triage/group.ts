@@ -28,8 +28,9 @@ const PLAIN_LABELS: Record<string, string> = { healthy: 'healthy', empty: 'nothi
 
 export function groupLabel(s: TriageRecord['signature']): string {
   if (s.kind === 'finding') {
-    const others = s.rules.filter((r) => r !== s.rule);
-    return `${s.rule}${others.length > 0 ? ` (+ ${others.join(', ')})` : ''}${s.band !== null ? `, culprit ${s.band}` : ''}`;
+    // The other rules are counted, not named: the label must fit a table cell (`rules` lists them).
+    const others = s.rules.filter((r) => r !== s.rule).length;
+    return `${s.rule}${others > 0 ? ` + ${others} more` : ''}${s.band !== null ? `, culprit ${s.band}` : ''}`;
   }
   if (s.kind === 'panic') return `panic: ${s.detail ?? ''}`;
   return PLAIN_LABELS[s.kind] ?? s.kind;
