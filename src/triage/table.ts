@@ -8,13 +8,15 @@ const HEAD = ['group', 'count', 'worst', 'known issue', 'representative report']
 /** Long labels and paths are cut to keep a row on one line of a wide terminal. */
 const MAX_CELL = 60;
 
-function cell(s: string): string {
+/** `fromLeft` for paths: their end names the file. */
+function cell(s: string, fromLeft = false): string {
   const t = neutralize(s);
-  return t.length > MAX_CELL ? `${t.slice(0, MAX_CELL - 1)}…` : t;
+  if (t.length <= MAX_CELL) return t;
+  return fromLeft ? `…${t.slice(t.length - MAX_CELL + 1)}` : `${t.slice(0, MAX_CELL - 1)}…`;
 }
 
 function row(g: TriageGroup): string[] {
-  return [cell(g.label), String(g.count), g.worst ?? '-', cell(g.known.length > 0 ? g.known.join(', ') : '-'), cell(g.files[0] ?? '-')];
+  return [cell(g.label), String(g.count), g.worst ?? '-', cell(g.known.length > 0 ? g.known.join(', ') : '-'), cell(g.files[0] ?? '-', true)];
 }
 
 export function triageTable(summary: TriageSummary): string {
