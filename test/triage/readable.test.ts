@@ -1,6 +1,8 @@
 // Triage a person can read: one group per failure whatever stacks were pasted, honest groups for
 // healthy, empty, unread and missing reports, the terminal table, --fail-on and progress in bytes.
-import { statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -102,6 +104,19 @@ describe('triage a person can read', () => {
     // The current file is cut from the left to 40 characters: its end names it.
     expect(r.err).toContain(`${shortBytes(0)}/${shortBytes(size)} 0/1 reports …${f.slice(-39)}`);
     expect(r.err).toContain(`${shortBytes(size)}/${shortBytes(size)} 1/1 reports`);
+  });
+
+  it('a file of invalid UTF-8 with no NUL, under any name, is an unreadable record', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'playfair-readable-'));
+    try {
+      writeFileSync(join(d, 'dump.1'), Buffer.alloc(4096, 0xff));
+      const { records } = parse((await run([d])).out);
+      expect(records).toHaveLength(1);
+      expect(records[0]!.signature.kind).toBe('unreadable');
+      expect(records[0]!.error).toContain('binary');
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
   });
 
   it('shortBytes', () => {
