@@ -1,37 +1,62 @@
-// `playfair triage DIR|FILE... [--format ndjson|markdown] [--jobs N]`: one record per report,
-// then the reports grouped by signature. A progress bar goes to stderr on a terminal. Exit 0, or
-// 130 when stopped by SIGINT (the records written are whole and the summary says so).
+// `playfair triage DIR|FILE... [--format table|ndjson|markdown] [--fail-on SEV] [--jobs N]`: one
+// record per report, then the reports grouped by signature: a table on a terminal, NDJSON when
+// piped. A progress bar goes to stderr on a terminal. Exit 0; 1 with --fail-on when a report has a
+// finding at or above it; 4 when playfair failed on a report; 130 when stopped by SIGINT.
 import { availableParallelism } from 'node:os';
 import { groupRecords } from '../triage/group.ts';
 import { expandInputs } from '../triage/files.ts';
 import { markdownReport, ndjsonLine, summarize } from '../triage/output.ts';
 import { runPool } from '../triage/pool.ts';
 import { Progress } from '../triage/progress.ts';
+import { triageTable } from '../triage/table.ts';
+import { atOrAbove, parseSeverity } from '../rules/policy.ts';
+import type { Severity } from '../rules/types.ts';
 import type { TriageRecord } from '../triage/record.ts';
 import { neutralize } from '../report/sanitize.ts';
 import { parseByteSize } from '../input/index.ts';
-import { EXIT_OK, EXIT_USAGE, type Command } from './io.ts';
+import { EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, type Command } from './io.ts';
 import { parseOptions } from './options.ts';
 
 /** Per report; triage reads many, so the limit is lower than analyze's. */
 export const DEFAULT_TRIAGE_MAX_INPUT = 64 * 1024 * 1024;
 const MAX_JOBS = 64;
 
+/** Triage's flags; the help text (src/cli/help-triage.ts, the cli helper's) describes these. */
+export const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  'fail-on': { type: 'string' },
+  jobs: { type: 'string', short: 'j', default: '1' },
+  'max-input': { type: 'string' },
+  'starvation-seconds': { type: 'string' },
+  hz: { type: 'string' },
+} as const;
+
+export const TRIAGE_FLAGS: readonly string[] = ['--format table|ndjson|markdown', '--fail-on SEV', '--jobs N|auto', '--max-input SIZE', '--starvation-seconds N', '--hz N'];
+
+type Format = 'table' | 'ndjson' | 'markdown';
+
+/** The exit code of a finished run: an internal error outranks findings at or above --fail-on. */
+export function triageExitCode(records: readonly TriageRecord[], failOn: Severity | null): number {
+  if (records.some((r) => (r.internalErrors ?? 0) > 0)) return EXIT_INTERNAL;
+  if (failOn !== null && records.some((r) => r.findings.some((f) => atOrAbove(f.severity, failOn)))) return EXIT_FINDINGS;
+  return EXIT_OK;
+}
+
 export const runTriage: Command = async (argv, io) => {
-  const opts = parseOptions(argv, {
-    format: { type: 'string', short: 'f', default: 'ndjson' },
-    jobs: { type: 'string', short: 'j', default: '1' },
-    'max-input': { type: 'string' },
-    'starvation-seconds': { type: 'string' },
-    hz: { type: 'string' },
-  });
+  const opts = parseOptions(argv, { ...OPTIONS });
   const fail = (m: string) => {
     io.stderr.write(`playfair triage: ${neutralize(m)}\n`);
     return EXIT_USAGE;
   };
   if ('error' in opts) return fail(opts.error);
-  const format = opts.values['format'] as string;
-  if (format !== 'ndjson' && format !== 'markdown') return fail('--format must be ndjson or markdown');
+  const formatText = opts.values['format'] as string | undefined;
+  // A table for a person at a terminal; NDJSON (the stable contract) for a pipe or a file.
+  const stdoutTty = (io.stdout as { isTTY?: boolean }).isTTY === true;
+  const format: Format | null = formatText === undefined ? (stdoutTty ? 'table' : 'ndjson') : formatText === 'table' || formatText === 'ndjson' || formatText === 'markdown' ? formatText : null;
+  if (format === null) return fail('--format must be table, ndjson or markdown');
+  const failOnText = opts.values['fail-on'] as string | undefined;
+  const failOn = failOnText === undefined ? null : parseSeverity(failOnText);
+  if (failOn === null && failOnText !== undefined) return fail('--fail-on takes critical, high, medium, low or info');
   const jobsText = opts.values['jobs'] as string;
   const jobs = jobsText === 'auto' ? availableParallelism() : Number(jobsText);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > MAX_JOBS) return fail(`--jobs takes a whole number from 1 to ${MAX_JOBS}, or auto`);
@@ -51,7 +76,7 @@ export const runTriage: Command = async (argv, io) => {
 
   const list = await expandInputs(opts.positionals);
   if (!list.ok) return fail(list.message);
-  if (list.files.length === 0) return fail('no report files found (directories are searched for .txt, .log, .out, .mdb, .md)');
+  if (list.files.length === 0) return fail('no files found in the directories given');
   // Ctrl-C (or a pipe's reader going away with SIGINT) stops the run between records: every line
   // written is whole, and the summary says the run was interrupted.
   const stop = new AbortController();
@@ -61,14 +86,19 @@ export const runTriage: Command = async (argv, io) => {
   const rules = { ...(starvation === undefined ? {} : { starvationSeconds: starvation }), ...(hz === undefined ? {} : { assumedHz: hz }) };
 
   const tty = (io.stderr as { isTTY?: boolean }).isTTY === true;
-  const progress = tty ? new Progress((s) => io.stderr.write(s), files.length) : null;
+  const totalBytes = files.reduce((n, f) => n + (f.size ?? 0), 0);
+  const progress = tty ? new Progress((s) => io.stderr.write(s), files.length, totalBytes) : null;
   const records: (TriageRecord | undefined)[] = new Array(files.length);
   let emitted = 0;
   let done = 0;
+  let bytesDone = 0;
+  let waitingOn = 0;
   const onResult = (i: number, rec: TriageRecord): void => {
     if (stop.signal.aborted) return;
     records[i] = rec;
     done++;
+    bytesDone += files[i]!.size ?? 0;
+    while (waitingOn < files.length && records[waitingOn] !== undefined) waitingOn++;
     // NDJSON streams in input order: write every record whose predecessors are all done.
     if (format === 'ndjson') {
       while (emitted < files.length && records[emitted] !== undefined) {
@@ -77,8 +107,9 @@ export const runTriage: Command = async (argv, io) => {
         emitted++;
       }
     }
-    progress?.update(done);
+    progress?.update(done, bytesDone, files[waitingOn]?.name);
   };
+  progress?.update(0, 0, files[0]?.name, true);
   try {
     await runPool(files, { maxInput, rules }, jobs, onResult, { signal: stop.signal });
   } finally {
@@ -89,8 +120,8 @@ export const runTriage: Command = async (argv, io) => {
   // Interrupted NDJSON: the summary covers the records written, which are those in input order.
   const all = (interrupted && format === 'ndjson' ? records.slice(0, emitted) : records).filter((r): r is TriageRecord => r !== undefined);
   const summary = summarize(all, groupRecords(all), interrupted ? { of: files.length } : undefined);
-  io.stdout.write(format === 'ndjson' ? ndjsonLine(summary) : markdownReport(all, summary));
-  return interrupted ? EXIT_INTERRUPTED : EXIT_OK;
+  io.stdout.write(format === 'ndjson' ? ndjsonLine(summary) : format === 'table' ? triageTable(summary) : markdownReport(all, summary));
+  return interrupted ? EXIT_INTERRUPTED : triageExitCode(all, failOn);
 };
 
 /** 128 + SIGINT, as a shell reports a command stopped by Ctrl-C. */

@@ -1,14 +1,12 @@
-// Which files a `triage DIR|FILE...` argument list means. Directories are walked recursively for
-// report-like files; files named explicitly are always taken. Sorted, so output order is stable.
-// What cannot be taken (an unreadable directory, a FIFO, a broken link) becomes an entry with an
-// error, so the batch goes on and the report says what was skipped.
+// Which files a `triage DIR|FILE...` argument list means. Directories are walked recursively and
+// every regular file is taken, whatever its name (`ticket-1532`, `dump.log.1`): the reader decides
+// by content, and a binary file becomes an unreadable record. Sorted, so output order is stable.
+// What cannot be taken (a missing path, an unreadable directory, a FIFO, a broken link) becomes an
+// entry with an error, so the batch goes on and the report says what was skipped.
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fsMessage } from '../input/fs-message.ts';
-
-/** Extensions taken from directories: text reports, logs and captured mdb output. */
-export const REPORT_EXTENSIONS: readonly string[] = ['.txt', '.log', '.out', '.mdb', '.md'];
 
 /**
  * One report to triage: `name` as shown (file names that are not valid UTF-8 are shown with
@@ -19,6 +17,8 @@ export interface ReportRef {
   name: string;
   path: string | Buffer;
   error?: string;
+  /** Size in bytes when known from the listing, for progress. */
+  size?: number;
 }
 
 export type FileList = { ok: true; files: ReportRef[] } | { ok: false; message: string };
@@ -43,8 +43,6 @@ function oddKind(e: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(
   if (e.isCharacterDevice() || e.isBlockDevice()) return 'a device';
   return 'not a regular file';
 }
-
-const isReportName = (name: string): boolean => REPORT_EXTENSIONS.some((x) => name.toLowerCase().endsWith(x));
 
 async function walk(dir: Buffer, shown: string, out: ReportRef[]): Promise<void> {
   let entries: Dirent<Buffer>[];
@@ -72,18 +70,18 @@ async function walk(dir: Buffer, shown: string, out: ReportRef[]): Promise<void>
       try {
         st = await stat(bytes);
       } catch (err) {
-        if (isReportName(name)) out.push({ name: display, path, error: `symbolic link to nothing readable: ${fsMessage(err)}` });
+        out.push({ name: display, path, error: `symbolic link to nothing readable: ${fsMessage(err)}` });
         continue;
       }
       if (st.isDirectory()) out.push({ name: display, path, error: 'symbolic link to a directory: not followed' });
-      else if (!isReportName(name)) continue;
-      else if (st.isFile()) out.push({ name: display, path });
+      else if (st.isFile()) out.push({ name: display, path, size: st.size });
       else out.push({ name: display, path, error: `symbolic link to ${oddKind(st)}: not read` });
       continue;
     }
-    if (!isReportName(name)) continue;
-    if (e.isFile()) out.push({ name: display, path });
-    else out.push({ name: display, path, error: `${oddKind(e)}, not a regular file: not read` });
+    if (e.isFile()) {
+      const size = await stat(bytes).then((st) => st.size, () => undefined);
+      out.push(size === undefined ? { name: display, path } : { name: display, path, size });
+    } else out.push({ name: display, path, error: `${oddKind(e)}, not a regular file: not read` });
   }
 }
 
@@ -93,15 +91,17 @@ export async function expandInputs(args: readonly string[]): Promise<FileList> {
     let st;
     try {
       st = await stat(a);
-    } catch {
-      return { ok: false, message: `${a}: no such file or directory` };
+    } catch (e) {
+      // A missing path is that path's record, not the end of the run.
+      files.push({ name: a, path: a, error: fsMessage(e) });
+      continue;
     }
     if (st.isDirectory()) {
       const found: ReportRef[] = [];
       await walk(Buffer.from(a, 'utf8'), a, found);
       found.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
       for (const f of found) files.push(f);
-    } else if (st.isFile()) files.push({ name: a, path: a });
+    } else if (st.isFile()) files.push({ name: a, path: a, size: st.size });
     // A FIFO would block the batch until something writes to it; a device may never end.
     else files.push({ name: a, path: a, error: `${oddKind(st)}, not a regular file: not read` });
   }

@@ -1,12 +1,18 @@
-// Grouping triage records by signature. A signature with no frames (the input showed no stacks)
-// joins the one group of the same rule and detail that has frames, when there is exactly one:
-// it is then marked partial, since only the rule and message matched.
+// Grouping triage records by signature: one group per failure, and one each for healthy reports,
+// reports with nothing to judge, unreadable ones and internal errors, each labelled for what it is.
+// A panic signature with no frames (no stacks pasted) joins the one group of the same panic
+// message that has frames, when there is exactly one: it is then marked partial.
 import { severityRank } from '../rules/policy.ts';
 import type { Severity } from '../rules/types.ts';
 import type { TriageRecord } from './record.ts';
+import type { SignatureKind } from './signature.ts';
 
 export interface TriageGroup {
   key: string;
+  /** v2: what the group is: a failure (finding, panic) or healthy / empty / unreadable / internal. */
+  kind: SignatureKind;
+  /** v2: the group's name for people: the rules and culprit band, or `healthy`, `nothing to judge`, ... */
+  label: string;
   rule: string;
   detail: string | null;
   frames: string[];
@@ -18,10 +24,28 @@ export interface TriageGroup {
   worst: Severity | null;
 }
 
+const PLAIN_LABELS: Record<string, string> = { healthy: 'healthy', empty: 'nothing to judge', unreadable: 'unreadable', internal: 'internal error' };
+
+export function groupLabel(s: TriageRecord['signature']): string {
+  if (s.kind === 'finding') {
+    // The other rules are counted, not named: the label must fit a table cell (`rules` lists them).
+    const others = s.rules.filter((r) => r !== s.rule).length;
+    return `${s.rule}${others > 0 ? ` + ${others} more` : ''}${s.band !== null ? `, culprit ${s.band}` : ''}`;
+  }
+  if (s.kind === 'panic') return `panic: ${s.detail ?? ''}`;
+  return PLAIN_LABELS[s.kind] ?? s.kind;
+}
+
 function worse(a: Severity | null, b: Severity | null): Severity | null {
   if (a === null) return b;
   if (b === null) return a;
   return severityRank(a) <= severityRank(b) ? a : b;
+}
+
+/** Worst severity first (groups with none last), then the bigger group, then by key for a stable order. */
+export function compareGroups(a: TriageGroup, b: TriageGroup): number {
+  const rank = (g: TriageGroup) => (g.worst === null ? Number.MAX_SAFE_INTEGER : severityRank(g.worst));
+  return rank(a) - rank(b) || b.count - a.count || a.key.localeCompare(b.key);
 }
 
 export function groupRecords(records: readonly TriageRecord[]): TriageGroup[] {
@@ -30,17 +54,18 @@ export function groupRecords(records: readonly TriageRecord[]): TriageGroup[] {
     const s = r.signature;
     let g = byKey.get(s.key);
     if (g === undefined) {
-      g = { key: s.key, rule: s.rule, detail: s.detail, frames: s.frames, count: 0, files: [], partial: [], known: [], worst: null };
+      g = { key: s.key, kind: s.kind, label: groupLabel(s), rule: s.rule, detail: s.detail, frames: s.frames, count: 0, files: [], partial: [], known: [], worst: null };
       byKey.set(s.key, g);
     }
     g.count++;
     g.files.push(r.file);
+    // A healthy report's low findings are real; an empty or unread one has no severity at all.
     g.worst = worse(g.worst, r.worst);
     for (const k of r.known) if (!g.known.includes(k.id)) g.known.push(k.id);
   }
   const groups = [...byKey.values()];
-  for (const g of groups.filter((x) => x.frames.length === 0 && x.rule !== 'none' && x.rule !== 'unreadable')) {
-    const homes = groups.filter((h) => h !== g && h.frames.length > 0 && h.rule === g.rule && h.detail === g.detail && byKey.has(h.key));
+  for (const g of groups.filter((x) => x.kind === 'panic' && x.frames.length === 0)) {
+    const homes = groups.filter((h) => h !== g && h.kind === 'panic' && h.frames.length > 0 && h.detail === g.detail && byKey.has(h.key));
     if (homes.length !== 1) continue;
     const home = homes[0]!;
     home.count += g.count;
@@ -53,5 +78,5 @@ export function groupRecords(records: readonly TriageRecord[]): TriageGroup[] {
     for (const k of g.known) if (!home.known.includes(k)) home.known.push(k);
     byKey.delete(g.key);
   }
-  return [...byKey.values()].sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+  return [...byKey.values()].sort(compareGroups);
 }

@@ -52,7 +52,7 @@ export function markdownReport(records: readonly TriageRecord[], summary: Triage
   out.push('', '### Groups', '');
   summary.groups.forEach((g, i) => {
     const titles = g.known.map((id) => KNOWN_ISSUES.find((k) => k.id === id)?.title ?? id);
-    out.push(`${i + 1}. **${mdText(signatureText(g))}**: ${g.count} report${g.count === 1 ? '' : 's'}, worst ${g.worst ?? '-'}${titles.length > 0 ? `; known: ${mdText(titles.join('; '))}` : ''}`);
+    out.push(`${i + 1}. **${mdText(g.label)}**: ${g.count} report${g.count === 1 ? '' : 's'}, worst ${g.worst ?? '-'}${titles.length > 0 ? `; known: ${mdText(titles.join('; '))}` : ''}`);
     for (const f of g.files) out.push(`   - ${mdText(f)}${g.partial.includes(f) ? ' (joined on rule and message only: no stacks in the input)' : ''}`);
   });
   out.push('', `Input quality: ${(['good', 'partial', 'fragment', 'none'] as const).map((q) => `${summary.quality[q]} ${q}`).join(', ')}${summary.errors > 0 ? `; ${summary.errors} unreadable` : ''}${summary.internalErrors > 0 ? `; internal errors on ${summary.internalErrors} (their verdicts may be incomplete)` : ''}.`);

@@ -5,7 +5,7 @@ import { sortedFindings } from '../rules/policy.ts';
 import type { Severity } from '../rules/types.ts';
 import { knownIssuesFor } from './known-issues.ts';
 import { rateQuality, type Quality } from './quality.ts';
-import { computeSignature, involvedFrames, unreadableSignature, type Signature } from './signature.ts';
+import { computeSignature, internalSignature, matchContext, unreadableSignature, type Signature } from './signature.ts';
 
 export interface BriefFinding {
   rule: string;
@@ -37,7 +37,7 @@ export interface TriageRecord {
 
 export function triageRecord(file: string, a: Analysis): TriageRecord {
   const signature = computeSignature(a);
-  const ctx = { fired: new Set(a.findings.map((f) => f.rule)), frames: new Set(involvedFrames(a)) };
+  const ctx = matchContext(a);
   const findings = sortedFindings(a.findings).map((f) => ({
     rule: f.rule,
     severity: f.severity,
@@ -64,7 +64,7 @@ export function errorRecord(file: string, message: string, internal?: InternalEr
     ...(internal !== undefined ? { internalErrors: 1, stack: internal.stack } : {}),
     type: 'report',
     file,
-    signature: unreadableSignature(),
+    signature: internal !== undefined ? internalSignature() : unreadableSignature(),
     known: [],
     worst: null,
     findings: [],

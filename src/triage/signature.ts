@@ -1,13 +1,16 @@
-// A report's signature: the main rule plus the key frames of the threads involved, so reports of
-// the same failure collide and different failures do not. Versioned: a change to how signatures
-// are computed bumps SIGNATURE_VERSION, and stored signatures of another version never match.
+// A report's signature: one key per failure, so reports of the same failure collide and different
+// failures do not. v2 keys on what every paste of a failure shows (the rules that fired, the band of
+// the culprit's priority, the known issues), not on which stacks happened to be pasted. Versioned:
+// a change to how signatures are computed bumps SIGNATURE_VERSION; other versions never match.
 import type { Analysis } from '../analysis.ts';
 import type { Thread } from '../model/snapshot.ts';
 import type { Finding } from '../rules/types.ts';
 import { severityRank, sortedFindings } from '../rules/policy.ts';
+import { priorityBand } from '../../illumos/index.ts';
+import { knownIssuesFor } from './known-issues.ts';
 import { threadIndex, baseName, innermostFrames, isGenericFrame, realFrames } from '../rules/threads.ts';
 
-export const SIGNATURE_VERSION = 1;
+export const SIGNATURE_VERSION = 2;
 
 /** Findings below this severity are too weak to name a report's failure. */
 const MAIN_MIN_SEVERITY = severityRank('medium');
@@ -15,23 +18,44 @@ const PANIC_FRAMES = 3;
 
 export interface Signature {
   version: number;
-  /** finding: a rule fired; panic: no rule fired but the input shows a panic; none: neither. */
-  kind: 'finding' | 'panic' | 'none' | 'unreadable';
-  /** Main rule id, or `panic` / `none` / `unreadable`. */
+  /**
+   * finding: a rule fired at medium or above; panic: none did but the input shows a panic;
+   * healthy: mdb output was read and nothing at medium or above; empty: nothing to judge (no mdb
+   * output: an empty file, prose); unreadable: not read (binary, too big, missing); internal:
+   * playfair failed on it.
+   */
+  kind: SignatureKind;
+  /** Main rule id, or `panic` / `healthy` / `empty` / `unreadable` / `internal`. */
   rule: string;
+  /** v2: every rule at medium or above, sorted; empty for other kinds. */
+  rules: string[];
+  /** v2: priority band of the thread on the main finding's CPU (`user`, `sys`, ...), or null. */
+  band: string | null;
+  /** v2: ids of the known issues this report matches, in known-issues.json order. */
+  known: string[];
   /** The panic message with addresses and long numbers blanked, for panic signatures; else null. */
   detail: string | null;
   frames: string[];
-  /** `v1|rule|detail|frame,frame`: equal keys mean the same failure. */
+  /**
+   * Equal keys mean the same failure. finding: `v2|rule|rule,rule|band|known,known`; panic:
+   * `v2|panic|detail|frame,frame`; other kinds: `v2|kind`.
+   */
   key: string;
 }
 
+export type SignatureKind = 'finding' | 'panic' | 'healthy' | 'empty' | 'unreadable' | 'internal';
+
+/** The v1 key form, kept for panics: the message and the innermost frames name a panic. */
 export function signatureKey(version: number, rule: string, detail: string | null, frames: readonly string[]): string {
   return `v${version}|${rule}|${detail ?? ''}|${frames.join(',')}`;
 }
 
-function make(kind: Signature['kind'], rule: string, detail: string | null, frames: string[]): Signature {
-  return { version: SIGNATURE_VERSION, kind, rule, detail, frames, key: signatureKey(SIGNATURE_VERSION, rule, detail, frames) };
+export function findingKey(rule: string, rules: readonly string[], band: string | null, known: readonly string[]): string {
+  return `v${SIGNATURE_VERSION}|${rule}|${rules.join(',')}|${band ?? '-'}|${known.join(',')}`;
+}
+
+function plain(kind: Exclude<SignatureKind, 'finding' | 'panic'>): Signature {
+  return { version: SIGNATURE_VERSION, kind, rule: kind, rules: [], band: null, known: [], detail: null, frames: [], key: `v${SIGNATURE_VERSION}|${kind}` };
 }
 
 /**
@@ -96,18 +120,48 @@ export function involvedFrames(a: Analysis): string[] {
   return keyFramesOf(a, strongFindings(a));
 }
 
+/**
+ * The band of the thread running on the main finding's CPU: the culprit of a starvation. Whether
+ * RT is loaded is not known here, so 100..159 reads `rt-or-interrupt`.
+ */
+function culpritBand(a: Analysis, main: Finding): string | null {
+  if (main.cpu === undefined) return null;
+  const pri = a.snapshot.cpus.find((c) => c.id === main.cpu)?.pri ?? null;
+  return pri === null ? null : priorityBand(pri, null);
+}
+
+/** What a report offers known issues to match on besides its signature. */
+export function matchContext(a: Analysis): { fired: Set<string>; frames: Set<string> } {
+  return { fired: new Set(a.findings.map((f) => f.rule)), frames: new Set(involvedFrames(a)) };
+}
+
 export function computeSignature(a: Analysis): Signature {
-  const main = strongFindings(a)[0];
-  if (main !== undefined) return make('finding', main.rule, null, keyFramesOf(a, [main]));
+  const strong = strongFindings(a);
+  const main = strong[0];
+  const ctx = matchContext(a);
+  if (main !== undefined) {
+    const rules = [...new Set(strong.map((f) => f.rule))].sort();
+    const band = culpritBand(a, main);
+    // Frames stay in the record for people, but not in the key: they depend on what was pasted.
+    const base: Signature = { version: SIGNATURE_VERSION, kind: 'finding', rule: main.rule, rules, band, known: [], detail: null, frames: keyFramesOf(a, [main]), key: '' };
+    const known = knownIssuesFor(base, ctx).map((k) => k.id);
+    return { ...base, known, key: findingKey(main.rule, rules, band, known) };
+  }
   const panic = a.snapshot.panic;
   if (panic !== null && (panic.message !== null || panic.thread !== null)) {
     const t = panicStack(a);
     const frames = t !== null ? innermostFrames(t, PANIC_FRAMES).map((f) => baseName(f.func)) : [];
-    return make('panic', 'panic', normalizePanicMessage(panic.message ?? ''), frames);
+    const detail = normalizePanicMessage(panic.message ?? '');
+    const base: Signature = { version: SIGNATURE_VERSION, kind: 'panic', rule: 'panic', rules: [], band: null, known: [], detail, frames, key: signatureKey(SIGNATURE_VERSION, 'panic', detail, frames) };
+    return { ...base, known: knownIssuesFor(base, ctx).map((k) => k.id) };
   }
-  return make('none', 'none', null, []);
+  return plain(a.accounting.parsed === 0 ? 'empty' : 'healthy');
 }
 
 export function unreadableSignature(): Signature {
-  return make('unreadable', 'unreadable', null, []);
+  return plain('unreadable');
+}
+
+export function internalSignature(): Signature {
+  return plain('internal');
 }

@@ -40,7 +40,9 @@ describe('grouping', () => {
   it('unreadable and empty reports keep their own groups', () => {
     const recs = [errorRecord('bin.dat', 'binary'), triageRecord('empty.txt', analysisOf(undefined, 0))];
     const g = groupRecords(recs);
-    expect(g.map((x) => x.rule).sort()).toEqual(['none', 'unreadable']);
+    expect(g.map((x) => x.rule).sort()).toEqual(['empty', 'unreadable']);
+    expect(g.map((x) => x.label).sort()).toEqual(['nothing to judge', 'unreadable']);
+    expect(g.every((x) => x.worst === null)).toBe(true);
     expect(recs[1]!.quality.rating).toBe('none');
   });
 });
