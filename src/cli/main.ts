@@ -39,17 +39,12 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 
 /**
  * Each command's help, loaded without the command itself (so `help analyze` starts no analyser).
- * mdb's lives in its own module (the shell's); until it exports HELP, the usage line stands in.
  */
 const HELPS: Record<string, () => Promise<string>> = {
   analyze: async () => (await import('./help-analyze.ts')).ANALYZE_HELP,
   triage: async () => (await import('./help-triage.ts')).TRIAGE_HELP,
   sim: async () => (await import('./sim.ts')).HELP,
-  // A cast, not `any`: mdb.ts may or may not export HELP yet (the shell helper owns it).
-  mdb: async () => {
-    const help = ((await import('./mdb.ts')) as { HELP?: unknown }).HELP;
-    return typeof help === 'string' ? help : 'usage: playfair mdb FILE|- [--echo] [-e COMMAND]...\n';
-  },
+  mdb: async () => (await import('./help-mdb.ts')).MDB_HELP,
   tui: async () => (await import('./help-tui.ts')).TUI_HELP,
   start: async () => (await import('./help-tui.ts')).START_HELP,
 };

@@ -15,6 +15,7 @@ import { runMdbCommand } from '../shell/commands.ts';
 import { completeLine } from '../shell/complete.ts';
 import { renderersFor } from '../shell/renderers.ts';
 import { neutralize } from '../report/sanitize.ts';
+import { MDB_HELP } from './help-mdb.ts';
 
 export const OPTIONS = {
   echo: { type: 'boolean', default: false },
@@ -22,21 +23,7 @@ export const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-export const HELP = `usage: playfair mdb FILE|- [-e COMMAND]... [--echo]
-
-An mdb-style prompt over a parsed dump: answers what the input showed, refuses (mdb: ...) what it
-did not. Type ::help or ::dcmds for the dcmds (::cpuinfo [-v], ::stacks [-c func] [-m module],
-ADDR::findstack [-v], ::threadlist [-v], ::walk thread | ::findstack -v, ADDR::print kthread_t|
-tsproc_t|cpu_t MEMBER..., ::status, ::panicinfo, $C, NAME/D of a tunable, ::quit, $q).
-
-  -e, --command CMD   run CMD instead of reading commands (repeatable; required with FILE -)
-      --echo          print each command as \`> CMD\` before its answer (a transcript analyze reads)
-  -h, --help          this help
-
-On a terminal: line editing, history (up/down) and tab completion of dcmd names.
-Exit codes: 0 every command answered; 1 a command was not answered (unknown dcmd, bad option,
-data not in the input); 2 bad usage or unreadable input.
-`;
+export const HELP = MDB_HELP;
 
 export const runMdb: Command = async (argv, io) => {
   const opts = parseOptions(argv, OPTIONS);
@@ -45,7 +32,7 @@ export const runMdb: Command = async (argv, io) => {
     return EXIT_OK;
   }
   if ('error' in opts || opts.positionals.length !== 1) {
-    io.stderr.write(`playfair mdb: ${'error' in opts ? opts.error : 'give exactly one FILE (the dump to query)'} (playfair mdb --help)\n`);
+    io.stderr.write(`playfair mdb: ${'error' in opts ? opts.error : 'give exactly one FILE (the dump to query) (--help lists the options)'}\n`);
     return EXIT_USAGE;
   }
   const path = opts.positionals[0]!;

@@ -9,6 +9,7 @@ import { markdownReport, ndjsonLine, summarize } from '../triage/output.ts';
 import { runPool } from '../triage/pool.ts';
 import { Progress } from '../triage/progress.ts';
 import { triageTable } from '../triage/table.ts';
+import { TRIAGE_HELP } from './help-triage.ts';
 import { atOrAbove, parseSeverity } from '../rules/policy.ts';
 import type { Severity } from '../rules/types.ts';
 import type { TriageRecord } from '../triage/record.ts';
@@ -21,7 +22,9 @@ import { parseOptions } from './options.ts';
 export const DEFAULT_TRIAGE_MAX_INPUT = 64 * 1024 * 1024;
 const MAX_JOBS = 64;
 
-/** Triage's flags; the help text (src/cli/help-triage.ts, the cli helper's) describes these. */
+export const HELP = TRIAGE_HELP;
+
+/** Triage's flags; each is described in HELP (test/cli/help.test.ts checks). */
 export const OPTIONS = {
   format: { type: 'string', short: 'f' },
   'fail-on': { type: 'string' },
@@ -29,9 +32,8 @@ export const OPTIONS = {
   'max-input': { type: 'string' },
   'starvation-seconds': { type: 'string' },
   hz: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
 } as const;
-
-export const TRIAGE_FLAGS: readonly string[] = ['--format table|ndjson|markdown', '--fail-on SEV', '--jobs N|auto', '--max-input SIZE', '--starvation-seconds N', '--hz N'];
 
 type Format = 'table' | 'ndjson' | 'markdown';
 
@@ -49,6 +51,10 @@ export const runTriage: Command = async (argv, io) => {
     return EXIT_USAGE;
   };
   if ('error' in opts) return fail(opts.error);
+  if (opts.values['help'] === true) {
+    io.stdout.write(HELP);
+    return EXIT_OK;
+  }
   const formatText = opts.values['format'] as string | undefined;
   // A table for a person at a terminal; NDJSON (the stable contract) for a pipe or a file.
   const stdoutTty = (io.stdout as { isTTY?: boolean }).isTTY === true;
