@@ -7,3 +7,4 @@ export * from './ctypes.ts';
 export * from './priorities.ts';
 export * from './thread-state.ts';
 export * from './tunables.ts';
+export * from './turnstile.ts';

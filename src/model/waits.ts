@@ -39,6 +39,8 @@ const PRIMITIVES: ReadonlyMap<string, { kind: WaitKind | 'turnstile'; arg: numbe
 
 /** Frames above a primitive that every sleeper shows. */
 const SWITCH_FRAMES: ReadonlySet<string> = new Set(['_resume_from_idle', 'resume', 'swtch', 'swtch_to']);
+/** Above a primitive in the thread that panicked in it (turnstile_block's "Deadlock: cycle in blocking chain"). */
+const PANIC_FRAMES: ReadonlySet<string> = new Set(['vpanic', 'panic', 'panicsys', 'do_panic']);
 
 /** Kinds a primitive wait resolves to; a lock outranks the cv or sema it sleeps in, a buf/zio/taskq outranks its cv. */
 const RANK: Readonly<Record<WaitKind, number>> = { mutex: 3, rwlock: 3, zio: 2, buf: 2, taskq: 2, cv: 1, sema: 1 };
@@ -114,7 +116,7 @@ function stackWait(t: Thread): WaitEdge | null {
   const frames = t.stack;
   let i = 0;
   // The saved PC and the switch frames come first; no copy of the stack (a dump has 10^5 threads).
-  while (i < frames.length && (frames[i]!.saved === true || SWITCH_FRAMES.has(base(frames[i]!.func)))) i++;
+  while (i < frames.length && (frames[i]!.saved === true || SWITCH_FRAMES.has(base(frames[i]!.func)) || PANIC_FRAMES.has(base(frames[i]!.func)))) i++;
   let best: WaitEdge | null = null;
   let turnstileObj: Addr | null = null;
   for (; i < frames.length; i++) {

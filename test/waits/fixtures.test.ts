@@ -8,19 +8,30 @@ import { renderText } from '../../src/report/text.ts';
 import { analyzeFixture, waitFindings } from './helpers.ts';
 
 describe('wait findings on the hand-written transcripts', () => {
-  it('two-thread deadlock: each holds the mutex the other enters (critical, certain)', () => {
-    const [f, ...rest] = waitFindings(analyzeFixture('deadlock-two-mutex.txt'));
+  it('two-thread deadlock as illumos leaves it: turnstile_block panicked on the cycle (critical, certain)', () => {
+    const [f, ...rest] = waitFindings(analyzeFixture('deadlock-two-mutex-panic.txt'));
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ rule: 'deadlock', severity: 'critical', confidence: 'certain', threads: ['ffffff0d4a7e1c40', 'ffffff0d4a9f3b80'] });
-    // Lines 6 and 16: the mutex_vector_enter frames; 23 and 26: the ::mutex rows naming the owners.
-    expect(f!.evidence.map((e) => e.line)).toEqual([6, 16, 23, 26]);
-    expect(f!.confirm).toEqual(['ffffff0d4a7e1c40::findstack -v', 'ffffff0d3b1f6e90::mutex', 'ffffff0d4a9f3b80::findstack -v', 'ffffff0d3c2a8b40::mutex', '::findlocks']);
+    // Line 4: the panic message; 10 and 20: the mutex_vector_enter frames (20 under vpanic/panic in
+    // the panicking thread); 27 and 30: the ::mutex rows naming the owners.
+    expect(f!.evidence.map((e) => e.line)).toEqual([4, 10, 20, 27, 30]);
+    expect(f!.message).toContain('turnstile_block panicked with "Deadlock: cycle in blocking chain"');
   });
 
-  it('three-thread cycle through an rwlock: two ::mutex owners and the ::rwlock writer close it', () => {
+  it('the same cycle with both threads asleep and no panic shown: high, inferred (the kernel would have panicked)', () => {
+    const [f, ...rest] = waitFindings(analyzeFixture('deadlock-two-mutex.txt'));
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ rule: 'deadlock', severity: 'high', confidence: 'inferred', threads: ['ffffff0d4a7e1c40', 'ffffff0d4a9f3b80'] });
+    expect(f!.message).toContain('either this is that panic\'s dump, or the stacks and the owners were read at different moments');
+    // Lines 6 and 16: the mutex_vector_enter frames; 23 and 26: the ::mutex rows naming the owners.
+    expect(f!.evidence.map((e) => e.line)).toEqual([6, 16, 23, 26]);
+    expect(f!.confirm).toEqual(['ffffff0d4a7e1c40::findstack -v', 'ffffff0d3b1f6e90::mutex', 'ffffff0d4a9f3b80::findstack -v', 'ffffff0d3c2a8b40::mutex', '::findlocks', '::panicinfo']);
+  });
+
+  it('three-thread cycle through a write-held rwlock: named, but inferred (turnstile_block follows a writer, so illumos would have panicked)', () => {
     const [f, ...rest] = waitFindings(analyzeFixture('cycle-rwlock-three.txt'));
     expect(rest).toEqual([]);
-    expect(f).toMatchObject({ rule: 'deadlock', severity: 'critical', confidence: 'certain', threads: ['ffffff0e1a2b4c40', 'ffffff0e1a8d3b40', 'ffffff0e1b0c2a80'] });
+    expect(f).toMatchObject({ rule: 'deadlock', severity: 'high', confidence: 'inferred', threads: ['ffffff0e1a2b4c40', 'ffffff0e1a8d3b40', 'ffffff0e1b0c2a80'] });
     expect(f!.evidence.map((e) => e.line)).toEqual([6, 15, 24, 30, 33, 36]);
     expect(f!.message).toContain('waits for rwlock ffffff0e11d3a2c8 (rw_enter_sleep, line 24, in zfs_dirent_lock), ended by ffffff0e1a2b4c40 (zfs_rename) (::rwlock names the writer, line 36)');
   });
