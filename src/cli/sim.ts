@@ -20,7 +20,7 @@ import { formatWhatIf, whatIf } from '../sim/whatif.ts';
 
 export const HELP = `usage:
   playfair sim [--scenario NAME|FILE] [--duration 18.4h] [--seed N] [--kpreemptpri N] [--kpqpri N]
-               [--hz N] [--TUNABLE N] [--emit cpuinfo-v,findstack-v,print,tunables,mutex] [--no-dump] [--exact]
+               [--hz N] [--TUNABLE N] [--emit cpuinfo-v,findstack-v,print,tunables,mutex,panicinfo] [--no-dump] [--exact]
                [--debug] [--json]
   playfair sim --what-if NAME=VALUE[,NAME=VALUE] FILE|- [--duration 60s] [--seed N] [--hz N]
                [--patch boot|live] [--json]

@@ -1,6 +1,6 @@
 // The wait graph: from each waiting thread to the thread it waits for, by a lock owner the input
 // shows (proven) or by who is known to end that kind of wait (inferred, and said so); its chains and cycles.
-import type { Addr, DispatcherSnapshot, Thread } from './snapshot.ts';
+import type { Addr, Cpu, DispatcherSnapshot, Thread } from './snapshot.ts';
 import type { LockOwner, WaitEdge } from './waits.ts';
 
 export interface WaitLink {
@@ -47,22 +47,31 @@ function isZioIntrTaskq(t: Thread): boolean {
 /** What resolve() needs found once per snapshot, not once per edge: the signallers' threads and a runnable ZIO taskq. */
 interface Enders {
   byFrame: Map<string, { addr: Addr; line: number }>;
+  /** The runnable ZIO interrupt taskq thread queued behind the CPU that has not switched longest. */
   zioTaskq: Thread | null;
+  /** How many runnable ZIO interrupt taskq threads there were to choose from. */
+  zioCandidates: number;
 }
 
-function enders(all: readonly Thread[]): Enders {
+function enders(all: readonly Thread[], cpus: readonly Cpu[]): Enders {
   const wanted = new Set(SIGNALLERS.map((s) => s.frame));
   const byFrame = new Map<string, { addr: Addr; line: number }>();
+  const stuckFor = (t: Thread): number => (t.queuedOn === null ? -1 : (cpus.find((c) => c.id === t.queuedOn)?.switchTicks ?? -1));
   let zioTaskq: Thread | null = null;
+  let zioCandidates = 0;
   for (const t of all) {
     if (t.addr === null) continue;
-    if (zioTaskq === null && isZioIntrTaskq(t) && isRunnable(t)) zioTaskq = t;
+    if (isZioIntrTaskq(t) && isRunnable(t)) {
+      zioCandidates++;
+      // Any of them may carry the completion: the one starved longest explains the wait at least as well.
+      if (zioTaskq === null || stuckFor(t) > stuckFor(zioTaskq)) zioTaskq = t;
+    }
     for (const f of t.stack ?? []) {
       const n = base(f.func);
       if (wanted.has(n) && !byFrame.has(n)) byFrame.set(n, { addr: t.addr, line: f.line });
     }
   }
-  return { byFrame, zioTaskq };
+  return { byFrame, zioTaskq, zioCandidates };
 }
 
 function resolve(e: WaitEdge, owners: Map<Addr, LockOwner>, en: Enders): WaitLink | null {
@@ -79,7 +88,8 @@ function resolve(e: WaitEdge, owners: Map<Addr, LockOwner>, en: Enders): WaitLin
   if (e.kind === 'zio') {
     const tq = en.zioTaskq;
     if (tq === null || tq.addr === null || tq.addr === e.thread) return null;
-    return { edge: e, to: tq.addr, how: 'inferred', by: 'site', why: "a ZIO interrupt taskq thread processes the I/O's completion", ownerLine: tq.lines['desc'] ?? null };
+    const which = en.zioCandidates > 1 ? `one of ${en.zioCandidates} runnable ZIO interrupt taskq threads (this one queued behind the CPU that has not switched longest)` : 'a ZIO interrupt taskq thread';
+    return { edge: e, to: tq.addr, how: 'inferred', by: 'site', why: `${which} processes the I/O's completion`, ownerLine: tq.lines['desc'] ?? null };
   }
   const s = e.site === null ? undefined : SIGNALLERS.find((x) => e.site!.startsWith(x.site));
   const t = s === undefined ? undefined : en.byFrame.get(s.frame);
@@ -107,7 +117,7 @@ function buildGraph(snap: DispatcherSnapshot): WaitGraph | null {
   const owners = new Map<Addr, LockOwner>();
   for (const o of w.owners) owners.set(o.object, o);
   const links = new Map<Addr, WaitLink>();
-  const en = enders(snap.threads);
+  const en = enders(snap.threads, snap.cpus);
   for (const e of w.edges) {
     const l = resolve(e, owners, en);
     if (l !== null) links.set(e.thread, l);

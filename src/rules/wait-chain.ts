@@ -71,6 +71,21 @@ function headState(ctx: RuleContext, g: WaitGraph, head: Addr): HeadState {
   if (own !== null && (own.kind === 'zio' || own.kind === 'buf')) {
     return { severity: 'medium', words: `itself waiting on I/O (${own.primitive}, line ${own.line}) that no thread shown will complete`, lines: [own.line], explainedBy: null };
   }
+  if (own !== null && own.kind === 'rwlock') {
+    // No writer is shown: readers hold it (or its owner was not pasted). The kernel keeps no list of
+    // readers and turnstile_block stops at a read-held rwlock, so a cycle through one never panics.
+    const o = own.object !== null ? (ctx.snapshot.waits?.owners.find((x) => x.object === own.object) ?? null) : null;
+    const held = o !== null && o.readers !== null && o.readers > 0 ? `held by ${o.readers} reader(s) (line ${o.line})` : 'with no writer shown';
+    return {
+      severity: 'medium',
+      words:
+        `asleep in ${own.primitive} (line ${own.line}) on rwlock ${own.object ?? '(address not shown)'}, ${held}: illumos records no ` +
+        'list of readers and turnstile_block does not follow a read-held rwlock, so if a thread of this chain holds it as a ' +
+        'reader this is a deadlock the kernel never detects (`::kgrep` of the lock address finds the stacks that hold it)',
+      lines: [own.line, o?.line ?? null],
+      explainedBy: null,
+    };
+  }
   if (own !== null) return { severity: 'low', words: `asleep in ${own.primitive} (line ${own.line}) on something no thread shown holds`, lines: [own.line], explainedBy: null };
   return { severity: 'low', words: 'not shown waiting or running (`::findstack -v` of it would say)', lines: [], explainedBy: null };
 }
@@ -101,6 +116,8 @@ function run(ctx: RuleContext) {
     for (const l of chain) for (const c of confirmFor(l.edge)) confirm.add(c);
     confirm.add(`${head}::findstack -v`);
     confirm.add(`${head}::thread -d`);
+    const headWait = ctx.snapshot.waits?.edges.find((e) => e.thread === head) ?? null;
+    if (headWait?.kind === 'rwlock' && headWait.object !== null) confirm.add(`${headWait.object}::kgrep`);
     const others = starts > 1 ? ` ${starts - 1} more chain(s) end at the same head.` : '';
     findings.push({
       rule: ID,

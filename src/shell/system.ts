@@ -1,5 +1,6 @@
 // What the dump says of the system as a whole: ::status, ::panicinfo and `$C`/`$c` (the panic
 // thread's stack, or ADDR's), printed as mdb prints them from the values the input showed.
+import { renderPanicinfo } from '../render/panicinfo.ts';
 import { formatOffset } from '../../grammar/common/numbers.ts';
 import type { Addr } from '../../illumos/index.ts';
 import type { Analysis } from '../analysis.ts';
@@ -46,11 +47,7 @@ export const panicinfo: Dcmd = {
     if (inv.opts.rest.length > 0) return fail(`unexpected argument '${inv.opts.rest[0]}'`);
     const p = ctx.a.snapshot.panic;
     if (p === null) return fail('this dump shows no panic (no ::panicinfo, ::status panic message or panic console lines)');
-    const lines: string[] = [];
-    if (p.cpu !== null) lines.push(`${'cpu'.padStart(16)} ${String(p.cpu).padStart(W)}`);
-    if (p.thread !== null) lines.push(`${'thread'.padStart(16)} ${p.thread.padStart(W)}`);
-    if (p.message !== null) lines.push(`${'message'.padStart(16)} ${p.message}`);
-    return { lines };
+    return { lines: renderPanicinfo(p, W) };
   },
 };
 

@@ -4,6 +4,7 @@
 // the lock to the best writer or to all readers; a blocking thread wills its DISP_PRIO down the
 // chain of owners (t_epri). Simplification: t_epri is kept and reported, but queues still order by
 // t_pri (thread_change_epri's requeue is not modelled).
+import { TURNSTILE_CYCLE_PANIC } from '../../illumos/index.ts';
 import { clWakeup } from './classes/index.ts';
 import { sleepThread } from './switch.ts';
 import { touch } from './sync.ts';
@@ -110,7 +111,7 @@ function block(s: SimState, cp: SimCpu, t: SimThread, l: SimLock, qnum: number, 
     const owner = on === null ? null : sobjOwner(on);
     if (owner === null) break;
     if (owner === t) {
-      if (s.lockPanic === null) s.lockPanic = { message: 'Deadlock: cycle in blocking chain', thread: t.addr, tick: s.lbolt };
+      if (s.lockPanic === null) s.lockPanic = { message: TURNSTILE_CYCLE_PANIC, thread: t.addr, cpu: cp.id, tick: s.lbolt };
       break;
     }
     if (p > dispPrio(owner)) owner.epri = p; // turnstile_pi_inherit

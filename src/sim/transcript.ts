@@ -1,6 +1,7 @@
 // The simulator's state as an mdb session transcript: `> command` prompt lines, each followed by
 // the text mdb prints, produced by the shared renderers (src/render). `playfair sim ... |
 // playfair analyze -` reads it like a pasted session.
+import { renderPanicinfo } from '../render/panicinfo.ts';
 import { renderCpuinfo } from '../render/cpuinfo.ts';
 import { renderFindstack } from '../render/findstack.ts';
 import { renderFormat } from '../render/format.ts';
@@ -12,7 +13,7 @@ import { cpuSnapshot } from './snapshot.ts';
 import { CLS_TS, KIND_NORMAL, SimState, SimThread, TS_ONPROC, TS_SLEEP } from './types.ts';
 import { toAddr } from '../../illumos/index.ts';
 
-export const EMIT_KINDS = ['cpuinfo', 'cpuinfo-v', 'findstack', 'findstack-v', 'print', 'tunables', 'mutex'] as const;
+export const EMIT_KINDS = ['cpuinfo', 'cpuinfo-v', 'findstack', 'findstack-v', 'print', 'tunables', 'mutex', 'panicinfo'] as const;
 export type EmitKind = (typeof EMIT_KINDS)[number];
 
 export interface TranscriptOptions {
@@ -93,6 +94,14 @@ export function emitTranscript(s: SimState, kinds: readonly EmitKind[], opts: Tr
             { addr, type: 'adapt', owner: l.owner === null ? null : toAddr(l.owner.addr) ?? l.owner.addr, held: l.owner !== null, minspl: null, oldspl: null, waiters: l.waiters > 0 },
             { addrWidth: width === 8 ? 8 : 16 },
           );
+        }
+        break;
+      case 'panicinfo':
+        // Only a run the kernel would have panicked (a turnstile cycle) has a panic to show.
+        if (s.lockPanic !== null) {
+          const p = s.lockPanic;
+          out += '> ::panicinfo\n';
+          for (const l of renderPanicinfo({ cpu: p.cpu, thread: toAddr(p.thread) ?? p.thread, message: p.message }, width === 8 ? 8 : 16)) out += l + '\n';
         }
         break;
       case 'tunables':

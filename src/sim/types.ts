@@ -327,7 +327,7 @@ export interface SimState {
   /** Mutexes and rwlocks of the scenario, in order of first mention. */
   locks: SimLock[];
   /** Set when a blocking chain closed on itself (illumos panics there for kernel locks). */
-  lockPanic: { message: string; thread: string; tick: number } | null;
+  lockPanic: { message: string; thread: string; cpu: number; tick: number } | null;
   /** What the scenario says a wait-chain rule should find, with names resolved to addresses. */
   expectedWaits: ExpectedWait[];
 }

@@ -43,7 +43,7 @@ describe('deadlock-2', () => {
     // B blocked at tick 11 on m_a: A inherits 97, and the chain leads back to B: illumos panics.
     expect(b.blockedSince).toBe(11);
     expect(a.epri).toBe(97);
-    expect(s.lockPanic).toEqual({ message: 'Deadlock: cycle in blocking chain', thread: b.addr, tick: 11 });
+    expect(s.lockPanic).toEqual({ message: 'Deadlock: cycle in blocking chain', thread: b.addr, cpu: 1, tick: 11 });
   });
 
   it('::findstack -v frames: turnstile_block(ts, qnum, sobj, ops, mp, lwptp) under mutex_vector_enter(lp)', () => {
