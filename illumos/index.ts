@@ -1,6 +1,7 @@
 // The illumos domain: kernel facts every layer of playfair shares, in the kernel's own words.
 // Below grammar/ in the import order: it imports nothing of the project.
 export * from './address.ts';
+export * from './blocking.ts';
 export * from './clock.ts';
 export * from './cpu-flags.ts';
 export * from './ctypes.ts';

@@ -3,6 +3,7 @@
 // The Chevrotain grammar stays the definition: this scanner accepts only the canonical spelling
 // and returns null for anything else, which then goes through the grammar. A property test checks
 // that wherever it answers, it answers exactly what the grammar does.
+import { isBlockingPrimitive } from '../../illumos/blocking.ts';
 import { isHexCode, parseOffset } from '../common/numbers.ts';
 import { intern, internRange } from '../common/intern.ts';
 import type { Frame } from '../records.ts';
@@ -38,10 +39,10 @@ const scratch: string[] = [];
 /**
  * Reads `[spaces]fp symbol[+off](args)[spaces]`; null when the line is anything else. With
  * `shapeOnly` the frame pointer and arguments are checked but not kept (null): no strings are
- * made for them.
+ * made for them, except for a blocking primitive's (its arguments name the object waited on).
  */
 export function fastFrameLine(text: string, line: number, shapeOnly = false): Frame | null {
-  const keep = !shapeOnly;
+  let keep = !shapeOnly;
   const n = text.length;
   let i = 0;
   while (text.charCodeAt(i) === 32) i++;
@@ -55,6 +56,8 @@ export function fastFrameLine(text: string, line: number, shapeOnly = false): Fr
   let hash = text.charCodeAt(i++);
   while (is(text, i, SYMBOL)) hash = (hash * 31 + text.charCodeAt(i++)) | 0;
   const func = internRange(text, symStart, i, hash);
+  // A blocking primitive's arguments name what the thread waits on: kept even in shape mode.
+  if (!keep && isBlockingPrimitive(func)) keep = true;
   let offset: number | null = null;
   const sign = text.charCodeAt(i);
   if (sign === 43 || sign === 45) {

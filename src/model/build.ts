@@ -23,7 +23,7 @@ import { readCpu } from './cpu.ts';
 import { SharedStacks, stackFromGroup, stackFromRecord } from './stack.ts';
 import { fieldType, fits, readCValue, sizeOf, type CType } from './ctypes.ts';
 import { implausibleHz, implausibleSwitch } from './plausible.ts';
-import { buildWaits, type LockWord } from './waits.ts';
+import { buildWaits, framesWait, type LockWord, type WaitEdge } from './waits.ts';
 
 /** A record together with the command whose output it was (null when pasted without one). */
 export interface CommandedRecord {
@@ -91,6 +91,8 @@ class SnapshotBuilder {
   private readonly cpus = new Map<number, Cpu>();
   /** Memory addresses known to hold a thread's class-data field: `/D` of such an address reads it again. */
   private readonly fieldAt = new Map<Addr, { thread: Thread; field: keyof Thread; member: string }>();
+  /** Shared-stack mode: each thread's wait, read from its record before the stack was shared. */
+  private readonly recordWaits = new Map<Addr, WaitEdge>();
   private readonly pendingAnonymousStacks: { rec: StackRecord; kmdb: boolean }[] = [];
   private notes: ModelNote[] = [];
   /** t_cldata address -> its thread, so class data printed later finds its owner in O(1). */
@@ -240,7 +242,7 @@ class SnapshotBuilder {
     }
     // Class slot 0 is SYS on every boot; the other slots depend on load order (read ::class for them).
     for (const t of this.snap.threads) if (t.cid === 0 && t.cls === null) setField(t, 'cls', 'SYS', t.lines['cid']!);
-    const waits = buildWaits(this.snap.threads, this.locks.mutexes, this.locks.rwlocks, this.locks.words);
+    const waits = buildWaits(this.snap.threads, this.locks.mutexes, this.locks.rwlocks, this.locks.words, this.recordWaits);
     if (waits.edges.length > 0 || waits.owners.length > 0) this.snap.waits = waits;
     return this.snap;
   }
@@ -323,6 +325,11 @@ class SnapshotBuilder {
 
   private applyStack(t: Thread, rec: StackRecord): void {
     if (rec.failure !== null) setField(t, 'stackFailure', rec.failure, rec.line);
+    // Shared stacks lose their arguments and lines: read the wait while the record still has them.
+    if (this.shared !== null && t.addr !== null && t.stack === null && rec.frames.length > 0) {
+      const w = framesWait(t.addr, rec.frames);
+      if (w !== null) this.recordWaits.set(t.addr, w);
+    }
     if (rec.frames.length > 0 || rec.savedPc !== null) {
       setField(t, 'stack', this.shared === null ? stackFromRecord(rec) : this.shared.shareRecord(rec), rec.line);
     }

@@ -3,39 +3,12 @@
 // condvar.c, sema.c; bio.c, taskq.c, zio.c), and the lock owners the input shows (::mutex, ::rwlock).
 import type { MutexRecord, RwlockRecord } from '../../grammar/records.ts';
 import { toAddr } from '../../illumos/index.ts';
+import { BLOCKING_PRIMITIVES as PRIMITIVES, type WaitKind } from '../../illumos/blocking.ts';
 import { readMutexWord } from '../../illumos/mutex.ts';
 import type { Addr, StackFrame, Thread } from './snapshot.ts';
 
-export type WaitKind = 'mutex' | 'rwlock' | 'cv' | 'sema' | 'buf' | 'taskq' | 'zio';
+export type { WaitKind } from '../../illumos/blocking.ts';
 
-/** Blocking primitives: the kind of object and which argument names it (0-based). */
-const PRIMITIVES: ReadonlyMap<string, { kind: WaitKind | 'turnstile'; arg: number }> = new Map([
-  // mutex_vector_enter(mutex_impl_t *lp)
-  ['mutex_vector_enter', { kind: 'mutex', arg: 0 }],
-  // rw_enter_sleep(rwlock_impl_t *lp, krw_t rw)
-  ['rw_enter_sleep', { kind: 'rwlock', arg: 0 }],
-  // turnstile_block(turnstile_t *ts, int qnum, void *sobj, sobj_ops_t *sobj_ops, kmutex_t *mp, lwp_timer_t *lwptp)
-  ['turnstile_block', { kind: 'turnstile', arg: 2 }],
-  // cv_*(kcondvar_t *cvp, kmutex_t *mp, ...)
-  ['cv_wait', { kind: 'cv', arg: 0 }],
-  ['cv_wait_sig', { kind: 'cv', arg: 0 }],
-  ['cv_wait_sig_swap', { kind: 'cv', arg: 0 }],
-  ['cv_wait_sig_swap_core', { kind: 'cv', arg: 0 }],
-  ['cv_timedwait', { kind: 'cv', arg: 0 }],
-  ['cv_timedwait_hires', { kind: 'cv', arg: 0 }],
-  ['cv_timedwait_sig', { kind: 'cv', arg: 0 }],
-  ['cv_timedwait_sig_hires', { kind: 'cv', arg: 0 }],
-  ['cv_reltimedwait', { kind: 'cv', arg: 0 }],
-  ['cv_reltimedwait_sig', { kind: 'cv', arg: 0 }],
-  ['cv_waituntil_sig', { kind: 'cv', arg: 0 }],
-  // sema_p(ksema_t *sp)
-  ['sema_p', { kind: 'sema', arg: 0 }],
-  ['sema_p_sig', { kind: 'sema', arg: 0 }],
-  // biowait(struct buf *bp), taskq_wait(taskq_t *tq), zio_wait(zio_t *zio)
-  ['biowait', { kind: 'buf', arg: 0 }],
-  ['taskq_wait', { kind: 'taskq', arg: 0 }],
-  ['zio_wait', { kind: 'zio', arg: 0 }],
-]);
 
 /** Frames above a primitive that every sleeper shows. */
 const SWITCH_FRAMES: ReadonlySet<string> = new Set(['_resume_from_idle', 'resume', 'swtch', 'swtch_to']);
@@ -87,7 +60,7 @@ function base(func: string): string {
   return func.slice(func.lastIndexOf('`') + 1);
 }
 
-function argAddr(f: StackFrame, i: number): Addr | null {
+function argAddr(f: WaitFrame, i: number): Addr | null {
   const a = f.args?.[i];
   return a === undefined ? null : toAddr(a);
 }
@@ -102,9 +75,15 @@ const WCHAN_IS_OBJECT: ReadonlySet<WaitKind> = new Set(['mutex', 'rwlock', 'cv',
  * object from the frame's arguments, else from t_wchan. A thread with no stack but a t_wchan and a
  * sync-object type (`::stacks` SOBJ) waits on that.
  */
+/** A stack's wait without an object takes the thread's t_wchan, for the kinds that sleep on it. */
+function withWchan(e: WaitEdge, t: Thread): WaitEdge {
+  if (e.object === null && t.wchan !== null && WCHAN_IS_OBJECT.has(e.kind)) e.object = t.wchan;
+  return e;
+}
+
 export function waitOf(t: Thread): WaitEdge | null {
-  const e = stackWait(t);
-  if (e !== null && e.object === null && t.wchan !== null && WCHAN_IS_OBJECT.has(e.kind)) e.object = t.wchan;
+  const s = stackWait(t);
+  const e = s === null ? null : withWchan(s, t);
   if (e !== null || t.addr === null || t.wchan === null || t.sobj === null) return e;
   const kind = SOBJ_KINDS[t.sobj];
   const line = t.lines['wchan'];
@@ -113,7 +92,17 @@ export function waitOf(t: Thread): WaitEdge | null {
 
 function stackWait(t: Thread): WaitEdge | null {
   if (t.addr === null || t.stack === null) return null;
-  const frames = t.stack;
+  return framesWait(t.addr, t.stack);
+}
+
+/** A frame as both the grammar (a record's frames) and the model (a thread's stack) hold it. */
+type WaitFrame = Pick<StackFrame, 'func' | 'args' | 'line' | 'saved'>;
+
+/**
+ * The wait a stack's frames show, innermost first. Shared-stack mode calls it on the record's
+ * frames, before they are interned without their arguments.
+ */
+export function framesWait(thread: Addr, frames: readonly WaitFrame[]): WaitEdge | null {
   let i = 0;
   // The saved PC and the switch frames come first; no copy of the stack (a dump has 10^5 threads).
   while (i < frames.length && (frames[i]!.saved === true || SWITCH_FRAMES.has(base(frames[i]!.func)) || PANIC_FRAMES.has(base(frames[i]!.func)))) i++;
@@ -129,7 +118,7 @@ function stackWait(t: Thread): WaitEdge | null {
     }
     const obj = argAddr(f, p.arg) ?? (p.kind === 'mutex' || p.kind === 'rwlock' ? turnstileObj : null);
     if (best === null || RANK[p.kind] >= RANK[best.kind]) {
-      best = { thread: t.addr, kind: p.kind, primitive: base(f.func), object: obj, site: null, line: f.line };
+      best = { thread, kind: p.kind, primitive: base(f.func), object: obj, site: null, line: f.line };
     }
   }
   if (best === null) return null;
@@ -137,10 +126,18 @@ function stackWait(t: Thread): WaitEdge | null {
   return best;
 }
 
-export function buildWaits(threads: readonly Thread[], mutexes: readonly MutexRecord[], rwlocks: readonly RwlockRecord[], words: readonly LockWord[] = []): Waits {
+export function buildWaits(
+  threads: readonly Thread[],
+  mutexes: readonly MutexRecord[],
+  rwlocks: readonly RwlockRecord[],
+  words: readonly LockWord[] = [],
+  /** Waits read from records before their stacks were shared without arguments (lean mode). */
+  fromRecords: ReadonlyMap<Addr, WaitEdge> = new Map(),
+): Waits {
   const edges: WaitEdge[] = [];
   for (const t of threads) {
-    const e = waitOf(t);
+    const pre = t.addr === null ? undefined : fromRecords.get(t.addr);
+    const e = pre !== undefined ? withWchan(pre, t) : waitOf(t);
     if (e !== null) edges.push(e);
   }
   const owners: LockOwner[] = [];
