@@ -4,6 +4,7 @@
 // a change to how signatures are computed bumps SIGNATURE_VERSION; other versions never match.
 import type { Analysis } from '../analysis.ts';
 import type { Thread } from '../model/snapshot.ts';
+import { isRunnable } from '../model/waits-graph.ts';
 import type { Finding } from '../rules/types.ts';
 import { severityRank, sortedFindings } from '../rules/policy.ts';
 import { priorityBand } from '../../illumos/index.ts';
@@ -33,11 +34,16 @@ export interface Signature {
   band: string | null;
   /** v2: ids of the known issues this report matches, in known-issues.json order. */
   known: string[];
+  /**
+   * v2: the shape of the strongest wait finding, when there is one: `chain:<head>/<how it is
+   * stuck>`, `deadlock:<object kinds>` or `convoy:<object kind>@<wait site>`; else null.
+   */
+  wait: string | null;
   /** The panic message with addresses and long numbers blanked, for panic signatures; else null. */
   detail: string | null;
   frames: string[];
   /**
-   * Equal keys mean the same failure. finding: `v2|rule|rule,rule|band|known,known`; panic:
+   * Equal keys mean the same failure. finding: `v2|rule|rule,rule|band|known,known[|wait]`; panic:
    * `v2|panic|detail|frame,frame`; other kinds: `v2|kind`.
    */
   key: string;
@@ -50,12 +56,41 @@ export function signatureKey(version: number, rule: string, detail: string | nul
   return `v${version}|${rule}|${detail ?? ''}|${frames.join(',')}`;
 }
 
-export function findingKey(rule: string, rules: readonly string[], band: string | null, known: readonly string[]): string {
-  return `v${SIGNATURE_VERSION}|${rule}|${rules.join(',')}|${band ?? '-'}|${known.join(',')}`;
+export function findingKey(rule: string, rules: readonly string[], band: string | null, known: readonly string[], wait: string | null = null): string {
+  return `v${SIGNATURE_VERSION}|${rule}|${rules.join(',')}|${band ?? '-'}|${known.join(',')}${wait === null ? '' : `|${wait}`}`;
+}
+
+const WAIT_RULES: ReadonlySet<string> = new Set(['deadlock', 'wait-chain', 'lock-convoy']);
+
+/** How a thread is named in a wait shape: its description (`tq:zio_write_intr`), else its key frame. */
+function threadName(t: Thread | null): string {
+  if (t === null) return '?';
+  return t.desc ?? keyFrame(t) ?? '?';
+}
+
+/**
+ * The strongest wait finding's shape, from what every paste of the same hang shows: the chain's
+ * head and what stops it, the kinds of object in a cycle, a convoy's object kind and wait site.
+ */
+function waitShape(a: Analysis, strong: readonly Finding[]): string | null {
+  const f = strong.find((x) => WAIT_RULES.has(x.rule));
+  if (f === undefined || f.threads === undefined || f.threads.length === 0) return null;
+  const idx = threadIndex(a.snapshot);
+  const edges = new Map((a.snapshot.waits?.edges ?? []).map((e) => [e.thread as string, e]));
+  if (f.rule === 'deadlock') return `deadlock:${f.threads.map((t) => edges.get(t)?.kind ?? '?').sort().join(',')}`;
+  if (f.rule === 'lock-convoy') {
+    const e = edges.get(f.threads[0]!);
+    return `convoy:${e?.kind ?? '?'}@${e?.site ?? '?'}`;
+  }
+  const head = idx.get(f.threads[f.threads.length - 1]!);
+  const e = head === null ? undefined : edges.get(head.addr!);
+  // A runnable head's stack still shows where it slept: its state comes first.
+  const how = head === null ? '?' : isRunnable(head) ? 'runnable' : head.onCpu !== null ? 'oncpu' : (e?.kind ?? '?');
+  return `chain:${threadName(head)}/${how}`;
 }
 
 function plain(kind: Exclude<SignatureKind, 'finding' | 'panic'>): Signature {
-  return { version: SIGNATURE_VERSION, kind, rule: kind, rules: [], band: null, known: [], detail: null, frames: [], key: `v${SIGNATURE_VERSION}|${kind}` };
+  return { version: SIGNATURE_VERSION, kind, rule: kind, rules: [], band: null, known: [], wait: null, detail: null, frames: [], key: `v${SIGNATURE_VERSION}|${kind}` };
 }
 
 /**
@@ -143,16 +178,17 @@ export function computeSignature(a: Analysis): Signature {
     const rules = [...new Set(strong.map((f) => f.rule))].sort();
     const band = culpritBand(a, main);
     // Frames stay in the record for people, but not in the key: they depend on what was pasted.
-    const base: Signature = { version: SIGNATURE_VERSION, kind: 'finding', rule: main.rule, rules, band, known: [], detail: null, frames: keyFramesOf(a, [main]), key: '' };
+    const wait = waitShape(a, strong);
+    const base: Signature = { version: SIGNATURE_VERSION, kind: 'finding', rule: main.rule, rules, band, known: [], wait, detail: null, frames: keyFramesOf(a, [main]), key: '' };
     const known = knownIssuesFor(base, ctx).map((k) => k.id);
-    return { ...base, known, key: findingKey(main.rule, rules, band, known) };
+    return { ...base, known, key: findingKey(main.rule, rules, band, known, wait) };
   }
   const panic = a.snapshot.panic;
   if (panic !== null && (panic.message !== null || panic.thread !== null)) {
     const t = panicStack(a);
     const frames = t !== null ? innermostFrames(t, PANIC_FRAMES).map((f) => baseName(f.func)) : [];
     const detail = normalizePanicMessage(panic.message ?? '');
-    const base: Signature = { version: SIGNATURE_VERSION, kind: 'panic', rule: 'panic', rules: [], band: null, known: [], detail, frames, key: signatureKey(SIGNATURE_VERSION, 'panic', detail, frames) };
+    const base: Signature = { version: SIGNATURE_VERSION, kind: 'panic', rule: 'panic', rules: [], band: null, known: [], wait: null, detail, frames, key: signatureKey(SIGNATURE_VERSION, 'panic', detail, frames) };
     return { ...base, known: knownIssuesFor(base, ctx).map((k) => k.id) };
   }
   return plain(a.accounting.parsed === 0 ? 'empty' : 'healthy');
