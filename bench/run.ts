@@ -68,7 +68,7 @@ export async function gather(opts: BenchOptions, names: readonly string[], log: 
 function checkRow(r: BenchRow, module: string): BenchRow {
   if (typeof r.name !== 'string' || typeof r.value !== 'number' || typeof r.unit !== 'string')
     throw new Error(`bench/${module}.ts returned a malformed row: ${JSON.stringify(r)}`);
-  return { name: r.name, value: r.value, unit: r.unit, baseline: r.baseline ?? null, ratio: r.ratio ?? null, goal: r.goal ?? null };
+  return { name: r.name, value: r.value, unit: r.unit, baseline: r.baseline ?? null, ratio: r.ratio ?? null, goal: r.goal ?? null, ...(r.goalIsMax === true ? { goalIsMax: true } : {}) };
 }
 
 /** The commit measured, `+dirty` when the tree has changes; null outside a git checkout. */
@@ -87,9 +87,15 @@ export function gitCommit(dir = HERE): string | null {
 export function stamp(rows: readonly BenchRow[], date: string, commit: string | null, load: number): StampedRow[] {
   return rows.map((r) => {
     const goal = r.goal ?? null;
-    const met = goal === null || r.ratio === null ? null : r.ratio >= goal;
-    return { ...r, goal, met, date, commit, load };
+    return { ...r, goal, met: metGoal(r), date, commit, load };
   });
+}
+
+/** Whether the row met its goal (a floor, or a ceiling with goalIsMax); null without a goal or a ratio. */
+export function metGoal(r: BenchRow): boolean | null {
+  const goal = r.goal ?? null;
+  if (goal === null || r.ratio === null) return null;
+  return r.goalIsMax === true ? r.ratio <= goal : r.ratio >= goal;
 }
 
 function fmt(n: number | null): string {
@@ -106,8 +112,9 @@ export function table(rows: readonly BenchRow[]): string {
   const head = ['benchmark', 'value', 'unit', 'baseline', 'ratio', 'goal', 'met'];
   const cells = rows.map((r) => {
     const goal = r.goal ?? null;
-    const met = goal === null || r.ratio === null ? '-' : r.ratio >= goal ? 'met' : 'not met';
-    return [r.name, fmt(r.value), r.unit, fmt(r.baseline), r.ratio === null ? '-' : `${fmt(r.ratio)}x`, goal === null ? '-' : `>= ${fmt(goal)}x`, met];
+    const m = metGoal(r);
+    const met = m === null ? '-' : m ? 'met' : 'not met';
+    return [r.name, fmt(r.value), r.unit, fmt(r.baseline), r.ratio === null ? '-' : `${fmt(r.ratio)}x`, goal === null ? '-' : `${r.goalIsMax === true ? '<=' : '>='} ${fmt(goal)}x`, met];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: string[]) => c.map((s, i) => (i === 0 || i === 2 ? s.padEnd(widths[i]!) : s.padStart(widths[i]!))).join('  ').trimEnd();

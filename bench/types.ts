@@ -7,14 +7,16 @@ export interface BenchRow {
   baseline: number | null;
   /** value / baseline (for throughputs higher is better), or null. */
   ratio: number | null;
-  /** The ratio the row should reach (at least), or null when it has no goal. */
+  /** The ratio the row should reach (at least; at most with `goalIsMax`), or null when it has no goal. */
   goal?: number | null;
+  /** The goal is a ceiling (a time against a baseline: start-up), not a floor. */
+  goalIsMax?: boolean;
 }
 
 /** A row as the run reports it: whether it met its goal, and when and at which commit it was measured. */
 export interface StampedRow extends BenchRow {
   goal: number | null;
-  /** ratio >= goal; null without a goal or a ratio. */
+  /** ratio >= goal (<= with goalIsMax); null without a goal or a ratio. */
   met: boolean | null;
   /** ISO date and time of the run. */
   date: string;

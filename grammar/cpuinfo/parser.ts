@@ -77,7 +77,7 @@ const WRAP_MAX_COL = 1;
 
 class CpuinfoParser extends CstParser {
   constructor() {
-    super(allTokens, { maxLookahead: 3, errorMessageProvider: messages });
+    super(allTokens, { maxLookahead: 2, errorMessageProvider: messages });
     this.performSelfAnalysis();
   }
 
@@ -177,14 +177,18 @@ class CpuinfoParser extends CstParser {
   });
 
   public blockContent = this.RULE('blockContent', () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.pilHeader) },
-      { ALT: () => this.SUBRULE(this.queueHeader) },
-      { ALT: () => this.SUBRULE(this.pinnedRow) },
-      { ALT: () => this.SUBRULE(this.queueRow) },
-      { ALT: () => this.SUBRULE(this.pilRow) },
-      { ALT: () => this.SUBRULE(this.connector) },
-    ]);
+    // `[|] PIL ADDR` and `PRI ADDR NAME` part at their third token.
+    this.OR({
+      MAX_LOOKAHEAD: 3,
+      DEF: [
+        { ALT: () => this.SUBRULE(this.pilHeader) },
+        { ALT: () => this.SUBRULE(this.queueHeader) },
+        { ALT: () => this.SUBRULE(this.pinnedRow) },
+        { ALT: () => this.SUBRULE(this.queueRow) },
+        { ALT: () => this.SUBRULE(this.pilRow) },
+        { ALT: () => this.SUBRULE(this.connector) },
+      ],
+    });
   });
 
   /** `[|]    +--> PIL THREAD`; the leading bar is there when a run-queue block follows. */

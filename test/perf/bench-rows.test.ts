@@ -58,6 +58,9 @@ describe('stamped rows and the table', () => {
     { name: 'a', value: 6, unit: 'MiB/s', baseline: 10, ratio: 0.6, goal: 0.5 },
     { name: 'b', value: 7, unit: 'MiB/s', baseline: 10, ratio: 0.7, goal: 0.75 },
     { name: 'c', value: 3, unit: 'x', baseline: 2, ratio: 1.5 },
+    // A ceiling: start-up time against `node -e 0`.
+    { name: 'd', value: 380, unit: 'ms', baseline: 100, ratio: 3.8, goal: 4, goalIsMax: true },
+    { name: 'e', value: 450, unit: 'ms', baseline: 100, ratio: 4.5, goal: 4, goalIsMax: true },
   ];
 
   it('marks each goal met or not and carries the date, commit and load', () => {
@@ -66,6 +69,8 @@ describe('stamped rows and the table', () => {
       [0.5, true],
       [0.75, false],
       [null, null],
+      [4, true],
+      [4, false],
     ]);
     for (const r of s) expect([r.date, r.commit, r.load]).toEqual(['2026-12-05T08:00:00.000Z', 'abc1234', 1.5]);
   });
@@ -76,5 +81,7 @@ describe('stamped rows and the table', () => {
     expect(lines[2]).toMatch(/0\.600x +>= 0\.500x +met$/);
     expect(lines[3]).toMatch(/0\.700x +>= 0\.750x +not met$/);
     expect(lines[4]).toMatch(/1\.500x +- +-$/);
+    expect(lines[5]).toMatch(/3\.800x +<= 4\.000x +met$/);
+    expect(lines[6]).toMatch(/4\.500x +<= 4\.000x +not met$/);
   });
 });
