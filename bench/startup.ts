@@ -2,14 +2,11 @@
 // compiled build, as installed), against `node -e 0` measured in the same run, interleaved.
 // The goal (issue 14) is a ratio of at most 4.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { BIN, ensureBuilt, ROOT } from './build.ts';
 import type { BenchModule, BenchRow } from './types.ts';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SEED = join(ROOT, 'fixtures/seed/illumos-1532.txt');
-const BIN = join(ROOT, 'bin/playfair.js');
 
 const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -27,11 +24,8 @@ function timeRun(args: readonly string[], expect: number): number {
 }
 
 export const run: BenchModule = async (opts) => {
-  // The figure is for the compiled package; build it if this checkout has not been built yet.
-  if (!existsSync(join(ROOT, 'dist/src/cli/main.js'))) {
-    const b = spawnSync(process.execPath, [join(ROOT, 'bin/build.js')], { cwd: ROOT, stdio: 'inherit' });
-    if (b.status !== 0) throw new Error('npm run build failed');
-  }
+  // The figure is for the compiled package, built from these sources.
+  ensureBuilt();
   const n = opts.quick ? 5 : 15;
   const base: number[] = [];
   const cli: number[] = [];

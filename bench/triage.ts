@@ -6,11 +6,9 @@ import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { BIN, ensureBuilt, ROOT } from './build.ts';
 import type { BenchModule, BenchRow } from './types.ts';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SOURCES = ['fixtures/real', 'fixtures/seed', 'fixtures/handwritten/rules'];
 
 const median = (xs: readonly number[]): number => {
@@ -38,12 +36,12 @@ export function makeCorpus(n: number, sources: readonly string[] = SOURCES): { d
 }
 
 /**
- * One timed `playfair triage DIR --jobs N` in a fresh process, start-up included, as a user runs
- * it; returns reports/second and checks every report produced a record.
+ * One timed `playfair triage DIR --jobs N` in a fresh process of the compiled build, start-up
+ * included, as a user runs it; returns reports/second and checks every report produced a record.
  */
 export function timeTriage(dir: string, count: number, jobs: number): Promise<number> {
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  const args = ['--import', tsx, join(ROOT, 'src/cli/main.ts'), 'triage', dir, '--jobs', String(jobs)];
+  ensureBuilt();
+  const args = [BIN, 'triage', dir, '--jobs', String(jobs)];
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
