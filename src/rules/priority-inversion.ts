@@ -91,7 +91,7 @@ export const priorityInversion: Rule = {
         notes.push({
           rule: ID,
           message:
-            `${waiters.length} thread(s) block on locks (${shown}${waiters.length > 5 ? ', ...' : ''}) but ${what}: ` +
+            `${waiters.length} thread(s) block on locks (${shown}${waiters.length > 5 ? ', ...' : ''}), and ${what}: ` +
             'cannot tell whether a high-priority waiter sits behind a low-priority holder. ' +
             '`<owner>::print kthread_t t_pri t_epri`, `::turnstile` and `<owner>::thread -p` would show it.',
         });
