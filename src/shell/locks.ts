@@ -35,21 +35,22 @@ export const findlocks: Dcmd = {
   },
 };
 
-function kindWord(e: WaitEdge): string {
-  return e.kind === 'cv' ? 'cond' : e.kind;
-}
+/** ::wchaninfo's TYPE column: the wchan walker walks sleep queues, so only CVs and semaphores. */
+const WCHAN_TYPE: Readonly<Partial<Record<WaitEdge['kind'], string>>> = { cv: 'cond', sema: 'sema' };
+/** `%0?p %4s %8d` then `:  `: each further waiter is indented under the first (sizeof (uintptr_t) * 2 + 17). */
+const WAITER_INDENT = W + 17;
 
 export const wchaninfo: Dcmd = {
   name: 'wchaninfo',
   usage: '[-v]',
   addrUsage: 'optional',
-  description: 'wait channels and their waiters (-v: one line per waiter)',
+  description: 'condition variables and semaphores slept on, and their waiters (-v)',
   opts: { flags: 'v', valued: '' },
   pipes: false,
   run(ctx, inv) {
     if (inv.opts.rest.length > 0) return fail(`unexpected argument '${inv.opts.rest[0]}'`);
-    const edges = (ctx.a.snapshot.waits?.edges ?? []).filter((e) => e.object !== null);
-    if (edges.length === 0) return fail(`${NO_WAITS}, or its frames have no -v arguments naming the objects`);
+    const edges = (ctx.a.snapshot.waits?.edges ?? []).filter((e) => e.object !== null && WCHAN_TYPE[e.kind] !== undefined);
+    if (edges.length === 0) return fail('this dump shows no thread asleep on a condition variable or semaphore with its address (cv_wait/sema_p frames with -v arguments)');
     const byObject = new Map<Addr, WaitEdge[]>();
     for (const e of edges) {
       if (inv.addr !== null && e.object !== inv.addr) continue;
@@ -57,20 +58,21 @@ export const wchaninfo: Dcmd = {
       if (list === undefined) byObject.set(e.object!, [e]);
       else list.push(e);
     }
-    if (byObject.size === 0) return fail(`${inv.addr} is not a wait channel any thread in this dump waits on`);
+    if (byObject.size === 0) return fail(`${inv.addr} is not a condition variable or semaphore any thread in this dump sleeps on`);
     const verbose = inv.opts.set.has('v');
     const g = waitGraph(ctx.a.snapshot);
-    const lines = [`${'ADDR'.padStart(W)} TYPE   NWAITERS ${verbose ? `${'THREAD'.padStart(W)}  PROC` : ''}`.trimEnd()];
+    const lines = [verbose ? `${'ADDR'.padEnd(W)} TYPE NWAITERS   ${'THREAD'.padEnd(W)} PROC` : `${'ADDR'.padEnd(W)} TYPE NWAITERS`];
     for (const [obj, waiters] of byObject) {
-      const head = `${obj.padStart(W, '0')} ${kindWord(waiters[0]!).padEnd(6)} ${String(waiters.length).padStart(8)}`;
+      const row = `${obj.padStart(W, '0')} ${WCHAN_TYPE[waiters[0]!.kind]!.padStart(4)} ${String(waiters.length).padStart(8)}`;
       if (!verbose) {
-        lines.push(head);
+        lines.push(row);
         continue;
       }
       waiters.forEach((w, i) => {
-        const t = g?.threads.get(w.thread);
-        const proc = t?.proc ?? '-';
-        lines.push(`${i === 0 ? head : ' '.repeat(head.length)} ${w.thread.padStart(W, '0')}  ${proc}`);
+        // mdb prints the process's u_comm; a snapshot knows the thread's process name when shown.
+        const proc = g?.threads.get(w.thread)?.proc ?? '?';
+        const who = `${w.thread.padStart(W, '0')} ${proc}`;
+        lines.push(i === 0 ? `${row}:  ${who}` : `${' '.repeat(WAITER_INDENT)}${who}`);
       });
     }
     return { lines };

@@ -38,24 +38,37 @@ describe('::findlocks', () => {
 });
 
 describe('::wchaninfo', () => {
-  it('counts the waiters per channel; ADDR narrows to one; -v lists them', () => {
-    const all = runMdbCommand(deadlock, '::wchaninfo', r);
-    expect(all.lines).toEqual([
-      '            ADDR TYPE   NWAITERS',
-      'ffffff0d3b1f6e90 mutex         1',
-      'ffffff0d3c2a8b40 mutex         1',
+  // Real mdb walks sleep queues: condition variables and semaphores only, never a mutex.
+  const seed = analyzeFixture('../../seed/illumos-1532.txt');
+
+  it('lists the condition variables the seed\'s workers sleep on, in mdb\'s columns', () => {
+    expect(runMdbCommand(seed, '::wchaninfo', r).lines).toEqual([
+      'ADDR             TYPE NWAITERS',
+      'ffffff01d6fd5b60 cond        1',
+      'ffffff01d2c35c50 cond        1',
     ]);
-    const one = runMdbCommand(deadlock, 'ffffff0d3c2a8b40::wchaninfo -v', r);
-    expect(one.lines[1]).toMatch(/^ffffff0d3c2a8b40 mutex         1 ffffff0d4a9f3b80 {2}\S/);
-    expect(runMdbCommand(deadlock, 'ffffff0000001000::wchaninfo', r).error).toBe('ffffff0000001000 is not a wait channel any thread in this dump waits on');
   });
 
-  it('a convoy is one channel with every waiter', () => {
-    const out = runMdbCommand(convoy, '::wchaninfo -v', r);
-    const heads = out.lines.slice(1).filter((l) => !l.startsWith(' '));
-    const waiters = convoy.snapshot.waits!.edges.filter((e) => e.kind === 'mutex');
-    expect(waiters.length).toBeGreaterThanOrEqual(5);
-    expect(heads.some((h) => h.includes(`${'mutex'.padEnd(6)} ${String(waiters.length).padStart(8)}`))).toBe(true);
-    expect(out.lines.length - 1).toBeGreaterThanOrEqual(waiters.length);
+  it('-v puts the first waiter after `:  ` and indents the others under it; ADDR narrows to one', () => {
+    const out = runMdbCommand(seed, 'ffffff01d2c35c50::wchaninfo -v', r);
+    expect(out.lines).toEqual(['ADDR             TYPE NWAITERS   THREAD           PROC', 'ffffff01d2c35c50 cond        1:  ffffff0007e1fc40 sched']);
+    expect(runMdbCommand(seed, 'ffffff0000001000::wchaninfo', r).error).toBe('ffffff0000001000 is not a condition variable or semaphore any thread in this dump sleeps on');
+  });
+
+  it('a second waiter is indented 33 columns, under the first', () => {
+    const two = ['ffffff0000000a00', 'ffffff0000000b00']
+      .flatMap((t) => [`> ${t}::findstack -v`, `stack pointer for thread ${t}: ffffff0000001000`, '  ffffff0000001010 swtch+0x141()', '  ffffff0000001020 cv_wait+0x70(ffffff00000c0000, ffffff00000c0008)', '  ffffff0000001030 taskq_thread_wait+0x84()'])
+      .join('\n');
+    const out = runMdbCommand(analyzeText(two + '\n', { source: 'two' }), '::wchaninfo -v', r);
+    expect(out.lines).toEqual([
+      'ADDR             TYPE NWAITERS   THREAD           PROC',
+      'ffffff00000c0000 cond        2:  ffffff0000000a00 ?',
+      '                                 ffffff0000000b00 ?',
+    ]);
+  });
+
+  it('mutex waits are not wait channels (they block on turnstiles): refused with the reason', () => {
+    expect(runMdbCommand(deadlock, '::wchaninfo', r).error).toMatch(/^this dump shows no thread asleep on a condition variable or semaphore/);
+    expect(convoy.snapshot.waits!.edges.filter((e) => e.kind === 'mutex').length).toBeGreaterThanOrEqual(5);
   });
 });
