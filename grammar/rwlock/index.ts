@@ -1,5 +1,7 @@
 // `::rwlock` output into RwlockRecords: a write-locked lock's owner thread, a read-locked lock's
-// reader count, and the waiters mdb lists (each marked (W) or (R)). The flag legend is skipped.
+// reader count, and the waiters mdb lists (each marked (W) or (R)). The layout is mdb's genunix
+// rwlock dcmd: `%?p %*p  B%c%c%c` then one waiter per line, the first after the flags and the rest
+// after the legend lines (`|   | |`, `WRITE_LOCKED ------+ |`) or alone; the legend is skipped.
 import { normalizeAddr } from '../common/numbers.ts';
 import type { Diagnostic, GrammarResult, SectionParser } from '../common/source.ts';
 import type { RwlockRecord } from '../records.ts';
@@ -36,13 +38,15 @@ export const parseRwlock: SectionParser = (lines): GrammarResult => {
   let last: RwlockRecord | null = null;
   for (const { no, text } of lines) {
     const ws = words(text);
-    if (ws.length === 0 || isRwlockHeader(text) || isLegend(text)) continue;
-    // A waiter on a line of its own continues the row above.
-    const cont = ws.length === 2 ? waiter(ws[0], ws[1]) : null;
-    if (cont !== null && last !== null) {
-      last.waiters.push({ ...cont, line: no });
+    if (ws.length === 0 || isRwlockHeader(text)) continue;
+    // A waiter at the end of a legend line, or on a line of its own, continues the row above.
+    const n = ws.length;
+    const tail = n >= 2 ? waiter(ws[n - 2], ws[n - 1]) : null;
+    if (tail !== null && last !== null && (n === 2 || isLegend(ws.slice(0, n - 2).join(' ')))) {
+      last.waiters.push({ ...tail, line: no });
       continue;
     }
+    if (isLegend(text)) continue;
     const addr = normalizeAddr(ws[0] ?? '');
     const flags = ws[2] ?? '';
     if (addr === null || ws.length < 3 || !/^B[01]{3}$/.test(flags)) {
@@ -64,9 +68,9 @@ export const parseRwlock: SectionParser = (lines): GrammarResult => {
       addr,
       owner,
       readers: readers === null ? null : Number(readers[1]),
-      // B<wanted-write><write-locked><has-waiters>, the rw_wwwh low bits as mdb prints them.
-      writeWanted: flags[1] === '1',
-      writeLocked: flags[2] === '1',
+      // B<bit 2><bit 1><bit 0> of rw_wwwh: RW_WRITE_LOCKED 4, RW_WRITE_WANTED 2, RW_HAS_WAITERS 1.
+      writeLocked: flags[1] === '1',
+      writeWanted: flags[2] === '1',
       hasWaiters: flags[3] === '1',
       waiters: w === null ? [] : [{ ...w, line: no }],
     };

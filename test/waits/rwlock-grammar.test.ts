@@ -11,15 +11,16 @@ function parseRwlock(lines: SourceLine[]) {
 const at = (texts: string[]) => texts.map((text, i) => ({ no: i + 1, text }));
 
 describe('::rwlock grammar', () => {
-  it('reads a write-held lock, its flags and a waiter, and skips header and legend', () => {
+  it('reads a write-held lock, its flags and each waiter, on the row and after the legend lines', () => {
+    // mdb's layout (genunix rwlock dcmd): B<WRITE_LOCKED><WRITE_WANTED><HAS_WAITERS>, one waiter a line.
     const r = parseRwlock(
       at([
         '            ADDR      OWNER/COUNT FLAGS          WAITERS',
-        'ffffff0e11d3a2c8 ffffff0e1a2b4c40  B011      ffffff0e1b0c2a80 (R)',
-        '                                    ||',
-        '                 WRITE_LOCKED ------+|',
-        '                 HAS_WAITERS --------+',
-        '                                           ffffff0e1b0c3b00 (W)',
+        'ffffff0e11d3a2c8 ffffff0e1a2b4c40  B111 ffffff0e1b0c3b00 (W)',
+        '                                    ||| ffffff0e1b0c2a80 (R)',
+        '                 WRITE_LOCKED ------+||',
+        '                 WRITE_WANTED -------+|',
+        '                  HAS_WAITERS --------+',
       ]),
     );
     expect(r.unrecognized).toEqual([]);
@@ -30,14 +31,34 @@ describe('::rwlock grammar', () => {
         addr: 'ffffff0e11d3a2c8',
         owner: 'ffffff0e1a2b4c40',
         readers: null,
-        writeWanted: false,
+        writeWanted: true,
         writeLocked: true,
         hasWaiters: true,
         waiters: [
-          { thread: 'ffffff0e1b0c2a80', writer: false, line: 2 },
-          { thread: 'ffffff0e1b0c3b00', writer: true, line: 6 },
+          { thread: 'ffffff0e1b0c3b00', writer: true, line: 2 },
+          { thread: 'ffffff0e1b0c2a80', writer: false, line: 3 },
         ],
       },
+    ]);
+  });
+
+  it('B011 is read-held with a writer waiting, not write-locked; a waiter may follow the legend alone', () => {
+    const r = parseRwlock(
+      at([
+        'ffffff0e11d3a2c8        READERS=2  B011 ffffff0e1b0c3b00 (W)',
+        '                                     || ffffff0e1b0c4c00 (W)',
+        '                 WRITE_WANTED -------+| ffffff0e1b0c5d00 (R)',
+        '                  HAS_WAITERS --------+',
+        '                                        ffffff0e1b0c6e00 (R)',
+      ]),
+    );
+    expect(r.unrecognized).toEqual([]);
+    expect(r.records.map((x) => [x.owner, x.readers, x.writeLocked, x.writeWanted, x.hasWaiters])).toEqual([[null, 2, false, true, true]]);
+    expect(r.records[0]!.waiters.map((w) => [w.thread, w.writer, w.line])).toEqual([
+      ['ffffff0e1b0c3b00', true, 1],
+      ['ffffff0e1b0c4c00', true, 2],
+      ['ffffff0e1b0c5d00', false, 3],
+      ['ffffff0e1b0c6e00', false, 5],
     ]);
   });
 
