@@ -279,6 +279,22 @@ export interface RwlockRecord {
   waiters: { thread: string; writer: boolean; line: number }[];
 }
 
+/** One row of `::turnstile`. */
+export interface TurnstileRecord {
+  kind: 'turnstile';
+  line: number;
+  /** The turnstile's address, hex without 0x. */
+  addr: string;
+  /** The synchronization object (mutex, rwlock) it queues waiters for; null when free (cached). */
+  sobj: string | null;
+  /** ts_waiters. */
+  waiters: number;
+  /** ts_epri: the highest priority among the waiters. */
+  epri: number;
+  /** ts_inheritor: the thread the waiters willed their priority to (the lock's owner); null when none. */
+  inheritor: string | null;
+}
+
 export type MdbRecord =
   | CpuRecord
   | StackRecord
@@ -295,4 +311,5 @@ export type MdbRecord =
   | PsRecord
   | ClassTableRecord
   | MutexRecord
-  | RwlockRecord;
+  | RwlockRecord
+  | TurnstileRecord;

@@ -1,11 +1,8 @@
 // `::class` output into a ClassTableRecord: which scheduling class each `t_cid` slot holds on the
 // system the dump came from (slot 0 is SYS; the rest follow load order).
+import { words } from '../common/lines.ts';
 import type { Diagnostic, GrammarResult, SectionParser } from '../common/source.ts';
 import type { ClassTableRecord } from '../records.ts';
-
-function words(text: string): string[] {
-  return text.split(/[ \t]+/).filter((w) => w.length > 0);
-}
 
 /** `SLOT NAME       INIT FCN                 CLASS FCN` */
 export function isClassHeader(text: string): boolean {

@@ -1,6 +1,11 @@
 // Blank lines, columns, line-length bounds and safe echoes of input text: the one definition every
 // grammar uses (blank means spaces, tabs and a stray CR from a CRLF paste).
 
+/** The blank-separated words of a row of a table dcmd (`::mutex`, `::ps`, ...). */
+export function words(text: string): string[] {
+  return text.split(/[ \t]+/).filter((w) => w.length > 0);
+}
+
 /** Is the line empty or only spaces, tabs and CRs? */
 export function isBlank(text: string): boolean {
   for (let i = 0; i < text.length; i++) {

@@ -1,12 +1,9 @@
 // `::mutex` output into MutexRecords: an adaptive mutex's owner (the HELD thread) and whether
 // threads wait on it; a spin mutex's held flag and saved SPLs.
+import { words } from '../common/lines.ts';
 import { normalizeAddr } from '../common/numbers.ts';
 import type { Diagnostic, GrammarResult, SectionParser } from '../common/source.ts';
 import type { MutexRecord } from '../records.ts';
-
-function words(text: string): string[] {
-  return text.split(/[ \t]+/).filter((w) => w.length > 0);
-}
 
 /** `            ADDR  TYPE             HELD MINSPL OLDSPL WAITERS` */
 export function isMutexHeader(text: string): boolean {
@@ -34,10 +31,12 @@ export const parseMutex: SectionParser = (lines): GrammarResult => {
       unrecognized.push({ line: no, col: 1, message: '::mutex: expected ADDR TYPE HELD MINSPL OLDSPL WAITERS' });
       continue;
     }
-    // Adaptive: HELD is the owner thread or `-`, WAITERS yes/no. Spin: HELD yes/no, SPLs, WAITERS `-`.
-    const owner = type === 'adapt' && held !== '-' ? normalizeAddr(held) : null;
-    if (type === 'adapt' && held !== '-' && owner === null) {
-      unrecognized.push({ line: no, col: 1, message: '::mutex: HELD of an adaptive mutex must be a thread or -' });
+    // Adaptive: HELD is the owner thread or `no` (mdb prints `%?s` "no" for an unowned one; `-` is
+    // accepted too), WAITERS yes/no. Spin: HELD yes/no, SPLs, WAITERS `-`.
+    const free = held === 'no' || held === '-';
+    const owner = type === 'adapt' && !free ? normalizeAddr(held) : null;
+    if (type === 'adapt' && !free && owner === null) {
+      unrecognized.push({ line: no, col: 1, message: '::mutex: HELD of an adaptive mutex must be a thread or no' });
       continue;
     }
     records.push({

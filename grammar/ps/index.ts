@@ -1,6 +1,7 @@
 // `::ps [-t] [-l] [-f] [-T -P -z -s]` output into PsRecords: one per process row, with the
 // thread (`-t`) and LWP (`-l`) lines under it. Columns are read by the header's words, so the
 // right-aligned (before 2019) and left-aligned layouts and the optional columns all read.
+import { words } from '../common/lines.ts';
 import { stateFromName, type ThreadState } from '../../illumos/index.ts';
 import { normalizeAddr } from '../common/numbers.ts';
 import type { Diagnostic, GrammarResult, SectionParser } from '../common/source.ts';
@@ -9,10 +10,6 @@ import type { PsRecord } from '../records.ts';
 const BASE_COLUMNS = ['S', 'PID', 'PPID', 'PGID', 'SID', 'UID', 'FLAGS', 'ADDR', 'NAME'];
 const OPTIONAL_COLUMNS: ReadonlySet<string> = new Set(['TASK', 'PROJ', 'ZONE', 'SERVICE']);
 const STATES: ReadonlySet<string> = new Set(['S', 'R', 'Z', 'I', 'O', 'T', 'W', '?']);
-
-function words(text: string): string[] {
-  return text.split(/[ \t]+/).filter((w) => w.length > 0);
-}
 
 /** The header's column names, or null when the line is not a `::ps` header. */
 export function psHeader(text: string): string[] | null {

@@ -2,13 +2,10 @@
 // reader count, and the waiters mdb lists (each marked (W) or (R)). The layout is mdb's genunix
 // rwlock dcmd: `%?p %*p  B%c%c%c` then one waiter per line, the first after the flags and the rest
 // after the legend lines (`|   | |`, `WRITE_LOCKED ------+ |`) or alone; the legend is skipped.
+import { words } from '../common/lines.ts';
 import { normalizeAddr } from '../common/numbers.ts';
 import type { Diagnostic, GrammarResult, SectionParser } from '../common/source.ts';
 import type { RwlockRecord } from '../records.ts';
-
-function words(text: string): string[] {
-  return text.split(/[ \t]+/).filter((w) => w.length > 0);
-}
 
 /** `            ADDR      OWNER/COUNT FLAGS          WAITERS` */
 export function isRwlockHeader(text: string): boolean {

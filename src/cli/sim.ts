@@ -15,12 +15,12 @@ import { applyTunables, TUNABLES, type ParamInput } from '../sim/params.ts';
 import { runScenario } from '../sim/run.ts';
 import { builtinScenarios, loadScenario } from '../sim/scenario-load.ts';
 import { formatSummary, summarize } from '../sim/summary.ts';
-import { emitTranscript, parseEmitKinds } from '../sim/transcript.ts';
+import { EMIT_KINDS, emitTranscript, parseEmitKinds } from '../sim/transcript.ts';
 import { formatWhatIf, whatIf } from '../sim/whatif.ts';
 
 export const HELP = `usage:
   playfair sim [--scenario NAME|FILE] [--duration 18.4h] [--seed N] [--kpreemptpri N] [--kpqpri N]
-               [--hz N] [--TUNABLE N] [--emit cpuinfo-v,findstack-v,print,tunables,mutex,panicinfo] [--no-dump] [--exact]
+               [--hz N] [--TUNABLE N] [--emit KIND,...] [--no-dump] [--exact]
                [--debug] [--json]
   playfair sim --what-if NAME=VALUE[,NAME=VALUE] FILE|- [--duration 60s] [--seed N] [--hz N]
                [--patch boot|live] [--json]
@@ -31,7 +31,10 @@ export const HELP = `usage:
 
 Runs a scenario and prints a summary; with --emit, prints the mdb session an engineer would have
 seen at the end instead (summary on stderr), so \`playfair sim ... --emit ... | playfair analyze -\`
-works. --what-if seeds the simulator from a parsed dump and judges each finding over the whole
+works. --emit kinds:
+  ${EMIT_KINDS.join(', ')}
+  (turnstile: \`ADDR::sobj2ts | ::turnstile\` of each lock threads wait on).
+--what-if seeds the simulator from a parsed dump and judges each finding over the whole
 simulated window: CLEARS (gone and not back), RETURNS (moved, but back by the end), REMAINS
 (exit 1 unless every finding clears). A kpreemptpri change is simulated as the boot-time fix
 (kpqpri follows it) unless --patch live (kpreemptpri/w on the running kernel: kpqpri stays).

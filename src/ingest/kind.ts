@@ -24,6 +24,7 @@ const DCMD_KINDS: Record<string, SectionKind> = {
   class: 'classes',
   mutex: 'mutex',
   rwlock: 'rwlock',
+  turnstile: 'turnstile',
 };
 
 /** adb macros that are aliases of dcmds we read (`$<cpus` is `::walk cpu | ::cpuinfo -v`). */

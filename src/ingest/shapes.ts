@@ -6,6 +6,9 @@ import { isHexCode, isHexDigits } from '../../grammar/common/numbers.ts';
 import { isConsolePanicLine } from '../../grammar/panic/index.ts';
 import { psHeader } from '../../grammar/ps/index.ts';
 import { isClassHeader } from '../../grammar/classes/index.ts';
+import { isMutexHeader } from '../../grammar/mutex/index.ts';
+import { isRwlockHeader } from '../../grammar/rwlock/index.ts';
+import { isTurnstileHeader } from '../../grammar/turnstile/index.ts';
 
 function words(line: string): string[] {
   return line.trim().split(/ +/).filter((w) => w.length > 0);
@@ -34,6 +37,9 @@ export function outputStartKind(line: string): SectionKind | null {
   if (t.startsWith('ADDR ') || t === 'ADDR') {
     if (t.includes('CMD/LWPID') || (t.includes(' LWP ') && t.includes(' CLS '))) return 'threadlist';
     if (t.includes('STATE') || t.includes('DISPTIME') || t.includes('WCHAN') || t.includes('SIGQUEUE') || t.includes(' PROC ')) return 'thread';
+    if (isMutexHeader(t)) return 'mutex';
+    if (isRwlockHeader(t)) return 'rwlock';
+    if (isTurnstileHeader(t)) return 'turnstile';
   }
   if (t.startsWith('S ') && psHeader(t) !== null) return 'ps';
   if (t.startsWith('SLOT ') && isClassHeader(t)) return 'classes';

@@ -198,7 +198,8 @@ export class Splitter {
         open.warnings.push({ no, text: body });
         return;
       }
-      const started = leadingSpaces(body) <= 1 ? outputStartKind(body) : null;
+      // Headers printed with %?s (`            ADDR ...`) start output however far they are indented.
+      const started = leadingSpaces(body) <= 1 || body.trimStart().startsWith('ADDR ') ? outputStartKind(body) : null;
       if (started !== null && open.kind === 'unknown' && open.command !== null && open.body.length === 0) {
         // A command we have no mapping for whose output has a shape we know (an alias, a macro).
         open.kind = started;

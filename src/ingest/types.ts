@@ -21,6 +21,7 @@ export type SectionKind =
   | 'classes'
   | 'mutex'
   | 'rwlock'
+  | 'turnstile'
   | 'unknown';
 
 export type LineClass = 'parsed' | 'prose' | 'unrecognized';

@@ -5,6 +5,7 @@ import type {
   MdbRecord,
   MutexRecord,
   RwlockRecord,
+  TurnstileRecord,
   PrintField,
   PrintRecord,
   StackRecord,
@@ -101,8 +102,13 @@ class SnapshotBuilder {
   private diagnostics: Diagnostic[] = [];
   /** `::class` rows by slot (`t_cid`). */
   private readonly classSlots = new Map<number, { name: string; line: number }>();
-  /** `::mutex` and `::rwlock` rows, joined with the stacks' waits in finish(). */
-  private readonly locks: { mutexes: MutexRecord[]; rwlocks: RwlockRecord[]; words: LockWord[] } = { mutexes: [], rwlocks: [], words: [] };
+  /** `::mutex`, `::rwlock` and `::turnstile` rows, joined with the stacks' waits in finish(). */
+  private readonly locks: { mutexes: MutexRecord[]; rwlocks: RwlockRecord[]; turnstiles: TurnstileRecord[]; words: LockWord[] } = {
+    mutexes: [],
+    rwlocks: [],
+    turnstiles: [],
+    words: [],
+  };
 
   constructor(opts: BuildOptions = {}) {
     this.shared = opts.sharedStacks === true ? new SharedStacks() : null;
@@ -200,6 +206,12 @@ class SnapshotBuilder {
         this.locks.rwlocks.push(record);
         return;
       }
+      case 'turnstile': {
+        const owner = record.inheritor === null ? null : toAddr(record.inheritor);
+        if (owner !== null) this.threads.get(owner);
+        this.locks.turnstiles.push(record);
+        return;
+      }
     }
   }
 
@@ -242,7 +254,7 @@ class SnapshotBuilder {
     }
     // Class slot 0 is SYS on every boot; the other slots depend on load order (read ::class for them).
     for (const t of this.snap.threads) if (t.cid === 0 && t.cls === null) setField(t, 'cls', 'SYS', t.lines['cid']!);
-    const waits = buildWaits(this.snap.threads, this.locks.mutexes, this.locks.rwlocks, this.locks.words, this.recordWaits);
+    const waits = buildWaits(this.snap.threads, this.locks, this.recordWaits);
     if (waits.edges.length > 0 || waits.owners.length > 0) this.snap.waits = waits;
     return this.snap;
   }

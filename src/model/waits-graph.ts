@@ -82,7 +82,8 @@ function resolve(e: WaitEdge, owners: Map<Addr, LockOwner>, en: Enders): WaitLin
         // Said so: the word was read as a kmutex_t, and a word printed at another time may be stale.
         return { edge: e, to: o.owner, how: 'inferred', by: 'word', why: 'the mutex word read as owner = word & MUTEX_THREAD, no ::mutex shown', ownerLine: o.line };
       }
-      return { edge: e, to: o.owner, how: 'proven', by: 'owner', why: `${o.source} names the ${o.kind === 'rwlock' ? 'writer' : 'owner'}`, ownerLine: o.line };
+      const names = o.source === '::turnstile' ? 'names the inheritor of its turnstile, its owner' : `names the ${o.kind === 'rwlock' ? 'writer' : 'owner'}`;
+      return { edge: e, to: o.owner, how: 'proven', by: 'owner', why: `${o.source} ${names}`, ownerLine: o.line };
     }
   }
   if (e.kind === 'zio') {

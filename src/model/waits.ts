@@ -1,7 +1,7 @@
 // Wait edges: which object each sleeping thread waits on, read from its blocking-primitive frames
 // (argument positions from illumos usr/src/uts/common/os: mutex.c, rwlock.c, turnstile.c,
 // condvar.c, sema.c; bio.c, taskq.c, zio.c), and the lock owners the input shows (::mutex, ::rwlock).
-import type { MutexRecord, RwlockRecord } from '../../grammar/records.ts';
+import type { MutexRecord, RwlockRecord, TurnstileRecord } from '../../grammar/records.ts';
 import { toAddr } from '../../illumos/index.ts';
 import { BLOCKING_PRIMITIVES as PRIMITIVES, type WaitKind } from '../../illumos/blocking.ts';
 import { readMutexWord } from '../../illumos/mutex.ts';
@@ -39,8 +39,11 @@ export interface LockOwner {
   readers: number | null;
   /** Whether the dcmd said threads wait on it; null when not shown. */
   waiters: boolean | null;
-  /** `word`: the owner read from the mutex word (`ADDR/J`, owner = word & MUTEX_THREAD), not from ::mutex. */
-  source: '::mutex' | '::rwlock' | 'word';
+  /**
+   * `word`: the owner read from the mutex word (`ADDR/J`, owner = word & MUTEX_THREAD), not from
+   * ::mutex; `::turnstile`: the inheritor of the lock's turnstile.
+   */
+  source: '::mutex' | '::rwlock' | '::turnstile' | 'word';
   line: number;
 }
 
@@ -126,14 +129,22 @@ export function framesWait(thread: Addr, frames: readonly WaitFrame[]): WaitEdge
   return best;
 }
 
+/** What the input showed of the locks themselves, besides the stacks. */
+export interface LockInputs {
+  mutexes: readonly MutexRecord[];
+  rwlocks: readonly RwlockRecord[];
+  turnstiles: readonly TurnstileRecord[];
+  /** Words printed at addresses (`ADDR/J`), read as mutexes where a thread waits on one. */
+  words: readonly LockWord[];
+}
+
 export function buildWaits(
   threads: readonly Thread[],
-  mutexes: readonly MutexRecord[],
-  rwlocks: readonly RwlockRecord[],
-  words: readonly LockWord[] = [],
+  locks: LockInputs,
   /** Waits read from records before their stacks were shared without arguments (lean mode). */
   fromRecords: ReadonlyMap<Addr, WaitEdge> = new Map(),
 ): Waits {
+  const { mutexes, rwlocks, turnstiles, words } = locks;
   const edges: WaitEdge[] = [];
   for (const t of threads) {
     const pre = t.addr === null ? undefined : fromRecords.get(t.addr);
@@ -151,8 +162,19 @@ export function buildWaits(
     if (object === null) continue;
     owners.push({ object, kind: 'rwlock', owner: r.owner === null ? null : toAddr(r.owner), readers: r.readers, waiters: r.hasWaiters, source: '::rwlock', line: r.line });
   }
-  // A word printed at a mutex some thread waits on, where no ::mutex row shows it: read it as a kmutex_t.
   const shown = new Set(owners.map((o) => o.object));
+  // A turnstile's inheritor owns the lock it queues for (turnstile_pi_inherit wills to the owner);
+  // the lock's kind is the one its waiters' frames show. ::mutex and ::rwlock rows come first.
+  const kindOf = new Map<Addr, WaitEdge['kind']>();
+  for (const e of edges) if (e.object !== null && (e.kind === 'mutex' || e.kind === 'rwlock')) kindOf.set(e.object, e.kind);
+  for (const ts of turnstiles) {
+    const object = ts.sobj === null ? null : toAddr(ts.sobj);
+    const kind = object === null ? undefined : kindOf.get(object);
+    if (object === null || shown.has(object) || (kind !== 'mutex' && kind !== 'rwlock') || ts.inheritor === null) continue;
+    owners.push({ object, kind, owner: toAddr(ts.inheritor), readers: null, waiters: ts.waiters > 0, source: '::turnstile', line: ts.line });
+    shown.add(object);
+  }
+  // A word printed at a mutex some thread waits on, where no row above shows it: read it as a kmutex_t.
   const mutexObjects = new Set<Addr>();
   for (const e of edges) if (e.kind === 'mutex' && e.object !== null) mutexObjects.add(e.object);
   for (const w of words) {

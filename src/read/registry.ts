@@ -18,6 +18,7 @@ import { parsePs } from '../../grammar/ps/index.ts';
 import { parseClasses } from '../../grammar/classes/index.ts';
 import { parseMutex } from '../../grammar/mutex/index.ts';
 import { parseRwlock } from '../../grammar/rwlock/index.ts';
+import { parseTurnstile } from '../../grammar/turnstile/index.ts';
 
 export const GRAMMARS: Partial<Record<SectionKind, SectionParser>> = {
   cpuinfo: parseCpuinfo,
@@ -38,4 +39,5 @@ export const GRAMMARS: Partial<Record<SectionKind, SectionParser>> = {
   classes: parseClasses,
   mutex: parseMutex,
   rwlock: parseRwlock,
+  turnstile: parseTurnstile,
 };

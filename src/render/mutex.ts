@@ -1,5 +1,5 @@
 // `ADDR::mutex` output, byte for byte as grammar/mutex reads it (mdb's mutex dcmd): a header, then
-// ADDR (%?p), TYPE (%5s), HELD (the owner %?p, or `-`; a spin mutex's yes/no), MINSPL and OLDSPL
+// ADDR (%?p), TYPE (%5s), HELD (the owner %?p, or `no`; a spin mutex's yes/no), MINSPL and OLDSPL
 // (%6s, `-` for an adaptive mutex), WAITERS (%7s yes/no, `-` for a spin mutex).
 import type { MutexRecord } from '../../grammar/records.ts';
 
@@ -21,7 +21,7 @@ export function mutexHeader(width: 8 | 16 = 16): string {
 /** One `ADDR::mutex` block: header and row. */
 export function renderMutex(m: MutexView, opts: MutexRenderOptions = {}): string {
   const w = opts.addrWidth ?? 16;
-  const held = m.type === 'spin' ? yn(m.held) : m.owner ?? '-';
+  const held = m.type === 'spin' ? yn(m.held) : m.owner ?? 'no';
   const row = [
     m.addr.padStart(w, '0'),
     m.type.padStart(5),

@@ -92,7 +92,8 @@ function run(ctx: RuleContext) {
       fix:
         'The convoy clears when the owner releases the lock: find what the owner waits for (its stack) and fix that; ' +
         'if the owner runs normally, the lock is too hot: shorten its hold time or split it.',
-      confirm: [`${object}::${first.kind === 'rwlock' ? 'rwlock' : 'mutex'}`, `${object}::wchaninfo -v`, ...(o?.owner != null ? [`${o.owner}::findstack -v`] : [])],
+      // The waiters sleep on the lock's turnstile, not a sleep queue: the blocked walker lists them (::wchaninfo would not).
+      confirm: [`${object}::${first.kind === 'rwlock' ? 'rwlock' : 'mutex'}`, `${object}::walk blocked | ::findstack`, `${object}::sobj2ts | ::turnstile`, ...(o?.owner != null ? [`${o.owner}::findstack -v`] : [])],
       references: [REF_TURNSTILE_C, first.kind === 'rwlock' ? REF_RWLOCK_C : REF_MUTEX_C],
     });
   }

@@ -27,7 +27,7 @@ export const help: Dcmd = {
         lines: [
           'Commands answered from the loaded snapshot:',
           ...table(ctx.dcmds),
-          'Pipes: ::walk thread, ::threadlist, ::stacks and ::print MEMBER write addresses (| ::findstack -v, | ::print ...).',
+          'Pipes: ::walk thread, ADDR::walk blocked, ::threadlist, ::stacks and ::print MEMBER write addresses (| ::findstack -v, | ::print ...).',
           'NAME/D (/U /X /J /K /E /e) prints a tunable the input showed (kpreemptpri/D, hz/D).',
           'Anything else is refused: a snapshot holds only what the input showed.',
         ],

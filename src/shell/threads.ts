@@ -1,10 +1,10 @@
-// Thread dcmds over the snapshot: ::threadlist [-v], ::walk thread, ::findstack [-v] and
+// Thread dcmds over the snapshot: ::threadlist [-v], ::walk thread|blocked, ::findstack [-v] and
 // ::stacks [-c func] [-m module]. Each writes thread addresses into a pipe where mdb's does.
 import { formatOffset } from '../../grammar/common/numbers.ts';
 import type { Addr } from '../../illumos/index.ts';
 import type { StackFrame, Thread } from '../model/snapshot.ts';
 import { threadAt } from './target.ts';
-import { asLines, fail, type Dcmd, type DcmdResult } from './types.ts';
+import { asLines, fail, type Dcmd, type DcmdResult, type ShellContext } from './types.ts';
 
 const W = 16; // %?p on a 64-bit target
 
@@ -59,19 +59,32 @@ export const threadlist: Dcmd = {
   },
 };
 
+/** Threads blocked on a lock's turnstile: mdb's `blocked` walker (ts_sobj == ADDR), here from the stacks. */
+function blockedOn(ctx: ShellContext, sobj: Addr): Addr[] {
+  return (ctx.a.snapshot.waits?.edges ?? []).filter((e) => e.object === sobj && (e.kind === 'mutex' || e.kind === 'rwlock')).map((e) => e.thread);
+}
+
 export const walk: Dcmd = {
   name: 'walk',
-  usage: 'thread',
+  usage: 'thread | ADDR::walk blocked',
   addrUsage: 'none',
-  description: 'walk the threads of the dump (the one walker a snapshot answers)',
+  description: 'walk the threads of the dump, or those blocked on the lock at ADDR (the walkers a snapshot answers)',
   opts: { flags: '', valued: '' },
   pipes: true,
   run(ctx, inv) {
     const name = inv.opts.rest[0];
-    if (name === undefined || inv.opts.rest.length > 1) return fail('give one walker name: ::walk thread');
-    if (name !== 'thread') return fail(`failed to perform walk: '${name}': unknown walk name (::walk thread is answered from a snapshot)`);
-    if (inv.addr !== null) return fail('a local walk (ADDR::walk thread) is not answered from a snapshot');
-    const addrs = ctx.a.snapshot.threads.filter(known).map((t) => t.addr);
+    if (name === undefined || inv.opts.rest.length > 1) return fail('give one walker name: ::walk thread, ADDR::walk blocked');
+    let addrs: Addr[];
+    if (name === 'thread') {
+      if (inv.addr !== null) return fail('a local walk (ADDR::walk thread) is not answered from a snapshot');
+      addrs = ctx.a.snapshot.threads.filter(known).map((t) => t.addr);
+    } else if (name === 'blocked') {
+      // mdb's own words when the walk is global.
+      if (inv.addr === null) return fail('must specify a sobj * for blocked walk');
+      addrs = blockedOn(ctx, inv.addr);
+    } else {
+      return fail(`failed to perform walk: '${name}': unknown walk name (::walk thread and ADDR::walk blocked are answered from a snapshot)`);
+    }
     return inv.pipeOut ? { lines: [], addrs } : { lines: addrs };
   },
 };

@@ -6,6 +6,8 @@ import { renderCpuinfo } from '../render/cpuinfo.ts';
 import { renderFindstack } from '../render/findstack.ts';
 import { renderFormat } from '../render/format.ts';
 import { renderMutex } from '../render/mutex.ts';
+import { renderTurnstileRow, turnstileHeader } from '../render/turnstile.ts';
+import { dispPrio, type SimLock } from './locks.ts';
 import { printFieldValue, renderPrintMembers } from '../render/print.ts';
 import { dqList } from './dispq.ts';
 import { threadStack } from './frames.ts';
@@ -13,7 +15,7 @@ import { cpuSnapshot } from './snapshot.ts';
 import { CLS_TS, KIND_NORMAL, SimState, SimThread, TS_ONPROC, TS_SLEEP } from './types.ts';
 import { toAddr } from '../../illumos/index.ts';
 
-export const EMIT_KINDS = ['cpuinfo', 'cpuinfo-v', 'findstack', 'findstack-v', 'print', 'tunables', 'mutex', 'panicinfo'] as const;
+export const EMIT_KINDS = ['cpuinfo', 'cpuinfo-v', 'findstack', 'findstack-v', 'print', 'tunables', 'mutex', 'turnstile', 'panicinfo'] as const;
 export type EmitKind = (typeof EMIT_KINDS)[number];
 
 export interface TranscriptOptions {
@@ -57,6 +59,33 @@ export function runningTsThreads(s: SimState): SimThread[] {
   return s.cpus.map((c) => c.dispthread).filter((t) => t.kind === KIND_NORMAL && t.cls === CLS_TS && t.state === TS_ONPROC);
 }
 
+/** Does the owner inherit from this lock's turnstile? turnstile_pi_inherit wills only to an owner its waiters outrank. */
+function inheritsFrom(l: SimLock): boolean {
+  const o = l.owner;
+  if (o === null) return false;
+  for (const q of l.queues) for (const w of q) if (dispPrio(w) > o.pri) return true;
+  return false;
+}
+
+/**
+ * A lock's turnstile as `::turnstile` shows it: ts_epri and ts_inheritor are set only while the
+ * owner inherits; ts_prioinv links the owner's inheriting turnstiles, the latest first (taken here
+ * in the order the owner acquired the locks).
+ */
+function turnstileOf(l: SimLock) {
+  const ptr = (a: string | null): string | null => (a === null ? null : toAddr(a) ?? a);
+  const inherits = inheritsFrom(l);
+  let epri = 0;
+  if (inherits) for (const q of l.queues) for (const w of q) epri = Math.max(epri, dispPrio(w));
+  let prioinv: string | null = null;
+  if (inherits) {
+    const chain = l.owner!.held.filter((h) => h.owner === l.owner && h.tsAddr !== null && inheritsFrom(h));
+    const i = chain.indexOf(l);
+    prioinv = i > 0 ? ptr(chain[i - 1]!.tsAddr) : null;
+  }
+  return { addr: ptr(l.tsAddr)!, sobj: ptr(l.addr), waiters: l.waiters, epri, inheritor: inherits ? ptr(l.owner!.addr) : null, prioinv };
+}
+
 export function emitTranscript(s: SimState, kinds: readonly EmitKind[], opts: TranscriptOptions = {}): string {
   const width = s.addrWidth;
   let out = '';
@@ -94,6 +123,14 @@ export function emitTranscript(s: SimState, kinds: readonly EmitKind[], opts: Tr
             { addr, type: 'adapt', owner: l.owner === null ? null : toAddr(l.owner.addr) ?? l.owner.addr, held: l.owner !== null, minspl: null, oldspl: null, waiters: l.waiters > 0 },
             { addrWidth: width === 8 ? 8 : 16 },
           );
+        }
+        break;
+      case 'turnstile':
+        for (const l of s.locks) {
+          if (l.tsAddr === null) continue;
+          const addr = toAddr(l.addr) ?? l.addr;
+          out += `> ${addr}::sobj2ts | ::turnstile\n`;
+          out += turnstileHeader(width === 8 ? 8 : 16) + renderTurnstileRow(turnstileOf(l), width === 8 ? 8 : 16);
         }
         break;
       case 'panicinfo':

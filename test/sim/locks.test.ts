@@ -192,7 +192,7 @@ describe('renderMutex', () => {
       '            ADDR  TYPE             HELD MINSPL OLDSPL WAITERS',
       'ffffff01d2c35c10 adapt ffffff01d5a600c0      -      -     yes',
       '            ADDR  TYPE             HELD MINSPL OLDSPL WAITERS',
-      'ffffff01d2c35c50 adapt                -      -      -      no',
+      'ffffff01d2c35c50 adapt               no      -      -      no',
       '            ADDR  TYPE             HELD MINSPL OLDSPL WAITERS',
       'fffffffffbc4a580  spin              yes     11      0       -',
     ].join('\n') + '\n';

@@ -8,16 +8,16 @@ import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/analyze.ts';
 import type { Analysis } from '../../src/analysis.ts';
 import type { Finding } from '../../src/rules/types.ts';
-import { emitTranscript } from '../../src/sim/transcript.ts';
+import { emitTranscript, type EmitKind } from '../../src/sim/transcript.ts';
 import type { SimState } from '../../src/sim/types.ts';
 import { run, scenario } from './helpers.ts';
 
 const WAIT_RULES = new Set(['deadlock', 'wait-chain', 'lock-convoy']);
 
-function readBack(name: string, ticks = 6000): { s: SimState; a: Analysis; waits: Finding[] } {
+function readBack(name: string, ticks = 6000, kinds: readonly EmitKind[] = ['cpuinfo-v', 'findstack-v', 'mutex', 'panicinfo', 'tunables']): { s: SimState; a: Analysis; waits: Finding[] } {
   const scn = scenario(name);
   const s = run(scn, { ticks });
-  const text = emitTranscript(s, ['cpuinfo-v', 'findstack-v', 'mutex', 'panicinfo', 'tunables'], { autowrap: scn.mdb?.autowrap ?? null, withDesc: scn.mdb?.withDesc ?? false });
+  const text = emitTranscript(s, kinds, { autowrap: scn.mdb?.autowrap ?? null, withDesc: scn.mdb?.withDesc ?? false });
   const a = analyzeText(text, { source: name });
   return { s, a, waits: a.findings.filter((f) => WAIT_RULES.has(f.rule)) };
 }
@@ -82,5 +82,40 @@ describe('wait rules read back what the simulator built', () => {
       const { waits } = readBack(name, 3000);
       expect(waits.filter((f) => f.severity === 'high' || f.severity === 'critical')).toEqual([]);
     }
+  });
+});
+
+describe('owners read from ::turnstile against the simulator', () => {
+  const LOCK_SCENARIOS = ['deadlock-2', 'rwlock-cycle-3', 'mutex-convoy', 'pageout-chain'];
+
+  it('name the owner of exactly the locks whose owner its waiters outrank (turnstile_pi_inherit), and nothing else', () => {
+    let named = 0;
+    for (const name of LOCK_SCENARIOS) {
+      const { s, a } = readBack(name, 6000, ['cpuinfo-v', 'findstack-v', 'turnstile']);
+      const got = new Map((a.snapshot.waits?.owners ?? []).map((o) => [o.object, o]));
+      for (const l of s.locks) {
+        const waiters = l.queues.flat();
+        const inherits = l.owner !== null && waiters.some((w) => Math.max(w.pri, w.epri) > l.owner!.pri);
+        const o = got.get(l.addr);
+        if (inherits) {
+          expect(o, `${name}: ${l.name}`).toMatchObject({ owner: l.owner!.addr, source: '::turnstile', kind: l.kind });
+          named++;
+        } else {
+          expect(o, `${name}: ${l.name}`).toBeUndefined();
+        }
+      }
+      expect(got.size).toBe(s.locks.filter((l) => got.has(l.addr)).length);
+    }
+    // Not vacuous: the convoy's owner and two links of the rwlock cycle inherit.
+    expect(named).toBeGreaterThanOrEqual(3);
+  });
+
+  it('mutex-convoy read with ::turnstile instead of ::mutex gives the same convoy, its owner proven', () => {
+    const viaMutex = readBack('mutex-convoy').waits;
+    const viaTs = readBack('mutex-convoy', 6000, ['cpuinfo-v', 'findstack-v', 'turnstile', 'tunables']).waits;
+    expect(viaTs.map((f) => [f.rule, f.severity, f.confidence, f.title, sorted(f.threads!)])).toEqual(
+      viaMutex.map((f) => [f.rule, f.severity, f.confidence, f.title, sorted(f.threads!)]),
+    );
+    expect(viaTs[0]!.message).toContain('::turnstile (line');
   });
 });
