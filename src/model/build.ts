@@ -85,6 +85,16 @@ export interface BuildOptions {
   sharedStacks?: boolean;
 }
 
+/** The one word of a kmutex_t or krwlock_t as `::print` shows `_opaque`: `[ 0x... ]`; null when not that. */
+function lockWord(text: string): bigint | null {
+  const t = text.trim();
+  if (!t.startsWith('[') || !t.endsWith(']')) return null;
+  const inner = t.slice(1, -1).trim();
+  if (inner.includes(',') || inner.includes(' ')) return null;
+  const v = parseMdbBigInt(inner, 16);
+  return v !== null && fits(v, 8) ? v : null;
+}
+
 class SnapshotBuilder {
   readonly snap: DispatcherSnapshot = emptySnapshot();
   private readonly shared: SharedStacks | null;
@@ -423,6 +433,12 @@ class SnapshotBuilder {
     // Only the structs whose members the table knows: another struct may reuse a member name.
     const known = type in STRUCT_MEMBERS;
     const value = f.value === null || !known ? null : this.readTyped(fieldType(member), member, f.value, 16, f.line);
+    if ((type === 'kmutex_t' || type === 'krwlock_t') && base !== null && member === '_opaque' && f.value !== null) {
+      // `_opaque = [ 0xffffff0d4a9f3b80 ]`: the lock word, read against the waiters' frames in buildWaits.
+      const word = lockWord(f.value);
+      if (word !== null) this.locks.words.push({ addr: base, value: word, as: type === 'kmutex_t' ? 'mutex' : 'rwlock', line: f.line });
+      return;
+    }
     if (type === 'kthread_t' && base !== null) {
       const t = this.threads.get(base);
       const key = KTHREAD_FIELDS[member];
@@ -535,7 +551,7 @@ class SnapshotBuilder {
     if ((fmt !== 'J' && fmt !== 'K') || first === undefined) return;
     const addr = rec.addr !== null ? toAddr(rec.addr) : stage?.addr ? toAddr(stage.addr) : null;
     const value = parseMdbBigInt(first.text.trim().split(/\s+/)[0] ?? '', 16);
-    if (addr !== null && value !== null && fits(value, 8)) this.locks.words.push({ addr, value, line: first.line });
+    if (addr !== null && value !== null && fits(value, 8)) this.locks.words.push({ addr, value, as: null, line: first.line });
   }
 
   /** `/D` of a thread's t_cldata address reads ts_timeleft (offset 0 of tsproc_t). */

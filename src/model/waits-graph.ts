@@ -1,7 +1,7 @@
 // The wait graph: from each waiting thread to the thread it waits for, by a lock owner the input
 // shows (proven) or by who is known to end that kind of wait (inferred, and said so); its chains and cycles.
 import type { Addr, Cpu, DispatcherSnapshot, Thread } from './snapshot.ts';
-import type { LockOwner, WaitEdge } from './waits.ts';
+import { wordWhy, type LockOwner, type WaitEdge } from './waits.ts';
 
 export interface WaitLink {
   edge: WaitEdge;
@@ -79,8 +79,8 @@ function resolve(e: WaitEdge, owners: Map<Addr, LockOwner>, en: Enders): WaitLin
     const o = owners.get(e.object);
     if (o !== undefined && o.owner !== null && o.owner !== e.thread) {
       if (o.source === 'word') {
-        // Said so: the word was read as a kmutex_t, and a word printed at another time may be stale.
-        return { edge: e, to: o.owner, how: 'inferred', by: 'word', why: 'the mutex word read as owner = word & MUTEX_THREAD, no ::mutex shown', ownerLine: o.line };
+        // Said so: the word was read as the lock, and a word printed at another time may be stale.
+        return { edge: e, to: o.owner, how: 'inferred', by: 'word', why: wordWhy(o.kind), ownerLine: o.line };
       }
       const names = o.source === '::turnstile' ? 'names the inheritor of its turnstile, its owner' : `names the ${o.kind === 'rwlock' ? 'writer' : 'owner'}`;
       return { edge: e, to: o.owner, how: 'proven', by: 'owner', why: `${o.source} ${names}`, ownerLine: o.line };

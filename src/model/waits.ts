@@ -5,6 +5,7 @@ import type { MutexRecord, RwlockRecord, TurnstileRecord } from '../../grammar/r
 import { toAddr } from '../../illumos/index.ts';
 import { BLOCKING_PRIMITIVES as PRIMITIVES, type WaitKind } from '../../illumos/blocking.ts';
 import { readMutexWord } from '../../illumos/mutex.ts';
+import { readRwlockWord } from '../../illumos/rwlock.ts';
 import type { Addr, StackFrame, Thread } from './snapshot.ts';
 
 export type { WaitKind } from '../../illumos/blocking.ts';
@@ -40,18 +41,28 @@ export interface LockOwner {
   /** Whether the dcmd said threads wait on it; null when not shown. */
   waiters: boolean | null;
   /**
-   * `word`: the owner read from the mutex word (`ADDR/J`, owner = word & MUTEX_THREAD), not from
-   * ::mutex; `::turnstile`: the inheritor of the lock's turnstile.
+   * `word`: the owner read from the lock word (`ADDR/J` or `::print kmutex_t`/`krwlock_t`: owner =
+   * word & MUTEX_THREAD, or rw_wwwh & RW_OWNER when write-locked), not from ::mutex or ::rwlock;
+   * `::turnstile`: the inheritor of the lock's turnstile.
    */
   source: '::mutex' | '::rwlock' | '::turnstile' | 'word';
   line: number;
 }
 
-/** An 8-byte word the input printed at an address (`ADDR/J`, `ADDR/K`). */
+/** An 8-byte word the input printed at an address (`ADDR/J`, `ADDR/K`, `::print kmutex_t`). */
 export interface LockWord {
   addr: Addr;
   value: bigint;
+  /** The lock type it was printed as (`::print kmutex_t` / `krwlock_t`); null for a bare word. */
+  as: 'mutex' | 'rwlock' | null;
   line: number;
+}
+
+/** How an owner read from a lock word was read, for the reader of a finding. */
+export function wordWhy(kind: 'mutex' | 'rwlock'): string {
+  return kind === 'mutex'
+    ? 'the mutex word read as owner = word & MUTEX_THREAD, no ::mutex shown'
+    : 'the rwlock word read as owner = rw_wwwh & RW_OWNER (RW_WRITE_LOCKED set), no ::rwlock shown';
 }
 
 export interface Waits {
@@ -138,6 +149,20 @@ export interface LockInputs {
   words: readonly LockWord[];
 }
 
+function mutexFromWord(w: LockWord): LockOwner | null {
+  const m = readMutexWord(w.value);
+  if (m.type !== 'adaptive') return null;
+  const owner = m.owner === null ? null : toAddr(m.owner.toString(16));
+  return { object: w.addr, kind: 'mutex', owner, readers: null, waiters: m.waiters, source: 'word', line: w.line };
+}
+
+function rwlockFromWord(w: LockWord): LockOwner | null {
+  const r = readRwlockWord(w.value);
+  if (r.type === 'destroyed') return null;
+  if (r.type === 'write') return { object: w.addr, kind: 'rwlock', owner: toAddr(r.owner.toString(16)), readers: null, waiters: r.waiters, source: 'word', line: w.line };
+  return { object: w.addr, kind: 'rwlock', owner: null, readers: r.readers, waiters: r.waiters, source: 'word', line: w.line };
+}
+
 export function buildWaits(
   threads: readonly Thread[],
   locks: LockInputs,
@@ -174,15 +199,16 @@ export function buildWaits(
     owners.push({ object, kind, owner: toAddr(ts.inheritor), readers: null, waiters: ts.waiters > 0, source: '::turnstile', line: ts.line });
     shown.add(object);
   }
-  // A word printed at a mutex some thread waits on, where no row above shows it: read it as a kmutex_t.
-  const mutexObjects = new Set<Addr>();
-  for (const e of edges) if (e.kind === 'mutex' && e.object !== null) mutexObjects.add(e.object);
+  // A word printed at a lock some thread waits on, where no row above shows it: read it as that
+  // lock (kmutex_t or krwlock_t, as the waiters' frames say; a word printed as the other is not used).
+  const lockObjects = new Map<Addr, 'mutex' | 'rwlock'>();
+  for (const e of edges) if ((e.kind === 'mutex' || e.kind === 'rwlock') && e.object !== null) lockObjects.set(e.object, e.kind);
   for (const w of words) {
-    if (shown.has(w.addr) || !mutexObjects.has(w.addr)) continue;
-    const m = readMutexWord(w.value);
-    if (m.type !== 'adaptive') continue;
-    const owner = m.owner === null ? null : toAddr(m.owner.toString(16));
-    owners.push({ object: w.addr, kind: 'mutex', owner, readers: null, waiters: m.waiters, source: 'word', line: w.line });
+    const kind = lockObjects.get(w.addr);
+    if (shown.has(w.addr) || kind === undefined || (w.as !== null && w.as !== kind)) continue;
+    const o = kind === 'mutex' ? mutexFromWord(w) : rwlockFromWord(w);
+    if (o === null) continue;
+    owners.push(o);
     shown.add(w.addr);
   }
   return { edges, owners };

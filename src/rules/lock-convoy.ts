@@ -3,7 +3,7 @@
 // arguments (`::stacks`) the lock is unnamed: the rule groups by wait site and says what would name it.
 import { isRunnable, waitGraph, type WaitGraph } from '../model/waits-graph.ts';
 import type { Addr } from '../model/snapshot.ts';
-import type { WaitEdge } from '../model/waits.ts';
+import { wordWhy, type WaitEdge } from '../model/waits.ts';
 import { EvidenceSet, cpuLine } from './evidence.ts';
 import { REF_MUTEX_C, REF_RWLOCK_C, REF_TURNSTILE_C } from './references.ts';
 import { LIST_LIMIT } from './threads.ts';
@@ -71,7 +71,7 @@ function run(ctx: RuleContext) {
       const st = ownerState(ctx, g, o.owner);
       severity = st.severity;
       ev.add(st.line);
-      const src = o.source === 'word' ? 'the mutex word read as owner = word & MUTEX_THREAD (no ::mutex shown)' : o.source;
+      const src = o.source === 'word' ? wordWhy(o.kind) : o.source;
       ownerText = `${src} (line ${o.line}) names its owner ${label(g, o.owner)}, ${st.words}.`;
     } else if (o !== undefined) {
       ownerText = `${o.source} (line ${o.line}) shows no ${o.kind === 'rwlock' ? 'writer (it may be read-held)' : 'owner'}: the waiters should be waking.`;

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/analyze.ts';
 import type { Analysis } from '../../src/analysis.ts';
 import type { Finding } from '../../src/rules/types.ts';
+import type { LockOwner } from '../../src/model/waits.ts';
 import { emitTranscript, type EmitKind } from '../../src/sim/transcript.ts';
 import type { SimState } from '../../src/sim/types.ts';
 import { run, scenario } from './helpers.ts';
@@ -92,7 +93,7 @@ describe('owners read from ::turnstile against the simulator', () => {
     let named = 0;
     for (const name of LOCK_SCENARIOS) {
       const { s, a } = readBack(name, 6000, ['cpuinfo-v', 'findstack-v', 'turnstile']);
-      const got = new Map((a.snapshot.waits?.owners ?? []).map((o) => [o.object, o]));
+      const got = new Map<string, LockOwner>((a.snapshot.waits?.owners ?? []).map((o) => [o.object, o]));
       for (const l of s.locks) {
         const waiters = l.queues.flat();
         const inherits = l.owner !== null && waiters.some((w) => Math.max(w.pri, w.epri) > l.owner!.pri);
