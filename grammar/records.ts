@@ -295,6 +295,20 @@ export interface TurnstileRecord {
   inheritor: string | null;
 }
 
+/** One wait channel of `::wchaninfo [-v]`. */
+export interface WchanRecord {
+  kind: 'wchaninfo';
+  line: number;
+  /** The condition variable or semaphore, hex without 0x. */
+  addr: string;
+  /** TYPE: `cond` or `sema`; null for mdb's `??` (the sleepers' sobj ops were not a cv's or a sema's). */
+  type: 'cond' | 'sema' | null;
+  /** NWAITERS. */
+  count: number;
+  /** With -v: each sleeper and its process's u_comm (null when the line ends after the thread). */
+  waiters: { thread: string; proc: string | null; line: number }[];
+}
+
 export type MdbRecord =
   | CpuRecord
   | StackRecord
@@ -312,4 +326,5 @@ export type MdbRecord =
   | ClassTableRecord
   | MutexRecord
   | RwlockRecord
-  | TurnstileRecord;
+  | TurnstileRecord
+  | WchanRecord;

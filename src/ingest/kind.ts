@@ -25,6 +25,7 @@ const DCMD_KINDS: Record<string, SectionKind> = {
   mutex: 'mutex',
   rwlock: 'rwlock',
   turnstile: 'turnstile',
+  wchaninfo: 'wchaninfo',
 };
 
 /** adb macros that are aliases of dcmds we read (`$<cpus` is `::walk cpu | ::cpuinfo -v`). */

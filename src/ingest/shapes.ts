@@ -9,6 +9,7 @@ import { isClassHeader } from '../../grammar/classes/index.ts';
 import { isMutexHeader } from '../../grammar/mutex/index.ts';
 import { isRwlockHeader } from '../../grammar/rwlock/index.ts';
 import { isTurnstileHeader } from '../../grammar/turnstile/index.ts';
+import { isWchaninfoHeader } from '../../grammar/wchaninfo/index.ts';
 
 function words(line: string): string[] {
   return line.trim().split(/ +/).filter((w) => w.length > 0);
@@ -40,6 +41,7 @@ export function outputStartKind(line: string): SectionKind | null {
     if (isMutexHeader(t)) return 'mutex';
     if (isRwlockHeader(t)) return 'rwlock';
     if (isTurnstileHeader(t)) return 'turnstile';
+    if (isWchaninfoHeader(t)) return 'wchaninfo';
   }
   if (t.startsWith('S ') && psHeader(t) !== null) return 'ps';
   if (t.startsWith('SLOT ') && isClassHeader(t)) return 'classes';

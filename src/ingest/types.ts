@@ -22,6 +22,7 @@ export type SectionKind =
   | 'mutex'
   | 'rwlock'
   | 'turnstile'
+  | 'wchaninfo'
   | 'unknown';
 
 export type LineClass = 'parsed' | 'prose' | 'unrecognized';

@@ -6,6 +6,7 @@ import type {
   MutexRecord,
   RwlockRecord,
   TurnstileRecord,
+  WchanRecord,
   PrintField,
   PrintRecord,
   StackRecord,
@@ -222,6 +223,9 @@ class SnapshotBuilder {
         this.locks.turnstiles.push(record);
         return;
       }
+      case 'wchaninfo':
+        this.applyWchaninfo(record);
+        return;
     }
   }
 
@@ -425,6 +429,24 @@ class SnapshotBuilder {
     if (sw !== undefined && sw.startsWith('t-')) setField(t, 'sinceDispTicks', parseMdbInt(sw.slice(2), 10), rec.line);
     const w = c['WCHAN'] === undefined ? null : toAddr(c['WCHAN']);
     setField(t, 'wchan', w === '0' ? null : w, rec.line);
+  }
+
+  /**
+   * `::wchaninfo -v`: each waiter sleeps on the channel (its t_wchan) of the kind TYPE names, which
+   * makes a wait edge for a thread whose stack was not pasted. What the input showed otherwise stays.
+   */
+  private applyWchaninfo(rec: WchanRecord): void {
+    const wchan = toAddr(rec.addr);
+    if (wchan === null) return;
+    const sobj = rec.type === 'cond' ? 'CV' : rec.type === 'sema' ? 'SEMA' : null;
+    for (const w of rec.waiters) {
+      const addr = toAddr(w.thread);
+      if (addr === null) continue;
+      const t = this.threads.get(addr);
+      if (t.wchan === null) setField(t, 'wchan', wchan, w.line);
+      if (t.sobj === null) setField(t, 'sobj', sobj, w.line);
+      if (t.proc === null) setField(t, 'proc', w.proc, w.line);
+    }
   }
 
   /** Applies one member of a struct of a known type at a known address. */

@@ -1,6 +1,7 @@
 // Wait edges: which object each sleeping thread waits on, read from its blocking-primitive frames
 // (argument positions from illumos usr/src/uts/common/os: mutex.c, rwlock.c, turnstile.c,
-// condvar.c, sema.c; bio.c, taskq.c, zio.c), and the lock owners the input shows (::mutex, ::rwlock).
+// condvar.c, sema.c; bio.c, taskq.c, zio.c), and the lock owners the input shows (::mutex, ::rwlock,
+// ::turnstile, lock words).
 import type { MutexRecord, RwlockRecord, TurnstileRecord } from '../../grammar/records.ts';
 import { toAddr } from '../../illumos/index.ts';
 import { BLOCKING_PRIMITIVES as PRIMITIVES, type WaitKind } from '../../illumos/blocking.ts';
@@ -9,7 +10,6 @@ import { readRwlockWord } from '../../illumos/rwlock.ts';
 import type { Addr, StackFrame, Thread } from './snapshot.ts';
 
 export type { WaitKind } from '../../illumos/blocking.ts';
-
 
 /** Frames above a primitive that every sleeper shows. */
 const SWITCH_FRAMES: ReadonlySet<string> = new Set(['_resume_from_idle', 'resume', 'swtch', 'swtch_to']);
@@ -84,17 +84,17 @@ const SOBJ_KINDS: Readonly<Record<string, WaitKind>> = { MUTEX: 'mutex', RWLOCK:
 /** Kinds whose object is the thread's t_wchan itself (a zio/buf/taskq wait sleeps on a cv or sema inside it). */
 const WCHAN_IS_OBJECT: ReadonlySet<WaitKind> = new Set(['mutex', 'rwlock', 'cv', 'sema']);
 
-/**
- * The wait of one thread: the run of primitive frames under swtch, the most specific of them; its
- * object from the frame's arguments, else from t_wchan. A thread with no stack but a t_wchan and a
- * sync-object type (`::stacks` SOBJ) waits on that.
- */
 /** A stack's wait without an object takes the thread's t_wchan, for the kinds that sleep on it. */
 function withWchan(e: WaitEdge, t: Thread): WaitEdge {
   if (e.object === null && t.wchan !== null && WCHAN_IS_OBJECT.has(e.kind)) e.object = t.wchan;
   return e;
 }
 
+/**
+ * The wait of one thread: the run of primitive frames under swtch, the most specific of them; its
+ * object from the frame's arguments, else from t_wchan. A thread with no stack but a t_wchan and a
+ * sync-object type (`::stacks` SOBJ, `::wchaninfo -v` TYPE) waits on that.
+ */
 export function waitOf(t: Thread): WaitEdge | null {
   const s = stackWait(t);
   const e = s === null ? null : withWchan(s, t);

@@ -19,6 +19,7 @@ import { parseClasses } from '../../grammar/classes/index.ts';
 import { parseMutex } from '../../grammar/mutex/index.ts';
 import { parseRwlock } from '../../grammar/rwlock/index.ts';
 import { parseTurnstile } from '../../grammar/turnstile/index.ts';
+import { parseWchaninfo } from '../../grammar/wchaninfo/index.ts';
 
 export const GRAMMARS: Partial<Record<SectionKind, SectionParser>> = {
   cpuinfo: parseCpuinfo,
@@ -40,4 +41,5 @@ export const GRAMMARS: Partial<Record<SectionKind, SectionParser>> = {
   mutex: parseMutex,
   rwlock: parseRwlock,
   turnstile: parseTurnstile,
+  wchaninfo: parseWchaninfo,
 };

@@ -6,9 +6,8 @@ import type { Addr } from '../../illumos/index.ts';
 import type { WaitEdge } from '../model/waits.ts';
 import { waitGraph } from '../model/waits-graph.ts';
 import { label, linkWords, objectWords } from '../rules/waits-words.ts';
+import { wchaninfoHeader, wchaninfoLines } from '../render/wchaninfo.ts';
 import { fail, type Dcmd } from './types.ts';
-
-const W = 16; // %?p on a 64-bit target
 
 const NO_WAITS = 'this dump shows no thread blocked on a lock, condition variable or semaphore (no blocking frames in its stacks)';
 
@@ -37,8 +36,6 @@ export const findlocks: Dcmd = {
 
 /** ::wchaninfo's TYPE column: the wchan walker walks sleep queues, so only CVs and semaphores. */
 const WCHAN_TYPE: Readonly<Partial<Record<WaitEdge['kind'], string>>> = { cv: 'cond', sema: 'sema' };
-/** `%0?p %4s %8d` then `:  `: each further waiter is indented under the first (sizeof (uintptr_t) * 2 + 17). */
-const WAITER_INDENT = W + 17;
 
 export const wchaninfo: Dcmd = {
   name: 'wchaninfo',
@@ -61,19 +58,11 @@ export const wchaninfo: Dcmd = {
     if (byObject.size === 0) return fail(`${inv.addr} is not a condition variable or semaphore any thread in this dump sleeps on`);
     const verbose = inv.opts.set.has('v');
     const g = waitGraph(ctx.a.snapshot);
-    const lines = [verbose ? `${'ADDR'.padEnd(W)} TYPE NWAITERS   ${'THREAD'.padEnd(W)} PROC` : `${'ADDR'.padEnd(W)} TYPE NWAITERS`];
+    const lines = [wchaninfoHeader(verbose)];
     for (const [obj, waiters] of byObject) {
-      const row = `${obj.padStart(W, '0')} ${WCHAN_TYPE[waiters[0]!.kind]!.padStart(4)} ${String(waiters.length).padStart(8)}`;
-      if (!verbose) {
-        lines.push(row);
-        continue;
-      }
-      waiters.forEach((w, i) => {
-        // mdb prints the process's u_comm; a snapshot knows the thread's process name when shown.
-        const proc = g?.threads.get(w.thread)?.proc ?? '?';
-        const who = `${w.thread.padStart(W, '0')} ${proc}`;
-        lines.push(i === 0 ? `${row}:  ${who}` : `${' '.repeat(WAITER_INDENT)}${who}`);
-      });
+      // mdb prints the process's u_comm; a snapshot knows the thread's process name when shown.
+      const who = waiters.map((w) => ({ thread: w.thread, proc: g?.threads.get(w.thread)?.proc ?? '?' }));
+      lines.push(...wchaninfoLines({ addr: obj, type: WCHAN_TYPE[waiters[0]!.kind]!, count: waiters.length, waiters: who }, verbose));
     }
     return { lines };
   },
