@@ -16,7 +16,7 @@ export async function triageFile(ref: ReportRef, opts: TriageOptions): Promise<T
   try {
     // A Buffer path comes back from a worker as a plain Uint8Array.
     const path = typeof ref.path === 'string' ? ref.path : Buffer.from(ref.path);
-    const input = await readReport(path, opts.maxInput);
+    const input = readReport(path, opts.maxInput);
     if (!input.ok) return errorRecord(ref.name, input.message);
     const a = analyzeText(input.text, { source: ref.name, lean: true, ...(opts.rules !== undefined ? { rules: opts.rules } : {}) });
     return triageRecord(ref.name, a);
