@@ -53,19 +53,36 @@ interface Enders {
   zioCandidates: number;
 }
 
-function enders(all: readonly Thread[], cpus: readonly Cpu[]): Enders {
-  const wanted = new Set(SIGNALLERS.map((s) => s.frame));
+function signallerOf(e: WaitEdge) {
+  return e.site === null ? undefined : SIGNALLERS.find((x) => e.site!.startsWith(x.site));
+}
+
+/**
+ * Only what some edge needs is looked for: the signallers' frames when an edge waits at one of
+ * their sites, the ZIO taskq threads when an edge is a zio_wait. A dump of sleeping workers (most
+ * of them) then costs no walk over every frame of every thread.
+ */
+function enders(all: readonly Thread[], cpus: readonly Cpu[], edges: readonly WaitEdge[]): Enders {
+  const wanted = new Set<string>();
+  let zioWanted = false;
+  for (const e of edges) {
+    if (e.kind === 'zio') zioWanted = true;
+    const s = signallerOf(e);
+    if (s !== undefined) wanted.add(s.frame);
+  }
   const byFrame = new Map<string, { addr: Addr; line: number }>();
   const stuckFor = (t: Thread): number => (t.queuedOn === null ? -1 : (cpus.find((c) => c.id === t.queuedOn)?.switchTicks ?? -1));
   let zioTaskq: Thread | null = null;
   let zioCandidates = 0;
+  if (!zioWanted && wanted.size === 0) return { byFrame, zioTaskq, zioCandidates };
   for (const t of all) {
     if (t.addr === null) continue;
-    if (isZioIntrTaskq(t) && isRunnable(t)) {
+    if (zioWanted && isZioIntrTaskq(t) && isRunnable(t)) {
       zioCandidates++;
       // Any of them may carry the completion: the one starved longest explains the wait at least as well.
       if (zioTaskq === null || stuckFor(t) > stuckFor(zioTaskq)) zioTaskq = t;
     }
+    if (wanted.size === 0) continue;
     for (const f of t.stack ?? []) {
       const n = base(f.func);
       if (wanted.has(n) && !byFrame.has(n)) byFrame.set(n, { addr: t.addr, line: f.line });
@@ -92,7 +109,7 @@ function resolve(e: WaitEdge, owners: Map<Addr, LockOwner>, en: Enders): WaitLin
     const which = en.zioCandidates > 1 ? `one of ${en.zioCandidates} runnable ZIO interrupt taskq threads (this one queued behind the CPU that has not switched longest)` : 'a ZIO interrupt taskq thread';
     return { edge: e, to: tq.addr, how: 'inferred', by: 'site', why: `${which} processes the I/O's completion`, ownerLine: tq.lines['desc'] ?? null };
   }
-  const s = e.site === null ? undefined : SIGNALLERS.find((x) => e.site!.startsWith(x.site));
+  const s = signallerOf(e);
   const t = s === undefined ? undefined : en.byFrame.get(s.frame);
   if (s === undefined || t === undefined || t.addr === e.thread) return null;
   return { edge: e, to: t.addr, how: 'inferred', by: 'site', why: s.why, ownerLine: t.line };
@@ -118,7 +135,7 @@ function buildGraph(snap: DispatcherSnapshot): WaitGraph | null {
   const owners = new Map<Addr, LockOwner>();
   for (const o of w.owners) owners.set(o.object, o);
   const links = new Map<Addr, WaitLink>();
-  const en = enders(snap.threads, snap.cpus);
+  const en = enders(snap.threads, snap.cpus, w.edges);
   for (const e of w.edges) {
     const l = resolve(e, owners, en);
     if (l !== null) links.set(e.thread, l);
