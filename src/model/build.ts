@@ -21,6 +21,7 @@ import { parseMdbBigInt, parseMdbInt } from '../../grammar/common/numbers.ts';
 import { KEPT_TUNABLES, stateFromCode, stateFromName, STRUCT_MEMBERS, toAddr, tunableType, type Addr, type ThreadState } from '../../illumos/index.ts';
 import { emptySnapshot, type Cpu, type DispatcherSnapshot, type Thread } from './snapshot.ts';
 import { ThreadTable, setField } from './threads.ts';
+import { seedThreadIndex } from './thread-index.ts';
 import { readCpu } from './cpu.ts';
 import { SharedStacks, stackFromGroup, stackFromRecord } from './stack.ts';
 import { fieldType, fits, readCValue, sizeOf, type CType } from './ctypes.ts';
@@ -261,6 +262,7 @@ class SnapshotBuilder {
     this.snap.cpus = [...this.cpus.values()].sort((a, b) => a.id - b.id);
     this.checkSwitchTicks();
     this.snap.threads = this.threads.all();
+    seedThreadIndex(this.snap, this.threads.byAddress());
     // `::class` says which class each slot holds on this system.
     for (const t of this.snap.threads) {
       const c = t.cid === null ? undefined : this.classSlots.get(t.cid);

@@ -26,6 +26,11 @@ export class ThreadTable {
     return t;
   }
 
+  /** The threads that have an address, by address (the snapshot's index; see thread-index.ts). */
+  byAddress(): ReadonlyMap<Addr, Thread> {
+    return this.byAddr;
+  }
+
   all(): Thread[] {
     return [...this.byAddr.values(), ...this.anonymous];
   }

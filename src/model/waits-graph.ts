@@ -2,6 +2,7 @@
 // shows (proven) or by who is known to end that kind of wait (inferred, and said so); its chains and cycles.
 import type { Addr, Cpu, DispatcherSnapshot, Thread } from './snapshot.ts';
 import { wordWhy, type LockOwner, type WaitEdge } from './waits.ts';
+import { threadsByAddr } from './thread-index.ts';
 
 export interface WaitLink {
   edge: WaitEdge;
@@ -18,7 +19,7 @@ export interface WaitLink {
 
 export interface WaitGraph {
   links: Map<Addr, WaitLink>;
-  threads: Map<Addr, Thread>;
+  threads: ReadonlyMap<Addr, Thread>;
   owners: Map<Addr, LockOwner>;
 }
 
@@ -130,8 +131,7 @@ export function waitGraph(snap: DispatcherSnapshot): WaitGraph | null {
 function buildGraph(snap: DispatcherSnapshot): WaitGraph | null {
   const w = snap.waits;
   if (w === undefined) return null;
-  const threads = new Map<Addr, Thread>();
-  for (const t of snap.threads) if (t.addr !== null) threads.set(t.addr, t);
+  const threads = threadsByAddr(snap);
   const owners = new Map<Addr, LockOwner>();
   for (const o of w.owners) owners.set(o.object, o);
   const links = new Map<Addr, WaitLink>();

@@ -2,6 +2,7 @@
 import type { Addr, Cpu, DispatcherSnapshot, RunqEntry, StackFrame, Thread } from '../model/snapshot.ts';
 import { BOUND_BY_DEFAULT_ROLES } from './facts.ts';
 import { toAddr } from '../../illumos/index.ts';
+import { threadsByAddr } from '../model/thread-index.ts';
 
 export function normAddr(a: string): Addr {
   // illumos's one normaliser; text that is no address is kept as a key nothing matches.
@@ -11,13 +12,13 @@ export function normAddr(a: string): Addr {
 /**
  * Threads by address. A large dump has tens of thousands of threads, and a Map of them all costs
  * more than most rules, while the rules mostly ask for the few the CPUs name (running or queued).
- * So those are indexed first, by one cheap pass, and the full Map is built only when a lookup asks
- * for another thread.
+ * So those are indexed first, by one cheap pass, and the snapshot's full index (the model's own,
+ * model/thread-index.ts) is asked only for another thread.
  */
 export class ThreadIndex {
   /** The CPUs' threads; null where the snapshot has no thread of that address. */
   private readonly onCpus = new Map<Addr, Thread | null>();
-  private all: Map<Addr, Thread> | null = null;
+
   constructor(private readonly snapshot: DispatcherSnapshot) {
     for (const c of snapshot.cpus) {
       if (c.thread !== null) this.onCpus.set(c.thread, null);
@@ -31,11 +32,7 @@ export class ThreadIndex {
     const key = normAddr(addr);
     const t = this.onCpus.get(key);
     if (t !== undefined) return t;
-    if (this.all === null) {
-      this.all = new Map();
-      for (const t of this.snapshot.threads) if (t.addr !== null) this.all.set(t.addr, t);
-    }
-    return this.all.get(key) ?? null;
+    return threadsByAddr(this.snapshot).get(key) ?? null;
   }
 }
 
