@@ -19,6 +19,8 @@ import { EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, type Command } from 
 import { parseOptions } from './options.ts';
 
 /** Per report; triage reads many, so the limit is lower than analyze's. */
+export const DEFAULT_TRIAGE_MAX_INPUT = 64 * 1024 * 1024;
+const MAX_JOBS = 64;
 
 /**
  * Workers for `--jobs auto`: one worker keeps about 1.4 cores busy (V8 compiles and collects on
@@ -28,8 +30,6 @@ import { parseOptions } from './options.ts';
 export function autoJobs(cores: number): number {
   return Math.max(1, Math.min(MAX_JOBS, Math.floor((cores * 2) / 3)));
 }
-export const DEFAULT_TRIAGE_MAX_INPUT = 64 * 1024 * 1024;
-const MAX_JOBS = 64;
 
 export const HELP = TRIAGE_HELP;
 

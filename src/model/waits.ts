@@ -84,6 +84,11 @@ const SOBJ_KINDS: Readonly<Record<string, WaitKind>> = { MUTEX: 'mutex', RWLOCK:
 /** Kinds whose object is the thread's t_wchan itself (a zio/buf/taskq wait sleeps on a cv or sema inside it). */
 const WCHAN_IS_OBJECT: ReadonlySet<WaitKind> = new Set(['mutex', 'rwlock', 'cv', 'sema']);
 
+/** A wait on a lock, slept on its turnstile (mdb's `blocked` walker), not on a sleep queue. */
+export function isLockWait(e: Pick<WaitEdge, 'kind'>): e is Pick<WaitEdge, 'kind'> & { kind: 'mutex' | 'rwlock' } {
+  return e.kind === 'mutex' || e.kind === 'rwlock';
+}
+
 /** A stack's wait without an object takes the thread's t_wchan, for the kinds that sleep on it. */
 function withWchan(e: WaitEdge, t: Thread): WaitEdge {
   if (e.object === null && t.wchan !== null && WCHAN_IS_OBJECT.has(e.kind)) e.object = t.wchan;
@@ -145,7 +150,7 @@ export interface LockInputs {
   mutexes: readonly MutexRecord[];
   rwlocks: readonly RwlockRecord[];
   turnstiles: readonly TurnstileRecord[];
-  /** Words printed at addresses (`ADDR/J`), read as mutexes where a thread waits on one. */
+  /** Words printed at addresses (`ADDR/J`, `::print kmutex_t`), read as the lock a thread waits on there. */
   words: readonly LockWord[];
 }
 
@@ -188,23 +193,23 @@ export function buildWaits(
     owners.push({ object, kind: 'rwlock', owner: r.owner === null ? null : toAddr(r.owner), readers: r.readers, waiters: r.hasWaiters, source: '::rwlock', line: r.line });
   }
   const shown = new Set(owners.map((o) => o.object));
-  // A turnstile's inheritor owns the lock it queues for (turnstile_pi_inherit wills to the owner);
-  // the lock's kind is the one its waiters' frames show. ::mutex and ::rwlock rows come first.
-  const kindOf = new Map<Addr, WaitEdge['kind']>();
-  for (const e of edges) if (e.object !== null && (e.kind === 'mutex' || e.kind === 'rwlock')) kindOf.set(e.object, e.kind);
+  // The kind of each lock some thread waits on, as its waiters' frames show it: what a turnstile
+  // row or a bare word is read as.
+  const lockKinds = new Map<Addr, 'mutex' | 'rwlock'>();
+  for (const e of edges) if (e.object !== null && isLockWait(e)) lockKinds.set(e.object, e.kind);
+  // A turnstile's inheritor owns the lock it queues for (turnstile_pi_inherit wills to the owner).
+  // ::mutex and ::rwlock rows come first.
   for (const ts of turnstiles) {
     const object = ts.sobj === null ? null : toAddr(ts.sobj);
-    const kind = object === null ? undefined : kindOf.get(object);
-    if (object === null || shown.has(object) || (kind !== 'mutex' && kind !== 'rwlock') || ts.inheritor === null) continue;
+    const kind = object === null ? undefined : lockKinds.get(object);
+    if (object === null || shown.has(object) || kind === undefined || ts.inheritor === null) continue;
     owners.push({ object, kind, owner: toAddr(ts.inheritor), readers: null, waiters: ts.waiters > 0, source: '::turnstile', line: ts.line });
     shown.add(object);
   }
   // A word printed at a lock some thread waits on, where no row above shows it: read it as that
   // lock (kmutex_t or krwlock_t, as the waiters' frames say; a word printed as the other is not used).
-  const lockObjects = new Map<Addr, 'mutex' | 'rwlock'>();
-  for (const e of edges) if ((e.kind === 'mutex' || e.kind === 'rwlock') && e.object !== null) lockObjects.set(e.object, e.kind);
   for (const w of words) {
-    const kind = lockObjects.get(w.addr);
+    const kind = lockKinds.get(w.addr);
     if (shown.has(w.addr) || kind === undefined || (w.as !== null && w.as !== kind)) continue;
     const o = kind === 'mutex' ? mutexFromWord(w) : rwlockFromWord(w);
     if (o === null) continue;

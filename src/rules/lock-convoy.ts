@@ -3,7 +3,7 @@
 // arguments (`::stacks`) the lock is unnamed: the rule groups by wait site and says what would name it.
 import { isRunnable, waitGraph, type WaitGraph } from '../model/waits-graph.ts';
 import type { Addr } from '../model/snapshot.ts';
-import { wordWhy, type WaitEdge } from '../model/waits.ts';
+import { isLockWait, wordWhy, type WaitEdge } from '../model/waits.ts';
 import { EvidenceSet, cpuLine } from './evidence.ts';
 import { REF_MUTEX_C, REF_RWLOCK_C, REF_TURNSTILE_C } from './references.ts';
 import { LIST_LIMIT } from './threads.ts';
@@ -16,10 +16,6 @@ const ID = 'lock-convoy';
 const MIN_WAITERS = 5;
 /** Waiter frames cited as evidence; the rest are counted. */
 const EVIDENCE_WAITERS = 5;
-
-function isLockWait(e: WaitEdge): boolean {
-  return e.kind === 'mutex' || e.kind === 'rwlock';
-}
 
 function ownerState(ctx: RuleContext, g: WaitGraph, owner: Addr): { severity: Severity; words: string; line: number | null } {
   const t = g.threads.get(owner) ?? null;

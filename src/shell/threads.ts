@@ -3,6 +3,7 @@
 import { formatOffset } from '../../grammar/common/numbers.ts';
 import type { Addr } from '../../illumos/index.ts';
 import type { StackFrame, Thread } from '../model/snapshot.ts';
+import { isLockWait } from '../model/waits.ts';
 import { threadAt } from './target.ts';
 import { asLines, fail, type Dcmd, type DcmdResult, type ShellContext } from './types.ts';
 
@@ -61,7 +62,7 @@ export const threadlist: Dcmd = {
 
 /** Threads blocked on a lock's turnstile: mdb's `blocked` walker (ts_sobj == ADDR), here from the stacks. */
 function blockedOn(ctx: ShellContext, sobj: Addr): Addr[] {
-  return (ctx.a.snapshot.waits?.edges ?? []).filter((e) => e.object === sobj && (e.kind === 'mutex' || e.kind === 'rwlock')).map((e) => e.thread);
+  return (ctx.a.snapshot.waits?.edges ?? []).filter((e) => e.object === sobj && isLockWait(e)).map((e) => e.thread);
 }
 
 export const walk: Dcmd = {

@@ -59,12 +59,16 @@ export function runningTsThreads(s: SimState): SimThread[] {
   return s.cpus.map((c) => c.dispthread).filter((t) => t.kind === KIND_NORMAL && t.cls === CLS_TS && t.state === TS_ONPROC);
 }
 
+/** The highest DISP_PRIO among the lock's waiters; -1 with none. */
+function bestWaiterPrio(l: SimLock): number {
+  let p = -1;
+  for (const q of l.queues) for (const w of q) p = Math.max(p, dispPrio(w));
+  return p;
+}
+
 /** Does the owner inherit from this lock's turnstile? turnstile_pi_inherit wills only to an owner its waiters outrank. */
 function inheritsFrom(l: SimLock): boolean {
-  const o = l.owner;
-  if (o === null) return false;
-  for (const q of l.queues) for (const w of q) if (dispPrio(w) > o.pri) return true;
-  return false;
+  return l.owner !== null && bestWaiterPrio(l) > l.owner.pri;
 }
 
 /**
@@ -75,8 +79,7 @@ function inheritsFrom(l: SimLock): boolean {
 function turnstileOf(l: SimLock) {
   const ptr = (a: string | null): string | null => (a === null ? null : toAddr(a) ?? a);
   const inherits = inheritsFrom(l);
-  let epri = 0;
-  if (inherits) for (const q of l.queues) for (const w of q) epri = Math.max(epri, dispPrio(w));
+  const epri = inherits ? bestWaiterPrio(l) : 0;
   let prioinv: string | null = null;
   if (inherits) {
     const chain = l.owner!.held.filter((h) => h.owner === l.owner && h.tsAddr !== null && inheritsFrom(h));
