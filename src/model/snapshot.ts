@@ -155,3 +155,9 @@ export function blankThread(addr: Addr | null): Thread {
     lines: {},
   };
 }
+
+/** Strips a module prefix (`unix\`swtch`, `libc.so.1\`poll`) so names compare across outputs. */
+export function baseName(func: string): string {
+  // indexOf first: most names have no prefix, and it is much cheaper than lastIndexOf in V8.
+  return func.indexOf('`') < 0 ? func : func.slice(func.lastIndexOf('`') + 1);
+}

@@ -1,6 +1,6 @@
 // The wait graph: from each waiting thread to the thread it waits for, by a lock owner the input
 // shows (proven) or by who is known to end that kind of wait (inferred, and said so); its chains and cycles.
-import type { Addr, Cpu, DispatcherSnapshot, Thread } from './snapshot.ts';
+import { baseName, type Addr, type Cpu, type DispatcherSnapshot, type Thread } from './snapshot.ts';
 import { wordWhy, type LockOwner, type WaitEdge } from './waits.ts';
 import { threadsByAddr } from './thread-index.ts';
 
@@ -31,9 +31,6 @@ const SIGNALLERS: readonly { site: string; frame: string; why: string }[] = [
   { site: 'page_create_wait', frame: 'pageout', why: 'pageout frees the memory it waits for' },
 ];
 
-function base(func: string): string {
-  return func.slice(func.lastIndexOf('`') + 1);
-}
 
 /** Runnable but not on a CPU: on a run queue, or `run` with no CPU running it. */
 export function isRunnable(t: Thread): boolean {
@@ -85,7 +82,7 @@ function enders(all: readonly Thread[], cpus: readonly Cpu[], edges: readonly Wa
     }
     if (wanted.size === 0) continue;
     for (const f of t.stack ?? []) {
-      const n = base(f.func);
+      const n = baseName(f.func);
       if (wanted.has(n) && !byFrame.has(n)) byFrame.set(n, { addr: t.addr, line: f.line });
     }
   }

@@ -7,7 +7,7 @@ import { toAddr } from '../../illumos/index.ts';
 import { BLOCKING_PRIMITIVES as PRIMITIVES, type WaitKind } from '../../illumos/blocking.ts';
 import { readMutexWord } from '../../illumos/mutex.ts';
 import { readRwlockWord } from '../../illumos/rwlock.ts';
-import type { Addr, StackFrame, Thread } from './snapshot.ts';
+import { baseName, type Addr, type StackFrame, type Thread } from './snapshot.ts';
 
 export type { WaitKind } from '../../illumos/blocking.ts';
 
@@ -70,9 +70,6 @@ export interface Waits {
   owners: LockOwner[];
 }
 
-function base(func: string): string {
-  return func.slice(func.lastIndexOf('`') + 1);
-}
 
 function argAddr(f: WaitFrame, i: number): Addr | null {
   const a = f.args?.[i];
@@ -124,12 +121,12 @@ type WaitFrame = Pick<StackFrame, 'func' | 'args' | 'line' | 'saved'>;
 export function framesWait(thread: Addr, frames: readonly WaitFrame[]): WaitEdge | null {
   let i = 0;
   // The saved PC and the switch frames come first; no copy of the stack (a dump has 10^5 threads).
-  while (i < frames.length && (frames[i]!.saved === true || SWITCH_FRAMES.has(base(frames[i]!.func)) || PANIC_FRAMES.has(base(frames[i]!.func)))) i++;
+  while (i < frames.length && (frames[i]!.saved === true || SWITCH_FRAMES.has(baseName(frames[i]!.func)) || PANIC_FRAMES.has(baseName(frames[i]!.func)))) i++;
   let best: WaitEdge | null = null;
   let turnstileObj: Addr | null = null;
   for (; i < frames.length; i++) {
     const f = frames[i]!;
-    const p = PRIMITIVES.get(base(f.func));
+    const p = PRIMITIVES.get(baseName(f.func));
     if (p === undefined) break;
     if (p.kind === 'turnstile') {
       turnstileObj = argAddr(f, p.arg);
@@ -137,11 +134,11 @@ export function framesWait(thread: Addr, frames: readonly WaitFrame[]): WaitEdge
     }
     const obj = argAddr(f, p.arg) ?? (p.kind === 'mutex' || p.kind === 'rwlock' ? turnstileObj : null);
     if (best === null || RANK[p.kind] >= RANK[best.kind]) {
-      best = { thread, kind: p.kind, primitive: base(f.func), object: obj, site: null, line: f.line };
+      best = { thread, kind: p.kind, primitive: baseName(f.func), object: obj, site: null, line: f.line };
     }
   }
   if (best === null) return null;
-  best.site = i < frames.length ? base(frames[i]!.func) : null;
+  best.site = i < frames.length ? baseName(frames[i]!.func) : null;
   return best;
 }
 

@@ -1,5 +1,5 @@
 // Threads: lookup by address, what a thread is (from its stack), and which frames say nothing.
-import type { Addr, Cpu, DispatcherSnapshot, RunqEntry, StackFrame, Thread } from '../model/snapshot.ts';
+import { baseName, type Addr, type Cpu, type DispatcherSnapshot, type RunqEntry, type StackFrame, type Thread } from '../model/snapshot.ts';
 import { BOUND_BY_DEFAULT_ROLES } from './facts.ts';
 import { toAddr } from '../../illumos/index.ts';
 import { threadsByAddr } from '../model/thread-index.ts';
@@ -91,11 +91,7 @@ export function isGenericFrame(func: string): boolean {
   return GENERIC_FRAMES.has(f) || f.startsWith('cv_') || f.startsWith('0x') || f === '';
 }
 
-/** Strips a module prefix (`unix\`swtch`, `libc.so.1\`poll`) so names compare across outputs. */
-export function baseName(func: string): string {
-  // indexOf first: most names have no prefix, and it is much cheaper than lastIndexOf in V8.
-  return func.indexOf('`') < 0 ? func : func.slice(func.lastIndexOf('`') + 1);
-}
+export { baseName } from '../model/snapshot.ts';
 
 /** Frames innermost first, without the bracketed saved PC. */
 export function realFrames(t: Thread): StackFrame[] {
