@@ -7,6 +7,7 @@ import { isBlockingPrimitive } from '../../illumos/blocking.ts';
 import { isHexCode, parseOffset } from '../common/numbers.ts';
 import { intern, internRange } from '../common/intern.ts';
 import type { Frame } from '../records.ts';
+import { LineFrame } from './line-frame.ts';
 
 // Character classes, looked up by char code: one load instead of a chain of range checks.
 const HEX = 1;
@@ -31,33 +32,24 @@ function hexValue(c: number): number {
 }
 
 /**
- * Arguments are gathered here and copied out at their exact length: an array grown by push keeps
- * room for 17, which over a dump's frames costs more than the arguments themselves.
- */
-const scratch: string[] = [];
-
-/**
- * Reads `[spaces]fp symbol[+off](args)[spaces]`; null when the line is anything else. With
- * `shapeOnly` the frame pointer and arguments are checked but not kept (null): no strings are
- * made for them, except for a blocking primitive's (its arguments name the object waited on).
+ * Reads `[spaces]fp symbol[+off](args)[spaces]`; null when the line is anything else. The frame
+ * keeps the line and cuts its frame pointer and arguments out when asked (LineFrame). With
+ * `shapeOnly` they are checked but not kept (null), except for a blocking primitive's (its
+ * arguments name the object waited on).
  */
 export function fastFrameLine(text: string, line: number, shapeOnly = false): Frame | null {
-  let keep = !shapeOnly;
   const n = text.length;
   let i = 0;
   while (text.charCodeAt(i) === 32) i++;
   const fpStart = i;
   while (is(text, i, HEX)) i++;
   if (i === fpStart || i - fpStart > 16 || text.charCodeAt(i) !== 32) return null;
-  const fpEnd = i;
   i++;
   const symStart = i;
   if (!is(text, i, SYMBOL_START)) return null;
   let hash = text.charCodeAt(i++);
   while (is(text, i, SYMBOL)) hash = (hash * 31 + text.charCodeAt(i++)) | 0;
   const func = internRange(text, symStart, i, hash);
-  // A blocking primitive's arguments name what the thread waits on: kept even in shape mode.
-  if (!keep && isBlockingPrimitive(func)) keep = true;
   let offset: number | null = null;
   const sign = text.charCodeAt(i);
   if (sign === 43 || sign === 45) {
@@ -74,16 +66,12 @@ export function fastFrameLine(text: string, line: number, shapeOnly = false): Fr
   }
   if (text.charCodeAt(i) !== 40) return null;
   i++;
-  const args = scratch;
-  args.length = 0;
   if (text.charCodeAt(i) !== 41) {
     for (;;) {
-      const argStart = i;
       if (text.charCodeAt(i) === 48 && (text.charCodeAt(i + 1) | 32) === 120) i += 2;
       const digits = i;
       while (is(text, i, HEX)) i++;
       if (i === digits || i - digits > 16) return null;
-      if (keep) args.push(text.slice(argStart, i));
       const c = text.charCodeAt(i);
       if (c === 41) break;
       if (c !== 44 || text.charCodeAt(i + 1) !== 32) return null;
@@ -93,8 +81,9 @@ export function fastFrameLine(text: string, line: number, shapeOnly = false): Fr
   i++;
   while (text.charCodeAt(i) === 32) i++;
   if (i !== n) return null;
-  if (!keep) return { fp: null, func, offset, args: null, line };
-  return { fp: text.slice(fpStart, fpEnd), func, offset, args: args.length === 0 ? [] : args.slice(), line };
+  // A blocking primitive's arguments name what the thread waits on: kept even in shape mode.
+  if (shapeOnly && !isBlockingPrimitive(func)) return { fp: null, func, offset, args: null, line };
+  return new LineFrame(text, func, offset, line);
 }
 
 const HEADER = 'stack pointer for thread ';

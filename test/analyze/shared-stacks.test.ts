@@ -1,6 +1,7 @@
 // Shared stacks: what a stream of a very large dump keeps of each thread's stack.
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/analyze.ts';
+import { plainFrame } from '../../grammar/frames/line-frame.ts';
 
 const block = (thread: string, cvOffset: string, arg: string) =>
   [
@@ -28,7 +29,7 @@ describe('shared stacks', () => {
   it('keep functions, offsets and the saved-PC mark, and no frame pointers, arguments or frame lines', () => {
     const f = byAddr(full, 'ffffff0007e01c40').stack!;
     const s = byAddr(shared, 'ffffff0007e01c40').stack!;
-    expect(s).toEqual(f.map((x) => ({ ...x, args: null, fp: null, line: 0 })));
+    expect(s).toEqual(f.map((x) => ({ ...plainFrame(x), args: null, fp: null, line: 0 })));
     expect(f[2]!.args).toEqual(['1', 'ffffff01e3aa3080']);
     // Each thread still points at its own stack's first line.
     expect(byAddr(shared, 'ffffff0007e07c40').lines['stack']).toBe(7);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseFindstack } from '../../grammar/findstack/index.ts';
 import { parseStacks } from '../../grammar/stacks/index.ts';
 import type { StackRecord, StacksGroupRecord } from '../../grammar/records.ts';
+import { plainFrame } from '../../grammar/frames/line-frame.ts';
 import type { StackFrame } from '../../src/model/snapshot.ts';
 import { stackFromGroup, stackFromRecord } from '../../src/model/stack.ts';
 import { renderFindstack } from '../../src/render/findstack.ts';
@@ -52,7 +53,8 @@ const thread = fc.record({
 });
 
 function strip(f: StackFrame): Omit<StackFrame, 'line'> {
-  const { line: _line, ...rest } = f;
+  // A fast-path frame keeps its line and reads fp and args from it: spread its plain form.
+  const { line: _line, ...rest } = plainFrame(f);
   return rest;
 }
 
