@@ -122,7 +122,8 @@ export function fastThreadHeader(text: string): { thread: string; free: boolean;
 /** `[ SP func+off() ]`, spelled exactly as mdb prints it; else null. */
 export function fastSavedPc(text: string): { sp: string; func: string; offset: number | null } | null {
   if (!text.startsWith('[ ') || !text.endsWith('() ]')) return null;
-  const f = fastFrameLine(text.slice(2, -2).trimEnd(), 0);
-  if (f === null || f.args === null || f.args.length > 0 || f.fp === null) return null;
-  return { sp: f.fp, func: f.func, offset: f.offset };
+  // The text ends in `() ]`, so the frame inside has no arguments.
+  const f = fastFrameLine(text.slice(2, -2), 0);
+  const sp = f === null ? null : f.fp;
+  return f === null || sp === null ? null : { sp, func: f.func, offset: f.offset };
 }

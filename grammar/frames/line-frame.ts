@@ -34,6 +34,21 @@ export class LineFrame implements Frame {
     return close === open + 1 ? [] : t.slice(open + 1, close).split(', ');
   }
 
+  /** Argument `i` as printed, or undefined past the last: one string, not the whole list. */
+  arg(i: number): string | undefined {
+    const t = this.text;
+    let start = t.indexOf('(') + 1;
+    for (let k = 0; k < i; k++) {
+      const comma = t.indexOf(',', start);
+      if (comma < 0) return undefined;
+      start = comma + 2;
+    }
+    const end = t.indexOf(',', start);
+    const close = t.indexOf(')', start);
+    const stop = end >= 0 && end < close ? end : close;
+    return stop === start ? undefined : t.slice(start, stop);
+  }
+
   /** JSON, structured output and deep equality see the frame the grammar would have made. */
   toJSON(): Frame {
     return plainFrame(this);
@@ -47,4 +62,9 @@ export class LineFrame implements Frame {
 export function plainFrame<F extends Frame>(f: F): F | Frame {
   if (!(f instanceof LineFrame)) return f;
   return { fp: f.fp, func: f.func, offset: f.offset, args: f.args, line: f.line };
+}
+
+/** Argument `i` of any frame, as printed; undefined when it has no such argument or prints none. */
+export function frameArg(f: Pick<Frame, 'args'>, i: number): string | undefined {
+  return f instanceof LineFrame ? f.arg(i) : f.args?.[i];
 }

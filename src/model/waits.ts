@@ -3,6 +3,7 @@
 // condvar.c, sema.c; bio.c, taskq.c, zio.c), and the lock owners the input shows (::mutex, ::rwlock,
 // ::turnstile, lock words).
 import type { MutexRecord, RwlockRecord, TurnstileRecord } from '../../grammar/records.ts';
+import { frameArg } from '../../grammar/frames/line-frame.ts';
 import { toAddr } from '../../illumos/index.ts';
 import { BLOCKING_PRIMITIVES as PRIMITIVES, type WaitKind } from '../../illumos/blocking.ts';
 import { readMutexWord } from '../../illumos/mutex.ts';
@@ -70,9 +71,8 @@ export interface Waits {
   owners: LockOwner[];
 }
 
-
 function argAddr(f: WaitFrame, i: number): Addr | null {
-  const a = f.args?.[i];
+  const a = frameArg(f, i);
   return a === undefined ? null : toAddr(a);
 }
 

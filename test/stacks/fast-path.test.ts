@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fastFrameLine, fastSavedPc, fastThreadHeader } from '../../grammar/frames/fast.ts';
-import { plainFrame } from '../../grammar/frames/line-frame.ts';
+import { frameArg, plainFrame } from '../../grammar/frames/line-frame.ts';
 import { parseFindstackLine } from '../../grammar/findstack/api.ts';
 import { frameFromCst, pcFromCst } from '../../grammar/frames/cst.ts';
 import { first, one } from '../../grammar/common/cst.ts';
@@ -40,6 +40,8 @@ function check(text: string): void {
   if (frame === null && header === null && saved === null) return;
   const g = viaGrammar(text);
   if (frame !== null) expect(g, text).toEqual({ kind: 'frame', value: frame });
+  // One argument at a time agrees with the whole list, and there is none past its end.
+  if (frame !== null) expect([...frame.args!, undefined].map((_, i) => frameArg(frame, i)), text).toStrictEqual([...frame.args!, undefined]);
   if (header !== null) expect(g, text).toEqual({ kind: 'threadHeader', value: header });
   if (saved !== null) expect(g, text).toEqual({ kind: 'savedPc', value: saved });
 }

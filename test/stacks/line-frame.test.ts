@@ -2,7 +2,7 @@
 // it answers, prints as JSON and compares equal to must be the frame the grammar reads.
 import { describe, expect, it } from 'vitest';
 import { fastFrameLine } from '../../grammar/frames/fast.ts';
-import { LineFrame, plainFrame } from '../../grammar/frames/line-frame.ts';
+import { frameArg, LineFrame, plainFrame } from '../../grammar/frames/line-frame.ts';
 
 describe('LineFrame', () => {
   // Line 110 of the seed report, with its leading spaces.
@@ -26,6 +26,14 @@ describe('LineFrame', () => {
     const a = f?.args;
     a?.push('changed');
     expect(f?.args).toStrictEqual(['ffffff01d6fd5b60', 'ffffff01d6fd5ac0']);
+  });
+
+  it('cuts one argument at a time, for any frame', () => {
+    const f = fastFrameLine(text, 110)!;
+    expect([0, 1, 2].map((i) => frameArg(f, i))).toStrictEqual(['ffffff01d6fd5b60', 'ffffff01d6fd5ac0', undefined]);
+    expect(frameArg(fastFrameLine('  fffffcc26cacebe0 swtch+0x141()', 3)!, 0)).toBeUndefined();
+    expect(frameArg({ args: ['1', '2'] }, 1)).toBe('2');
+    expect(frameArg({ args: null }, 0)).toBeUndefined();
   });
 
   it('prints as the plain frame in JSON, without its line text', () => {
