@@ -353,12 +353,14 @@ class SnapshotBuilder {
 
   private applyStack(t: Thread, rec: StackRecord): void {
     if (rec.failure !== null) setField(t, 'stackFailure', rec.failure, rec.line);
-    // Shared stacks lose their arguments and lines: read the wait while the record still has them.
-    if (this.shared !== null && t.addr !== null && t.stack === null && rec.frames.length > 0) {
-      const w = framesWait(t.addr, rec.frames);
-      if (w !== null) this.recordWaits.set(t.addr, w);
-    }
     if (rec.frames.length > 0 || rec.savedPc !== null) {
+      // Shared stacks lose their arguments and lines: read the wait while the record still has
+      // them. This record's stack replaces any earlier one, and so does its wait (or its lack of one).
+      if (this.shared !== null && t.addr !== null) {
+        const w = framesWait(t.addr, rec.frames);
+        if (w !== null) this.recordWaits.set(t.addr, w);
+        else this.recordWaits.delete(t.addr);
+      }
       setField(t, 'stack', this.shared === null ? stackFromRecord(rec) : this.shared.shareRecord(rec), rec.line);
     }
     setField(t, 'desc', rec.threadDesc, rec.line);

@@ -56,4 +56,26 @@ describe('shared stacks', () => {
     expect(a!.map((f) => f.saved === true)).toEqual([true, false]);
     expect(b!.map((f) => f.saved === true)).toEqual([false, false]);
   });
+
+  it('take the wait of the stack that replaces an earlier one, as full detail does', () => {
+    // A saved-PC line pasted above its header (fuzz seed 7, case 243) gives the thread a stack of
+    // its own first; the block after it replaces that stack, and its mutex wait must count.
+    const t = [
+      '> ffffff0f2c24e0c0::findstack -v',
+      '[ ffffff000c1209d0 _resume_from_idle+0x12b() ]',
+      'stack pointer for thread ffffff0f2c24e0c0: ffffff000c1209d0',
+      '  ffffff000c120b10 mutex_vector_enter+0x3a3(ffffff0f1a77c2d8)',
+      // And the other way: a mutex wait replaced by a stack that waits on nothing.
+      '> ffffff0f2c3d97c0::findstack -v',
+      'stack pointer for thread ffffff0f2c3d97c0: ffffff000c1309d0',
+      '  ffffff000c130b10 mutex_vector_enter+0x3a3(ffffff0f1a77c2d8)',
+      '> ffffff0f2c3d97c0::findstack -v',
+      'stack pointer for thread ffffff0f2c3d97c0: ffffff000c1309d0',
+      '  ffffff000c130b10 thread_start+8()',
+    ].join('\n');
+    const edges = (a: typeof full) => (a.snapshot.waits?.edges ?? []).map((e) => [e.thread, e.kind, e.object]);
+    const fullEdges = edges(analyzeText(t));
+    expect(fullEdges).toEqual([['ffffff0f2c24e0c0', 'mutex', 'ffffff0f1a77c2d8']]);
+    expect(edges(analyzeText(t, { lean: true, sharedStacks: true }))).toEqual(fullEdges);
+  });
 });
