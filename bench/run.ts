@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BenchModule, BenchOptions, BenchRow, StampedRow } from './types.ts';
 
-export const MODULES = ['ingest', 'sim', 'triage', 'tui', 'startup'] as const;
+export const MODULES = ['ingest', 'output', 'sim', 'triage', 'tui', 'startup'] as const;
 const HERE = dirname(fileURLToPath(import.meta.url));
 
 interface Args {
