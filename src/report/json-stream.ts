@@ -77,6 +77,20 @@ function omitted(v: unknown): boolean {
   return v === undefined || typeof v === 'function' || typeof v === 'symbol';
 }
 
+/**
+ * JSON.stringify(v, null, 2) as it reads at `indent` (an even number of spaces): stringified inside
+ * one array per level of indent, then cut out of them, so V8 writes the indentation and no second
+ * pass over the text adds it line by line.
+ */
+function indented(v: unknown, indent: string): string {
+  const k = indent.length >> 1;
+  let wrapped = v;
+  for (let j = 0; j < k; j++) wrapped = [wrapped];
+  const s = JSON.stringify(wrapped, null, 2);
+  // Level j (1..k) opens with `[` and a newline and 2j spaces, and closes with a newline, 2(j-1) spaces and `]`.
+  return k === 0 ? s : s.slice(2 * k + k * (k + 1), s.length - (2 * k + k * (k - 1)));
+}
+
 /** `indent` is null in compact mode (no whitespace). */
 function* value(v: unknown, indent: string | null): Generator<string> {
   if (v !== null && typeof v === 'object' && !(v instanceof LazyArray) && !Array.isArray(v) && hasToJson(v)) v = v.toJSON();
@@ -90,8 +104,7 @@ function* value(v: unknown, indent: string | null): Generator<string> {
       yield JSON.stringify(plain);
       return;
     }
-    const s = JSON.stringify(plain, null, 2);
-    yield indent === '' ? s : s.replaceAll('\n', '\n' + indent);
+    yield indented(plain, indent);
     return;
   }
   const inner = indent === null ? null : indent + '  ';

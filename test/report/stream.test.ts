@@ -8,6 +8,8 @@ import { renderSarif, sarifReport } from '../../src/report/sarif.ts';
 import { seedAnalysis } from '../seed.ts';
 
 const big = Array.from({ length: 300 }, (_, i) => ({ i, s: `x${i}`, nested: { deep: [i, null, 'q"\\\n'] } }));
+// Too many nodes to write whole (3 each, 1,200 in all): its elements are written one by one.
+const bigger = Array.from({ length: 400 }, (_, i) => big[i % big.length]);
 const SAMPLES: Record<string, unknown> = {
   primitives: [1, -0.5, 'a"b', true, false, null, 1e21, NaN, Infinity],
   empties: { a: [], b: {}, c: [[]], d: [{}] },
@@ -16,6 +18,8 @@ const SAMPLES: Record<string, unknown> = {
   'a large array of objects': big,
   'a large object': Object.fromEntries(big.map((b) => [`k${b.i}`, b])),
   'unicode keys and text': { 'é\u2028': 'line\u2029sep', '10': 'numeric key first', b: 1 },
+  // Small values written whole at indents of 4, 6 and 8 spaces (each cut out of its wrapping arrays).
+  'large values nested deep': { a: bigger, b: { c: bigger, empty: [], none: {} }, d: [[bigger, [], {}, 7]] },
 };
 
 describe('jsonPieces', () => {
