@@ -37,6 +37,7 @@ export const BLOCKING_PRIMITIVES: ReadonlyMap<string, { kind: WaitKind | 'turnst
 /** Whether a frame's function (module-qualified or not) is one of the blocking primitives. */
 export function isBlockingPrimitive(func: string): boolean {
   if (BLOCKING_PRIMITIVES.has(func)) return true;
-  const tick = func.lastIndexOf('`');
-  return tick >= 0 && BLOCKING_PRIMITIVES.has(func.slice(tick + 1));
+  // indexOf first: most names have no module prefix, and V8's lastIndexOf is a runtime call.
+  if (func.indexOf('`') < 0) return false;
+  return BLOCKING_PRIMITIVES.has(func.slice(func.lastIndexOf('`') + 1));
 }

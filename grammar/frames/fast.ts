@@ -22,9 +22,14 @@ for (let c = 0; c < 128; c++) {
   if (/[0-9`.$]/.test(ch)) CLASS[c]! |= SYMBOL;
 }
 
-/** Is the character at i of class k? False past the end (charCodeAt gives NaN there). */
+/**
+ * Is the character at i of class k? False past the end (charCodeAt gives NaN there) and for
+ * non-ASCII. The table is indexed only in bounds: a NaN index (an empty line) or one past the
+ * table (non-ASCII) deoptimised this scanner and left it on V8's generic element load.
+ */
 function is(text: string, i: number, k: number): boolean {
-  return ((CLASS[text.charCodeAt(i)] ?? 0) & k) !== 0;
+  const c = text.charCodeAt(i);
+  return c < 128 && (CLASS[c]! & k) !== 0;
 }
 
 function hexValue(c: number): number {
@@ -103,8 +108,8 @@ export function fastThreadHeader(text: string): { thread: string; free: boolean;
     i += 10;
   }
   // The stack pointer follows the line's last ': '; a description, if any, fills the gap.
-  const colon = text.lastIndexOf(': ');
-  if (colon < i) return null;
+  const colon = lastColonSpace(text, i);
+  if (colon < 0) return null;
   let desc: string | null = null;
   if (colon > i) {
     if (text.charCodeAt(i) !== 32 || text.charCodeAt(i + 1) !== 40 || text.charCodeAt(colon - 1) !== 41) return null;
@@ -117,6 +122,12 @@ export function fastThreadHeader(text: string): { thread: string; free: boolean;
   const sp = text.slice(s0, j);
   while (j < n && text.charCodeAt(j) === 32) j++;
   return j === n ? { thread, free, desc, sp } : null;
+}
+
+/** text.lastIndexOf(': ') when it is at or after `from`, else -1; a loop from the end, as the stack pointer is near it (V8's lastIndexOf is a runtime call). */
+function lastColonSpace(text: string, from: number): number {
+  for (let j = text.length - 2; j >= from; j--) if (text.charCodeAt(j) === 58 && text.charCodeAt(j + 1) === 32) return j;
+  return -1;
 }
 
 /** `[ SP func+off() ]`, spelled exactly as mdb prints it; else null. */
