@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { toAddr } from '../../illumos/index.ts';
 import { jsonPieces, LazyArray } from '../../src/report/json-stream.ts';
 import { joinPieces } from '../../src/report/sink.ts';
-import { renderJson, toJson } from '../../src/report/json.ts';
+import { renderJson, StackTable, toJson } from '../../src/report/json.ts';
 import { blankThread, type StackFrame, type Thread } from '../../src/model/snapshot.ts';
 import { seedAnalysis } from './helpers.ts';
 
@@ -56,6 +56,25 @@ describe('toJson compact (schema v2)', () => {
     ]);
     expect(doc.snapshot.threads.map((t) => t['stackId'])).toEqual([0, 0, 1, null, 0, 2]);
     expect(doc.snapshot.threads.every((t) => !('stack' in t))).toBe(true);
+  });
+
+  it('groups stacks whose hashes collide by their frames, past a full bucket too', () => {
+    // The table hashes (length, then per frame: imul(h ^ funcId, 0x9e3779b1) ^ offset); the last
+    // offset is XORed in last, so it can steer every stack to one hash. 20 distinct stacks, all in
+    // one bucket (8 scanned, then keyed), each seen twice.
+    const target = 12345;
+    const stacks = Array.from({ length: 20 }, (_, i) => {
+      // funcs f = 0, g = 1 (first seen); h after frame 0 = imul(2 ^ 0, C) ^ i.
+      const h0 = Math.imul(2, 0x9e3779b1) ^ i;
+      return [frame('f', i, 1), frame('g', target ^ Math.imul(h0 ^ 1, 0x9e3779b1), 2)];
+    });
+    const threads = [...stacks, ...stacks].map((st, k) => thread(`ffffff00000${(0x1000 + k).toString(16)}`, st));
+    const table = new StackTable(threads);
+    expect(table.stacks).toHaveLength(20);
+    expect(threads.map((t) => table.idOf(t))).toEqual([...stacks.keys(), ...stacks.keys()]);
+    // A stack with the same functions and offsets but one saved-PC mark more is another group.
+    const saved = thread('ffffff0000009999', [{ ...stacks[3]![0]!, saved: true }, stacks[3]![1]!]);
+    expect(new StackTable([...threads, saved]).idOf(saved)).toBe(20);
   });
 
   it('keeps only what a thread has of its own, and nothing when it has nothing', () => {
