@@ -44,12 +44,27 @@ function why(e: Error): string {
   return (e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out of memory' : e.message;
 }
 
-/** One lane of the pool: a worker that is replaced whenever it dies, until the queue is empty. */
+/**
+ * Reports handed to a worker ahead of the one it is on. The worker answers one, then waits for the
+ * main thread to hear it and send the next: measured on 3,000 small reports, that round trip left
+ * a worker idle ~0.3 ms a report with one worker and ~1 ms with two on two cores, as long as the
+ * analysis itself. With a few queued in its port, it goes straight on.
+ */
+export const IN_FLIGHT = 4;
+
+/**
+ * One lane of the pool: a worker that is replaced whenever it dies, until the queue is empty. It
+ * holds up to IN_FLIGHT reports; the worker takes them in order, one at a time, so when it dies
+ * the oldest is the one it was on (that report gets the error) and the rest go to its successor.
+ */
 function lane(files: readonly ReportRef[], opts: TriageOptions, q: Queue, onResult: OnResult, ctl: PoolControl): Promise<void> {
   return new Promise((resolve) => {
     const aborted = () => ctl.signal?.aborted === true;
     let w: Worker | null = null;
-    let current: number | null = null;
+    /** Sent to the current worker and not answered yet, oldest first. */
+    let inFlight: number[] = [];
+    /** Sent to a worker that died before reaching them: sent again first. */
+    let again: number[] = [];
     let failure: InternalError | null = null;
     let ready = false;
 
@@ -57,6 +72,8 @@ function lane(files: readonly ReportRef[], opts: TriageOptions, q: Queue, onResu
     const takeWork = (): number | null => {
       for (;;) {
         if (aborted()) return null;
+        const retry = again.shift();
+        if (retry !== undefined) return retry;
         const i = q.take();
         if (i === null) return null;
         const ref = files[i]!;
@@ -64,14 +81,16 @@ function lane(files: readonly ReportRef[], opts: TriageOptions, q: Queue, onResu
         onResult(i, errorRecord(ref.name, ref.error));
       }
     };
+    /** Tops the worker up to IN_FLIGHT; ends it when there is nothing left to send or wait for. */
     const feed = (worker: Worker) => {
-      current = takeWork();
-      if (current === null) {
-        void worker.terminate();
-        return;
+      while (inFlight.length < IN_FLIGHT) {
+        const i = takeWork();
+        if (i === null) break;
+        inFlight.push(i);
+        const req: WorkRequest = { i, file: files[i]!, opts };
+        worker.postMessage(req);
       }
-      const req: WorkRequest = { i: current, file: files[current]!, opts };
-      worker.postMessage(req);
+      if (inFlight.length === 0) void worker.terminate();
     };
     const start = () => {
       const worker = spawnWorker(ctl);
@@ -83,9 +102,10 @@ function lane(files: readonly ReportRef[], opts: TriageOptions, q: Queue, onResu
           ready = true;
           return feed(worker);
         }
-        if (m.i !== undefined && m.record !== undefined && m.i === current) {
-          current = null;
-          onResult(m.i, m.record);
+        const k = m.i === undefined || m.record === undefined ? -1 : inFlight.indexOf(m.i);
+        if (k >= 0) {
+          inFlight.splice(k, 1);
+          onResult(m.i!, m.record!);
           feed(worker);
         }
       });
@@ -94,8 +114,9 @@ function lane(files: readonly ReportRef[], opts: TriageOptions, q: Queue, onResu
       });
       worker.on('exit', (code) => {
         w = null;
-        const lost = current;
-        current = null;
+        const lost = inFlight.shift() ?? null;
+        again = [...inFlight, ...again];
+        inFlight = [];
         if (aborted()) return resolve();
         // A dead analysis is playfair's failure (its bounds did not hold), so an internal error.
         const err = failure ?? { message: `worker exited with code ${code}`, stack: `worker exited with code ${code}` };
@@ -110,7 +131,8 @@ function lane(files: readonly ReportRef[], opts: TriageOptions, q: Queue, onResu
       });
     };
     ctl.signal?.addEventListener('abort', () => {
-      current = null;
+      inFlight = [];
+      again = [];
       if (w !== null) void w.terminate();
     });
     start();

@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expandInputs } from '../../src/triage/files.ts';
 import { triageFile } from '../../src/triage/one.ts';
-import { runPool } from '../../src/triage/pool.ts';
+import { IN_FLIGHT, runPool } from '../../src/triage/pool.ts';
 import { triageRecord, type TriageRecord } from '../../src/triage/record.ts';
 import { markdownReport, summarize, type TriageSummary } from '../../src/triage/output.ts';
 import { groupRecords } from '../../src/triage/group.ts';
@@ -60,6 +60,28 @@ describe('one report cannot take the batch down', () => {
       expect(byName(ok).internalErrors).toBeUndefined();
       expect(byName(ok).known.map((k) => k.id)).toEqual(['illumos-1532']);
     }
+  }, 180_000);
+});
+
+describe('reports queued ahead in a worker', () => {
+  it.each([1, 2])('--jobs %i: a worker that dies hands the reports queued behind its own to the next; each report answered once', async (jobs) => {
+    const d = dir(`queued-${jobs}`);
+    const names = ['a-ok.txt', 'b-exit.txt', 'c-ok.txt', 'd-ok.txt', 'e-ok.txt', 'f-exit.txt', 'g-ok.txt', 'h-ok.txt', 'i-ok.txt'];
+    for (const f of names) copyFileSync(SEED, join(d, f));
+    const files = await expandInputs([d]);
+    if (!files.ok) throw new Error(files.message);
+    const calls: number[] = [];
+    const out: TriageRecord[] = [];
+    await runPool(files.files, OPTS, jobs, (i, r) => {
+      calls.push(i);
+      out[i] = r;
+    }, { entry: new URL('./crash-worker.ts', import.meta.url) });
+    // More reports than a worker holds (IN_FLIGHT), two deaths with reports queued behind them.
+    expect(names.length).toBeGreaterThan(IN_FLIGHT);
+    expect([...calls].sort((x, y) => x - y)).toEqual(names.map((_, i) => i));
+    expect(out.map((r) => [r.file.split('/').pop(), r.error ?? 'ok'])).toEqual(
+      names.map((n) => [n, n.includes('exit') ? 'analysis failed: worker exited with code 3' : 'ok']),
+    );
   }, 180_000);
 });
 
