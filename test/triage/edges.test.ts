@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expandInputs } from '../../src/triage/files.ts';
 import { triageFile } from '../../src/triage/one.ts';
-import { IN_FLIGHT, runPool } from '../../src/triage/pool.ts';
+import { IN_FLIGHT, IN_FLIGHT_BYTES, runPool } from '../../src/triage/pool.ts';
 import { triageRecord, type TriageRecord } from '../../src/triage/record.ts';
 import { markdownReport, summarize, type TriageSummary } from '../../src/triage/output.ts';
 import { groupRecords } from '../../src/triage/group.ts';
@@ -83,6 +83,23 @@ describe('reports queued ahead in a worker', () => {
       names.map((n) => [n, n.includes('exit') ? 'analysis failed: worker exited with code 3' : 'ok']),
     );
   }, 180_000);
+});
+
+describe('how far ahead a worker is fed', () => {
+  it(`small reports: up to IN_FLIGHT at once; a report of IN_FLIGHT_BYTES or more: alone`, async () => {
+    const d = dir('depth');
+    for (let k = 0; k < 8; k++) writeFileSync(join(d, `small-${k}.txt`), 'x\n');
+    for (let k = 0; k < 3; k++) writeFileSync(join(d, `zbig-${k}.txt`), 'x'.repeat(IN_FLIGHT_BYTES));
+    const files = await expandInputs([d]);
+    if (!files.ok) throw new Error(files.message);
+    const out: TriageRecord[] = [];
+    await runPool(files.files, OPTS, 1, (i, r) => (out[i] = r), { entry: new URL('./depth-worker.ts', import.meta.url) });
+    const held = (prefix: string) => out.filter((r) => r.file.includes(prefix)).map((r) => Number(/held (\d+)/.exec(r.error ?? '')?.[1]));
+    // The small reports come first and fill the worker to IN_FLIGHT.
+    expect(Math.max(...held('small-'))).toBe(IN_FLIGHT);
+    // A big one is sent only when the worker holds nothing else, and nothing is sent behind it.
+    expect(held('zbig-')).toEqual([1, 1, 1]);
+  }, 60_000);
 });
 
 describe('internal errors in a record', () => {
