@@ -3,6 +3,8 @@
 // condvar.c, sema.c; bio.c, taskq.c, zio.c). The grammar keeps these frames' arguments even when
 // it drops every other frame's (lean stream mode); the model reads the waits from them.
 
+import { baseName } from './symbol.ts';
+
 export type WaitKind = 'mutex' | 'rwlock' | 'cv' | 'sema' | 'buf' | 'taskq' | 'zio';
 
 /** Blocking primitives: the kind of object and which argument names it (0-based). */
@@ -36,8 +38,6 @@ export const BLOCKING_PRIMITIVES: ReadonlyMap<string, { kind: WaitKind | 'turnst
 
 /** Whether a frame's function (module-qualified or not) is one of the blocking primitives. */
 export function isBlockingPrimitive(func: string): boolean {
-  if (BLOCKING_PRIMITIVES.has(func)) return true;
-  // indexOf first: most names have no module prefix, and V8's lastIndexOf is a runtime call.
-  if (func.indexOf('`') < 0) return false;
-  return BLOCKING_PRIMITIVES.has(func.slice(func.lastIndexOf('`') + 1));
+  // The table's names are bare, so a qualified name matches by its base.
+  return BLOCKING_PRIMITIVES.has(baseName(func));
 }

@@ -6,6 +6,7 @@ export * from './clock.ts';
 export * from './cpu-flags.ts';
 export * from './ctypes.ts';
 export * from './priorities.ts';
+export * from './symbol.ts';
 export * from './thread-state.ts';
 export * from './tunables.ts';
 export * from './turnstile.ts';

@@ -156,8 +156,5 @@ export function blankThread(addr: Addr | null): Thread {
   };
 }
 
-/** Strips a module prefix (`unix\`swtch`, `libc.so.1\`poll`) so names compare across outputs. */
-export function baseName(func: string): string {
-  // indexOf first: most names have no prefix, and it is much cheaper than lastIndexOf in V8.
-  return func.indexOf('`') < 0 ? func : func.slice(func.lastIndexOf('`') + 1);
-}
+/** Strips a module prefix (`unix\`swtch`): one definition, in the illumos layer, shared with the blocking primitives. */
+export { baseName } from '../../illumos/symbol.ts';
