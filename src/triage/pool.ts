@@ -75,11 +75,11 @@ function lane(files: readonly ReportRef[], opts: TriageOptions, q: Queue, onResu
     let w: Worker | null = null;
     /** Sent to the current worker and not answered yet, oldest first. */
     let inFlight: number[] = [];
-    let inFlightBytes = 0;
     let failure: InternalError | null = null;
     let ready = false;
     // A size the listing did not give counts as large: nothing goes ahead with it.
     const sizeOf = (i: number) => files[i]!.size ?? IN_FLIGHT_BYTES;
+    const held = () => inFlight.reduce((sum, i) => sum + sizeOf(i), 0);
 
     /** The next file that needs a worker; files known to be unreadable get their record here. */
     const takeWork = (): number | null => {
@@ -97,12 +97,11 @@ function lane(files: readonly ReportRef[], opts: TriageOptions, q: Queue, onResu
       while (inFlight.length < IN_FLIGHT) {
         const i = takeWork();
         if (i === null) break;
-        if (inFlight.length > 0 && inFlightBytes + sizeOf(i) > IN_FLIGHT_BYTES) {
+        if (inFlight.length > 0 && held() + sizeOf(i) > IN_FLIGHT_BYTES) {
           q.giveBack([i]);
           break;
         }
         inFlight.push(i);
-        inFlightBytes += sizeOf(i);
         const req: WorkRequest = { i, file: files[i]!, opts };
         worker.postMessage(req);
       }
@@ -121,7 +120,6 @@ function lane(files: readonly ReportRef[], opts: TriageOptions, q: Queue, onResu
         const k = m.i === undefined || m.record === undefined ? -1 : inFlight.indexOf(m.i);
         if (k >= 0) {
           inFlight.splice(k, 1);
-          inFlightBytes -= sizeOf(m.i!);
           onResult(m.i!, m.record!);
           feed(worker);
         }
@@ -134,7 +132,6 @@ function lane(files: readonly ReportRef[], opts: TriageOptions, q: Queue, onResu
         const lost = inFlight.shift() ?? null;
         q.giveBack(inFlight);
         inFlight = [];
-        inFlightBytes = 0;
         if (aborted()) return resolve();
         // A dead analysis is playfair's failure (its bounds did not hold), so an internal error.
         const err = failure ?? { message: `worker exited with code ${code}`, stack: `worker exited with code ${code}` };
@@ -150,7 +147,6 @@ function lane(files: readonly ReportRef[], opts: TriageOptions, q: Queue, onResu
     };
     ctl.signal?.addEventListener('abort', () => {
       inFlight = [];
-      inFlightBytes = 0;
       if (w !== null) void w.terminate();
     });
     start();
