@@ -15,6 +15,7 @@ import {
   internalErrorHeadline,
   internalErrors,
   nothingToJudge,
+  notJudged,
   panicLine,
   sectionKinds,
   statusEssentials,
@@ -226,7 +227,8 @@ function* lines(a: Analysis, extras: ReportExtras, opts: MarkdownOptions): Gener
     yield '';
   }
   if (findings.length === 0) {
-    yield a.accounting.parsed === 0 ? 'No findings: no mdb output was read in the input.' : 'No findings.';
+    const unjudged = notJudged(a);
+    yield a.accounting.parsed === 0 ? 'No findings: no mdb output was read in the input.' : unjudged !== null ? `No findings; ${mdText(unjudged)}.` : 'No findings.';
     yield '';
   } else {
     yield '| severity | findings |';

@@ -2,6 +2,7 @@
 // why there is nothing to judge, the panic and the `::status` essentials. Ranking, sorting and
 // counting findings are the findings policy's (src/rules/policy.ts).
 import type { Analysis } from '../analysis.ts';
+import { hasDispatcherState, NO_DISPATCHER_STATE } from '../model/coverage.ts';
 
 export function accountingLine(a: Analysis): string {
   const x = a.accounting;
@@ -47,6 +48,15 @@ export function nothingToJudge(a: Analysis): string | null {
   const first = a.diagnostics[0];
   const why = first !== undefined ? `line ${first.line}: ${first.message}` : `${a.sections.length} section(s) of ${sectionKinds(a)}`;
   return `Nothing to judge: ${n} line${n === 1 ? ' looks' : 's look'} like mdb output but could not be read: ${why}`;
+}
+
+/**
+ * What an empty findings list does not prove, worded to follow "no findings": mdb output was read
+ * but none of it was dispatcher state, so the dispatcher rules had nothing to look at. Null when
+ * the input shows dispatcher state, or nothing at all (nothingToJudge says that).
+ */
+export function notJudged(a: Analysis): string | null {
+  return a.accounting.parsed > 0 && !hasDispatcherState(a.snapshot) ? `${NO_DISPATCHER_STATE} in the input, so the dispatcher was not judged` : null;
 }
 
 /** The panic as one line (`cpu 0, thread ffffff...: BAD TRAP ...`), or null without one. */

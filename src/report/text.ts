@@ -13,6 +13,7 @@ import {
   internalErrorHeadline,
   internalErrors,
   nothingToJudge,
+  notJudged,
   panicLine,
   sectionKinds,
   statusEssentials,
@@ -59,7 +60,9 @@ function* summary(a: Analysis, findings: readonly Finding[], width: number, extr
   const status = statusEssentials(a);
   if (status.length > 0) yield* wrap(`Status: ${neutralize(status.join('; '))}`, width, '', '        ');
   const counts = severityCounts(findings);
-  yield findings.length === 0 ? 'Findings: none' : `Findings: ${SEVERITIES.map((s) => `${counts[s]} ${s}`).join(', ')}`;
+  const unjudged = findings.length === 0 ? notJudged(a) : null;
+  if (unjudged !== null) yield* wrap(`Findings: none; ${unjudged}`, width, '', '  ');
+  else yield findings.length === 0 ? 'Findings: none' : `Findings: ${SEVERITIES.map((s) => `${counts[s]} ${s}`).join(', ')}`;
   const worst = findings[0];
   if (worst !== undefined) {
     yield* wrap(`Worst: ${headline(worst)}`, width, '', '       ');

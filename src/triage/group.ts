@@ -9,9 +9,9 @@ import type { SignatureKind } from './signature.ts';
 
 export interface TriageGroup {
   key: string;
-  /** v2: what the group is: a failure (finding, panic) or healthy / empty / unreadable / internal. */
+  /** v2: what the group is: a failure (finding, panic) or healthy / fragment (v3) / empty / unreadable / internal. */
   kind: SignatureKind;
-  /** v2: the group's name for people: the rules and culprit band, or `healthy`, `nothing to judge`, ... */
+  /** v2: the group's name for people: the rules and culprit band, or `healthy`, `no dispatcher state`, `nothing to judge`, ... */
   label: string;
   rule: string;
   detail: string | null;
@@ -24,7 +24,7 @@ export interface TriageGroup {
   worst: Severity | null;
 }
 
-const PLAIN_LABELS: Record<string, string> = { healthy: 'healthy', empty: 'nothing to judge', unreadable: 'unreadable', internal: 'internal error' };
+const PLAIN_LABELS: Record<string, string> = { healthy: 'healthy', fragment: 'no dispatcher state', empty: 'nothing to judge', unreadable: 'unreadable', internal: 'internal error' };
 
 export function groupLabel(s: TriageRecord['signature']): string {
   if (s.kind === 'finding') {

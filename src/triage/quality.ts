@@ -2,6 +2,7 @@
 // dispatcher state), partial (dispatcher state with gaps), good.
 import type { Analysis } from '../analysis.ts';
 import { threadIndex, queuedAbove } from '../rules/threads.ts';
+import { hasDispatcherState, NO_DISPATCHER_STATE } from '../model/coverage.ts';
 
 export type QualityRating = 'none' | 'fragment' | 'partial' | 'good';
 
@@ -22,10 +23,9 @@ export function rateQuality(a: Analysis): Quality {
   const base = { lines, parsed, unrecognized };
   const s = a.snapshot;
   if (parsed === 0) return { rating: 'none', reasons: ['no mdb output recognized'], ...base };
-  const threadState = s.threads.some((t) => t.pri !== null || t.state !== null || t.tsTimeleft !== null);
-  if (s.cpus.length === 0 && !threadState && Object.keys(s.tunables).length === 0) {
+  if (!hasDispatcherState(s)) {
     const has = [s.panic !== null ? 'a panic' : null, s.threads.some((t) => t.stack !== null) ? 'stacks' : null].filter((x) => x !== null);
-    return { rating: 'fragment', reasons: [`no dispatcher state (no ::cpuinfo, thread priorities or tunables)${has.length > 0 ? `; has ${has.join(' and ')}` : ''}`], ...base };
+    return { rating: 'fragment', reasons: [`${NO_DISPATCHER_STATE}${has.length > 0 ? `; has ${has.join(' and ')}` : ''}`], ...base };
   }
   const reasons: string[] = [];
   if (s.cpus.length === 0) reasons.push('no ::cpuinfo');

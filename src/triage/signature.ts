@@ -1,7 +1,8 @@
 // A report's signature: one key per failure, so reports of the same failure collide and different
-// failures do not. v2 keys on what every paste of a failure shows (the rules that fired, the band of
-// the culprit's priority, the known issues), not on which stacks happened to be pasted. Versioned:
-// a change to how signatures are computed bumps SIGNATURE_VERSION; other versions never match.
+// failures do not. Keys are on what every paste of a failure shows (the rules that fired, the band
+// of the culprit's priority, the known issues), not on which stacks happened to be pasted (v2).
+// Versioned: a change to how signatures are computed bumps SIGNATURE_VERSION; other versions never
+// match. v3: a report with no dispatcher state is `fragment`, no longer `healthy`.
 import type { Analysis } from '../analysis.ts';
 import type { Thread } from '../model/snapshot.ts';
 import { isRunnable } from '../model/waits-graph.ts';
@@ -9,9 +10,10 @@ import type { Finding } from '../rules/types.ts';
 import { severityRank, sortedFindings } from '../rules/policy.ts';
 import { priorityBand } from '../../illumos/index.ts';
 import { knownIssuesFor } from './known-issues.ts';
+import { hasDispatcherState } from '../model/coverage.ts';
 import { threadIndex, baseName, innermostFrames, isGenericFrame, realFrames } from '../rules/threads.ts';
 
-export const SIGNATURE_VERSION = 2;
+export const SIGNATURE_VERSION = 3;
 
 /** Findings below this severity are too weak to name a report's failure. */
 const MAIN_MIN_SEVERITY = severityRank('medium');
@@ -21,12 +23,13 @@ export interface Signature {
   version: number;
   /**
    * finding: a rule fired at medium or above; panic: none did but the input shows a panic;
-   * healthy: mdb output was read and nothing at medium or above; empty: nothing to judge (no mdb
-   * output: an empty file, prose); unreadable: not read (binary, too big, missing); internal:
-   * playfair failed on it.
+   * healthy: dispatcher state was read and nothing at medium or above; fragment (v3): mdb output
+   * was read but no dispatcher state (registers, a lone `::findstack`), so nothing at medium or
+   * above proves nothing; empty: nothing to judge (no mdb output: an empty file, prose);
+   * unreadable: not read (binary, too big, missing); internal: playfair failed on it.
    */
   kind: SignatureKind;
-  /** Main rule id, or `panic` / `healthy` / `empty` / `unreadable` / `internal`. */
+  /** Main rule id, or `panic` / `healthy` / `fragment` / `empty` / `unreadable` / `internal`. */
   rule: string;
   /** v2: every rule at medium or above, sorted; empty for other kinds. */
   rules: string[];
@@ -43,13 +46,13 @@ export interface Signature {
   detail: string | null;
   frames: string[];
   /**
-   * Equal keys mean the same failure. finding: `v2|rule|rule,rule|band|known,known[|wait]`; panic:
-   * `v2|panic|detail|frame,frame`; other kinds: `v2|kind`.
+   * Equal keys mean the same failure. finding: `v3|rule|rule,rule|band|known,known[|wait]`; panic:
+   * `v3|panic|detail|frame,frame`; other kinds: `v3|kind`.
    */
   key: string;
 }
 
-export type SignatureKind = 'finding' | 'panic' | 'healthy' | 'empty' | 'unreadable' | 'internal';
+export type SignatureKind = 'finding' | 'panic' | 'healthy' | 'fragment' | 'empty' | 'unreadable' | 'internal';
 
 /** The v1 key form, kept for panics: the message and the innermost frames name a panic. */
 export function signatureKey(version: number, rule: string, detail: string | null, frames: readonly string[]): string {
@@ -191,7 +194,8 @@ export function computeSignature(a: Analysis): Signature {
     const base: Signature = { version: SIGNATURE_VERSION, kind: 'panic', rule: 'panic', rules: [], band: null, known: [], wait: null, detail, frames, key: signatureKey(SIGNATURE_VERSION, 'panic', detail, frames) };
     return { ...base, known: knownIssuesFor(base, ctx).map((k) => k.id) };
   }
-  return plain(a.accounting.parsed === 0 ? 'empty' : 'healthy');
+  if (a.accounting.parsed === 0) return plain('empty');
+  return plain(hasDispatcherState(a.snapshot) ? 'healthy' : 'fragment');
 }
 
 export function unreadableSignature(): Signature {

@@ -8,6 +8,7 @@ import { addr } from '../../illumos/index.ts';
 import { blankThread } from '../../src/model/snapshot.ts';
 import { fakeServices, waitFor } from './harness.tsx';
 import { SEED_TEXT, seedAnalysis } from '../seed.ts';
+import { analyzeText } from '../../src/analyze.ts';
 
 afterEach(() => cleanup());
 
@@ -32,6 +33,12 @@ const ESC = '\x1b';
 const DOWN = '\x1b[B';
 
 describe('summary', () => {
+  test('an input with no dispatcher state says its "Findings: none" judged nothing', async () => {
+    const stackOnly = ['> ffffff0007e01c40::findstack', 'stack pointer for thread ffffff0007e01c40: ffffff0007e01b50', '  ffffff0007e01b80 swtch+0x141()'].join('\n') + '\n';
+    const t = open(analyzeText(stackOnly));
+    await t.has('Findings: none; no dispatcher state');
+  });
+
   test('shows each CPU with pri, RNRN/KRNRN, SWITCH as time, queue depth and waiting pri; starved CPU marked', async () => {
     const t = open();
     const f = await t.has('CPU PRI RNRN KRNRN');
