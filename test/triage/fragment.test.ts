@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/analyze.ts';
 import { renderMarkdown } from '../../src/report/markdown.ts';
+import { renderSarif } from '../../src/report/sarif.ts';
 import { renderText } from '../../src/report/text.ts';
 import { groupRecords } from '../../src/triage/group.ts';
 import { triageRecord } from '../../src/triage/record.ts';
@@ -82,5 +83,17 @@ describe('no dispatcher state is not healthy', () => {
     expect(renderText(quiet, { width: 200 })).toMatch(/^Findings: none$/m);
     expect(renderText(quiet, { width: 200 })).not.toContain('not judged');
     expect(renderMarkdown(quiet)).toContain('No findings.');
+  });
+
+  it('SARIF, whose empty results read as clean, says first that nothing was judged', () => {
+    type Doc = { runs: { invocations: { toolExecutionNotifications?: { level: string; message: { text: string } }[] }[] }[] };
+    const first = (t: string) => (renderSarif(analyzeText(t)) as Doc).runs[0]!.invocations[0]!.toolExecutionNotifications?.[0];
+    expect(first(STACK_ONLY)).toEqual({
+      level: 'warning',
+      message: { text: 'No dispatcher state (no ::cpuinfo, thread priorities or tunables) in the input, so the dispatcher was not judged' },
+    });
+    expect(first(text('The machine hung twice today.'))).toEqual({ level: 'warning', message: { text: 'Nothing to judge: no mdb output recognized in the input.' } });
+    // ::cpuinfo alone gives rule notes (no stacks, no kpreemptpri), but no warning of this kind.
+    expect(first(QUIET_CPUS)?.level).toBe('note');
   });
 });
