@@ -4,7 +4,7 @@ import React, { useMemo } from 'react';
 import { Box, Text } from 'ink';
 import { CpuView } from './CpuView.tsx';
 import { FindingDetailView } from './FindingDetailView.tsx';
-import { FindingsView } from './FindingsView.tsx';
+import { FindingsView, noFindingsText } from './FindingsView.tsx';
 import { clip } from './format.ts';
 import { HelpView } from './HelpView.tsx';
 import { OpenView } from './OpenView.tsx';
@@ -163,6 +163,7 @@ function ViewFor(p: ViewProps): React.ReactElement {
           all={state.findings}
           filter={state.filters.findings}
           notes={analysis.notes.map((n) => `${n.rule}: ${n.message}`)}
+          none={noFindingsText(analysis)}
           nav={nav}
           cursor={cursor('findings')}
           setCursor={setCursor('findings')}

@@ -4,6 +4,8 @@ import { Box, Text } from 'ink';
 import type { Finding } from '../rules/types.ts';
 import { useKeys } from './keys.ts';
 import { neutralize } from '../report/sanitize.ts';
+import { nothingToJudge, notJudged } from '../report/summary.ts';
+import type { Analysis } from '../analysis.ts';
 import { clip, padR, SEVERITY_COLOR, SEVERITY_TAG } from './format.ts';
 import { severityCounts } from '../rules/policy.ts';
 import { SEVERITIES } from '../rules/types.ts';
@@ -20,6 +22,8 @@ export interface FindingsProps {
   /** The `/` filter ('' when none). */
   filter: string;
   notes: string[];
+  /** What an empty list means for this input (see noFindingsText). */
+  none: string;
   width: number;
   height: number;
   active: boolean;
@@ -31,6 +35,13 @@ export interface FindingsProps {
 export function findingRow(f: Finding, width: number): string {
   const where = f.cpu !== undefined ? `cpu${f.cpu}` : '';
   return clip(`${SEVERITY_TAG[f.severity]} ${padR(where, 6)}${padR(f.rule, 22)} ${neutralize(f.title)}`, width);
+}
+
+/** The empty findings list, worded for what was read: nothing, no dispatcher state, or a dump the rules judged. */
+export function noFindingsText(a: Analysis): string {
+  if (nothingToJudge(a) !== null) return 'No findings: no mdb output was read in this input.';
+  const unjudged = notJudged(a);
+  return unjudged !== null ? `No findings; ${unjudged}.` : 'No findings: the rules saw nothing wrong in this input.';
 }
 
 export function FindingsView(p: FindingsProps): React.ReactElement {
@@ -63,7 +74,7 @@ export function FindingsView(p: FindingsProps): React.ReactElement {
         width={p.width}
         row={(i) => findingRow(p.items[i]!.item, p.width)}
         color={(i) => SEVERITY_COLOR[p.items[i]!.item.severity]}
-        empty={p.filter ? `No finding matches /${neutralize(p.filter)} (Esc on / clears it).` : 'No findings: the rules saw nothing wrong in this input.'}
+        empty={p.filter ? `No finding matches /${neutralize(p.filter)} (Esc on / clears it).` : p.none}
       />
       {noteRows > 0 && <Text dimColor wrap="truncate">{clip(`Rules that could not decide (${p.notes.length}):`, p.width)}</Text>}
       {p.notes.slice(0, Math.max(0, noteRows - 1)).map((n, i) => (

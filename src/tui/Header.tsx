@@ -3,6 +3,7 @@ import React from 'react';
 import { Text } from 'ink';
 import type { Analysis } from '../analysis.ts';
 import { neutralize } from '../report/sanitize.ts';
+import { nothingToJudge, notJudged } from '../report/summary.ts';
 import { clip } from './format.ts';
 import { severityCounts } from '../rules/policy.ts';
 
@@ -27,7 +28,8 @@ export function headerText(p: HeaderProps): string {
   const a = p.analysis;
   if (a) {
     const c = severityCounts(a.findings);
-    const sev = c.critical + c.high ? `${c.critical + c.high} high+` : a.findings.length ? 'no high' : 'clean';
+    // "clean" only when something was judged: no mdb output, or none about the dispatcher, is not clean.
+    const sev = c.critical + c.high ? `${c.critical + c.high} high+` : a.findings.length ? 'no high' : nothingToJudge(a) !== null ? 'nothing read' : notJudged(a) !== null ? 'not judged' : 'clean';
     // Most useful first: a narrow terminal cuts from the right.
     parts.push(`${a.findings.length} findings, ${sev}`);
     parts.push(neutralize(shortSource(a.source)));

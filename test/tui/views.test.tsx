@@ -33,10 +33,26 @@ const ESC = '\x1b';
 const DOWN = '\x1b[B';
 
 describe('summary', () => {
-  test('an input with no dispatcher state says its "Findings: none" judged nothing', async () => {
+  test('an input with no dispatcher state is "not judged", never "clean", in the header, summary and findings list', async () => {
     const stackOnly = ['> ffffff0007e01c40::findstack', 'stack pointer for thread ffffff0007e01c40: ffffff0007e01b50', '  ffffff0007e01b80 swtch+0x141()'].join('\n') + '\n';
     const t = open(analyzeText(stackOnly));
-    await t.has('Findings: none; no dispatcher state');
+    const f = await t.has('Findings: none; no dispatcher state');
+    expect(f).toContain('0 findings, not judged');
+    expect(f).not.toContain('clean');
+    await t.press('f');
+    await t.has('No findings; no dispatcher state');
+  });
+
+  test('a judged dump with no findings is "clean"; prose alone is "nothing read"', async () => {
+    const quiet = ['> ::cpuinfo', ' ID ADDR             FLG NRUN BSPL PRI RNRN KRNRN SWITCH THREAD           PROC', '  0 fffffffffbc3e000  1b    0    0  60   no    no t-2    fffffe000f0d5c20 sched'].join('\n') + '\n';
+    const a = analyzeText(quiet);
+    expect(a.findings).toEqual([]);
+    const t = open(a);
+    await t.has('0 findings, clean');
+    await t.press('f');
+    await t.has('No findings: the rules saw nothing wrong in this input.');
+    cleanup();
+    await open(analyzeText('The machine hung twice today.\n')).has('0 findings, nothing read');
   });
 
   test('shows each CPU with pri, RNRN/KRNRN, SWITCH as time, queue depth and waiting pri; starved CPU marked', async () => {
