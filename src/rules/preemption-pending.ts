@@ -49,10 +49,18 @@ export const preemptionPending: Rule = {
       for (const l of stay.lines) ev.add(l);
       const flags = [cpu.runrun === true ? 'RNRN' : null, cpu.kprunrun === true ? 'KRNRN' : null].filter((x) => x !== null).join(' and ');
       let why: string;
-      if (cpu.kprunrun === true) {
+      if (cpu.kprunrun === true && stay.proven) {
         why =
-          'KRNRN is set, so a kernel preemption was requested, yet the thread has kept the CPU: it has kernel ' +
-          'preemption disabled (t_preempt > 0, e.g. inside kpreempt_disable()) or never reaches a preemption point.';
+          `KRNRN is set, so a kernel preemption was requested, yet the thread has kept the CPU in the kernel (${stay.words}): ` +
+          'it has kernel preemption disabled (t_preempt > 0, e.g. inside kpreempt_disable()) or never reaches a preemption point.';
+      } else if (cpu.kprunrun === true) {
+        // KRNRN is cleared by the next disp(), so it is normally seen for an instant; its age is not in the dump.
+        why =
+          'KRNRN is set: a kernel preemption was requested and not yet taken. Nothing in the input shows how long ago: ' +
+          'SWITCH does not move when disp() picks the same thread again, and nothing proves the thread stays in the ' +
+          'kernel, so the request may be a tick old (a waiter at kpreemptpri or above that another CPU then took leaves it ' +
+          'set until the next disp()). Had it lasted, the thread would have kernel preemption disabled (t_preempt > 0) or ' +
+          'no preemption point.';
       } else if (stay.proven) {
         why =
           `Only RNRN is set, and the thread stays in the kernel (${stay.words}), so only blocking or a kernel preemption ` +
@@ -70,7 +78,7 @@ export const preemptionPending: Rule = {
           : cpu.runq === null && (cpu.nrun ?? 0) > 0
             ? ` ${cpu.nrun} thread(s) are queued; the run queue is not listed (::cpuinfo -v).`
             : ' Nothing of higher priority is queued on it.';
-      const evidenced = stay.proven || cpu.kprunrun === true;
+      const evidenced = stay.proven;
       const severity: Finding['severity'] = !evidenced ? 'low' : above.length > 0 ? 'high' : cpu.runq === null && (cpu.nrun ?? 0) > 0 ? 'medium' : 'low';
       findings.push({
         rule: ID,

@@ -153,9 +153,14 @@ export const taskqStarvation: Rule = {
           'pageout cannot free pages, and spa_sync waits on the ZIO: it looks like memory deadlock with freemem not exhausted.';
       }
       const sdc = q.thread.cls === 'SDC' || pri === SDC_MAXPRI_POST_7232;
+      const long = waitTicks !== null && waitTicks >= LONG_WAIT_SECONDS * hz.hz;
+      // A long bound is proof only with a runner proven to stay: an interrupt on top says nothing of how
+      // long (cpu_last_swtch does not move for one, and the thread under it may be re-picked every
+      // quantum). The ZIO pattern is proof of its own: its I/O waiters show the work is stuck.
+      const high = (zioPattern && (stay.proven || d.interrupt !== null)) || (long && stay.proven);
       findings.push({
         rule: ID,
-        severity: (zioPattern || (waitTicks !== null && waitTicks >= LONG_WAIT_SECONDS * hz.hz)) && (stay.proven || d.interrupt !== null) ? 'high' : 'medium',
+        severity: high ? 'high' : 'medium',
         confidence,
         title: zioPattern
           ? `ZIO taskq thread starved while pageout/spa_sync wait on I/O (1532 comment 6 pattern)`

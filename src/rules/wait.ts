@@ -47,8 +47,10 @@ export interface Stay {
 
 /**
  * Kernel-loop evidence for the thread the dispatcher sees on `cpu`: a negative ts_timeleft while
- * ONPROC past the threshold (charged ticks with no preemption), KRNRN set and not honoured, or a
- * SYS-range thread (it never returns to user level, where RNRN would be honoured).
+ * ONPROC past the threshold (charged ticks with no preemption), or a SYS-range thread (it never
+ * returns to user level, where RNRN would be honoured). KRNRN set is not evidence: the next disp()
+ * clears it, so a dump shows only that a request is pending now, and SWITCH does not date it (a
+ * thread disp() re-picks keeps an old SWITCH). sim --audit seed 541 was a false alarm on it.
  */
 export function kernelStay(cpu: Cpu, d: Dispatched, idx: ThreadIndex, limit: number): Stay {
   const t = idx.get(d.thread);
@@ -60,9 +62,6 @@ export function kernelStay(cpu: Cpu, d: Dispatched, idx: ThreadIndex, limit: num
         'preemption, which a return to user level with RNRN set would have made',
       lines: [t.lines['tsTimeleft'] ?? 0],
     };
-  }
-  if (cpu.kprunrun === true && cpu.switchTicks !== null && cpu.switchTicks > FAR_BEYOND_QUANTUM_TICKS) {
-    return { proven: true, words: 'KRNRN is set and has not taken it off the CPU (kernel preemption disabled or no preemption point reached)', lines: [] };
   }
   if (d.pri !== null && d.pri >= MINCLSYSPRI && d.pri <= MAXCLSYSPRI && t?.cls !== 'SDC') {
     return { proven: true, words: `it runs at pri ${d.pri}, a kernel thread's priority: it never returns to user level, where RNRN is honoured`, lines: [] };

@@ -80,6 +80,34 @@ describe('ordinary situations: no high or critical finding', () => {
     expect(a.findings).toEqual([]);
   });
 
+  it('KRNRN on a user thread disp() keeps re-picking dates nothing: low and inferred, not high (sim --audit seed 541)', () => {
+    const a = verdict('krnrn-user-runner.txt');
+    expect(serious(a)).toEqual([]);
+    const [pp] = rule(a, 'preemption-pending');
+    expect([pp!.severity, pp!.confidence]).toEqual(['low', 'inferred']);
+    expect(pp!.title).toBe('CPU 0: RNRN and KRNRN set, CPU not switched for about 25.3 seconds');
+    expect(pp!.message).toContain('the request may be a tick old');
+  });
+
+  it('the same KRNRN with the runner charged 2500 ticks past its quantum is proven: high and certain', () => {
+    const url = new URL('../../fixtures/handwritten/verdicts/krnrn-user-runner.txt', import.meta.url);
+    // 0xfffff63c is the int -2500: 25 s at hz 100 with no preemption, so the thread never left the kernel.
+    const text = readFileSync(url, 'utf8') + '> fffffe0a1e2f03a0::print kthread_t t_cldata | ::print -a tsproc_t ts_timeleft\nfffffe0a1e41b900 ts_timeleft = 0xfffff63c\n';
+    const a = analyzeText(text, { source: 'krnrn-user-runner.txt + ts_timeleft' });
+    const [pp] = rule(a, 'preemption-pending');
+    expect([pp!.severity, pp!.confidence]).toEqual(['high', 'certain']);
+    expect(pp!.message).toContain('its ts_timeleft is -2500');
+  });
+
+  it('an interrupt over a re-picked user thread bounds no wait: taskq starvation is medium, not high (sim --audit seed 2745)', () => {
+    const a = verdict('taskq-behind-intr-over-user.txt');
+    expect(serious(a)).toEqual([]);
+    const [tq] = rule(a, 'taskq-starvation');
+    expect([tq!.severity, tq!.confidence]).toEqual(['medium', 'inferred']);
+    expect(tq!.message).toContain('has waited at most 42166 ticks');
+    expect(rule(a, 'runq-starvation')[0]!.title).toContain('(a bound, not a measured wait)');
+  });
+
   it('a fixed kernel says where the kp queue is, with no finding', () => {
     const a = verdict('kp-queue-after-fix.txt');
     expect(a.findings).toEqual([]);
