@@ -142,29 +142,38 @@ export const taskqStarvation: Rule = {
         d.interrupt !== null
           ? `a PIL ${d.interrupt.pil} interrupt thread ${d.interrupt.thread}${d.interrupt.pri !== null ? ` (pri ${d.interrupt.pri})` : ''}, over ${runnerWords(d)}`
           : `${runnerWords(d)} (${priClass(running, rt)})`;
-      let msg =
-        `${threadLabel(q.thread.addr ?? '?', q.thread, q.thread.proc)} at pri ${pri} is runnable on CPU ${q.cpu.id} behind ` +
-        `${ahead}, and ${waitText}. Work queued to this taskq is not being processed.`;
-      if (zio !== null) {
-        for (const l of zio.lines) ev.add(l);
-        msg +=
-          ` Meanwhile ${zio.labels} wait${zio.threads.length === 1 ? 's' : ''} for I/O: ` +
-          'the pattern of illumos 1532 comment 6, where a completed write sits in the zio_write_intr taskq forever, ' +
-          'pageout cannot free pages, and spa_sync waits on the ZIO: it looks like memory deadlock with freemem not exhausted.';
-      }
       const sdc = q.thread.cls === 'SDC' || pri === SDC_MAXPRI_POST_7232;
       const long = waitTicks !== null && waitTicks >= LONG_WAIT_SECONDS * hz.hz;
-      // A long bound is proof only with a runner proven to stay: an interrupt on top says nothing of how
-      // long (cpu_last_swtch does not move for one, and the thread under it may be re-picked every
-      // quantum). The ZIO pattern is proof of its own: its I/O waiters show the work is stuck.
-      const high = (zioPattern && (stay.proven || d.interrupt !== null)) || (long && stay.proven);
+      // High needs a runner proven to stay in the kernel. An interrupt on top says nothing of how long
+      // (cpu_last_swtch does not move for one, the thread under it may be re-picked every quantum, and
+      // a disk interrupt is what wakes a zio taskq thread onto its CPU), nor do threads waiting on
+      // I/O, which any busy pool has.
+      const high = (zioPattern || long) && stay.proven;
+      let msg =
+        `${threadLabel(q.thread.addr ?? '?', q.thread, q.thread.proc)} at pri ${pri} is runnable on CPU ${q.cpu.id} behind ` +
+        `${ahead}, and ${waitText}. ` +
+        (high
+          ? 'Work queued to this taskq is not being processed.'
+          : 'Nothing proves the thread ahead keeps the CPU, so its work may be a moment from running.');
+      if (zio !== null) {
+        for (const l of zio.lines) ev.add(l);
+        msg += ` Meanwhile ${zio.labels} wait${zio.threads.length === 1 ? 's' : ''} for I/O: `;
+        msg += high
+          ? 'the pattern of illumos 1532 comment 6, where a completed write sits in the zio_write_intr taskq forever, ' +
+            'pageout cannot free pages, and spa_sync waits on the ZIO: it looks like memory deadlock with freemem not exhausted.'
+          : 'the shape of illumos 1532 comment 6 (a completed write stuck in the zio_write_intr taskq), but on a busy pool ' +
+            'spa_sync waits on I/O at every sync and a disk interrupt is what wakes these threads, so it is not proven here.';
+      }
       findings.push({
         rule: ID,
         severity: high ? 'high' : 'medium',
         confidence,
+        // Unproven, the title says what is seen (queued), not what it would mean (starved).
         title: zioPattern
-          ? `ZIO taskq thread starved while pageout/spa_sync wait on I/O (1532 comment 6 pattern)`
-          : `Taskq thread ${q.thread.addr ?? '?'} starved on CPU ${q.cpu.id} behind pri ${running}${d.interrupt !== null ? ' (an interrupt)' : ''}`,
+          ? high
+            ? `ZIO taskq thread starved while pageout/spa_sync wait on I/O (1532 comment 6 pattern)`
+            : `ZIO taskq thread queued while pageout/spa_sync wait on I/O (the 1532 comment 6 shape, not proven)`
+          : `Taskq thread ${q.thread.addr ?? '?'} ${high ? 'starved' : 'queued'} on CPU ${q.cpu.id} behind pri ${running}${d.interrupt !== null ? ' (an interrupt)' : ''}${high ? '' : ': its wait is a bound'}`,
         message: msg + (hz.assumed ? ' ' + hzSentence(hz) : ''),
         evidence: ev.list(),
         cpu: q.cpu.id,

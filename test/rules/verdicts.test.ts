@@ -104,8 +104,20 @@ describe('ordinary situations: no high or critical finding', () => {
     expect(serious(a)).toEqual([]);
     const [tq] = rule(a, 'taskq-starvation');
     expect([tq!.severity, tq!.confidence]).toEqual(['medium', 'inferred']);
+    expect(tq!.title).toBe('Taskq thread ffffff0007647c40 queued on CPU 6 behind pri 102 (an interrupt): its wait is a bound');
     expect(tq!.message).toContain('has waited at most 42166 ticks');
     expect(rule(a, 'runq-starvation')[0]!.title).toContain('(a bound, not a measured wait)');
+  });
+
+  it('a disk interrupt that just woke a zio taskq thread, beside a txg sync in zio_wait, is an ordinary busy pool: medium, worded as a bound', () => {
+    const a = verdict('zio-disk-interrupt-busy-pool.txt');
+    expect(serious(a)).toEqual([]);
+    const [tq] = rule(a, 'taskq-starvation');
+    expect([tq!.severity, tq!.confidence]).toEqual(['medium', 'inferred']);
+    expect(tq!.title).toBe('ZIO taskq thread queued while pageout/spa_sync wait on I/O (the 1532 comment 6 shape, not proven)');
+    expect(tq!.message).toContain('so it is not proven here');
+    expect(tq!.message).not.toContain('is not being processed');
+    expect(tq!.threads).toEqual(['fffffe000fa2ac20', 'fffffe000f83cc20']);
   });
 
   it('a fixed kernel says where the kp queue is, with no finding', () => {
