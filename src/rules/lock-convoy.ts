@@ -4,6 +4,7 @@
 import { isRunnable, waitGraph, type WaitGraph } from '../model/waits-graph.ts';
 import type { Addr } from '../model/snapshot.ts';
 import { isLockWait, wordWhy, type WaitEdge } from '../model/waits.ts';
+import { explaining } from './explain.ts';
 import { EvidenceSet, cpuLine } from './evidence.ts';
 import { REF_MUTEX_C, REF_RWLOCK_C, REF_TURNSTILE_C } from './references.ts';
 import { LIST_LIMIT } from './threads.ts';
@@ -21,7 +22,13 @@ function ownerState(ctx: RuleContext, g: WaitGraph, owner: Addr): { severity: Se
   const t = g.threads.get(owner) ?? null;
   const own = ctx.snapshot.waits?.edges.find((e) => e.thread === owner) ?? null;
   if (own !== null) return { severity: 'high', words: `asleep itself, waiting for ${objectWords(own)}`, line: own.line };
-  if (t !== null && isRunnable(t)) return { severity: 'high', words: 'runnable but not running', line: t.lines['queuedOn'] ?? null };
+  if (t !== null && isRunnable(t)) {
+    // An owner preempted while holding a lock is queued for an instant on any busy system; it is a
+    // stall only when a dispatcher finding proves why it does not run.
+    const f = explaining(ctx, t);
+    const why = f !== null ? `; the \`${f.rule}\` finding explains why it has not run: ${f.title}` : '; no high dispatcher finding explains why it has not run, so it may be a moment from running';
+    return { severity: f !== null ? 'high' : 'medium', words: `runnable but not running${why}`, line: t.lines['queuedOn'] ?? null };
+  }
   if (t !== null && t.onCpu !== null) {
     const cpu = ctx.snapshot.cpus.find((c) => c.id === t.onCpu) ?? null;
     const hz = resolveHz(ctx);

@@ -4,15 +4,10 @@
 // (illumos 1532 comment 6: memory waits on pageout, pageout on the txg, the txg on a ZIO whose
 // completion taskq thread is starved on a run queue).
 import { isRunnable, waitChains, waitGraph, type WaitGraph, type WaitLink } from '../model/waits-graph.ts';
-import type { Addr, Thread } from '../model/snapshot.ts';
+import type { Addr } from '../model/snapshot.ts';
 import { EvidenceSet, cpuLine } from './evidence.ts';
-import { equalPriorityStarvation } from './equal-priority-starvation.ts';
-import { interruptHog } from './interrupt-hog.ts';
-import { priorityInversion } from './priority-inversion.ts';
+import { explaining } from './explain.ts';
 import { REF_ILLUMOS_1532, REF_TURNSTILE_C } from './references.ts';
-import { runqStarvation } from './runq-starvation.ts';
-import { strandedRunnable } from './stranded-runnable.ts';
-import { taskqStarvation } from './taskq-starvation.ts';
 import { resolveHz, thresholdTicks, ticksText } from './time.ts';
 import type { Finding, Rule, RuleContext, Severity } from './types.ts';
 import { addLinkEvidence, confirmFor, label, linkWords } from './waits-words.ts';
@@ -20,29 +15,6 @@ import { addLinkEvidence, confirmFor, label, linkWords } from './waits-words.ts'
 const ID = 'wait-chain';
 /** Threads in a chain before it is reported: two are an ordinary wait, three are a chain. */
 const MIN_THREADS = 3;
-
-/** The dispatcher rules whose findings can explain why a head does not run. */
-const DISPATCH_RULES: readonly Rule[] = [taskqStarvation, runqStarvation, strandedRunnable, equalPriorityStarvation, interruptHog, priorityInversion];
-
-/** The first dispatcher finding about the head: one naming it, else one about the CPU it is on or queued on. */
-function explaining(ctx: RuleContext, head: Thread): Finding | null {
-  const cpu = head.queuedOn ?? head.onCpu;
-  let byCpu: Finding | null = null;
-  for (const r of DISPATCH_RULES) {
-    let found: Finding[];
-    // A dispatcher rule that fails is reported by runRules on its own run: here it explains nothing.
-    try {
-      found = r.run(ctx).findings;
-    } catch {
-      continue;
-    }
-    for (const f of found) {
-      if (head.addr !== null && f.threads?.includes(head.addr) === true) return f;
-      if (byCpu === null && cpu !== null && f.cpu === cpu) byCpu = f;
-    }
-  }
-  return byCpu;
-}
 
 interface HeadState {
   severity: Severity;
@@ -57,7 +29,7 @@ function headState(ctx: RuleContext, g: WaitGraph, head: Addr): HeadState {
   if (isRunnable(t)) {
     const f = explaining(ctx, t);
     const where = t.queuedOn !== null ? ` on CPU ${t.queuedOn}'s run queue` : '';
-    const why = f !== null ? `; the \`${f.rule}\` finding explains why it has not run: ${f.title}` : '; no dispatcher finding explains why it has not run';
+    const why = f !== null ? `; the \`${f.rule}\` finding explains why it has not run: ${f.title}` : '; no high dispatcher finding explains why it has not run, so it may be a moment from running';
     return { severity: f !== null ? 'high' : 'medium', words: `runnable${where} but not running${why}`, lines: [t.lines['queuedOn'] ?? null], explainedBy: f };
   }
   if (t.onCpu !== null) {

@@ -46,6 +46,23 @@ describe('wait findings on the hand-written transcripts', () => {
     expect(f!.message).toContain('names its owner ffffff0f2b9d0b40 (ufs_putpages), asleep itself, waiting for buf ffffff0f33a1c080 (biowait, line 60');
   });
 
+  it('convoy behind an owner preempted a tick ago (queued, nothing proves why it does not run): medium, not high', () => {
+    const [f, ...rest] = waitFindings(analyzeFixture('convoy-owner-preempted.txt'));
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ rule: 'lock-convoy', severity: 'medium', confidence: 'certain', title: 'Lock convoy: 6 threads blocked on mutex ffffff0f1a77c2d8' });
+    expect(f!.message).toContain('names its owner ffffff0f2b9d0b40 (ufs_putpages), runnable but not running; no high dispatcher finding explains why it has not run');
+  });
+
+  it('a chain whose head is queued behind a re-picked user thread (a SWITCH bound only): medium, not high', () => {
+    const a = analyzeFixture('chain-head-queued-bound.txt');
+    const [f, ...rest] = waitFindings(a);
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ rule: 'wait-chain', severity: 'medium', threads: ['ffffff0f3a000c40', 'ffffff0f3a100c40', 'ffffff0f3a200c40'] });
+    // The bound is there, as a finding below high: it does not explain the chain.
+    expect(a.findings.find((x) => x.rule === 'runq-starvation')).toMatchObject({ severity: 'medium', cpu: 0 });
+    expect(f!.message).toContain('is runnable on CPU 0\'s run queue but not running; no high dispatcher finding explains why it has not run');
+  });
+
   it("the seed's comment-6 chain: memory -> pageout -> txg sync -> a starved zio_write_intr thread, linked to taskq-starvation", () => {
     const a = analyzeFixture('seed-comment6-chain.txt');
     const [f, ...rest] = waitFindings(a);
