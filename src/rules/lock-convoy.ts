@@ -21,6 +21,11 @@ const EVIDENCE_WAITERS = 5;
 function ownerState(ctx: RuleContext, g: WaitGraph, owner: Addr): { severity: Severity; words: string; line: number | null } {
   const t = g.threads.get(owner) ?? null;
   const own = ctx.snapshot.waits?.edges.find((e) => e.thread === owner) ?? null;
+  // An owner asleep on I/O holds the lock across it, which a busy system shows while the I/O is in
+  // flight; as for a wait chain's head, nothing in a dump says that I/O will not complete.
+  if (own !== null && (own.kind === 'zio' || own.kind === 'buf')) {
+    return { severity: 'medium', words: `asleep itself, waiting for ${objectWords(own)}: a lock held across I/O, stuck only if that I/O never completes`, line: own.line };
+  }
   if (own !== null) return { severity: 'high', words: `asleep itself, waiting for ${objectWords(own)}`, line: own.line };
   if (t !== null && isRunnable(t)) {
     // An owner preempted while holding a lock is queued for an instant on any busy system; it is a

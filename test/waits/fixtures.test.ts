@@ -36,10 +36,11 @@ describe('wait findings on the hand-written transcripts', () => {
     expect(f!.message).toContain('waits for rwlock ffffff0e11d3a2c8 (rw_enter_sleep, line 24, in zfs_dirent_lock), ended by ffffff0e1a2b4c40 (zfs_rename) (::rwlock names the writer, line 36)');
   });
 
-  it('convoy: six waiters on one mutex whose owner sleeps in biowait (high, certain)', () => {
+  it('convoy: six waiters on one mutex whose owner sleeps in biowait (medium, certain: held across I/O still in flight)', () => {
     const [f, ...rest] = waitFindings(analyzeFixture('convoy-mutex.txt'));
     expect(rest).toEqual([]);
-    expect(f).toMatchObject({ rule: 'lock-convoy', severity: 'high', confidence: 'certain', title: 'Lock convoy: 6 threads blocked on mutex ffffff0f1a77c2d8' });
+    expect(f).toMatchObject({ rule: 'lock-convoy', severity: 'medium', confidence: 'certain', title: 'Lock convoy: 6 threads blocked on mutex ffffff0f1a77c2d8' });
+    expect(f!.message).toContain('a lock held across I/O, stuck only if that I/O never completes');
     expect(f!.threads).toHaveLength(6);
     // The ::mutex row first (line 66), then five of six waiter frames (9 lines apart) and the owner's biowait.
     expect(f!.evidence.map((e) => e.line)).toEqual([66, 6, 15, 24, 33, 42, 60]);

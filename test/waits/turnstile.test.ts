@@ -47,11 +47,11 @@ describe('::turnstile grammar', () => {
 describe('owners named by ::turnstile', () => {
   const a = analyzeFixture('convoy-mutex-turnstile.txt');
 
-  it('the convoy reads as with ::mutex: the inheritor is the owner, proven (high, certain)', () => {
+  it('the convoy reads as with ::mutex: the inheritor is the owner, proven (certain; medium, the owner sleeps on I/O)', () => {
     expect(a.accounting.unrecognized).toBe(0);
     const [f, ...rest] = waitFindings(a);
     expect(rest).toEqual([]);
-    expect(f).toMatchObject({ rule: 'lock-convoy', severity: 'high', confidence: 'certain', title: 'Lock convoy: 6 threads blocked on mutex ffffff0f1a77c2d8' });
+    expect(f).toMatchObject({ rule: 'lock-convoy', severity: 'medium', confidence: 'certain', title: 'Lock convoy: 6 threads blocked on mutex ffffff0f1a77c2d8' });
     expect(f!.evidence.map((e) => e.line)).toEqual([67, 6, 15, 24, 33, 42, 60]);
     expect(f!.message).toContain('::turnstile (line 67) names its owner ffffff0f2b9d0b40 (ufs_putpages), asleep itself, waiting for buf ffffff0f33a1c080');
     // Mutex waiters sleep on the turnstile, so the blocked walker lists them, not ::wchaninfo.
