@@ -1,10 +1,13 @@
 // priority-inversion: a lock holder running on an inherited priority (t_epri > t_pri) means a
 // higher-priority thread waits behind it. Inheritance working (the holder is on a CPU) is benign;
-// a holder that is queued on a CPU that is not switching, or asleep, is the inversion not resolved.
+// a holder that is queued on a CPU held by a thread proven to stay in the kernel, or asleep, is the
+// inversion not resolved.
 // Lock owners come from snapshot.waits (::mutex, ::rwlock, mutex words); the wait rules join them into chains.
 import type { Cpu, Thread } from '../model/snapshot.ts';
 import { EvidenceSet, cpuLine } from './evidence.ts';
-import { frameNamed, threadLabel } from './threads.ts';
+import { dispatched } from './dispatch.ts';
+import { frameNamed, threadIndex, threadLabel } from './threads.ts';
+import { kernelStay } from './wait.ts';
 import { aboutTime, resolveHz, thresholdTicks } from './time.ts';
 import type { Finding, Rule, RuleContext, RuleNote } from './types.ts';
 
@@ -38,6 +41,7 @@ export const priorityInversion: Rule = {
     const notes: RuleNote[] = [];
     const hz = resolveHz(ctx);
     const limit = thresholdTicks(ctx, hz);
+    const idx = threadIndex(ctx.snapshot);
     const holders = ctx.snapshot.threads.filter((t) => t.epri !== null && t.pri !== null && t.epri > t.pri);
     for (const t of holders) {
       const addr = t.addr ?? '(unknown thread)';
@@ -47,13 +51,20 @@ export const priorityInversion: Rule = {
       let situation: string;
       if (q !== null) {
         ev.add(q.line).add(cpuLine(q.cpu, 'switchTicks'));
-        const stuck = q.cpu.switchTicks !== null && q.cpu.switchTicks >= limit;
+        const old = q.cpu.switchTicks !== null && q.cpu.switchTicks >= limit;
+        // An old SWITCH is a bound, not a hold: disp() re-picking a user thread leaves it old. Stuck
+        // needs the thread on that CPU proven to stay in the kernel, as for the starvation rules.
+        const stay = old ? kernelStay(q.cpu, dispatched(q.cpu, idx), idx, limit) : null;
+        const stuck = stay?.proven === true;
+        if (stay !== null) for (const l of stay.lines) ev.add(l);
         severity = stuck ? 'high' : 'medium';
         situation =
           `It is runnable, queued on CPU ${q.cpu.id}` +
           (stuck
-            ? `, which has not switched for ${aboutTime(q.cpu.switchTicks!, hz)}: inheritance raised its priority but it still cannot run, so the waiter cannot either.`
-            : ': inheritance should let it run soon.');
+            ? `, which has not switched for ${aboutTime(q.cpu.switchTicks!, hz)} and whose thread stays in the kernel (${stay!.words}): inheritance raised its priority but it still cannot run, so the waiter cannot either.`
+            : old
+              ? `, which has not switched for ${aboutTime(q.cpu.switchTicks!, hz)}, but nothing proves the thread there keeps the CPU (SWITCH does not move when disp() picks the same thread again): inheritance should let it run at the next preemption.`
+              : ': inheritance should let it run soon.');
       } else if (t.state === 'onproc' || t.onCpu !== null) {
         severity = 'low';
         situation = 'It is on a CPU: priority inheritance is doing its job.';

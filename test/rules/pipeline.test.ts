@@ -100,10 +100,11 @@ describe('hand-written fixtures', () => {
     expect(a.findings[0]!.evidence.some((e) => e.line === 24 && e.text === 't_bound_cpu = 0')).toBe(true);
   });
 
-  it('an inherited priority stuck behind a CPU that does not switch', () => {
+  it('an inherited priority stuck behind a CPU whose thread stays in the kernel', () => {
     const a = hand('priority-inversion-epri.txt');
     const p = a.findings.find((f) => f.rule === 'priority-inversion')!;
     expect(p.severity).toBe('high');
     expect(p.message).toContain('t_epri 60 above its t_pri 20');
+    expect(p.message).toContain('its ts_timeleft is -5000');
   });
 });

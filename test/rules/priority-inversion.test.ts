@@ -22,14 +22,24 @@ describe('priority-inversion', () => {
     expect(f!.evidence.map((e) => e.line)).toEqual([5]);
   });
 
-  it('a holder queued on a CPU that does not switch: high', () => {
+  it('a holder queued on a CPU whose thread stays in the kernel (ts_timeleft -50000 on the CPU): high', () => {
+    const s = emptySnapshot();
+    s.cpus.push(mkCpu({ id: 1, pri: 0, switchTicks: 50000, thread: 'spin', runq: [{ pri: 60, thread: 'h', proc: 'app', line: 8 }], lines: { pri: 7 } }));
+    s.threads.push(mkThread('h', { pri: 20, epri: 60, state: 'run', queuedOn: 1, lines: { epri: 12 } }));
+    s.threads.push(mkThread('spin', { pri: 0, state: 'onproc', onCpu: 1, tsTimeleft: -50000, lines: { tsTimeleft: 14 } }));
+    const [f] = priorityInversion.run(ctx(s, lines)).findings;
+    expect(f!.severity).toBe('high');
+    expect(f!.cpu).toBe(1);
+    expect(f!.evidence.map((e) => e.line)).toEqual([12, 7, 8, 14]); // t_epri first, the kernel stay's ts_timeleft last
+  });
+
+  it('the same queue with nothing proving the thread on the CPU stays (a re-picked user thread): medium', () => {
     const s = emptySnapshot();
     s.cpus.push(mkCpu({ id: 1, pri: 0, switchTicks: 50000, thread: 'spin', runq: [{ pri: 60, thread: 'h', proc: 'app', line: 8 }], lines: { pri: 7 } }));
     s.threads.push(mkThread('h', { pri: 20, epri: 60, state: 'run', queuedOn: 1, lines: { epri: 12 } }));
     const [f] = priorityInversion.run(ctx(s, lines)).findings;
-    expect(f!.severity).toBe('high');
-    expect(f!.cpu).toBe(1);
-    expect(f!.evidence.map((e) => e.line)).toEqual([12, 7, 8]); // t_epri first
+    expect(f!.severity).toBe('medium');
+    expect(f!.message).toContain('nothing proves the thread there keeps the CPU');
   });
 
   it('no inheritance shown: quiet; lock waiters without owners give a note', () => {
