@@ -154,7 +154,9 @@ export const taskqStarvation: Rule = {
         `${ahead}, and ${waitText}. ` +
         (high
           ? 'Work queued to this taskq is not being processed.'
-          : 'Nothing proves the thread ahead keeps the CPU, so its work may be a moment from running.');
+          : stay.proven
+            ? `The thread ahead stays in the kernel (${stay.words}), but the bound on this wait is under ${LONG_WAIT_SECONDS} s.`
+            : 'Nothing proves the thread ahead keeps the CPU, so its work may be a moment from running.');
       if (zio !== null) {
         for (const l of zio.lines) ev.add(l);
         msg += ` Meanwhile ${zio.labels} wait${zio.threads.length === 1 ? 's' : ''} for I/O: `;

@@ -138,6 +138,16 @@ describe('patterns that need more than their surface', () => {
     expect(tq!.message).not.toContain('comment 6');
   });
 
+  it('7b. the same taskq thread behind the pageout scanner for 30 s: the runner stays in the kernel, but the bound is short of a minute (medium)', () => {
+    const url = new URL('../../fixtures/handwritten/verdicts/pageout-idle-start-function.txt', import.meta.url);
+    const text = readFileSync(url, 'utf8').replace(' t-6000 ', ' t-3000 ');
+    const [tq] = rule(analyzeText(text, { source: 'pageout 30 s' }), 'taskq-starvation');
+    expect(tq!.severity).toBe('medium');
+    expect(tq!.title).toBe('Taskq thread fffffe000fa2ac20 queued on CPU 0 behind pri 97: its wait is a bound');
+    expect(tq!.message).toContain('The thread ahead stays in the kernel (it runs at pri 97');
+    expect(tq!.message).toContain('but the bound on this wait is under 60 s');
+  });
+
   it('8. pri 120 with RT loaded is an RT thread, not an interrupt thread', () => {
     const a = verdict('rt-thread-not-interrupt.txt');
     const [tq] = rule(a, 'taskq-starvation');
