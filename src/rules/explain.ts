@@ -15,23 +15,34 @@ import type { Finding, Rule, RuleContext } from './types.ts';
 /** The dispatcher rules whose findings can explain why a thread does not run. */
 const DISPATCH_RULES: readonly Rule[] = [taskqStarvation, runqStarvation, strandedRunnable, equalPriorityStarvation, interruptHog, priorityInversion];
 
+/** The high or critical dispatcher findings of one analysis, in rule order: run once per context, not once per thread asked about. */
+const proven = new WeakMap<RuleContext, readonly Finding[]>();
+
+function provenFindings(ctx: RuleContext): readonly Finding[] {
+  let found = proven.get(ctx);
+  if (found === undefined) {
+    const all: Finding[] = [];
+    for (const r of DISPATCH_RULES) {
+      // A dispatcher rule that fails is reported by runRules on its own run: here it explains nothing.
+      try {
+        for (const f of r.run(ctx).findings) if (atOrAbove(f.severity, 'high')) all.push(f);
+      } catch {
+        continue;
+      }
+    }
+    found = all;
+    proven.set(ctx, found);
+  }
+  return found;
+}
+
 /** The first high or critical dispatcher finding about `t`: one naming it, else one about the CPU it is on or queued on. */
 export function explaining(ctx: RuleContext, t: Thread): Finding | null {
   const cpu = t.queuedOn ?? t.onCpu;
   let byCpu: Finding | null = null;
-  for (const r of DISPATCH_RULES) {
-    let found: Finding[];
-    // A dispatcher rule that fails is reported by runRules on its own run: here it explains nothing.
-    try {
-      found = r.run(ctx).findings;
-    } catch {
-      continue;
-    }
-    for (const f of found) {
-      if (!atOrAbove(f.severity, 'high')) continue;
-      if (t.addr !== null && f.threads?.includes(t.addr) === true) return f;
-      if (byCpu === null && cpu !== null && f.cpu === cpu) byCpu = f;
-    }
+  for (const f of provenFindings(ctx)) {
+    if (t.addr !== null && f.threads?.includes(t.addr) === true) return f;
+    if (byCpu === null && cpu !== null && f.cpu === cpu) byCpu = f;
   }
   return byCpu;
 }

@@ -5,7 +5,6 @@
 // only while that one's priority has not dropped, so the smallest bound shown is used.
 import type { Cpu, RunqEntry, Thread } from '../model/snapshot.ts';
 import { MAXCLSYSPRI, MINCLSYSPRI } from '../../illumos/index.ts';
-import { FAR_BEYOND_QUANTUM_TICKS } from './facts.ts';
 import type { Dispatched } from './dispatch.ts';
 import type { ThreadIndex } from './threads.ts';
 import { dumpLbolt } from './time.ts';
