@@ -59,6 +59,12 @@ export function notJudged(a: Analysis): string | null {
   return a.accounting.parsed > 0 && !hasDispatcherState(a.snapshot) ? `${NO_DISPATCHER_STATE} in the input, so the dispatcher was not judged` : null;
 }
 
+/** "Findings: none", with what that does not prove when the input has no dispatcher state. */
+export function noFindingsLine(a: Analysis): string {
+  const unjudged = notJudged(a);
+  return unjudged === null ? 'Findings: none' : `Findings: none; ${unjudged}`;
+}
+
 /** The panic as one line (`cpu 0, thread ffffff...: BAD TRAP ...`), or null without one. */
 export function panicLine(a: Analysis): string | null {
   const p = a.snapshot.panic;

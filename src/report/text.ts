@@ -12,8 +12,8 @@ import {
   accountingLine,
   internalErrorHeadline,
   internalErrors,
+  noFindingsLine,
   nothingToJudge,
-  notJudged,
   panicLine,
   sectionKinds,
   statusEssentials,
@@ -60,9 +60,8 @@ function* summary(a: Analysis, findings: readonly Finding[], width: number, extr
   const status = statusEssentials(a);
   if (status.length > 0) yield* wrap(`Status: ${neutralize(status.join('; '))}`, width, '', '        ');
   const counts = severityCounts(findings);
-  const unjudged = findings.length === 0 ? notJudged(a) : null;
-  if (unjudged !== null) yield* wrap(`Findings: none; ${unjudged}`, width, '', '  ');
-  else yield findings.length === 0 ? 'Findings: none' : `Findings: ${SEVERITIES.map((s) => `${counts[s]} ${s}`).join(', ')}`;
+  if (findings.length === 0) yield* wrap(noFindingsLine(a), width, '', '  ');
+  else yield `Findings: ${SEVERITIES.map((s) => `${counts[s]} ${s}`).join(', ')}`;
   const worst = findings[0];
   if (worst !== undefined) {
     yield* wrap(`Worst: ${headline(worst)}`, width, '', '       ');

@@ -7,7 +7,7 @@ import type { Analysis } from '../analysis.ts';
 import type { Cpu } from '../model/snapshot.ts';
 import { useKeys } from './keys.ts';
 import { neutralize } from '../report/sanitize.ts';
-import { notJudged } from '../report/summary.ts';
+import { noFindingsLine } from '../report/summary.ts';
 import { clip, maxWaitingPri, padL, padR, queueDepth, SEVERITY_COLOR, SEVERITY_TAG } from './format.ts';
 import { shortTicks, sortedFindings } from '../rules/policy.ts';
 import { hzOf, starvedCpus } from './policy.ts';
@@ -66,12 +66,6 @@ export function cpuRow(cpu: Cpu, hz: number, width: number, findingCount: number
   return clip(s, width);
 }
 
-/** "Findings: none", and what that does not prove when the input has no dispatcher state. */
-function noneLine(a: Analysis): string {
-  const unjudged = notJudged(a);
-  return unjudged === null ? 'Findings: none' : `Findings: none; ${unjudged}`;
-}
-
 export function SummaryView(p: SummaryProps): React.ReactElement {
   const { analysis, width, height } = p;
   const snap = analysis.snapshot;
@@ -120,7 +114,7 @@ export function SummaryView(p: SummaryProps): React.ReactElement {
         <Text key={`i${i}`} wrap="truncate" dimColor={i === 0 && tun.length === 0}>{clip(l, width)}</Text>
       ))}
       <Text> </Text>
-      <Text bold wrap="truncate">{clip(sorted.length ? `Findings (${sorted.length}) — f to list, Enter on a CPU for its queue` : noneLine(analysis), width)}</Text>
+      <Text bold wrap="truncate">{clip(sorted.length ? `Findings (${sorted.length}) — f to list, Enter on a CPU for its queue` : noFindingsLine(analysis), width)}</Text>
       {sorted.slice(0, findingRows).map((f, i) => (
         <Text key={`f${i}`} wrap="truncate">
           <Text color={SEVERITY_COLOR[f.severity]}>{SEVERITY_TAG[f.severity]}</Text>
