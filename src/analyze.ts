@@ -7,6 +7,7 @@ import type { Section, SectionKind } from './ingest/types.ts';
 import { LineClasses, LineTexts } from './ingest/line-store.ts';
 import { eachCrLine, eachLine } from './ingest/lines.ts';
 import { Splitter, type RawSection } from './ingest/split.ts';
+import { hasForeign } from './ingest/terminal.ts';
 import { forEachLineClass, readSection } from './read/read-section.ts';
 import { GRAMMARS } from './read/registry.ts';
 import { SnapshotBuilder } from './model/build.ts';
@@ -66,6 +67,11 @@ export class Analyzer {
         this.texts.keep(no);
       },
     }, { partLines: opts.partLines });
+  }
+
+  /** Whether the lines pushed from now on are known to hold no escape sequence or Unicode space (see ingest/terminal.ts). */
+  assumePlain(plain: boolean): void {
+    this.splitter.assumePlain(plain);
   }
 
   /** The next line; `start`, its offset in the source text the Analyzer was given, if any. */
@@ -154,9 +160,12 @@ export class Analyzer {
 }
 
 export function analyzeText(text: string, opts: AnalyzeOptions = {}): Analysis {
+  // One search of the whole text spares testing each line for what a terminal or browser added.
+  const plain = !hasForeign(text);
   // Full detail keeps every line: with no CR a line is its offset in the text, not a copy.
   if (opts.lean !== true && text.indexOf('\r') < 0) {
     const a = new Analyzer(opts, text);
+    a.assumePlain(plain);
     let start = 0;
     while (start < text.length) {
       const nl = text.indexOf('\n', start);
@@ -167,16 +176,24 @@ export function analyzeText(text: string, opts: AnalyzeOptions = {}): Analysis {
     return a.finish();
   }
   const a = new Analyzer(opts);
+  a.assumePlain(plain);
   // Line by line, without an array of every line: in lean mode most lines are then garbage as
   // soon as they are read.
   eachLine(text, (line) => a.push(line));
   return a.finish();
 }
 
-/** Analyses a stream of line batches (lines without their newlines), e.g. read in chunks from a file or stdin. */
-export async function analyzeStream(batches: AsyncIterable<readonly string[]>, opts: AnalyzeOptions = {}): Promise<Analysis> {
+/**
+ * Analyses a stream of line batches (lines without their newlines), e.g. read in chunks from a file
+ * or stdin. A batch marked `plain` (src/input: every byte ASCII, no ESC) spares testing each line
+ * for escape sequences and Unicode spaces.
+ */
+export async function analyzeStream(batches: AsyncIterable<readonly string[] & { readonly plain?: boolean }>, opts: AnalyzeOptions = {}): Promise<Analysis> {
   const a = new Analyzer(opts);
-  // A piece cut at LF may hold lone CRs (old Mac line ends): cut it as splitLines does.
-  for await (const batch of batches) for (const line of batch) eachCrLine(line, (l) => a.push(l));
+  for await (const batch of batches) {
+    a.assumePlain(batch.plain === true);
+    // A piece cut at LF may hold lone CRs (old Mac line ends): cut it as splitLines does.
+    for (const line of batch) eachCrLine(line, (l) => a.push(l));
+  }
   return a.finish();
 }

@@ -21,6 +21,8 @@ import {
 import { mayBeContinued } from './unwrap.ts';
 import { QuoteStripper } from './quote.ts';
 import { decorationOf, stripInlineTag, type Decoration } from './decoration.ts';
+import { readable } from './terminal.ts';
+import { learnPrefix, type RunPrefix } from './prefix.ts';
 import { rebuildCpuinfoColumns } from './cpuinfo-columns.ts';
 import { fastThreadHeader } from '../../grammar/frames/fast.ts';
 import { isConsolePanicLine } from '../../grammar/panic/index.ts';
@@ -66,8 +68,6 @@ const READS_WARNINGS: ReadonlySet<SectionKind> = new Set(['findstack', 'stacks',
 const CUT_BEFORE: Partial<Record<SectionKind, (line: string) => boolean>> = {
   findstack: (l) => l.startsWith('stack pointer for thread ') && fastThreadHeader(l) !== null,
 };
-/** Prefixes of a session pasted as comments or indented by a tab; each starts with `#`, `/` or a tab. */
-const COMMENT_PREFIXES = ['# ', '// ', '\t'];
 /** Kinds whose output ends with a blank line that belongs to it. */
 const ENDS_WITH_BLANK: ReadonlySet<SectionKind> = new Set(['cpuinfo', 'stacks', 'threadlist']);
 
@@ -84,8 +84,8 @@ export class Splitter {
   private open: OpenSection | null = null;
   private blanks: number[] = [];
   private lastKind: SectionKind | null = null;
-  /** Comment prefix (`# `) being stripped from a run of lines that carry mdb output. */
-  private prefix: string | null = null;
+  /** Prefix (`# `, a line number, a time stamp) being stripped from a run of lines that carry mdb output. */
+  private prefix: RunPrefix | null = null;
   private readonly quotes = new QuoteStripper();
   /** mdb's own lines that go on after a banner: a wrapped module list, the stop location. */
   private bannerRest: { kind: 'modules' | 'stopped'; left: number } | null = null;
@@ -94,6 +94,8 @@ export class Splitter {
 
   private readonly partLines: number;
   private readonly fastLane: boolean;
+  /** The lines pushed hold no escape sequence or Unicode space (their source was tested whole). */
+  private plain = false;
 
   /**
    * @param opts.partLines body lines after which a section that can be cut is handed on in parts
@@ -108,7 +110,16 @@ export class Splitter {
     this.fastLane = opts.fastLane ?? true;
   }
 
-  push(no: number, raw: string): void {
+  /**
+   * Says whether the lines pushed from now on are known to hold nothing `readable()` changes, so
+   * that each need not be tested: a caller with the whole text tests it once.
+   */
+  assumePlain(plain: boolean): void {
+    this.plain = plain;
+  }
+
+  push(no: number, line: string): void {
+    const raw = this.plain ? line : readable(line);
     const open = this.open;
     if (open !== null && this.fastLane && this.continuesOutput(open, raw)) {
       open.body.push({ no, text: raw });
@@ -293,24 +304,21 @@ export class Splitter {
     this.sink.onSection(mended(section));
   }
 
-  /** Strips a comment prefix (`# ` on every line of a pasted session) once it is seen to carry mdb text. */
+  /** Strips a prefix every line of a pasted session carries (ingest/prefix.ts) once it is seen to carry mdb text. */
   private undecorate(raw: string): string {
     if (this.prefix !== null) {
-      if (raw.startsWith(this.prefix)) return raw.slice(this.prefix.length);
-      if (raw === this.prefix.trimEnd()) return '';
+      const text = this.prefix.strip(raw);
+      if (text !== null) return text;
       this.prefix = null;
     }
-    const c = raw.charCodeAt(0);
-    if (c !== 35 && c !== 47 && c !== 9) return raw;
-    for (const p of COMMENT_PREFIXES) {
-      if (!raw.startsWith(p)) continue;
-      const rest = raw.slice(p.length);
-      const prompt = readPrompt(rest);
-      if ((prompt !== null && prompt.type === 'command') || outputStartKind(rest) !== null) {
-        this.prefix = p;
-        return rest;
-      }
-    }
-    return raw;
+    const learnt = learnPrefix(raw, isCommandLine, (t) => outputStartKind(t) !== null);
+    if (learnt === null) return raw;
+    this.prefix = learnt.prefix;
+    return learnt.text;
   }
+}
+
+function isCommandLine(text: string): boolean {
+  const prompt = readPrompt(text);
+  return prompt !== null && prompt.type === 'command';
 }

@@ -4,7 +4,7 @@ import { fsMessage } from './fs-message.ts';
 import { decodeText } from './sniff.ts';
 import { formatBytes, tooLarge } from './size.ts';
 import { closeQuietly, openInput, toBuffer, type InputOptions, type StdinSource } from './source.ts';
-import { splitChunks } from './split-chunks.ts';
+import { splitChunks, type LineBatch } from './split-chunks.ts';
 
 export type InputResult = { ok: true; text: string; name: string } | { ok: false; message: string };
 
@@ -45,7 +45,7 @@ export async function readInput(path: string, io: StdinSource, opts: InputOption
 }
 
 /** `batches`: the input's lines without their LF, a batch per chunk read. */
-export type InputLinesResult = { ok: true; name: string; batches: AsyncIterable<string[]> } | { ok: false; message: string };
+export type InputLinesResult = { ok: true; name: string; batches: AsyncIterable<LineBatch> } | { ok: false; message: string };
 
 /**
  * The streaming form of readInput, for analyzeStream: the same checks up front, then the input's

@@ -8,19 +8,33 @@ import { closeQuietly, toBuffer } from './source.ts';
 export class InputTooLargeError extends Error {}
 
 const LF = 10;
+const ESC = 0x1b;
+
+/**
+ * A chunk's lines. `plain`: every byte of them was ASCII and none an ESC, so no line holds an
+ * escape sequence or a Unicode space (ingest/terminal.ts) and the reader need not test each one.
+ */
+export type LineBatch = string[] & { plain?: boolean };
+
+function batch(lines: string[], plain: boolean): LineBatch {
+  return plain ? Object.assign(lines, { plain }) : lines;
+}
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /** The pieces of the line not yet ended by LF. */
 class Pending {
   private pieces: Buffer[] = [];
   private length = 0;
+  /** Every piece was ASCII without an ESC (true when there is none). */
+  plain = true;
 
   get empty(): boolean {
     return this.pieces.length === 0;
   }
 
-  add(b: Buffer): void {
+  add(b: Buffer, plain: boolean): void {
     if (b.length === 0) return;
+    this.plain &&= plain;
     // A copy: the chunk it came from is otherwise kept alive, and may be reused by the reader.
     this.pieces.push(Buffer.from(b));
     this.length += b.length;
@@ -33,6 +47,7 @@ class Pending {
     const joined = Buffer.concat(parts, this.length + tail.length);
     this.pieces = [];
     this.length = 0;
+    this.plain = true;
     return joined.toString('utf8');
   }
 }
@@ -43,17 +58,21 @@ class Pending {
  * keep the whole chunk alive for as long as any value read from it (a thread address) is kept.
  * Lines come in batches, one per chunk read, so the consumer pays one await per chunk, not per line.
  */
-export async function* splitChunks(first: Buffer, rest: AsyncIterator<unknown> | null, maxInput: number, label: string): AsyncGenerator<string[]> {
+export async function* splitChunks(first: Buffer, rest: AsyncIterator<unknown> | null, maxInput: number, label: string): AsyncGenerator<LineBatch> {
   const pending = new Pending();
   let total = first.length;
-  const lines = (buf: Buffer): string[] => {
+  const lines = (buf: Buffer): LineBatch => {
     const out: string[] = [];
+    // Plain ASCII (nearly every dump) decodes the same as latin1, which is cheaper than UTF-8.
+    const ascii = isAscii(buf);
+    const bufPlain = ascii && buf.indexOf(ESC) < 0;
+    const plain = bufPlain && pending.plain;
     let start = 0;
     let i = buf.indexOf(LF);
     if (!pending.empty || i < 0) {
       // Only the line that spans chunks is joined; the rest is decoded where it lies.
       if (i < 0) {
-        pending.add(buf);
+        pending.add(buf, bufPlain);
         return out;
       }
       if (!pending.empty) {
@@ -62,14 +81,13 @@ export async function* splitChunks(first: Buffer, rest: AsyncIterator<unknown> |
         i = buf.indexOf(LF, start);
       }
     }
-    // Plain ASCII (nearly every dump) decodes the same as latin1, which is cheaper than UTF-8.
-    const encoding = isAscii(buf) ? 'latin1' : 'utf8';
+    const encoding = ascii ? 'latin1' : 'utf8';
     for (; i >= 0; i = buf.indexOf(LF, start)) {
       out.push(buf.toString(encoding, start, i));
       start = i + 1;
     }
-    pending.add(buf.subarray(start));
-    return out;
+    pending.add(buf.subarray(start), bufPlain);
+    return batch(out, plain);
   };
   const head = first.subarray(0, 3).equals(UTF8_BOM) ? first.subarray(3) : first;
   yield lines(head);
@@ -86,5 +104,8 @@ export async function* splitChunks(first: Buffer, rest: AsyncIterator<unknown> |
       yield lines(b);
     }
   }
-  if (!pending.empty) yield [pending.take(Buffer.alloc(0))];
+  if (!pending.empty) {
+    const plain = pending.plain;
+    yield batch([pending.take(Buffer.alloc(0))], plain);
+  }
 }

@@ -25,6 +25,23 @@ const variants: Record<string, string> = {
   'quoted and squeezed': lines.map((l) => '> ' + squeeze(l)).join('\n'),
   'with CR-only line ends': lines.join('\r'),
   'quoted with CRLF line ends': lines.map((l) => '> ' + l).join('\r\n'),
+  // A web page or mail client: every space a no-break space, or only the runs a browser keeps.
+  'with every space a no-break space': lines.map((l) => l.replaceAll(' ', '\u00a0')).join('\n'),
+  'with runs of spaces alternating no-break and plain': lines.map((l) => l.replaceAll('  ', '\u00a0 ')).join('\n'),
+  'with narrow no-break and figure spaces': lines.map((l) => l.replaceAll('   ', '\u202f\u2007 ')).join('\n'),
+  // A terminal capture (`script`): colour on every line, a window title, a cleared line.
+  'coloured by a terminal': lines.map((l) => '\x1b[0;32m' + l + '\x1b[0m').join('\n'),
+  'with a window title and erased lines': lines.map((l, i) => (i % 7 === 0 ? '\x1b]0;mdb: vmcore.0\x07\x1b[K' : '') + l).join('\n'),
+  // Line numbers: `cat -n`, `grep -n` (no space), an editor's gutter.
+  'numbered by cat -n': lines.map((l, i) => String(i + 1).padStart(6) + '\t' + l).join('\n'),
+  'numbered by grep -n': lines.map((l, i) => `${i + 1}:${l}`).join('\n'),
+  'numbered in a gutter': lines.map((l, i) => String(i + 1).padStart(4) + ' | ' + l).join('\n'),
+  // Time stamps: `ts`, ISO 8601 from a logging terminal, a bracketed console stamp.
+  'time-stamped by ts': lines.map((l) => 'Dec 06 07:12:01 ' + l).join('\n'),
+  'time-stamped in ISO 8601': lines.map((l, i) => `2026-12-06T07:12:${String(i % 60).padStart(2, '0')}.5Z ` + l).join('\n'),
+  'time-stamped in brackets': lines.map((l) => '[2026-12-06 07:12:01] ' + l).join('\n'),
+  'quoted with a bar': lines.map((l) => '| ' + l).join('\n'),
+  'numbered, then coloured': lines.map((l, i) => `\x1b[33m${String(i + 1).padStart(6)}\x1b[0m\t${l}`).join('\n'),
 };
 
 describe('the seed in every paste form', () => {
@@ -41,6 +58,19 @@ describe('the seed in every paste form', () => {
         base.sections.map((s) => [s.kind, s.command, s.startLine, s.endLine, s.status]),
       );
       // Every CPU, flag name, PIL thread and queued thread comes back, from the same lines.
+      expect(a.snapshot.cpus).toEqual(base.snapshot.cpus);
+    });
+  }
+
+  // The stream path tests each line for escapes and Unicode spaces; analyzeText tests the whole text once.
+  for (const name of ['with every space a no-break space', 'coloured by a terminal', 'numbered by cat -n', 'time-stamped by ts']) {
+    it(`${name}, streamed`, async () => {
+      async function* batches() {
+        yield variants[name]!.split('\n');
+      }
+      const a = await analyzeStream(batches());
+      expect(a.findings.map((f) => f.rule)).toEqual(FINDINGS);
+      expect(a.accounting).toEqual(base.accounting);
       expect(a.snapshot.cpus).toEqual(base.snapshot.cpus);
     });
   }

@@ -158,6 +158,27 @@ describe('readInputLines', () => {
     expect(await collect(r.batches)).toEqual(['x\u00e9y']);
   });
 
+  it('marks a batch plain only when its bytes, and those of a line it finishes, are ASCII without ESC', async () => {
+    // The first chunk fills the sniffed head (8 KiB), so each chunk after it is a batch of its own.
+    const long = 'a'.repeat(9000);
+    const chunks = [long + '\ncd', 'ef\ngh\n', 'x\x1b[0m', 'y\nz\n', '\u00a0\n', 'w'];
+    const r = await readInputLines('-', { stdin: Readable.from(chunks.map((c) => Buffer.from(c))) }, { maxInput: MB });
+    if (!r.ok) throw new Error(r.message);
+    const got: [string[], boolean][] = [];
+    for await (const b of r.batches) got.push([[...b], b.plain === true]);
+    // The ESC chunk holds no LF: its line ends in the next chunk, whose batch is then not plain.
+    // A chunk with no LF gives an empty batch; the last line, ended by the input's end, one of its own.
+    expect(got).toEqual([
+      [[long], true],
+      [['cdef', 'gh'], true],
+      [[], false],
+      [['x\x1b[0my', 'z'], false],
+      [['\u00a0'], false],
+      [[], false],
+      [['w'], true],
+    ]);
+  });
+
   it('gives the same errors as readInput up front', async () => {
     const d = join(dir, 'sub2');
     mkdirSync(d);

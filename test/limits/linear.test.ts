@@ -26,6 +26,9 @@ const SHAPES: Record<string, (n: number) => string> = {
   'cpu rows of spaces': (n) => CPU + linesOf(n, (i) => `${String(i % 1000).padStart(3)} ${fill(' ', 1500)}fffffffffbc486e0${fill(' ', 500)}1b`),
   'nested print braces': (n) => '> ffffff0007e01c40::print kthread_t\n' + linesOf(n, (i) => ' '.repeat(i % 40) + `m${i} = {`),
   'prose without newlines': (n) => fill('the dispatcher 0x1e6 +0x ', n),
+  // Terminal escapes (ingest/terminal.ts): window titles that never end, colour sequences cut short.
+  'one line of unended window titles': (n) => CPU + fill('\x1b]0;', n) + '\n',
+  'one line of cut escapes and no-break spaces': (n) => CPU + fill('\x1b[1;3\u00a0', n) + '\n',
 };
 
 function best(text: string, runs: number): number {

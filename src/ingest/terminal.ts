@@ -1,0 +1,116 @@
+// What a terminal capture or a web page adds to a copied line that mdb never printed: escape
+// sequences (colour, cursor, title) from a `script` log or a coloured shell prompt, and
+// non-breaking or other Unicode spaces where a browser or mail client turned mdb's ASCII spaces.
+// Each Unicode space becomes one ASCII space, so columns do not move. Escape sequences are
+// removed only from a line that starts with one (a coloured line or prompt, a title, a cleared
+// line): mdb prints none of its own, so one inside a line that starts plainly is the data's (a
+// process that named itself with escapes) and stays, for the reports to show escaped.
+
+const ESC = 0x1b;
+/** The one-character CSI of 8-bit terminals (C1), as text decodes it. */
+const C1_CSI = 0x9b;
+const BEL = 0x07;
+
+/** Whether the code is a space a browser or mail client writes for an ASCII one. */
+function isWideSpace(c: number): boolean {
+  // NO-BREAK SPACE, EN QUAD .. HAIR SPACE, NARROW NO-BREAK SPACE, MEDIUM MATHEMATICAL SPACE.
+  return c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f;
+}
+
+/** Invisible characters a copy can carry that stand for nothing at all (zero-width space, BOM). */
+function isInvisible(c: number): boolean {
+  return c === 0x200b || c === 0xfeff;
+}
+
+/**
+ * Characters readable() changes, for a quick test of a whole text or line before reading it
+ * character by character. One class, no quantifier: it cannot backtrack.
+ */
+const FOREIGN = /[\x1b\x9b\u00a0\u2000-\u200b\u202f\u205f\ufeff]/;
+
+/** FOREIGN's characters one by one: a search for one character is far faster than a class on a long text. */
+const FOREIGN_CHARS = ['\x1b', '\x9b', '\u00a0', '\u202f', '\u205f', '\ufeff'];
+for (let c = 0x2000; c <= 0x200b; c++) FOREIGN_CHARS.push(String.fromCharCode(c));
+
+/** Whether readable() would change anything in the text: one search of a whole text (16 MiB: about a millisecond). */
+export function hasForeign(text: string): boolean {
+  for (const c of FOREIGN_CHARS) if (text.indexOf(c) >= 0) return true;
+  return false;
+}
+
+/**
+ * Where the escape sequence starting at i ends (the index after it), or i when none starts there
+ * or it is cut off by the end of the line (then it stays, and the line reads as it is).
+ * `oscCut`: an OSC earlier in the line found no end, so none after it can (no BEL or ST is left).
+ */
+function escapeEnd(line: string, i: number, oscCut: boolean): number {
+  const c = line.charCodeAt(i);
+  let k: number;
+  if (c === C1_CSI) k = i + 1;
+  else if (c !== ESC) return i;
+  else {
+    const next = line.charCodeAt(i + 1);
+    // OSC (`ESC ]`: a window title), ended by BEL or ST (`ESC \`).
+    if (next === 0x5d) {
+      if (oscCut) return i;
+      for (let j = i + 2; j < line.length; j++) {
+        const d = line.charCodeAt(j);
+        if (d === BEL) return j + 1;
+        if (d === ESC && line.charCodeAt(j + 1) === 0x5c) return j + 2;
+      }
+      return i;
+    }
+    // Character set selection (`ESC ( B`): three characters.
+    if (next === 0x28 || next === 0x29) return i + 3 <= line.length ? i + 3 : i;
+    // CSI (`ESC [`); any other `ESC` + one of @ to _ is a two-character sequence (`ESC =`, `ESC >` too).
+    if (next !== 0x5b) return next >= 0x3d && next <= 0x5f ? i + 2 : i;
+    k = i + 2;
+  }
+  // CSI: parameter bytes 0x30-0x3f, intermediate bytes 0x20-0x2f, one final byte 0x40-0x7e.
+  while (k < line.length && line.charCodeAt(k) >= 0x30 && line.charCodeAt(k) <= 0x3f) k++;
+  while (k < line.length && line.charCodeAt(k) >= 0x20 && line.charCodeAt(k) <= 0x2f) k++;
+  const f = line.charCodeAt(k);
+  return f >= 0x40 && f <= 0x7e ? k + 1 : i;
+}
+
+/** Whether the line's first character other than a space starts an escape sequence. */
+function startsWithEscape(line: string): boolean {
+  let i = 0;
+  while (line.charCodeAt(i) === 32) i++;
+  const c = line.charCodeAt(i);
+  return (c === ESC || c === C1_CSI) && escapeEnd(line, i, false) > i;
+}
+
+/**
+ * The line as mdb printed it: Unicode spaces read as ASCII spaces, zero-width characters dropped,
+ * and, when the line starts with an escape sequence, every escape sequence removed. The line
+ * itself (the same string) when nothing changes. Linear: each character is looked at a bounded
+ * number of times (an OSC with no end is looked for once).
+ */
+export function readable(line: string): string {
+  if (!FOREIGN.test(line)) return line;
+  const escapes = startsWithEscape(line);
+  let out = '';
+  let from = 0;
+  let oscCut = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (isWideSpace(c)) {
+      out += line.slice(from, i) + ' ';
+      from = i + 1;
+    } else if (isInvisible(c)) {
+      out += line.slice(from, i);
+      from = i + 1;
+    } else if (escapes && (c === ESC || c === C1_CSI)) {
+      const end = escapeEnd(line, i, oscCut);
+      if (end === i) {
+        if (c === ESC && line.charCodeAt(i + 1) === 0x5d) oscCut = true;
+        continue;
+      }
+      out += line.slice(from, i);
+      from = end;
+      i = end - 1;
+    }
+  }
+  return out + line.slice(from);
+}

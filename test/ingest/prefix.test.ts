@@ -1,0 +1,83 @@
+// learnPrefix and the prefixes it learns: which lines start a run, which end it. Each expected
+// text is the input line with its prefix cut off by hand.
+import { describe, expect, it } from 'vitest';
+import { learnPrefix } from '../../src/ingest/prefix.ts';
+import { readPrompt } from '../../src/ingest/prompt.ts';
+import { outputStartKind } from '../../src/ingest/shapes.ts';
+
+const isCommand = (t: string) => readPrompt(t)?.type === 'command';
+const isOutput = (t: string) => outputStartKind(t) !== null;
+
+/** Learns from the first line, then strips the rest until the run ends (null from then on). */
+function run(lines: string[]): (string | null)[] {
+  const l = learnPrefix(lines[0]!, isCommand, isOutput);
+  if (l === null) return [null];
+  const out: (string | null)[] = [l.text];
+  let live = true;
+  for (const line of lines.slice(1)) {
+    const t = live ? l.prefix.strip(line) : null;
+    if (t === null) live = false;
+    out.push(t);
+  }
+  return out;
+}
+
+describe('line numbers', () => {
+  it('cat -n: a tab after the number; a blank line is its number alone', () => {
+    expect(run(['    12\t> ::cpuinfo -v', '    13\t ID ADDR', '    14\t', '    15\t  0 fffffffffbc486e0'])).toEqual([
+      '> ::cpuinfo -v',
+      ' ID ADDR',
+      '',
+      '  0 fffffffffbc486e0',
+    ]);
+  });
+
+  it('grep -n: a colon and no space, so the line keeps its own leading space', () => {
+    expect(run(['7:> ::cpuinfo', '8: ID ADDR'])).toEqual(['> ::cpuinfo', ' ID ADDR']);
+  });
+
+  it('ends the run at a number out of sequence, or a different separator', () => {
+    expect(run(['1 | > ::cpuinfo', '2 |  ID ADDR', '4 |   0 fff', '5 | x'])).toEqual(['> ::cpuinfo', ' ID ADDR', null, null]);
+    expect(run(['1\t> ::cpuinfo', '2:  ID ADDR'])).toEqual(['> ::cpuinfo', null]);
+  });
+
+  it('is learned only before a command: a column of CPU ids is not a line number', () => {
+    expect(learnPrefix('  0 fffffffffbc486e0  1b    5    0 108   no    no t-0    ffffff00076cbc40 sched', isCommand, isOutput)).toBeNull();
+    expect(learnPrefix('12 threads were runnable', isCommand, isOutput)).toBeNull();
+  });
+});
+
+describe('time stamps', () => {
+  it('ts, ISO 8601 and bracketed stamps, each with one space after it', () => {
+    expect(run(['Dec 06 07:12:01 > ::stacks', 'Dec 06 07:12:02 THREAD           STATE'])).toEqual(['> ::stacks', 'THREAD           STATE']);
+    expect(run(['2026-12-06T07:12:01.250+01:00 > $C', '2026-12-06T07:12:01Z ffffff0007e01bc0 swtch+0x145()'])).toEqual([
+      '> $C',
+      'ffffff0007e01bc0 swtch+0x145()',
+    ]);
+    expect(run(['[   12.345678] > ::cpuinfo', '[   12.345690]  ID ADDR', '[   12.345699]'])).toEqual(['> ::cpuinfo', ' ID ADDR', '']);
+  });
+
+  it("does not take kmdb's prompt for a bracketed stamp", () => {
+    expect(learnPrefix('[0]> ::cpuinfo -v', isCommand, isOutput)).toBeNull();
+    expect(learnPrefix('[1]: ::stacks', isCommand, isOutput)).toBeNull();
+  });
+
+  it('ends the run at a line with another shape of stamp or none', () => {
+    expect(run(['Dec 06 07:12:01 > ::stacks', '2026-12-06 07:12:02 x', 'Dec 06 07:12:03 y'])).toEqual(['> ::stacks', null, null]);
+  });
+});
+
+describe('marks', () => {
+  it('a bar, a comment mark or a tab, before a command or before output', () => {
+    expect(run(['| > ::cpuinfo', '|  ID ADDR', '|'])).toEqual(['> ::cpuinfo', ' ID ADDR', '']);
+    expect(run(['# stack pointer for thread ffffff0007e01c40: ffffff0007e01b60', '#   ffffff0007e01b90 swtch+0x145()'])).toEqual([
+      'stack pointer for thread ffffff0007e01c40: ffffff0007e01b60',
+      '  ffffff0007e01b90 swtch+0x145()',
+    ]);
+  });
+
+  it('is not learned from prose that starts with a mark', () => {
+    expect(learnPrefix('| the queue was long', isCommand, isOutput)).toBeNull();
+    expect(learnPrefix('# reboot', isCommand, isOutput)).toBeNull();
+  });
+});

@@ -1,0 +1,62 @@
+// readable(): what a terminal capture or a web copy added to a line, taken off. Expected strings
+// are written out by hand from each input.
+import { describe, expect, it } from 'vitest';
+import { hasForeign, readable } from '../../src/ingest/terminal.ts';
+
+describe('readable', () => {
+  it('returns the very line when it has nothing to take off', () => {
+    const l = '  ffffff0007e01bc0 cv_wait+0x7f(ffffff01d6fd5b60, ffffff01d6fd5ac0)';
+    expect(readable(l)).toBe(l);
+    expect(hasForeign(l)).toBe(false);
+  });
+
+  it('turns each Unicode space into one ASCII space, so columns stay put', () => {
+    expect(readable('\u00a0 0\u00a0fffffffffbc486e0\u202f 1b')).toBe('  0 fffffffffbc486e0  1b');
+    expect(readable('a\u2007b\u2002c\u205fd')).toBe('a b c d');
+  });
+
+  it('drops zero-width spaces and byte order marks', () => {
+    expect(readable('\ufeff> ::cpu\u200binfo -v')).toBe('> ::cpuinfo -v');
+  });
+
+  it('removes colour, erase and cursor sequences (CSI), 7-bit and 8-bit', () => {
+    expect(readable('\x1b[1;32mroot@host\x1b[0m# mdb -k')).toBe('root@host# mdb -k');
+    expect(readable('\x1b[K> ::cpuinfo -v\x1b[?25h')).toBe('> ::cpuinfo -v');
+    expect(readable('\x9b31mred\x9b0m')).toBe('red');
+  });
+
+  it('removes a window title (OSC) ended by BEL or by ST', () => {
+    expect(readable('\x1b]0;mdb: vmcore.0\x07> ::stacks')).toBe('> ::stacks');
+    expect(readable('\x1b]2;title\x1b\\> $C')).toBe('> $C');
+  });
+
+  it('removes charset selection and two-character sequences', () => {
+    expect(readable('\x1b(B\x1b=text\x1b>')).toBe('text');
+  });
+
+  it('keeps escapes inside a line that starts plainly: mdb prints none, so they are the data\'s own', () => {
+    const row = '  1 ffffff01d3e32580  1f    4    0   0  yes    no t-66 ffffff01d5a600c0 qemu\x1b[31m<img>\x1b]0;owned\x07';
+    expect(readable(row)).toBe(row);
+    expect(readable('ab\u00a0c\x1b[31md')).toBe('ab c\x1b[31md');
+    // A line that starts with one is a terminal's: every sequence in it goes, and spaces before the first stay.
+    expect(readable('  \x1b[32m  0 fff\x1b[0m sched\x1b[0m')).toBe('    0 fff sched');
+  });
+
+  it('leaves a sequence cut off by the end of the line, so the line reads as it came', () => {
+    expect(readable('> ::cpuinfo \x1b[1;3')).toBe('> ::cpuinfo \x1b[1;3');
+    expect(readable('x\x1b]0;no end')).toBe('x\x1b]0;no end');
+    expect(readable('x\x1b')).toBe('x\x1b');
+  });
+});
+
+describe('hasForeign', () => {
+  it('is true for exactly the characters readable() takes off or changes', () => {
+    // Written out from the list above: ESC, the 8-bit CSI, NBSP, U+2000-U+200A spaces, ZWSP, NNBSP, MMSP, BOM.
+    const expected = [0x1b, 0x9b, 0xa0, ...Array.from({ length: 12 }, (_, k) => 0x2000 + k), 0x202f, 0x205f, 0xfeff];
+    const found: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) if (hasForeign('a' + String.fromCharCode(c) + 'b')) found.push(c);
+    expect(found).toEqual(expected);
+    // Each but a lone ESC or CSI (a sequence with no end stays) changes under readable().
+    for (const c of expected.filter((c) => c !== 0x1b && c !== 0x9b)) expect(readable('a' + String.fromCharCode(c) + 'b')).not.toBe('a' + String.fromCharCode(c) + 'b');
+  });
+});
