@@ -157,35 +157,52 @@ class Stamps implements RunPrefix {
   }
 }
 
-/**
- * The prefix a line starts a run of, with the line's text after it, when that text is mdb's:
- * `isMdb` says whether a candidate text is. A mark may start a run before output or a command; a
- * number or a stamp only before a command, the surest sign of mdb text.
- */
-export function learnPrefix(
-  line: string,
-  isCommand: (text: string) => boolean,
-  isOutput: (text: string) => boolean,
-): { prefix: RunPrefix; text: string } | null {
+/** A prefix a line may carry, the text after it, and whether output (not only a command) may follow it. */
+interface Candidate {
+  prefix: RunPrefix;
+  text: string;
+  beforeOutput: boolean;
+}
+
+/** Every prefix the line could start a run of, most specific first. */
+function candidates(line: string): Candidate[] {
+  const out: Candidate[] = [];
   const c = line.charCodeAt(0);
   if (c === 35 || c === 47 || c === 124 || c === 9) {
-    for (const m of MARKS) {
-      if (!line.startsWith(m)) continue;
-      const text = line.slice(m.length);
-      if (isCommand(text) || isOutput(text)) return { prefix: new Mark(m), text };
-    }
-    return null;
+    for (const m of MARKS) if (line.startsWith(m)) out.push({ prefix: new Mark(m), text: line.slice(m.length), beforeOutput: true });
+    return out;
   }
   const r = isDigit(c) || c === 32 ? readNumber(line) : null;
   if (r !== null) {
     for (const sep of NUMBER_SEPARATORS) {
-      const text = line.slice(r.end + sep.length);
-      if (line.startsWith(sep, r.end) && isCommand(text)) return { prefix: new Numbers(r.n + 1, sep), text };
+      if (line.startsWith(sep, r.end)) out.push({ prefix: new Numbers(r.n + 1, sep), text: line.slice(r.end + sep.length), beforeOutput: sep !== ' ' });
     }
   }
   for (const shape of STAMPS) {
     const n = shape(line);
-    if (n > 0 && isCommand(line.slice(n))) return { prefix: new Stamps(shape), text: line.slice(n) };
+    if (n > 0) out.push({ prefix: new Stamps(shape), text: line.slice(n), beforeOutput: true });
+  }
+  return out;
+}
+
+/**
+ * The prefixes a line starts runs of, outermost first (at most `max`: a numbered listing of a
+ * session pasted as comments has two), with the line's text inside them, when that text is mdb's:
+ * a command (`isCommand`) or the first line of output pasted without one (`isOutput`). A number
+ * followed by a single space starts a run only before a command: `  0 fffffffffbc486e0 ...`, a
+ * `::cpuinfo` row, is a CPU id and a space, and the next row carries the next id.
+ */
+export function learnPrefixes(
+  line: string,
+  isCommand: (text: string) => boolean,
+  isOutput: (text: string) => boolean,
+  max = 1,
+): { prefixes: RunPrefix[]; text: string } | null {
+  if (max <= 0) return null;
+  for (const k of candidates(line)) {
+    if (isCommand(k.text) || (k.beforeOutput && isOutput(k.text))) return { prefixes: [k.prefix], text: k.text };
+    const inner = learnPrefixes(k.text, isCommand, isOutput, max - 1);
+    if (inner !== null) return { prefixes: [k.prefix, ...inner.prefixes], text: inner.text };
   }
   return null;
 }

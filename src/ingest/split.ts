@@ -22,7 +22,7 @@ import { mayBeContinued } from './unwrap.ts';
 import { QuoteStripper } from './quote.ts';
 import { decorationOf, stripInlineTag, type Decoration } from './decoration.ts';
 import { readable } from './terminal.ts';
-import { learnPrefix, type RunPrefix } from './prefix.ts';
+import { learnPrefixes, type RunPrefix } from './prefix.ts';
 import { rebuildCpuinfoColumns } from './cpuinfo-columns.ts';
 import { fastThreadHeader } from '../../grammar/frames/fast.ts';
 import { isConsolePanicLine } from '../../grammar/panic/index.ts';
@@ -49,6 +49,9 @@ export interface RawSection {
 
 /** Lines a wrapped `Loading modules: [` list may run on for. */
 const MAX_BANNER_LINES = 12;
+
+/** Prefixes stripped one inside another at most (a numbered listing of a commented session). */
+const MAX_PREFIXES = 2;
 
 /** Body lines after which a section of a kind that can be cut is handed on in parts. */
 export const PART_LINES = 1024;
@@ -84,8 +87,11 @@ export class Splitter {
   private open: OpenSection | null = null;
   private blanks: number[] = [];
   private lastKind: SectionKind | null = null;
-  /** Prefix (`# `, a line number, a time stamp) being stripped from a run of lines that carry mdb output. */
-  private prefix: RunPrefix | null = null;
+  /**
+   * Prefixes (`# `, a line number, a time stamp) being stripped from a run of lines that carry mdb
+   * output, outermost first: a numbered listing of a session pasted as comments has two.
+   */
+  private prefixes: RunPrefix[] = [];
   private readonly quotes = new QuoteStripper();
   /** mdb's own lines that go on after a banner: a wrapped module list, the stop location. */
   private bannerRest: { kind: 'modules' | 'stopped'; left: number } | null = null;
@@ -259,7 +265,7 @@ export class Splitter {
       open.command !== null &&
       open.indent === 0 &&
       this.blanks.length === 0 &&
-      this.prefix === null &&
+      this.prefixes.length === 0 &&
       !this.quotes.quoting &&
       raw.charCodeAt(0) === 32 &&
       raw.charCodeAt(1) === 32 &&
@@ -304,21 +310,28 @@ export class Splitter {
     this.sink.onSection(mended(section));
   }
 
-  /** Strips a prefix every line of a pasted session carries (ingest/prefix.ts) once it is seen to carry mdb text. */
+  /**
+   * Strips the prefixes every line of a pasted session carries (ingest/prefix.ts), each once it is
+   * seen to carry mdb text. A line without one ends its run and the runs inside it.
+   */
   private undecorate(raw: string): string {
-    if (this.prefix !== null) {
-      const text = this.prefix.strip(raw);
-      if (text !== null) return text;
-      this.prefix = null;
+    let text = raw;
+    let depth = 0;
+    for (; depth < this.prefixes.length; depth++) {
+      const t = this.prefixes[depth]!.strip(text);
+      if (t === null) break;
+      text = t;
     }
-    const learnt = learnPrefix(raw, isCommandLine, (t) => outputStartKind(t) !== null);
-    if (learnt === null) return raw;
-    this.prefix = learnt.prefix;
+    this.prefixes.length = depth;
+    const learnt = learnPrefixes(text, isCommandLine, (t) => outputStartKind(t) !== null, MAX_PREFIXES - depth);
+    if (learnt === null) return text;
+    this.prefixes.push(...learnt.prefixes);
     return learnt.text;
   }
 }
 
+/** A prompt with a command, or a shell line that starts mdb: the surest signs of a session. */
 function isCommandLine(text: string): boolean {
   const prompt = readPrompt(text);
-  return prompt !== null && prompt.type === 'command';
+  return prompt !== null && prompt.type !== 'empty';
 }

@@ -162,14 +162,22 @@ describe('rebuilding ::cpuinfo columns', () => {
   });
 });
 
-describe('every real sample, quoted or with CR-only line ends, reads as it does plain', () => {
+describe('every real sample, in every paste form below, reads as it does plain', () => {
   const dir = new URL('../../fixtures/real/', import.meta.url);
   for (const name of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
     it(name, () => {
       const text = readFileSync(new URL(name, dir), 'utf8');
       const plain = analyzeText(text);
       const ls = (text.endsWith('\n') ? text.slice(0, -1) : text).split('\n');
-      for (const variant of [ls.map((l) => '> ' + l).join('\n'), ls.join('\r')]) {
+      const forms = [
+        ls.map((l) => '> ' + l),
+        ls.map((l) => l.replaceAll('  ', '\u00a0 ')),
+        ls.map((l, i) => String(i + 1).padStart(6) + '\t' + l),
+        ls.map((l) => 'Dec 06 07:12:01 ' + l),
+        ls.map((l) => '\x1b[32m' + l + '\x1b[0m'),
+        ls.map((l) => '| ' + l),
+      ];
+      for (const variant of [...forms.map((f) => f.join('\n')), ls.join('\r')]) {
         const a = analyzeText(variant);
         expect(a.accounting).toEqual(plain.accounting);
         expect(a.diagnostics.map((d) => d.line)).toEqual(plain.diagnostics.map((d) => d.line));

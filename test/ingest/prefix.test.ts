@@ -1,21 +1,24 @@
 // learnPrefix and the prefixes it learns: which lines start a run, which end it. Each expected
 // text is the input line with its prefix cut off by hand.
 import { describe, expect, it } from 'vitest';
-import { learnPrefix } from '../../src/ingest/prefix.ts';
+import { learnPrefixes } from '../../src/ingest/prefix.ts';
 import { readPrompt } from '../../src/ingest/prompt.ts';
 import { outputStartKind } from '../../src/ingest/shapes.ts';
 
 const isCommand = (t: string) => readPrompt(t)?.type === 'command';
 const isOutput = (t: string) => outputStartKind(t) !== null;
 
-/** Learns from the first line, then strips the rest until the run ends (null from then on). */
-function run(lines: string[]): (string | null)[] {
-  const l = learnPrefix(lines[0]!, isCommand, isOutput);
+const learnPrefix = (line: string, max = 1) => learnPrefixes(line, isCommand, isOutput, max);
+
+/** Learns from the first line, then strips the rest until a run ends (null from then on). */
+function run(lines: string[], max = 1): (string | null)[] {
+  const l = learnPrefix(lines[0]!, max);
   if (l === null) return [null];
   const out: (string | null)[] = [l.text];
   let live = true;
   for (const line of lines.slice(1)) {
-    const t = live ? l.prefix.strip(line) : null;
+    let t: string | null = live ? line : null;
+    for (const p of l.prefixes) t = t === null ? null : p.strip(t);
     if (t === null) live = false;
     out.push(t);
   }
@@ -42,8 +45,8 @@ describe('line numbers', () => {
   });
 
   it('is learned only before a command: a column of CPU ids is not a line number', () => {
-    expect(learnPrefix('  0 fffffffffbc486e0  1b    5    0 108   no    no t-0    ffffff00076cbc40 sched', isCommand, isOutput)).toBeNull();
-    expect(learnPrefix('12 threads were runnable', isCommand, isOutput)).toBeNull();
+    expect(learnPrefix('  0 fffffffffbc486e0  1b    5    0 108   no    no t-0    ffffff00076cbc40 sched')).toBeNull();
+    expect(learnPrefix('12 threads were runnable')).toBeNull();
   });
 });
 
@@ -58,12 +61,24 @@ describe('time stamps', () => {
   });
 
   it("does not take kmdb's prompt for a bracketed stamp", () => {
-    expect(learnPrefix('[0]> ::cpuinfo -v', isCommand, isOutput)).toBeNull();
-    expect(learnPrefix('[1]: ::stacks', isCommand, isOutput)).toBeNull();
+    expect(learnPrefix('[0]> ::cpuinfo -v')).toBeNull();
+    expect(learnPrefix('[1]: ::stacks')).toBeNull();
   });
 
   it('ends the run at a line with another shape of stamp or none', () => {
     expect(run(['Dec 06 07:12:01 > ::stacks', '2026-12-06 07:12:02 x', 'Dec 06 07:12:03 y'])).toEqual(['> ::stacks', null, null]);
+  });
+});
+
+describe('prefixes inside prefixes', () => {
+  it('a numbered listing of a session pasted as comments: two runs, learnt from one line', () => {
+    expect(run(['     1\t# > ::findstack -v', '     2\t# stack pointer for thread 1: 2', '     3\t#   ffffff000cf358f0 swtch+0x141()'], 2)).toEqual([
+      '> ::findstack -v',
+      'stack pointer for thread 1: 2',
+      '  ffffff000cf358f0 swtch+0x141()',
+    ]);
+    // One level only: the comment mark inside the number is not looked for.
+    expect(learnPrefix('     1\t# > ::findstack -v', 1)).toBeNull();
   });
 });
 
@@ -77,7 +92,7 @@ describe('marks', () => {
   });
 
   it('is not learned from prose that starts with a mark', () => {
-    expect(learnPrefix('| the queue was long', isCommand, isOutput)).toBeNull();
-    expect(learnPrefix('# reboot', isCommand, isOutput)).toBeNull();
+    expect(learnPrefix('| the queue was long')).toBeNull();
+    expect(learnPrefix('# reboot')).toBeNull();
   });
 });
