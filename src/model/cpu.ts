@@ -31,6 +31,16 @@ export function readCpu(rec: CpuRecord, diagnose: Diagnose): Cpu {
     return out;
   };
   const pinned = rec.pinned === null ? [] : entries([rec.pinned], 'pinned', (p, thread) => ({ thread, proc: p.proc, line: p.line }));
+  // ADDR and THREAD are both printed `%0*p` at one width (mdb-formats.md, ::cpuinfo): a THREAD of
+  // another width was cut, most likely by a line wrapped inside it, and what follows it on the row
+  // (PROC) is the rest of the cut. Neither is used: a wrong address would name the wrong thread.
+  const cut = rec.thread.length !== rec.addr.length;
+  if (cut) {
+    diagnose(
+      at,
+      `CPU ${rec.id}: THREAD ${JSON.stringify(rec.thread.slice(0, 40))} has ${rec.thread.length} hex digits where ADDR has ${rec.addr.length}; mdb prints both at one width, so it was cut (a line wrapped inside it?): THREAD and PROC not used`,
+    );
+  }
   const cpu: Cpu = {
     id: rec.id,
     addr: seen('addr', toAddr(rec.addr)),
@@ -42,8 +52,8 @@ export function readCpu(rec: CpuRecord, diagnose: Diagnose): Cpu {
     runrun: seen('runrun', rec.runrun),
     kprunrun: seen('kprunrun', rec.kprunrun),
     switchTicks: seen('switchTicks', rec.switchTicks),
-    thread: seen('thread', toAddr(rec.thread)),
-    proc: seen('proc', rec.proc, rec.procLine ?? at),
+    thread: cut ? null : seen('thread', toAddr(rec.thread)),
+    proc: cut ? null : seen('proc', rec.proc, rec.procLine ?? at),
     pil: entries(rec.pil, 'interrupt', (p, thread) => ({ pil: p.pil, thread, line: p.line })),
     pinned: pinned[0] ?? null,
     runq: rec.runq === null ? null : entries(rec.runq, 'run-queue', (q, thread) => ({ pri: q.pri, thread, proc: q.proc, line: q.line })),

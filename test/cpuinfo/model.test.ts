@@ -1,6 +1,7 @@
 // cpuFromRecord: normalised addresses and the line each field came from.
 import { describe, expect, it } from 'vitest';
-import { cpuFromRecord } from '../../src/model/cpu.ts';
+import { cpuFromRecord, readCpu } from '../../src/model/cpu.ts';
+import { analyzeText } from '../../src/analyze.ts';
 import { cpus, handwritten, parse, seedSection } from './helpers.ts';
 
 describe('cpuFromRecord', () => {
@@ -53,5 +54,29 @@ describe('cpuFromRecord', () => {
     c.runq!.pop();
     expect(rec.flagNames).toHaveLength(4);
     expect(rec.runq).toHaveLength(5);
+  });
+});
+
+describe('a THREAD cut by a line wrapped inside it', () => {
+  // The seed's CPU 1 row wrapped at column 72 (`fold -w 72`): `... t-6620600 ffffff01d5a6`, then
+  // `00c0 ` and `qemu-system-x86_` on lines of their own. THREAD reads 12 digits under a 16-digit ADDR.
+  const row = '  1 ffffff01d3e32580  1f    4    0   0  yes    no t-6620600 ffffff01d5a6';
+  const text = ['> ::cpuinfo', ' ID ADDR             FLG NRUN BSPL PRI RNRN KRNRN SWITCH THREAD           PROC', row, '00c0 ', ''].join('\n');
+
+  it('is not used, and is said: a wrong address would name the wrong thread', () => {
+    const said: [number, string][] = [];
+    const body = text.split('\n').slice(1, 4).map((t, i) => ({ no: i + 2, text: t }));
+    const [c1] = cpus(parse(body)).map((r) => readCpu(r, (line, message) => said.push([line, message])));
+    expect(c1).toMatchObject({ id: 1, addr: 'ffffff01d3e32580', nrun: 4, runrun: true, switchTicks: 6620600, thread: null, proc: null });
+    expect(c1?.lines['thread']).toBeUndefined();
+    expect(said).toEqual([[3, expect.stringContaining('THREAD "ffffff01d5a6" has 12 hex digits where ADDR has 16')]]);
+  });
+
+  it('through the whole analysis: no thread, no finding and no evidence names the cut address', () => {
+    const a = analyzeText(text);
+    expect(a.snapshot.cpus.find((c) => c.id === 1)?.thread).toBeNull();
+    expect(a.snapshot.threads.some((t) => t.addr === 'ffffff01d5a6')).toBe(false);
+    expect(JSON.stringify(a.findings)).not.toContain('ffffff01d5a6 ');
+    expect(a.diagnostics.map((d) => d.line)).toContain(3);
   });
 });
