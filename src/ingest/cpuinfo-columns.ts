@@ -101,7 +101,7 @@ function verbose(ws: readonly string[], w: AddrWidth, marginBarNext: boolean): s
  * The section's lines with the columns of every CPU block rebuilt whose header is not where mdb
  * puts it; blocks under a header in place are left exactly as they are. Line numbers are kept.
  */
-export function rebuildCpuinfoColumns(lines: SourceLine[]): SourceLine[] {
+export function rebuildCpuinfoColumns(lines: readonly SourceLine[]): readonly SourceLine[] {
   let out: SourceLine[] | null = null;
   let width: AddrWidth | null = null;
   /** The next line under a row starts with the margin's bar. */
@@ -140,4 +140,85 @@ export function rebuildCpuinfoColumns(lines: SourceLine[]): SourceLine[] {
     out?.push(l);
   }
   return out ?? lines;
+}
+
+/** Narrower wraps than this are not a terminal's or a mail client's. */
+const MIN_WRAP_WIDTH = 40;
+
+/** A process name mdb prints in full: `u_comm` holds at most MAXCOMLEN (16) characters. */
+const MAX_COMM = 16;
+/** PROC cells that are never a cut name. */
+const WHOLE_PROC: ReadonlySet<string> = new Set(['(idle)', '-', '?']);
+
+/**
+ * The line this one becomes with `next` joined on, when `next` is provably the rest of a row or
+ * header cut by a wrap; else null. A row always ends with PROC (a name, `(idle)`, `-` or `?`), so
+ * a row without one is incomplete; a THREAD has as many digits as ADDR. With `wrapSeen` (another
+ * line of the section was provably cut at this width) a name cut in two is joined too: a row's
+ * PROC or a `-v` block line's, at column 0 of the next line, at most 16 characters in all.
+ */
+function rejoined(head: string, next: string, wrapSeen: boolean): string | null {
+  const ws = words(head);
+  const nextWords = words(next);
+  const joined = head + next;
+  if (isHeader(ws)) {
+    // `... THREAD` + `  PROC`, or `... THR` + `EAD           PROC`.
+    const jw = words(joined);
+    return !ws.includes('PROC') && isHeader(jw) && jw.length === 11 && jw[10] === 'PROC' ? joined : null;
+  }
+  // A row that ends with a space had its PROC wrapped by an old mdb: the grammar reads that line.
+  if (head.endsWith(' ')) return null;
+  const row = isRow(ws);
+  if (row && ws.length === 10) {
+    const addr = ws[1]!;
+    const thread = ws[9]!;
+    // The row's own trailing space, alone on the next line (an old mdb then wrapped PROC too); the
+    // splitter hands a line of spaces on as an empty one, so the space is put back.
+    if (nextWords.length === 0) return next.length <= 2 && thread.length === addr.length ? head + ' ' : null;
+    const rest = nextWords[0]!;
+    // Cut inside THREAD: the next line starts with exactly the digits it lacks, then at most PROC.
+    if (thread.length < addr.length) return next.startsWith(rest) && isHex(rest) && thread.length + rest.length === addr.length && nextWords.length <= 2 ? joined : null;
+    // Cut on the space before PROC: the next line is that space and the name.
+    return next === ' ' + rest ? joined : null;
+  }
+  // A name cut in two: only where the section shows a wrap at this width.
+  const last = ws[ws.length - 1];
+  if (!wrapSeen || last === undefined || nextWords.length !== 1 || !next.startsWith(nextWords[0]!) || WHOLE_PROC.has(last)) return null;
+  const nameAt = row ? 10 : ws.length - 1;
+  const blockLine = !row && ws.length >= 3 && isHex(ws[ws.length - 2]) && isDecimal(ws[ws.length - 3]);
+  return (row ? ws.length === 11 : blockLine) && nameAt === ws.length - 1 && last.length + nextWords[0]!.length <= MAX_COMM ? joined : null;
+}
+
+/**
+ * Rows and headers that a wrap at a fixed width (a terminal's copy, `fold`, a mail client) cut in
+ * two, joined again: a line as long as the longest of the section, whose next line is provably its
+ * rest (see rejoined). `joined` maps each head's line number to the continuation line joined onto
+ * it, which reads as the head does.
+ */
+export function rejoinCutRows(lines: readonly SourceLine[]): { lines: readonly SourceLine[]; joined: Map<number, number[]> } {
+  let width = 0;
+  for (const l of lines) width = Math.max(width, l.text.length);
+  if (width < MIN_WRAP_WIDTH) return { lines, joined: new Map() };
+  const first = joinPass(lines, width, false);
+  // A provable cut shows the width is a wrap's: then names cut in two are joined as well.
+  return first.joined.size === 0 ? first : joinPass(lines, width, true);
+}
+
+function joinPass(lines: readonly SourceLine[], width: number, wrapSeen: boolean): { lines: readonly SourceLine[]; joined: Map<number, number[]> } {
+  const joined = new Map<number, number[]>();
+  let out: SourceLine[] | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const head = lines[i]!;
+    const next = lines[i + 1];
+    const text = head.text.length === width && next !== undefined ? rejoined(head.text, next.text, wrapSeen) : null;
+    if (text === null) {
+      out?.push(head);
+      continue;
+    }
+    out ??= lines.slice(0, i);
+    out.push({ no: head.no, text });
+    joined.set(head.no, [next!.no]);
+    i++;
+  }
+  return { lines: out ?? lines, joined };
 }

@@ -23,7 +23,6 @@ import { QuoteStripper } from './quote.ts';
 import { decorationOf, stripInlineTag, type Decoration } from './decoration.ts';
 import { readable } from './terminal.ts';
 import { learnPrefixes, type RunPrefix } from './prefix.ts';
-import { rebuildCpuinfoColumns } from './cpuinfo-columns.ts';
 import { fastThreadHeader } from '../../grammar/frames/fast.ts';
 import { isConsolePanicLine } from '../../grammar/panic/index.ts';
 import { isHexCode } from '../../grammar/common/numbers.ts';
@@ -73,12 +72,6 @@ const CUT_BEFORE: Partial<Record<SectionKind, (line: string) => boolean>> = {
 };
 /** Kinds whose output ends with a blank line that belongs to it. */
 const ENDS_WITH_BLANK: ReadonlySet<SectionKind> = new Set(['cpuinfo', 'stacks', 'threadlist']);
-
-/** A section with what a web copy did to its columns undone, where that matters to its grammar. */
-function mended(s: RawSection): RawSection {
-  if (s.kind === 'cpuinfo') s.body = rebuildCpuinfoColumns(s.body);
-  return s;
-}
 
 /** A section being read: its indentation is stripped from every line of its output. */
 type OpenSection = RawSection & { indent: number };
@@ -281,7 +274,7 @@ export class Splitter {
   /** Hands on what an open section has read so far as one part; the section stays open for the rest. */
   private handOnPart(open: OpenSection): void {
     const { indent: _indent, ...part } = open;
-    this.sink.onSection(mended({ ...part, last: false }));
+    this.sink.onSection({ ...part, last: false });
     open.part++;
     open.body = [];
     open.warnings = [];
@@ -307,7 +300,7 @@ export class Splitter {
     if (ENDS_WITH_BLANK.has(open.kind) && this.blanks.length > 0) open.body.push({ no: this.blanks.shift()!, text: '' });
     this.flushBlanksAsProse();
     const { indent: _indent, ...section } = open;
-    this.sink.onSection(mended(section));
+    this.sink.onSection(section);
   }
 
   /**

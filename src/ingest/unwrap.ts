@@ -28,7 +28,14 @@ export interface Unwrapped {
   joined: Map<number, number[]>;
 }
 
-export function unwrapParens(lines: readonly SourceLine[]): Unwrapped {
+/** A line as long as the longest of its section, at least this long, may have been cut by a wrap at that width. */
+const MIN_WRAP_WIDTH = 40;
+
+/**
+ * Frame lines a wrap cut in two, joined again. `width`: the longest line as the section came
+ * (before any other join); by default the longest of `lines`.
+ */
+export function unwrapParens(lines: readonly SourceLine[], width = -1): Unwrapped {
   // Most sections have no wrapped line: they are returned as they are, without a copy.
   let out: SourceLine[] | null = null;
   const joined = new Map<number, number[]>();
@@ -46,8 +53,11 @@ export function unwrapParens(lines: readonly SourceLine[]): Unwrapped {
       const next = lines[j]!;
       const nb = balance(next.text);
       if (next.text.trim() === '' || nb > 0) break;
-      // A hard wrap at a fixed column can cut a token in two; a soft wrap happens at a space.
-      const hard = text.length >= 72 && !text.endsWith(' ') && !text.endsWith(',');
+      // A hard wrap at a fixed column can cut a token in two; a soft wrap happens at a space. The
+      // column is 72 or more (mail), or the section's longest line (a terminal's or fold's width).
+      if (width < 0) for (const l of lines) width = Math.max(width, l.text.length);
+      const cut = text.length >= 72 || (text.length === width && width >= MIN_WRAP_WIDTH);
+      const hard = cut && !text.endsWith(' ') && !text.endsWith(',');
       text = hard ? text + next.text.trim() : text.trimEnd() + ' ' + next.text.trim();
       cont.push(next.no);
       b += nb;

@@ -3,7 +3,8 @@ import { internalDiagnostic, internalError, type Diagnostic, type GrammarResult,
 import type { MdbRecord } from '../../grammar/records.ts';
 import type { LineClass, Section } from '../ingest/types.ts';
 import type { RawSection } from '../ingest/split.ts';
-import { unwrapParens } from '../ingest/unwrap.ts';
+import { unwrapParens, type Unwrapped } from '../ingest/unwrap.ts';
+import { rebuildCpuinfoColumns, rejoinCutRows } from '../ingest/cpuinfo-columns.ts';
 import { looksLikeText } from '../ingest/shapes.ts';
 
 export interface ReadSection {
@@ -43,8 +44,37 @@ function runGrammar(parser: SectionParser | undefined, raw: RawSection, body: re
   }
 }
 
+/**
+ * The section's lines as its grammar reads them: wrapped lines joined again (their continuation
+ * lines listed in `joined`), and for `::cpuinfo` the columns a web copy squeezed rebuilt. The
+ * section's own lines stay as they came: they are what the classes and evidence refer to.
+ */
+function linesToRead(raw: RawSection): Unwrapped {
+  if (raw.kind !== 'cpuinfo') return unwrapParens(raw.body);
+  const rows = rejoinCutRows(raw.body);
+  // The wrap width is the longest line as it came, not as long as a row joined again.
+  let width = 0;
+  for (const l of raw.body) width = Math.max(width, l.text.length);
+  const parens = unwrapParens(rows.lines, width);
+  return { lines: rebuildCpuinfoColumns(parens.lines), joined: mergeJoined(rows.joined, parens.joined) };
+}
+
+/** Joins made on lines already joined: each head keeps every line joined onto it, in order. */
+function mergeJoined(first: ReadonlyMap<number, number[]>, second: ReadonlyMap<number, number[]>): Map<number, number[]> {
+  const out = new Map(first);
+  for (const [head, cont] of second) {
+    const all = [...(first.get(head) ?? [])];
+    for (const c of cont) {
+      all.push(c, ...(first.get(c) ?? []));
+      out.delete(c);
+    }
+    out.set(head, all.sort((a, b) => a - b));
+  }
+  return out;
+}
+
 export function readSection(raw: RawSection, parser: SectionParser | undefined, frameDetail: SectionContext['frameDetail'] = 'full'): ReadSection {
-  const { lines: body, joined } = unwrapParens(raw.body);
+  const { lines: body, joined } = linesToRead(raw);
   const result = runGrammar(parser, raw, body, frameDetail);
   const notParsed = new Map<number, LineClass>();
   const bad = new Map<number, Diagnostic>();

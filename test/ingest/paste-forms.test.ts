@@ -76,6 +76,23 @@ describe('the seed in every paste form', () => {
   }
 });
 
+describe('the seed hard-wrapped at a fixed width (a terminal copy, fold)', () => {
+  /** What `fold -w` does: every line longer than w cut into pieces of w characters. */
+  const fold = (w: number) => lines.flatMap((l) => Array.from({ length: Math.max(1, Math.ceil(l.length / w)) }, (_, k) => l.slice(k * w, k * w + w))).join('\n');
+  const cpuView = (a: ReturnType<typeof analyzeText>) =>
+    a.snapshot.cpus.map((c) => [c.id, c.thread, c.proc, c.pri, c.switchTicks, c.runq?.map((q) => [q.pri, q.thread, q.proc]), c.pil.map((p) => [p.pil, p.thread]), c.pinned?.thread]);
+
+  for (const w of [64, 72, 76, 80]) {
+    it(`at ${w} columns: the same CPUs, threads and findings`, () => {
+      const a = analyzeText(fold(w));
+      expect(cpuView(a)).toEqual(cpuView(base));
+      expect(a.findings.map((f) => [f.rule, f.severity])).toEqual(base.findings.map((f) => [f.rule, f.severity]));
+      // What stays unread is said: the ::print prompt cut inside a member name, a URL cut in two.
+      expect(a.accounting.unrecognized).toBe(a.diagnostics.length);
+    });
+  }
+});
+
 describe('quote markers', () => {
   const strip = (ls: string[]) => {
     const q = new QuoteStripper();

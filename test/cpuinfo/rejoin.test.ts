@@ -1,0 +1,69 @@
+// rejoinCutRows: rows and headers a fixed-width wrap cut, joined again only where the next line is
+// provably their rest. Each case is built by hand from one seed row cut at a chosen column.
+import { describe, expect, it } from 'vitest';
+import { canonicalHeader, rejoinCutRows } from '../../src/ingest/cpuinfo-columns.ts';
+
+const HEADER = ' ID ADDR             FLG NRUN BSPL PRI RNRN KRNRN SWITCH THREAD           PROC';
+const ROW = '  1 ffffff01d3e32580  1f    4    0   0  yes    no t-6620600 ffffff01d5a600c0 qemu-system-x86_';
+const src = (texts: string[]) => texts.map((text, i) => ({ no: i + 10, text }));
+/** The texts the grammar would read and the joins, for lines cut from `texts`. */
+function rejoin(texts: string[]) {
+  const r = rejoinCutRows(src(texts));
+  return { texts: r.lines.map((l) => l.text), joined: [...r.joined] };
+}
+
+describe('joins what a wrap provably cut', () => {
+  it('a THREAD cut inside: the next line starts with the 4 digits it lacks', () => {
+    // Cut at 72: `... ffffff01d5a6` | `00c0 qemu-system-x86_`.
+    expect(rejoin([HEADER.slice(0, 72), ROW.slice(0, 72), ROW.slice(72)]).texts[1]).toBe(ROW);
+  });
+
+  it('a header cut before or inside PROC', () => {
+    expect(rejoin([HEADER.slice(0, 76), HEADER.slice(76), ROW.slice(0, 76)]).texts[0]).toBe(HEADER);
+    expect(rejoin([HEADER.slice(0, 58), HEADER.slice(58)]).texts).toEqual([HEADER]);
+  });
+
+  it('a row cut on the space before PROC', () => {
+    const cut = ROW.indexOf(' qemu');
+    expect(rejoin([ROW.slice(0, cut), ROW.slice(cut)])).toEqual({ texts: [ROW], joined: [[10, [11]]] });
+  });
+
+  it('a row whose trailing space was cut off onto a line of its own: the space comes back for the wrapped name', () => {
+    const row = ROW.slice(0, ROW.indexOf(' qemu'));
+    expect(rejoin([row, '', 'qemu-system-x86_']).texts).toEqual([row + ' ', 'qemu-system-x86_']);
+  });
+
+  it('a name cut in two, once another line of the section shows the wrap', () => {
+    const block = '             EXISTS                59 ffffff01cfa6d7c0 qemu-system-x86_';
+    // The header at 62 shows the wrap; the block line, also 62 long, is then cut inside its name.
+    expect(rejoin([HEADER.slice(0, 62), HEADER.slice(62), block.slice(0, 62), block.slice(62)]).texts).toEqual([HEADER, block]);
+  });
+});
+
+describe('leaves alone what a wrap need not have cut', () => {
+  it("a row ending with a space before its name at column 0: an old mdb's wrap, which the grammar reads", () => {
+    const row = ROW.slice(0, ROW.indexOf('qemu'));
+    expect(rejoin([row, 'qemu-system-x86_']).joined).toEqual([]);
+  });
+
+  it('a whole row, the longest line, followed by a word at column 0, with no wrap seen', () => {
+    expect(rejoin([ROW.replace('qemu-system-x86_', 'qemu'), 'Thanks']).joined).toEqual([]);
+    // With a wrap seen (an 11-digit header cut at 66), a name is joined only up to 16 characters.
+    const header = canonicalHeader(11);
+    const row = (proc: string) => '  0 fffffc00b2a  1b    3    0  59   no    no t-3    fffffc00b2b ' + proc;
+    const cut = (l: string) => [l.slice(0, 66), l.slice(66)];
+    expect(header.length).toBeGreaterThan(66);
+    expect(rejoin([...cut(header), ...cut(row('qemu-system-x86_'))]).texts).toEqual([header, row('qemu-system-x86_')]);
+    expect(rejoin([...cut(header), ...cut(row('qemu-system-x86_64'))]).texts).toEqual([header, ...cut(row('qemu-system-x86_64'))]);
+  });
+
+  it('a THREAD cut whose next line does not hold exactly the missing digits', () => {
+    expect(rejoin([ROW.slice(0, 72), '00c0f qemu']).joined).toEqual([]);
+    expect(rejoin([ROW.slice(0, 72), 'zz00 qemu']).joined).toEqual([]);
+  });
+
+  it('a line shorter than the longest, or a section narrower than any wrap', () => {
+    expect(rejoin([HEADER, ROW.slice(0, 72), ROW.slice(72)]).joined).toEqual([]);
+    expect(rejoin([' ID ADDR FLG', 'x']).joined).toEqual([]);
+  });
+});
