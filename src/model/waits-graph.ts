@@ -168,6 +168,18 @@ export function waitCycles(g: WaitGraph): WaitLink[][] {
   return out;
 }
 
+/** The thread the waits from `from` end at (one that waits on no thread; `from` itself if it waits on none); null when they run into a cycle. */
+export function waitHead(g: WaitGraph, from: Addr): Addr | null {
+  const seen = new Set<Addr>();
+  let cur = from;
+  for (let l = g.links.get(cur); l !== undefined; l = g.links.get(cur)) {
+    seen.add(cur);
+    if (seen.has(l.to)) return null;
+    cur = l.to;
+  }
+  return cur;
+}
+
 /** Chains from each thread nobody waits on, following links until a thread waits on no one (or a cycle). */
 export function waitChains(g: WaitGraph): WaitLink[][] {
   const waitedOn = new Set<Addr>();

@@ -113,7 +113,8 @@ export const RULE_HELP: Readonly<Record<string, RuleHelp>> = {
   },
   'lock-convoy': {
     fullDescription:
-      'Five or more threads block on one lock. Serious when its owner is asleep, queued or has run for long; ' +
+      'Five or more threads block on one lock. Serious when the dump proves its owner does not progress: it has run ' +
+      'for long, is queued behind a high dispatcher finding, or sleeps in waits that end in such a thread or a cycle; ' +
       'ordinary contention when the owner is running briefly.',
     help:
       'Check the lock with `ADDR::mutex` (or `ADDR::rwlock`) and its owner with `ADDR::findstack -v`; shorten the ' +

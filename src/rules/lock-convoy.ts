@@ -1,11 +1,13 @@
 // lock-convoy: many threads blocked on one lock. Ordinary contention clears while the owner runs;
-// a convoy behind an owner that is asleep, queued or running for long is a stall. Without `-v`
+// a convoy is a stall when the dump proves the owner does not progress: on a CPU for long, queued
+// behind a high dispatcher finding, or in waits that end in one (or in a cycle). Without `-v`
 // arguments (`::stacks`) the lock is unnamed: the rule groups by wait site and says what would name it.
-import { isRunnable, waitGraph, type WaitGraph } from '../model/waits-graph.ts';
+import { isRunnable, waitGraph, waitHead, type WaitGraph } from '../model/waits-graph.ts';
 import type { Addr } from '../model/snapshot.ts';
 import { isLockWait, wordWhy, type WaitEdge } from '../model/waits.ts';
 import { explaining } from './explain.ts';
 import { EvidenceSet, cpuLine } from './evidence.ts';
+import { headState } from './wait-head.ts';
 import { REF_MUTEX_C, REF_RWLOCK_C, REF_TURNSTILE_C } from './references.ts';
 import { LIST_LIMIT } from './threads.ts';
 import { resolveHz, thresholdTicks, ticksText } from './time.ts';
@@ -18,21 +20,30 @@ const MIN_WAITERS = 5;
 /** Waiter frames cited as evidence; the rest are counted. */
 const EVIDENCE_WAITERS = 5;
 
-function ownerState(ctx: RuleContext, g: WaitGraph, owner: Addr): { severity: Severity; words: string; line: number | null } {
+function ownerState(ctx: RuleContext, g: WaitGraph, owner: Addr): { severity: Severity; words: string; lines: (number | null)[] } {
   const t = g.threads.get(owner) ?? null;
   const own = ctx.snapshot.waits?.edges.find((e) => e.thread === owner) ?? null;
   // An owner asleep on I/O holds the lock across it, which a busy system shows while the I/O is in
   // flight; as for a wait chain's head, nothing in a dump says that I/O will not complete.
   if (own !== null && (own.kind === 'zio' || own.kind === 'buf')) {
-    return { severity: 'medium', words: `asleep itself, waiting for ${objectWords(own)}: a lock held across I/O, stuck only if that I/O never completes`, line: own.line };
+    return { severity: 'medium', words: `asleep itself, waiting for ${objectWords(own)}: a lock held across I/O, stuck only if that I/O never completes`, lines: [own.line] };
   }
-  if (own !== null) return { severity: 'high', words: `asleep itself, waiting for ${objectWords(own)}`, line: own.line };
+  if (own !== null) {
+    // Asleep on another wait: the convoy lasts as long as the waits the owner is in, which only
+    // their head's state can prove endless (a cv or semaphore is signalled by no one in particular).
+    const head = waitHead(g, owner);
+    const waiting = `asleep itself, waiting for ${objectWords(own)}`;
+    if (head === null) return { severity: 'high', words: `${waiting}, in a cycle of waits that never ends (the deadlock finding)`, lines: [own.line] };
+    if (head === owner) return { severity: 'medium', words: `${waiting}, which no thread shown is known to end: stuck only as long as that wait lasts`, lines: [own.line] };
+    const hs = headState(ctx, g, head);
+    return { severity: hs.severity === 'high' ? 'high' : 'medium', words: `${waiting}, in waits that end at ${label(g, head)}, ${hs.words}`, lines: [own.line, ...hs.lines] };
+  }
   if (t !== null && isRunnable(t)) {
     // An owner preempted while holding a lock is queued for an instant on any busy system; it is a
     // stall only when a dispatcher finding proves why it does not run.
     const f = explaining(ctx, t);
     const why = f !== null ? `; the \`${f.rule}\` finding explains why it has not run: ${f.title}` : '; no high dispatcher finding explains why it has not run, so it may be a moment from running';
-    return { severity: f !== null ? 'high' : 'medium', words: `runnable but not running${why}`, line: t.lines['queuedOn'] ?? null };
+    return { severity: f !== null ? 'high' : 'medium', words: `runnable but not running${why}`, lines: [t.lines['queuedOn'] ?? null] };
   }
   if (t !== null && t.onCpu !== null) {
     const cpu = ctx.snapshot.cpus.find((c) => c.id === t.onCpu) ?? null;
@@ -40,9 +51,9 @@ function ownerState(ctx: RuleContext, g: WaitGraph, owner: Addr): { severity: Se
     const ticks = cpu?.switchTicks ?? null;
     const long = ticks !== null && ticks >= thresholdTicks(ctx, hz);
     const ran = ticks !== null ? ` for ${ticksText(ticks, hz)}` : '';
-    return { severity: long ? 'high' : 'low', words: `running on CPU ${t.onCpu}${ran}${long ? '' : ': ordinary contention while it runs'}`, line: cpu === null ? null : cpuLine(cpu, 'thread') };
+    return { severity: long ? 'high' : 'low', words: `running on CPU ${t.onCpu}${ran}${long ? '' : ': ordinary contention while it runs'}`, lines: [cpu === null ? null : cpuLine(cpu, 'thread')] };
   }
-  return { severity: 'medium', words: 'in a state the input does not show', line: null };
+  return { severity: 'medium', words: 'in a state the input does not show', lines: [] };
 }
 
 function run(ctx: RuleContext) {
@@ -78,7 +89,7 @@ function run(ctx: RuleContext) {
     if (o?.owner != null) {
       const st = ownerState(ctx, g, o.owner);
       severity = st.severity;
-      ev.add(st.line);
+      for (const l of st.lines) ev.add(l);
       const src = o.source === 'word' ? wordWhy(o.kind) : o.source;
       ownerText = `${src} (line ${o.line}) names its owner ${label(g, o.owner)}, ${st.words}.`;
     } else if (o !== undefined) {

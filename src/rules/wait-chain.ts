@@ -3,64 +3,17 @@
 // the whole chain is stuck, so the finding names the dispatcher finding that explains it
 // (illumos 1532 comment 6: memory waits on pageout, pageout on the txg, the txg on a ZIO whose
 // completion taskq thread is starved on a run queue).
-import { isRunnable, waitChains, waitGraph, type WaitGraph, type WaitLink } from '../model/waits-graph.ts';
+import { waitChains, waitGraph, type WaitLink } from '../model/waits-graph.ts';
 import type { Addr } from '../model/snapshot.ts';
-import { EvidenceSet, cpuLine } from './evidence.ts';
-import { explaining } from './explain.ts';
+import { EvidenceSet } from './evidence.ts';
+import { headState } from './wait-head.ts';
 import { REF_ILLUMOS_1532, REF_TURNSTILE_C } from './references.ts';
-import { resolveHz, thresholdTicks, ticksText } from './time.ts';
-import type { Finding, Rule, RuleContext, Severity } from './types.ts';
+import type { Finding, Rule, RuleContext } from './types.ts';
 import { addLinkEvidence, confirmFor, label, linkWords } from './waits-words.ts';
 
 const ID = 'wait-chain';
 /** Threads in a chain before it is reported: two are an ordinary wait, three are a chain. */
 const MIN_THREADS = 3;
-
-interface HeadState {
-  severity: Severity;
-  words: string;
-  lines: (number | null)[];
-  explainedBy: Finding | null;
-}
-
-function headState(ctx: RuleContext, g: WaitGraph, head: Addr): HeadState {
-  const t = g.threads.get(head) ?? null;
-  if (t === null) return { severity: 'low', words: 'its state is not in the input', lines: [], explainedBy: null };
-  if (isRunnable(t)) {
-    const f = explaining(ctx, t);
-    const where = t.queuedOn !== null ? ` on CPU ${t.queuedOn}'s run queue` : '';
-    const why = f !== null ? `; the \`${f.rule}\` finding explains why it has not run: ${f.title}` : '; no high dispatcher finding explains why it has not run, so it may be a moment from running';
-    return { severity: f !== null ? 'high' : 'medium', words: `runnable${where} but not running${why}`, lines: [t.lines['queuedOn'] ?? null], explainedBy: f };
-  }
-  if (t.onCpu !== null) {
-    const cpu = ctx.snapshot.cpus.find((c) => c.id === t.onCpu) ?? null;
-    const hz = resolveHz(ctx);
-    const long = cpu?.switchTicks != null && cpu.switchTicks >= thresholdTicks(ctx, hz);
-    const ran = cpu?.switchTicks != null ? `, for ${ticksText(cpu.switchTicks, hz)}` : '';
-    return { severity: long ? 'high' : 'low', words: `running on CPU ${t.onCpu}${ran}`, lines: [cpu === null ? null : cpuLine(cpu, 'thread')], explainedBy: null };
-  }
-  const own = ctx.snapshot.waits?.edges.find((e) => e.thread === head) ?? null;
-  if (own !== null && (own.kind === 'zio' || own.kind === 'buf')) {
-    return { severity: 'medium', words: `itself waiting on I/O (${own.primitive}, line ${own.line}) that no thread shown will complete`, lines: [own.line], explainedBy: null };
-  }
-  if (own !== null && own.kind === 'rwlock') {
-    // No writer is shown: readers hold it (or its owner was not pasted). The kernel keeps no list of
-    // readers and turnstile_block stops at a read-held rwlock, so a cycle through one never panics.
-    const o = own.object !== null ? (ctx.snapshot.waits?.owners.find((x) => x.object === own.object) ?? null) : null;
-    const held = o !== null && o.readers !== null && o.readers > 0 ? `held by ${o.readers} reader(s) (line ${o.line})` : 'with no writer shown';
-    return {
-      severity: 'medium',
-      words:
-        `asleep in ${own.primitive} (line ${own.line}) on rwlock ${own.object ?? '(address not shown)'}, ${held}: illumos records no ` +
-        'list of readers and turnstile_block does not follow a read-held rwlock, so if a thread of this chain holds it as a ' +
-        'reader this is a deadlock the kernel never detects (`::kgrep` of the lock address finds the stacks that hold it)',
-      lines: [own.line, o?.line ?? null],
-      explainedBy: null,
-    };
-  }
-  if (own !== null) return { severity: 'low', words: `asleep in ${own.primitive} (line ${own.line}) on something no thread shown holds`, lines: [own.line], explainedBy: null };
-  return { severity: 'low', words: 'not shown waiting or running (`::findstack -v` of it would say)', lines: [], explainedBy: null };
-}
 
 function run(ctx: RuleContext) {
   const g = waitGraph(ctx.snapshot);

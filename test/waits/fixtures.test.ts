@@ -1,11 +1,12 @@
-// The four hand-written wait transcripts named with their evidence (lines counted by hand in
+// The hand-written wait transcripts named with their evidence (lines counted by hand in
 // fixtures/handwritten/waits/).
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/analyze.ts';
 import { chainLines } from '../../src/report/chains.ts';
 import { renderMarkdown } from '../../src/report/markdown.ts';
 import { renderText } from '../../src/report/text.ts';
-import { analyzeFixture, waitFindings } from './helpers.ts';
+import { analyzeFixture, fixturePath, waitFindings } from './helpers.ts';
 
 describe('wait findings on the hand-written transcripts', () => {
   it('two-thread deadlock as illumos leaves it: turnstile_block panicked on the cycle (critical, certain)', () => {
@@ -52,6 +53,38 @@ describe('wait findings on the hand-written transcripts', () => {
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ rule: 'lock-convoy', severity: 'medium', confidence: 'certain', title: 'Lock convoy: 6 threads blocked on mutex ffffff0f1a77c2d8' });
     expect(f!.message).toContain('names its owner ffffff0f2b9d0b40 (ufs_putpages), runnable but not running; no high dispatcher finding explains why it has not run');
+  });
+
+  it('convoy behind an owner asleep in cv_wait that no thread shown is known to end: medium, not high (a wakeup may come at any moment)', () => {
+    const [f, ...rest] = waitFindings(analyzeFixture('convoy-owner-cv.txt'));
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ rule: 'lock-convoy', severity: 'medium', confidence: 'certain', title: 'Lock convoy: 6 threads blocked on mutex ffffff0f1a77c2d8' });
+    // convoy-mutex.txt two lines down (a prose line and a blank): the ::mutex row at 68, five waiter frames, the owner's cv_wait at 61.
+    expect(f!.evidence.map((e) => e.line)).toEqual([68, 8, 17, 26, 35, 44, 61]);
+    expect(f!.message).toContain('asleep itself, waiting for cv ffffff0f33a1c208 (cv_wait, line 61, in ufs_lockfs_begin), which no thread shown is known to end');
+  });
+
+  it('convoy whose owner waits for a mutex held by a kernel thread on a CPU for 45000 ticks: high, and the head\'s CPU row is evidence', () => {
+    const found = waitFindings(analyzeFixture('convoy-owner-chain-running.txt'));
+    expect(found.map((f) => [f.rule, f.severity])).toEqual([
+      ['wait-chain', 'high'],
+      ['lock-convoy', 'high'],
+    ]);
+    const f = found[1]!;
+    // The ::mutex row (80) first, then in line order CPU 2's row (8), five waiter frames 9 lines apart from 20, the owner's mutex_vector_enter (74).
+    expect(f.evidence.map((e) => e.line)).toEqual([80, 8, 20, 29, 38, 47, 56, 74]);
+    expect(f.message).toContain('waiting for mutex ffffff0f1b000030 (mutex_vector_enter, line 74, in ufs_putapage), in waits that end at ffffff0f2a11c0c0 (sched), running on CPU 2, for 45000 ticks');
+  });
+
+  it('convoy whose owner waits for a mutex held by one of the waiters: a cycle, so high, beside the deadlock finding', () => {
+    const cv = readFileSync(fixturePath('convoy-owner-cv.txt'), 'utf8');
+    const text =
+      cv.replace('cv_wait+0x70(ffffff0f33a1c208, ffffff0f33a1c200)', 'mutex_vector_enter+0x3a3(ffffff0f1b000030)') +
+      '> ffffff0f1b000030::mutex\n            ADDR  TYPE             HELD MINSPL OLDSPL WAITERS\nffffff0f1b000030 adapt ffffff0f2c01ac40      -      -     yes\n';
+    const found = waitFindings(analyzeText(text));
+    expect(found.map((f) => [f.rule, f.severity])).toContainEqual(['lock-convoy', 'high']);
+    expect(found.some((f) => f.rule === 'deadlock')).toBe(true);
+    expect(found.find((f) => f.rule === 'lock-convoy')!.message).toContain('in a cycle of waits that never ends (the deadlock finding)');
   });
 
   it('a chain whose head is queued behind a re-picked user thread (a SWITCH bound only): medium, not high', () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/analyze.ts';
 import { fixturePath, waitFindings } from './helpers.ts';
 
-const FIXTURES = ['deadlock-two-mutex-panic.txt', 'deadlock-two-mutex.txt', 'cycle-rwlock-three.txt', 'convoy-mutex.txt', 'convoy-mutex-turnstile.txt', 'seed-comment6-chain.txt', 'convoy-owner-preempted.txt', 'chain-head-queued-bound.txt'];
+const FIXTURES = ['deadlock-two-mutex-panic.txt', 'deadlock-two-mutex.txt', 'cycle-rwlock-three.txt', 'convoy-mutex.txt', 'convoy-mutex-turnstile.txt', 'seed-comment6-chain.txt', 'convoy-owner-preempted.txt', 'chain-head-queued-bound.txt', 'convoy-owner-cv.txt', 'convoy-owner-chain-running.txt'];
 
 describe('wait findings in lean, shared-stack mode', () => {
   it.each(FIXTURES)('%s: the same rules, severities, threads and frame lines as the whole read', (name) => {
