@@ -48,13 +48,13 @@ type Cli = typeof import('../src/cli/analyze.ts');
 interface Modules {
   cli: Cli;
   sink: typeof import('../src/report/sink.ts');
-  known: typeof import('../src/cli/known.ts');
+  known: typeof import('../src/triage/known-refs.ts');
 }
 
 /** Renders `a` in `f` as the CLI does into a pipe (known issues matched, no terminal width), into a sink that counts; returns the characters written. */
 async function render(m: Modules, a: import('../src/analysis.ts').Analysis, f: (typeof FORMATS)[number]): Promise<number> {
   let chars = 0;
-  const extras = { known: m.known.knownIssuesOf(a) };
+  const extras = { known: m.known.knownIssueRefs(a) };
   await m.sink.pump(m.cli.reportPieces(a, f.format, undefined, extras, f.compact), { write: (s: string) => (chars += s.length) });
   return chars;
 }
@@ -62,7 +62,7 @@ async function render(m: Modules, a: import('../src/analysis.ts').Analysis, f: (
 async function child(file: string, reps: number): Promise<OutputReport> {
   const api = (await import(pathToFileURL(join(ROOT, 'src/analyze.ts')).href)) as Api;
   const load = async <T>(path: string) => (await import(pathToFileURL(join(ROOT, path)).href)) as T;
-  const m: Modules = { cli: await load<Cli>('src/cli/analyze.ts'), sink: await load<Modules['sink']>('src/report/sink.ts'), known: await load<Modules['known']>('src/cli/known.ts') };
+  const m: Modules = { cli: await load<Cli>('src/cli/analyze.ts'), sink: await load<Modules['sink']>('src/report/sink.ts'), known: await load<Modules['known']>('src/triage/known-refs.ts') };
   const text = readFileSync(file, 'utf8');
   // Warm the JIT on the first eighth, every format once, so the first repetition is not charged for compiling.
   const warmText = text.slice(0, text.lastIndexOf('\n', text.length >> 3) + 1);

@@ -18,7 +18,7 @@ import { pump } from '../report/sink.ts';
 import { nothingToJudge } from '../report/summary.ts';
 import { internalErrorCount, verdictOf } from '../analysis.ts';
 import { neutralize } from '../report/sanitize.ts';
-import { knownIssuesOf } from './known.ts';
+import { knownIssueRefs } from '../triage/known-refs.ts';
 import { stdoutSink } from './sink.ts';
 
 export const DEFAULT_MAX_INPUT = 256 * 1024 * 1024;
@@ -115,7 +115,7 @@ export const runAnalyze: Command = async (argv, io) => {
     io.stderr.write(`playfair analyze: ${analysis}\n`);
     return EXIT_USAGE;
   }
-  const extras: ReportExtras = { known: knownIssuesOf(analysis) };
+  const extras: ReportExtras = { known: knownIssueRefs(analysis) };
   await pump(reportPieces(analysis, format as Format, io.stdout.columns, extras, compact), stdoutSink(io.stdout));
   const internal = internalErrorCount(analysis);
   const code = exitCodeFor(verdictOf(analysis), failOn);

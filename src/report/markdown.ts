@@ -5,7 +5,7 @@
 import type { Analysis } from '../analysis.ts';
 import { SEVERITIES, type Finding } from '../rules/types.ts';
 import { severityCounts, reportOrder } from '../rules/policy.ts';
-import type { ReportExtras } from './extras.ts';
+import { knownIssueLabel, UNPROVEN_MATCH, type ReportExtras } from './extras.ts';
 import { mdCodeLines, mdProse, mdText, mdUrl } from './md-escape.ts';
 import { byLine } from './text.ts';
 import { chainMarkdown } from './chains.ts';
@@ -223,7 +223,7 @@ function* lines(a: Analysis, extras: ReportExtras, opts: MarkdownOptions): Gener
   }
   for (const k of extras.known ?? []) {
     const tickets = k.tickets.length > 0 ? ` (${k.tickets.map(mdText).join(', ')})` : '';
-    yield `**Known issue:** ${mdText(k.id)}: ${mdText(k.title)}${tickets}`;
+    yield `**${knownIssueLabel(k)}:** ${mdText(k.id)}: ${mdText(k.title)}${tickets}${k.proven ? '' : ` (${mdText(UNPROVEN_MATCH)})`}`;
     yield '';
   }
   if (findings.length === 0) {

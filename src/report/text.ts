@@ -5,7 +5,7 @@
 import type { Analysis } from '../analysis.ts';
 import { SEVERITIES, type Evidence, type Finding } from '../rules/types.ts';
 import { severityCounts, reportOrder } from '../rules/policy.ts';
-import type { ReportExtras } from './extras.ts';
+import { knownIssueLabel, UNPROVEN_MATCH, type ReportExtras } from './extras.ts';
 import { neutralize } from './sanitize.ts';
 import {
   MAX_DIAGNOSTICS_SHOWN,
@@ -73,7 +73,8 @@ function* summary(a: Analysis, findings: readonly Finding[], width: number, extr
   }
   for (const k of extras.known ?? []) {
     const tickets = k.tickets.length > 0 ? ` (${k.tickets.join(', ')})` : '';
-    yield* wrap(`Known issue: ${neutralize(`${k.id}: ${k.title}${tickets}`)}`, width, '', '    ');
+    const line = `${knownIssueLabel(k)}: ${neutralize(`${k.id}: ${k.title}${tickets}`)}${k.proven ? '' : ` (${UNPROVEN_MATCH})`}`;
+    yield* wrap(line, width, '', '    ');
   }
   if (a.notes.length > 0 || a.diagnostics.length > 0) {
     yield `${a.notes.length} rule note${a.notes.length === 1 ? '' : 's'}, ${a.diagnostics.length} diagnostic${a.diagnostics.length === 1 ? '' : 's'} (below)`;

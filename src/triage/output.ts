@@ -46,7 +46,7 @@ export function markdownReport(records: readonly TriageRecord[], summary: Triage
   if (summary.interrupted !== undefined) out.push(`**Interrupted**: ${summary.reports} of ${summary.interrupted.of} reports triaged before the run was stopped.`, '');
   out.push('| file | signature | worst | known | input |', '|---|---|---|---|---|');
   for (const r of records) {
-    const known = r.known.map((k) => mdText(k.tickets.join(', '))).join('; ');
+    const known = r.known.map((k) => mdText(k.tickets.join(', ')) + (k.proven ? '' : ' (resembles: not proven)')).join('; ');
     out.push(`| ${mdText(r.file)} | ${mdText(signatureText(r.signature))} | ${r.worst ?? '-'} | ${known || '-'} | ${mdText(r.error ?? qualityText(r.quality))} |`);
   }
   out.push('', '### Groups', '');

@@ -3,9 +3,10 @@ import type { InternalError } from '../../grammar/common/source.ts';
 import { internalErrorCount, type Analysis } from '../analysis.ts';
 import { sortedFindings } from '../rules/policy.ts';
 import type { Severity } from '../rules/types.ts';
-import { knownIssuesFor } from './known-issues.ts';
+import type { KnownIssueRef } from '../report/extras.ts';
+import { knownIssueRefs } from './known-refs.ts';
 import { rateQuality, type Quality } from './quality.ts';
-import { computeSignature, internalSignature, matchContext, unreadableSignature, type Signature } from './signature.ts';
+import { computeSignature, internalSignature, unreadableSignature, type Signature } from './signature.ts';
 
 export interface BriefFinding {
   rule: string;
@@ -20,7 +21,7 @@ export interface TriageRecord {
   type: 'report';
   file: string;
   signature: Signature;
-  known: { id: string; title: string; tickets: string[] }[];
+  known: KnownIssueRef[];
   worst: Severity | null;
   findings: BriefFinding[];
   quality: Quality;
@@ -37,7 +38,6 @@ export interface TriageRecord {
 
 export function triageRecord(file: string, a: Analysis): TriageRecord {
   const signature = computeSignature(a);
-  const ctx = matchContext(a);
   const findings = sortedFindings(a.findings).map((f) => ({
     rule: f.rule,
     severity: f.severity,
@@ -50,7 +50,7 @@ export function triageRecord(file: string, a: Analysis): TriageRecord {
     type: 'report',
     file,
     signature,
-    known: knownIssuesFor(signature, ctx).map((k) => ({ id: k.id, title: k.title, tickets: k.tickets })),
+    known: knownIssueRefs(a, signature),
     worst: findings[0]?.severity ?? null,
     findings,
     quality: rateQuality(a),

@@ -7,7 +7,7 @@ import { analyzeText } from '../../src/analyze.ts';
 import { renderMarkdown } from '../../src/report/markdown.ts';
 import { renderText } from '../../src/report/text.ts';
 import { renderJson } from '../../src/report/json.ts';
-import { knownIssuesOf } from '../../src/cli/known.ts';
+import { knownIssueRefs } from '../../src/triage/known-refs.ts';
 import { triageRecord } from '../../src/triage/record.ts';
 import { seedAnalysis } from '../seed.ts';
 
@@ -40,7 +40,7 @@ describe('the panic and ::status in the summary', () => {
 
 describe('known issues', () => {
   const seed = seedAnalysis();
-  const known = knownIssuesOf(seed);
+  const known = knownIssueRefs(seed);
 
   it('are the ones triage matches for the same report', () => {
     expect(known.map((k) => k.id)).toEqual(triageRecord('seed', seed).known.map((k) => k.id));
@@ -52,5 +52,31 @@ describe('known issues', () => {
     expect(t).toContain(`Known issue: illumos-1532: ${known[0]!.title} (${known[0]!.tickets.join(', ')})`);
     expect(renderMarkdown(seed, { known })).toContain('**Known issue:** illumos\\-1532: ');
     expect(JSON.parse(renderJson(seed, { known })).knownIssues).toEqual(known);
+  });
+
+  it("the seed's match is proven: its main finding is critical", () => {
+    expect(known.map((k) => k.proven)).toEqual([true]);
+  });
+
+  it('on medium findings alone a match is a resemblance, and every format says so (kpreemptpri 100 over a user thread nothing proves stuck)', () => {
+    const a = analyzeText(readFileSync(new URL('../../fixtures/handwritten/verdicts/kp100-user-runner.txt', import.meta.url), 'utf8'));
+    expect(a.findings.map((f) => f.severity)).toEqual(['medium', 'medium', 'low']);
+    const refs = knownIssueRefs(a);
+    expect(refs.map((k) => [k.id, k.proven])).toEqual([['illumos-1532', false]]);
+    expect(triageRecord('kp100', a).known).toEqual(refs);
+    const t = renderText(a, { width: 400 }, { known: refs });
+    expect(t).toContain('Resembles known issue: illumos-1532: ');
+    expect(t).toContain('(not proven: every finding it rests on is below high)');
+    expect(t).not.toContain('Known issue:');
+    expect(renderMarkdown(a, { known: refs })).toContain('**Resembles known issue:** illumos\\-1532: ');
+    expect(JSON.parse(renderJson(a, { known: refs })).knownIssues[0].proven).toBe(false);
+  });
+
+  it('a panic matched by its message is proven whatever the findings', () => {
+    // fixtures/real/020: smartos-live#750's #gp panic in zfs_znode_free, with no dispatcher state.
+    const lx = analyzeText(readFileSync(new URL('../../fixtures/real/020-smartoslive-750-C-status-panicinfo-lx.txt', import.meta.url), 'utf8'));
+    expect(lx.findings).toEqual([]);
+    const refs = knownIssueRefs(lx);
+    expect(refs.map((k) => [k.id, k.proven])).toEqual([['smartos-live-527', true]]);
   });
 });
