@@ -15,7 +15,7 @@ import { textReport } from '../report/text.ts';
 import { markdownReport } from '../report/markdown.ts';
 import { sarifReport } from '../report/sarif.ts';
 import { pump } from '../report/sink.ts';
-import { nothingToJudge } from '../report/summary.ts';
+import { notJudged, nothingToJudge } from '../report/summary.ts';
 import { internalErrorCount, verdictOf } from '../analysis.ts';
 import { neutralize } from '../report/sanitize.ts';
 import { knownIssueRefs } from '../triage/known-refs.ts';
@@ -122,7 +122,7 @@ export const runAnalyze: Command = async (argv, io) => {
   // Text and Markdown say these things in the report; JSON and SARIF readers may not look.
   if (format === 'json' || format === 'sarif') {
     if (code === EXIT_INTERNAL) io.stderr.write(`playfair analyze: ${internal} internal error${internal === 1 ? '' : 's'}; the verdict may be incomplete\n`);
-    else if (code === EXIT_NOTHING_TO_JUDGE) io.stderr.write(`playfair analyze: ${neutralize(nothingToJudge(analysis) ?? 'nothing to judge')}\n`);
+    else if (code === EXIT_NOTHING_TO_JUDGE) io.stderr.write(`playfair analyze: ${neutralize(nothingToJudge(analysis) ?? notJudged(analysis) ?? 'nothing to judge')}\n`);
   }
   return code;
 };

@@ -71,7 +71,7 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 /** Bad usage or unreadable input. */
 export const EXIT_USAGE = 2;
-/** Nothing to judge: no section of the input was read. */
+/** Nothing to judge: no section of the input was read, or none showed dispatcher state. */
 export const EXIT_NOTHING_TO_JUDGE = 3;
 /** playfair itself failed somewhere (a grammar or rule threw): the verdict may be incomplete. */
 export const EXIT_INTERNAL = 4;
@@ -83,16 +83,20 @@ export interface Verdict {
   internalErrors: number;
   /** Lines read as mdb output (accounting.parsed). */
   parsedLines: number;
+  /** The input showed dispatcher state (a CPU, a thread's priority or state, a tunable): the dispatcher was judged. */
+  dispatcherState: boolean;
 }
 
 /**
  * The exit code of a judged run. An internal error outranks everything (the verdict is not to be
- * trusted); then findings at or above the threshold; then "nothing was read"; else clean.
+ * trusted); then findings at or above the threshold; then "nothing was judged": nothing read, or
+ * mdb output without dispatcher state (a lone `::findstack`, a panic's registers), which clean
+ * would overstate; else clean.
  */
 export function exitCodeFor(v: Verdict, failOn: Severity): number {
   if (v.internalErrors > 0) return EXIT_INTERNAL;
   if (v.findings.some((f) => atOrAbove(f.severity, failOn))) return EXIT_FINDINGS;
-  if (v.parsedLines === 0) return EXIT_NOTHING_TO_JUDGE;
+  if (v.parsedLines === 0 || !v.dispatcherState) return EXIT_NOTHING_TO_JUDGE;
   return EXIT_OK;
 }
 

@@ -1,10 +1,10 @@
 // analyze's exit codes beyond 0/1/2: 3 when nothing in the input could be judged (empty input,
-// prose), said on the first line; bad option text escaped before it reaches the terminal. Then
+// prose, said on the first line; mdb output without dispatcher state); bad option text escaped before it reaches the terminal. Then
 // the other commands' codes as the README's table states them, and a report that cannot be written.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync } from 'node:fs';
-import { SEED, run } from './run.ts';
+import { CLEAN_CPUINFO, SEED, run } from './run.ts';
 
 describe('nothing to judge (exit 3)', () => {
   it('empty input: exit 3, and the report says so on its first line', async () => {
@@ -33,10 +33,22 @@ describe('nothing to judge (exit 3)', () => {
     }
   });
 
-  it('a lone mdb prompt is a line read (the command), so the input is judged: clean, 0', async () => {
+  it('a lone mdb prompt is a line read (the command) but shows no dispatcher state: not judged, 3, never clean', async () => {
     const r = await run(['analyze', '-'], '> ::cpuinfo\n');
     expect(r.out).toContain('1 lines: 1 parsed, 0 prose, 0 unrecognized');
-    expect(r.code).toBe(0);
+    expect(r.out).toContain('Findings: none; no dispatcher state');
+    expect(r.code).toBe(3);
+    const json = await run(['analyze', '-', '--format', 'json'], '> ::cpuinfo\n');
+    expect(json.code).toBe(3);
+    expect(json.err).toBe('playfair analyze: no dispatcher state (no ::cpuinfo, thread priorities or tunables) in the input, so the dispatcher was not judged\n');
+  });
+
+  it('a lone ::findstack with no finding: the dispatcher was not judged, 3; with one CPU row read it is judged clean, 0', async () => {
+    const stack = '> ffffff0007a05c40::findstack\nstack pointer for thread ffffff0007a05c40: ffffff0007a05a50\n[ ffffff0007a05a50 _resume_from_idle+0xf4() ]\n  ffffff0007a05a80 swtch+0x141()\n  ffffff0007a05ac0 cv_wait+0x70()\n  ffffff0007a05c20 thread_start+8()\n';
+    const r = await run(['analyze', '-'], stack);
+    expect(r.out).toContain('0 unrecognized');
+    expect(r.code).toBe(3);
+    expect((await run(['analyze', '-'], stack + CLEAN_CPUINFO)).code).toBe(0);
   });
 });
 

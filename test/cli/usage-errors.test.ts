@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import type { CliIO } from '../../src/cli/io.ts';
 import { optionErrorLine } from '../../src/cli/options.ts';
-import { run } from './run.ts';
+import { CLEAN_CPUINFO, run } from './run.ts';
 
 describe('unknown options and missing values', () => {
   it.each([['analyze'], ['triage'], ['sim'], ['mdb'], ['tui'], ['start']])('%s --x: one line, exit 2', async (cmd) => {
@@ -57,14 +57,14 @@ function terminalIO(stdin: string): { io: CliIO; out: () => string; err: () => s
 
 describe('notices for a person at a terminal', () => {
   it('analyze - with stdin a terminal says it is waiting, on stderr, before reading', async () => {
-    const t = terminalIO('> ::cpuinfo\n');
+    const t = terminalIO(CLEAN_CPUINFO);
     const code = await main(['analyze', '-'], t.io);
     expect(code).toBe(0);
     expect(t.err()).toBe('playfair analyze: reading mdb output from the terminal; paste it, then Ctrl-D on a line of its own to end\n');
   });
 
   it('analyze - from a pipe says nothing', async () => {
-    const r = await run(['analyze', '-'], '> ::cpuinfo\n');
+    const r = await run(['analyze', '-'], CLEAN_CPUINFO);
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
   });
@@ -83,7 +83,7 @@ describe('notices for a person at a terminal', () => {
 describe('start [--fail-on SEV] [FILE]', () => {
   const dir = mkdtempSync(join(tmpdir(), 'playfair-start-'));
   const clean = join(dir, 'clean.txt');
-  writeFileSync(clean, '> ::cpuinfo\n');
+  writeFileSync(clean, CLEAN_CPUINFO);
   const prose = join(dir, 'prose.txt');
   writeFileSync(prose, 'The box hung again.\n');
 

@@ -111,7 +111,7 @@ describe('a rule that throws', () => {
     const clean = analyzeText('> ::status\nnot much here\n');
     expect(internalErrorCount(clean)).toBe(0);
     expect(exitCodeFor(verdictOf(clean), 'critical')).not.toBe(EXIT_INTERNAL);
-    expect(exitCodeFor({ ...verdictOf(clean), parsedLines: 1 }, 'critical')).toBe(EXIT_OK);
+    expect(exitCodeFor({ ...verdictOf(clean), parsedLines: 1, dispatcherState: true }, 'critical')).toBe(EXIT_OK);
   });
 });
 
