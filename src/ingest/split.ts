@@ -90,6 +90,13 @@ export class Splitter {
   private bannerRest: { kind: 'modules' | 'stopped'; left: number } | null = null;
   /** Inside a fenced or `<pre>` block of the paste. */
   private inBlock = false;
+  /**
+   * The paste is escaped HTML (a page's source, an archived reply): a line started with `&gt;`, or
+   * the block open is an HTML tag's, whose text a page must escape. Every line with an `&` is then
+   * decoded, so the `-v` margin's `&lt;--+` reads as mdb printed it.
+   */
+  private htmlEscaped = false;
+  private inHtmlBlock = false;
 
   private readonly partLines: number;
   private readonly fastLane: boolean;
@@ -119,27 +126,32 @@ export class Splitter {
 
   push(no: number, line: string): void {
     const raw = this.plain ? line : readable(line);
+    const encoded = hasEncodedMarker(raw);
+    if (encoded) this.htmlEscaped = true;
+    const escaped = (this.htmlEscaped || this.inHtmlBlock) && raw.includes('&');
     const open = this.open;
-    if (open !== null && this.fastLane && this.continuesOutput(open, raw)) {
+    if (open !== null && this.fastLane && !escaped && this.continuesOutput(open, raw)) {
       open.body.push({ no, text: raw });
       return;
     }
-    // A reply copied from escaped HTML (`&gt; ::cpuinfo -v`): decoded line by line, so no line is added or lost.
-    const text = this.undecorate(this.quotes.strip(hasEncodedMarker(raw) ? decodeEntities(raw) : raw));
+    // Escaped HTML is decoded line by line, so no line is added or lost.
+    const text = this.undecorate(this.quotes.strip(escaped || encoded ? decodeEntities(raw) : raw));
     const deco = decorationOf(text);
     if (deco !== null) {
-      this.decoration(deco);
+      this.decoration(deco, text);
       this.sink.onLine(no, 'prose');
       return;
     }
     const inline = text.includes('<') ? stripInlineTag(text) : null;
     if (inline === null) this.take(no, text);
     else if (inline.tag === 'open') {
-      this.decoration('open');
-      this.take(no, inline.text);
+      this.decoration('open', text);
+      // `<pre>&gt; ::cpuinfo -v`: the tag made the rest escaped HTML; `<pre># > ::cpuinfo`: the rest
+      // may start a run of prefixed lines.
+      this.take(no, this.undecorate(this.inHtmlBlock && !escaped && inline.text.includes('&') ? decodeEntities(inline.text) : inline.text));
     } else {
       this.take(no, inline.text);
-      this.decoration('close');
+      this.decoration('close', text);
     }
   }
 
@@ -148,9 +160,10 @@ export class Splitter {
    * output before it, unless that is a prompt with no output yet (Jira puts `{noformat}` between
    * the command and its output).
    */
-  private decoration(d: Decoration): void {
+  private decoration(d: Decoration, line: string): void {
     const opening = d === 'open' || (d === 'toggle' && !this.inBlock);
     this.inBlock = opening;
+    this.inHtmlBlock = opening && line.trimStart().startsWith('<');
     const open = this.open;
     if (opening && open !== null && open.command !== null && open.body.length === 0 && open.warnings.length === 0) return;
     this.close();
@@ -263,6 +276,8 @@ export class Splitter {
       raw.charCodeAt(0) === 32 &&
       raw.charCodeAt(1) === 32 &&
       isHexCode(raw.charCodeAt(2)) &&
+      // A frame never ends with `>`: `...thread_start+8()</pre>` closes the block it is in.
+      raw.charCodeAt(raw.length - 1) !== 62 &&
       !raw.includes('mdb')
     );
   }

@@ -13,6 +13,10 @@ const lines = seed.split('\n');
 const base = analyzeText(seed);
 const FINDINGS = ['kpreempt-threshold', 'runq-starvation', 'ts-timeleft-overrun', 'preemption-pending'];
 const squeeze = (l: string) => l.replace(/ +/g, ' ');
+/** A line as a web page's source holds it. */
+const escapeHtml = (l: string) => l.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+/** Lines inside `<pre>`...`</pre>` stuck to the first and last line, as a page's source or a saved mail holds them. */
+const inPre = (ls: string[]) => ls.map((l, i) => (i === 0 ? '<pre>' : '') + escapeHtml(l) + (i === ls.length - 1 ? '</pre>' : ''));
 
 const variants: Record<string, string> = {
   'quoted with "> "': lines.map((l) => '> ' + l).join('\n'),
@@ -42,6 +46,10 @@ const variants: Record<string, string> = {
   'time-stamped in brackets': lines.map((l) => '[2026-12-06 07:12:01] ' + l).join('\n'),
   'quoted with a bar': lines.map((l) => '| ' + l).join('\n'),
   'numbered, then coloured': lines.map((l, i) => `\x1b[33m${String(i + 1).padStart(6)}\x1b[0m\t${l}`).join('\n'),
+  // Escaped HTML: an archived reply (`&gt; ::cpuinfo -v` starts the escaping) and a page's `<pre>`;
+  // the `-v` margin's `<--+` and `+-->` come back in both.
+  'escaped as HTML': lines.map(escapeHtml).join('\n'),
+  'escaped as HTML inside <pre>': inPre(lines).join('\n'),
 };
 
 describe('the seed in every paste form', () => {
@@ -193,6 +201,7 @@ describe('every real sample, in every paste form below, reads as it does plain',
         ls.map((l) => 'Dec 06 07:12:01 ' + l),
         ls.map((l) => '\x1b[32m' + l + '\x1b[0m'),
         ls.map((l) => '| ' + l),
+        inPre(ls),
       ];
       for (const variant of [...forms.map((f) => f.join('\n')), ls.join('\r')]) {
         const a = analyzeText(variant);
