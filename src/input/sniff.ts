@@ -4,14 +4,49 @@
 /** How much of the start of an input decides whether it is text. */
 export const SNIFF_BYTES = 8192;
 
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+
+/**
+ * The encoding a byte-order mark names: UTF-16 with one is what Windows PowerShell's `>` and
+ * Notepad's "Unicode" save write. UTF-16 without one is not guessed (binaryReason says what it
+ * looks like).
+ */
+export function textEncoding(head: Uint8Array): TextEncoding {
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  return 'utf-8';
+}
+
+/** ASCII text in UTF-16 without a byte-order mark: a NUL in every other byte, on the same side. */
+function looksUtf16(head: Uint8Array): 'LE' | 'BE' | null {
+  const n = Math.min(head.length, 512) & ~1;
+  if (n < 8) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (head[i] === 0 && head[i + 1] !== 0) even++;
+    else if (head[i + 1] === 0 && head[i] !== 0) odd++;
+  }
+  if (odd * 10 >= n * 4) return 'LE';
+  if (even * 10 >= n * 4) return 'BE';
+  return null;
+}
+
 /**
  * Why the first bytes do not look like text, or null when they do. A NUL byte means binary
  * (mdb output never has one); otherwise more than 30% of bytes that are neither printable, common
  * whitespace nor valid UTF-8 means binary. Escape sequences (ESC) count as text: terminal logs have them.
+ * UTF-16 with a byte-order mark is judged by its characters.
  */
 export function binaryReason(head: Uint8Array): string | null {
   if (head.length === 0) return null;
-  if (head.indexOf(0) >= 0) return 'looks like a binary file (contains NUL bytes)';
+  const encoding = textEncoding(head);
+  if (encoding !== 'utf-8') return binaryReason(Buffer.from(new TextDecoder(encoding).decode(head.subarray(0, head.length & ~1)), 'utf8'));
+  if (head.indexOf(0) >= 0) {
+    const utf16 = looksUtf16(head);
+    if (utf16 !== null) return `looks like UTF-16 text without a byte-order mark (convert it: iconv -f UTF-16${utf16} -t UTF-8)`;
+    return 'looks like a binary file (contains NUL bytes)';
+  }
   let bad = 0;
   let i = 0;
   while (i < head.length) {
@@ -60,7 +95,7 @@ function utf8SequenceLength(b: Uint8Array, i: number): number {
   return n;
 }
 
-/** UTF-8 with U+FFFD for malformed bytes; a leading byte-order mark is dropped. */
+/** The text in the encoding its byte-order mark names (UTF-8 without one), U+FFFD for malformed bytes; the mark is dropped. */
 export function decodeText(bytes: Uint8Array): string {
-  return new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(bytes);
+  return new TextDecoder(textEncoding(bytes), { fatal: false, ignoreBOM: false }).decode(bytes);
 }

@@ -4,9 +4,10 @@
 // none reads a binary input to the limit before refusing it.
 import { stat } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
+import { TextDecoder } from 'node:util';
 import { neutralize } from '../report/sanitize.ts';
 import { fsMessage } from './fs-message.ts';
-import { binaryReason, SNIFF_BYTES } from './sniff.ts';
+import { binaryReason, SNIFF_BYTES, textEncoding } from './sniff.ts';
 import { tooLarge } from './size.ts';
 
 /** Where stdin comes from: the process's, or a test's stream. */
@@ -86,7 +87,27 @@ export async function openInput(path: string, io: StdinSource, opts: InputOption
     const why = binary !== null ? `${binary}; expected mdb output as text` : tooLarge(head.length, opts.maxInput, true);
     return { ok: false, message: `${label}: ${why}` };
   }
-  return { ok: true, name: path, label, head, rest: done ? null : it };
+  const encoding = textEncoding(head);
+  if (encoding === 'utf-8') return { ok: true, name: path, label, head, rest: done ? null : it };
+  // UTF-16 is made UTF-8 as it is read, so every later stage (line splitting included) sees the
+  // bytes mdb printed; a character cut between chunks waits in the decoder for its other half.
+  const decoder = new TextDecoder(encoding);
+  const first = Buffer.from(decoder.decode(head, { stream: !done }), 'utf8');
+  return { ok: true, name: path, label, head: first, rest: done ? null : transcoded(it, decoder) };
+}
+
+async function* transcoded(it: AsyncIterator<unknown>, decoder: TextDecoder): AsyncGenerator<Buffer> {
+  try {
+    for (let r = await it.next(); r.done !== true; r = await it.next()) {
+      const s = decoder.decode(toBuffer(r.value), { stream: true });
+      if (s.length > 0) yield Buffer.from(s, 'utf8');
+    }
+    const tail = decoder.decode();
+    if (tail.length > 0) yield Buffer.from(tail, 'utf8');
+  } finally {
+    // Stopped early (too large, a reader gone): the file is closed with it.
+    await closeQuietly(it);
+  }
 }
 
 /** Stops reading a source (closes the file); an error while closing changes nothing for the user. */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { InputTooLargeError, binaryReason, parseByteSize, readInput, readInputLines } from '../../src/input/index.ts';
+import { readReport } from '../../src/triage/read.ts';
 
 const MB = 1024 * 1024;
 let dir: string;
@@ -107,6 +108,43 @@ describe('readInput', () => {
     const r = await readInput('-', { stdin: Readable.from(endless()) }, { maxInput: 10_000 });
     expect(r).toEqual({ ok: false, message: 'stdin: input is more than 10000 bytes, beyond --max-input 10000 bytes' });
     expect(pulled).toBeLessThan(20);
+  });
+});
+
+describe('UTF-16 with a byte-order mark (Windows PowerShell `>`, Notepad "Unicode")', () => {
+  const text = Array.from({ length: 3000 }, (_, i) => `  ffffff000c1${String(i).padStart(5, '0')} swtch+0x141() \u00e9`).join('\n') + '\n';
+  const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  const be = Buffer.from(le.subarray(2)).swap16();
+  const beBom = Buffer.concat([Buffer.from([0xfe, 0xff]), be]);
+  /** Chunks of 7 bytes: every other one cuts a UTF-16 code unit in two. */
+  const odd = (b: Buffer) => Array.from({ length: Math.ceil(b.length / 7) }, (_, i) => b.subarray(i * 7, i * 7 + 7));
+
+  it('is read as its text, whole and streamed, from a file and from stdin in odd-sized chunks', async () => {
+    expect(await readInput(file('le.txt', le), noStdin, { maxInput: MB })).toMatchObject({ ok: true, text });
+    expect(await readInput(file('be.txt', beBom), noStdin, { maxInput: MB })).toMatchObject({ ok: true, text });
+    expect(await readInput('-', { stdin: Readable.from(odd(le)) }, { maxInput: MB })).toMatchObject({ ok: true, text });
+    const lines = text.split('\n').slice(0, -1);
+    for (const source of [{ path: file('le2.txt', le), io: noStdin }, { path: '-', io: { stdin: Readable.from(odd(beBom)) } }]) {
+      const r = await readInputLines(source.path, source.io, { maxInput: MB });
+      if (!r.ok) throw new Error(r.message);
+      const out: string[] = [];
+      for await (const batch of r.batches) out.push(...batch);
+      expect(out).toEqual(lines);
+    }
+  });
+
+  it('is judged by its characters: binary in UTF-16 is still binary', () => {
+    expect(binaryReason(le.subarray(0, 8192))).toBeNull();
+    expect(binaryReason(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.alloc(64)]))).toBe('looks like a binary file (contains NUL bytes)');
+  });
+
+  it('without the mark it is refused, with the conversion that reads it', () => {
+    expect(binaryReason(le.subarray(2, 8194))).toBe('looks like UTF-16 text without a byte-order mark (convert it: iconv -f UTF-16LE -t UTF-8)');
+    expect(binaryReason(be.subarray(0, 8192))).toBe('looks like UTF-16 text without a byte-order mark (convert it: iconv -f UTF-16BE -t UTF-8)');
+  });
+
+  it('triage reads it too', () => {
+    expect(readReport(file('le3.txt', le), MB)).toEqual({ ok: true, text });
   });
 });
 
