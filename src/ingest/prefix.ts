@@ -173,7 +173,8 @@ function candidates(line: string): Candidate[] {
     return out;
   }
   const r = isDigit(c) || c === 32 ? readNumber(line) : null;
-  if (r !== null) {
+  // Listings number from 1; a 0 is a CPU id or a digit cut off a wrapped address.
+  if (r !== null && r.n >= 1) {
     for (const sep of NUMBER_SEPARATORS) {
       if (line.startsWith(sep, r.end)) out.push({ prefix: new Numbers(r.n + 1, sep), text: line.slice(r.end + sep.length), beforeOutput: sep !== ' ' });
     }
@@ -189,18 +190,19 @@ function candidates(line: string): Candidate[] {
  * The prefixes a line starts runs of, outermost first (at most `max`: a numbered listing of a
  * session pasted as comments has two), with the line's text inside them, when that text is mdb's:
  * a command (`isCommand`) or the first line of output pasted without one (`isOutput`). A number
- * followed by a single space starts a run only before a command: `  0 fffffffffbc486e0 ...`, a
- * `::cpuinfo` row, is a CPU id and a space, and the next row carries the next id.
+ * followed by a single space starts a run only before a command, asked for strictly (an mdb
+ * prompt, not a shell line): `  0 fffffffffbc486e0 ...`, a `::cpuinfo` row, is a CPU id and a
+ * space, and `3 mdb` the end of a row a wrap cut (a THREAD's last digit and its process).
  */
 export function learnPrefixes(
   line: string,
-  isCommand: (text: string) => boolean,
+  isCommand: (text: string, strict: boolean) => boolean,
   isOutput: (text: string) => boolean,
   max = 1,
 ): { prefixes: RunPrefix[]; text: string } | null {
   if (max <= 0) return null;
   for (const k of candidates(line)) {
-    if (isCommand(k.text) || (k.beforeOutput && isOutput(k.text))) return { prefixes: [k.prefix], text: k.text };
+    if (isCommand(k.text, !k.beforeOutput) || (k.beforeOutput && isOutput(k.text))) return { prefixes: [k.prefix], text: k.text };
     const inner = learnPrefixes(k.text, isCommand, isOutput, max - 1);
     if (inner !== null) return { prefixes: [k.prefix, ...inner.prefixes], text: inner.text };
   }

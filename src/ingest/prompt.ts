@@ -119,3 +119,10 @@ export function readPrompt(line: string): PromptLine | null {
   const parsed = parseCommandLine(shell);
   return parsed === null ? { type: 'shell' } : { type: 'command', command: parsed.text, parsed, style: 'shell' };
 }
+
+/** A prompt with a command, or (unless `strict`) a shell line that starts mdb: the surest signs of a session. */
+export function isCommandLine(text: string, strict: boolean): boolean {
+  const prompt = readPrompt(text);
+  if (prompt === null) return false;
+  return strict ? prompt.type === 'command' && prompt.style !== 'shell' : prompt.type !== 'empty';
+}

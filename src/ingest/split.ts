@@ -5,7 +5,7 @@ import type { SourceLine } from '../../grammar/common/source.ts';
 import type { ParsedCommand } from '../../grammar/common/command-types.ts';
 import type { LineClass, SectionKind } from './types.ts';
 import { isBlank, leadingSpaces } from './lines.ts';
-import { readPrompt, type PromptStyle } from './prompt.ts';
+import { isCommandLine, readPrompt, type PromptStyle } from './prompt.ts';
 import { decodeEntities, hasEncodedMarker } from './entities.ts';
 import { kindOfCommand } from './kind.ts';
 import {
@@ -338,8 +338,3 @@ export class Splitter {
   }
 }
 
-/** A prompt with a command, or a shell line that starts mdb: the surest signs of a session. */
-function isCommandLine(text: string): boolean {
-  const prompt = readPrompt(text);
-  return prompt !== null && prompt.type !== 'empty';
-}

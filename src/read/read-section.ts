@@ -5,6 +5,7 @@ import type { LineClass, Section } from '../ingest/types.ts';
 import type { RawSection } from '../ingest/split.ts';
 import { unwrapParens, type Unwrapped } from '../ingest/unwrap.ts';
 import { rebuildCpuinfoColumns, rejoinCutRows } from '../ingest/cpuinfo-columns.ts';
+import { rejoinCutHeaders } from '../ingest/stack-headers.ts';
 import { looksLikeText } from '../ingest/shapes.ts';
 
 export interface ReadSection {
@@ -50,13 +51,14 @@ function runGrammar(parser: SectionParser | undefined, raw: RawSection, body: re
  * section's own lines stay as they came: they are what the classes and evidence refer to.
  */
 function linesToRead(raw: RawSection): Unwrapped {
-  if (raw.kind !== 'cpuinfo') return unwrapParens(raw.body);
-  const rows = rejoinCutRows(raw.body);
-  // The wrap width is the longest line as it came, not as long as a row joined again.
+  if (raw.kind !== 'cpuinfo' && raw.kind !== 'findstack') return unwrapParens(raw.body);
+  // The wrap width is the longest line as it came, not as long as a line joined again.
   let width = 0;
   for (const l of raw.body) width = Math.max(width, l.text.length);
-  const parens = unwrapParens(rows.lines, width);
-  return { lines: rebuildCpuinfoColumns(parens.lines), joined: mergeJoined(rows.joined, parens.joined) };
+  const cut = raw.kind === 'cpuinfo' ? rejoinCutRows(raw.body) : rejoinCutHeaders(raw.body, width);
+  const parens = unwrapParens(cut.lines, width);
+  const joined = mergeJoined(cut.joined, parens.joined);
+  return { lines: raw.kind === 'cpuinfo' ? rebuildCpuinfoColumns(parens.lines) : parens.lines, joined };
 }
 
 /** Joins made on lines already joined: each head keeps every line joined onto it, in order. */

@@ -67,3 +67,17 @@ describe('leaves alone what a wrap need not have cut', () => {
     expect(rejoin([' ID ADDR FLG', 'x']).joined).toEqual([]);
   });
 });
+
+describe('fixtures/real/012 folded at 72 columns', () => {
+  it("the row's THREAD cut to `ffff80019fd7004` | `0 mdb` is joined, not read as a line numbered 0 holding a shell's `mdb`", async () => {
+    const { readFileSync } = await import('node:fs');
+    const { analyzeText } = await import('../../src/analyze.ts');
+    const text = readFileSync(new URL('../../fixtures/real/012-richlowe-aarch64-cpuinfo-stacks-part1.txt', import.meta.url), 'utf8');
+    const folded = text.split('\n').flatMap((l) => (l.length > 72 ? [l.slice(0, 72), l.slice(72)] : [l])).join('\n');
+    const plain = analyzeText(text);
+    const a = analyzeText(folded);
+    expect(a.accounting.unrecognized).toBe(0);
+    expect(a.snapshot.cpus.map((c) => [c.id, c.thread, c.proc])).toEqual([[0, 'ffff80019fd70040', 'mdb']]);
+    expect(a.snapshot.threads.map((t) => t.addr)).toEqual(plain.snapshot.threads.map((t) => t.addr));
+  });
+});

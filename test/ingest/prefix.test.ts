@@ -2,7 +2,7 @@
 // text is the input line with its prefix cut off by hand.
 import { describe, expect, it } from 'vitest';
 import { learnPrefixes } from '../../src/ingest/prefix.ts';
-import { readPrompt } from '../../src/ingest/prompt.ts';
+import { isCommandLine, readPrompt } from '../../src/ingest/prompt.ts';
 import { outputStartKind } from '../../src/ingest/shapes.ts';
 
 const isCommand = (t: string) => readPrompt(t)?.type === 'command';
@@ -33,6 +33,17 @@ describe('line numbers', () => {
       '',
       '  0 fffffffffbc486e0',
     ]);
+  });
+
+  it('never a 0: listings number from 1 (a 0 is a CPU id or a digit a wrap cut off an address)', () => {
+    expect(learnPrefix('0\t> ::cpuinfo')).toBeNull();
+    expect(learnPrefix('1\t> ::cpuinfo')).toEqual({ prefixes: [expect.anything()], text: '> ::cpuinfo' });
+  });
+
+  it('a number and a single space only before an mdb prompt, not a shell line (`0 mdb`, `3 mdb`: the end of a cut ::cpuinfo row)', () => {
+    expect(learnPrefixes('3 mdb', isCommandLine, isOutput)).toBeNull();
+    expect(learnPrefixes('3 > ::cpuinfo', isCommandLine, isOutput)?.text).toBe('> ::cpuinfo');
+    expect(learnPrefixes('3\t# mdb -k', isCommandLine, isOutput)?.text).toBe('# mdb -k');
   });
 
   it('grep -n: a colon and no space, so the line keeps its own leading space', () => {
