@@ -3,6 +3,7 @@
 // blocks by column, but a row's fields and a block line's words are unambiguous in order.
 import type { SourceLine } from '../../grammar/common/source.ts';
 import { CPU_FLAGS } from '../../illumos/index.ts';
+import { joinCutLines, MIN_WRAP_WIDTH, widest, type Rejoined } from './width-wrap.ts';
 import { ADDR_WIDTHS, CPUINFO_FLAGDELT, CPUINFO_THRDELT, flagNameEnd, snapAddrWidth, type AddrWidth } from '../../grammar/cpuinfo/layout.ts';
 
 const FLAG_NAMES: ReadonlySet<string> = new Set(CPU_FLAGS.map((f) => f.name));
@@ -142,9 +143,6 @@ export function rebuildCpuinfoColumns(lines: readonly SourceLine[]): readonly So
   return out ?? lines;
 }
 
-/** Narrower wraps than this are not a terminal's or a mail client's. */
-const MIN_WRAP_WIDTH = 40;
-
 /** A process name mdb prints in full: `u_comm` holds at most MAXCOMLEN (16) characters. */
 const MAX_COMM = 16;
 /** PROC cells that are never a cut name. */
@@ -195,30 +193,10 @@ function rejoined(head: string, next: string, wrapSeen: boolean): string | null 
  * rest (see rejoined). `joined` maps each head's line number to the continuation line joined onto
  * it, which reads as the head does.
  */
-export function rejoinCutRows(lines: readonly SourceLine[]): { lines: readonly SourceLine[]; joined: Map<number, number[]> } {
-  let width = 0;
-  for (const l of lines) width = Math.max(width, l.text.length);
+export function rejoinCutRows(lines: readonly SourceLine[]): Rejoined {
+  const width = widest(lines);
   if (width < MIN_WRAP_WIDTH) return { lines, joined: new Map() };
-  const first = joinPass(lines, width, false);
+  const first = joinCutLines(lines, width, (head, next) => rejoined(head, next, false));
   // A provable cut shows the width is a wrap's: then names cut in two are joined as well.
-  return first.joined.size === 0 ? first : joinPass(lines, width, true);
-}
-
-function joinPass(lines: readonly SourceLine[], width: number, wrapSeen: boolean): { lines: readonly SourceLine[]; joined: Map<number, number[]> } {
-  const joined = new Map<number, number[]>();
-  let out: SourceLine[] | null = null;
-  for (let i = 0; i < lines.length; i++) {
-    const head = lines[i]!;
-    const next = lines[i + 1];
-    const text = head.text.length === width && next !== undefined ? rejoined(head.text, next.text, wrapSeen) : null;
-    if (text === null) {
-      out?.push(head);
-      continue;
-    }
-    out ??= lines.slice(0, i);
-    out.push({ no: head.no, text });
-    joined.set(head.no, [next!.no]);
-    i++;
-  }
-  return { lines: out ?? lines, joined };
+  return first.joined.size === 0 ? first : joinCutLines(lines, width, (head, next) => rejoined(head, next, true));
 }

@@ -4,10 +4,9 @@
 // header is whole again. Frame lines cut inside their parentheses are unwrap.ts's.
 import type { SourceLine } from '../../grammar/common/source.ts';
 import { fastFrameLine, fastThreadHeader } from '../../grammar/frames/fast.ts';
+import { joinCutLines, MIN_WRAP_WIDTH, type Rejoined } from './width-wrap.ts';
 
 const HEADER = 'stack pointer for thread ';
-/** Narrower wraps than this are not a terminal's or a mail client's. */
-const MIN_WRAP_WIDTH = 40;
 
 /**
  * The header with `next` joined on, when the header runs to the wrap width and `next` is nothing
@@ -21,23 +20,8 @@ function rejoined(head: string, next: string): string | null {
   return null;
 }
 
-/** Headers cut by a wrap at `width` (the section's longest line), joined again; `joined` maps each head to its continuation. */
-export function rejoinCutHeaders(lines: readonly SourceLine[], width: number): { lines: readonly SourceLine[]; joined: Map<number, number[]> } {
-  const joined = new Map<number, number[]>();
-  if (width < MIN_WRAP_WIDTH) return { lines, joined };
-  let out: SourceLine[] | null = null;
-  for (let i = 0; i < lines.length; i++) {
-    const head = lines[i]!;
-    const next = lines[i + 1];
-    const text = next !== undefined && head.text.length === width && head.text.startsWith(HEADER) ? rejoined(head.text, next.text) : null;
-    if (text === null) {
-      out?.push(head);
-      continue;
-    }
-    out ??= lines.slice(0, i);
-    out.push({ no: head.no, text });
-    joined.set(head.no, [next!.no]);
-    i++;
-  }
-  return { lines: out ?? lines, joined };
+/** Headers cut by a wrap at `width` (the section's widest line), joined again. */
+export function rejoinCutHeaders(lines: readonly SourceLine[], width: number): Rejoined {
+  if (width < MIN_WRAP_WIDTH) return { lines, joined: new Map() };
+  return joinCutLines(lines, width, (head, next) => (head.startsWith(HEADER) ? rejoined(head, next) : null));
 }

@@ -1,6 +1,7 @@
 // Undoing line wraps that a bug tracker or mail client added: a line with an unclosed `(`
 // continued by a line that closes it is one frame line cut in two.
 import type { SourceLine } from '../../grammar/common/source.ts';
+import { MIN_WRAP_WIDTH, widest } from './width-wrap.ts';
 
 function balance(s: string): number {
   // indexOf runs natively: far faster than a loop over every character of every line.
@@ -28,8 +29,6 @@ export interface Unwrapped {
   joined: Map<number, number[]>;
 }
 
-/** A line as long as the longest of its section, at least this long, may have been cut by a wrap at that width. */
-const MIN_WRAP_WIDTH = 40;
 
 /**
  * Frame lines a wrap cut in two, joined again. `width`: the longest line as the section came
@@ -55,7 +54,7 @@ export function unwrapParens(lines: readonly SourceLine[], width = -1): Unwrappe
       if (next.text.trim() === '' || nb > 0) break;
       // A hard wrap at a fixed column can cut a token in two; a soft wrap happens at a space. The
       // column is 72 or more (mail), or the section's longest line (a terminal's or fold's width).
-      if (width < 0) for (const l of lines) width = Math.max(width, l.text.length);
+      if (width < 0) width = widest(lines);
       const cut = text.length >= 72 || (text.length === width && width >= MIN_WRAP_WIDTH);
       const hard = cut && !text.endsWith(' ') && !text.endsWith(',');
       text = hard ? text + next.text.trim() : text.trimEnd() + ' ' + next.text.trim();

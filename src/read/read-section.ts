@@ -6,6 +6,7 @@ import type { RawSection } from '../ingest/split.ts';
 import { unwrapParens, type Unwrapped } from '../ingest/unwrap.ts';
 import { rebuildCpuinfoColumns, rejoinCutRows } from '../ingest/cpuinfo-columns.ts';
 import { rejoinCutHeaders } from '../ingest/stack-headers.ts';
+import { widest } from '../ingest/width-wrap.ts';
 import { looksLikeText } from '../ingest/shapes.ts';
 
 export interface ReadSection {
@@ -53,8 +54,7 @@ function runGrammar(parser: SectionParser | undefined, raw: RawSection, body: re
 function linesToRead(raw: RawSection): Unwrapped {
   if (raw.kind !== 'cpuinfo' && raw.kind !== 'findstack') return unwrapParens(raw.body);
   // The wrap width is the longest line as it came, not as long as a line joined again.
-  let width = 0;
-  for (const l of raw.body) width = Math.max(width, l.text.length);
+  const width = widest(raw.body);
   const cut = raw.kind === 'cpuinfo' ? rejoinCutRows(raw.body) : rejoinCutHeaders(raw.body, width);
   const parens = unwrapParens(cut.lines, width);
   const joined = mergeJoined(cut.joined, parens.joined);
