@@ -188,6 +188,35 @@ function rejoined(head: string, next: string, wrapSeen: boolean): string | null 
 }
 
 /**
+ * The line this one becomes with `next` joined on, when a wrap at a space (`fold -s`, a mail
+ * client's, before the widest line) provably cut it there; else null. A header without PROC and
+ * a row without THREAD are never whole, so the next line is their rest when the two make a whole
+ * header or row (a THREAD as wide as ADDR). With `wrapSeen`, a `-v` block line left ending with a
+ * space after its THREAD has its name alone at column 0 of the next line.
+ */
+function softRejoined(head: string, next: string, wrapSeen: boolean): string | null {
+  const ws = words(head);
+  if (ws.length === 0) return null;
+  // fold -s keeps the space on the line it cut; a client that dropped it needs one back.
+  const joined = head.endsWith(' ') || next.startsWith(' ') ? head + next : head + ' ' + next;
+  if (isHeader(ws)) {
+    const jw = words(joined);
+    return !ws.includes('PROC') && isHeader(jw) && jw.length === 11 && jw[10] === 'PROC' ? joined : null;
+  }
+  if (ws.length < 10 && isDecimal(ws[0]) && isHex(ws[1])) {
+    // (A run-queue line, `60 ffffff0007dbac40`, starts like a row too: it falls through.)
+    const jw = words(joined);
+    if (isRow(jw) && (jw.length === 10 || jw.length === 11) && jw[9]!.length === jw[1]!.length) return joined;
+  }
+  const nextWords = words(next);
+  const name = nextWords[0];
+  if (!wrapSeen || !head.endsWith(' ') || nextWords.length !== 1 || name === undefined || !next.startsWith(name) || name.length > MAX_COMM) return null;
+  const n = ws.length;
+  // PRI THREAD [PROC], or PIL THREAD [PROC] with `-` for the PIL of the thread an interrupt pinned.
+  return !isRow(ws) && n >= 2 && isHex(ws[n - 1]) && (isDecimal(ws[n - 2]) || ws[n - 2] === '-') ? head + next : null;
+}
+
+/**
  * Rows and headers that a wrap at a fixed width (a terminal's copy, `fold`, a mail client) cut in
  * two, joined again: a line as long as the longest of the section, whose next line is provably its
  * rest (see rejoined). `joined` maps each head's line number to the continuation line joined onto
@@ -196,7 +225,8 @@ function rejoined(head: string, next: string, wrapSeen: boolean): string | null 
 export function rejoinCutRows(lines: readonly SourceLine[]): Rejoined {
   const width = widest(lines);
   if (width < MIN_WRAP_WIDTH) return { lines, joined: new Map() };
-  const first = joinCutLines(lines, width, (head, next) => rejoined(head, next, false));
-  // A provable cut shows the width is a wrap's: then names cut in two are joined as well.
-  return first.joined.size === 0 ? first : joinCutLines(lines, width, (head, next) => rejoined(head, next, true));
+  const pass = (wrapSeen: boolean) => joinCutLines(lines, (head, next) => (head.length === width ? rejoined(head, next, wrapSeen) : null) ?? softRejoined(head, next, wrapSeen));
+  const first = pass(false);
+  // A provable cut shows the section was wrapped: then names cut in two are joined as well.
+  return first.joined.size === 0 ? first : pass(true);
 }

@@ -25,7 +25,7 @@ import { readable } from './terminal.ts';
 import { learnPrefixes, type RunPrefix } from './prefix.ts';
 import { fastThreadHeader } from '../../grammar/frames/fast.ts';
 import { isConsolePanicLine } from '../../grammar/panic/index.ts';
-import { isHexCode } from '../../grammar/common/numbers.ts';
+import { isHexCode, isHexDigits } from '../../grammar/common/numbers.ts';
 
 export interface RawSection {
   command: string | null;
@@ -74,7 +74,27 @@ const CUT_BEFORE: Partial<Record<SectionKind, (line: string) => boolean>> = {
 const ENDS_WITH_BLANK: ReadonlySet<SectionKind> = new Set(['cpuinfo', 'stacks', 'threadlist']);
 
 /** A section being read: its indentation is stripped from every line of its output. */
-type OpenSection = RawSection & { indent: number };
+type OpenSection = RawSection & {
+  indent: number;
+  /** The prompt line, while a wrap at the space it ends with may have put the command's last words on the next line. */
+  wrappedPrompt?: { text: string; lastKind: SectionKind | null };
+};
+
+/** Words a wrapped command can end with: type, member and option words (`tsproc_t ts_timeleft`, `-a`). */
+const COMMAND_WORD = /^-?[A-Za-z_][A-Za-z0-9_.]*(?:->[A-Za-z_][A-Za-z0-9_.]*|\[[0-9]+\])*$/;
+/** Most words a wrapped command's rest is taken to hold. */
+const MAX_COMMAND_REST = 3;
+
+/**
+ * The rest of a command a wrap at a space cut (`> ...::print -a ` then `tsproc_t ts_timeleft`):
+ * a line at column 0 of at most three command words, not all hex (an address is output), that
+ * starts no output playfair knows.
+ */
+function isCommandRest(line: string): boolean {
+  if (line.length === 0 || line.charCodeAt(0) === 32 || outputStartKind(line) !== null) return false;
+  const ws = line.trimEnd().split(' ');
+  return ws.length <= MAX_COMMAND_REST && ws.every((w) => COMMAND_WORD.test(w)) && ws.some((w) => !isHexDigits(w));
+}
 
 export class Splitter {
   private open: OpenSection | null = null;
@@ -172,10 +192,24 @@ export class Splitter {
   /** A line with its quoting, prefixes and markup removed. */
   private take(no: number, text: string): void {
     const open = this.open;
+    const wrapped = open?.wrappedPrompt;
+    if (open !== null && wrapped !== undefined) {
+      open.wrappedPrompt = undefined;
+      const whole = open.body.length === 0 && open.warnings.length === 0 && this.blanks.length === 0 && isCommandRest(text) ? readPrompt(wrapped.text + text) : null;
+      if (whole !== null && whole.type === 'command') {
+        open.command = whole.command;
+        open.parsedCommand = whole.parsed;
+        open.kind = kindOfCommand(whole.parsed, wrapped.lastKind);
+        if (open.kind !== 'unknown') this.lastKind = open.kind;
+        this.sink.onLine(no, 'parsed');
+        return;
+      }
+    }
     const prompt = readPrompt(text);
     if (prompt !== null) {
       this.close();
       if (prompt.type === 'command') {
+        const lastKind = this.lastKind;
         const kind = kindOfCommand(prompt.parsed, this.lastKind);
         this.open = {
           command: prompt.command,
@@ -188,6 +222,7 @@ export class Splitter {
           part: 0,
           last: true,
           indent: leadingSpaces(text),
+          ...(text.endsWith(' ') && !text.endsWith('  ') ? { wrappedPrompt: { text, lastKind } } : {}),
         };
         // A bare address repeats the last command that printed something we read, not an assignment.
         if (kind !== 'unknown') this.lastKind = kind;
@@ -288,7 +323,7 @@ export class Splitter {
 
   /** Hands on what an open section has read so far as one part; the section stays open for the rest. */
   private handOnPart(open: OpenSection): void {
-    const { indent: _indent, ...part } = open;
+    const { indent: _indent, wrappedPrompt: _wrapped, ...part } = open;
     this.sink.onSection({ ...part, last: false });
     open.part++;
     open.body = [];
@@ -314,7 +349,7 @@ export class Splitter {
     this.open = null;
     if (ENDS_WITH_BLANK.has(open.kind) && this.blanks.length > 0) open.body.push({ no: this.blanks.shift()!, text: '' });
     this.flushBlanksAsProse();
-    const { indent: _indent, ...section } = open;
+    const { indent: _indent, wrappedPrompt: _wrapped, ...section } = open;
     this.sink.onSection(section);
   }
 

@@ -23,5 +23,5 @@ function rejoined(head: string, next: string): string | null {
 /** Headers cut by a wrap at `width` (the section's widest line), joined again. */
 export function rejoinCutHeaders(lines: readonly SourceLine[], width: number): Rejoined {
   if (width < MIN_WRAP_WIDTH) return { lines, joined: new Map() };
-  return joinCutLines(lines, width, (head, next) => (head.startsWith(HEADER) ? rejoined(head, next) : null));
+  return joinCutLines(lines, (head, next) => (head.length === width && head.startsWith(HEADER) ? rejoined(head, next) : null));
 }

@@ -1,6 +1,7 @@
-// Lines a wrap at a fixed width (a terminal's copy, `fold`, a mail client) cut in two: a cut line
-// runs to the width, the section's widest line. Which pairs are provably one line is each dcmd's
-// to say (cpuinfo-columns.ts, stack-headers.ts); joining them and keeping their numbers is here.
+// Lines a wrap cut in two: at a fixed width (a terminal's copy, `fold`), where a cut line runs to
+// the width, the section's widest line; or at a space before it (`fold -s`, a mail client). Which
+// pairs are provably one line is each dcmd's to say (cpuinfo-columns.ts, stack-headers.ts);
+// joining them and keeping their numbers is here.
 import type { SourceLine } from '../../grammar/common/source.ts';
 
 /** Narrower wraps than this are not a terminal's or a mail client's. */
@@ -20,16 +21,16 @@ export function widest(lines: readonly SourceLine[]): number {
 }
 
 /**
- * Each line exactly `width` long joined with the next where `rejoin(head, next)` gives the whole
- * line (null: not provably one). The lines are returned as they are when nothing is joined.
+ * Each line joined with the next where `rejoin(head, next)` gives the whole line (null: not
+ * provably one). The lines are returned as they are when nothing is joined.
  */
-export function joinCutLines(lines: readonly SourceLine[], width: number, rejoin: (head: string, next: string) => string | null): Rejoined {
+export function joinCutLines(lines: readonly SourceLine[], rejoin: (head: string, next: string) => string | null): Rejoined {
   const joined = new Map<number, number[]>();
   let out: SourceLine[] | null = null;
   for (let i = 0; i < lines.length; i++) {
     const head = lines[i]!;
     const next = lines[i + 1];
-    const text = head.text.length === width && next !== undefined ? rejoin(head.text, next.text) : null;
+    const text = next !== undefined ? rejoin(head.text, next.text) : null;
     if (text === null) {
       out?.push(head);
       continue;

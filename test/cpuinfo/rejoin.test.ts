@@ -40,10 +40,38 @@ describe('joins what a wrap provably cut', () => {
   });
 });
 
+describe('joins what a wrap at a space (fold -s, a mail client) provably cut, before the widest line', () => {
+  const WIDE = 'x'.repeat(90);
+  it('a header without PROC, whether the space stayed on the line or was dropped', () => {
+    const cut = HEADER.lastIndexOf(' PROC') + 1;
+    expect(rejoin([HEADER.slice(0, cut), HEADER.slice(cut), WIDE]).texts[0]).toBe(HEADER);
+    // A client that dropped the space: one fewer before PROC (the column rebuild puts it back), the same words.
+    expect(rejoin([HEADER.slice(0, cut - 1), HEADER.slice(cut), WIDE]).texts[0]).toBe(HEADER.slice(0, cut - 1) + 'PROC');
+    expect(rejoin([' ID ADDR             FLG NRUN BSPL PRI RNRN KRNRN SWITCH THREAD', 'PROC', WIDE]).texts[0]).toBe(' ID ADDR             FLG NRUN BSPL PRI RNRN KRNRN SWITCH THREAD PROC');
+  });
+
+  it('a row without THREAD: the next line starts with a THREAD as wide as ADDR', () => {
+    const cut = ROW.indexOf('ffffff01d5a6');
+    expect(rejoin([ROW.slice(0, cut), ROW.slice(cut), WIDE]).texts[0]).toBe(ROW);
+    expect(rejoin([ROW.slice(0, cut), 'ffffff01d5a6 qemu', WIDE]).joined).toEqual([]);
+  });
+
+  it('a -v block line left ending with a space after THREAD, its name at column 0, once a wrap is seen', () => {
+    const cut = HEADER.lastIndexOf(' PROC') + 1;
+    const block = '             EXISTS                59 ffffff01cfa6d7c0 qemu-system-x86_';
+    const pinned = '             EXISTS         |           - ffffff0007605c40 (idle)';
+    const at = (l: string) => l.lastIndexOf(' ') + 1;
+    expect(rejoin([HEADER.slice(0, cut), HEADER.slice(cut), block.slice(0, at(block)), block.slice(at(block)), pinned.slice(0, at(pinned)), pinned.slice(at(pinned)), WIDE]).texts).toEqual([HEADER, block, pinned, WIDE]);
+    // With no wrap seen in the section it is left to the grammar.
+    expect(rejoin([block.slice(0, at(block)), block.slice(at(block)), WIDE]).joined).toEqual([]);
+  });
+});
+
 describe('leaves alone what a wrap need not have cut', () => {
   it("a row ending with a space before its name at column 0: an old mdb's wrap, which the grammar reads", () => {
     const row = ROW.slice(0, ROW.indexOf('qemu'));
     expect(rejoin([row, 'qemu-system-x86_']).joined).toEqual([]);
+    expect(rejoin([row, 'qemu-system-x86_', 'x'.repeat(90)]).joined).toEqual([]);
   });
 
   it('a whole row, the longest line, followed by a word at column 0, with no wrap seen', () => {

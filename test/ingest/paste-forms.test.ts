@@ -101,6 +101,37 @@ describe('the seed hard-wrapped at a fixed width (a terminal copy, fold)', () =>
   }
 });
 
+describe('the seed word-wrapped at a space (fold -s, a mail client)', () => {
+  /** What `fold -s -w` does: a line longer than w cut after its last space within w (at w when it has none); nothing dropped. */
+  const foldS = (w: number) =>
+    lines
+      .flatMap((l) => {
+        const out: string[] = [];
+        while (l.length > w) {
+          const sp = l.lastIndexOf(' ', w - 1);
+          const cut = sp > 0 ? sp + 1 : w;
+          out.push(l.slice(0, cut));
+          l = l.slice(cut);
+        }
+        return [...out, l];
+      })
+      .join('\n');
+  const cpuView = (a: ReturnType<typeof analyzeText>) =>
+    a.snapshot.cpus.map((c) => [c.id, c.thread, c.proc, c.pri, c.switchTicks, c.runq?.map((q) => [q.pri, q.thread, q.proc]), c.pil.map((p) => [p.pil, p.thread]), c.pinned?.thread]);
+
+  // Before: 60 and 64 read no CPU; 72 and 76 read broken rows and said 'Findings: none'.
+  for (const w of [60, 64, 72, 76, 80]) {
+    it(`at ${w} columns: the same CPUs, ts_timeleft and findings`, () => {
+      const a = analyzeText(foldS(w));
+      expect(cpuView(a)).toEqual(cpuView(base));
+      expect(a.snapshot.threads.find((t) => t.addr === 'ffffff01d5a600c0')?.tsTimeleft).toBe(-6618541);
+      expect(a.findings.map((f) => [f.rule, f.severity])).toEqual(base.findings.map((f) => [f.rule, f.severity]));
+      // What stays unread is said (a URL cut where it had no space).
+      expect(a.accounting.unrecognized).toBe(a.diagnostics.length);
+    });
+  }
+});
+
 describe('quote markers', () => {
   const strip = (ls: string[]) => {
     const q = new QuoteStripper();

@@ -125,3 +125,36 @@ describe('the fast lane for frame lines', () => {
     );
   });
 });
+
+describe('a prompt wrapped at a space (fold -s, a mail client)', () => {
+  const PRINT = '> ffffff01d5a600c0::print kthread_t t_cldata | ::print -a ';
+  const OUT = 'ffffff01dde41b90 ts_timeleft = 0xff9b0253';
+
+  it('takes the command words on the next line back into the command', () => {
+    const { sections, classes } = split([PRINT, 'tsproc_t ts_timeleft', OUT].join('\n'));
+    expect(sections.map((s) => [s.kind, s.command, s.startLine, s.body.map((l) => l.no)])).toEqual([
+      ['print', 'ffffff01d5a600c0::print kthread_t t_cldata | ::print -a tsproc_t ts_timeleft', 1, [3]],
+    ]);
+    expect([...classes]).toEqual([
+      [1, 'parsed'],
+      [2, 'parsed'],
+    ]);
+  });
+
+  it('leaves output that follows a prompt ending with a space as output: an address, a symbol with its colon, a header', () => {
+    for (const [prompt, first] of [
+      ['> ::walk cpu ', 'fffffffffbc486e0'],
+      ['> kpreemptpri/D ', 'kpreemptpri:'],
+      ['> ::cpuinfo ', ' ID ADDR             FLG NRUN BSPL PRI RNRN KRNRN SWITCH THREAD           PROC'],
+    ] as const) {
+      const { sections } = split([prompt, first].join('\n'));
+      expect(sections[0]!.command).toBe(prompt.slice(2).trim());
+      expect(sections[0]!.body.map((l) => l.text)).toEqual([first]);
+    }
+  });
+
+  it('not after a command typed with two trailing spaces (a person, not a wrap)', () => {
+    const { sections } = split(['> ::print -a  ', 'tsproc_t'].join('\n'));
+    expect(sections[0]!.command).toBe('::print -a');
+  });
+});
