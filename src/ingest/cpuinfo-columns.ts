@@ -148,6 +148,12 @@ const MAX_COMM = 16;
 /** PROC cells that are never a cut name. */
 const WHOLE_PROC: ReadonlySet<string> = new Set(['(idle)', '-', '?']);
 
+/** A header (words `ws`) without PROC, and `joined` with the next line the whole header: then `joined`. */
+function headerRest(ws: readonly string[], joined: string): string | null {
+  const jw = words(joined);
+  return !ws.includes('PROC') && isHeader(jw) && jw.length === 11 && jw[10] === 'PROC' ? joined : null;
+}
+
 /**
  * The line this one becomes with `next` joined on, when `next` is provably the rest of a row or
  * header cut by a wrap; else null. A row always ends with PROC (a name, `(idle)`, `-` or `?`), so
@@ -159,11 +165,8 @@ function rejoined(head: string, next: string, wrapSeen: boolean): string | null 
   const ws = words(head);
   const nextWords = words(next);
   const joined = head + next;
-  if (isHeader(ws)) {
-    // `... THREAD` + `  PROC`, or `... THR` + `EAD           PROC`.
-    const jw = words(joined);
-    return !ws.includes('PROC') && isHeader(jw) && jw.length === 11 && jw[10] === 'PROC' ? joined : null;
-  }
+  // `... THREAD` + `  PROC`, or `... THR` + `EAD           PROC`.
+  if (isHeader(ws)) return headerRest(ws, joined);
   // A row that ends with a space had its PROC wrapped by an old mdb: the grammar reads that line.
   if (head.endsWith(' ')) return null;
   const row = isRow(ws);
@@ -199,10 +202,7 @@ function softRejoined(head: string, next: string, wrapSeen: boolean): string | n
   if (ws.length === 0) return null;
   // fold -s keeps the space on the line it cut; a client that dropped it needs one back.
   const joined = head.endsWith(' ') || next.startsWith(' ') ? head + next : head + ' ' + next;
-  if (isHeader(ws)) {
-    const jw = words(joined);
-    return !ws.includes('PROC') && isHeader(jw) && jw.length === 11 && jw[10] === 'PROC' ? joined : null;
-  }
+  if (isHeader(ws)) return headerRest(ws, joined);
   if (ws.length < 10 && isDecimal(ws[0]) && isHex(ws[1])) {
     // (A run-queue line, `60 ffffff0007dbac40`, starts like a row too: it falls through.)
     const jw = words(joined);
@@ -217,13 +217,12 @@ function softRejoined(head: string, next: string, wrapSeen: boolean): string | n
 }
 
 /**
- * Rows and headers that a wrap at a fixed width (a terminal's copy, `fold`, a mail client) cut in
- * two, joined again: a line as long as the longest of the section, whose next line is provably its
- * rest (see rejoined). `joined` maps each head's line number to the continuation line joined onto
+ * Rows and headers that a wrap cut in two, joined again: at a fixed width (a terminal's copy,
+ * `fold`), a line as long as `width` (the section's widest) whose next line is provably its rest
+ * (see rejoined); at a space (`fold -s`, a mail client), see softRejoined. `joined` maps each head's line number to the continuation line joined onto
  * it, which reads as the head does.
  */
-export function rejoinCutRows(lines: readonly SourceLine[]): Rejoined {
-  const width = widest(lines);
+export function rejoinCutRows(lines: readonly SourceLine[], width = widest(lines)): Rejoined {
   if (width < MIN_WRAP_WIDTH) return { lines, joined: new Map() };
   const pass = (wrapSeen: boolean) => joinCutLines(lines, (head, next) => (head.length === width ? rejoined(head, next, wrapSeen) : null) ?? softRejoined(head, next, wrapSeen));
   const first = pass(false);

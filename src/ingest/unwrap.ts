@@ -29,7 +29,6 @@ export interface Unwrapped {
   joined: Map<number, number[]>;
 }
 
-
 /**
  * Frame lines a wrap cut in two, joined again. `width`: the longest line as the section came
  * (before any other join); by default the longest of `lines`.

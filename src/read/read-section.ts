@@ -55,7 +55,7 @@ function linesToRead(raw: RawSection): Unwrapped {
   if (raw.kind !== 'cpuinfo' && raw.kind !== 'findstack') return unwrapParens(raw.body);
   // The wrap width is the longest line as it came, not as long as a line joined again.
   const width = widest(raw.body);
-  const cut = raw.kind === 'cpuinfo' ? rejoinCutRows(raw.body) : rejoinCutHeaders(raw.body, width);
+  const cut = raw.kind === 'cpuinfo' ? rejoinCutRows(raw.body, width) : rejoinCutHeaders(raw.body, width);
   const parens = unwrapParens(cut.lines, width);
   const joined = mergeJoined(cut.joined, parens.joined);
   return { lines: raw.kind === 'cpuinfo' ? rebuildCpuinfoColumns(parens.lines) : parens.lines, joined };

@@ -5,7 +5,7 @@
 // pre-fix kernel, not illumos 1532 happening), and says so.
 import type { Analysis } from '../analysis.ts';
 import type { KnownIssueRef } from '../report/extras.ts';
-import { severityRank, sortedFindings } from '../rules/policy.ts';
+import { severityRank, worstFinding } from '../rules/policy.ts';
 import { knownIssuesFor } from './known-issues.ts';
 import { computeSignature, matchContext, type Signature } from './signature.ts';
 
@@ -13,8 +13,8 @@ import { computeSignature, matchContext, type Signature } from './signature.ts';
 export function knownMatchProven(a: Analysis, sig: Signature): boolean {
   if (sig.kind === 'panic') return true;
   if (sig.kind !== 'finding') return false;
-  const main = sortedFindings(a.findings)[0];
-  return main !== undefined && severityRank(main.severity) <= severityRank('high');
+  const worst = worstFinding(a.findings);
+  return worst !== null && severityRank(worst.severity) <= severityRank('high');
 }
 
 export function knownIssueRefs(a: Analysis, sig: Signature = computeSignature(a)): KnownIssueRef[] {
