@@ -21,6 +21,11 @@ export interface TriageGroup {
   /** Files that joined on rule and detail only (their input had no stacks). */
   partial: string[];
   known: string[];
+  /**
+   * The ids in `known` that no report of the group proves (every finding the match rests on is
+   * below high): the group resembles the issue, as kpreemptpri 100 does on every pre-fix kernel.
+   */
+  resembles: string[];
   worst: Severity | null;
 }
 
@@ -42,6 +47,11 @@ function worse(a: Severity | null, b: Severity | null): Severity | null {
   return severityRank(a) <= severityRank(b) ? a : b;
 }
 
+/** A group's known issues for people: each id, marked when no report of the group proves it. */
+export function knownText(g: Pick<TriageGroup, 'known' | 'resembles'>, name: (id: string) => string = (id) => id): string {
+  return g.known.map((id) => name(id) + (g.resembles.includes(id) ? ' (resembles: not proven)' : '')).join('; ');
+}
+
 /** Worst severity first (groups with none last), then the bigger group, then by key for a stable order. */
 export function compareGroups(a: TriageGroup, b: TriageGroup): number {
   const rank = (g: TriageGroup) => (g.worst === null ? Number.MAX_SAFE_INTEGER : severityRank(g.worst));
@@ -50,18 +60,24 @@ export function compareGroups(a: TriageGroup, b: TriageGroup): number {
 
 export function groupRecords(records: readonly TriageRecord[]): TriageGroup[] {
   const byKey = new Map<string, TriageGroup>();
+  /** Per group, the known issues some report of it proves. */
+  const proven = new Map<TriageGroup, Set<string>>();
+  const provenIn = (g: TriageGroup) => proven.get(g) ?? proven.set(g, new Set()).get(g)!;
   for (const r of records) {
     const s = r.signature;
     let g = byKey.get(s.key);
     if (g === undefined) {
-      g = { key: s.key, kind: s.kind, label: groupLabel(s), rule: s.rule, detail: s.detail, frames: s.frames, count: 0, files: [], partial: [], known: [], worst: null };
+      g = { key: s.key, kind: s.kind, label: groupLabel(s), rule: s.rule, detail: s.detail, frames: s.frames, count: 0, files: [], partial: [], known: [], resembles: [], worst: null };
       byKey.set(s.key, g);
     }
     g.count++;
     g.files.push(r.file);
     // A healthy report's low findings are real; an empty or unread one has no severity at all.
     g.worst = worse(g.worst, r.worst);
-    for (const k of r.known) if (!g.known.includes(k.id)) g.known.push(k.id);
+    for (const k of r.known) {
+      if (!g.known.includes(k.id)) g.known.push(k.id);
+      if (k.proven) provenIn(g).add(k.id);
+    }
   }
   const groups = [...byKey.values()];
   for (const g of groups.filter((x) => x.kind === 'panic' && x.frames.length === 0)) {
@@ -76,7 +92,10 @@ export function groupRecords(records: readonly TriageRecord[]): TriageGroup[] {
     }
     home.worst = worse(home.worst, g.worst);
     for (const k of g.known) if (!home.known.includes(k)) home.known.push(k);
+    for (const k of provenIn(g)) provenIn(home).add(k);
     byKey.delete(g.key);
   }
-  return [...byKey.values()].sort(compareGroups);
+  const out = [...byKey.values()];
+  for (const g of out) g.resembles = g.known.filter((k) => !provenIn(g).has(k));
+  return out.sort(compareGroups);
 }

@@ -1,6 +1,6 @@
 // Triage output: one NDJSON line per report and a summary line, or Markdown for a tracker.
 import { mdText } from '../report/md-escape.ts';
-import type { TriageGroup } from './group.ts';
+import { knownText, type TriageGroup } from './group.ts';
 import { KNOWN_ISSUES } from './known-issues.ts';
 import type { QualityRating, Quality } from './quality.ts';
 import type { TriageRecord } from './record.ts';
@@ -51,8 +51,8 @@ export function markdownReport(records: readonly TriageRecord[], summary: Triage
   }
   out.push('', '### Groups', '');
   summary.groups.forEach((g, i) => {
-    const titles = g.known.map((id) => KNOWN_ISSUES.find((k) => k.id === id)?.title ?? id);
-    out.push(`${i + 1}. **${mdText(g.label)}**: ${g.count} report${g.count === 1 ? '' : 's'}, worst ${g.worst ?? '-'}${titles.length > 0 ? `; known: ${mdText(titles.join('; '))}` : ''}`);
+    const known = knownText(g, (id) => KNOWN_ISSUES.find((k) => k.id === id)?.title ?? id);
+    out.push(`${i + 1}. **${mdText(g.label)}**: ${g.count} report${g.count === 1 ? '' : 's'}, worst ${g.worst ?? '-'}${known !== '' ? `; known: ${mdText(known)}` : ''}`);
     for (const f of g.files) out.push(`   - ${mdText(f)}${g.partial.includes(f) ? ' (joined on rule and message only: no stacks in the input)' : ''}`);
   });
   out.push('', `Input quality: ${(['good', 'partial', 'fragment', 'none'] as const).map((q) => `${summary.quality[q]} ${q}`).join(', ')}${summary.errors > 0 ? `; ${summary.errors} unreadable` : ''}${summary.internalErrors > 0 ? `; internal errors on ${summary.internalErrors} (their verdicts may be incomplete)` : ''}.`);

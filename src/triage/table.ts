@@ -1,7 +1,7 @@
 // The triage summary as a table for a terminal: one row per group, worst severity first. Every
 // cell is sanitized (file names and panic messages are untrusted text).
 import { neutralize } from '../report/sanitize.ts';
-import type { TriageGroup } from './group.ts';
+import { knownText, type TriageGroup } from './group.ts';
 import type { TriageSummary } from './output.ts';
 
 const HEAD = ['group', 'count', 'worst', 'known issue', 'representative report'] as const;
@@ -16,7 +16,7 @@ function cell(s: string, fromLeft = false): string {
 }
 
 function row(g: TriageGroup): string[] {
-  return [cell(g.label), String(g.count), g.worst ?? '-', cell(g.known.length > 0 ? g.known.join(', ') : '-'), cell(g.files[0] ?? '-', true)];
+  return [cell(g.label), String(g.count), g.worst ?? '-', cell(g.known.length > 0 ? knownText(g) : '-'), cell(g.files[0] ?? '-', true)];
 }
 
 export function triageTable(summary: TriageSummary): string {

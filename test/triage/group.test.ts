@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/analyze.ts';
+import { markdownReport, summarize } from '../../src/triage/output.ts';
+import { triageTable } from '../../src/triage/table.ts';
 import { groupRecords } from '../../src/triage/group.ts';
 import { errorRecord, triageRecord } from '../../src/triage/record.ts';
 import { seedSnapshot } from '../rules/helpers.ts';
@@ -44,5 +48,31 @@ describe('grouping', () => {
     expect(g.map((x) => x.label).sort()).toEqual(['nothing to judge', 'unreadable']);
     expect(g.every((x) => x.worst === null)).toBe(true);
     expect(recs[1]!.quality.rating).toBe('none');
+  });
+});
+
+describe('known issues of a group', () => {
+  const kp100 = () => analyzeText(readFileSync(new URL('../../fixtures/handwritten/verdicts/kp100-user-runner.txt', import.meta.url), 'utf8'));
+
+  it('a group no report of which proves its known issue says it only resembles it, in every face', () => {
+    // kpreemptpri 100 over a user-level runner: the #1532 match rests on medium findings only.
+    const recs = [triageRecord('k1.txt', kp100()), triageRecord('k2.txt', kp100())];
+    expect(recs[0]!.known.map((k) => [k.id, k.proven])).toEqual([['illumos-1532', false]]);
+    const g = groupRecords(recs);
+    expect(g).toHaveLength(1);
+    expect(g[0]!.known).toEqual(['illumos-1532']);
+    expect(g[0]!.resembles).toEqual(['illumos-1532']);
+    const summary = summarize(recs, g);
+    expect(triageTable(summary).split('\n')[2]).toContain('illumos-1532 (resembles: not proven)');
+    const group = markdownReport(recs, summary).split('\n').find((l) => l.startsWith('1. '));
+    expect(group).toMatch(/; known: Long\\-term kernel\\-resident .* \\\(resembles\\: not proven\\\)$/);
+  });
+
+  it('the seed proves it: no mark', () => {
+    const recs = [triageRecord('a.txt', analysisOf(seedSnapshot())), triageRecord('b.txt', analysisOf(seedSnapshot()))];
+    const g = groupRecords(recs);
+    expect(g[0]!.known).toEqual(['illumos-1532']);
+    expect(g[0]!.resembles).toEqual([]);
+    expect(triageTable(summarize(recs, g))).not.toContain('resembles');
   });
 });
