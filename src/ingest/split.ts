@@ -19,6 +19,7 @@ import {
   outputStartKind,
 } from './shapes.ts';
 import { mayBeContinued } from './unwrap.ts';
+import { MIN_WRAP_WIDTH } from './width-wrap.ts';
 import { QuoteStripper } from './quote.ts';
 import { decorationOf, stripInlineTag, type Decoration } from './decoration.ts';
 import { readable } from './terminal.ts';
@@ -88,11 +89,14 @@ const MAX_COMMAND_REST = 3;
 /**
  * The rest of a command a wrap at a space cut (`> ...::print -a ` then `tsproc_t ts_timeleft`):
  * a line at column 0 of at most three command words, not all hex (an address is output), that
- * starts no output playfair knows.
+ * starts no output playfair knows. A wrap at a space moves a word down only when it did not fit,
+ * and no wrap is narrower than MIN_WRAP_WIDTH: a prompt of `head` characters and the first word
+ * must be wider than that together (`> ::cpuinfo -v ` then `See below` is a person's line).
  */
-function isCommandRest(line: string): boolean {
+function isCommandRest(head: string, line: string): boolean {
   if (line.length === 0 || line.charCodeAt(0) === 32 || outputStartKind(line) !== null) return false;
   const ws = line.trimEnd().split(' ');
+  if (head.length + ws[0]!.length <= MIN_WRAP_WIDTH) return false;
   return ws.length <= MAX_COMMAND_REST && ws.every((w) => COMMAND_WORD.test(w)) && ws.some((w) => !isHexDigits(w));
 }
 
@@ -195,7 +199,7 @@ export class Splitter {
     const wrapped = open?.wrappedPrompt;
     if (open !== null && wrapped !== undefined) {
       open.wrappedPrompt = undefined;
-      const whole = open.body.length === 0 && open.warnings.length === 0 && this.blanks.length === 0 && isCommandRest(text) ? readPrompt(wrapped.text + text) : null;
+      const whole = open.body.length === 0 && open.warnings.length === 0 && this.blanks.length === 0 && isCommandRest(wrapped.text, text) ? readPrompt(wrapped.text + text) : null;
       if (whole !== null && whole.type === 'command') {
         open.command = whole.command;
         open.parsedCommand = whole.parsed;

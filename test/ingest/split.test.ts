@@ -153,6 +153,20 @@ describe('a prompt wrapped at a space (fold -s, a mail client)', () => {
     }
   });
 
+  it('not when the prompt and the first word of the next line fit in any wrap width (a line a person wrote after a short prompt)', () => {
+    for (const [prompt, next] of [
+      ['> ::cpuinfo -v ', 'See below'],
+      ['> ::threadlist -v ', 'some threads'],
+    ] as const) {
+      const { sections } = split([prompt, next].join('\n'));
+      expect(sections[0]!.command).toBe(prompt.slice(2).trim());
+      expect(sections[0]!.body.map((l) => l.text)).toEqual([next]);
+    }
+    // Wider than 40 together, as a wrap must be: taken back.
+    const { sections } = split(['> ffffff01d5a600c0::print kthread_t t_cldata ', 'ts_timeleft'].join('\n'));
+    expect(sections[0]!.command).toBe('ffffff01d5a600c0::print kthread_t t_cldata ts_timeleft');
+  });
+
   it('not after a command typed with two trailing spaces (a person, not a wrap)', () => {
     const { sections } = split(['> ::print -a  ', 'tsproc_t'].join('\n'));
     expect(sections[0]!.command).toBe('::print -a');
