@@ -5,12 +5,10 @@
 import { isRunnable, waitGraph, waitHead, type WaitGraph } from '../model/waits-graph.ts';
 import type { Addr } from '../model/snapshot.ts';
 import { isLockWait, wordWhy, type WaitEdge } from '../model/waits.ts';
-import { explaining } from './explain.ts';
-import { EvidenceSet, cpuLine } from './evidence.ts';
-import { headState } from './wait-head.ts';
+import { EvidenceSet } from './evidence.ts';
+import { headState, runnableState, runningState } from './wait-head.ts';
 import { REF_MUTEX_C, REF_RWLOCK_C, REF_TURNSTILE_C } from './references.ts';
 import { LIST_LIMIT } from './threads.ts';
-import { resolveHz, thresholdTicks, ticksText } from './time.ts';
 import type { Finding, Rule, RuleContext, Severity } from './types.ts';
 import { label, objectWords } from './waits-words.ts';
 
@@ -38,20 +36,12 @@ function ownerState(ctx: RuleContext, g: WaitGraph, owner: Addr): { severity: Se
     const hs = headState(ctx, g, head);
     return { severity: hs.severity === 'high' ? 'high' : 'medium', words: `${waiting}, in waits that end at ${label(g, head)}, ${hs.words}`, lines: [own.line, ...hs.lines] };
   }
-  if (t !== null && isRunnable(t)) {
-    // An owner preempted while holding a lock is queued for an instant on any busy system; it is a
-    // stall only when a dispatcher finding proves why it does not run.
-    const f = explaining(ctx, t);
-    const why = f !== null ? `; the \`${f.rule}\` finding explains why it has not run: ${f.title}` : '; no high dispatcher finding explains why it has not run, so it may be a moment from running';
-    return { severity: f !== null ? 'high' : 'medium', words: `runnable but not running${why}`, lines: [t.lines['queuedOn'] ?? null] };
-  }
+  // An owner preempted while holding a lock is queued for an instant on any busy system; it is a
+  // stall only when a dispatcher finding proves why it does not run.
+  if (t !== null && isRunnable(t)) return runnableState(ctx, t);
   if (t !== null && t.onCpu !== null) {
-    const cpu = ctx.snapshot.cpus.find((c) => c.id === t.onCpu) ?? null;
-    const hz = resolveHz(ctx);
-    const ticks = cpu?.switchTicks ?? null;
-    const long = ticks !== null && ticks >= thresholdTicks(ctx, hz);
-    const ran = ticks !== null ? ` for ${ticksText(ticks, hz)}` : '';
-    return { severity: long ? 'high' : 'low', words: `running on CPU ${t.onCpu}${ran}${long ? '' : ': ordinary contention while it runs'}`, lines: [cpu === null ? null : cpuLine(cpu, 'thread')] };
+    const st = runningState(ctx, t);
+    return st.severity === 'high' ? st : { ...st, words: `${st.words}: ordinary contention while it runs` };
   }
   return { severity: 'medium', words: 'in a state the input does not show', lines: [] };
 }

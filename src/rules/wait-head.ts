@@ -2,7 +2,7 @@
 // no other thread. Its state says how long everything behind it waits: runnable and explained by a
 // dispatcher finding, on a CPU for long, or asleep on something no thread shown holds.
 import { isRunnable, type WaitGraph } from '../model/waits-graph.ts';
-import type { Addr } from '../model/snapshot.ts';
+import type { Addr, Thread } from '../model/snapshot.ts';
 import { cpuLine } from './evidence.ts';
 import { explaining } from './explain.ts';
 import { resolveHz, thresholdTicks, ticksText } from './time.ts';
@@ -15,22 +15,32 @@ export interface HeadState {
   explainedBy: Finding | null;
 }
 
+/**
+ * A runnable thread: high when a dispatcher finding explains why it has not run, else medium (a
+ * thread preempted a tick ago is queued on any busy system).
+ */
+export function runnableState(ctx: RuleContext, t: Thread): HeadState {
+  const f = explaining(ctx, t);
+  const where = t.queuedOn !== null ? ` on CPU ${t.queuedOn}'s run queue` : '';
+  const why = f !== null ? `; the \`${f.rule}\` finding explains why it has not run: ${f.title}` : '; no high dispatcher finding explains why it has not run, so it may be a moment from running';
+  return { severity: f !== null ? 'high' : 'medium', words: `runnable${where} but not running${why}`, lines: [t.lines['queuedOn'] ?? null], explainedBy: f };
+}
+
+/** A thread on a CPU (`t.onCpu` set): high when it has held the CPU past the starvation threshold, else low. */
+export function runningState(ctx: RuleContext, t: Thread): HeadState {
+  const cpu = ctx.snapshot.cpus.find((c) => c.id === t.onCpu) ?? null;
+  const hz = resolveHz(ctx);
+  const ticks = cpu?.switchTicks ?? null;
+  const long = ticks !== null && ticks >= thresholdTicks(ctx, hz);
+  const ran = ticks !== null ? ` for ${ticksText(ticks, hz)}` : '';
+  return { severity: long ? 'high' : 'low', words: `running on CPU ${t.onCpu}${ran}`, lines: [cpu === null ? null : cpuLine(cpu, 'thread')], explainedBy: null };
+}
+
 export function headState(ctx: RuleContext, g: WaitGraph, head: Addr): HeadState {
   const t = g.threads.get(head) ?? null;
   if (t === null) return { severity: 'low', words: 'its state is not in the input', lines: [], explainedBy: null };
-  if (isRunnable(t)) {
-    const f = explaining(ctx, t);
-    const where = t.queuedOn !== null ? ` on CPU ${t.queuedOn}'s run queue` : '';
-    const why = f !== null ? `; the \`${f.rule}\` finding explains why it has not run: ${f.title}` : '; no high dispatcher finding explains why it has not run, so it may be a moment from running';
-    return { severity: f !== null ? 'high' : 'medium', words: `runnable${where} but not running${why}`, lines: [t.lines['queuedOn'] ?? null], explainedBy: f };
-  }
-  if (t.onCpu !== null) {
-    const cpu = ctx.snapshot.cpus.find((c) => c.id === t.onCpu) ?? null;
-    const hz = resolveHz(ctx);
-    const long = cpu?.switchTicks != null && cpu.switchTicks >= thresholdTicks(ctx, hz);
-    const ran = cpu?.switchTicks != null ? `, for ${ticksText(cpu.switchTicks, hz)}` : '';
-    return { severity: long ? 'high' : 'low', words: `running on CPU ${t.onCpu}${ran}`, lines: [cpu === null ? null : cpuLine(cpu, 'thread')], explainedBy: null };
-  }
+  if (isRunnable(t)) return runnableState(ctx, t);
+  if (t.onCpu !== null) return runningState(ctx, t);
   const own = ctx.snapshot.waits?.edges.find((e) => e.thread === head) ?? null;
   if (own !== null && (own.kind === 'zio' || own.kind === 'buf')) {
     return { severity: 'medium', words: `itself waiting on I/O (${own.primitive}, line ${own.line}) that no thread shown will complete`, lines: [own.line], explainedBy: null };

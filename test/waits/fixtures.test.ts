@@ -52,7 +52,7 @@ describe('wait findings on the hand-written transcripts', () => {
     const [f, ...rest] = waitFindings(analyzeFixture('convoy-owner-preempted.txt'));
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ rule: 'lock-convoy', severity: 'medium', confidence: 'certain', title: 'Lock convoy: 6 threads blocked on mutex ffffff0f1a77c2d8' });
-    expect(f!.message).toContain('names its owner ffffff0f2b9d0b40 (ufs_putpages), runnable but not running; no high dispatcher finding explains why it has not run');
+    expect(f!.message).toContain('names its owner ffffff0f2b9d0b40 (ufs_putpages), runnable on CPU 0's run queue but not running; no high dispatcher finding explains why it has not run');
   });
 
   it('convoy behind an owner asleep in cv_wait that no thread shown is known to end: medium, not high (a wakeup may come at any moment)', () => {
@@ -73,7 +73,7 @@ describe('wait findings on the hand-written transcripts', () => {
     const f = found[1]!;
     // The ::mutex row (80) first, then in line order CPU 2's row (8), five waiter frames 9 lines apart from 20, the owner's mutex_vector_enter (74).
     expect(f.evidence.map((e) => e.line)).toEqual([80, 8, 20, 29, 38, 47, 56, 74]);
-    expect(f.message).toContain('waiting for mutex ffffff0f1b000030 (mutex_vector_enter, line 74, in ufs_putapage), in waits that end at ffffff0f2a11c0c0 (sched), running on CPU 2, for 45000 ticks');
+    expect(f.message).toContain('waiting for mutex ffffff0f1b000030 (mutex_vector_enter, line 74, in ufs_putapage), in waits that end at ffffff0f2a11c0c0 (sched), running on CPU 2 for 45000 ticks');
   });
 
   it('convoy whose owner waits for a mutex held by one of the waiters: a cycle, so high, beside the deadlock finding', () => {
