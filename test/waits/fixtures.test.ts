@@ -52,7 +52,7 @@ describe('wait findings on the hand-written transcripts', () => {
     const [f, ...rest] = waitFindings(analyzeFixture('convoy-owner-preempted.txt'));
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ rule: 'lock-convoy', severity: 'medium', confidence: 'certain', title: 'Lock convoy: 6 threads blocked on mutex ffffff0f1a77c2d8' });
-    expect(f!.message).toContain('names its owner ffffff0f2b9d0b40 (ufs_putpages), runnable on CPU 0's run queue but not running; no high dispatcher finding explains why it has not run');
+    expect(f!.message).toContain("names its owner ffffff0f2b9d0b40 (ufs_putpages), runnable on CPU 0's run queue but not running; no high dispatcher finding explains why it has not run");
   });
 
   it('convoy behind an owner asleep in cv_wait that no thread shown is known to end: medium, not high (a wakeup may come at any moment)', () => {
