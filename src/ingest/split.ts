@@ -102,7 +102,11 @@ function isCommandRest(head: string, line: string): boolean {
 
 export class Splitter {
   private open: OpenSection | null = null;
-  private blanks: number[] = [];
+  /**
+   * Blank lines held until the next line says whose they are. A line of spaces keeps them (past the
+   * section's indentation): a wrap at a space can leave a frame's indentation alone on a line.
+   */
+  private blanks: SourceLine[] = [];
   private lastKind: SectionKind | null = null;
   /**
    * Prefixes (`# `, a line number, a time stamp) being stripped from a run of lines that carry mdb
@@ -251,7 +255,8 @@ export class Splitter {
     }
     if (open !== null) {
       if (isBlank(text)) {
-        this.blanks.push(no);
+        const spaces = !text.includes('\t') && !text.includes('\r');
+        this.blanks.push({ no, text: spaces ? text.slice(Math.min(open.indent, text.length)) : '' });
         return;
       }
       const body = open.indent > 0 && leadingSpaces(text) >= open.indent ? text.slice(open.indent) : text;
@@ -335,12 +340,12 @@ export class Splitter {
   }
 
   private takeBlanks(open: RawSection): void {
-    for (const b of this.blanks) open.body.push({ no: b, text: '' });
+    for (const b of this.blanks) open.body.push(b);
     this.blanks = [];
   }
 
   private flushBlanksAsProse(): void {
-    for (const b of this.blanks) this.sink.onLine(b, 'prose');
+    for (const b of this.blanks) this.sink.onLine(b.no, 'prose');
     this.blanks = [];
   }
 
@@ -351,7 +356,7 @@ export class Splitter {
       return;
     }
     this.open = null;
-    if (ENDS_WITH_BLANK.has(open.kind) && this.blanks.length > 0) open.body.push({ no: this.blanks.shift()!, text: '' });
+    if (ENDS_WITH_BLANK.has(open.kind) && this.blanks.length > 0) open.body.push(this.blanks.shift()!);
     this.flushBlanksAsProse();
     const { indent: _indent, wrappedPrompt: _wrapped, ...section } = open;
     this.sink.onSection(section);

@@ -1,12 +1,14 @@
 // Reading one section with its grammar, and deciding the final class of each of its lines.
 import { internalDiagnostic, internalError, type Diagnostic, type GrammarResult, type SectionContext, type SectionParser, type SourceLine } from '../../grammar/common/source.ts';
 import type { MdbRecord } from '../../grammar/records.ts';
-import type { LineClass, Section } from '../ingest/types.ts';
+import type { LineClass, Section, SectionKind } from '../ingest/types.ts';
 import type { RawSection } from '../ingest/split.ts';
 import { unwrapParens, type Unwrapped } from '../ingest/unwrap.ts';
 import { rebuildCpuinfoColumns, rejoinCutRows } from '../ingest/cpuinfo-columns.ts';
 import { rejoinCutHeaders } from '../ingest/stack-headers.ts';
-import { widest } from '../ingest/width-wrap.ts';
+import { widest, type Rejoined } from '../ingest/width-wrap.ts';
+import { rejoinCutFrames } from '../ingest/stacks-frames.ts';
+import { rejoinCutWarnings } from '../ingest/warning-wrap.ts';
 import { looksLikeText } from '../ingest/shapes.ts';
 
 export interface ReadSection {
@@ -46,16 +48,31 @@ function runGrammar(parser: SectionParser | undefined, raw: RawSection, body: re
   }
 }
 
+type Rejoin = (lines: readonly SourceLine[], width: number) => Rejoined;
+
+/** Lines a wrap cut in two that a dcmd's output proves were one (see each module), in order. */
+const REJOIN: Partial<Record<SectionKind, readonly Rejoin[]>> = {
+  cpuinfo: [rejoinCutRows],
+  findstack: [rejoinCutWarnings, rejoinCutHeaders],
+  stacks: [rejoinCutWarnings, rejoinCutFrames],
+  threadlist: [rejoinCutWarnings],
+};
+
 /**
  * The section's lines as its grammar reads them: wrapped lines joined again (their continuation
  * lines listed in `joined`), and for `::cpuinfo` the columns a web copy squeezed rebuilt. The
  * section's own lines stay as they came: they are what the classes and evidence refer to.
  */
 function linesToRead(raw: RawSection): Unwrapped {
-  if (raw.kind !== 'cpuinfo' && raw.kind !== 'findstack') return unwrapParens(raw.body);
+  const rejoins = REJOIN[raw.kind];
+  if (rejoins === undefined) return unwrapParens(raw.body);
   // The wrap width is the longest line as it came, not as long as a line joined again.
   const width = widest(raw.body);
-  const cut = raw.kind === 'cpuinfo' ? rejoinCutRows(raw.body, width) : rejoinCutHeaders(raw.body, width);
+  let cut: Rejoined = { lines: raw.body, joined: new Map() };
+  for (const rejoin of rejoins) {
+    const next = rejoin(cut.lines, width);
+    cut = { lines: next.lines, joined: mergeJoined(cut.joined, next.joined) };
+  }
   const parens = unwrapParens(cut.lines, width);
   const joined = mergeJoined(cut.joined, parens.joined);
   return { lines: raw.kind === 'cpuinfo' ? rebuildCpuinfoColumns(parens.lines) : parens.lines, joined };

@@ -1,0 +1,34 @@
+// mdb's warnings (`mdb: couldn't read frame for thread 0x7 at ffffffff: no mapping for address`)
+// a wrap cut, in the output of a dcmd whose grammar reads them (`::stacks`, `::findstack`,
+// `::threadlist`). Read apart, the warning's tail (`address`) reads as a frame of a group with no
+// thread; joined, it is the one warning mdb printed.
+import type { SourceLine } from '../../grammar/common/source.ts';
+import { joinCutLines, MIN_WRAP_WIDTH, type Rejoined } from './width-wrap.ts';
+
+const WARNING = 'mdb: ';
+
+/**
+ * A tail a wrap moved: at column 0, not a warning of its own, and no columns (output rows and
+ * headers line their columns up with runs of spaces; a warning's words have one between them).
+ */
+function isTail(next: string): boolean {
+  return next.length > 0 && next.charCodeAt(0) !== 32 && !next.startsWith(WARNING) && !next.includes('  ');
+}
+
+/**
+ * The warning with `next` joined on, when a wrap at `width` cut it there: at a fixed width the
+ * warning runs to it; at a space it ends with that space and the next word did not fit. Else null.
+ */
+function rejoined(head: string, next: string, width: number): string | null {
+  if (!head.startsWith(WARNING) || !isTail(next)) return null;
+  if (head.length === width) return head + next;
+  const word = next.indexOf(' ');
+  const first = word < 0 ? next.length : word;
+  return head.endsWith(' ') && !head.endsWith('  ') && head.length + first > width ? head + next : null;
+}
+
+/** Warnings cut by a wrap at `width` (the section's widest line), joined again. */
+export function rejoinCutWarnings(lines: readonly SourceLine[], width: number): Rejoined {
+  if (width < MIN_WRAP_WIDTH) return { lines, joined: new Map() };
+  return joinCutLines(lines, (head, next) => rejoined(head, next, width));
+}
