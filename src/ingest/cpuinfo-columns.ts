@@ -3,7 +3,7 @@
 // blocks by column, but a row's fields and a block line's words are unambiguous in order.
 import type { SourceLine } from '../../grammar/common/source.ts';
 import { CPU_FLAGS } from '../../illumos/index.ts';
-import { joinCutLines, MIN_WRAP_WIDTH, widest, type Rejoined } from './width-wrap.ts';
+import { joinCutLines, MIN_WRAP_WIDTH, widthsSoFar, type Rejoined, type WidthSoFar } from './width-wrap.ts';
 import { ADDR_WIDTHS, CPUINFO_FLAGDELT, CPUINFO_THRDELT, flagNameEnd, snapAddrWidth, type AddrWidth } from '../../grammar/cpuinfo/layout.ts';
 
 const FLAG_NAMES: ReadonlySet<string> = new Set(CPU_FLAGS.map((f) => f.name));
@@ -218,13 +218,16 @@ function softRejoined(head: string, next: string, wrapSeen: boolean): string | n
 
 /**
  * Rows and headers that a wrap cut in two, joined again: at a fixed width (a terminal's copy,
- * `fold`), a line as long as `width` (the section's widest) whose next line is provably its rest
+ * `fold`), a line as long as the section's widest whose next line is provably its rest
  * (see rejoined); at a space (`fold -s`, a mail client), see softRejoined. `joined` maps each head's line number to the continuation line joined onto
  * it, which reads as the head does.
  */
-export function rejoinCutRows(lines: readonly SourceLine[], width = widest(lines)): Rejoined {
+export function rejoinCutRows(lines: readonly SourceLine[], widthAt: WidthSoFar = widthsSoFar(lines)): Rejoined {
+  // A `::cpuinfo` section comes whole (never in parts): its widest line, wherever it is, is the width.
+  const width = widthAt(Number.MAX_SAFE_INTEGER);
   if (width < MIN_WRAP_WIDTH) return { lines, joined: new Map() };
-  const pass = (wrapSeen: boolean) => joinCutLines(lines, (head, next) => (head.length === width ? rejoined(head, next, wrapSeen) : null) ?? softRejoined(head, next, wrapSeen));
+  const pass = (wrapSeen: boolean) =>
+    joinCutLines(lines, ({ text: head }, { text: next }) => (head.length === width ? rejoined(head, next, wrapSeen) : null) ?? softRejoined(head, next, wrapSeen));
   const first = pass(false);
   // A provable cut shows the section was wrapped: then names cut in two are joined as well.
   return first.joined.size === 0 ? first : pass(true);

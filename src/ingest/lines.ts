@@ -59,3 +59,26 @@ export function leadingSpaces(line: string): number {
   while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
   return i;
 }
+
+/** Columns between tab stops, as terminals, `expand` and `unexpand` set them. */
+const TAB_STOP = 8;
+
+/**
+ * The line with each tab replaced by the spaces to the next tab stop. mdb prints no tab: a tab in
+ * its output is a copy's (a terminal or editor that turned runs of spaces into tabs, `unexpand`),
+ * and the columns are where the tab stops put them.
+ */
+export function expandTabs(line: string): string {
+  let out = '';
+  let from = 0;
+  let col = 0;
+  for (let i = line.indexOf('\t'); i >= 0; i = line.indexOf('\t', from)) {
+    out += line.slice(from, i);
+    col += i - from;
+    const pad = TAB_STOP - (col % TAB_STOP);
+    out += ' '.repeat(pad);
+    col += pad;
+    from = i + 1;
+  }
+  return from === 0 ? line : out + line.slice(from);
+}

@@ -157,32 +157,40 @@ class Stamps implements RunPrefix {
   }
 }
 
-/** A prefix a line may carry, the text after it, and whether output (not only a command) may follow it. */
+/** A prefix a line may carry, the text after it, and what mdb text may follow it: a command, output, or either. */
 interface Candidate {
   prefix: RunPrefix;
   text: string;
-  beforeOutput: boolean;
+  before: 'command' | 'output' | 'either';
 }
 
-/** Every prefix the line could start a run of, most specific first. */
-function candidates(line: string): Candidate[] {
+/** Markdown's indented code block (GitHub, Stack Overflow, mailing lists): four spaces before every line. */
+const CODE_BLOCK = '    ';
+
+/**
+ * Every prefix the line could start a run of, most specific first. With `codeBlock`, four spaces
+ * too, before output only: a typed command's section takes its prompt's indentation off itself.
+ */
+function candidates(line: string, codeBlock: boolean): Candidate[] {
   const out: Candidate[] = [];
   const c = line.charCodeAt(0);
   if (c === 35 || c === 47 || c === 124 || c === 9) {
-    for (const m of MARKS) if (line.startsWith(m)) out.push({ prefix: new Mark(m), text: line.slice(m.length), beforeOutput: true });
+    for (const m of MARKS) if (line.startsWith(m)) out.push({ prefix: new Mark(m), text: line.slice(m.length), before: 'either' });
     return out;
   }
   const r = isDigit(c) || c === 32 ? readNumber(line) : null;
   // Listings number from 1; a 0 is a CPU id or a digit cut off a wrapped address.
   if (r !== null && r.n >= 1) {
     for (const sep of NUMBER_SEPARATORS) {
-      if (line.startsWith(sep, r.end)) out.push({ prefix: new Numbers(r.n + 1, sep), text: line.slice(r.end + sep.length), beforeOutput: sep !== ' ' });
+      if (line.startsWith(sep, r.end)) out.push({ prefix: new Numbers(r.n + 1, sep), text: line.slice(r.end + sep.length), before: sep !== ' ' ? 'either' : 'command' });
     }
   }
   for (const shape of STAMPS) {
     const n = shape(line);
-    if (n > 0) out.push({ prefix: new Stamps(shape), text: line.slice(n), beforeOutput: true });
+    if (n > 0) out.push({ prefix: new Stamps(shape), text: line.slice(n), before: 'either' });
   }
+  // Last: a line number after spaces (`cat -n`) is the numbers' run, or lines past 99 would end it.
+  if (codeBlock && line.startsWith(CODE_BLOCK)) out.push({ prefix: new Mark(CODE_BLOCK), text: line.slice(CODE_BLOCK.length), before: 'output' });
   return out;
 }
 
@@ -193,16 +201,19 @@ function candidates(line: string): Candidate[] {
  * followed by a single space starts a run only before a command, asked for strictly (an mdb
  * prompt, not a shell line): `  0 fffffffffbc486e0 ...`, a `::cpuinfo` row, is a CPU id and a
  * space, and `3 mdb` the end of a row a wrap cut (a THREAD's last digit and its process).
+ * `codeBlock`: the line is outside any section, so four spaces may be a Markdown code block's
+ * (inside one, indentation is the output's own: frames, `::print` members).
  */
 export function learnPrefixes(
   line: string,
   isCommand: (text: string, strict: boolean) => boolean,
   isOutput: (text: string) => boolean,
   max = 1,
+  codeBlock = false,
 ): { prefixes: RunPrefix[]; text: string } | null {
   if (max <= 0) return null;
-  for (const k of candidates(line)) {
-    if (isCommand(k.text, !k.beforeOutput) || (k.beforeOutput && isOutput(k.text))) return { prefixes: [k.prefix], text: k.text };
+  for (const k of candidates(line, codeBlock)) {
+    if ((k.before !== 'output' && isCommand(k.text, k.before === 'command')) || (k.before !== 'command' && isOutput(k.text))) return { prefixes: [k.prefix], text: k.text };
     const inner = learnPrefixes(k.text, isCommand, isOutput, max - 1);
     if (inner !== null) return { prefixes: [k.prefix, ...inner.prefixes], text: inner.text };
   }

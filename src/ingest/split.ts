@@ -4,7 +4,7 @@
 import type { SourceLine } from '../../grammar/common/source.ts';
 import type { ParsedCommand } from '../../grammar/common/command-types.ts';
 import type { LineClass, SectionKind } from './types.ts';
-import { isBlank, leadingSpaces } from './lines.ts';
+import { expandTabs, isBlank, leadingSpaces } from './lines.ts';
 import { isCommandLine, readPrompt, type PromptStyle } from './prompt.ts';
 import { decodeEntities, hasEncodedMarker } from './entities.ts';
 import { kindOfCommand } from './kind.ts';
@@ -19,7 +19,7 @@ import {
   outputStartKind,
 } from './shapes.ts';
 import { mayBeContinued } from './unwrap.ts';
-import { MIN_WRAP_WIDTH } from './width-wrap.ts';
+import { MIN_WRAP_WIDTH, widest } from './width-wrap.ts';
 import { QuoteStripper } from './quote.ts';
 import { decorationOf, stripInlineTag, type Decoration } from './decoration.ts';
 import { readable } from './terminal.ts';
@@ -45,6 +45,11 @@ export interface RawSection {
    */
   part: number;
   last: boolean;
+  /**
+   * The widest body line of the section's earlier parts (0 for the first): where a wrap width is
+   * judged from the lines so far (read-section.ts), a part carries on from the parts before it.
+   */
+  widthBefore: number;
 }
 
 /** Lines a wrapped `Loading modules: [` list may run on for. */
@@ -228,6 +233,7 @@ export class Splitter {
           body: [],
           warnings: [],
           part: 0,
+          widthBefore: 0,
           last: true,
           indent: leadingSpaces(text),
           ...(text.endsWith(' ') && !text.endsWith('  ') ? { wrappedPrompt: { text, lastKind } } : {}),
@@ -327,13 +333,14 @@ export class Splitter {
   }
 
   private start(no: number, text: string, kind: SectionKind): void {
-    this.open = { command: null, parsedCommand: null, kind, startLine: no, body: [{ no, text }], warnings: [], part: 0, last: true, indent: 0 };
+    this.open = { command: null, parsedCommand: null, kind, startLine: no, body: [{ no, text }], warnings: [], part: 0, last: true, widthBefore: 0, indent: 0 };
   }
 
   /** Hands on what an open section has read so far as one part; the section stays open for the rest. */
   private handOnPart(open: OpenSection): void {
     const { indent: _indent, wrappedPrompt: _wrapped, ...part } = open;
     this.sink.onSection({ ...part, last: false });
+    open.widthBefore = Math.max(open.widthBefore, widest(open.body));
     open.part++;
     open.body = [];
     open.warnings = [];
@@ -364,7 +371,8 @@ export class Splitter {
 
   /**
    * Strips the prefixes every line of a pasted session carries (ingest/prefix.ts), each once it is
-   * seen to carry mdb text. A line without one ends its run and the runs inside it.
+   * seen to carry mdb text. A line without one ends its run and the runs inside it. Tabs left in
+   * the line are expanded to their tab stops.
    */
   private undecorate(raw: string): string {
     let text = raw;
@@ -375,10 +383,11 @@ export class Splitter {
       text = t;
     }
     this.prefixes.length = depth;
-    const learnt = learnPrefixes(text, isCommandLine, (t) => outputStartKind(t) !== null, MAX_PREFIXES - depth);
-    if (learnt === null) return text;
-    this.prefixes.push(...learnt.prefixes);
-    return learnt.text;
+    const learnt = learnPrefixes(text, isCommandLine, (t) => outputStartKind(t) !== null, MAX_PREFIXES - depth, this.open === null && depth === 0);
+    if (learnt !== null) this.prefixes.push(...learnt.prefixes);
+    const inner = learnt === null ? text : learnt.text;
+    // After the prefixes: a tab that indents every line is one (`\t`, `cat -n`), not columns.
+    return inner.includes('\t') ? expandTabs(inner) : inner;
   }
 }
 

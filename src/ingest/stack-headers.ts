@@ -4,7 +4,7 @@
 // header is whole again. Frame lines cut inside their parentheses are unwrap.ts's.
 import type { SourceLine } from '../../grammar/common/source.ts';
 import { fastFrameLine, fastThreadHeader } from '../../grammar/frames/fast.ts';
-import { joinCutLines, MIN_WRAP_WIDTH, type Rejoined } from './width-wrap.ts';
+import { joinCutLines, MIN_WRAP_WIDTH, type Rejoined, type WidthSoFar } from './width-wrap.ts';
 
 const HEADER = 'stack pointer for thread ';
 
@@ -20,8 +20,10 @@ function rejoined(head: string, next: string): string | null {
   return null;
 }
 
-/** Headers cut by a wrap at `width` (the section's widest line), joined again. */
-export function rejoinCutHeaders(lines: readonly SourceLine[], width: number): Rejoined {
-  if (width < MIN_WRAP_WIDTH) return { lines, joined: new Map() };
-  return joinCutLines(lines, (head, next) => (head.length === width && head.startsWith(HEADER) ? rejoined(head, next) : null));
+/** Headers cut by a wrap, each as wide as the width so far (`widthAt`), joined again. */
+export function rejoinCutHeaders(lines: readonly SourceLine[], widthAt: WidthSoFar): Rejoined {
+  return joinCutLines(lines, (head, next) => {
+    const width = widthAt(head.no);
+    return width >= MIN_WRAP_WIDTH && head.text.length === width && head.text.startsWith(HEADER) ? rejoined(head.text, next.text) : null;
+  });
 }

@@ -7,7 +7,7 @@
 // (`::findstack -v`) are unwrap.ts's.
 import type { SourceLine } from '../../grammar/common/source.ts';
 import { leadingSpaces } from './lines.ts';
-import { MIN_WRAP_WIDTH, type Rejoined } from './width-wrap.ts';
+import { MIN_WRAP_WIDTH, type Rejoined, type WidthSoFar } from './width-wrap.ts';
 
 /** A frame runs to at most this many pieces (bounds a join on hostile input). */
 const MAX_PIECES = 8;
@@ -18,40 +18,46 @@ function isPiece(l: SourceLine | undefined): l is SourceLine {
 }
 
 /**
- * The indices of the lines after `i` that finish the frame a wrap at `width` cut at line `i`, or
- * none. mdb prints no line of spaces alone (a group ends at an empty line) and indents every
- * frame, so an indented line's tail at column 0 is there only because a wrap put it there.
+ * The indices of the lines after `i` that finish the frame a wrap cut at line `i`, or none. mdb
+ * prints no line of spaces alone (a group ends at an empty line) and indents every frame, so an
+ * indented line's tail at column 0 is there only because a wrap put it there.
  */
-function pieces(lines: readonly SourceLine[], i: number, width: number): number[] {
+function pieces(lines: readonly SourceLine[], i: number, widthAt: WidthSoFar): number[] {
   const head = lines[i]!.text;
   const indent = leadingSpaces(head);
   if (indent === 0 || head.includes(' ', indent)) return [];
   const out: number[] = [];
   let j = i + 1;
-  let last = head.length;
+  let last = lines[i]!;
   if (indent === head.length) {
     // Only the indentation: the frame went down whole, because it did not fit beside it.
     const next = lines[j];
-    if (!isPiece(next) || indent + next.text.length <= width) return [];
+    if (!isPiece(next)) return [];
+    const width = widthAt(next.no);
+    if (width < MIN_WRAP_WIDTH || indent + next.text.length <= width) return [];
     out.push(j++);
-    last = next.text.length;
+    last = next;
   }
   // A piece that runs to the width was cut there: what follows at column 0 is its rest.
-  while (last === width && out.length < MAX_PIECES && isPiece(lines[j])) {
+  while (isCut(last, widthAt) && out.length < MAX_PIECES && isPiece(lines[j])) {
     out.push(j);
-    last = lines[j++]!.text.length;
+    last = lines[j++]!;
   }
   return out;
 }
 
-/** `::stacks` frames cut by a wrap at `width` (the section's widest line), joined again. */
-export function rejoinCutFrames(lines: readonly SourceLine[], width: number): Rejoined {
+function isCut(l: SourceLine, widthAt: WidthSoFar): boolean {
+  const width = widthAt(l.no);
+  return width >= MIN_WRAP_WIDTH && l.text.length === width;
+}
+
+/** `::stacks` frames cut by a wrap at the width so far (`widthAt`), joined again. */
+export function rejoinCutFrames(lines: readonly SourceLine[], widthAt: WidthSoFar): Rejoined {
   const joined = new Map<number, number[]>();
-  if (width < MIN_WRAP_WIDTH) return { lines, joined };
   let out: SourceLine[] | null = null;
   for (let i = 0; i < lines.length; i++) {
     const head = lines[i]!;
-    const cont = pieces(lines, i, width);
+    const cont = pieces(lines, i, widthAt);
     if (cont.length === 0) {
       out?.push(head);
       continue;

@@ -1,7 +1,7 @@
 // Undoing line wraps that a bug tracker or mail client added: a line with an unclosed `(`
 // continued by a line that closes it is one frame line cut in two.
 import type { SourceLine } from '../../grammar/common/source.ts';
-import { MIN_WRAP_WIDTH, widest } from './width-wrap.ts';
+import { MIN_WRAP_WIDTH, widthsSoFar, type WidthSoFar } from './width-wrap.ts';
 
 function balance(s: string): number {
   // indexOf runs natively: far faster than a loop over every character of every line.
@@ -30,10 +30,10 @@ export interface Unwrapped {
 }
 
 /**
- * Frame lines a wrap cut in two, joined again. `width`: the longest line as the section came
- * (before any other join); by default the longest of `lines`.
+ * Frame lines a wrap cut in two, joined again. A line cut at a fixed width runs to the width so far
+ * (`widthAt`; by default from `lines` alone, see width-wrap.ts).
  */
-export function unwrapParens(lines: readonly SourceLine[], width = -1): Unwrapped {
+export function unwrapParens(lines: readonly SourceLine[], widthAt: WidthSoFar = widthsSoFar(lines)): Unwrapped {
   // Most sections have no wrapped line: they are returned as they are, without a copy.
   let out: SourceLine[] | null = null;
   const joined = new Map<number, number[]>();
@@ -47,13 +47,13 @@ export function unwrapParens(lines: readonly SourceLine[], width = -1): Unwrappe
     let text = head.text;
     const cont: number[] = [];
     let j = i + 1;
+    const width = widthAt(head.no);
     while (b > 0 && j < lines.length && j - i <= MAX_JOIN) {
       const next = lines[j]!;
       const nb = balance(next.text);
       if (next.text.trim() === '' || nb > 0) break;
       // A hard wrap at a fixed column can cut a token in two; a soft wrap happens at a space. The
-      // column is 72 or more (mail), or the section's longest line (a terminal's or fold's width).
-      if (width < 0) width = widest(lines);
+      // column is 72 or more (mail), or the widest line so far (a terminal's or fold's width).
       const cut = text.length >= 72 || (text.length === width && width >= MIN_WRAP_WIDTH);
       const hard = cut && !text.endsWith(' ') && !text.endsWith(',');
       text = hard ? text + next.text.trim() : text.trimEnd() + ' ' + next.text.trim();

@@ -3,7 +3,7 @@
 // `::threadlist`). Read apart, the warning's tail (`address`) reads as a frame of a group with no
 // thread; joined, it is the one warning mdb printed.
 import type { SourceLine } from '../../grammar/common/source.ts';
-import { joinCutLines, MIN_WRAP_WIDTH, type Rejoined } from './width-wrap.ts';
+import { joinCutLines, MIN_WRAP_WIDTH, type Rejoined, type WidthSoFar } from './width-wrap.ts';
 
 const WARNING = 'mdb: ';
 
@@ -27,8 +27,10 @@ function rejoined(head: string, next: string, width: number): string | null {
   return head.endsWith(' ') && !head.endsWith('  ') && head.length + first > width ? head + next : null;
 }
 
-/** Warnings cut by a wrap at `width` (the section's widest line), joined again. */
-export function rejoinCutWarnings(lines: readonly SourceLine[], width: number): Rejoined {
-  if (width < MIN_WRAP_WIDTH) return { lines, joined: new Map() };
-  return joinCutLines(lines, (head, next) => rejoined(head, next, width));
+/** Warnings cut by a wrap at the width so far (`widthAt`), joined again. */
+export function rejoinCutWarnings(lines: readonly SourceLine[], widthAt: WidthSoFar): Rejoined {
+  return joinCutLines(lines, (head, next) => {
+    const width = widthAt(head.no);
+    return width >= MIN_WRAP_WIDTH ? rejoined(head.text, next.text, width) : null;
+  });
 }

@@ -1,7 +1,11 @@
 // Lines a wrap cut in two: at a fixed width (a terminal's copy, `fold`), where a cut line runs to
-// the width, the section's widest line; or at a space before it (`fold -s`, a mail client). Which
-// pairs are provably one line is each dcmd's to say (cpuinfo-columns.ts, stack-headers.ts);
-// joining them and keeping their numbers is here.
+// the width, the widest line; or at a space before it (`fold -s`, a mail client). Which pairs are
+// provably one line is each dcmd's to say (cpuinfo-columns.ts, stack-headers.ts, ...); the width
+// and joining them, keeping their numbers, are here.
+//
+// The width at a line is the widest line so far, as the lines came (before any join), counting the
+// section's earlier parts: never a later line, so that a section read in parts of any size (the
+// stream path) reads as it does whole. In a wrapped section the first line cut is as wide as any.
 import type { SourceLine } from '../../grammar/common/source.ts';
 
 /** Narrower wraps than this are not a terminal's or a mail client's. */
@@ -13,24 +17,54 @@ export interface Rejoined {
   joined: Map<number, number[]>;
 }
 
-/** The widest line: the wrap width, if the section was wrapped. */
+/** The widest line. */
 export function widest(lines: readonly SourceLine[]): number {
   let width = 0;
   for (const l of lines) width = Math.max(width, l.text.length);
   return width;
 }
 
+/** The wrap width at a line, by its number: the widest line up to it (see the top of this file). */
+export type WidthSoFar = (no: number) => number;
+
+/**
+ * The width so far at each of `lines` (as they came), starting from `before`, the widest line of
+ * the section's earlier parts. Kept as the few lines where it grows, so a long section costs little.
+ */
+export function widthsSoFar(lines: readonly SourceLine[], before = 0): WidthSoFar {
+  const at: number[] = [];
+  const width: number[] = [];
+  let w = before;
+  for (const l of lines) {
+    if (l.text.length <= w) continue;
+    w = l.text.length;
+    at.push(l.no);
+    width.push(w);
+  }
+  return (no) => {
+    // The last step at or before `no`.
+    let lo = 0;
+    let hi = at.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (at[mid]! <= no) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? before : width[lo - 1]!;
+  };
+}
+
 /**
  * Each line joined with the next where `rejoin(head, next)` gives the whole line (null: not
  * provably one). The lines are returned as they are when nothing is joined.
  */
-export function joinCutLines(lines: readonly SourceLine[], rejoin: (head: string, next: string) => string | null): Rejoined {
+export function joinCutLines(lines: readonly SourceLine[], rejoin: (head: SourceLine, next: SourceLine) => string | null): Rejoined {
   const joined = new Map<number, number[]>();
   let out: SourceLine[] | null = null;
   for (let i = 0; i < lines.length; i++) {
     const head = lines[i]!;
     const next = lines[i + 1];
-    const text = next !== undefined ? rejoin(head.text, next.text) : null;
+    const text = next !== undefined ? rejoin(head, next) : null;
     if (text === null) {
       out?.push(head);
       continue;

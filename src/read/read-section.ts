@@ -6,7 +6,7 @@ import type { RawSection } from '../ingest/split.ts';
 import { unwrapParens, type Unwrapped } from '../ingest/unwrap.ts';
 import { rebuildCpuinfoColumns, rejoinCutRows } from '../ingest/cpuinfo-columns.ts';
 import { rejoinCutHeaders } from '../ingest/stack-headers.ts';
-import { widest, type Rejoined } from '../ingest/width-wrap.ts';
+import { widthsSoFar, type Rejoined, type WidthSoFar } from '../ingest/width-wrap.ts';
 import { rejoinCutFrames } from '../ingest/stacks-frames.ts';
 import { rejoinCutWarnings } from '../ingest/warning-wrap.ts';
 import { looksLikeText } from '../ingest/shapes.ts';
@@ -48,7 +48,7 @@ function runGrammar(parser: SectionParser | undefined, raw: RawSection, body: re
   }
 }
 
-type Rejoin = (lines: readonly SourceLine[], width: number) => Rejoined;
+type Rejoin = (lines: readonly SourceLine[], widthAt: WidthSoFar) => Rejoined;
 
 /** Lines a wrap cut in two that a dcmd's output proves were one (see each module), in order. */
 const REJOIN: Partial<Record<SectionKind, readonly Rejoin[]>> = {
@@ -61,19 +61,17 @@ const REJOIN: Partial<Record<SectionKind, readonly Rejoin[]>> = {
 /**
  * The section's lines as its grammar reads them: wrapped lines joined again (their continuation
  * lines listed in `joined`), and for `::cpuinfo` the columns a web copy squeezed rebuilt. The
- * section's own lines stay as they came: they are what the classes and evidence refer to.
+ * section's own lines stay as they came: they are what the classes and evidence refer to. Each
+ * join takes the wrap width from the lines as they came, and from the section's earlier parts.
  */
 function linesToRead(raw: RawSection): Unwrapped {
-  const rejoins = REJOIN[raw.kind];
-  if (rejoins === undefined) return unwrapParens(raw.body);
-  // The wrap width is the longest line as it came, not as long as a line joined again.
-  const width = widest(raw.body);
+  const widthAt = widthsSoFar(raw.body, raw.widthBefore);
   let cut: Rejoined = { lines: raw.body, joined: new Map() };
-  for (const rejoin of rejoins) {
-    const next = rejoin(cut.lines, width);
+  for (const rejoin of REJOIN[raw.kind] ?? []) {
+    const next = rejoin(cut.lines, widthAt);
     cut = { lines: next.lines, joined: mergeJoined(cut.joined, next.joined) };
   }
-  const parens = unwrapParens(cut.lines, width);
+  const parens = unwrapParens(cut.lines, widthAt);
   const joined = mergeJoined(cut.joined, parens.joined);
   return { lines: raw.kind === 'cpuinfo' ? rebuildCpuinfoColumns(parens.lines) : parens.lines, joined };
 }

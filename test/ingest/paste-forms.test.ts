@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeStream, analyzeText } from '../../src/analyze.ts';
-import { splitLines } from '../../src/ingest/lines.ts';
+import { expandTabs, splitLines } from '../../src/ingest/lines.ts';
 import { QuoteStripper } from '../../src/ingest/quote.ts';
 import { canonicalHeader, rebuildCpuinfoColumns } from '../../src/ingest/cpuinfo-columns.ts';
 
@@ -24,6 +24,8 @@ const variants: Record<string, string> = {
   'quoted with ">" and no space': lines.map((l) => '>' + l).join('\n'),
   'quoted at two depths in one reply': lines.map((l, i) => (i < 100 ? '> > ' : '> ') + l).join('\n'),
   'indented by a tab': lines.map((l) => '\t' + l).join('\n'),
+  'in a Markdown code block (four spaces)': lines.map((l) => '    ' + l).join('\n'),
+  'with runs of spaces turned into tabs (unexpand -a)': lines.map(unexpand).join('\n'),
   'squeezed to single spaces': lines.map(squeeze).join('\n'),
   'squeezed and left-trimmed': lines.map((l) => squeeze(l.trim())).join('\n'),
   'quoted and squeezed': lines.map((l) => '> ' + squeeze(l)).join('\n'),
@@ -218,6 +220,27 @@ describe('rebuilding ::cpuinfo columns', () => {
   });
 });
 
+/** What `unexpand -a` does: a run of two or more spaces that reaches a tab stop (every 8 columns) becomes a tab. */
+function unexpand(l: string): string {
+  let out = '';
+  let col = 0;
+  let run = 0;
+  for (const ch of l) {
+    col++;
+    if (ch !== ' ') {
+      out += ' '.repeat(run) + ch;
+      run = 0;
+      continue;
+    }
+    run++;
+    if (col % 8 === 0) {
+      out += run > 1 ? '\t' : ' ';
+      run = 0;
+    }
+  }
+  return out + ' '.repeat(run);
+}
+
 describe('every real sample, in every paste form below, reads as it does plain', () => {
   const dir = new URL('../../fixtures/real/', import.meta.url);
   for (const name of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
@@ -233,6 +256,10 @@ describe('every real sample, in every paste form below, reads as it does plain',
         ls.map((l) => '\x1b[32m' + l + '\x1b[0m'),
         ls.map((l) => '| ' + l),
         inPre(ls),
+        // A Markdown code block (GitHub, Stack Overflow): every line indented by four spaces.
+        ls.map((l) => '    ' + l),
+        // A copy that turned runs of spaces into tabs at their tab stops (`unexpand -a`, some terminals and editors).
+        ls.map(unexpand),
       ];
       for (const variant of [...forms.map((f) => f.join('\n')), ls.join('\r')]) {
         const a = analyzeText(variant);
@@ -242,4 +269,13 @@ describe('every real sample, in every paste form below, reads as it does plain',
       }
     });
   }
+});
+
+describe('expandTabs', () => {
+  it('puts each tab out to the next stop of 8 columns, wherever the line had reached', () => {
+    expect(expandTabs('\t\t ffff')).toBe(' '.repeat(17) + 'ffff');
+    expect(expandTabs('ab\tc')).toBe('ab      c');
+    expect(expandTabs('12345678\tx')).toBe('12345678        x');
+    expect(expandTabs('no tab')).toBe('no tab');
+  });
 });

@@ -107,3 +107,25 @@ describe('marks', () => {
     expect(learnPrefix('# reboot')).toBeNull();
   });
 });
+
+describe('a Markdown code block (four spaces), outside any section', () => {
+  const FRAME = 'ffffff007b650b50 mutex_enter+0xb()';
+  const block = (line: string, max = 2) => learnPrefixes(line, isCommandLine, isOutput, max, true);
+
+  it('starts a run before output pasted with no command, and before a prefix of its own', () => {
+    expect(block('    ' + FRAME)?.text).toBe(FRAME);
+    expect(block('    # > ::findstack -v')?.text).toBe('> ::findstack -v');
+    expect(block('    # > ::findstack -v')?.prefixes).toHaveLength(2);
+    // Inside a section (codeBlock false) indentation is the output's own.
+    expect(learnPrefixes('    ' + FRAME, isCommandLine, isOutput, 2, false)).toBeNull();
+  });
+
+  it('not before a typed command (its section takes the indentation off), nor before a line number', () => {
+    expect(block('    > ::cpuinfo -v')).toBeNull();
+    // `cat -n` pads numbers to six columns: the numbers' run alone (four spaces as a run too would
+    // end both at line 100, which has three).
+    const numbered = block('     1\t> ::cpuinfo -v');
+    expect(numbered?.prefixes).toHaveLength(1);
+    expect(numbered?.prefixes[0]!.strip('     2\tx')).toBe('x');
+  });
+});

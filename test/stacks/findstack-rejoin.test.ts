@@ -4,15 +4,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/analyze.ts';
+import { widthsSoFar } from '../../src/ingest/width-wrap.ts';
 import { rejoinCutHeaders } from '../../src/ingest/stack-headers.ts';
 
 const HEADER = 'stack pointer for thread fffffe25a8c83460 (bhyve/1 [mevent]): fffffcc26cacebb0';
 const FRAME = '  fffffcc26cacebe0 swtch+0x141()';
-const rejoin = (texts: string[], width = Math.max(...texts.map((t) => t.length))) => {
-  const r = rejoinCutHeaders(
-    texts.map((text, i) => ({ no: i + 1, text })),
-    width,
-  );
+/** `before`: the widest line of the section's earlier parts. */
+const rejoin = (texts: string[], before = 0) => {
+  const lines = texts.map((text, i) => ({ no: i + 1, text }));
+  const r = rejoinCutHeaders(lines, widthsSoFar(lines, before));
   return { texts: r.lines.map((l) => l.text), joined: [...r.joined] };
 };
 
@@ -22,11 +22,11 @@ describe('joins a header a wrap cut', () => {
   });
 
   it('inside the thread description, and on the space before the stack pointer', () => {
-    expect(rejoin([HEADER.slice(0, 50), HEADER.slice(50), FRAME], 50).texts).toEqual([HEADER, FRAME]);
+    expect(rejoin([HEADER.slice(0, 50), HEADER.slice(50), FRAME]).texts).toEqual([HEADER, FRAME]);
     const colon = HEADER.indexOf(': ') + 1;
-    expect(rejoin([HEADER.slice(0, colon), HEADER.slice(colon), FRAME], colon).texts).toEqual([HEADER, FRAME]);
+    expect(rejoin([HEADER.slice(0, colon), HEADER.slice(colon), FRAME]).texts).toEqual([HEADER, FRAME]);
     // A tracker that wrapped at that space and dropped it.
-    expect(rejoin([HEADER.slice(0, colon), HEADER.slice(colon + 1), FRAME], colon).texts).toEqual([HEADER, FRAME]);
+    expect(rejoin([HEADER.slice(0, colon), HEADER.slice(colon + 1), FRAME]).texts).toEqual([HEADER, FRAME]);
   });
 });
 
@@ -36,13 +36,19 @@ describe('leaves alone', () => {
     expect(rejoin([HEADER, '[ fffffcc26cacebb0 _resume_from_idle+0x12b() ]']).joined).toEqual([]);
   });
 
-  it('a header shorter than the longest line, or narrower than any wrap', () => {
-    expect(rejoin([HEADER.slice(0, 72), HEADER.slice(72), 'x'.repeat(90)]).joined).toEqual([]);
-    expect(rejoin(['stack pointer for thread 1: 2', '3'], 30).joined).toEqual([]);
+  it('a header shorter than a line before it (in this part or an earlier one), or narrower than any wrap', () => {
+    expect(rejoin(['x'.repeat(90), HEADER.slice(0, 72), HEADER.slice(72)]).joined).toEqual([]);
+    expect(rejoin([HEADER.slice(0, 72), HEADER.slice(72)], 90).joined).toEqual([]);
+    expect(rejoin(['stack pointer for thread 1: 2', '3']).joined).toEqual([]);
+  });
+
+  it('not a line after it: a section cut into parts reads the same whatever size its parts are', () => {
+    // Read whole, the 90-column line comes later; read in parts, it may be in the next part.
+    expect(rejoin([HEADER.slice(0, 72), HEADER.slice(72), 'x'.repeat(90)]).texts).toEqual([HEADER, 'x'.repeat(90)]);
   });
 
   it('a next line that does not complete it (another header, words)', () => {
-    expect(rejoin([HEADER.slice(0, 72), HEADER], 72).joined).toEqual([]);
+    expect(rejoin([HEADER.slice(0, 72), HEADER]).joined).toEqual([]);
     expect(rejoin([HEADER.slice(0, 72), 'acebb0 and more']).joined).toEqual([]);
   });
 });

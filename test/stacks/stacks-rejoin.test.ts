@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/analyze.ts';
+import { widthsSoFar } from '../../src/ingest/width-wrap.ts';
 import { rejoinCutFrames } from '../../src/ingest/stacks-frames.ts';
 import { rejoinCutWarnings } from '../../src/ingest/warning-wrap.ts';
 
@@ -12,11 +13,10 @@ const INDENT = ' '.repeat(17);
 const LONG = INDENT + 'libcoreclr.so`_ZN19RuntimeMethodHandle12InvokeMethodEP6ObjectP8PtrArrayP15SignatureNativeb+0xe3c';
 const SHORT = INDENT + 'libcoreclr.so`CallDescrWorkerInternal+0x7c';
 const ROW = '9                UNPARKED <NONE>                  1';
-const rejoin = (texts: string[], width = Math.max(...texts.map((t) => t.length))) => {
-  const r = rejoinCutFrames(
-    texts.map((text, i) => ({ no: i + 1, text })),
-    width,
-  );
+/** `before`: the widest line of the section's earlier parts (a `::stacks` section comes whole). */
+const rejoin = (texts: string[], before = 0) => {
+  const lines = texts.map((text, i) => ({ no: i + 1, text }));
+  const r = rejoinCutFrames(lines, widthsSoFar(lines, before));
   return { texts: r.lines.map((l) => l.text), joined: [...r.joined] };
 };
 
@@ -89,11 +89,10 @@ describe('fixtures/real/011 wrapped as a terminal, fold or a mail client would',
 describe('rejoinCutWarnings: an mdb warning a wrap cut', () => {
   const WARN = "mdb: couldn't read frame for thread 0x7 at ffffffff: no mapping for address";
   const HEADER = 'THREAD           STATE    SOBJ                COUNT';
-  const cut = (texts: string[], width = Math.max(...texts.map((t) => t.length))) =>
-    rejoinCutWarnings(
-      texts.map((text, i) => ({ no: i + 1, text })),
-      width,
-    ).lines.map((l) => l.text);
+  const cut = (texts: string[], before = 0) => {
+    const lines = texts.map((text, i) => ({ no: i + 1, text }));
+    return rejoinCutWarnings(lines, widthsSoFar(lines, before)).lines.map((l) => l.text);
+  };
 
   it('joins its tail, cut at a fixed width or at a space that the next word did not fit beside', () => {
     expect(cut([WARN.slice(0, 72), WARN.slice(72), HEADER], 72)).toEqual([WARN, HEADER]);
