@@ -261,8 +261,8 @@ export class Splitter {
     }
     if (open !== null) {
       if (isBlank(text)) {
-        const spaces = !text.includes('\t') && !text.includes('\r');
-        this.blanks.push({ no, text: spaces ? text.slice(Math.min(open.indent, text.length)) : '' });
+        // Its tabs are spaces already (undecorate): only the section's indentation comes off.
+        this.blanks.push({ no, text: text.slice(Math.min(open.indent, text.length)) });
         return;
       }
       const body = open.indent > 0 && leadingSpaces(text) >= open.indent ? text.slice(open.indent) : text;
