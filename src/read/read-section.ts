@@ -9,6 +9,7 @@ import { rejoinCutHeaders } from '../ingest/stack-headers.ts';
 import { widthsSoFar, type Rejoined, type WidthSoFar } from '../ingest/width-wrap.ts';
 import { rejoinCutFrames } from '../ingest/stacks-frames.ts';
 import { rejoinCutWarnings } from '../ingest/warning-wrap.ts';
+import { rejoinCutThreadRows } from '../ingest/threadlist-rows.ts';
 import { looksLikeText } from '../ingest/shapes.ts';
 
 export interface ReadSection {
@@ -55,7 +56,7 @@ const REJOIN: Partial<Record<SectionKind, readonly Rejoin[]>> = {
   cpuinfo: [rejoinCutRows],
   findstack: [rejoinCutWarnings, rejoinCutHeaders],
   stacks: [rejoinCutWarnings, rejoinCutFrames],
-  threadlist: [rejoinCutWarnings],
+  threadlist: [rejoinCutWarnings, rejoinCutThreadRows],
 };
 
 /**

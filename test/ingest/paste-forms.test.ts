@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeStream, analyzeText } from '../../src/analyze.ts';
 import { expandTabs, splitLines } from '../../src/ingest/lines.ts';
+import { fold as foldText } from '../support/fold.ts';
 import { QuoteStripper } from '../../src/ingest/quote.ts';
 import { canonicalHeader, rebuildCpuinfoColumns } from '../../src/ingest/cpuinfo-columns.ts';
 
@@ -88,7 +89,7 @@ describe('the seed in every paste form', () => {
 
 describe('the seed hard-wrapped at a fixed width (a terminal copy, fold)', () => {
   /** What `fold -w` does: every line longer than w cut into pieces of w characters. */
-  const fold = (w: number) => lines.flatMap((l) => Array.from({ length: Math.max(1, Math.ceil(l.length / w)) }, (_, k) => l.slice(k * w, k * w + w))).join('\n');
+  const fold = (w: number) => foldText(seed, w, false);
   const cpuView = (a: ReturnType<typeof analyzeText>) =>
     a.snapshot.cpus.map((c) => [c.id, c.thread, c.proc, c.pri, c.switchTicks, c.runq?.map((q) => [q.pri, q.thread, q.proc]), c.pil.map((p) => [p.pil, p.thread]), c.pinned?.thread]);
 
@@ -104,20 +105,7 @@ describe('the seed hard-wrapped at a fixed width (a terminal copy, fold)', () =>
 });
 
 describe('the seed word-wrapped at a space (fold -s, a mail client)', () => {
-  /** What `fold -s -w` does: a line longer than w cut after its last space within w (at w when it has none); nothing dropped. */
-  const foldS = (w: number) =>
-    lines
-      .flatMap((l) => {
-        const out: string[] = [];
-        while (l.length > w) {
-          const sp = l.lastIndexOf(' ', w - 1);
-          const cut = sp > 0 ? sp + 1 : w;
-          out.push(l.slice(0, cut));
-          l = l.slice(cut);
-        }
-        return [...out, l];
-      })
-      .join('\n');
+  const foldS = (w: number) => foldText(seed, w, true);
   const cpuView = (a: ReturnType<typeof analyzeText>) =>
     a.snapshot.cpus.map((c) => [c.id, c.thread, c.proc, c.pri, c.switchTicks, c.runq?.map((q) => [q.pri, q.thread, q.proc]), c.pil.map((p) => [p.pil, p.thread]), c.pinned?.thread]);
 

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/analyze.ts';
 import { widthsSoFar } from '../../src/ingest/width-wrap.ts';
+import { fold } from '../support/fold.ts';
 import { rejoinCutFrames } from '../../src/ingest/stacks-frames.ts';
 import { rejoinCutWarnings } from '../../src/ingest/warning-wrap.ts';
 
@@ -56,21 +57,6 @@ describe('leaves alone', () => {
 describe('fixtures/real/011 wrapped as a terminal, fold or a mail client would', () => {
   const text = readFileSync(new URL('../../fixtures/real/011-coreclr-lx-userland-stacks-i.txt', import.meta.url), 'utf8');
   const plain = analyzeText(text);
-  /** `fold -w`, or with `atSpace` `fold -s`: a line longer than w cut after its last space within w. */
-  const fold = (w: number, atSpace: boolean) =>
-    text
-      .split('\n')
-      .flatMap((l) => {
-        const out: string[] = [];
-        while (l.length > w) {
-          const sp = atSpace ? l.lastIndexOf(' ', w - 1) : -1;
-          const cut = sp > 0 ? sp + 1 : w;
-          out.push(l.slice(0, cut));
-          l = l.slice(cut);
-        }
-        return [...out, l];
-      })
-      .join('\n');
   const groups = (a: ReturnType<typeof analyzeText>) => a.records.flatMap((r) => (r.kind === 'stacksGroup' ? [[r.thread, r.count, r.frames.map((f) => [f.func, f.offset])]] : []));
 
   // Before: at 80 word-wrapped, 7 groups with no thread and thread 9's 21 frames cut to 1, nothing said.
@@ -80,7 +66,7 @@ describe('fixtures/real/011 wrapped as a terminal, fold or a mail client would',
     [64, true],
     [80, false],
   ])('at %i columns (at a space: %s): the same groups, threads and frames as unwrapped', (w, atSpace) => {
-    const a = analyzeText(fold(w, atSpace));
+    const a = analyzeText(fold(text, w, atSpace));
     expect(groups(a)).toEqual(groups(plain));
     expect(a.accounting.unrecognized).toBe(0);
   });
