@@ -38,3 +38,13 @@ describe('neutralize', () => {
     expect(t).not.toMatch(/[\u061c\u200b-\u200f\u2028\u2029\u2060\ufeff]/);
   });
 });
+
+describe('tabs', () => {
+  it('become the spaces to their tab stop, counted from the start of each line', () => {
+    expect(neutralize('  1 ffff\t 0')).toBe('  1 ffff         0');
+    expect(neutralize('ab\tc\td')).toBe('ab      c       d');
+    expect(neutralize('x\ny\tz', true)).toBe('x\ny       z');
+    // An escape counts as the characters it shows.
+    expect(neutralize('\x1b\tz')).toBe('\\x1b    z');
+  });
+});
