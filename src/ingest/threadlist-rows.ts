@@ -17,20 +17,20 @@ function startsRow(ws: readonly string[]): boolean {
 }
 
 /**
- * The row with `next` joined on, when a wrap at `width` provably cut it: a row is never without its
- * command, so three hex words followed by a column-0 line that is no row of its own are one row;
- * and a row ending with a space whose next line is a thread name (`[vcpu 27]`) that did not fit
- * beside it. Else null.
+ * The row with `next` joined on, when a wrap at a space provably cut it: the first word of `next`
+ * did not fit beside the row within `width` (a wrap moves a word down only then), and either the
+ * row is three hex words (a row is never without its command) and `next` is no row of its own, or
+ * `next` is a thread's name (`[vcpu 27]`). Else null.
  */
 function rejoined(head: string, next: string, width: number): string | null {
   const ws = words(head);
   if (ws.length < 3 || !ws.slice(0, 3).every(isHexDigits) || next.length === 0 || next.charCodeAt(0) === 32) return null;
   const nws = words(next);
   if (startsRow(nws) || next.startsWith('mdb: ') || next.trim() === '...') return null;
-  const joined = head.endsWith(' ') ? head + next : head + ' ' + next;
-  if (ws.length === 3) return joined;
   const first = nws[0]!;
-  return head.endsWith(' ') && first.startsWith('[') && next.trimEnd().endsWith(']') && head.length + first.length > width ? joined : null;
+  if (head.trimEnd().length + 1 + first.length <= width) return null;
+  const joined = head.endsWith(' ') ? head + next : head + ' ' + next;
+  return ws.length === 3 || (first.startsWith('[') && next.trimEnd().endsWith(']')) ? joined : null;
 }
 
 /** Rows cut by a wrap at the width so far (`widthAt`), joined again. */

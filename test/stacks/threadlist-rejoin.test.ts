@@ -31,8 +31,9 @@ describe('leaves alone', () => {
     expect(rejoin([REAPER.slice(0, 51), VCPU])).toEqual([REAPER.slice(0, 51), VCPU]);
   });
 
-  it('a [name] that would have fitted beside its row, or a row narrower than any wrap', () => {
+  it('a next line that would have fitted beside its row (a person wrote it), or a row narrower than any wrap', () => {
     expect(rejoin([VCPU.slice(0, 60), '[vcpu 27]'], 80)).toEqual([VCPU.slice(0, 60), '[vcpu 27]']);
+    expect(rejoin([REAPER.slice(0, 50), 'Any ideas?'], 60)).toEqual([REAPER.slice(0, 50), 'Any ideas?']);
     expect(rejoin(['1 2 3', 'cmd'])).toEqual(['1 2 3', 'cmd']);
   });
 });
