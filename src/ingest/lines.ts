@@ -61,7 +61,7 @@ export function leadingSpaces(line: string): number {
 }
 
 /** Columns between tab stops, as terminals, `expand` and `unexpand` set them. */
-const TAB_STOP = 8;
+export const TAB_STOP = 8;
 
 /**
  * The line with each tab replaced by the spaces to the next tab stop. mdb prints no tab: a tab in

@@ -1,7 +1,5 @@
 // Untrusted input text must never reach a terminal with its control characters intact.
-
-/** Columns between tab stops, as a terminal sets them. */
-const TAB_STOP = 8;
+import { TAB_STOP } from '../ingest/lines.ts';
 
 /**
  * Replaces C0/C1 control characters (ESC, BEL, backspace, CR, NUL, DEL, U+0080-U+009F), the bidi
