@@ -3,14 +3,11 @@
 // blocks by column, but a row's fields and a block line's words are unambiguous in order.
 import type { SourceLine } from '../../grammar/common/source.ts';
 import { CPU_FLAGS } from '../../illumos/index.ts';
+import { words } from '../../grammar/common/lines.ts';
 import { joinCutLines, MIN_WRAP_WIDTH, widthsSoFar, type Rejoined, type WidthSoFar } from './width-wrap.ts';
 import { ADDR_WIDTHS, CPUINFO_FLAGDELT, CPUINFO_THRDELT, flagNameEnd, snapAddrWidth, type AddrWidth } from '../../grammar/cpuinfo/layout.ts';
 
 const FLAG_NAMES: ReadonlySet<string> = new Set(CPU_FLAGS.map((f) => f.name));
-
-function words(line: string): string[] {
-  return line.split(/[ \t]+/).filter((w) => w.length > 0);
-}
 
 /** The header as mdb prints it for address width `w` (trailing spaces aside). */
 export function canonicalHeader(w: AddrWidth): string {

@@ -19,7 +19,7 @@ import {
   outputStartKind,
 } from './shapes.ts';
 import { mayBeContinued } from './unwrap.ts';
-import { MIN_WRAP_WIDTH, widest } from './width-wrap.ts';
+import { MIN_WRAP_WIDTH, widest, wordDidNotFit } from './width-wrap.ts';
 import { QuoteStripper } from './quote.ts';
 import { decorationOf, stripInlineTag, type Decoration } from './decoration.ts';
 import { readable } from './terminal.ts';
@@ -100,8 +100,8 @@ const MAX_COMMAND_REST = 3;
  */
 function isCommandRest(head: string, line: string): boolean {
   if (line.length === 0 || line.charCodeAt(0) === 32 || outputStartKind(line) !== null) return false;
+  if (!wordDidNotFit(head, line, MIN_WRAP_WIDTH)) return false;
   const ws = line.trimEnd().split(' ');
-  if (head.length + ws[0]!.length <= MIN_WRAP_WIDTH) return false;
   return ws.length <= MAX_COMMAND_REST && ws.every((w) => COMMAND_WORD.test(w)) && ws.some((w) => !isHexDigits(w));
 }
 

@@ -4,12 +4,8 @@
 // `[name]`. Read apart, the row is refused and its thread lost; joined, the row is whole again.
 import type { SourceLine } from '../../grammar/common/source.ts';
 import { isHexDigits } from '../../grammar/common/numbers.ts';
-import { joinCutLines, MIN_WRAP_WIDTH, type Rejoined, type WidthSoFar } from './width-wrap.ts';
-
-/** The words of a line, split at runs of spaces. */
-function words(text: string): string[] {
-  return text.split(' ').filter((w) => w !== '');
-}
+import { words } from '../../grammar/common/lines.ts';
+import { joinCutLines, MIN_WRAP_WIDTH, wordDidNotFit, type Rejoined, type WidthSoFar } from './width-wrap.ts';
 
 /** Starts like a row: an address and another hex word (a row of its own, never a command's rest). */
 function startsRow(ws: readonly string[]): boolean {
@@ -27,10 +23,9 @@ function rejoined(head: string, next: string, width: number): string | null {
   if (ws.length < 3 || !ws.slice(0, 3).every(isHexDigits) || next.length === 0 || next.charCodeAt(0) === 32) return null;
   const nws = words(next);
   if (startsRow(nws) || next.startsWith('mdb: ') || next.trim() === '...') return null;
-  const first = nws[0]!;
-  if (head.trimEnd().length + 1 + first.length <= width) return null;
+  if (!wordDidNotFit(head, next, width)) return null;
   const joined = head.endsWith(' ') ? head + next : head + ' ' + next;
-  return ws.length === 3 || (first.startsWith('[') && next.trimEnd().endsWith(']')) ? joined : null;
+  return ws.length === 3 || (next.startsWith('[') && next.trimEnd().endsWith(']')) ? joined : null;
 }
 
 /** Rows cut by a wrap at the width so far (`widthAt`), joined again. */

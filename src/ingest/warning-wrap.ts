@@ -3,7 +3,7 @@
 // `::threadlist`). Read apart, the warning's tail (`address`) reads as a frame of a group with no
 // thread; joined, it is the one warning mdb printed.
 import type { SourceLine } from '../../grammar/common/source.ts';
-import { joinCutLines, MIN_WRAP_WIDTH, type Rejoined, type WidthSoFar } from './width-wrap.ts';
+import { joinCutLines, MIN_WRAP_WIDTH, wordDidNotFit, type Rejoined, type WidthSoFar } from './width-wrap.ts';
 
 const WARNING = 'mdb: ';
 
@@ -22,9 +22,7 @@ function isTail(next: string): boolean {
 function rejoined(head: string, next: string, width: number): string | null {
   if (!head.startsWith(WARNING) || !isTail(next)) return null;
   if (head.length === width) return head + next;
-  const word = next.indexOf(' ');
-  const first = word < 0 ? next.length : word;
-  return head.endsWith(' ') && !head.endsWith('  ') && head.length + first > width ? head + next : null;
+  return head.endsWith(' ') && !head.endsWith('  ') && wordDidNotFit(head, next, width) ? head + next : null;
 }
 
 /** Warnings cut by a wrap at the width so far (`widthAt`), joined again. */

@@ -4,17 +4,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/analyze.ts';
-import { widthsSoFar } from '../../src/ingest/width-wrap.ts';
+import { rejoinTexts } from '../support/rejoin.ts';
 import { rejoinCutHeaders } from '../../src/ingest/stack-headers.ts';
 
 const HEADER = 'stack pointer for thread fffffe25a8c83460 (bhyve/1 [mevent]): fffffcc26cacebb0';
 const FRAME = '  fffffcc26cacebe0 swtch+0x141()';
 /** `before`: the widest line of the section's earlier parts. */
-const rejoin = (texts: string[], before = 0) => {
-  const lines = texts.map((text, i) => ({ no: i + 1, text }));
-  const r = rejoinCutHeaders(lines, widthsSoFar(lines, before));
-  return { texts: r.lines.map((l) => l.text), joined: [...r.joined] };
-};
+const rejoin = (texts: string[], before = 0) => rejoinTexts(rejoinCutHeaders, texts, before);
 
 describe('joins a header a wrap cut', () => {
   it('inside the stack pointer (fold at 72: `...: fffffcc26c` | `acebb0`)', () => {

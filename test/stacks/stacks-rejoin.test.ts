@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/analyze.ts';
-import { widthsSoFar } from '../../src/ingest/width-wrap.ts';
+import { rejoinTexts } from '../support/rejoin.ts';
 import { fold } from '../support/fold.ts';
 import { rejoinCutFrames } from '../../src/ingest/stacks-frames.ts';
 import { rejoinCutWarnings } from '../../src/ingest/warning-wrap.ts';
@@ -15,11 +15,7 @@ const LONG = INDENT + 'libcoreclr.so`_ZN19RuntimeMethodHandle12InvokeMethodEP6Ob
 const SHORT = INDENT + 'libcoreclr.so`CallDescrWorkerInternal+0x7c';
 const ROW = '9                UNPARKED <NONE>                  1';
 /** `before`: the widest line of the section's earlier parts (a `::stacks` section comes whole). */
-const rejoin = (texts: string[], before = 0) => {
-  const lines = texts.map((text, i) => ({ no: i + 1, text }));
-  const r = rejoinCutFrames(lines, widthsSoFar(lines, before));
-  return { texts: r.lines.map((l) => l.text), joined: [...r.joined] };
-};
+const rejoin = (texts: string[], before = 0) => rejoinTexts(rejoinCutFrames, texts, before);
 
 describe('joins a frame a wrap cut', () => {
   it('at a space (fold -s at 80): its indentation alone, then the frame at column 0, itself cut at 80', () => {
@@ -75,10 +71,7 @@ describe('fixtures/real/011 wrapped as a terminal, fold or a mail client would',
 describe('rejoinCutWarnings: an mdb warning a wrap cut', () => {
   const WARN = "mdb: couldn't read frame for thread 0x7 at ffffffff: no mapping for address";
   const HEADER = 'THREAD           STATE    SOBJ                COUNT';
-  const cut = (texts: string[], before = 0) => {
-    const lines = texts.map((text, i) => ({ no: i + 1, text }));
-    return rejoinCutWarnings(lines, widthsSoFar(lines, before)).lines.map((l) => l.text);
-  };
+  const cut = (texts: string[], before = 0) => rejoinTexts(rejoinCutWarnings, texts, before).texts;
 
   it('joins its tail, cut at a fixed width or at a space that the next word did not fit beside', () => {
     expect(cut([WARN.slice(0, 72), WARN.slice(72), HEADER], 72)).toEqual([WARN, HEADER]);

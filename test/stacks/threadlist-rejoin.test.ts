@@ -4,15 +4,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/analyze.ts';
 import { rejoinCutThreadRows } from '../../src/ingest/threadlist-rows.ts';
-import { widthsSoFar } from '../../src/ingest/width-wrap.ts';
+import { rejoinTexts } from '../support/rejoin.ts';
 import { fold } from '../support/fold.ts';
 
 const REAPER = 'ffffff000f40bc40 fffffffffbc37680                0 thread_reaper()';
 const VCPU = 'fffffe23871160c0 fffffe23e34f8098 fffffe25a8bae3c0 bhyve/50 [vcpu 27]';
-const rejoin = (texts: string[], before = 0) => {
-  const lines = texts.map((text, i) => ({ no: i + 1, text }));
-  return rejoinCutThreadRows(lines, widthsSoFar(lines, before)).lines.map((l) => l.text);
-};
+const rejoin = (texts: string[], before = 0) => rejoinTexts(rejoinCutThreadRows, texts, before).texts;
 
 describe('joins a row a wrap at a space cut', () => {
   it('before its command (three words are never a whole row), with or without the space the wrap left', () => {
