@@ -7,7 +7,7 @@ import type { ISerializedGast, IToken } from '../common/chevrotain.ts';
 import { hasOption, lastStage } from '../common/command-types.ts';
 import { one } from '../common/cst.ts';
 import { guarded, misplaced, readLine } from '../common/diagnostics.ts';
-import { firstCol, isBlank } from '../common/lines.ts';
+import { firstCol, isBlank, words } from '../common/lines.ts';
 import { emptyResult, type GrammarResult, type SectionContext, type SectionParser } from '../common/source.ts';
 import type { ThreadSummaryRecord } from '../records.ts';
 import { parseThreadLine } from './api.ts';
@@ -23,6 +23,27 @@ const ORDER: ColumnGroup[] = ['p', 'i', 'b', 's', 'd'];
 function columnLines(groups: readonly ColumnGroup[], merge: boolean): string[][] {
   const sel = ORDER.filter((g) => groups.includes(g)).map((g) => [...COLUMN_GROUPS[g]] as string[]);
   return merge ? [sel.flat()] : sel;
+}
+
+/**
+ * What a `::thread` header line starting with ADDR can hold after it: the first option group the
+ * options select, or with -m every selected group on the one line, always in mdb's order.
+ */
+const ADDR_LINE_COLUMNS: ReadonlySet<string> = new Set(
+  Array.from({ length: (1 << ORDER.length) - 1 }, (_, m) => ORDER.filter((_, i) => ((m + 1) >> i) & 1).flatMap((g) => COLUMN_GROUPS[g]).join(' ')).flatMap(
+    // -d printed no SWITCH before illumos 3501 (2013), and SWITCH is the last column whenever -d is chosen.
+    (h) => (h.endsWith(' SWITCH') ? [h, h.slice(0, -' SWITCH'.length)] : [h]),
+  ),
+);
+
+/**
+ * `            ADDR    STATE  FLG PFLG SFLG   PRI  EPRI PIL             INTR`, or another option
+ * group's columns after ADDR. Whole groups only: other dcmds print `ADDR STATE ...` too (`::spa`,
+ * `::vdev`), and their rows are not threads.
+ */
+export function isThreadHeader(text: string): boolean {
+  const ws = words(text);
+  return ws[0] === 'ADDR' && ADDR_LINE_COLUMNS.has(ws.slice(1).join(' '));
 }
 
 function fromCommand(ctx: SectionContext): string[][] {

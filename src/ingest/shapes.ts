@@ -10,6 +10,7 @@ import { isMutexHeader } from '../../grammar/mutex/index.ts';
 import { isRwlockHeader } from '../../grammar/rwlock/index.ts';
 import { isTurnstileHeader } from '../../grammar/turnstile/index.ts';
 import { isWchaninfoHeader } from '../../grammar/wchaninfo/index.ts';
+import { isThreadHeader } from '../../grammar/thread/index.ts';
 
 function words(line: string): string[] {
   return line.trim().split(/ +/).filter((w) => w.length > 0);
@@ -37,7 +38,7 @@ export function outputStartKind(line: string): SectionKind | null {
   if (t.startsWith('THREAD') && t.includes(' STATE ') && t.includes('SOBJ')) return 'stacks';
   if (t.startsWith('ADDR ') || t === 'ADDR') {
     if (t.includes('CMD/LWPID') || (t.includes(' LWP ') && t.includes(' CLS '))) return 'threadlist';
-    if (t.includes('STATE') || t.includes('DISPTIME') || t.includes('WCHAN') || t.includes('SIGQUEUE') || t.includes(' PROC ')) return 'thread';
+    if (isThreadHeader(t)) return 'thread';
     if (isMutexHeader(t)) return 'mutex';
     if (isRwlockHeader(t)) return 'rwlock';
     if (isTurnstileHeader(t)) return 'turnstile';

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseThread } from '../../grammar/thread/index.ts';
+import { isThreadHeader, parseThread } from '../../grammar/thread/index.ts';
+import { outputStartKind } from '../../src/ingest/shapes.ts';
 import type { ParsedCommand } from '../../grammar/common/command-types.ts';
 import type { ThreadSummaryRecord } from '../../grammar/records.ts';
-import { renderThread } from '../../src/render/thread.ts';
+import { renderThread, renderThreadHeader } from '../../src/render/thread.ts';
 import { fixtureLines, joined, noCommand } from './helpers.ts';
 
 function rows(recs: readonly unknown[]): ThreadSummaryRecord[] {
@@ -104,5 +105,35 @@ describe('::thread -ipb without -m (hand-written: fixtures/handwritten/stacks/th
     const bad2 = parseThread([lines[0]!, lines[1]!, lines[2]!, { no: 4, text: 'ffffff0007e01c40 1 2 3 4' }], noCommand);
     expect(bad2.unrecognized).toEqual([{ line: 4, col: 1, message: 'thread: 4 values for 3 columns' }]);
     expect(bad2.records).toEqual([]);
+  });
+});
+
+describe('what starts ::thread output when it comes without its command', () => {
+  const GROUPS = ['p', 'i', 'b', 's', 'd'] as const;
+  // Every non-empty choice of option groups, one line per group or merged by -m, and -d before
+  // illumos 3501 added SWITCH.
+  const choices = Array.from({ length: 31 }, (_, m) => GROUPS.filter((_, i) => ((m + 1) >> i) & 1));
+
+  it('is the ADDR line of every header the renderer prints, with or without -m', () => {
+    for (const groups of choices) {
+      for (const [merge, switchColumn] of [[false, true], [true, true], [true, false]]) {
+        const first = renderThreadHeader({ groups: [...groups], merge, switchColumn }).split('\n')[0]!;
+        expect(isThreadHeader(first), `${groups.join('')}${merge ? ' -m' : ''}: ${first}`).toBe(true);
+        expect(outputStartKind(first)).toBe('thread');
+      }
+    }
+  });
+
+  it("is not another dcmd's ADDR ... STATE header, nor a cut or reordered ::thread one", () => {
+    for (const h of [
+      'ADDR                 STATE NAME', // ::spa
+      'ADDR             STATE     AUX          DESCRIPTION', // ::spa -v, ::vdev
+      '            ADDR    STATE  FLG PFLG SFLG   PRI', // cut short
+      '            ADDR  FLG    STATE PFLG SFLG   PRI  EPRI PIL             INTR', // columns out of order
+      '            ADDR             PROC              LWP             CRED    STATE', // -p then half of -i, merged
+    ]) {
+      expect(isThreadHeader(h), h).toBe(false);
+      expect(outputStartKind(h), h).not.toBe('thread');
+    }
   });
 });
