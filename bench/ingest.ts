@@ -10,13 +10,19 @@ import type { BenchModule, BenchRow } from './types.ts';
 import { runJsonChild } from './child.ts';
 import { writeTranscript } from './gen/write.ts';
 import { readInputLines } from '../src/input/index.ts';
+import { emptyResult, type SectionParser } from '../grammar/common/source.ts';
 
 const MiB = 1024 * 1024;
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
-/** analyze: analyzeText; lean: analyzeText with lean; compact: analyzeText lean with shared stacks; scan: the regex baseline; stream: what `analyze --stream` runs (readInputLines + analyzeStream, lean, shared stacks). */
-type Mode = 'analyze' | 'lean' | 'compact' | 'scan' | 'stream';
+/**
+ * analyze: analyzeText; lean: analyzeText with lean; compact: analyzeText lean with shared stacks;
+ * scan: the regex baseline; stream: what `analyze --stream` runs (readInputLines + analyzeStream,
+ * lean, shared stacks). split, read, build: full detail stopped after a stage (see STAGES).
+ */
+type Mode = 'analyze' | 'lean' | 'compact' | 'scan' | 'stream' | Stage;
+type Stage = 'split' | 'read' | 'build';
 
 interface ChildReport {
   mode: Mode;
@@ -77,11 +83,30 @@ async function timePath(mode: Exclude<Mode, 'scan'>, api: typeof import('../src/
     const input = await readInputLines(file, { stdin: process.stdin }, { maxInput: Number.MAX_SAFE_INTEGER });
     if (!input.ok) throw new Error(input.message);
     a = await api.analyzeStream(input.batches, { source: file, lean: true, sharedStacks: true });
+  } else if (mode === 'split' || mode === 'read' || mode === 'build') {
+    a = api.analyzeText(text!, { source: file, ...(await stageOptions(mode)) });
   } else {
     a = api.analyzeText(text!, { source: file, lean: mode === 'lean' || mode === 'compact', sharedStacks: mode === 'compact' });
   }
   const ms = performance.now() - t0;
   return { ms, cpuMs: cpuMs(c0), check: `${a.accounting.lines} lines, ${a.accounting.parsed} parsed, ${a.snapshot.cpus.length} cpus, ${a.snapshot.threads.length} threads`, findings: a.findings.length };
+}
+
+/**
+ * Full detail, stopped after a stage, through the options tests use to swap grammars and rules:
+ * `split`, every grammar reads nothing (each line is split into its section, then unrecognized);
+ * `read`, the grammars read every line and their records are dropped; `build`, the snapshot is
+ * built and no rule runs. Timed one after another against the scan, they show what each stage
+ * adds, and so how much of a ratio's budget is gone before the next one starts.
+ */
+async function stageOptions(stage: Stage): Promise<import('../src/analyze.ts').AnalyzeOptions> {
+  if (stage === 'build') return { ruleSet: [] };
+  const { GRAMMARS } = await import('../src/read/registry.ts');
+  const grammars: Partial<Record<string, SectionParser>> = {};
+  for (const [kind, read] of Object.entries(GRAMMARS)) {
+    grammars[kind] = stage === 'split' ? () => emptyResult() : (lines, ctx) => ({ records: [], unrecognized: read(lines, ctx).unrecognized });
+  }
+  return { grammars, ruleSet: [] };
 }
 
 /** CPU time since `c0`, ms. */
@@ -123,7 +148,8 @@ async function child(mode: Mode, file: string, reps: number, paired: boolean): P
   const needText = mode !== 'stream' || paired;
   const text = needText ? readFileSync(file, 'utf8') : null;
   if (mode === 'scan' || paired) regexScan(warm);
-  if (api !== null) api.analyzeText(warm, { lean: mode !== 'analyze', sharedStacks: mode === 'compact' || mode === 'stream' });
+  if (mode === 'split' || mode === 'read' || mode === 'build') api!.analyzeText(warm, await stageOptions(mode));
+  else if (api !== null) api.analyzeText(warm, { lean: mode !== 'analyze', sharedStacks: mode === 'compact' || mode === 'stream' });
   // The scan is far shorter than a path: one scan samples a moment of the machine's load, the
   // path seconds of it. So a paired scan repeats until it has run about as long as the last path
   // (at most 20 times) and counts the mean, and both see the same stretch of load.
@@ -173,6 +199,13 @@ export const PATHS = [
   { mode: 'stream', goal: 0.75, label: 'analyze --stream, reading the file included' },
 ] as const satisfies readonly { mode: Exclude<Mode, 'scan'>; goal: number; label: string }[];
 
+/** Full detail cut after each stage (stageOptions), timed like the paths; no goal of their own. */
+export const STAGES = [
+  { mode: 'split', label: 'full detail, the split into sections only' },
+  { mode: 'read', label: 'full detail, split and grammars (records dropped)' },
+  { mode: 'build', label: 'full detail, split, grammars and snapshot (no rules)' },
+] as const satisfies readonly { mode: Stage; label: string }[];
+
 export interface IngestFigures {
   bytes: number;
   /** One paired child per path: its times and the scan's, alternating, in the same process. */
@@ -195,7 +228,9 @@ export interface MeasureOptions {
   /** Also run the memory children (each path alone, once). */
   memory: boolean;
   /** The paths to time (default all); quick runs leave out lean, which full detail brackets. */
-  paths?: readonly Exclude<Mode, 'scan'>[];
+  paths?: readonly Exclude<Mode, 'scan' | Stage>[];
+  /** Also time full detail stopped after each stage (STAGES); default false. */
+  stages?: boolean;
   /** Also stream the transcript four times over (full runs). */
   repeated: boolean;
   log?: (s: string) => void;
@@ -212,7 +247,7 @@ export async function measureIngest(o: MeasureOptions): Promise<IngestFigures> {
     const heap = Math.max(2048, Math.ceil((n / MiB) * 16));
     // Memory first, in children that read and analyse once and do nothing else.
     const memory = o.memory ? await runChild('analyze', file, 1, heap) : null;
-    const want = (m: Exclude<Mode, 'scan'>) => o.paths === undefined || o.paths.includes(m);
+    const want = (m: Exclude<Mode, 'scan' | Stage>) => o.paths === undefined || o.paths.includes(m);
     const leanMemory = o.memory && want('lean') ? await runChild('lean', file, 1, heap) : null;
     const streamMemory = o.memory ? await runChild('stream', file, 1, heap) : null;
     const scanMemory = o.memory ? await runChild('scan', file, 1, heap) : null;
@@ -230,6 +265,10 @@ export async function measureIngest(o: MeasureOptions): Promise<IngestFigures> {
       if (!want(p.mode)) continue;
       paired.push(await runChild(p.mode, file, o.reps, heap, true));
       log(`ingest: ${p.mode}: ${paired[paired.length - 1]!.check}`);
+    }
+    for (const st of o.stages === true ? STAGES : []) {
+      paired.push(await runChild(st.mode, file, o.reps, heap, true));
+      log(`ingest: ${st.mode}: ${paired[paired.length - 1]!.check}`);
     }
     return { bytes: n, paired, memory, leanMemory, streamMemory, scanMemory, streamRepeated };
   } finally {
@@ -272,14 +311,18 @@ function writeProse(file: string, bytes: number): number {
   return total;
 }
 
-/** `tsx bench/ingest.ts --prose 256M`: streams that much of short prose lines, every one kept (issue 13). */
-async function proseMain(size: string | undefined): Promise<number> {
+/** The SIZE after `flag` in bytes, or null after printing how to give it. */
+async function sizeArg(flag: string, size: string | undefined, example: string): Promise<number | null> {
   const { parseByteSize } = await import('../src/input/index.ts');
   const bytes = parseByteSize(size ?? '');
-  if (bytes === null) {
-    process.stderr.write('usage: tsx bench/ingest.ts --prose SIZE (e.g. 256M)\n');
-    return 2;
-  }
+  if (bytes === null) process.stderr.write(`usage: tsx bench/ingest.ts ${flag} SIZE (e.g. ${example})\n`);
+  return bytes;
+}
+
+/** `tsx bench/ingest.ts --prose 256M`: streams that much of short prose lines, every one kept (issue 13). */
+async function proseMain(size: string | undefined): Promise<number> {
+  const bytes = await sizeArg('--prose', size, '256M');
+  if (bytes === null) return 2;
   const dir = mkdtempSync(join(tmpdir(), 'playfair-bench-'));
   try {
     const file = join(dir, 'prose.txt');
@@ -308,11 +351,11 @@ export function rowsOf(f: IngestFigures): BenchRow[] {
   const mbps = (ms: number) => f.bytes / MiB / (ms / 1000);
   const rows: BenchRow[] = [];
   for (const r of f.paired) {
-    const p = PATHS.find((x) => x.mode === r.mode)!;
+    const p: { label: string; goal?: number } = [...PATHS, ...STAGES].find((x) => x.mode === r.mode)!;
     const path = median(r.times);
     const scan = median(r.scanTimes ?? []);
     // Throughputs: higher is better, so the ratio is the scan's time over the path's.
-    rows.push({ name: `ingest: ${p.label} (${size}, ${r.times.length} paired runs)`, value: mbps(path), unit: 'MiB/s', baseline: mbps(scan), ratio: scan / path, goal: p.goal });
+    rows.push({ name: `ingest: ${p.label} (${size}, ${r.times.length} paired runs)`, value: mbps(path), unit: 'MiB/s', baseline: mbps(scan), ratio: scan / path, goal: p.goal ?? null });
     // The same by CPU time: on a loaded machine a steadier figure than wall time (no goal: GC threads count too).
     const cpu = median(r.cpuTimes);
     const scanCpu = median(r.scanCpuTimes ?? []);
@@ -339,11 +382,11 @@ export function rowsOf(f: IngestFigures): BenchRow[] {
   return rows;
 }
 
-/** Quick: 16 MiB (large enough that JIT warm-up is not the figure), 5 paired runs (3 left medians 0.03 apart run to run), no lean path, no 4x stream. */
+/** Quick: 16 MiB (large enough that JIT warm-up is not the figure), 5 paired runs (3 left medians 0.03 apart run to run), no lean path, no stages, no 4x stream. */
 export const run: BenchModule = async ({ quick }) => {
   const log = (s: string) => process.stderr.write(s + '\n');
   const paths = quick ? (['analyze', 'compact', 'stream'] as const) : undefined;
-  const f = await measureIngest({ bytes: quick ? 16 * MiB : 64 * MiB, reps: quick ? 5 : 7, memory: true, repeated: !quick, paths, log });
+  const f = await measureIngest({ bytes: quick ? 16 * MiB : 64 * MiB, reps: quick ? 5 : 7, memory: true, repeated: !quick, stages: !quick, paths, log });
   return rowsOf(f);
 };
 
@@ -355,12 +398,8 @@ async function childMain(argv: string[]): Promise<void> {
 
 /** `tsx bench/ingest.ts --stream 1G`: the bounded-memory figure for a streamed input of that size. */
 async function streamMain(size: string | undefined): Promise<number> {
-  const { parseByteSize } = await import('../src/input/index.ts');
-  const bytes = parseByteSize(size ?? '');
-  if (bytes === null) {
-    process.stderr.write('usage: tsx bench/ingest.ts --stream SIZE (e.g. 1G)\n');
-    return 2;
-  }
+  const bytes = await sizeArg('--stream', size, '1G');
+  if (bytes === null) return 2;
   const r = await measureStream(bytes, (s) => process.stderr.write(s + '\n'));
   const mib = (n: number) => (n / MiB).toFixed(0);
   process.stdout.write(
@@ -372,8 +411,19 @@ async function streamMain(size: string | undefined): Promise<number> {
   return 0;
 }
 
+/** `tsx bench/ingest.ts --stages 16M`: full detail and each stage of it against the scan, without the rest of the bench. */
+async function stagesMain(size: string | undefined): Promise<number> {
+  const bytes = await sizeArg('--stages', size, '16M');
+  if (bytes === null) return 2;
+  const log = (s: string) => process.stderr.write(s + '\n');
+  const f = await measureIngest({ bytes, reps: 5, memory: false, repeated: false, paths: ['analyze'], stages: true, log });
+  for (const r of rowsOf(f)) process.stdout.write(`${r.ratio!.toFixed(3)}x  ${r.value.toFixed(1)} ${r.unit} (scan ${r.baseline!.toFixed(1)})  ${r.name}\n`);
+  return 0;
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   if (process.argv[2] === '--child') await childMain(process.argv.slice(3));
   else if (process.argv[2] === '--stream') process.exitCode = await streamMain(process.argv[3]);
   else if (process.argv[2] === '--prose') process.exitCode = await proseMain(process.argv[3]);
+  else if (process.argv[2] === '--stages') process.exitCode = await stagesMain(process.argv[3]);
 }

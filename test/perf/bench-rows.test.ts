@@ -1,7 +1,7 @@
 // The ingest bench's rows on a tiny generated transcript: their shape, the goals of issue 15, and
 // the stamped JSON form. Timing is not checked (speed belongs to `npm run bench`).
 import { describe, expect, it } from 'vitest';
-import { measureIngest, PATHS, rowsOf } from '../../bench/ingest.ts';
+import { measureIngest, PATHS, rowsOf, STAGES } from '../../bench/ingest.ts';
 import { stamp, table } from '../../bench/run.ts';
 
 describe('ingest bench rows', () => {
@@ -44,6 +44,25 @@ describe('ingest bench rows', () => {
       expect(r.ratio).not.toBeNull();
     }
   }, 180_000);
+
+  it('times full detail stopped after each stage, with no goal of their own', async () => {
+    const f = await measureIngest({ bytes: 64 * 1024, reps: 1, memory: false, repeated: false, paths: ['analyze'], stages: true });
+    expect(f.paired.map((r) => r.mode)).toEqual(['analyze', 'split', 'read', 'build']);
+    const [full, split, read, build] = f.paired.map((r) => r.check);
+    // The same lines, all counted parsed (a grammar that reads nothing refuses nothing); threads and
+    // CPUs only once the builder runs, and then all of them: rules add none.
+    const lines = full!.split(', ').slice(0, 2).join(', ');
+    expect(full).toMatch(/[1-9][0-9]* cpus, [1-9][0-9]* threads$/);
+    for (const c of [split, read]) expect(c).toBe(`${lines}, 0 cpus, 0 threads`);
+    expect(build).toBe(full);
+    const rows = rowsOf(f).slice(2);
+    expect(rows.map((r) => [r.name.replace(/ \(64 KiB.*\)$| \(0 MiB.*\)$/, ''), r.goal ?? null])).toEqual(
+      STAGES.flatMap((s) => [
+        [`ingest: ${s.label}`, null],
+        [`ingest: ${s.label}, by CPU time`, null],
+      ]),
+    );
+  }, 120_000);
 
   it('a quick run leaves out the paths not asked for', async () => {
     const f = await measureIngest({ bytes: 16 * 1024, reps: 1, memory: false, repeated: false, paths: ['stream'] });
