@@ -47,6 +47,8 @@ export class Analyzer {
   private readonly texts: LineTexts;
   private readonly classes = new LineClasses();
   private readonly sections: Section[] = [];
+  /** Per section: whether it is another dump's (model/dumps.ts), which the rules do not see. */
+  private readonly otherDump: boolean[] = [];
   private readonly records: MdbRecord[] = [];
   private readonly diagnostics: Diagnostic[] = [];
   private readonly builder: SnapshotBuilder;
@@ -88,7 +90,7 @@ export class Analyzer {
     const lines = this.texts.finish();
     const ruleOptions = { ...DEFAULT_RULE_OPTIONS, ...this.opts.rules };
     const sectionsSeen = new Map<string, number>();
-    for (const s of this.sections) sectionsSeen.set(s.kind, (sectionsSeen.get(s.kind) ?? 0) + 1);
+    for (const [i, s] of this.sections.entries()) if (!this.otherDump[i]) sectionsSeen.set(s.kind, (sectionsSeen.get(s.kind) ?? 0) + 1);
     const { findings, notes } = runRules({ snapshot, lines, options: ruleOptions, sectionsSeen }, this.opts.ruleSet ?? RULES);
     // What the model left out of the snapshot, and why, reads as a note beside the rules' own.
     for (const n of this.builder.takeNotes()) notes.push({ rule: 'model', message: `line ${n.line}: ${n.message}` });
@@ -129,6 +131,7 @@ export class Analyzer {
       }
     }
     this.takeModelDiagnostics();
+    if (raw.part === 0) this.otherDump[this.sections.length - 1] = this.builder.readingOtherDump();
     // What is left of the section's lines is parsed text lean mode does not keep.
     const last = raw.body[raw.body.length - 1]?.no ?? raw.startLine;
     this.texts.dropThrough(Math.max(last, raw.warnings[raw.warnings.length - 1]?.no ?? 0));

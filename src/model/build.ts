@@ -27,6 +27,7 @@ import { SharedStacks, stackFromGroup, stackFromRecord } from './stack.ts';
 import { fieldType, fits, readCValue, sizeOf, type CType } from './ctypes.ts';
 import { implausibleHz, implausibleSwitch } from './plausible.ts';
 import { buildWaits, framesWait, type LockWord, type WaitEdge } from './waits.ts';
+import { DumpSeparator } from './dumps.ts';
 
 /** A record together with the command whose output it was (null when pasted without one). */
 export interface CommandedRecord {
@@ -122,6 +123,9 @@ class SnapshotBuilder {
     words: [],
   };
 
+  /** Sections of a second dump stay out of this one's snapshot. */
+  private readonly dumps = new DumpSeparator();
+
   constructor(opts: BuildOptions = {}) {
     this.shared = opts.sharedStacks === true ? new SharedStacks() : null;
   }
@@ -154,7 +158,13 @@ class SnapshotBuilder {
     this.cldataOwner.set(addr, t);
   }
 
+  /** Whether the records added last belong to a dump after the first, which the snapshot leaves out. */
+  readingOtherDump(): boolean {
+    return this.dumps.readingOther();
+  }
+
   add({ record, command, prompt }: CommandedRecord): void {
+    if (this.dumps.leavesOut(record)) return;
     switch (record.kind) {
       case 'cpu':
         return this.addCpu(record);
@@ -272,6 +282,9 @@ class SnapshotBuilder {
     for (const t of this.snap.threads) if (t.cid === 0 && t.cls === null) setField(t, 'cls', 'SYS', t.lines['cid']!);
     const waits = buildWaits(this.snap.threads, this.locks, this.recordWaits);
     if (waits.edges.length > 0 || waits.owners.length > 0) this.snap.waits = waits;
+    const others = this.dumps.otherDumps();
+    if (others.length > 0) this.snap.otherDumps = others;
+    this.notes.push(...this.dumps.notes());
     return this.snap;
   }
 

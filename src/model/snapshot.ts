@@ -108,6 +108,16 @@ export interface SystemInfo {
   lines: Record<string, number>;
 }
 
+/** A dump a `::status` named after the first one: read, not judged (model/dumps.ts). */
+export interface OtherDump {
+  /** `crash dump vmcore.0 from hvfs2`, as its `debugging ...` line names it. */
+  name: string;
+  /** The line of that `::status`'s `debugging ...` line. */
+  line: number;
+  /** Records left out of the snapshot: the `::status` and the sections read under it. */
+  records: number;
+}
+
 export interface DispatcherSnapshot {
   cpus: Cpu[];
   threads: Thread[];
@@ -118,6 +128,8 @@ export interface DispatcherSnapshot {
   system: SystemInfo | null;
   /** Who waits on what (stacks' blocking frames) and the lock owners shown; absent when the input shows neither. */
   waits?: Waits;
+  /** Dumps after the first one the input's `::status` output names; absent when it names one or none. */
+  otherDumps?: OtherDump[];
 }
 
 export function emptySnapshot(): DispatcherSnapshot {

@@ -222,6 +222,7 @@ export function toJson(a: Analysis, extras: ReportExtras = {}, opts: JsonOptions
       tunableLines: s.tunableLines,
       panic: s.panic === null ? null : { message: s.panic.message, cpu: s.panic.cpu, thread: s.panic.thread, lines: s.panic.lines },
       system: s.system,
+      ...(s.otherDumps !== undefined ? { otherDumps: s.otherDumps } : {}),
     },
     findings: reportOrder(a.findings),
     ...(extras.known !== undefined ? { knownIssues: extras.known } : {}),

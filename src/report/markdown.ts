@@ -16,6 +16,7 @@ import {
   internalErrors,
   nothingToJudge,
   notJudged,
+  otherDumpsLine,
   panicLine,
   sectionKinds,
   statusEssentials,
@@ -219,6 +220,11 @@ function* lines(a: Analysis, extras: ReportExtras, opts: MarkdownOptions): Gener
   const status = statusEssentials(a);
   if (status.length > 0) {
     yield `**Status:** ${mdText(status.join('; '))}`;
+    yield '';
+  }
+  const others = otherDumpsLine(a);
+  if (others !== null) {
+    yield `**${mdText(others)}**`;
     yield '';
   }
   for (const k of extras.known ?? []) {

@@ -56,7 +56,8 @@ export function nothingToJudge(a: Analysis): string | null {
  * the input shows dispatcher state, or nothing at all (nothingToJudge says that).
  */
 export function notJudged(a: Analysis): string | null {
-  return a.accounting.parsed > 0 && !hasDispatcherState(a.snapshot) ? `${NO_DISPATCHER_STATE} in the input, so the dispatcher was not judged` : null;
+  const where = (a.snapshot.otherDumps?.length ?? 0) > 0 ? 'in the first dump' : 'in the input';
+  return a.accounting.parsed > 0 && !hasDispatcherState(a.snapshot) ? `${NO_DISPATCHER_STATE} ${where}, so the dispatcher was not judged` : null;
 }
 
 /** "Findings: none", with what that does not prove when the input has no dispatcher state. */
@@ -75,6 +76,19 @@ export function panicLine(a: Analysis): string | null {
   if (p?.thread !== null && p?.thread !== undefined) where.push(`thread ${p.thread}`);
   const message = p?.message ?? statusMessage ?? '(message not shown)';
   return `${where.length > 0 ? `${where.join(', ')}: ` : ''}${message}`;
+}
+
+/**
+ * The dumps the input names after the first (model/dumps.ts), which the findings leave out, as one
+ * sentence; null when it names one dump or none.
+ */
+export function otherDumpsLine(a: Analysis): string | null {
+  const others = a.snapshot.otherDumps ?? [];
+  if (others.length === 0) return null;
+  const sys = a.snapshot.system;
+  const first = sys === null ? 'the first dump' : `${[sys.fields['target'], sys.fields['host']].filter((x) => x !== undefined).join(' from ')} (line ${sys.lines['target']})`;
+  const list = others.map((o) => `${o.name} (line ${o.line}, ${o.records} record${o.records === 1 ? '' : 's'})`).join('; ');
+  return `Not judged: ${list}. The input names more than one dump; the findings are for ${first} alone. Paste each dump on its own to judge it.`;
 }
 
 /** The `::status` fields worth a line in a summary, in this order, when present. */

@@ -14,6 +14,7 @@ import {
   internalErrors,
   noFindingsLine,
   nothingToJudge,
+  otherDumpsLine,
   panicLine,
   sectionKinds,
   statusEssentials,
@@ -59,6 +60,8 @@ function* summary(a: Analysis, findings: readonly Finding[], width: number, extr
   if (panic !== null) yield* wrap(`Panic: ${neutralize(panic)}`, width, '', '       ');
   const status = statusEssentials(a);
   if (status.length > 0) yield* wrap(`Status: ${neutralize(status.join('; '))}`, width, '', '        ');
+  const others = otherDumpsLine(a);
+  if (others !== null) yield* wrap(neutralize(others), width, '', '  ');
   const counts = severityCounts(findings);
   if (findings.length === 0) yield* wrap(noFindingsLine(a), width, '', '  ');
   else yield `Findings: ${SEVERITIES.map((s) => `${counts[s]} ${s}`).join(', ')}`;

@@ -25,7 +25,8 @@ export function rateQuality(a: Analysis): Quality {
   if (parsed === 0) return { rating: 'none', reasons: ['no mdb output recognized'], ...base };
   if (!hasDispatcherState(s)) {
     const has = [s.panic !== null ? 'a panic' : null, s.threads.some((t) => t.stack !== null) ? 'stacks' : null].filter((x) => x !== null);
-    return { rating: 'fragment', reasons: [`${NO_DISPATCHER_STATE}${has.length > 0 ? `; has ${has.join(' and ')}` : ''}`], ...base };
+    const where = (s.otherDumps?.length ?? 0) > 0 ? ' in the first dump (the input names more, not judged)' : '';
+    return { rating: 'fragment', reasons: [`${NO_DISPATCHER_STATE}${where}${has.length > 0 ? `; has ${has.join(' and ')}` : ''}`], ...base };
   }
   const reasons: string[] = [];
   if (s.cpus.length === 0) reasons.push('no ::cpuinfo');
@@ -38,6 +39,8 @@ export function rateQuality(a: Analysis): Quality {
   const noStack = waiting.filter((e) => (idx.get(e.thread)?.stack ?? null) === null);
   if (noStack.length > 0) reasons.push(`no stack for ${noStack.length} of ${waiting.length} threads queued above a running one`);
   if (s.tunables['hz'] === undefined && s.cpus.some((c) => (c.switchTicks ?? 0) > 0)) reasons.push('hz not shown (times assume a default)');
+  const others = s.otherDumps?.length ?? 0;
+  if (others > 0) reasons.push(`${others} more dump${others === 1 ? '' : 's'} in the input, not judged`);
   // Missing stacks and hz are worth saying but do not stop the rules from naming the failure.
   const blocking = reasons.filter((r) => !r.startsWith('no stack for') && !r.startsWith('hz not shown'));
   return { rating: blocking.length === 0 ? 'good' : 'partial', reasons, ...base };

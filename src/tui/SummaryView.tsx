@@ -83,6 +83,8 @@ export function SummaryView(p: SummaryProps): React.ReactElement {
   const info: string[] = [];
   info.push(`Tunables: ${tun.length ? tun.join('  ') : 'none shown'}   hz ${hz}${assumed ? ' (assumed; dump shows none)' : ''}`);
   if (snap.panic) info.push(`Panic: ${neutralize(snap.panic.message ?? '(no message)')}${snap.panic.cpu !== null ? ` on cpu ${snap.panic.cpu}` : ''}`);
+  const others = snap.otherDumps ?? [];
+  if (others.length > 0) info.push(`!! not judged: ${neutralize(others.map((o) => `${o.name} (line ${o.line})`).join(', '))}: findings are for the first dump alone`);
   if (starvedCount) info.push(`!! a starvation finding, or one high or worse, names the CPU (${starvedCount} CPU${starvedCount > 1 ? 's' : ''})`);
   const fixedBelow = info.length + 2; // blank + "Findings" heading
   const tableMax = Math.max(2, height - fixedBelow - Math.min(3, sorted.length || 1));

@@ -250,3 +250,19 @@ describe('columns by display width', () => {
     for (const l of t.frame().split('\n')) expect(stringWidth(l)).toBeLessThanOrEqual(100);
   });
 });
+
+describe('a second dump in the input', () => {
+  test('the summary says it was not judged', async () => {
+    const seed = readFileSync(new URL('../../fixtures/seed/illumos-1532.txt', import.meta.url), 'utf8');
+    const text = '> ::status\ndebugging crash dump vmcore.0 (64-bit) from alpha\n' + seed + '> ::status\ndebugging crash dump vmcore.3 (64-bit) from beta\n';
+    const a = (await import('../../src/analyze.ts')).analyzeText(text);
+    const s = renderSized(<App services={fakeServices(a).services} initial={{ kind: 'analysis', analysis: a }} />, 100, 30);
+    try {
+      const f = plain(await waitFor(s.lastFrame, (x) => x.includes('CPU PRI'), 'summary'));
+      const line = text.split('\n').findIndex((l) => l.endsWith('from beta')) + 1;
+      expect(f).toContain(`!! not judged: crash dump vmcore.3 from beta (line ${line}): findings are for the first dump alone`);
+    } finally {
+      s.unmount();
+    }
+  });
+});
