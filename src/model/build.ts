@@ -123,6 +123,8 @@ class SnapshotBuilder {
     words: [],
   };
 
+  /** CPUs shown at two cpu_t addresses: two boots or two systems pasted with no ::status between them. */
+  private readonly movedCpus: { id: number; line: number; addr: Addr; before: Addr; beforeLine: number }[] = [];
   /** Sections of a second dump stay out of this one's snapshot. */
   private readonly dumps = new DumpSeparator();
 
@@ -282,10 +284,29 @@ class SnapshotBuilder {
     for (const t of this.snap.threads) if (t.cid === 0 && t.cls === null) setField(t, 'cls', 'SYS', t.lines['cid']!);
     const waits = buildWaits(this.snap.threads, this.locks, this.recordWaits);
     if (waits.edges.length > 0 || waits.owners.length > 0) this.snap.waits = waits;
+    this.noteMovedCpus();
     const others = this.dumps.otherDumps();
     if (others.length > 0) this.snap.otherDumps = others;
     this.notes.push(...this.dumps.notes());
     return this.snap;
+  }
+
+  /**
+   * A CPU keeps its cpu_t from the moment it is configured until it is removed, so one CPU id at two
+   * addresses means two boots or two systems, merged here as one: said once, with the first few.
+   */
+  private noteMovedCpus(): void {
+    const m = this.movedCpus;
+    if (m.length === 0) return;
+    const shown = m.slice(0, 3).map((c) => `CPU ${c.id} is cpu_t ${c.before} at line ${c.beforeLine} and ${c.addr} at line ${c.line}`);
+    const more = m.length > shown.length ? `, and ${m.length - shown.length} more` : '';
+    this.notes.push({
+      line: m[0]!.line,
+      message:
+        `${shown.join('; ')}${more}: a CPU keeps its cpu_t until it is removed, so these ::cpuinfo outputs come from two boots ` +
+        `or two systems; each CPU keeps the values shown last, which may stand beside values from the other, so findings ` +
+        `about these CPUs may mix them. Paste each dump on its own, or with its ::status, to judge it alone`,
+    });
   }
 
   private panic() {
@@ -339,6 +360,9 @@ class SnapshotBuilder {
   private addCpu(rec: CpuRecord): void {
     const cpu = readCpu(rec, (line, message) => this.diagnose(line, message));
     const prev = this.cpus.get(cpu.id);
+    if (prev !== undefined && prev.addr !== null && cpu.addr !== null && prev.addr !== cpu.addr) {
+      this.movedCpus.push({ id: cpu.id, line: cpu.lines['addr'] ?? rec.line, addr: cpu.addr, before: prev.addr, beforeLine: prev.lines['addr'] ?? 0 });
+    }
     this.cpus.set(cpu.id, prev === undefined ? cpu : { ...prev, ...cpu, lines: { ...prev.lines, ...cpu.lines } });
     // A NULL cpu_thread prints as zeros: there is no thread to record.
     if (cpu.thread !== null && cpu.thread !== '0') {

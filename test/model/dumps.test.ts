@@ -85,3 +85,23 @@ describe('two dumps in one input', () => {
     expect(rules(a)).toEqual(rules(analyzeText(seed)));
   });
 });
+
+describe('one CPU at two cpu_t addresses', () => {
+  const cpuinfo = (rows: string[]) => ['> ::cpuinfo', ' ID ADDR             FLG NRUN BSPL PRI RNRN KRNRN SWITCH THREAD           PROC', ...rows].join('\n') + '\n';
+  const idle = (id: number, addr: string) => `  ${id} ${addr}  1b    0    0  -1   no    no t-5    ffffff0007605c40 (idle)`;
+
+  it('is two boots or two systems: one note names the CPUs and both lines', () => {
+    // The seed's CPU 0 is cpu_t fffffffffbc486e0 (line 52) and CPU 1 ffffff01d3e32580 (line 67).
+    const text = seed + '\n' + cpuinfo([idle(0, 'fffffffffbc486e0'), idle(1, 'ffffff01d3e40000')]);
+    const a = analyzeText(text);
+    const row = text.split('\n').findIndex((l) => l.includes('ffffff01d3e40000')) + 1;
+    const notes = a.notes.filter((n) => n.rule === 'model').map((n) => n.message);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatch(new RegExp(`^line ${row}: CPU 1 is cpu_t ffffff01d3e32580 at line 67 and ffffff01d3e40000 at line ${row}: a CPU keeps its cpu_t until it is removed`));
+  });
+
+  it('the same CPUs shown again (a second ::cpuinfo of the same system) say nothing', () => {
+    const a = analyzeText(seed + '\n' + cpuinfo([idle(0, 'fffffffffbc486e0'), idle(1, 'ffffff01d3e32580')]));
+    expect(a.notes.filter((n) => n.rule === 'model')).toEqual([]);
+  });
+});
