@@ -22,7 +22,7 @@ import { KEPT_TUNABLES, stateFromCode, stateFromName, STRUCT_MEMBERS, toAddr, tu
 import { emptySnapshot, type Cpu, type DispatcherSnapshot, type Thread } from './snapshot.ts';
 import { ThreadTable, setField } from './threads.ts';
 import { seedThreadIndex } from './thread-index.ts';
-import { readCpu } from './cpu.ts';
+import { mergeCpu, readCpu, type QueueFate } from './cpu.ts';
 import { SharedStacks, stackFromGroup, stackFromRecord } from './stack.ts';
 import { fieldType, fits, readCValue, sizeOf, type CType } from './ctypes.ts';
 import { implausibleHz, implausibleSwitch } from './plausible.ts';
@@ -98,6 +98,15 @@ function lockWord(text: string): bigint | null {
   return v !== null && fits(v, 8) ? v : null;
 }
 
+/**
+ * A thread a later ::cpuinfo shows running was not still queued, nor one it shows queued still
+ * running (a live system shown twice): the place an earlier line gave it is forgotten.
+ */
+function leavePlace(t: Thread, place: 'onCpu' | 'queuedOn'): void {
+  t[place] = null;
+  delete t.lines[place];
+}
+
 class SnapshotBuilder {
   readonly snap: DispatcherSnapshot = emptySnapshot();
   private readonly shared: SharedStacks | null;
@@ -125,6 +134,8 @@ class SnapshotBuilder {
 
   /** CPUs shown at two cpu_t addresses: two boots or two systems pasted with no ::status between them. */
   private readonly movedCpus: { id: number; line: number; addr: Addr; before: Addr; beforeLine: number }[] = [];
+  /** CPUs a later plain ::cpuinfo showed again after a ::cpuinfo -v: what became of their queues. */
+  private readonly queueFates: { id: number; line: number; fate: NonNullable<QueueFate> }[] = [];
   /** Sections of a second dump stay out of this one's snapshot. */
   private readonly dumps = new DumpSeparator();
 
@@ -285,6 +296,7 @@ class SnapshotBuilder {
     const waits = buildWaits(this.snap.threads, this.locks, this.recordWaits);
     if (waits.edges.length > 0 || waits.owners.length > 0) this.snap.waits = waits;
     this.noteMovedCpus();
+    this.noteQueueFates();
     const others = this.dumps.otherDumps();
     if (others.length > 0) this.snap.otherDumps = others;
     this.notes.push(...this.dumps.notes());
@@ -307,6 +319,30 @@ class SnapshotBuilder {
         `or two systems; each CPU keeps the values shown last, which may stand beside values from the other, so findings ` +
         `about these CPUs may mix them. Paste each dump on its own, or with its ::status, to judge it alone`,
     });
+  }
+
+  /** One note for the queues a later plain ::cpuinfo kept, one for those it dropped. */
+  private noteQueueFates(): void {
+    const list = (xs: typeof this.queueFates, line: (f: NonNullable<QueueFate>) => number) =>
+      xs.slice(0, 4).map((x) => `CPU ${x.id} (line ${line(x.fate)}, again at line ${x.line})`).join(', ') + (xs.length > 4 ? `, and ${xs.length - 4} more` : '');
+    const kept = this.queueFates.filter((x) => 'kept' in x.fate);
+    const dropped = this.queueFates.filter((x) => 'dropped' in x.fate);
+    if (kept.length > 0) {
+      this.notes.push({
+        line: kept[0]!.line,
+        message:
+          `a later ::cpuinfo without -v shows no run queue and the same running thread for ${list(kept, (f) => ('kept' in f ? f.kept : 0))}: ` +
+          `the run queue and interrupt threads the earlier ::cpuinfo -v showed are kept, with the later row's other values (in a dump both show one moment)`,
+      });
+    }
+    if (dropped.length > 0) {
+      this.notes.push({
+        line: dropped[0]!.line,
+        message:
+          `a later ::cpuinfo without -v shows another thread running on ${list(dropped, (f) => ('dropped' in f ? f.dropped : 0))}: ` +
+          `the run queue the earlier ::cpuinfo -v showed was of another moment and is not used; the queue now is not shown`,
+      });
+    }
   }
 
   private panic() {
@@ -363,10 +399,16 @@ class SnapshotBuilder {
     if (prev !== undefined && prev.addr !== null && cpu.addr !== null && prev.addr !== cpu.addr) {
       this.movedCpus.push({ id: cpu.id, line: cpu.lines['addr'] ?? rec.line, addr: cpu.addr, before: prev.addr, beforeLine: prev.lines['addr'] ?? 0 });
     }
-    this.cpus.set(cpu.id, prev === undefined ? cpu : { ...prev, ...cpu, lines: { ...prev.lines, ...cpu.lines } });
+    if (prev === undefined) this.cpus.set(cpu.id, cpu);
+    else {
+      const merged = mergeCpu(prev, cpu);
+      this.cpus.set(cpu.id, merged.cpu);
+      if (merged.fate !== null) this.queueFates.push({ id: cpu.id, line: rec.line, fate: merged.fate });
+    }
     // A NULL cpu_thread prints as zeros: there is no thread to record.
     if (cpu.thread !== null && cpu.thread !== '0') {
       const t = this.threads.get(cpu.thread);
+      leavePlace(t, 'queuedOn');
       setField(t, 'onCpu', cpu.id, rec.line);
       setField(t, 'state', 'onproc', rec.line);
       setField(t, 'pri', cpu.pri, rec.line);
@@ -377,6 +419,7 @@ class SnapshotBuilder {
       const t = this.threads.get(q.thread);
       setField(t, 'pri', q.pri, q.line);
       setField(t, 'proc', q.proc, q.line);
+      leavePlace(t, 'onCpu');
       setField(t, 'queuedOn', cpu.id, q.line);
       // A thread on a dispatch queue is TS_RUN: that is what being queued means.
       setField(t, 'state', 'run', q.line);

@@ -66,3 +66,28 @@ export function readCpu(rec: CpuRecord, diagnose: Diagnose): Cpu {
   if (cpu.runq !== null) lines['runq'] = cpu.runq[0]?.line ?? at;
   return cpu;
 }
+
+/** What a merge did with a run queue the later record did not show. */
+export type QueueFate = { kept: number } | { dropped: number } | null;
+
+/**
+ * The same CPU shown again by a later `::cpuinfo`: its values replace the earlier ones. A plain
+ * `::cpuinfo` shows no run queue and no interrupt threads, which is not saying there are none: when
+ * it shows the CPU still running the same thread (in a dump both outputs show one moment), the
+ * queue and interrupt threads of the earlier `::cpuinfo -v` are kept; with another thread running
+ * they were of another moment and are dropped. `fate` names the line of the queue kept or dropped.
+ */
+export function mergeCpu(prev: Cpu, next: Cpu): { cpu: Cpu; fate: QueueFate } {
+  const cpu: Cpu = { ...prev, ...next, lines: { ...prev.lines, ...next.lines } };
+  if (next.runq !== null || prev.runq === null) return { cpu, fate: null };
+  const queueLine = prev.lines['runq'] ?? prev.lines['id']!;
+  const blocks = ['runq', 'pil', 'pinned'] as const;
+  if (next.thread !== null && next.thread === prev.thread) {
+    cpu.runq = prev.runq;
+    cpu.pil = prev.pil;
+    cpu.pinned = prev.pinned;
+    return { cpu, fate: { kept: queueLine } };
+  }
+  for (const k of blocks) delete cpu.lines[k];
+  return { cpu, fate: { dropped: queueLine } };
+}
