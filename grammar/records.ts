@@ -172,6 +172,8 @@ export interface FormatRecord {
   /** Format letters from the command when known (`D`, `X`, `J`, `KKn`), else null. */
   format: string | null;
   values: { text: string; line: number }[];
+  /** A write (`/W 0t99`, grammar/format/write.ts): `values` holds the value read back, `old` the one before. */
+  written?: { old: string };
 }
 
 /** `::status` output. */

@@ -8,10 +8,11 @@ import { first } from '../common/cst.ts';
 import { guarded, readLine } from '../common/diagnostics.ts';
 import { isBlank, shown } from '../common/lines.ts';
 import { isHexDigits, normalizeAddr } from '../common/numbers.ts';
-import { emptyResult, type GrammarResult, type SectionContext, type SectionParser } from '../common/source.ts';
+import { emptyResult, type GrammarResult, type SectionContext, type SectionParser, type SourceLine } from '../common/source.ts';
 import type { FormatRecord } from '../records.ts';
 import { parseFormatLine } from './api.ts';
 import { formatParser } from './parser.ts';
+import { isWriteStage, parseWriteLine } from './write.ts';
 
 export { parseFormatLine } from './api.ts';
 
@@ -109,7 +110,33 @@ function formatCommand(ctx: SectionContext): FormatCommand | null {
   return { format: letters || null, addr, immediate, kinds: valueKinds(letters) };
 }
 
+/** The output of a write: one `LABEL: OLD = NOW` line per value written. */
+function parseWrites(lines: readonly SourceLine[], verb: string): GrammarResult {
+  const result = emptyResult();
+  for (const { no, text } of lines) {
+    if (isBlank(text)) continue;
+    const w = parseWriteLine(text);
+    if (w === null) {
+      result.unrecognized.push({ line: no, col: 1, message: `/${verb} writes and prints 'ADDRESS: OLD = NEW' per value; this line is not that` });
+      continue;
+    }
+    const isAddr = labelIsAddress(w.label);
+    result.records.push({
+      kind: 'format',
+      line: no,
+      addr: isAddr ? normalizeAddr(w.label) : null,
+      symbol: isAddr ? null : w.label,
+      format: verb,
+      values: [{ text: w.now, line: no }],
+      written: { old: w.old },
+    });
+  }
+  return result;
+}
+
 export const parseFormat: SectionParser = (lines, ctx): GrammarResult => {
+  const st = lastStage(ctx.command);
+  if (st !== null && isWriteStage(st)) return parseWrites(lines, st.name);
   const result = emptyResult();
   const cmd = formatCommand(ctx);
   const records: FormatRecord[] = [];

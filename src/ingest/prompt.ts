@@ -3,6 +3,7 @@
 import { parseCommandLine } from '../../grammar/command/index.ts';
 import type { ParsedCommand } from '../../grammar/common/command-types.ts';
 import { isHexDigits } from '../../grammar/common/numbers.ts';
+import { isWriteStage } from '../../grammar/format/write.ts';
 
 export type PromptLine =
   /** A prompt with a command after it, and which program's prompt it was. */
@@ -67,7 +68,8 @@ function plausible(parsed: ParsedCommand): boolean {
   const st = parsed.stages[0]!;
   // A format takes no arguments and an address has no brackets: `panic[cpu1]/thread=...: text`
   // after a quote marker is console text, not `addr/fmt`.
-  if (st.verb === 'format' && (st.args.length > 0 || (st.addr ?? '').includes('['))) return false;
+  // A write (`kpreemptpri/W 0t99`) takes its values.
+  if (st.verb === 'format' && ((st.args.length > 0 && !isWriteStage(st)) || (st.addr ?? '').includes('['))) return false;
   if (st.verb !== 'repeat') return true;
   const a = st.addr ?? '';
   if (a.startsWith('<')) return true;

@@ -18,6 +18,7 @@ import type {
 import type { ParsedCommand } from '../../grammar/common/command-types.ts';
 import type { Diagnostic } from '../../grammar/common/source.ts';
 import { parseMdbBigInt, parseMdbInt } from '../../grammar/common/numbers.ts';
+import { WRITE_BYTES } from '../../grammar/format/write.ts';
 import { KEPT_TUNABLES, stateFromCode, stateFromName, STRUCT_MEMBERS, toAddr, tunableType, type Addr, type ThreadState } from '../../illumos/index.ts';
 import { emptySnapshot, type Cpu, type DispatcherSnapshot, type Thread } from './snapshot.ts';
 import { ThreadTable, setField } from './threads.ts';
@@ -136,6 +137,10 @@ class SnapshotBuilder {
   private readonly movedCpus: { id: number; line: number; addr: Addr; before: Addr; beforeLine: number }[] = [];
   /** CPUs a later plain ::cpuinfo showed again after a ::cpuinfo -v: what became of their queues. */
   private readonly queueFates: { id: number; line: number; fate: NonNullable<QueueFate> }[] = [];
+  /** Writes (`kpreemptpri/W 0t99`) to tunables and thread fields, in input order (settleWrites). */
+  private readonly writes: { name: string; tunable: boolean; before: number | null; after: number; line: number }[] = [];
+  /** The line of the last `::cpuinfo` row merged: the moment the CPUs shown are of. */
+  private lastCpuLine: number | null = null;
   /** Sections of a second dump stay out of this one's snapshot. */
   private readonly dumps = new DumpSeparator();
 
@@ -295,6 +300,7 @@ class SnapshotBuilder {
     for (const t of this.snap.threads) if (t.cid === 0 && t.cls === null) setField(t, 'cls', 'SYS', t.lines['cid']!);
     const waits = buildWaits(this.snap.threads, this.locks, this.recordWaits);
     if (waits.edges.length > 0 || waits.owners.length > 0) this.snap.waits = waits;
+    this.settleWrites();
     this.noteMovedCpus();
     this.noteQueueFates();
     const others = this.dumps.otherDumps();
@@ -395,6 +401,7 @@ class SnapshotBuilder {
 
   private addCpu(rec: CpuRecord): void {
     const cpu = readCpu(rec, (line, message) => this.diagnose(line, message));
+    this.lastCpuLine = rec.line;
     const prev = this.cpus.get(cpu.id);
     if (prev !== undefined && prev.addr !== null && cpu.addr !== null && prev.addr !== cpu.addr) {
       this.movedCpus.push({ id: cpu.id, line: cpu.lines['addr'] ?? rec.line, addr: cpu.addr, before: prev.addr, beforeLine: prev.lines['addr'] ?? 0 });
@@ -621,8 +628,11 @@ class SnapshotBuilder {
     const fmt = rec.format ?? (stage?.verb === 'format' ? stage.name : null);
     const first = rec.values[0];
     if (first === undefined) return;
-    const read = fmt === null ? undefined : FORMAT_READS[fmt];
+    // A write's value is the one read back after it, printed `0x%x` at the verb's width.
+    const writes = rec.written !== undefined && fmt !== null ? WRITE_BYTES[fmt] : undefined;
+    const read = writes !== undefined ? { bytes: writes, radix: 16 as const } : fmt === null ? undefined : FORMAT_READS[fmt];
     if (read === undefined) return;
+    const verb = writes !== undefined ? 'writes' : 'reads';
     const symbol = rec.symbol ?? (stage?.addr !== null && stage?.addr !== undefined && !/^(0x)?[0-9a-fA-F]+$/.test(stage.addr) ? stage.addr : null);
     let target: { name: string; type: CType | null; set: (v: number) => void } | null = null;
     if (symbol !== null && KEPT_TUNABLES.has(symbol)) {
@@ -637,16 +647,53 @@ class SnapshotBuilder {
     if (target === null || target.type === null) return;
     const whole = parseMdbBigInt(first.text.trim().split(/\s+/)[0] ?? '', read.radix);
     if (whole !== null && !fits(whole, read.bytes)) {
-      return this.diagnose(first.line, `${target.name}/${fmt} shows ${clip(first.text.trim())}, more than the ${read.bytes} bytes /${fmt} reads: not used`);
+      return this.diagnose(first.line, `${target.name}/${fmt} shows ${clip(first.text.trim())}, more than the ${read.bytes} bytes /${fmt} ${verb}: not used`);
     }
     // A read narrower than the variable shows only part of it: which part, and the rest, are unknown.
+    // So does a narrower write: the bytes it did not write are not shown.
     if (read.bytes < sizeOf(target.type)) {
-      return this.diagnose(first.line, `${target.name}/${fmt} reads ${read.bytes} of the ${sizeOf(target.type)} bytes of its ${target.type.name}: not used`);
+      return this.diagnose(first.line, `${target.name}/${fmt} ${verb} ${read.bytes} of the ${sizeOf(target.type)} bytes of its ${target.type.name}: not used`);
     }
     // A wider read (`/D` of a 2-byte pri_t) shows the variable in its low bytes (x86 is little-endian)
     // and whatever follows it above: a value that does not fit the type is refused, not cut.
     const v = this.readTyped(target.type, target.name, first.text, read.radix, first.line);
-    if (v !== null) target.set(v);
+    if (v === null) return;
+    const tunable = symbol !== null && KEPT_TUNABLES.has(symbol);
+    const known = tunable ? this.snap.tunables[symbol] : undefined;
+    target.set(v);
+    if (rec.written !== undefined) {
+      // The old value is the write's own reading, else what an earlier read showed; unknown when
+      // neither (a wider write shows the bytes above the variable too, which may not fit it).
+      const old = readCValue(target.type, rec.written.old, 16);
+      const before = old.ok && old.value <= BigInt(Number.MAX_SAFE_INTEGER) && old.value >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(old.value) : (known ?? null);
+      this.writes.push({ name: target.name, tunable, before, after: v, line: first.line });
+    }
+  }
+
+  /**
+   * A write changes a variable from its line on. The rules judge the CPUs shown, so a tunable
+   * written after the last `::cpuinfo` is judged with the value that CPU state ran under: the
+   * write's old value, its own reading (stated, never guessed). Each write is a note.
+   */
+  private settleWrites(): void {
+    for (const w of this.writes) {
+      const shownBefore = this.lastCpuLine !== null && this.lastCpuLine < w.line;
+      const first = this.writes.find((x) => x.name === w.name && this.lastCpuLine !== null && x.line > this.lastCpuLine);
+      const judged = w.tunable && shownBefore && first === w;
+      if (judged && w.before !== null) {
+        this.snap.tunables[w.name] = w.before;
+        this.snap.tunableLines[w.name] = w.line;
+      } else if (judged) {
+        delete this.snap.tunables[w.name];
+        delete this.snap.tunableLines[w.name];
+      }
+      const why = !judged
+        ? `: the snapshot uses ${w.after} from here on; output printed before line ${w.line} shows the system as it ran with the old value`
+        : w.before !== null
+          ? `: the CPUs were shown before it (line ${this.lastCpuLine}), so the rules judge them with ${w.before}, the value they ran under`
+          : `: the CPUs were shown before it (line ${this.lastCpuLine}), under a value the input does not show, so the rules do not use one`;
+      this.notes.push({ line: w.line, message: `${w.name} was written here (${w.before ?? 'an old value not shown'} before, ${w.after} read back)${why}` });
+    }
   }
 
   /** `ADDR/J` (or /K): an 8-byte hex word at an address, kept in case a waiter's mutex is there (see buildWaits). */
