@@ -53,14 +53,41 @@ function shellMdbCommand(line: string): string | null {
   const words = line.trim().split(/\s+/);
   const at = words.findIndex((w) => w === 'mdb' || w.endsWith('/mdb'));
   if (at < 0) return null;
-  // Only a shell prompt may come before mdb (`# mdb`, `[root@h ~]# mdb`, `$ pfexec mdb`).
+  // Only a shell prompt may come before mdb (`# mdb`, `[root@h ~]# mdb`, `$ pfexec mdb`), or an
+  // echo piped into it (`# echo '::cpuinfo -v' | mdb -k`, `echo kpreemptpri/W 0t99 | mdb -kw`).
   const before = words.slice(0, at).filter((w) => w !== 'sudo' && w !== 'pfexec');
   const last = before[before.length - 1];
+  if (last === '|') return echoedCommand(line.slice(0, line.indexOf(words[at]!)));
   if (last !== undefined && !'#$%'.includes(last[last.length - 1]!)) return null;
   const rest = line.slice(line.indexOf(words[at]!) + words[at]!.length);
   const m = /(?:^|\s)-[A-Za-z]*e\s+/.exec(rest);
   if (m === null) return '';
   return unquote(rest.slice(m.index + m[0].length));
+}
+
+/**
+ * `[prompt] echo TEXT |`, the part of a shell line before `mdb`: TEXT unquoted, which mdb reads as
+ * its command; null when the pipe is fed by anything else. The pipe is the last `|` outside quotes
+ * (`echo '::walk thread | ::findstack -v' | mdb -k`).
+ */
+function echoedCommand(head: string): string | null {
+  let quote = '';
+  let pipe = -1;
+  for (let i = 0; i < head.length; i++) {
+    const c = head[i]!;
+    if (quote !== '') {
+      if (c === quote) quote = '';
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === '|') pipe = i;
+  }
+  if (pipe < 0 || quote !== '') return null;
+  const feed = head.slice(0, pipe).trim();
+  const echo = feed.startsWith('echo ') ? 0 : feed.indexOf(' echo ') + 1;
+  // Nothing but a shell prompt before the echo.
+  const prompt = feed.slice(0, echo).trim();
+  if (echo < 0 || (echo === 0 && !feed.startsWith('echo ')) || (prompt !== '' && !'#$%'.includes(prompt[prompt.length - 1]!))) return null;
+  const text = unquote(feed.slice(echo + 'echo '.length));
+  return text.length > 0 ? text : null;
 }
 
 /** An address typed alone repeats the last command; accept it only when it is plainly an address or a variable, not a word of quoted prose. */

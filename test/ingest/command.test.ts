@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommandLine } from '../../grammar/command/index.ts';
+import { readPrompt } from '../../src/ingest/prompt.ts';
+import { analyzeText } from '../../src/analyze.ts';
 
 describe('mdb command lines', () => {
   it('reads an address-prefixed dcmd with flags', () => {
@@ -38,5 +40,33 @@ describe('mdb command lines', () => {
     expect(parseCommandLine('')).toBeNull();
     expect(parseCommandLine('foo | bar')).toBeNull();
     expect(parseCommandLine('x'.repeat(5000))).toBeNull();
+  });
+});
+
+describe('shell lines that feed mdb its command with echo', () => {
+  const commandOf = (l: string) => {
+    const p = readPrompt(l);
+    return p === null ? null : p.type === 'command' ? [p.command, p.style] : p.type;
+  };
+
+  it('take the echoed text as the command, quoted or not, a pipe inside the quotes included', () => {
+    expect(commandOf("# echo '::cpuinfo -v' | mdb -k")).toEqual(['::cpuinfo -v', 'shell']);
+    expect(commandOf('echo ::cpuinfo -v | mdb -k')).toEqual(['::cpuinfo -v', 'shell']);
+    expect(commandOf("root@host:~# echo 'kpreemptpri/W 0t99' | mdb -kw")).toEqual(['kpreemptpri/W 0t99', 'shell']);
+    expect(commandOf("$ echo '::walk thread | ::findstack -v' | pfexec mdb -k")).toEqual(['::walk thread | ::findstack -v', 'shell']);
+    expect(commandOf('[root@h ~]# echo "::status" | mdb -k')).toEqual(['::status', 'shell']);
+  });
+
+  it('not when something else feeds the pipe or a person wrote the line', () => {
+    expect(commandOf('# cat cmds | mdb -k')).toBeNull();
+    expect(commandOf('I ran echo foo | mdb -k to see')).toBeNull();
+    expect(commandOf("# echo 'unclosed | mdb -k")).toBeNull();
+  });
+
+  it('the output after it is read as that command, a write included', () => {
+    const a = analyzeText("# echo 'kpreemptpri/W 0t99' | mdb -kw\nkpreemptpri:    0x64            =       0x63\n");
+    expect(a.accounting).toEqual({ lines: 2, parsed: 2, prose: 0, unrecognized: 0 });
+    expect(a.sections.map((s) => [s.command, s.kind])).toEqual([['kpreemptpri/W 0t99', 'format']]);
+    expect(a.snapshot.tunables).toEqual({ kpreemptpri: 99 });
   });
 });
