@@ -23,7 +23,8 @@ import { KEPT_TUNABLES, stateFromCode, stateFromName, STRUCT_MEMBERS, toAddr, tu
 import { emptySnapshot, type Cpu, type DispatcherSnapshot, type Thread } from './snapshot.ts';
 import { ThreadTable, setField } from './threads.ts';
 import { seedThreadIndex } from './thread-index.ts';
-import { mergeCpu, readCpu, type QueueFate } from './cpu.ts';
+import { mergeCpu, readCpu } from './cpu.ts';
+import { Moments } from './moments.ts';
 import { SharedStacks, stackFromGroup, stackFromRecord } from './stack.ts';
 import { fieldType, fits, readCValue, sizeOf, type CType } from './ctypes.ts';
 import { implausibleHz, implausibleSwitch } from './plausible.ts';
@@ -133,14 +134,8 @@ class SnapshotBuilder {
     words: [],
   };
 
-  /** CPUs shown at two cpu_t addresses: two boots or two systems pasted with no ::status between them. */
-  private readonly movedCpus: { id: number; line: number; addr: Addr; before: Addr; beforeLine: number }[] = [];
-  /** CPUs a later plain ::cpuinfo showed again after a ::cpuinfo -v: what became of their queues. */
-  private readonly queueFates: { id: number; line: number; fate: NonNullable<QueueFate> }[] = [];
-  /** Writes (`kpreemptpri/W 0t99`) to tunables and thread fields, in input order (settleWrites). */
-  private readonly writes: { name: string; tunable: boolean; before: number | null; after: number; line: number }[] = [];
-  /** The line of the last `::cpuinfo` row merged: the moment the CPUs shown are of. */
-  private lastCpuLine: number | null = null;
+  /** Values shown at more than one moment: a CPU shown twice, a variable written. */
+  private readonly moments = new Moments();
   /** Sections of a second dump stay out of this one's snapshot. */
   private readonly dumps = new DumpSeparator();
 
@@ -300,55 +295,11 @@ class SnapshotBuilder {
     for (const t of this.snap.threads) if (t.cid === 0 && t.cls === null) setField(t, 'cls', 'SYS', t.lines['cid']!);
     const waits = buildWaits(this.snap.threads, this.locks, this.recordWaits);
     if (waits.edges.length > 0 || waits.owners.length > 0) this.snap.waits = waits;
-    this.settleWrites();
-    this.noteMovedCpus();
-    this.noteQueueFates();
+    this.notes.push(...this.moments.settle(this.snap));
     const others = this.dumps.otherDumps();
     if (others.length > 0) this.snap.otherDumps = others;
     this.notes.push(...this.dumps.notes());
     return this.snap;
-  }
-
-  /**
-   * A CPU keeps its cpu_t from the moment it is configured until it is removed, so one CPU id at two
-   * addresses means two boots or two systems, merged here as one: said once, with the first few.
-   */
-  private noteMovedCpus(): void {
-    const m = this.movedCpus;
-    if (m.length === 0) return;
-    const shown = m.slice(0, 3).map((c) => `CPU ${c.id} is cpu_t ${c.before} at line ${c.beforeLine} and ${c.addr} at line ${c.line}`);
-    const more = m.length > shown.length ? `, and ${m.length - shown.length} more` : '';
-    this.notes.push({
-      line: m[0]!.line,
-      message:
-        `${shown.join('; ')}${more}: a CPU keeps its cpu_t until it is removed, so these ::cpuinfo outputs come from two boots ` +
-        `or two systems; each CPU keeps the values shown last, which may stand beside values from the other, so findings ` +
-        `about these CPUs may mix them. Paste each dump on its own, or with its ::status, to judge it alone`,
-    });
-  }
-
-  /** One note for the queues a later plain ::cpuinfo kept, one for those it dropped. */
-  private noteQueueFates(): void {
-    const list = (xs: typeof this.queueFates, line: (f: NonNullable<QueueFate>) => number) =>
-      xs.slice(0, 4).map((x) => `CPU ${x.id} (line ${line(x.fate)}, again at line ${x.line})`).join(', ') + (xs.length > 4 ? `, and ${xs.length - 4} more` : '');
-    const kept = this.queueFates.filter((x) => 'kept' in x.fate);
-    const dropped = this.queueFates.filter((x) => 'dropped' in x.fate);
-    if (kept.length > 0) {
-      this.notes.push({
-        line: kept[0]!.line,
-        message:
-          `a later ::cpuinfo without -v shows no run queue and the same running thread for ${list(kept, (f) => ('kept' in f ? f.kept : 0))}: ` +
-          `the run queue and interrupt threads the earlier ::cpuinfo -v showed are kept, with the later row's other values (in a dump both show one moment)`,
-      });
-    }
-    if (dropped.length > 0) {
-      this.notes.push({
-        line: dropped[0]!.line,
-        message:
-          `a later ::cpuinfo without -v shows another thread running on ${list(dropped, (f) => ('dropped' in f ? f.dropped : 0))}: ` +
-          `the run queue the earlier ::cpuinfo -v showed was of another moment and is not used; the queue now is not shown`,
-      });
-    }
   }
 
   private panic() {
@@ -401,16 +352,16 @@ class SnapshotBuilder {
 
   private addCpu(rec: CpuRecord): void {
     const cpu = readCpu(rec, (line, message) => this.diagnose(line, message));
-    this.lastCpuLine = rec.line;
+    this.moments.cpuShown(rec.line);
     const prev = this.cpus.get(cpu.id);
     if (prev !== undefined && prev.addr !== null && cpu.addr !== null && prev.addr !== cpu.addr) {
-      this.movedCpus.push({ id: cpu.id, line: cpu.lines['addr'] ?? rec.line, addr: cpu.addr, before: prev.addr, beforeLine: prev.lines['addr'] ?? 0 });
+      this.moments.cpuMoved(cpu.id, cpu.lines['addr'] ?? rec.line, cpu.addr, prev.addr, prev.lines['addr'] ?? 0);
     }
     if (prev === undefined) this.cpus.set(cpu.id, cpu);
     else {
       const merged = mergeCpu(prev, cpu);
       this.cpus.set(cpu.id, merged.cpu);
-      if (merged.fate !== null) this.queueFates.push({ id: cpu.id, line: rec.line, fate: merged.fate });
+      this.moments.queueFate(cpu.id, rec.line, merged.fate);
     }
     // A NULL cpu_thread prints as zeros: there is no thread to record.
     if (cpu.thread !== null && cpu.thread !== '0') {
@@ -666,33 +617,7 @@ class SnapshotBuilder {
       // neither (a wider write shows the bytes above the variable too, which may not fit it).
       const old = readCValue(target.type, rec.written.old, 16);
       const before = old.ok && old.value <= BigInt(Number.MAX_SAFE_INTEGER) && old.value >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(old.value) : (known ?? null);
-      this.writes.push({ name: target.name, tunable, before, after: v, line: first.line });
-    }
-  }
-
-  /**
-   * A write changes a variable from its line on. The rules judge the CPUs shown, so a tunable
-   * written after the last `::cpuinfo` is judged with the value that CPU state ran under: the
-   * write's old value, its own reading (stated, never guessed). Each write is a note.
-   */
-  private settleWrites(): void {
-    for (const w of this.writes) {
-      const shownBefore = this.lastCpuLine !== null && this.lastCpuLine < w.line;
-      const first = this.writes.find((x) => x.name === w.name && this.lastCpuLine !== null && x.line > this.lastCpuLine);
-      const judged = w.tunable && shownBefore && first === w;
-      if (judged && w.before !== null) {
-        this.snap.tunables[w.name] = w.before;
-        this.snap.tunableLines[w.name] = w.line;
-      } else if (judged) {
-        delete this.snap.tunables[w.name];
-        delete this.snap.tunableLines[w.name];
-      }
-      const why = !judged
-        ? `: the snapshot uses ${w.after} from here on; output printed before line ${w.line} shows the system as it ran with the old value`
-        : w.before !== null
-          ? `: the CPUs were shown before it (line ${this.lastCpuLine}), so the rules judge them with ${w.before}, the value they ran under`
-          : `: the CPUs were shown before it (line ${this.lastCpuLine}), under a value the input does not show, so the rules do not use one`;
-      this.notes.push({ line: w.line, message: `${w.name} was written here (${w.before ?? 'an old value not shown'} before, ${w.after} read back)${why}` });
+      this.moments.written({ name: target.name, tunable, before, after: v, line: first.line });
     }
   }
 

@@ -53,6 +53,15 @@ describe('a write and what it prints', () => {
     );
   });
 
+  it('written twice after the CPUs were shown: they are judged with the value before the first write', () => {
+    const a = analyzeText(seed + '\n' + lines('> kpreemptpri/W 0t99', W, '> kpreemptpri/W 0t98', 'kpreemptpri:    0x63            =       0x62'));
+    expect([a.snapshot.tunables['kpreemptpri'], a.snapshot.tunableLines['kpreemptpri']]).toEqual([100, 277]);
+    expect(modelNotes(a)).toEqual([
+      'line 277: kpreemptpri was written here (100 before, 99 read back): the CPUs were shown before it (line 67), so the rules judge them with 100, the value they ran under',
+      'line 279: kpreemptpri was written here (99 before, 98 read back): the CPUs were shown before the first write to it (line 277), and the rules judge them with the value before that one',
+    ]);
+  });
+
   it('written before the CPUs were shown: they ran with the new value', () => {
     const a = analyzeText(lines('> kpreemptpri/W 0t99', W) + seed);
     expect(a.snapshot.tunables['kpreemptpri']).toBe(99);
