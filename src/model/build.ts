@@ -134,6 +134,8 @@ class SnapshotBuilder {
     words: [],
   };
 
+  /** Commands whose ::print members had no struct address (noteUnplaced), each noted once. */
+  private readonly unplaced = new Set<string>();
   /** Values shown at more than one moment: a CPU shown twice, a variable written. */
   private readonly moments = new Moments();
   /** Sections of a second dump stay out of this one's snapshot. */
@@ -557,7 +559,10 @@ class SnapshotBuilder {
     const chained =
       stages.length === 2 && first?.name === 'print' && first.args.includes('kthread_t') && first.args.includes('t_cldata');
     const firstAddr = first?.addr === null || first?.addr === undefined ? null : toAddr(first.addr);
-    const base = rec.addr !== null ? toAddr(rec.addr) : chained ? null : firstAddr;
+    // Piped into from anything else (`P::walk thread | ::print kthread_t t_pri`), ::print reads the
+    // addresses the stage before it wrote, which it does not print: the typed one is not the struct's.
+    const base = rec.addr !== null ? toAddr(rec.addr) : chained || stages.length > 1 ? null : firstAddr;
+    if (base === null && !chained && type in STRUCT_MEMBERS && rec.fields.length > 0) this.noteUnplaced(rec, command);
     if (type === 'tsproc_t' && !chained && base !== null) {
       // ts_tp names the owning thread: read it first so the other members know where they go.
       const tp = rec.fields.find((f) => f.name === 'ts_tp');
@@ -572,6 +577,19 @@ class SnapshotBuilder {
       // ts_timeleft is tsproc_t's first member (sys/ts.h), so its address is the class data's.
       if (ts?.addr) this.setCldata(this.threads.get(firstAddr), toAddr(ts.addr), ts.line);
     }
+  }
+
+  /** Once per command: members ::print showed with no address of the struct they belong to. */
+  private noteUnplaced(rec: PrintRecord, command: ParsedCommand | null): void {
+    const what = command?.text ?? `${rec.type} at line ${rec.line}`;
+    if (this.unplaced.has(what)) return;
+    this.unplaced.add(what);
+    this.notes.push({
+      line: rec.line,
+      message:
+        `${command === null ? `::print of ${rec.type}` : `\`${command.text}\``} shows no address for the ${rec.type} it prints, so its members are not given to any ` +
+        `${rec.type === 'kthread_t' ? 'thread' : 'object'}: print each one at its address (ADDR::print ${rec.type} ...)`,
+    });
   }
 
   private addFormat(rec: FormatRecord, command: ParsedCommand | null): void {

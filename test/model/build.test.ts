@@ -129,3 +129,33 @@ describe('snapshot building: clocks, bindings and classes', () => {
     expect(w.cls).toBe('SYS');
   });
 });
+
+describe('::print at the end of a pipeline', () => {
+  it("gives no struct the members it shows: the address typed is the walk's start, not the struct's", () => {
+    // A proc's threads and a lock's blocked threads: neither address is a thread.
+    const a = analyzeText(
+      lines(
+        '> ffffff01d6a9e008::walk thread | ::print kthread_t t_pri t_state',
+        't_pri = 0x3b',
+        't_state = 0x1',
+        't_pri = 0x3c',
+        't_state = 0x4',
+        '> ffffff01e2b0c050::walk blocked | ::print kthread_t t_pri',
+        't_pri = 0x63',
+      ),
+    );
+    // Before, the proc became a thread at pri 60 "onproc" and the lock one at pri 99.
+    expect(a.snapshot.threads).toEqual([]);
+    expect(a.accounting.unrecognized).toBe(0);
+    expect(a.notes.filter((n) => n.rule === 'model').map((n) => n.message)).toEqual([
+      'line 2: `ffffff01d6a9e008::walk thread | ::print kthread_t t_pri t_state` shows no address for the kthread_t it prints, so its members are not given to any thread: print each one at its address (ADDR::print kthread_t ...)',
+      'line 7: `ffffff01e2b0c050::walk blocked | ::print kthread_t t_pri` shows no address for the kthread_t it prints, so its members are not given to any thread: print each one at its address (ADDR::print kthread_t ...)',
+    ]);
+  });
+
+  it('still gives them to the thread typed alone (the seed covers the t_cldata chain)', () => {
+    const a = analyzeText(lines('> ffffff01d5a600c0::print kthread_t t_pri t_state', 't_pri = 0', 't_state = 0x2'));
+    expect(a.snapshot.threads.map((t) => [t.addr, t.pri, t.state])).toEqual([['ffffff01d5a600c0', 0, 'run']]);
+    expect(a.notes.filter((n) => n.rule === 'model')).toEqual([]);
+  });
+});
