@@ -134,7 +134,7 @@ class SnapshotBuilder {
     words: [],
   };
 
-  /** Commands whose ::print members had no struct address (noteUnplaced), each noted once. */
+  /** Commands whose ::print members or stacks had no owner shown (noteUnplaced, noteUnowned), each noted once. */
   private readonly unplaced = new Set<string>();
   /** Values shown at more than one moment: a CPU shown twice, a variable written. */
   private readonly moments = new Moments();
@@ -409,6 +409,9 @@ class SnapshotBuilder {
 
   private addStack(rec: StackRecord, command: ParsedCommand | null, kmdb: boolean): void {
     let addr = rec.thread === null ? null : toAddr(rec.thread);
+    // `ADDR::stack`, `ADDR$C`: the address typed is the thread's. After a pipe (`P::walk thread |
+    // ::stack`) it is where the walk started, and the stacks, which print no thread, are the walk's.
+    if (addr === null && command !== null && command.stages.length > 1) return this.noteUnowned(rec, command);
     if (addr === null && command !== null) {
       const a = command.stages[0]!.addr;
       addr = a === null ? null : toAddr(a);
@@ -577,6 +580,18 @@ class SnapshotBuilder {
       // ts_timeleft is tsproc_t's first member (sys/ts.h), so its address is the class data's.
       if (ts?.addr) this.setCldata(this.threads.get(firstAddr), toAddr(ts.addr), ts.line);
     }
+  }
+
+  /** Once per command: stacks a pipeline printed with no thread to own them. */
+  private noteUnowned(rec: StackRecord, command: ParsedCommand): void {
+    if (this.unplaced.has(command.text)) return;
+    this.unplaced.add(command.text);
+    this.notes.push({
+      line: rec.line,
+      message:
+        `\`${command.text}\` prints stacks with no thread address, so they are not given to any thread: ` +
+        `::findstack prints each thread's (\`::walk thread | ::findstack -v\`)`,
+    });
   }
 
   /** Once per command: members ::print showed with no address of the struct they belong to. */

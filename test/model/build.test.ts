@@ -159,3 +159,19 @@ describe('::print at the end of a pipeline', () => {
     expect(a.notes.filter((n) => n.rule === 'model')).toEqual([]);
   });
 });
+
+describe('stacks at the end of a pipeline', () => {
+  it("that print no thread are nobody's: the walk's start is a proc, not the thread they belong to", () => {
+    const a = analyzeText(lines('> ffffff01d6a9e008::walk thread | ::stack', 'swtch+0x141()', 'cv_wait+0x70(ffffff01d6fd5b60, ffffff01d6fd5ac0)'));
+    // Before, the proc became a thread with this stack (and a cv wait).
+    expect(a.snapshot.threads).toEqual([]);
+    expect(a.notes.filter((n) => n.rule === 'model').map((n) => n.message)).toEqual([
+      'line 2: `ffffff01d6a9e008::walk thread | ::stack` prints stacks with no thread address, so they are not given to any thread: ::findstack prints each thread\'s (`::walk thread | ::findstack -v`)',
+    ]);
+  });
+
+  it('typed at a thread alone, the stack is that thread\'s', () => {
+    const a = analyzeText(lines('> ffffff01d5a600c0::stack', 'swtch+0x141()', 'cv_wait+0x70(ffffff01d6fd5b60, ffffff01d6fd5ac0)'));
+    expect(a.snapshot.threads.map((t) => [t.addr, t.stack?.map((f) => f.func)])).toEqual([['ffffff01d5a600c0', ['swtch', 'cv_wait']]]);
+  });
+});
