@@ -1,0 +1,39 @@
+// Output of other illumos tools that dispatcher bug reports paste beside mdb output
+// (fixtures/handwritten/not-mdb: pstack, prstat, mpstat, lockstat, DTrace, kstat, psrinfo,
+// intrstat, truss, vmstat, a diff and a C excerpt, laid out from their source) must make no
+// thread, CPU, tunable or finding, alone or after the seed, and must not change the seed's verdict.
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/analyze.ts';
+import { internalErrorCount, type Analysis } from '../../src/analysis.ts';
+
+const DIR = new URL('../../fixtures/handwritten/not-mdb/', import.meta.url);
+const FILES = readdirSync(DIR).filter((f) => f.endsWith('.txt')).sort();
+const seed = readFileSync(new URL('../../fixtures/seed/illumos-1532.txt', import.meta.url), 'utf8');
+const summary = (a: Analysis) => ({
+  findings: a.findings.map((f) => [f.rule, f.severity, f.title]),
+  threads: a.snapshot.threads.map((t) => [t.addr, t.pri, t.state, t.stack?.length ?? null]),
+  cpus: a.snapshot.cpus.map((c) => [c.id, c.addr, c.runq?.length ?? null]),
+  tunables: a.snapshot.tunables,
+});
+
+describe('output of tools other than mdb', () => {
+  it('has its fixtures (14 files)', () => {
+    expect(FILES).toHaveLength(14);
+  });
+
+  describe.each(FILES)('%s', (file) => {
+    const text = readFileSync(new URL(file, DIR), 'utf8');
+
+    it('alone: no thread, CPU, tunable or finding, and no internal error', () => {
+      const a = analyzeText(text);
+      expect(summary(a)).toEqual({ findings: [], threads: [], cpus: [], tunables: {} });
+      expect(internalErrorCount(a)).toBe(0);
+      expect(a.accounting.lines).toBe(a.accounting.parsed + a.accounting.prose + a.accounting.unrecognized);
+    });
+
+    it("after the seed: the seed's verdict and dispatcher state, unchanged", () => {
+      expect(summary(analyzeText(seed + '\n' + text))).toEqual(summary(analyzeText(seed)));
+    });
+  });
+});
