@@ -50,13 +50,30 @@ export function outputStartKind(line: string): SectionKind | null {
   if (t.startsWith('debugging crash dump ') || t.startsWith('debugging live kernel ')) return 'status';
   if (t.startsWith('panic[cpu') || t.startsWith('BAD TRAP:') || isSyslogPanic(line)) return 'panic';
   if (isFrameLine(line)) return 'frames';
-  if (t.startsWith('sizeof (') || t === '{' || (t.endsWith(' {') && !looksLikeProse(t))) return 'print';
+  if (t.startsWith('sizeof (') || t === '{' || (t.endsWith(' {') && !t.includes('(') && !C_BLOCK_WORDS.has(t.slice(0, t.indexOf(' '))) && !looksLikeProse(t))) return 'print';
   if (isNumberRow(line)) return 'format';
   if (isStacksGroupLine(t) || isStacksFrameLine(line)) return 'stacks';
   return null;
 }
 
 const STACKS_STATES: ReadonlySet<string> = new Set(THREAD_STATES.map((s) => s.stacksName));
+
+/** C words that open a block (`do {`, `else {`): a `::print` opening names a type or member. */
+const C_BLOCK_WORDS: ReadonlySet<string> = new Set(['do', 'else', 'if', 'for', 'while', 'switch']);
+/** C words that start a statement; no `::print` member is named so. */
+const C_STATEMENT_WORDS: ReadonlySet<string> = new Set([...C_BLOCK_WORDS, 'return', 'case', 'goto', 'break;', 'continue;', 'default:']);
+
+/**
+ * A line of C source a person quoted (`cpu_t *cp = CPU;`, `if (x ||`, `} while (cp != start);`):
+ * `::print` never ends a line with `;`, `||` or `&&`, nor names a member after a C keyword. Read
+ * inside output pasted without its command, it says that output was code.
+ */
+export function isCodeLine(line: string): boolean {
+  const t = line.trim();
+  if (t.endsWith(';') || t.endsWith('||') || t.endsWith('&&')) return true;
+  const sp = t.search(/[ (]/);
+  return C_STATEMENT_WORDS.has(sp < 0 ? t : t.slice(0, sp));
+}
 
 /** `ffff8000445bec20 SLEEP    CV                      1`: a `::stacks` group line. */
 function isStacksGroupLine(t: string): boolean {

@@ -17,6 +17,7 @@ import {
   looksLikeStrayOutput,
   opensModuleList,
   outputStartKind,
+  isCodeLine,
 } from './shapes.ts';
 import { mayBeContinued } from './unwrap.ts';
 import { MIN_WRAP_WIDTH, widest, wordDidNotFit } from './width-wrap.ts';
@@ -282,6 +283,12 @@ export class Splitter {
         this.start(no, body, started);
         return;
       }
+      // A `{` line a person quoted from C started what looked like `::print` output: it was code.
+      if (open.command === null && open.kind === 'print' && isCodeLine(body)) {
+        this.dropCode(open);
+        this.sink.onLine(no, 'prose');
+        return;
+      }
       // Console panic lines read like sentences (`Bad kernel fault at addr=0x0`) but are output.
       const prose = (open.command === null || this.blanks.length > 0) && looksLikeProse(body) && !(open.kind === 'panic' && isConsolePanicLine(body));
       if (prose) {
@@ -354,6 +361,14 @@ export class Splitter {
   private flushBlanksAsProse(): void {
     for (const b of this.blanks) this.sink.onLine(b.no, 'prose');
     this.blanks = [];
+  }
+
+  /** Ends a `::print` section that turned out to be C code: what it read so far is prose. */
+  private dropCode(open: OpenSection): void {
+    this.open = null;
+    for (const l of open.body) this.sink.onLine(l.no, 'prose');
+    for (const w of open.warnings) this.sink.onLine(w.no, 'prose');
+    this.flushBlanksAsProse();
   }
 
   private close(): void {

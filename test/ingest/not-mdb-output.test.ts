@@ -22,6 +22,16 @@ describe('output of tools other than mdb', () => {
     expect(FILES).toHaveLength(14);
   });
 
+  it("C a person quoted (a function, a diff of disp.c) is prose: its '{' lines used to open ::print sections that failed line by line", () => {
+    for (const f of ['c-excerpt-dispatcher.txt', 'diff-disp-kpreemptpri.txt']) {
+      const a = analyzeText(readFileSync(new URL(f, DIR), 'utf8'));
+      expect([f, a.sections.length, a.accounting.prose, a.accounting.lines]).toEqual([f, 0, a.accounting.lines, a.accounting.lines]);
+    }
+    // ::print output keeps its shape: a '{' then members, pasted without the command.
+    const p = analyzeText('{\n    ts_timeleft = 0xff9b0253\n    ts_dispwait = 0x2\n}\n');
+    expect([p.sections.map((s) => s.kind), p.accounting.parsed]).toEqual([['print'], 4]);
+  });
+
   describe.each(FILES)('%s', (file) => {
     const text = readFileSync(new URL(file, DIR), 'utf8');
 
