@@ -82,10 +82,12 @@ function echoedCommand(head: string): string | null {
   }
   if (pipe < 0 || quote !== '') return null;
   const feed = head.slice(0, pipe).trim();
+  // indexOf's -1 (no echo) becomes 0 here, which only a feed starting with the echo may be.
   const echo = feed.startsWith('echo ') ? 0 : feed.indexOf(' echo ') + 1;
+  if (echo === 0 && !feed.startsWith('echo ')) return null;
   // Nothing but a shell prompt before the echo.
   const prompt = feed.slice(0, echo).trim();
-  if (echo < 0 || (echo === 0 && !feed.startsWith('echo ')) || (prompt !== '' && !'#$%'.includes(prompt[prompt.length - 1]!))) return null;
+  if (prompt !== '' && !'#$%'.includes(prompt[prompt.length - 1]!)) return null;
   const text = unquote(feed.slice(echo + 'echo '.length));
   return text.length > 0 ? text : null;
 }
