@@ -18,9 +18,17 @@ function nameOf(rec: StatusRecord): DumpName | null {
   return target === undefined ? null : { target, host: rec.fields['host']?.value ?? null };
 }
 
+/** `crash dump /var/crash/h/vmcore.3` and `crash dump vmcore.3` (mdb opened by path or by name) are one. */
+function baseNames(target: string): string {
+  return target
+    .split(' ')
+    .map((w) => w.slice(w.lastIndexOf('/') + 1))
+    .join(' ');
+}
+
 /** One host missing (a line cut short) does not make another dump; a different host or target does. */
 function same(a: DumpName, b: DumpName): boolean {
-  return a.target === b.target && (a.host === null || b.host === null || a.host === b.host);
+  return baseNames(a.target) === baseNames(b.target) && (a.host === null || b.host === null || a.host === b.host);
 }
 
 function spell(n: DumpName): string {

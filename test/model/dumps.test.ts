@@ -78,6 +78,14 @@ describe('two dumps in one input', () => {
     expect(merged.snapshot.otherDumps).toBeUndefined();
   });
 
+  it('the same dump opened by path and by name is one dump; another vmcore of the same host is another', () => {
+    const byPath = analyzeText(status('vmcore.3', 'alpha') + status('/var/crash/alpha/vmcore.3', 'alpha') + seed);
+    expect(byPath.snapshot.otherDumps).toBeUndefined();
+    expect(rules(byPath)).toEqual(rules(analyzeText(seed)));
+    const other = analyzeText(status('vmcore.3', 'alpha') + status('vmcore.4', 'alpha'));
+    expect(other.snapshot.otherDumps?.map((o) => o.name)).toEqual(['crash dump vmcore.4 from alpha']);
+  });
+
   it('the same dump named twice, once with its host cut off, is one dump', () => {
     const a = analyzeText(status('vmcore.0', 'alpha', 'operating system: 5.11 joyent_20110901T000000Z (i86pc)') + seed + '> ::status\ndebugging crash dump vmcore.0 (64-bit)\n');
     expect(a.snapshot.otherDumps).toBeUndefined();
