@@ -425,6 +425,11 @@ class SnapshotBuilder {
 
   private addGroup(rec: StacksGroupRecord): void {
     const members = [...(rec.thread === null ? [] : [{ thread: rec.thread, line: rec.line }]), ...rec.members];
+    if (members.length === 0 && rec.frames.length > 0) {
+      // Frames read before any group line: output cut at its top, or filtered after `!`.
+      const n = rec.frames.length;
+      this.notes.push({ line: rec.line, message: `${n} ::stacks frame${n === 1 ? '' : 's'} with no group line (THREAD STATE SOBJ COUNT) above ${n === 1 ? 'it' : 'them'}: not given to any thread` });
+    }
     // The grammar names the state; the model diagnoses a spelling no kernel has (INVAL/ff).
     const state = rec.state ?? (rec.stateText === null ? null : this.readState(rec.stateText, '::stacks state', rec.line));
     for (const m of members) {
@@ -586,11 +591,13 @@ class SnapshotBuilder {
   private noteUnowned(rec: StackRecord, command: ParsedCommand): void {
     if (this.unplaced.has(command.text)) return;
     this.unplaced.add(command.text);
+    const findstack = command.stages[command.stages.length - 1]!.name === 'findstack';
     this.notes.push({
       line: rec.line,
-      message:
-        `\`${command.text}\` prints stacks with no thread address, so they are not given to any thread: ` +
-        `::findstack prints each thread's (\`::walk thread | ::findstack -v\`)`,
+      message: findstack
+        ? `\`${command.text}\` shows frames with no \`stack pointer for thread\` line above them (a filter after \`!\` drops it), so they are not given to any thread`
+        : `\`${command.text}\` prints stacks with no thread address, so they are not given to any thread: ` +
+          `::findstack prints each thread's (\`::walk thread | ::findstack -v\`)`,
     });
   }
 

@@ -1,5 +1,6 @@
 // Merging records from several sections into one snapshot (hand-written transcripts, as mdb prints them).
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { analyzeText } from '../../src/analyze.ts';
 
 const lines = (...l: string[]) => l.join('\n') + '\n';
@@ -173,5 +174,29 @@ describe('stacks at the end of a pipeline', () => {
   it('typed at a thread alone, the stack is that thread\'s', () => {
     const a = analyzeText(lines('> ffffff01d5a600c0::stack', 'swtch+0x141()', 'cv_wait+0x70(ffffff01d6fd5b60, ffffff01d6fd5ac0)'));
     expect(a.snapshot.threads.map((t) => [t.addr, t.stack?.map((f) => f.func)])).toEqual([['ffffff01d5a600c0', ['swtch', 'cv_wait']]]);
+  });
+});
+
+describe('frames whose thread the output does not show', () => {
+  it('a ::findstack filtered after ! keeps frames with no header: not given to any thread, and the note says why', () => {
+    const a = analyzeText(
+      lines(
+        '> ::walk thread | ::findstack -v ! grep -B1 mutex_vector_enter',
+        '  ffffff0007e01bc0 turnstile_block+0x21a(0, 0, ffffff01e2b0c050, fffffffffbc079c0, 0, 0)',
+        '  ffffff0007e01c00 mutex_vector_enter+0x3a3(ffffff01e2b0c050)',
+      ),
+    );
+    expect(a.snapshot.threads).toEqual([]);
+    expect(a.notes.filter((n) => n.rule === 'model').map((n) => n.message)).toEqual([
+      'line 2: `::walk thread | ::findstack -v` shows frames with no `stack pointer for thread` line above them (a filter after `!` drops it), so they are not given to any thread',
+    ]);
+  });
+
+  it('::stacks output cut at its top (real sample 013): the frames before the first group line are read, and said to be nobody\'s', () => {
+    const a = analyzeText(readFileSync(new URL('../../fixtures/real/013-richlowe-aarch64-stacks-part2.txt', import.meta.url), 'utf8'));
+    expect(a.accounting.unrecognized).toBe(0);
+    expect(a.notes.filter((n) => n.rule === 'model').map((n) => n.message)).toEqual([
+      'line 1: 2 ::stacks frames with no group line (THREAD STATE SOBJ COUNT) above them: not given to any thread',
+    ]);
   });
 });
