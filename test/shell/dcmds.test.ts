@@ -142,7 +142,7 @@ describe('NAME/D of a tunable', () => {
   });
   it('refuses a tunable not shown, memory, writes and =FORMAT', () => {
     expect(run('kpreemptpri/D').error).toBe('kpreemptpri: this dump does not show its value (not in the input)');
-    expect(run('kpreemptpri/w 0t99', k).error).toMatch(/formats read memory/);
+    expect(run('kpreemptpri/w 0t99', k).error).toBe('kpreemptpri/w: a snapshot cannot be written; `playfair sim --what-if kpreemptpri=99 FILE` simulates the dump with it');
     expect(run('ffffff01dde41b90,2/K', k).error).toMatch(/^ffffff01dde41b90,2\/K: formats read memory/);
     expect(run('0t10=D', k).error).toMatch(/=FORMAT .* not answered/);
   });
