@@ -167,6 +167,24 @@ export function looksLikeProse(line: string): boolean {
   return n / ws.length >= 0.6 && lower * 2 >= ws.length;
 }
 
+/**
+ * Words set in columns (`vmem                         memory     memory    memory`): two or more
+ * gaps of three spaces or more. Writing has none; a table printed after a blank line has them.
+ */
+export function isColumnRow(line: string): boolean {
+  const t = line.trim();
+  let gaps = 0;
+  let run = 0;
+  for (let i = 0; i < t.length; i++) {
+    if (t.charCodeAt(i) === 32) run++;
+    else {
+      if (run >= 3) gaps++;
+      run = 0;
+    }
+  }
+  return gaps >= 2;
+}
+
 /** A line that carries no machine data: no long hex run, starts with a letter. For trimming a section's tail. */
 export function looksLikeText(line: string): boolean {
   const t = line.trim();

@@ -18,6 +18,7 @@ import {
   opensModuleList,
   outputStartKind,
   isCodeLine,
+  isColumnRow,
 } from './shapes.ts';
 import { mayBeContinued } from './unwrap.ts';
 import { MIN_WRAP_WIDTH, widest, wordDidNotFit } from './width-wrap.ts';
@@ -290,7 +291,12 @@ export class Splitter {
         return;
       }
       // Console panic lines read like sentences (`Bad kernel fault at addr=0x0`) but are output.
-      const prose = (open.command === null || this.blanks.length > 0) && looksLikeProse(body) && !(open.kind === 'panic' && isConsolePanicLine(body));
+      // A table a command printed after a blank line (::kmastat's vmem table) is words in columns.
+      const prose =
+        (open.command === null || this.blanks.length > 0) &&
+        looksLikeProse(body) &&
+        !(open.kind === 'panic' && isConsolePanicLine(body)) &&
+        !(open.command !== null && isColumnRow(body));
       if (prose) {
         this.close();
         this.sink.onLine(no, 'prose');

@@ -32,14 +32,21 @@ describe('output of dcmds playfair does not read', () => {
     expect(FILES).toHaveLength(16);
   });
 
+  it('a person writing after such output, past a blank line, still ends it', () => {
+    const a = analyzeText(read('memstat.txt') + '\nAs you can see, the ARC holds most of the memory here.\n');
+    expect(a.accounting.prose).toBe(2);
+    expect(a.diagnostics.every((d) => d.message === 'no grammar reads output of "::memstat"')).toBe(true);
+  });
+
   describe.each(FILES)('%s', (file) => {
     const text = read(file);
 
     it('typed with its command: each line unread, with the command named, and nothing made of it', () => {
       const a = analyzeText(text);
-      // After a blank line a table header of plain words reads as a person's text and ends the
-      // command's output (::kmastat's vmem table): what follows is output with no command.
-      expectNothingInvented(a, /^no grammar reads output of ("[^"]+"|this shape)$/);
+      // Every line is the typed command's output, ::kmastat's second table (after a blank line,
+      // under a header of plain words) included: it used to read as a person's text.
+      expectNothingInvented(a, /^no grammar reads output of "[^"]+"$/);
+      expect(a.accounting.prose).toBe(0);
       const ls = text.split('\n');
       for (const [i, l] of ls.entries()) {
         if (!l.startsWith('> ') || ls[i + 1] === undefined || ls[i + 1]!.startsWith('> ')) continue;
