@@ -71,16 +71,10 @@ function shellMdbCommand(line: string): string | null {
  * (`echo '::walk thread | ::findstack -v' | mdb -k`).
  */
 function echoedCommand(head: string): string | null {
-  let quote = '';
+  const { at, open } = unquoted(head);
   let pipe = -1;
-  for (let i = 0; i < head.length; i++) {
-    const c = head[i]!;
-    if (quote !== '') {
-      if (c === quote) quote = '';
-    } else if (c === "'" || c === '"') quote = c;
-    else if (c === '|') pipe = i;
-  }
-  if (pipe < 0 || quote !== '') return null;
+  for (const i of at) if (head[i] === '|') pipe = i;
+  if (pipe < 0 || open) return null;
   const feed = head.slice(0, pipe).trim();
   // indexOf's -1 (no echo) becomes 0 here, which only a feed starting with the echo may be.
   const echo = feed.startsWith('echo ') ? 0 : feed.indexOf(' echo ') + 1;
@@ -112,17 +106,30 @@ function plausible(parsed: ParsedCommand): boolean {
  * before it into the shell command, whose output is then what the terminal shows.
  */
 function shellPipeAt(text: string): number {
-  let quote = '';
   let before = false;
+  for (const i of unquoted(text).at) {
+    const c = text[i]!;
+    if (c === '!' && before && text[i + 1] !== '=') return i;
+    if (c !== ' ' && c !== '\t') before = true;
+  }
+  return -1;
+}
+
+/**
+ * Where the characters of `text` outside single and double quotes are (the quote marks themselves
+ * excluded), as a shell reads a line; `open` when a quote is never closed.
+ */
+function unquoted(text: string): { at: number[]; open: boolean } {
+  const at: number[] = [];
+  let quote = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quote !== '') {
       if (c === quote) quote = '';
     } else if (c === "'" || c === '"') quote = c;
-    else if (c === '!' && before && text[i + 1] !== '=') return i;
-    else if (c !== ' ' && c !== '\t') before = true;
+    else at.push(i);
   }
-  return -1;
+  return { at, open: quote !== '' };
 }
 
 /** kmdb's execution verbs (`:c` continue, `:s` step, `:e` step over, `:z` delete all, `:u` step out). */

@@ -26,7 +26,7 @@ import { seedThreadIndex } from './thread-index.ts';
 import { mergeCpu, readCpu } from './cpu.ts';
 import { Moments } from './moments.ts';
 import { SharedStacks, stackFromGroup, stackFromRecord } from './stack.ts';
-import { fieldType, fits, readCValue, sizeOf, type CType } from './ctypes.ts';
+import { exactNumber, fieldType, fits, interpretRaw, readCValue, sizeOf, type CType } from './ctypes.ts';
 import { implausibleHz, implausibleSwitch } from './plausible.ts';
 import { buildWaits, framesWait, type LockWord, type WaitEdge } from './waits.ts';
 import { DumpSeparator } from './dumps.ts';
@@ -341,7 +341,7 @@ class SnapshotBuilder {
       if (r.why === 'too-wide') this.diagnose(line, `${name} = ${clip(text)} is wider than its C type ${type.name} (${sizeOf(type)} bytes): not used`);
       return null;
     }
-    return r.value > BigInt(Number.MAX_SAFE_INTEGER) || r.value < BigInt(Number.MIN_SAFE_INTEGER) ? null : Number(r.value);
+    return exactNumber(r.value);
   }
 
   /** A state as a dcmd printed it, or null with a diagnostic when it is none the kernel or libc has. */
@@ -587,10 +587,16 @@ class SnapshotBuilder {
     }
   }
 
+  /** Whether `key` (a command) has had no note about unplaced values yet; marks it as having one. */
+  private firstTime(key: string): boolean {
+    if (this.unplaced.has(key)) return false;
+    this.unplaced.add(key);
+    return true;
+  }
+
   /** Once per command: stacks a pipeline printed with no thread to own them. */
   private noteUnowned(rec: StackRecord, command: ParsedCommand): void {
-    if (this.unplaced.has(command.text)) return;
-    this.unplaced.add(command.text);
+    if (!this.firstTime(command.text)) return;
     const findstack = command.stages[command.stages.length - 1]!.name === 'findstack';
     this.notes.push({
       line: rec.line,
@@ -603,9 +609,7 @@ class SnapshotBuilder {
 
   /** Once per command: members ::print showed with no address of the struct they belong to. */
   private noteUnplaced(rec: PrintRecord, command: ParsedCommand | null): void {
-    const what = command?.text ?? `${rec.type} at line ${rec.line}`;
-    if (this.unplaced.has(what)) return;
-    this.unplaced.add(what);
+    if (!this.firstTime(command?.text ?? `${rec.type} at line ${rec.line}`)) return;
     this.notes.push({
       line: rec.line,
       message:
@@ -625,9 +629,9 @@ class SnapshotBuilder {
     if (read === undefined) return;
     const verb = writes !== undefined ? 'writes' : 'reads';
     const symbol = rec.symbol ?? (stage?.addr !== null && stage?.addr !== undefined && !/^(0x)?[0-9a-fA-F]+$/.test(stage.addr) ? stage.addr : null);
-    let target: { name: string; type: CType | null; set: (v: number) => void } | null = null;
+    let target: { name: string; type: CType | null; set: (v: number) => void; tunable?: true } | null = null;
     if (symbol !== null && KEPT_TUNABLES.has(symbol)) {
-      target = { name: symbol, type: tunableType(symbol), set: (v) => this.tunable(symbol, v, first.line) };
+      target = { name: symbol, type: tunableType(symbol), set: (v) => this.tunable(symbol, v, first.line), tunable: true };
     } else {
       const addr = rec.addr !== null ? toAddr(rec.addr) : stage?.addr ? toAddr(stage.addr) : null;
       const known = addr === null ? undefined : (this.fieldAt.get(addr) ?? this.classDataAt(addr));
@@ -649,14 +653,13 @@ class SnapshotBuilder {
     // and whatever follows it above: a value that does not fit the type is refused, not cut.
     const v = this.readTyped(target.type, target.name, first.text, read.radix, first.line);
     if (v === null) return;
-    const tunable = symbol !== null && KEPT_TUNABLES.has(symbol);
-    const known = tunable ? this.snap.tunables[symbol] : undefined;
+    const tunable = target.tunable === true;
+    const known = tunable ? this.snap.tunables[target.name] : undefined;
     target.set(v);
     if (rec.written !== undefined) {
       // The old value is the write's own reading, else what an earlier read showed; unknown when
       // neither (a wider write shows the bytes above the variable too, which may not fit it).
-      const old = readCValue(target.type, rec.written.old, 16);
-      const before = old.ok && old.value <= BigInt(Number.MAX_SAFE_INTEGER) && old.value >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(old.value) : (known ?? null);
+      const before = interpretRaw(target.type, rec.written.old, 16) ?? known ?? null;
       this.moments.written({ name: target.name, tunable, before, after: v, line: first.line });
     }
   }

@@ -108,11 +108,15 @@ export function interpretBig(type: CType, raw: string, radix: 10 | 16 = 16, mode
   return r.ok ? r.value : null;
 }
 
-/** As interpretBig, as a JS number when it is exactly representable (pointers often are not). */
+/** A value as a JS number when it is exactly representable (pointers often are not), else null. */
+export function exactNumber(v: bigint): number | null {
+  return v > BigInt(Number.MAX_SAFE_INTEGER) || v < BigInt(Number.MIN_SAFE_INTEGER) ? null : Number(v);
+}
+
+/** As interpretBig, as a JS number when it is exactly representable. */
 export function interpretRaw(type: CType, raw: string, radix: 10 | 16 = 16, model: DataModel = 'lp64'): number | null {
   const v = interpretBig(type, raw, radix, model);
-  if (v === null || v > BigInt(Number.MAX_SAFE_INTEGER) || v < BigInt(Number.MIN_SAFE_INTEGER)) return null;
-  return Number(v);
+  return v === null ? null : exactNumber(v);
 }
 
 /**

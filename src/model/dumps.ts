@@ -31,8 +31,13 @@ function same(a: DumpName, b: DumpName): boolean {
   return baseNames(a.target) === baseNames(b.target) && (a.host === null || b.host === null || a.host === b.host);
 }
 
+/** `crash dump vmcore.0 from chrufs`, as the `debugging ...` line names a dump. */
+export function dumpTitle(target: string, host: string | null): string {
+  return host === null ? target : `${target} from ${host}`;
+}
+
 function spell(n: DumpName): string {
-  return n.host === null ? n.target : `${n.target} from ${n.host}`;
+  return dumpTitle(n.target, n.host);
 }
 
 export class DumpSeparator {

@@ -3,6 +3,7 @@
 // counting findings are the findings policy's (src/rules/policy.ts).
 import type { Analysis } from '../analysis.ts';
 import { hasDispatcherState, NO_DISPATCHER_STATE } from '../model/coverage.ts';
+import { dumpTitle } from '../model/dumps.ts';
 
 export function accountingLine(a: Analysis): string {
   const x = a.accounting;
@@ -85,8 +86,10 @@ export function panicLine(a: Analysis): string | null {
 export function otherDumpsLine(a: Analysis): string | null {
   const others = a.snapshot.otherDumps ?? [];
   if (others.length === 0) return null;
+  // The snapshot's ::status is the first dump's (model/dumps.ts), which a target names.
   const sys = a.snapshot.system;
-  const first = sys === null ? 'the first dump' : `${[sys.fields['target'], sys.fields['host']].filter((x) => x !== undefined).join(' from ')} (line ${sys.lines['target']})`;
+  const target = sys?.fields['target'];
+  const first = sys === null || target === undefined ? 'the first dump' : `${dumpTitle(target, sys.fields['host'] ?? null)} (line ${sys.lines['target']})`;
   const list = others.map((o) => `${o.name} (line ${o.line}, ${o.records} record${o.records === 1 ? '' : 's'})`).join('; ');
   return `Not judged: ${list}. The input names more than one dump; the findings are for ${first} alone. Paste each dump on its own to judge it.`;
 }
