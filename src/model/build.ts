@@ -101,6 +101,16 @@ function lockWord(text: string): bigint | null {
 }
 
 /**
+ * The address typed before a one-stage command (`ADDR::print`, `ADDR::stack`, `ADDR$C`): the
+ * object it prints. After a pipe it is where the stage before started (`P::walk thread | ...`),
+ * and what the last stage prints is not at it.
+ */
+function ownAddress(command: ParsedCommand | null): Addr | null {
+  const only = command !== null && command.stages.length === 1 ? command.stages[0]! : null;
+  return only === null || only.addr === null ? null : toAddr(only.addr);
+}
+
+/**
  * A thread a later ::cpuinfo shows running was not still queued, nor one it shows queued still
  * running (a live system shown twice): the place an earlier line gave it is forgotten.
  */
@@ -408,14 +418,11 @@ class SnapshotBuilder {
   }
 
   private addStack(rec: StackRecord, command: ParsedCommand | null, kmdb: boolean): void {
-    let addr = rec.thread === null ? null : toAddr(rec.thread);
-    // `ADDR::stack`, `ADDR$C`: the address typed is the thread's. After a pipe (`P::walk thread |
-    // ::stack`) it is where the walk started, and the stacks, which print no thread, are the walk's.
-    if (addr === null && command !== null && command.stages.length > 1) return this.noteUnowned(rec, command);
-    if (addr === null && command !== null) {
-      const a = command.stages[0]!.addr;
-      addr = a === null ? null : toAddr(a);
-    }
+    // `ADDR::stack`, `ADDR$C`: the address typed is the thread's (ownAddress). After a pipe, the
+    // stacks, which print no thread, are the walk's.
+    const shown = rec.thread === null ? null : toAddr(rec.thread);
+    if (shown === null && command !== null && command.stages.length > 1) return this.noteUnowned(rec, command);
+    const addr = shown ?? ownAddress(command);
     if (addr === null) {
       this.pendingAnonymousStacks.push({ rec, kmdb });
       return;
@@ -569,7 +576,7 @@ class SnapshotBuilder {
     const firstAddr = first?.addr === null || first?.addr === undefined ? null : toAddr(first.addr);
     // Piped into from anything else (`P::walk thread | ::print kthread_t t_pri`), ::print reads the
     // addresses the stage before it wrote, which it does not print: the typed one is not the struct's.
-    const base = rec.addr !== null ? toAddr(rec.addr) : chained || stages.length > 1 ? null : firstAddr;
+    const base = rec.addr !== null ? toAddr(rec.addr) : chained ? null : ownAddress(command);
     if (base === null && !chained && type in STRUCT_MEMBERS && rec.fields.length > 0) this.noteUnplaced(rec, command);
     if (type === 'tsproc_t' && !chained && base !== null) {
       // ts_tp names the owning thread: read it first so the other members know where they go.
