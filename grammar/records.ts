@@ -158,6 +158,11 @@ export interface PrintRecord {
   addr: string | null;
   /** Type named on the command line, or null when the command is not known. */
   type: string | null;
+  /**
+   * The symbol typed as the address when the record is that variable's own value
+   * (`kpreemptpri::print` prints `0x64`): one field, named ''.
+   */
+  symbol?: string;
   fields: PrintField[];
 }
 

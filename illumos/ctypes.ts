@@ -194,6 +194,11 @@ export type StructName = keyof typeof STRUCT_MEMBERS;
 /** Every tunable's C type by its name in the tunables table (checked here: a name missing from CTYPES does not compile). */
 const TUNABLE_TYPES: Readonly<Record<TunableCType, CType>> = CTYPES;
 
+/** A base type or typedef of the table by the name `::print -t` shows (`pri_t`, `int`), else null. */
+export function ctypeNamed(name: string): CType | null {
+  return Object.hasOwn(CTYPES, name) ? CTYPES[name as keyof typeof CTYPES] : null;
+}
+
 /** The C type of a global in the tunables table, or null for a name it does not list. */
 export function tunableType(name: string): CType | null {
   const t = tunable(name);

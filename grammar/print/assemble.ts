@@ -39,6 +39,17 @@ function isAddrLike(s: string): boolean {
   return isHexDigits(hex) && (bit === null || isHexDigits(bit));
 }
 
+/** How print_int_val spells an integer: `0x64`, `0t100` (-d), or one digit (`0`, `9` under -d). */
+function isNumberText(s: string): boolean {
+  if (s.length === 1) return s >= '0' && s <= '9';
+  if (s.length < 3 || s[0] !== '0') return false;
+  const p = s[1];
+  if (p === 'x' || p === 'X') return isHexDigits(s.slice(2));
+  if (p !== 't' && p !== 'T') return false;
+  for (let i = 2; i < s.length; i++) if (s[i]! < '0' || s[i]! > '9') return false;
+  return true;
+}
+
 function isIdentStart(c: string): boolean {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_';
 }
@@ -192,6 +203,35 @@ export class PrintAssembler {
     return { addr, type, name };
   }
 
+  /**
+   * `ADDR::print [type]` of a variable that is not a struct prints its value alone, after the
+   * address (-a) and type (-t) if asked: `0x64`, `0t100`, `fffffffffbc3c5d0 pri_t 0x64`.
+   */
+  private isScalarLine(segs: readonly Seg[]): boolean {
+    const c = this.cmd;
+    if (c === null || c.typeless || c.members.length > 0 || (c.addr === null && c.symbol === null)) return false;
+    if (this.stack.length > 0 || this.open !== null) return false;
+    const last = segs[segs.length - 1];
+    return last !== undefined && isNumberText(last.text);
+  }
+
+  private scalar(segs: Seg[], text: string, no: number): Problem | null {
+    const value = segs[segs.length - 1]!;
+    const d = this.decl(segs.slice(0, -1), text, 'head');
+    if ('message' in d) return d;
+    this.finish();
+    const rec: PrintRecord = {
+      kind: 'print',
+      line: no,
+      addr: d.addr ?? this.cmd!.addr,
+      type: this.cmd!.type ?? d.type,
+      ...(this.cmd!.symbol !== null ? { symbol: this.cmd!.symbol } : {}),
+      fields: [{ name: '', type: d.type, addr: d.addr, value: value.text, children: null, line: no }],
+    };
+    this.records.push(rec);
+    return null;
+  }
+
   private parent(): PrintField[] | null {
     const top = this.stack[this.stack.length - 1];
     return top ? top.children : null;
@@ -220,6 +260,7 @@ export class PrintAssembler {
 
   private member(line: Extract<PrintLine, { kind: 'member' }>, text: string, no: number, trailingBlank: boolean): Problem | null {
     const v = line.value;
+    if (v === null && this.isScalarLine(line.segs)) return this.scalar(line.segs, text, no);
     if (v === null && !(trailingBlank || this.open?.typeless || this.cmd?.typeless)) {
       return { offset: line.segs[line.segs.length - 1]?.end ?? 0, message: "expected ' = ' and a value after the member name" };
     }

@@ -7,6 +7,8 @@ import { hasOption, lastStage } from '../common/command-types.ts';
 export interface PrintCommand {
   /** Object address typed before `::print` (hex), or null (piped in, a symbol, or none). */
   addr: string | null;
+  /** A variable's name typed as the address (`kpreemptpri::print`), else null. */
+  symbol: string | null;
   /** Type named on the command line (`kthread_t`, `struct scsi_pkt`), or null. */
   type: string | null;
   members: string[];
@@ -35,6 +37,10 @@ function positionalArgs(args: readonly string[]): string[] {
   return args.slice(i);
 }
 
+function isIdentifier(s: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(s);
+}
+
 export function printCommand(ctx: SectionContext): PrintCommand | null {
   const st = lastStage(ctx.command);
   if (!st || st.verb !== 'dcmd' || st.name !== 'print') return null;
@@ -47,6 +53,7 @@ export function printCommand(ctx: SectionContext): PrintCommand | null {
   const typed = st.addr !== null ? normalizeAddr(st.addr) : null;
   return {
     addr: typed,
+    symbol: typed === null && st.addr !== null && isIdentifier(st.addr) && stages.length === 1 ? st.addr : null,
     type,
     members: positional,
     showAddr,

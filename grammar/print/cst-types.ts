@@ -89,6 +89,7 @@ export interface DeclPieceCstNode extends CstNode {
 export type DeclPieceCstChildren = {
   Word?: (IToken)[];
   HexLiteral?: IToken[];
+  DecimalLiteral?: IToken[];
   Star?: IToken[];
   Dot?: IToken[];
   Arrow?: IToken[];

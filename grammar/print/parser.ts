@@ -81,7 +81,7 @@ class PrintParser extends CstParser {
     });
   });
 
-  /** Address, type and member name, as printed: `ffffff01dde41b90 struct proc *t_procp`, `int (*)() *pkt_comp`, `t_flag :1`. */
+  /** Address, type and member name, as printed: `ffffff01dde41b90 struct proc *t_procp`, `int (*)() *pkt_comp`, `t_flag :1`; or a variable's address, type and value (`pri_t 0x64`). */
   public declaration = this.RULE('declaration', () => {
     this.AT_LEAST_ONE(() => this.SUBRULE(this.declPiece));
   });
@@ -90,6 +90,8 @@ class PrintParser extends CstParser {
     this.OR((this.alts['piece'] ??= [
       { ALT: () => this.CONSUME(t.Word) },
       { ALT: () => this.CONSUME(t.HexLiteral) },
+      // A variable's value alone under -d (`maxclsyspri::print -d` prints `0t99`): the assembler tells it from a name.
+      { ALT: () => this.CONSUME(t.DecimalLiteral) },
       { ALT: () => this.CONSUME(t.Star) },
       { ALT: () => this.CONSUME(t.Dot) },
       { ALT: () => this.CONSUME(t.Arrow) },

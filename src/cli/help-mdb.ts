@@ -5,7 +5,7 @@ An mdb-style prompt over a parsed dump: answers what the input showed, refuses (
 did not. Type ::help or ::dcmds for the dcmds (::cpuinfo [-v], ::stacks [-c func] [-m module],
 ADDR::findstack [-v], ::threadlist [-v], ::walk thread | ::findstack -v, ADDR::walk blocked,
 ADDR::print kthread_t|tsproc_t|cpu_t MEMBER..., ::findlocks, [ADDR]::wchaninfo [-v], ::status,
-::panicinfo, $C, NAME/D of a tunable, ::quit, $q).
+::panicinfo, $C, NAME/D and NAME::print of a tunable, ::quit, $q).
 
   -e, --command CMD   run CMD instead of reading commands (repeatable; required with FILE -)
       --echo          print each command as \`> CMD\` before its answer (a transcript analyze reads)

@@ -19,7 +19,7 @@ import type { ParsedCommand } from '../../grammar/common/command-types.ts';
 import type { Diagnostic } from '../../grammar/common/source.ts';
 import { parseMdbBigInt, parseMdbInt } from '../../grammar/common/numbers.ts';
 import { WRITE_BYTES } from '../../grammar/format/write.ts';
-import { KEPT_TUNABLES, stateFromCode, stateFromName, STRUCT_MEMBERS, toAddr, tunableType, type Addr, type ThreadState } from '../../illumos/index.ts';
+import { ctypeNamed, KEPT_TUNABLES, stateFromCode, stateFromName, STRUCT_MEMBERS, toAddr, tunableType, type Addr, type ThreadState } from '../../illumos/index.ts';
 import { emptySnapshot, type Cpu, type DispatcherSnapshot, type Thread } from './snapshot.ts';
 import { ThreadTable, setField } from './threads.ts';
 import { seedThreadIndex } from './thread-index.ts';
@@ -566,6 +566,7 @@ class SnapshotBuilder {
   private chainThread: Addr | null = null;
 
   private addPrint(rec: PrintRecord, command: ParsedCommand | null): void {
+    if (rec.symbol !== undefined) return this.addVariable(rec.symbol, rec);
     const type = rec.type;
     if (type === null) return;
     const stages = command?.stages ?? [];
@@ -592,6 +593,24 @@ class SnapshotBuilder {
       // ts_timeleft is tsproc_t's first member (sys/ts.h), so its address is the class data's.
       if (ts?.addr) this.setCldata(this.threads.get(firstAddr), toAddr(ts.addr), ts.line);
     }
+  }
+
+  /**
+   * `kpreemptpri::print [-d] [type]`: a kept tunable's value. Printed as a type at least as wide as
+   * its own, the value is read as its own type (a value that does not fit is refused, as for /D).
+   */
+  private addVariable(name: string, rec: PrintRecord): void {
+    const f = rec.fields[0];
+    const own = tunableType(name);
+    if (f === undefined || f.value === null || own === null || !KEPT_TUNABLES.has(name)) return;
+    if (rec.type !== null && rec.type !== own.name) {
+      const as = ctypeNamed(rec.type);
+      if (as === null || as.kind !== 'int' || sizeOf(as) < sizeOf(own)) {
+        return this.diagnose(f.line, `${name}::print ${rec.type} reads it as ${rec.type}, not as its ${own.name}: not used`);
+      }
+    }
+    const v = this.readTyped(own, name, f.value, 16, f.line);
+    if (v !== null) this.tunable(name, v, f.line);
   }
 
   /** Whether `key` (a command) has had no note about unplaced values yet; marks it as having one. */

@@ -9,7 +9,7 @@ import type { Thread } from '../model/snapshot.ts';
 import { DCMDS } from './dcmds.ts';
 import { getopts } from './getopts.ts';
 import { synopsis } from './help.ts';
-import { formatTunable } from './tunables.ts';
+import { formatTunable, printsVariable, printTunable } from './tunables.ts';
 import { evalAddr } from './target.ts';
 import type { Dcmd, DcmdResult, ShellContext } from './types.ts';
 
@@ -65,6 +65,7 @@ export function runMdbCommand(a: Analysis, line: string, r: Renderers): CommandO
     if (cmd.text.includes('=')) return { lines: [], error: `'${cmd.text}': =FORMAT (value formatting) is not answered from a snapshot` };
     return formatTunable(a, only);
   }
+  if (only !== null && printsVariable(only)) return printTunable(a, only);
   const stages: { st: CommandStage; d: Dcmd }[] = [];
   for (const st of cmd.stages) {
     const d = findDcmd(st);

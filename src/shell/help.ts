@@ -28,7 +28,7 @@ export const help: Dcmd = {
           'Commands answered from the loaded snapshot:',
           ...table(ctx.dcmds),
           'Pipes: ::walk thread, ADDR::walk blocked, ::threadlist, ::stacks and ::print MEMBER write addresses (| ::findstack -v, | ::print ...).',
-          'NAME/D (/U /X /J /K /E /e) prints a tunable the input showed (kpreemptpri/D, hz/D).',
+          'NAME/D (/U /X /J /K /E /e) and NAME::print [-dt] print a tunable the input showed (kpreemptpri/D, hz::print -d).',
           'Anything else is refused: a snapshot holds only what the input showed.',
         ],
       };

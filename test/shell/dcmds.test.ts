@@ -24,7 +24,7 @@ describe('options are read as mdb_getopts reads them', () => {
   it('refuses unknown dcmds, formats and addresses it cannot evaluate', () => {
     expect(run('::bogus').error).toMatch(/^invalid command '::bogus': unknown dcmd name/);
     expect(run('ffffff01dde41b90/D').error).toBe('ffffff01dde41b90/D: formats read memory; a snapshot answers only NAME/D of a tunable the input showed');
-    expect(run('kpreemptpri::print kthread_t t_pri').error).toMatch(/^failed to evaluate 'kpreemptpri': unknown symbol name/);
+    expect(run('t0::print kthread_t t_pri').error).toMatch(/^failed to evaluate 't0': unknown symbol name/);
     expect(run('::status fffffe000f4c7c20').error).toBe("unexpected argument 'fffffe000f4c7c20'");
   });
 });
