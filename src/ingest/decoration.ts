@@ -44,9 +44,13 @@ export function decorationOf(line: string): Decoration | null {
   return null;
 }
 
+const FENCE = '```';
+
 /**
- * A line with an HTML tag stuck to its output (`<pre>> ::cpuinfo`, `... thread_start+8()</pre>`):
- * the output without the tag, and which way the tag went; null when the line has no such tag.
+ * A line with an HTML tag or a chat's code fence stuck to its output (`<pre>> ::cpuinfo`,
+ * `... thread_start+8()</pre>`, Slack's ```` ```> ::cpuinfo -v ```` and `... -6618541```):
+ * the output without the mark, and which way it went; null when the line has no such mark.
+ * mdb prints no three backticks in a row, so a fence stuck to a line is always the paste's.
  */
 export function stripInlineTag(line: string): { text: string; tag: 'open' | 'close' } | null {
   for (const tag of ['<pre><code>', '<pre>', '<code>']) {
@@ -55,5 +59,11 @@ export function stripInlineTag(line: string): { text: string; tag: 'open' | 'clo
   for (const tag of ['</code></pre>', '</pre>', '</code>']) {
     if (line.endsWith(tag) && line.trim().length > tag.length) return { text: line.slice(0, line.length - tag.length), tag: 'close' };
   }
+  // A fence at both ends is inline code in a sentence, not a block.
+  const stuck = line.trim().length > FENCE.length;
+  const opens = stuck && line.startsWith(FENCE) && line.charCodeAt(3) !== 96;
+  const closes = stuck && line.endsWith(FENCE) && line.charCodeAt(line.length - 4) !== 96;
+  if (opens && !closes) return { text: line.slice(3), tag: 'open' };
+  if (closes && !opens) return { text: line.slice(0, -3), tag: 'close' };
   return null;
 }

@@ -177,7 +177,7 @@ export class Splitter {
       this.sink.onLine(no, 'prose');
       return;
     }
-    const inline = text.includes('<') ? stripInlineTag(text) : null;
+    const inline = text.includes('<') || text.includes('```') ? stripInlineTag(text) : null;
     if (inline === null) this.take(no, text);
     else if (inline.tag === 'open') {
       this.decoration('open', text);
@@ -339,8 +339,9 @@ export class Splitter {
       raw.charCodeAt(0) === 32 &&
       raw.charCodeAt(1) === 32 &&
       isHexCode(raw.charCodeAt(2)) &&
-      // A frame never ends with `>`: `...thread_start+8()</pre>` closes the block it is in.
+      // A frame never ends with `>` or a backtick: `...thread_start+8()</pre>` or `...()```` closes the block it is in.
       raw.charCodeAt(raw.length - 1) !== 62 &&
+      raw.charCodeAt(raw.length - 1) !== 96 &&
       !raw.includes('mdb')
     );
   }

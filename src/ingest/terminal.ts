@@ -1,7 +1,10 @@
 // What a terminal capture or a web page adds to a copied line that mdb never printed: escape
 // sequences (colour, cursor, title) from a `script` log or a coloured shell prompt, and
 // non-breaking or other Unicode spaces where a browser or mail client turned mdb's ASCII spaces.
-// Each Unicode space becomes one ASCII space, so columns do not move. Escape sequences are
+// Each Unicode space becomes one ASCII space, so columns do not move. The arrows of the
+// `::cpuinfo -v` margin (`<--+`, `+-->`) that a word processor or mail client autocorrected to a
+// dash or an arrow (`<–+`, `+—>`, `←+`, `+→`) get their ASCII back, which puts the columns after
+// them back too; a dash or arrow anywhere else stays. Escape sequences are
 // removed only from a line that starts with one (a coloured line or prompt, a title, a cleared
 // line): mdb prints none of its own, so one inside a line that starts plainly is the data's (a
 // process that named itself with escapes) and stays, for the reports to show escaped.
@@ -22,17 +25,36 @@ function isInvisible(c: number): boolean {
   return c === 0x200b || c === 0xfeff;
 }
 
+const EN_DASH = 0x2013;
+const EM_DASH = 0x2014;
+const LEFT_ARROW = 0x2190;
+const RIGHT_ARROW = 0x2192;
+
 /**
- * Characters readable() changes, for a quick test of a whole text or line before reading it
+ * What an autocorrected margin arrow at i stood for (`--`, `<--`, `-->`), or null when the
+ * character is not one or does not stand between the margin's `<`/`+` and `+`/`>`.
+ */
+function marginArrow(line: string, i: number): string | null {
+  const c = line.charCodeAt(i);
+  const before = line.charCodeAt(i - 1);
+  const after = line.charCodeAt(i + 1);
+  if (c === EN_DASH || c === EM_DASH) return (before === 0x3c && after === 0x2b) || (before === 0x2b && after === 0x3e) ? '--' : null;
+  if (c === LEFT_ARROW) return after === 0x2b ? '<--' : null;
+  if (c === RIGHT_ARROW) return before === 0x2b ? '-->' : null;
+  return null;
+}
+
+/**
+ * Characters readable() may change, for a quick test of a whole text or line before reading it
  * character by character. One class, no quantifier: it cannot backtrack.
  */
-const FOREIGN = /[\x1b\x9b\u00a0\u2000-\u200b\u202f\u205f\ufeff]/;
+const FOREIGN = /[\x1b\x9b\u00a0\u2000-\u200b\u2013\u2014\u202f\u205f\u2190\u2192\ufeff]/;
 
 /** FOREIGN's characters one by one: a search for one character is far faster than a class on a long text. */
-const FOREIGN_CHARS = ['\x1b', '\x9b', '\u00a0', '\u202f', '\u205f', '\ufeff'];
+const FOREIGN_CHARS = ['\x1b', '\x9b', '\u00a0', '\u2013', '\u2014', '\u202f', '\u205f', '\u2190', '\u2192', '\ufeff'];
 for (let c = 0x2000; c <= 0x200b; c++) FOREIGN_CHARS.push(String.fromCharCode(c));
 
-/** Whether readable() would change anything in the text: one search of a whole text (16 MiB: about a millisecond). */
+/** Whether readable() may change anything in the text: one search of a whole text (16 MiB: about a millisecond). */
 export function hasForeign(text: string): boolean {
   for (const c of FOREIGN_CHARS) if (text.indexOf(c) >= 0) return true;
   return false;
@@ -83,7 +105,8 @@ function startsWithEscape(line: string): boolean {
 
 /**
  * The line as mdb printed it: Unicode spaces read as ASCII spaces, zero-width characters dropped,
- * and, when the line starts with an escape sequence, every escape sequence removed. The line
+ * autocorrected margin arrows put back, and, when the line starts with an escape sequence, every
+ * escape sequence removed. The line
  * itself (the same string) when nothing changes. Linear: each character is looked at a bounded
  * number of times (an OSC with no end is looked for once).
  */
@@ -100,6 +123,11 @@ export function readable(line: string): string {
       from = i + 1;
     } else if (isInvisible(c)) {
       out += line.slice(from, i);
+      from = i + 1;
+    } else if (c === EN_DASH || c === EM_DASH || c === LEFT_ARROW || c === RIGHT_ARROW) {
+      const ascii = marginArrow(line, i);
+      if (ascii === null) continue;
+      out += line.slice(from, i) + ascii;
       from = i + 1;
     } else if (escapes && (c === ESC || c === C1_CSI)) {
       const end = escapeEnd(line, i, oscCut);

@@ -66,6 +66,17 @@ describe('Markdown fences, <pre>, Jira {noformat} and {code}', () => {
     expect(['``', '```a b', '{code} x', '<pre>x', '> ::cpuinfo'].map(decorationOf)).toEqual([null, null, null, null, null]);
     expect(stripInlineTag('<pre>> ::cpuinfo')).toEqual({ text: '> ::cpuinfo', tag: 'open' });
     expect(stripInlineTag('  ffffff0007e01c30 thread_start+8()</pre>')).toEqual({ text: '  ffffff0007e01c30 thread_start+8()', tag: 'close' });
+    expect(stripInlineTag('```> ::cpuinfo -v')).toEqual({ text: '> ::cpuinfo -v', tag: 'open' });
+    expect(stripInlineTag('0xffffff01dde41b90:             -6618541```')).toEqual({ text: '0xffffff01dde41b90:             -6618541', tag: 'close' });
+    // Inline code in a sentence, a fence of four, a fence alone: none is a fence stuck to output.
+    expect(['run ```::cpuinfo -v``` first', '```::cpuinfo -v```', '````x', 'x````', '```'].map(stripInlineTag)).toEqual([null, null, null, null, null]);
+  });
+
+  it('reads a chat code block whose fences are stuck to the prompt and to the last output line', () => {
+    // Slack keeps ``` on the lines it opens and closes; before, the value read `-6618541```` and was lost.
+    const b = analyzeText(['```> ffffff01dde41b90/D', '0xffffff01dde41b90:             -6618541```', 'That is negative.'].join('\n'));
+    expect(sectionsOf(b)).toEqual([['format', 'ffffff01dde41b90/D', 1, 2, 'ok']]);
+    expect(b.accounting).toEqual({ lines: 3, parsed: 2, prose: 1, unrecognized: 0 });
   });
 
   it('reads a <pre> tag stuck to the prompt and to the last output line', () => {

@@ -51,6 +51,12 @@ const variants: Record<string, string> = {
   'numbered, then coloured': lines.map((l, i) => `\x1b[33m${String(i + 1).padStart(6)}\x1b[0m\t${l}`).join('\n'),
   // Escaped HTML: an archived reply (`&gt; ::cpuinfo -v` starts the escaping) and a page's `<pre>`;
   // the `-v` margin's `<--+` and `+-->` come back in both.
+  // Autocorrect (a word processor, a mail client, a chat) turned the `::cpuinfo -v` margin's `--` into a dash, or `<--`/`-->` into arrows.
+  'with -- autocorrected to en dashes': lines.map((l) => l.replaceAll('--', '\u2013')).join('\n'),
+  'with -- autocorrected to em dashes': lines.map((l) => l.replaceAll('--', '\u2014')).join('\n'),
+  'with <-- and --> autocorrected to arrows': lines.map((l) => l.replaceAll('<--', '\u2190').replaceAll('-->', '\u2192')).join('\n'),
+  // A chat message (Slack): fences stuck to the first and the last line of the paste.
+  'in a chat code block with its fences stuck to the text': lines.map((l, i) => (i === 0 ? '```' : '') + l + (i === lines.length - 1 ? '```' : '')).join('\n'),
   'escaped as HTML': lines.map(escapeHtml).join('\n'),
   'escaped as HTML inside <pre>': inPre(lines).join('\n'),
 };
@@ -248,6 +254,11 @@ describe('every real sample, in every paste form below, reads as it does plain',
         ls.map((l) => '    ' + l),
         // A copy that turned runs of spaces into tabs at their tab stops (`unexpand -a`, some terminals and editors).
         ls.map(unexpand),
+        // Autocorrect: `--` to an en dash, `<--` and `-->` to arrows.
+        ls.map((l) => l.replaceAll('--', '\u2013')),
+        ls.map((l) => l.replaceAll('<--', '\u2190').replaceAll('-->', '\u2192')),
+        // A chat code block: the fences stuck to the first and last line.
+        ls.map((l, i) => (i === 0 ? '```' : '') + l + (i === ls.length - 1 ? '```' : '')),
       ];
       for (const variant of [...forms.map((f) => f.join('\n')), ls.join('\r')]) {
         const a = analyzeText(variant);

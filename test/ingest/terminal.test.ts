@@ -49,14 +49,30 @@ describe('readable', () => {
   });
 });
 
+describe('margin arrows a word processor or mail client autocorrected', () => {
+  const margin = '            RUNNING <--+    |    +--> PIL THREAD';
+  it('get their ASCII back, and the columns after them with it', () => {
+    for (const dash of ['\u2013', '\u2014']) expect(readable(margin.replaceAll('--', dash))).toBe(margin);
+    expect(readable(margin.replace('<--', '\u2190').replace('-->', '\u2192'))).toBe(margin);
+    expect(readable('                            +\u2013>  PRI THREAD           PROC')).toBe('                            +-->  PRI THREAD           PROC');
+  });
+  it('only between the margin\'s < or + and its + or >: a dash or arrow anywhere else stays', () => {
+    for (const line of ['2011\u20132012', 'a \u2014 b', 'x \u2192 y', '\u2190 back', '<\u2013>', '+\u2013+', '\u2190>', '<\u2192']) expect(readable(line)).toBe(line);
+  });
+});
+
 describe('hasForeign', () => {
   it('is true for exactly the characters readable() takes off or changes', () => {
-    // Written out from the list above: ESC, the 8-bit CSI, NBSP, U+2000-U+200A spaces, ZWSP, NNBSP, MMSP, BOM.
-    const expected = [0x1b, 0x9b, 0xa0, ...Array.from({ length: 12 }, (_, k) => 0x2000 + k), 0x202f, 0x205f, 0xfeff];
+    // Written out from the list above: ESC, the 8-bit CSI, NBSP, U+2000-U+200A spaces, ZWSP, the
+    // en and em dashes, NNBSP, MMSP, the left and right arrows, BOM.
+    const margin = [0x2013, 0x2014, 0x2190, 0x2192];
+    const expected = [0x1b, 0x9b, 0xa0, ...Array.from({ length: 12 }, (_, k) => 0x2000 + k), 0x2013, 0x2014, 0x202f, 0x205f, 0x2190, 0x2192, 0xfeff];
     const found: number[] = [];
     for (let c = 0; c <= 0xffff; c++) if (hasForeign('a' + String.fromCharCode(c) + 'b')) found.push(c);
     expect(found).toEqual(expected);
-    // Each but a lone ESC or CSI (a sequence with no end stays) changes under readable().
-    for (const c of expected.filter((c) => c !== 0x1b && c !== 0x9b)) expect(readable('a' + String.fromCharCode(c) + 'b')).not.toBe('a' + String.fromCharCode(c) + 'b');
+    // Each but a lone ESC or CSI (a sequence with no end stays) and a dash or arrow outside the
+    // ::cpuinfo -v margin changes under readable().
+    for (const c of expected.filter((c) => c !== 0x1b && c !== 0x9b && !margin.includes(c))) expect(readable('a' + String.fromCharCode(c) + 'b')).not.toBe('a' + String.fromCharCode(c) + 'b');
+    for (const c of margin) expect(readable('a' + String.fromCharCode(c) + 'b')).toBe('a' + String.fromCharCode(c) + 'b');
   });
 });
