@@ -8,6 +8,7 @@ import { LineClasses, LineTexts } from './ingest/line-store.ts';
 import { eachCrLine, eachLine } from './ingest/lines.ts';
 import { Splitter, type RawSection } from './ingest/split.ts';
 import { hasForeign } from './ingest/terminal.ts';
+import { DoubleSpacing } from './ingest/double-space.ts';
 import { forEachLineClass, readSection } from './read/read-section.ts';
 import { GRAMMARS } from './read/registry.ts';
 import { SnapshotBuilder } from './model/build.ts';
@@ -53,6 +54,7 @@ export class Analyzer {
   private readonly diagnostics: Diagnostic[] = [];
   private readonly builder: SnapshotBuilder;
   private readonly splitter: Splitter;
+  private spacing: DoubleSpacing<number | undefined> | null = new DoubleSpacing((line, start, added) => this.take(line, start, added));
   private count = 0;
 
   /** `source`: the whole text, when it has no CR and every line will be pushed with its offset in it. */
@@ -78,12 +80,23 @@ export class Analyzer {
 
   /** The next line; `start`, its offset in the source text the Analyzer was given, if any. */
   push(line: string, start?: number): void {
+    // Nearly every input is settled after its first lines: from then on a line goes straight on.
+    if (this.spacing === null) return this.take(line, start, false);
+    this.spacing.push(line, start);
+    if (this.spacing.settled) this.spacing = null;
+  }
+
+  /** A line in order; one a double-spaced copy added (ingest/double-space.ts) is blank prose, not the splitter's. */
+  private take(line: string, start: number | undefined, added: boolean): void {
     this.count++;
     this.texts.push(line, start);
-    this.splitter.push(this.count, line);
+    if (!added) return this.splitter.push(this.count, line);
+    this.classes.set(this.count, 'prose');
+    this.texts.keep(this.count);
   }
 
   finish(): Analysis {
+    this.spacing?.finish();
     this.splitter.finish();
     const snapshot = this.builder.finish();
     this.takeModelDiagnostics();
