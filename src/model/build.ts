@@ -23,7 +23,7 @@ import { ctypeNamed, KEPT_TUNABLES, stateFromCode, stateFromName, STRUCT_MEMBERS
 import { emptySnapshot, type Cpu, type DispatcherSnapshot, type Thread } from './snapshot.ts';
 import { ThreadTable, setField } from './threads.ts';
 import { seedThreadIndex } from './thread-index.ts';
-import { mergeCpu, readCpu } from './cpu.ts';
+import { mergeCpu, readCpu, shortQueueNote } from './cpu.ts';
 import { Moments } from './moments.ts';
 import { SharedStacks, stackFromGroup, stackFromRecord } from './stack.ts';
 import { exactNumber, fieldType, fits, interpretRaw, readCValue, sizeOf, type CType } from './ctypes.ts';
@@ -295,6 +295,10 @@ class SnapshotBuilder {
       if (t.stack === null) this.applyStack(t, rec);
     }
     this.snap.cpus = [...this.cpus.values()].sort((a, b) => a.id - b.id);
+    for (const cpu of this.snap.cpus) {
+      const short = shortQueueNote(cpu);
+      if (short !== null) this.notes.push(short);
+    }
     this.checkSwitchTicks();
     this.snap.threads = this.threads.all();
     seedThreadIndex(this.snap, this.threads.byAddress());

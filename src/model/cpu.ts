@@ -91,3 +91,19 @@ export function mergeCpu(prev: Cpu, next: Cpu): { cpu: Cpu; fate: QueueFate } {
   for (const k of blocks) delete cpu.lines[k];
   return { cpu, fate: { dropped: queueLine } };
 }
+
+/**
+ * A CPU whose `-v` run queue lists fewer threads than its NRUN: the rest are not in the input.
+ * The rules judge only the threads listed, so the note says how many more there are.
+ */
+export function shortQueueNote(cpu: Cpu): { line: number; message: string } | null {
+  if (cpu.runq === null || cpu.nrun === null || cpu.runq.length >= cpu.nrun) return null;
+  const listed = cpu.runq.length;
+  return {
+    line: cpu.lines['runq'] ?? cpu.lines['nrun'] ?? cpu.lines['id']!,
+    message:
+      `CPU ${cpu.id} shows NRUN ${cpu.nrun} but its run queue lists ${listed === 0 ? 'no thread' : listed === 1 ? '1 thread' : `${listed} threads`}: ` +
+      `the other ${cpu.nrun - listed} are not in the input (the output was cut short, by the paste or by \`! head\` after the command, ` +
+      `or the queue changed while mdb printed it on a live system), so what the rules say of this queue covers only the threads listed`,
+  };
+}
