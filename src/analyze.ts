@@ -55,6 +55,8 @@ export class Analyzer {
   private readonly builder: SnapshotBuilder;
   private readonly splitter: Splitter;
   private spacing: DoubleSpacing<number | undefined> | null = new DoubleSpacing((line, start, added) => this.take(line, start, added));
+  /** What the caller last said of the lines it pushes (assumePlain). */
+  private plain = false;
   private count = 0;
 
   /** `source`: the whole text, when it has no CR and every line will be pushed with its offset in it. */
@@ -75,7 +77,9 @@ export class Analyzer {
 
   /** Whether the lines pushed from now on are known to hold no escape sequence or Unicode space (see ingest/terminal.ts). */
   assumePlain(plain: boolean): void {
-    this.splitter.assumePlain(plain);
+    this.plain = plain;
+    // Lines held to tell double spacing reach the splitter later, maybe in a batch that is plain: none is assumed plain then.
+    this.splitter.assumePlain(plain && this.spacing === null);
   }
 
   /** The next line; `start`, its offset in the source text the Analyzer was given, if any. */
@@ -83,7 +87,10 @@ export class Analyzer {
     // Nearly every input is settled after its first lines: from then on a line goes straight on.
     if (this.spacing === null) return this.take(line, start, false);
     this.spacing.push(line, start);
-    if (this.spacing.settled) this.spacing = null;
+    if (this.spacing.settled) {
+      this.spacing = null;
+      this.splitter.assumePlain(this.plain);
+    }
   }
 
   /** A line in order; one a double-spaced copy added (ingest/double-space.ts) is blank prose, not the splitter's. */

@@ -48,9 +48,9 @@ const FENCE = '```';
 
 /**
  * A line with an HTML tag or a chat's code fence stuck to its output (`<pre>> ::cpuinfo`,
- * `... thread_start+8()</pre>`, Slack's ```` ```> ::cpuinfo -v ```` and `... -6618541```):
- * the output without the mark, and which way it went; null when the line has no such mark.
- * mdb prints no three backticks in a row, so a fence stuck to a line is always the paste's.
+ * `... thread_start+8()</pre>`; Slack keeps a block's three backticks on its first and last
+ * line): the output without the mark, and which way it went; null when the line has no such
+ * mark. mdb prints no three backticks in a row, so a fence stuck to a line is the paste's.
  */
 export function stripInlineTag(line: string): { text: string; tag: 'open' | 'close' } | null {
   for (const tag of ['<pre><code>', '<pre>', '<code>']) {

@@ -13,7 +13,6 @@ export const SPACING_WINDOW = 64;
 /** Lines of text (not blank) the window must hold, every one followed by a blank line, to call a paste double-spaced. */
 export const SPACING_MIN_LINES = 8;
 
-
 /** What a line is to the reader: `added` is a blank line the copy put after the line before it. */
 export type SpacedLine<T> = (line: string, extra: T, added: boolean) => void;
 

@@ -90,3 +90,25 @@ describe('every real sample with enough lines to tell, double-spaced, reads as i
     });
   }
 });
+
+describe('lines held to tell the spacing', () => {
+  it('are read as their own batch said, not as the batch that was pushing when the window filled', async () => {
+    // Found by the fuzzer (seed 1214, case 169): a byte order mark inside a line of a first batch
+    // that is not plain reached the splitter during a plain second batch and was not taken off.
+    const seed = readFileSync(new URL('../../fixtures/seed/illumos-1532.txt', import.meta.url), 'utf8');
+    // Line 55, CPU 0's `RUNNING <--+` margin line, in the first batch.
+    const ls = linesOf(seed).map((l, i) => (i === 54 ? '\ufeff' + l : l));
+    const first = Object.assign(ls.slice(0, 60), { plain: false });
+    const rest = Object.assign(ls.slice(60), { plain: true });
+    const streamed = await analyzeStream(
+      (async function* () {
+        yield first;
+        yield rest;
+      })(),
+    );
+    const whole = analyzeText(ls.join('\n'));
+    expect(streamed.accounting).toEqual(whole.accounting);
+    expect(streamed.accounting.unrecognized).toBe(0);
+    expect(streamed.findings.map((f) => f.rule)).toEqual(whole.findings.map((f) => f.rule));
+  });
+});
