@@ -92,18 +92,24 @@ export function mergeCpu(prev: Cpu, next: Cpu): { cpu: Cpu; fate: QueueFate } {
   return { cpu, fate: { dropped: queueLine } };
 }
 
+/** How many of the threads NRUN counts a `-v` run queue does not list (0 when it lists them all, or is not shown). */
+export function queueMissing(cpu: Cpu): number {
+  return cpu.runq === null || cpu.nrun === null ? 0 : Math.max(0, cpu.nrun - cpu.runq.length);
+}
+
 /**
  * A CPU whose `-v` run queue lists fewer threads than its NRUN: the rest are not in the input.
  * The rules judge only the threads listed, so the note says how many more there are.
  */
 export function shortQueueNote(cpu: Cpu): { line: number; message: string } | null {
-  if (cpu.runq === null || cpu.nrun === null || cpu.runq.length >= cpu.nrun) return null;
-  const listed = cpu.runq.length;
+  const missing = queueMissing(cpu);
+  if (missing === 0) return null;
+  const listed = cpu.runq!.length;
   return {
     line: cpu.lines['runq'] ?? cpu.lines['nrun'] ?? cpu.lines['id']!,
     message:
       `CPU ${cpu.id} shows NRUN ${cpu.nrun} but its run queue lists ${listed === 0 ? 'no thread' : listed === 1 ? '1 thread' : `${listed} threads`}: ` +
-      `the other ${cpu.nrun - listed} are not in the input (the output was cut short, by the paste or by \`! head\` after the command, ` +
+      `the other ${missing} are not in the input (the output was cut short, by the paste or by \`! head\` after the command, ` +
       `or the queue changed while mdb printed it on a live system), so what the rules say of this queue covers only the threads listed`,
   };
 }

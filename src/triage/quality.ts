@@ -3,6 +3,7 @@
 import type { Analysis } from '../analysis.ts';
 import { threadIndex, queuedAbove } from '../rules/threads.ts';
 import { hasDispatcherState, NO_DISPATCHER_STATE } from '../model/coverage.ts';
+import { queueMissing } from '../model/cpu.ts';
 
 export type QualityRating = 'none' | 'fragment' | 'partial' | 'good';
 
@@ -31,6 +32,8 @@ export function rateQuality(a: Analysis): Quality {
   const reasons: string[] = [];
   if (s.cpus.length === 0) reasons.push('no ::cpuinfo');
   else if (s.cpus.some((c) => c.runq === null)) reasons.push('run queues not shown (::cpuinfo without -v)');
+  const cut = s.cpus.filter((c) => queueMissing(c) > 0);
+  if (cut.length > 0) reasons.push(`run queue${cut.length === 1 ? '' : 's'} cut short: ${cut.map((c) => `CPU ${c.id} lists ${c.runq!.length} of NRUN ${c.nrun}`).join(', ')}`);
   if (parsed + unrecognized > 0 && unrecognized / (parsed + unrecognized) > UNRECOGNIZED_LIMIT) {
     reasons.push(`${unrecognized} of ${parsed + unrecognized} mdb lines unrecognized`);
   }

@@ -23,6 +23,14 @@ describe('input quality', () => {
     expect(q.reasons).toContain('run queues not shown (::cpuinfo without -v)');
   });
 
+  it('a -v run queue shorter than NRUN: partial, saying which CPU lists how many', () => {
+    const s = emptySnapshot();
+    s.cpus.push(mkCpu({ id: 1, pri: 0, nrun: 4, switchTicks: 5, runq: [{ pri: 99, thread: 'ffffff0007e01c40', proc: 'sched', line: 21 }] }));
+    const q = rateQuality(analysisOf(s));
+    expect(q.rating).toBe('partial');
+    expect(q.reasons).toContain('run queue cut short: CPU 1 lists 1 of NRUN 4');
+  });
+
   it('the seed: good, noting what is missing', () => {
     const q = rateQuality(analysisOf(seedSnapshot()));
     expect(q.rating).toBe('good');
