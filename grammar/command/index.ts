@@ -54,7 +54,7 @@ function stageOf(node: StageCstNode): CommandStage | null {
     else args.push(image);
     lastEnd = t.endOffset ?? t.startOffset + t.image.length - 1;
   }
-  return { addr, count, verb, name, args };
+  return format?.image.startsWith('=') ? { addr, count, verb, name, args, immediate: true } : { addr, count, verb, name, args };
 }
 
 export function parseCommandLine(text: string): ParsedCommand | null {

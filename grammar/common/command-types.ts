@@ -13,6 +13,8 @@ export interface CommandStage {
   name: string;
   /** Whitespace-separated arguments, quotes removed (`-v`, `kthread_t`, `t_cldata`). */
   args: string[];
+  /** `=fmt`: formats the address value itself (`kpreemptpri=D` prints where kpreemptpri is), reading no memory. Absent for `/fmt`. */
+  immediate?: true;
 }
 
 export interface ParsedCommand {

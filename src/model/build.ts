@@ -15,7 +15,7 @@ import type {
   ThreadSummaryRecord,
   PsRecord,
 } from '../../grammar/records.ts';
-import type { ParsedCommand } from '../../grammar/common/command-types.ts';
+import { lastStage, type ParsedCommand } from '../../grammar/common/command-types.ts';
 import type { Diagnostic } from '../../grammar/common/source.ts';
 import { parseMdbBigInt, parseMdbInt } from '../../grammar/common/numbers.ts';
 import { WRITE_BYTES } from '../../grammar/format/write.ts';
@@ -204,6 +204,8 @@ class SnapshotBuilder {
       case 'print':
         return this.addPrint(record, command);
       case 'format':
+        // `=fmt` formats the address typed, not what is there: no value of the dump.
+        if (lastStage(command)?.immediate === true) return this.noteImmediate(record, command!);
         this.noteWord(record, command);
         return this.addFormat(record, command);
       case 'status':
@@ -692,6 +694,16 @@ class SnapshotBuilder {
       const before = interpretRaw(target.type, rec.written.old, 16) ?? known ?? null;
       this.moments.written({ name: target.name, tunable, before, after: v, line: first.line });
     }
+  }
+
+  /** Once per command: `kpreemptpri=D` shows where kpreemptpri is, which reads as if it were its value. */
+  private noteImmediate(rec: FormatRecord, command: ParsedCommand): void {
+    const st = lastStage(command)!;
+    if (st.addr === null || !KEPT_TUNABLES.has(st.addr) || !this.firstTime(command.text)) return;
+    this.notes.push({
+      line: rec.line,
+      message: `\`${command.text}\` prints the address of ${st.addr}, not its value (\`${st.addr}/${st.name}\` reads the value): not used as ${st.addr}`,
+    });
   }
 
   /** `ADDR/J` (or /K): an 8-byte hex word at an address, kept in case a waiter's mutex is there (see buildWaits). */

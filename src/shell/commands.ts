@@ -61,8 +61,8 @@ export function runMdbCommand(a: Analysis, line: string, r: Renderers): CommandO
   if (cmd === null) return { lines: [], error: `syntax error: cannot read "${trimmed}" as an mdb command (::help lists what works)` };
   const only = cmd.stages.length === 1 ? cmd.stages[0]! : null;
   if (only !== null && only.verb === 'format') {
-    // The stage drops the `/` or `=`: the text says which (`=` formats a value, not memory).
-    if (cmd.text.includes('=')) return { lines: [], error: `'${cmd.text}': =FORMAT (value formatting) is not answered from a snapshot` };
+    // `=` formats the value typed, not memory (the stage says which it was).
+    if (only.immediate === true) return { lines: [], error: `'${cmd.text}': =FORMAT (value formatting) is not answered from a snapshot` };
     return formatTunable(a, only);
   }
   if (only !== null && printsVariable(only)) return printTunable(a, only);

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePrint } from '../../grammar/print/index.ts';
+import { parseCommandLine } from '../../grammar/command/index.ts';
 import { analyzeText } from '../../src/analyze.ts';
 import { runMdbCommand } from '../../src/shell/commands.ts';
 import { renderersFor } from '../../src/shell/renderers.ts';
@@ -93,5 +94,30 @@ describe('playfair mdb answers NAME::print of a tunable the input showed', () =>
     expect(run('kpreemptpri::print int').error).toBe('kpreemptpri::print int: kpreemptpri is a pri_t; only its own type is answered from a snapshot');
     expect(run('kpreemptpri::print pri_t t_pri').error).toBe('kpreemptpri::print: kpreemptpri is a pri_t, which has no members');
     expect(runMdbCommand(analyzeText(DIRECT), 'maxclsyspri::print', r).error).toBe('maxclsyspri: this dump does not show its value (not in the input)');
+  });
+});
+
+describe('NAME=fmt formats where the variable is, not its value', () => {
+  const SEED = readFileSync(new URL('../../fixtures/seed/illumos-1532.txt', import.meta.url), 'utf8');
+  it('is a stage marked immediate; /fmt is not', () => {
+    expect(parseCommandLine('kpreemptpri=d')?.stages[0]).toEqual({ addr: 'kpreemptpri', count: null, verb: 'format', name: 'd', args: [], immediate: true });
+    expect(parseCommandLine('kpreemptpri/d')?.stages[0]).toEqual({ addr: 'kpreemptpri', count: null, verb: 'format', name: 'd', args: [] });
+  });
+
+  it('sets no tunable, and says so once: the seed keeps its kpreempt-threshold finding', () => {
+    // `=d` prints the low 16 bits of kpreemptpri's address (0xfffffffffbc3c5d0 -> 0xc5d0, -14896 signed):
+    // read as the value, kpreemptpri was -14896 and the seed lost the finding that names #1532's cause.
+    // The seed's 275 lines end with no newline: the prompt is line 276, the value line 277.
+    const a = analyzeText(SEED + lines('', '> kpreemptpri=d', '                -14896'));
+    expect(a.snapshot.tunables).toEqual({});
+    expect(a.findings.map((f) => f.rule)).toEqual(analyzeText(SEED).findings.map((f) => f.rule));
+    expect(a.notes.filter((n) => n.rule === 'model').map((n) => n.message)).toEqual([
+      'line 277: `kpreemptpri=d` prints the address of kpreemptpri, not its value (`kpreemptpri/d` reads the value): not used as kpreemptpri',
+    ]);
+  });
+
+  it('an address or number formatted is read and left alone, with no note', () => {
+    const a = analyzeText(lines('> 0t100=X', '                64', '> ffffff01dde41b90=J', '                ffffff01dde41b90'));
+    expect([a.accounting.unrecognized, a.snapshot.tunables, a.notes.filter((n) => n.rule === 'model')]).toEqual([0, {}, []]);
   });
 });
