@@ -1,7 +1,7 @@
 // priority-inversion: a lock holder running on an inherited priority (t_epri > t_pri) means a
-// higher-priority thread waits behind it. Inheritance working (the holder is on a CPU) is benign;
-// a holder that is queued on a CPU held by a thread proven to stay in the kernel, or asleep, is the
-// inversion not resolved.
+// higher-priority thread waits behind it. Inheritance working (the holder is on a CPU, or queued on
+// one that switched lately) is benign; a holder that is queued on a CPU held by a thread proven to
+// stay in the kernel, or asleep, is the inversion not resolved.
 // Lock owners come from snapshot.waits (::mutex, ::rwlock, mutex words); the wait rules join them into chains.
 import type { Cpu, Thread } from '../model/snapshot.ts';
 import { EvidenceSet, cpuLine } from './evidence.ts';
@@ -57,7 +57,8 @@ export const priorityInversion: Rule = {
         const stay = old ? kernelStay(q.cpu, dispatched(q.cpu, idx), idx, limit) : null;
         const stuck = stay?.proven === true;
         if (stay !== null) for (const l of stay.lines) ev.add(l);
-        severity = stuck ? 'high' : 'medium';
+        // A CPU that switched lately is scheduling: the holder runs at its next pick, as on a CPU.
+        severity = stuck ? 'high' : old ? 'medium' : 'low';
         situation =
           `It is runnable, queued on CPU ${q.cpu.id}` +
           (stuck

@@ -42,6 +42,17 @@ describe('priority-inversion', () => {
     expect(f!.message).toContain('nothing proves the thread there keeps the CPU');
   });
 
+  it('a holder queued on a CPU that switched a tick ago: the CPU is scheduling, low (it was medium)', () => {
+    // An ordinary moment of a busy system: inheritance raised the holder to 60, RNRN is set over the
+    // pri-59 thread running, and the holder runs at the CPU's next pick.
+    const s = emptySnapshot();
+    s.cpus.push(mkCpu({ id: 0, pri: 59, runrun: true, switchTicks: 1, thread: 'run', runq: [{ pri: 20, thread: 'h', proc: 'postgres', line: 8 }], lines: { pri: 7 } }));
+    s.threads.push(mkThread('h', { pri: 20, epri: 60, state: 'run', queuedOn: 0, lines: { epri: 12 } }));
+    const [f] = priorityInversion.run(ctx(s, lines)).findings;
+    expect(f!.severity).toBe('low');
+    expect(f!.message).toContain('inheritance should let it run soon');
+  });
+
   it('no inheritance shown: quiet; lock waiters without owners give a note', () => {
     const s = emptySnapshot();
     s.threads.push(mkThread('h', { pri: 40, epri: 0 }));
