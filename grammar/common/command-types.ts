@@ -23,6 +23,11 @@ export interface ParsedCommand {
   stages: CommandStage[];
 }
 
+/** Whether an address typed is a C identifier (`kpreemptpri`, a variable's name) rather than a number or an expression. */
+export function isSymbolName(s: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(s);
+}
+
 /** The last stage of a command line, whose output reaches the terminal; null when not known. */
 export function lastStage(cmd: ParsedCommand | null): CommandStage | null {
   const st = cmd?.stages;

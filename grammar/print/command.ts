@@ -2,7 +2,7 @@
 // and member paths, and the address. Only the last stage of a pipeline prints to the terminal.
 import { normalizeAddr } from '../common/numbers.ts';
 import type { SectionContext } from '../common/source.ts';
-import { hasOption, lastStage } from '../common/command-types.ts';
+import { hasOption, isSymbolName, lastStage } from '../common/command-types.ts';
 
 export interface PrintCommand {
   /** Object address typed before `::print` (hex), or null (piped in, a symbol, or none). */
@@ -37,10 +37,6 @@ function positionalArgs(args: readonly string[]): string[] {
   return args.slice(i);
 }
 
-function isIdentifier(s: string): boolean {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(s);
-}
-
 export function printCommand(ctx: SectionContext): PrintCommand | null {
   const st = lastStage(ctx.command);
   if (!st || st.verb !== 'dcmd' || st.name !== 'print') return null;
@@ -53,7 +49,7 @@ export function printCommand(ctx: SectionContext): PrintCommand | null {
   const typed = st.addr !== null ? normalizeAddr(st.addr) : null;
   return {
     addr: typed,
-    symbol: typed === null && st.addr !== null && isIdentifier(st.addr) && stages.length === 1 ? st.addr : null,
+    symbol: typed === null && st.addr !== null && isSymbolName(st.addr) && stages.length === 1 ? st.addr : null,
     type,
     members: positional,
     showAddr,

@@ -1,7 +1,7 @@
 // `NAME/D` (and /U /X /J /K /E /e) and `NAME::print [-dtx]` for a tunable the input showed: the
 // value read back from the snapshot, printed as mdb prints a format command or a variable's
 // value. Memory a snapshot does not hold is refused.
-import type { CommandStage } from '../../grammar/common/command-types.ts';
+import { isSymbolName, type CommandStage } from '../../grammar/common/command-types.ts';
 import { renderFormat, type FormatLetter } from '../render/format.ts';
 import { isWriteStage } from '../../grammar/format/write.ts';
 import { parseMdbBigInt } from '../../grammar/common/numbers.ts';
@@ -22,7 +22,7 @@ export function formatTunable(a: Analysis, st: CommandStage): DcmdResult {
     return fail(`${name ?? ''}/${st.name}: a snapshot cannot be written; \`playfair sim --what-if ${name ?? 'NAME'}=${value} FILE\` simulates the dump with it`);
   }
   const memory = fail(`${name ?? ''}${st.count === null ? '' : ',' + st.count}/${st.name}: formats read memory; a snapshot answers only NAME/D of a tunable the input showed`);
-  if (name === null || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || st.count !== null || st.args.length > 0) return memory;
+  if (name === null || !isSymbolName(name) || st.count !== null || st.args.length > 0) return memory;
   const v = a.snapshot.tunables[name];
   if (v === undefined) {
     // `ffff/K` is an address (memory); `kpreemptpri/D` a symbol whose value the input did not show.
