@@ -15,7 +15,7 @@ import type {
   ThreadSummaryRecord,
   PsRecord,
 } from '../../grammar/records.ts';
-import { lastStage, type ParsedCommand } from '../../grammar/common/command-types.ts';
+import { isSymbolName, lastStage, type ParsedCommand } from '../../grammar/common/command-types.ts';
 import type { Diagnostic } from '../../grammar/common/source.ts';
 import { parseMdbBigInt, parseMdbInt } from '../../grammar/common/numbers.ts';
 import { WRITE_BYTES } from '../../grammar/format/write.ts';
@@ -203,11 +203,17 @@ class SnapshotBuilder {
         return this.addThreadSummary(record);
       case 'print':
         return this.addPrint(record, command);
-      case 'format':
-        // `=fmt` formats the address typed, not what is there: no value of the dump.
-        if (lastStage(command)?.immediate === true) return this.noteImmediate(record, command!);
+      case 'format': {
+        const st = lastStage(command);
+        if (st?.immediate === true) {
+          // `*NAME=fmt` loads the word at NAME and formats its low bytes, as NAME/fmt reads them;
+          // any other `=fmt` formats the address typed, not what is there: no value of the dump.
+          const loaded = st.addr !== null && st.addr.startsWith('*') && isSymbolName(st.addr.slice(1)) ? st.addr.slice(1) : null;
+          return loaded !== null ? this.addFormat(record, command, loaded) : this.noteImmediate(record, command!);
+        }
         this.noteWord(record, command);
         return this.addFormat(record, command);
+      }
       case 'status':
         for (const [k, v] of Object.entries(record.fields)) {
           this.snap.system ??= { fields: {}, lines: {} };
@@ -650,7 +656,8 @@ class SnapshotBuilder {
     });
   }
 
-  private addFormat(rec: FormatRecord, command: ParsedCommand | null): void {
+  /** `loaded`: the variable a `*NAME=fmt` loaded, whose value the output is. */
+  private addFormat(rec: FormatRecord, command: ParsedCommand | null, loaded?: string): void {
     const stage = command?.stages[command.stages.length - 1];
     const fmt = rec.format ?? (stage?.verb === 'format' ? stage.name : null);
     const first = rec.values[0];
@@ -660,7 +667,7 @@ class SnapshotBuilder {
     const read = writes !== undefined ? { bytes: writes, radix: 16 as const } : fmt === null ? undefined : FORMAT_READS[fmt];
     if (read === undefined) return;
     const verb = writes !== undefined ? 'writes' : 'reads';
-    const symbol = rec.symbol ?? (stage?.addr !== null && stage?.addr !== undefined && !/^(0x)?[0-9a-fA-F]+$/.test(stage.addr) ? stage.addr : null);
+    const symbol = loaded ?? rec.symbol ?? (stage?.addr !== null && stage?.addr !== undefined && !/^(0x)?[0-9a-fA-F]+$/.test(stage.addr) ? stage.addr : null);
     let target: { name: string; type: CType | null; set: (v: number) => void; tunable?: true } | null = null;
     if (symbol !== null && KEPT_TUNABLES.has(symbol)) {
       target = { name: symbol, type: tunableType(symbol), set: (v) => this.tunable(symbol, v, first.line), tunable: true };

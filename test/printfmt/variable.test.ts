@@ -116,6 +116,16 @@ describe('NAME=fmt formats where the variable is, not its value', () => {
     ]);
   });
 
+  it('*NAME=fmt loads the word at NAME: its low bytes are the value, as NAME/fmt reads them', () => {
+    const a = analyzeText(lines('> *kpreemptpri=d', '                100', '> *maxclsyspri=D', '                99'));
+    expect([a.snapshot.tunables, a.snapshot.tunableLines]).toEqual([{ kpreemptpri: 100, maxclsyspri: 99 }, { kpreemptpri: 2, maxclsyspri: 4 }]);
+    // =J formats all 8 bytes loaded: the 4 above hz's int are not zero, so it is refused as a wider /J would be.
+    const wide = analyzeText(lines('> *hz=J', '                ffffffff00000064'));
+    expect([wide.snapshot.tunables, wide.diagnostics.map((d) => d.message)]).toEqual([{}, ['hz = ffffffff00000064 is wider than its C type int (4 bytes): not used']]);
+    // `*kpreemptpri/D` reads memory at the address kpreemptpri holds: not kpreemptpri.
+    expect(analyzeText(lines('> *kpreemptpri/D', '0x64:           0')).snapshot.tunables).toEqual({});
+  });
+
   it('an address or number formatted is read and left alone, with no note', () => {
     const a = analyzeText(lines('> 0t100=X', '                64', '> ffffff01dde41b90=J', '                ffffff01dde41b90'));
     expect([a.accounting.unrecognized, a.snapshot.tunables, a.notes.filter((n) => n.rule === 'model')]).toEqual([0, {}, []]);
