@@ -4,15 +4,18 @@
 // thread; joined, it is the one warning mdb printed.
 import type { SourceLine } from '../../grammar/common/source.ts';
 import { joinCutLines, MIN_WRAP_WIDTH, wordDidNotFit, type Rejoined, type WidthSoFar } from './width-wrap.ts';
+import { outputStartKind } from './shapes.ts';
 
 const WARNING = 'mdb: ';
 
 /**
  * A tail a wrap moved: at column 0, not a warning of its own, and no columns (output rows and
- * headers line their columns up with runs of spaces; a warning's words have one between them).
+ * headers line their columns up with runs of spaces; a warning's words have one between them),
+ * nor a line that starts output of its own: `::walk thread | ::findstack -v` prints the next
+ * thread's `stack pointer for thread` right after a thread's `mdb: ... isn't in memory`.
  */
 function isTail(next: string): boolean {
-  return next.length > 0 && next.charCodeAt(0) !== 32 && !next.startsWith(WARNING) && !next.includes('  ');
+  return next.length > 0 && next.charCodeAt(0) !== 32 && !next.startsWith(WARNING) && !next.includes('  ') && outputStartKind(next) === null;
 }
 
 /**

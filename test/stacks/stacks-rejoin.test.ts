@@ -85,4 +85,18 @@ describe('rejoinCutWarnings: an mdb warning a wrap cut', () => {
     // Ending with a space, but the next word would have fitted: not a wrap.
     expect(cut(['mdb: failed to read thread at 1 ', 'address', 'x'.repeat(72)])).toEqual(['mdb: failed to read thread at 1 ', 'address', 'x'.repeat(72)]);
   });
+
+  it('leaves the next thread\'s header after a warning as wide as any line so far', () => {
+    // Found by the fuzzer (seed 1217, case 1392): a walk whose first line is a warning. The warning
+    // is the widest line so far, so it ran to "the width", and the header read as its tail: the
+    // thread and its stack were lost (full detail) or kept (read in parts), as the cut fell.
+    const warn = "mdb: thread ffffff01e8b41020 isn't in memory";
+    const header = 'stack pointer for thread ffffff0007c8fc40: ffffff0007c8fb50';
+    expect(cut([warn, header, '  ffffff0007c8fb80 swtch+0x1e6()'])).toEqual([warn, header, '  ffffff0007c8fb80 swtch+0x1e6()']);
+    const a = analyzeText(['> ::pgrep qemu | ::walk thread | ::findstack -v', warn, header, '  ffffff0007c8fb80 swtch+0x1e6()'].join('\n'));
+    expect(a.snapshot.threads.map((t) => [t.addr, t.stack?.map((f) => f.func) ?? null])).toEqual([
+      ['ffffff01e8b41020', null],
+      ['ffffff0007c8fc40', ['swtch']],
+    ]);
+  });
 });
