@@ -2,6 +2,8 @@
 // (mdb_print.c elt_print at depth 0 with no member path: no name and no ` = `), after its address
 // with -a and its type with -t. The line `0x64` used to be unrecognized ("expected ' = ' and a
 // value after the member name") and the value was lost, so a kpreemptpri shown this way was unknown.
+// Also the other ways a variable's name is typed before a verb: `NAME=fmt` formats where it is (not
+// its value), `*NAME=fmt` the word loaded from it (its value).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePrint } from '../../grammar/print/index.ts';
