@@ -331,9 +331,19 @@ class SnapshotBuilder {
     return this.snap.panic;
   }
 
-  private tunable(name: string, value: number, line: number): void {
+  /** A tunable's value as shown at `line`; `written`: read back after a write (moments.ts says that change). */
+  private tunable(name: string, value: number, line: number, written = false): void {
     const bad = name === 'hz' ? implausibleHz(value) : null;
     if (bad !== null) return this.diagnose(line, bad);
+    const before = this.snap.tunables[name];
+    if (!written && before !== undefined && before !== value) {
+      this.notes.push({
+        line,
+        message:
+          `${name} shows ${value} here and ${before} at line ${this.snap.tunableLines[name]}, with no write shown between them ` +
+          `(two boots or systems in one input, or a write the paste left out): the snapshot uses ${value}, the later`,
+      });
+    }
     this.snap.tunables[name] = value;
     this.snap.tunableLines[name] = line;
   }
@@ -670,7 +680,7 @@ class SnapshotBuilder {
     const symbol = loaded ?? rec.symbol ?? (stage?.addr !== null && stage?.addr !== undefined && !/^(0x)?[0-9a-fA-F]+$/.test(stage.addr) ? stage.addr : null);
     let target: { name: string; type: CType | null; set: (v: number) => void; tunable?: true } | null = null;
     if (symbol !== null && KEPT_TUNABLES.has(symbol)) {
-      target = { name: symbol, type: tunableType(symbol), set: (v) => this.tunable(symbol, v, first.line), tunable: true };
+      target = { name: symbol, type: tunableType(symbol), set: (v) => this.tunable(symbol, v, first.line, rec.written !== undefined), tunable: true };
     } else {
       const addr = rec.addr !== null ? toAddr(rec.addr) : stage?.addr ? toAddr(stage.addr) : null;
       const known = addr === null ? undefined : (this.fieldAt.get(addr) ?? this.classDataAt(addr));

@@ -77,3 +77,17 @@ describe('a write and what it prints', () => {
     expect(b.snapshot.tunables).toEqual({});
   });
 });
+
+describe('a tunable shown twice with different values and no write between them', () => {
+  it('takes the later with a note naming both lines; the same value again, or a write between, says nothing of it', () => {
+    const twice = analyzeText(lines('> kpreemptpri/D', 'kpreemptpri:', 'kpreemptpri:    100', '> kpreemptpri/D', 'kpreemptpri:', 'kpreemptpri:    99'));
+    expect([twice.snapshot.tunables, twice.snapshot.tunableLines]).toEqual([{ kpreemptpri: 99 }, { kpreemptpri: 6 }]);
+    expect(modelNotes(twice)).toEqual([
+      'line 6: kpreemptpri shows 99 here and 100 at line 3, with no write shown between them (two boots or systems in one input, or a write the paste left out): the snapshot uses 99, the later',
+    ]);
+    const same = analyzeText(lines('> kpreemptpri/D', 'kpreemptpri:', 'kpreemptpri:    100', '> kpreemptpri::print -d', '0t100'));
+    expect(modelNotes(same)).toEqual([]);
+    const written = analyzeText(lines('> kpreemptpri/D', 'kpreemptpri:', 'kpreemptpri:    100', '> kpreemptpri/W 0t99', W, '> kpreemptpri/D', 'kpreemptpri:', 'kpreemptpri:    99'));
+    expect(modelNotes(written).filter((m) => m.includes('no write shown'))).toEqual([]);
+  });
+});
