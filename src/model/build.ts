@@ -645,7 +645,7 @@ class SnapshotBuilder {
   /** Once per command: stacks a pipeline printed with no thread to own them. */
   private noteUnowned(rec: StackRecord, command: ParsedCommand): void {
     if (!this.firstTime(command.text)) return;
-    const findstack = command.stages[command.stages.length - 1]!.name === 'findstack';
+    const findstack = lastStage(command)!.name === 'findstack';
     this.notes.push({
       line: rec.line,
       message: findstack
@@ -668,7 +668,7 @@ class SnapshotBuilder {
 
   /** `loaded`: the variable a `*NAME=fmt` loaded, whose value the output is. */
   private addFormat(rec: FormatRecord, command: ParsedCommand | null, loaded?: string): void {
-    const stage = command?.stages[command.stages.length - 1];
+    const stage = lastStage(command);
     const fmt = rec.format ?? (stage?.verb === 'format' ? stage.name : null);
     const first = rec.values[0];
     if (first === undefined) return;
@@ -677,7 +677,8 @@ class SnapshotBuilder {
     const read = writes !== undefined ? { bytes: writes, radix: 16 as const } : fmt === null ? undefined : FORMAT_READS[fmt];
     if (read === undefined) return;
     const verb = writes !== undefined ? 'writes' : 'reads';
-    const symbol = loaded ?? rec.symbol ?? (stage?.addr !== null && stage?.addr !== undefined && !/^(0x)?[0-9a-fA-F]+$/.test(stage.addr) ? stage.addr : null);
+    const typed = stage?.addr ?? null;
+    const symbol = loaded ?? rec.symbol ?? (typed !== null && isSymbolName(typed) ? typed : null);
     let target: { name: string; type: CType | null; set: (v: number) => void; tunable?: true } | null = null;
     if (symbol !== null && KEPT_TUNABLES.has(symbol)) {
       target = { name: symbol, type: tunableType(symbol), set: (v) => this.tunable(symbol, v, first.line, rec.written !== undefined), tunable: true };
@@ -725,7 +726,7 @@ class SnapshotBuilder {
 
   /** `ADDR/J` (or /K): an 8-byte hex word at an address, kept in case a waiter's mutex is there (see buildWaits). */
   private noteWord(rec: FormatRecord, command: ParsedCommand | null): void {
-    const stage = command?.stages[command.stages.length - 1];
+    const stage = lastStage(command);
     const fmt = rec.format ?? (stage?.verb === 'format' ? stage.name : null);
     const first = rec.values[0];
     if ((fmt !== 'J' && fmt !== 'K') || first === undefined) return;
