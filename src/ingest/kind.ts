@@ -28,6 +28,11 @@ const DCMD_KINDS: Record<string, SectionKind> = {
   wchaninfo: 'wchaninfo',
 };
 
+/** A dcmd whose output a grammar here reads, or that feeds one (`::walk`, `::pgrep`). */
+export function isKnownDcmd(name: string): boolean {
+  return Object.hasOwn(DCMD_KINDS, name);
+}
+
 /** adb macros that are aliases of dcmds we read (`$<cpus` is `::walk cpu | ::cpuinfo -v`). */
 const MACRO_KINDS: Record<string, SectionKind> = { cpu: 'cpuinfo', cpun: 'cpuinfo', cpus: 'cpuinfo' };
 

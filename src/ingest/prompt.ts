@@ -1,9 +1,12 @@
-// Prompt lines: `> cmd` (mdb), `[0]> cmd` (kmdb), `[0]: cmd` (old Solaris docs), and shell
-// lines that run mdb with a command (`mdb -ke "::cpuinfo -v"`).
+// Prompt lines: `> cmd` (mdb), `[0]> cmd` (kmdb), `[0]: cmd` (old Solaris docs), shell lines
+// that run mdb with a command (`mdb -ke "::cpuinfo -v"`), and commands shown with no prompt.
 import { parseCommandLine } from '../../grammar/command/index.ts';
-import type { ParsedCommand } from '../../grammar/common/command-types.ts';
+import { isSymbolName, type CommandStage, type ParsedCommand } from '../../grammar/common/command-types.ts';
 import { isHexDigits } from '../../grammar/common/numbers.ts';
 import { isWriteStage } from '../../grammar/format/write.ts';
+import { KEPT_TUNABLES } from '../../illumos/index.ts';
+import { isKnownDcmd } from './kind.ts';
+import { looksLikeProse } from './shapes.ts';
 
 export type PromptLine =
   /** A prompt with a command after it, and which program's prompt it was. */
@@ -15,9 +18,10 @@ export type PromptLine =
 
 /**
  * Whose prompt a command was typed at: `> ` (mdb), `[N]> ` or `[N]: ` (kmdb, and also the guest
- * debugger of a bhyve VM, which prints the same `[N]> `), or a shell line running mdb.
+ * debugger of a bhyve VM, which prints the same `[N]> `), a shell line running mdb, or none shown
+ * (`bare`: a rendered Markdown quote drops the `> `, and people write commands out without it).
  */
-export type PromptStyle = 'mdb' | 'kmdb' | 'shell';
+export type PromptStyle = 'mdb' | 'kmdb' | 'shell' | 'bare';
 
 const MAX_PROMPT_INDENT = 8;
 
@@ -152,15 +156,63 @@ export function readPrompt(line: string): PromptLine | null {
     return commandOf(after, line.trimStart().startsWith('[') ? 'kmdb' : 'mdb');
   }
   const shell = shellMdbCommand(line);
-  if (shell === null) return null;
+  if (shell === null) return bareCommand(line);
   if (shell === '') return { type: 'shell' };
   const parsed = parseCommandLine(shell);
   return parsed === null ? { type: 'shell' } : { type: 'command', command: parsed.text, parsed, style: 'shell' };
 }
 
-/** A prompt with a command, or (unless `strict`) a shell line that starts mdb: the surest signs of a session. */
+/**
+ * A command with no prompt before it (`::cpuinfo -v`, `ffffff0007e01c40::findstack -v`,
+ * `kpreemptpri/D`, `ADDR$<bufctl_audit`, `ADDR$C`), taken only where a sentence cannot be: at
+ * column 0, its first word holding the `::`, `/` or `$`, and not reading as prose. A dcmd after a
+ * symbol (`kpreemptpri::print`) must be one we read, as `std::vector` is C++; a format's address
+ * must be hex of 8 digits or more, `0x` hex, or a tunable's name, as `I/O`, `N/A` and `and/or` are
+ * words; of the builtins only the stack and register ones.
+ */
+function bareCommand(line: string): PromptLine | null {
+  const c = line.charCodeAt(0);
+  if (!(c === 58 || c === 36 || isSymbolStart(c) || (c >= 48 && c <= 57))) return null;
+  const sp = line.indexOf(' ');
+  const first = sp < 0 ? line : line.slice(0, sp);
+  if (!first.includes('::') && !first.includes('/') && !first.includes('$')) return null;
+  if (looksLikeProse(line)) return null;
+  const cmd = commandOf(line, 'bare');
+  if (cmd === null || cmd.type !== 'command') return null;
+  return cmd.parsed.stages.every((st, k) => bareStage(st, k === 0)) ? cmd : null;
+}
+
+function isSymbolStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+function bareStage(st: CommandStage, first: boolean): boolean {
+  const a = st.addr;
+  if (!first) return a === null && (st.verb === 'dcmd' || st.verb === 'format');
+  const hex = a !== null && (a.startsWith('0x') ? isHexDigits(a.slice(2)) : a.length >= 8 && isHexDigits(a));
+  switch (st.verb) {
+    case 'dcmd':
+      return a === null || hex || (isSymbolName(a) && isKnownDcmd(st.name));
+    case 'format':
+      return st.immediate !== true && a !== null && (hex || KEPT_TUNABLES.has(a));
+    case 'macro':
+      return a === null || hex || isSymbolName(a);
+    case 'builtin':
+      return BARE_BUILTINS.test(st.name) && (a === null || hex) && st.args.every((w) => /^[0-9]+$/.test(w));
+    case 'repeat':
+      return false;
+  }
+}
+
+/** `$c`, `$C` (with a frame count), `$r`: the builtins whose output is read. */
+const BARE_BUILTINS = /^\$(?:[cC][0-9]*|r)$/;
+
+/**
+ * A prompt with a command, or (unless `strict`) a shell line that starts mdb: the surest signs of
+ * a session. A command shown without a prompt is not one: it says nothing of what comes before it.
+ */
 export function isCommandLine(text: string, strict: boolean): boolean {
   const prompt = readPrompt(text);
-  if (prompt === null) return false;
+  if (prompt === null || (prompt.type === 'command' && prompt.style === 'bare')) return false;
   return strict ? prompt.type === 'command' && prompt.style !== 'shell' : prompt.type !== 'empty';
 }

@@ -39,7 +39,7 @@ export interface CommandedRecord {
    * Whose prompt the command was typed at. `kmdb` (`[N]> `) is also what a bhyve guest's debugger
    * prints, so a stack read there may be a guest kernel's, not a thread of this system.
    */
-  prompt?: 'mdb' | 'kmdb' | 'shell';
+  prompt?: 'mdb' | 'kmdb' | 'shell' | 'bare';
 }
 
 /** A model remark that is neither a finding nor a refused value: it says what the model left out and why. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommandLine } from '../../grammar/command/index.ts';
-import { readPrompt } from '../../src/ingest/prompt.ts';
+import { isCommandLine, readPrompt } from '../../src/ingest/prompt.ts';
 import { analyzeText } from '../../src/analyze.ts';
 
 describe('mdb command lines', () => {
@@ -68,5 +68,78 @@ describe('shell lines that feed mdb its command with echo', () => {
     expect(a.accounting).toEqual({ lines: 2, parsed: 2, prose: 0, unrecognized: 0 });
     expect(a.sections.map((s) => [s.command, s.kind])).toEqual([['kpreemptpri/W 0t99', 'format']]);
     expect(a.snapshot.tunables).toEqual({ kpreemptpri: 99 });
+  });
+});
+
+describe('commands shown without a prompt (a rendered Markdown quote, a report that writes them out)', () => {
+  const bare = (l: string) => {
+    const p = readPrompt(l);
+    return p !== null && p.type === 'command' && p.style === 'bare' ? p.command : null;
+  };
+
+  it('take a dcmd, a pipeline, a format, a macro or a stack builtin at column 0', () => {
+    expect(bare('::cpuinfo -v')).toBe('::cpuinfo -v');
+    expect(bare('ffffff0007e01c40::findstack -v')).toBe('ffffff0007e01c40::findstack -v');
+    expect(bare('ffffff01d5a600c0::print kthread_t t_cldata | ::print -a tsproc_t ts_timeleft')).toBe(
+      'ffffff01d5a600c0::print kthread_t t_cldata | ::print -a tsproc_t ts_timeleft',
+    );
+    expect(bare('::walk thread | ::findstack -v ! head -40')).toBe('::walk thread | ::findstack -v ! head -40');
+    expect(bare('kpreemptpri::print')).toBe('kpreemptpri::print');
+    expect(bare('kpreemptpri/D')).toBe('kpreemptpri/D');
+    expect(bare('ffffff01dde41b90/D')).toBe('ffffff01dde41b90/D');
+    expect(bare('0x70ae3200$<bufctl_audit')).toBe('0x70ae3200$<bufctl_audit');
+    expect(bare('$<cpus')).toBe('$<cpus');
+    expect(bare('ffffff0007e01c40$C')).toBe('ffffff0007e01c40$C');
+  });
+
+  it('not words, paths, C++ names, sentences, or an indented line', () => {
+    for (const l of [
+      'std::vector is used here',
+      'Foo::bar() crashed',
+      'I/O',
+      'N/A',
+      'and/or',
+      'a/b',
+      'TCP/IP stack',
+      '12/25/2020',
+      'usr/src/uts/common/disp/disp.c',
+      '$HOME/foo',
+      '::cpuinfo -v shows the CPU state of every processor',
+      '  ::cpuinfo -v',
+      'kpreemptpri=D',
+      '0xffffff01dde41b90:             -6618541',
+      'panic[cpu1]/thread=ffffff01d5a600c0: BAD TRAP: type=e (#pf Page fault)',
+    ]) {
+      expect(bare(l), l).toBeNull();
+    }
+  });
+
+  it('say nothing of a session, so they teach no prefix', () => {
+    expect(isCommandLine('::cpuinfo -v', false)).toBe(false);
+    expect(isCommandLine('::cpuinfo -v', true)).toBe(false);
+    expect(isCommandLine('> ::cpuinfo -v', true)).toBe(true);
+  });
+
+  it('end the output before them and start their own', () => {
+    const a = analyzeText(
+      [
+        'The waiting threads:',
+        'ffffff0007e01c40::findstack -v',
+        'stack pointer for thread ffffff0007e01c40: ffffff0007e01b60',
+        '  ffffff0007e01b90 swtch+0x1e6()',
+        'ffffff0007e1fc40::findstack -v',
+        'stack pointer for thread ffffff0007e1fc40: ffffff0007e1fb60',
+        '  ffffff0007e1fb90 swtch+0x1e6()',
+      ].join('\n'),
+    );
+    expect(a.accounting).toEqual({ lines: 7, parsed: 6, prose: 1, unrecognized: 0 });
+    expect(a.sections.map((s) => [s.command, s.kind, s.startLine, s.endLine])).toEqual([
+      ['ffffff0007e01c40::findstack -v', 'findstack', 2, 4],
+      ['ffffff0007e1fc40::findstack -v', 'findstack', 5, 7],
+    ]);
+    expect(a.snapshot.threads.map((t) => [t.addr, t.stack?.map((f) => f.func)])).toEqual([
+      ['ffffff0007e01c40', ['swtch']],
+      ['ffffff0007e1fc40', ['swtch']],
+    ]);
   });
 });

@@ -14,6 +14,8 @@ const lines = seed.split('\n');
 const base = analyzeText(seed);
 const FINDINGS = ['kpreempt-threshold', 'runq-starvation', 'ts-timeleft-overrun', 'preemption-pending'];
 const squeeze = (l: string) => l.replace(/ +/g, ' ');
+/** An mdb prompt with a command taken off, as a rendered Markdown quote (`> ::cpuinfo -v`) is copied. */
+const dropPrompt = (l: string) => (l.startsWith('> ') && l.trim() !== '>' ? l.slice(2) : l);
 /** A line as a web page's source holds it. */
 const escapeHtml = (l: string) => l.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 /** Lines inside `<pre>`...`</pre>` stuck to the first and last line, as a page's source or a saved mail holds them. */
@@ -57,6 +59,9 @@ const variants: Record<string, string> = {
   'with <-- and --> autocorrected to arrows': lines.map((l) => l.replaceAll('<--', '\u2190').replaceAll('-->', '\u2192')).join('\n'),
   // A chat message (Slack): fences stuck to the first and the last line of the paste.
   'in a chat code block with its fences stuck to the text': lines.map((l, i) => (i === 0 ? '```' : '') + l + (i === lines.length - 1 ? '```' : '')).join('\n'),
+  // A rendered Markdown page: `> ::cpuinfo -v` became a quote, and its copy is the command alone.
+  'with its prompts dropped (copied from a rendered Markdown quote)': lines.map(dropPrompt).join('\n'),
+  'with its prompts dropped and squeezed': lines.map((l) => squeeze(dropPrompt(l))).join('\n'),
   'escaped as HTML': lines.map(escapeHtml).join('\n'),
   'escaped as HTML inside <pre>': inPre(lines).join('\n'),
 };
@@ -259,6 +264,8 @@ describe('every real sample, in every paste form below, reads as it does plain',
         ls.map((l) => l.replaceAll('<--', '\u2190').replaceAll('-->', '\u2192')),
         // A chat code block: the fences stuck to the first and last line.
         ls.map((l, i) => (i === 0 ? '```' : '') + l + (i === ls.length - 1 ? '```' : '')),
+        // A rendered Markdown quote: the mdb prompt's `> ` gone, the command left at column 0.
+        ls.map(dropPrompt),
       ];
       for (const variant of [...forms.map((f) => f.join('\n')), ls.join('\r')]) {
         const a = analyzeText(variant);
