@@ -7,7 +7,9 @@
 // them back too; a dash or arrow anywhere else stays. Escape sequences are
 // removed only from a line that starts with one (a coloured line or prompt, a title, a cleared
 // line): mdb prints none of its own, so one inside a line that starts plainly is the data's (a
-// process that named itself with escapes) and stays, for the reports to show escaped.
+// process that named itself with escapes) and stays, for the reports to show escaped. A line
+// typed at an mdb prompt is the exception: its echo is the line editor's, so it reads as the
+// screen showed it (typedLine).
 
 const ESC = 0x1b;
 /** The one-character CSI of 8-bit terminals (C1), as text decodes it. */
@@ -48,10 +50,10 @@ function marginArrow(line: string, i: number): string | null {
  * Characters readable() may change, for a quick test of a whole text or line before reading it
  * character by character. One class, no quantifier: it cannot backtrack.
  */
-const FOREIGN = /[\x1b\x9b\u00a0\u2000-\u200b\u2013\u2014\u202f\u205f\u2190\u2192\ufeff]/;
+const FOREIGN = /[\x08\x1b\x9b\u00a0\u2000-\u200b\u2013\u2014\u202f\u205f\u2190\u2192\ufeff]/;
 
 /** FOREIGN's characters one by one: a search for one character is far faster than a class on a long text. */
-const FOREIGN_CHARS = ['\x1b', '\x9b', '\u00a0', '\u2013', '\u2014', '\u202f', '\u205f', '\u2190', '\u2192', '\ufeff'];
+const FOREIGN_CHARS = ['\x08', '\x1b', '\x9b', '\u00a0', '\u2013', '\u2014', '\u202f', '\u205f', '\u2190', '\u2192', '\ufeff'];
 for (let c = 0x2000; c <= 0x200b; c++) FOREIGN_CHARS.push(String.fromCharCode(c));
 
 /** Whether readable() may change anything in the text: one search of a whole text (16 MiB: about a millisecond). */
@@ -104,14 +106,15 @@ function startsWithEscape(line: string): boolean {
 }
 
 /**
- * The line as mdb printed it: Unicode spaces read as ASCII spaces, zero-width characters dropped,
- * autocorrected margin arrows put back, and, when the line starts with an escape sequence, every
- * escape sequence removed. The line
+ * The line as mdb printed it: a line typed at a prompt as the screen showed it, Unicode spaces
+ * read as ASCII spaces, zero-width characters dropped, autocorrected margin arrows put back, and,
+ * when the line starts with an escape sequence, every escape sequence removed. The line
  * itself (the same string) when nothing changes. Linear: each character is looked at a bounded
  * number of times (an OSC with no end is looked for once).
  */
-export function readable(line: string): string {
-  if (!FOREIGN.test(line)) return line;
+export function readable(text: string): string {
+  if (!FOREIGN.test(text)) return text;
+  const line = typedLine(text) ?? text;
   const escapes = startsWithEscape(line);
   let out = '';
   let from = 0;
@@ -141,4 +144,119 @@ export function readable(line: string): string {
     }
   }
   return out + line.slice(from);
+}
+
+const BS = 0x08;
+
+/**
+ * A command line as the screen showed it when a `script` log or console capture holds what mdb's
+ * line editor wrote while it was typed (mdb_termio.c, with the terminal's codes): a backspace
+ * echoes `BS space BS`; completing a dcmd with Tab or recalling one from history moves back over
+ * the whole line, clears it (`ESC [K`) and writes the prompt and the command again; a key typed
+ * inside the line uses insert mode (`ESC [4h`). Null when the line holds no backspace or escape,
+ * does not show an mdb or kmdb prompt once followed, or moves in a way one line cannot show
+ * (another row, the whole screen). The work is bounded by a multiple of the line's length.
+ */
+export function typedLine(line: string): string | null {
+  if (line.indexOf('\x08') < 0 && line.indexOf('\x1b') < 0 && line.indexOf('\x9b') < 0) return null;
+  const shown = screenLine(line);
+  return shown !== null && showsPrompt(shown) ? shown : null;
+}
+
+/** `> ` or `[N]> ` / `[N]: ` (kmdb) after at most a few spaces, or the prompt alone. */
+function showsPrompt(t: string): boolean {
+  let i = 0;
+  while (t.charCodeAt(i) === 32 && i < 8) i++;
+  if (t.charCodeAt(i) === 0x3e) return i + 1 === t.length || t.charCodeAt(i + 1) === 32;
+  if (t.charCodeAt(i) !== 0x5b) return false;
+  let j = i + 1;
+  while (t.charCodeAt(j) >= 48 && t.charCodeAt(j) <= 57) j++;
+  const p = t.charCodeAt(j + 1);
+  return j > i + 1 && t.charCodeAt(j) === 0x5d && (p === 0x3e || p === 0x3a);
+}
+
+/** The characters one terminal row holds after the line is written to it from column 0; null when it leaves the row. */
+function screenLine(line: string): string | null {
+  const cells: string[] = [];
+  let x = 0;
+  let insert = false;
+  let work = 0;
+  const budget = 8 * line.length + 256;
+  for (let i = 0; i < line.length; ) {
+    if (work > budget) return null;
+    const c = line.charCodeAt(i);
+    if (c === BS) {
+      if (x > 0) x--;
+      i++;
+      continue;
+    }
+    if (c === ESC || c === C1_CSI) {
+      const end = escapeEnd(line, i, false);
+      if (end === i) return null;
+      const csi = c === C1_CSI || line.charCodeAt(i + 1) === 0x5b;
+      if (csi) {
+        const params = line.slice(c === C1_CSI ? i + 1 : i + 2, end - 1);
+        const n = params === '' || !/^[0-9]+$/.test(params) ? 1 : Math.max(1, Number(params));
+        work += Math.min(n, budget);
+        switch (line.charAt(end - 1)) {
+          case 'K': // erase in line: 0 (or none) to its end, 1 to the cursor, 2 all
+            if (params === '' || params === '0') cells.length = Math.min(cells.length, x);
+            else if (params === '1') for (let k = 0; k <= x && k < cells.length; k++) cells[k] = ' ';
+            else if (params === '2') cells.length = 0;
+            break;
+          case 'C':
+            x += n;
+            break;
+          case 'D':
+            x = Math.max(0, x - n);
+            break;
+          case 'G':
+            x = n - 1;
+            break;
+          case 'P':
+            if (x < cells.length) cells.splice(x, n);
+            work += cells.length;
+            break;
+          case '@': {
+            if (n > budget) return null;
+            const tail = cells.splice(x);
+            for (let k = 0; k < n && tail.length > 0; k++) cells.push(' ');
+            for (const t of tail) cells.push(t);
+            work += cells.length;
+            break;
+          }
+          case 'h':
+          case 'l':
+            if (params === '4') insert = line.charAt(end - 1) === 'h';
+            break;
+          case 'A':
+          case 'B':
+          case 'E':
+          case 'F':
+          case 'H':
+          case 'f':
+          case 'J':
+            return null;
+        }
+      }
+      i = end;
+      continue;
+    }
+    // Other control characters (a bell, DEL) show nothing.
+    if ((c < 32 && c !== 9) || c === 0x7f) {
+      i++;
+      continue;
+    }
+    const ch = line.charAt(i);
+    if (x > budget) return null;
+    while (cells.length < x) cells.push(' ');
+    if (insert) {
+      cells.splice(x, 0, ch);
+      work += cells.length - x;
+    } else cells[x] = ch;
+    x++;
+    work++;
+    i++;
+  }
+  return cells.join('');
 }

@@ -62,6 +62,11 @@ const variants: Record<string, string> = {
   // A rendered Markdown page: `> ::cpuinfo -v` became a quote, and its copy is the command alone.
   'with its prompts dropped (copied from a rendered Markdown quote)': lines.map(dropPrompt).join('\n'),
   'with its prompts dropped and squeezed': lines.map((l) => squeeze(dropPrompt(l))).join('\n'),
+  // A `script` log of the session: CRLF, a typo backspaced over (`BS space BS`), and each command
+  // completed with Tab, which makes mdb go back over the line, clear it and write it again.
+  'in a script log, typed with a backspace and Tab completion': lines
+    .map((l) => (l.startsWith('> ') ? `${l.slice(0, 5)}q\b \b${l.slice(5)}${'\b'.repeat(l.length)}\x1b[K${l}` : l) + '\r')
+    .join('\n'),
   'escaped as HTML': lines.map(escapeHtml).join('\n'),
   'escaped as HTML inside <pre>': inPre(lines).join('\n'),
 };
@@ -266,6 +271,8 @@ describe('every real sample, in every paste form below, reads as it does plain',
         ls.map((l, i) => (i === 0 ? '```' : '') + l + (i === ls.length - 1 ? '```' : '')),
         // A rendered Markdown quote: the mdb prompt's `> ` gone, the command left at column 0.
         ls.map(dropPrompt),
+        // A script log: a typo backspaced over on every command line.
+        ls.map((l) => (l.startsWith('> ') && l.length > 4 ? `${l.slice(0, 4)}q\b \b${l.slice(4)}` : l)),
       ];
       for (const variant of [...forms.map((f) => f.join('\n')), ls.join('\r')]) {
         const a = analyzeText(variant);

@@ -1,7 +1,7 @@
 // readable(): what a terminal capture or a web copy added to a line, taken off. Expected strings
 // are written out by hand from each input.
 import { describe, expect, it } from 'vitest';
-import { hasForeign, readable } from '../../src/ingest/terminal.ts';
+import { hasForeign, readable, typedLine } from '../../src/ingest/terminal.ts';
 
 describe('readable', () => {
   it('returns the very line when it has nothing to take off', () => {
@@ -63,16 +63,52 @@ describe('margin arrows a word processor or mail client autocorrected', () => {
 
 describe('hasForeign', () => {
   it('is true for exactly the characters readable() takes off or changes', () => {
-    // Written out from the list above: ESC, the 8-bit CSI, NBSP, U+2000-U+200A spaces, ZWSP, the
-    // en and em dashes, NNBSP, MMSP, the left and right arrows, BOM.
+    // Written out from the list above: backspace, ESC, the 8-bit CSI, NBSP, U+2000-U+200A spaces,
+    // ZWSP, the en and em dashes, NNBSP, MMSP, the left and right arrows, BOM.
     const margin = [0x2013, 0x2014, 0x2190, 0x2192];
-    const expected = [0x1b, 0x9b, 0xa0, ...Array.from({ length: 12 }, (_, k) => 0x2000 + k), 0x2013, 0x2014, 0x202f, 0x205f, 0x2190, 0x2192, 0xfeff];
+    const expected = [0x08, 0x1b, 0x9b, 0xa0, ...Array.from({ length: 12 }, (_, k) => 0x2000 + k), 0x2013, 0x2014, 0x202f, 0x205f, 0x2190, 0x2192, 0xfeff];
     const found: number[] = [];
     for (let c = 0; c <= 0xffff; c++) if (hasForeign('a' + String.fromCharCode(c) + 'b')) found.push(c);
     expect(found).toEqual(expected);
-    // Each but a lone ESC or CSI (a sequence with no end stays) and a dash or arrow outside the
-    // ::cpuinfo -v margin changes under readable().
-    for (const c of expected.filter((c) => c !== 0x1b && c !== 0x9b && !margin.includes(c))) expect(readable('a' + String.fromCharCode(c) + 'b')).not.toBe('a' + String.fromCharCode(c) + 'b');
+    // Each but a backspace outside a typed line, a lone ESC or CSI (a sequence with no end stays)
+    // and a dash or arrow outside the ::cpuinfo -v margin changes under readable().
+    for (const c of expected.filter((c) => c !== 0x08 && c !== 0x1b && c !== 0x9b && !margin.includes(c))) expect(readable('a' + String.fromCharCode(c) + 'b')).not.toBe('a' + String.fromCharCode(c) + 'b');
     for (const c of margin) expect(readable('a' + String.fromCharCode(c) + 'b')).toBe('a' + String.fromCharCode(c) + 'b');
+  });
+});
+
+describe('a command line as the screen showed it (a script log of mdb\'s line editor)', () => {
+  const BS = '\b';
+  it('follows a backspace echoed as BS space BS, and a typed key over the old one', () => {
+    expect(readable('> ::cpuinfx' + BS + ' ' + BS + 'o -v')).toBe('> ::cpuinfo -v');
+    expect(readable('> fffx' + BS + 'fff0007e01c40::findstack -v')).toBe('> ffffff0007e01c40::findstack -v');
+    expect(readable('[0]> ::cpuinfx' + BS + ' ' + BS + 'o')).toBe('[0]> ::cpuinfo');
+  });
+
+  it('follows a Tab completion and a history recall: back over the line, erase it, write it again', () => {
+    // `::cpui` Tab: mdb adds `nfo`, goes back over prompt and command (11 columns), clears, redraws.
+    expect(readable('> ::cpuinfo' + BS.repeat(11) + '\x1b[K> ::cpuinfo -v')).toBe('> ::cpuinfo -v');
+    expect(readable('> ' + BS.repeat(2) + '\x1b[K> ::walk thread | ::findstack -v')).toBe('> ::walk thread | ::findstack -v');
+  });
+
+  it('follows insert mode and cursor keys inside the line', () => {
+    // `::findstack -v` typed, the cursor taken back to its start, the address inserted.
+    expect(readable('> ::findstack -v' + '\x1b[D'.repeat(14) + '\x1b[4hffffff0007e01c40\x1b[4l')).toBe('> ffffff0007e01c40::findstack -v');
+    expect(readable('> ::cpuinfo -v\x1b[C\x1b[D')).toBe('> ::cpuinfo -v');
+    expect(readable('> ::cpuinfo -vv\x1b[D\x1b[P')).toBe('> ::cpuinfo -v');
+  });
+
+  it('not a line that shows no prompt: a backspace in output is the data\'s (a process name)', () => {
+    const l = 'R   1234   1 1234 1234   0 0x4a004000 ffffff01d5a600c0 evil' + BS + 'name';
+    expect(typedLine(l)).toBeNull();
+    expect(readable(l)).toBe(l);
+  });
+
+  it('not a line that moves to another row or over the screen, nor one that asks for more than its length', () => {
+    expect(typedLine('> ::cpuinfo\x1b[A -v')).toBeNull();
+    expect(typedLine('> ::cpuinfo\x1b[2J')).toBeNull();
+    expect(typedLine('> \x1b[99999999Cx')).toBeNull();
+    expect(typedLine('> \x1b[99999999@x')).toBeNull();
+    expect(typedLine('> ::cpuinfo -v')).toBeNull();
   });
 });
