@@ -114,7 +114,8 @@ function startsWithEscape(line: string): boolean {
  */
 export function readable(text: string): string {
   if (!FOREIGN.test(text)) return text;
-  const line = typedLine(text) ?? text;
+  const output = afterPager(text);
+  const line = typedLine(output) ?? output;
   const escapes = startsWithEscape(line);
   let out = '';
   let from = 0;
@@ -147,6 +148,28 @@ export function readable(text: string): string {
 }
 
 const BS = 0x08;
+
+/** mdb's pager prompt (mdb_io.c), written when a page is full. */
+const PAGER_PROMPT = '>> More [<space>, <cr>, q, n, c, a] ? ';
+
+/**
+ * The line after mdb's pager prompt in a `script` log: once a key is read, the pager writes
+ * backspaces, spaces and backspaces over its prompt and the output goes on on the same row, so
+ * the log holds both on one line. The line itself when it starts with no prompt erased so.
+ */
+function afterPager(line: string): string {
+  let from = 0;
+  while (line.startsWith(PAGER_PROMPT, from)) {
+    let i = from + PAGER_PROMPT.length;
+    const erase = i;
+    while (line.charCodeAt(i) === BS) i++;
+    if (i === erase) break;
+    while (line.charCodeAt(i) === 32) i++;
+    while (line.charCodeAt(i) === BS) i++;
+    from = i;
+  }
+  return from === 0 ? line : line.slice(from);
+}
 
 /**
  * A command line as the screen showed it when a `script` log or console capture holds what mdb's

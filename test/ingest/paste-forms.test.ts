@@ -14,6 +14,8 @@ const lines = seed.split('\n');
 const base = analyzeText(seed);
 const FINDINGS = ['kpreempt-threshold', 'runq-starvation', 'ts-timeleft-overrun', 'preemption-pending'];
 const squeeze = (l: string) => l.replace(/ +/g, ' ');
+/** mdb's pager prompt as a script log holds it once a key was read: the prompt, then its erasing. */
+const PAGED = '>> More [<space>, <cr>, q, n, c, a] ? ' + '\b'.repeat(38) + ' '.repeat(38) + '\b'.repeat(38);
 /** An mdb prompt with a command taken off, as a rendered Markdown quote (`> ::cpuinfo -v`) is copied. */
 const dropPrompt = (l: string) => (l.startsWith('> ') && l.trim() !== '>' ? l.slice(2) : l);
 /** A line as a web page's source holds it. */
@@ -67,6 +69,9 @@ const variants: Record<string, string> = {
   'in a script log, typed with a backspace and Tab completion': lines
     .map((l) => (l.startsWith('> ') ? `${l.slice(0, 5)}q\b \b${l.slice(5)}${'\b'.repeat(l.length)}\x1b[K${l}` : l) + '\r')
     .join('\n'),
+  // The same log of a long output: mdb's pager prompt, erased once a key is read, before every
+  // 7th line (mdb_io.c: 38 backspaces, 38 spaces, 38 backspaces, and the output goes on).
+  'in a script log, paged by mdb': lines.map((l, i) => (i % 7 === 6 ? PAGED + l : l)).join('\n'),
   'escaped as HTML': lines.map(escapeHtml).join('\n'),
   'escaped as HTML inside <pre>': inPre(lines).join('\n'),
 };
@@ -273,6 +278,8 @@ describe('every real sample, in every paste form below, reads as it does plain',
         ls.map(dropPrompt),
         // A script log: a typo backspaced over on every command line.
         ls.map((l) => (l.startsWith('> ') && l.length > 4 ? `${l.slice(0, 4)}q\b \b${l.slice(4)}` : l)),
+        // A script log paged by mdb: the pager prompt and its erasing before every 7th line.
+        ls.map((l, i) => (i % 7 === 6 ? PAGED + l : l)),
       ];
       for (const variant of [...forms.map((f) => f.join('\n')), ls.join('\r')]) {
         const a = analyzeText(variant);

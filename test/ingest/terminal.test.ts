@@ -112,3 +112,21 @@ describe('a command line as the screen showed it (a script log of mdb\'s line ed
     expect(typedLine('> ::cpuinfo -v')).toBeNull();
   });
 });
+
+describe('mdb\'s pager prompt in a script log', () => {
+  const PAGER = '>> More [<space>, <cr>, q, n, c, a] ? ';
+  // mdb_io.c: after the key, 38 backspaces, 38 spaces, 38 backspaces; the output goes on on that row.
+  const erase = '\b'.repeat(38) + ' '.repeat(38) + '\b'.repeat(38);
+  it('gives the output written over it, as the screen showed it', () => {
+    expect(readable(PAGER + erase + '  ffffff0007e01b90 swtch+0x1e6()')).toBe('  ffffff0007e01b90 swtch+0x1e6()');
+    expect(readable(PAGER + erase + '> ::cpuinfx\b \bo -v')).toBe('> ::cpuinfo -v');
+    expect(readable(PAGER + erase + PAGER + erase + 'stack pointer for thread ffffff0007e01c40: ffffff0007e01b60')).toBe(
+      'stack pointer for thread ffffff0007e01c40: ffffff0007e01b60',
+    );
+  });
+
+  it('leaves the prompt when no erase follows it (a screen copy of a pager still waiting)', () => {
+    expect(readable(PAGER)).toBe(PAGER);
+    expect(readable(PAGER + 'x\b')).toBe(PAGER + 'x\b');
+  });
+});
