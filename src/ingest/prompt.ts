@@ -13,8 +13,18 @@ export type PromptLine =
   | { type: 'command'; command: string; parsed: ParsedCommand; style: PromptStyle }
   /** A prompt with nothing after it (`> ` on its own). */
   | { type: 'empty' }
-  /** A shell line that starts mdb without a command (`# mdb -k`, `$ mdb unix.1 vmcore.1`). */
-  | { type: 'shell' };
+  /**
+   * A shell line that starts mdb without a command (`# mdb -k`, `$ mdb unix.1 vmcore.1`); with
+   * `heredoc`, mdb reads its commands from the lines after it, up to one that is `word` alone
+   * (`mdb -k <<EOF`; `<<-` lets tabs indent it).
+   */
+  | { type: 'shell'; heredoc?: Heredoc };
+
+/** A here-document's end: the word alone on a line, after tabs when `tabs` (`<<-`). */
+export interface Heredoc {
+  word: string;
+  tabs: boolean;
+}
 
 /**
  * Whose prompt a command was typed at: `> ` (mdb), `[N]> ` or `[N]: ` (kmdb, and also the guest
@@ -67,6 +77,20 @@ function shellMdbCommand(line: string): string | null {
   const m = /(?:^|\s)-[A-Za-z]*e\s+/.exec(rest);
   if (m === null) return '';
   return unquote(rest.slice(m.index + m[0].length));
+}
+
+/** A line of a here-document that feeds mdb: a command as typed, with no prompt; null when it is not one. */
+export function readHeredocLine(line: string): { command: string; parsed: ParsedCommand } | null {
+  const p = commandOf(line.trim(), 'shell');
+  return p === null || p.type !== 'command' ? null : { command: p.command, parsed: p.parsed };
+}
+
+/** `<<EOF`, `<< 'EOF'`, `<<-"END"` after mdb on a shell line; null when it has none. */
+function heredocOf(line: string): Heredoc | null {
+  const at = line.indexOf('<<', line.indexOf('mdb'));
+  if (at < 0) return null;
+  const m = /^<<(-?)[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/.exec(line.slice(at, at + 64));
+  return m === null ? null : { word: m[3]!, tabs: m[1] === '-' };
 }
 
 /**
@@ -157,7 +181,10 @@ export function readPrompt(line: string): PromptLine | null {
   }
   const shell = shellMdbCommand(line);
   if (shell === null) return bareCommand(line);
-  if (shell === '') return { type: 'shell' };
+  if (shell === '') {
+    const heredoc = heredocOf(line);
+    return heredoc === null ? { type: 'shell' } : { type: 'shell', heredoc };
+  }
   const parsed = parseCommandLine(shell);
   return parsed === null ? { type: 'shell' } : { type: 'command', command: parsed.text, parsed, style: 'shell' };
 }

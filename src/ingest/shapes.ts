@@ -1,6 +1,6 @@
 // Recognising mdb output by its shape, for output pasted without its command, and telling
 // prose apart from output. All checks are prefix/indexOf scans: linear in the line length.
-import { THREAD_STATES } from '../../illumos/index.ts';
+import { KEPT_TUNABLES, THREAD_STATES } from '../../illumos/index.ts';
 import type { SectionKind } from './types.ts';
 import { isHexCode, isHexDigits } from '../../grammar/common/numbers.ts';
 import { isConsolePanicLine } from '../../grammar/panic/index.ts';
@@ -51,7 +51,8 @@ export function outputStartKind(line: string): SectionKind | null {
   if (t.startsWith('panic[cpu') || t.startsWith('BAD TRAP:') || isSyslogPanic(line)) return 'panic';
   if (isFrameLine(line)) return 'frames';
   if (t.startsWith('sizeof (') || t === '{' || (t.endsWith(' {') && !t.includes('(') && !C_BLOCK_WORDS.has(t.slice(0, t.indexOf(' '))) && !looksLikeProse(t))) return 'print';
-  if (isNumberRow(line)) return 'format';
+  if (isMemberLine(t)) return 'print';
+  if (isNumberRow(line) || isLabelledNumberRow(t)) return 'format';
   if (isStacksGroupLine(t) || isStacksFrameLine(line)) return 'stacks';
   return null;
 }
@@ -100,6 +101,34 @@ function isNumberRow(line: string): boolean {
   for (const w of ws) {
     const d = w.startsWith('-') ? w.slice(1) : w;
     if (!isHexDigits(d)) return false;
+  }
+  return true;
+}
+
+/**
+ * `ffffff01dde41b90 ts_timeleft = 0xff9b0253`: `::print -a` of a member at column 0 (its address,
+ * its name, `=`, a value). A person's `x = 1` has no address before it.
+ */
+function isMemberLine(t: string): boolean {
+  if (!isHexCode(t.charCodeAt(0))) return false;
+  const ws = words(t);
+  return ws.length >= 4 && ws[2] === '=' && isAddressWord(ws[0]!) && !ws[0]!.endsWith(':') && /^[A-Za-z_][A-Za-z0-9_.]*$/.test(ws[1]!);
+}
+
+/**
+ * `0xffffff01dde41b90:             -6618541`: a format's output under its address, every value a
+ * number. The label is an address (8 to 16 hex digits) or a tunable's name (`kpreemptpri:`).
+ */
+function isLabelledNumberRow(t: string): boolean {
+  const colon = t.indexOf(':');
+  if (colon <= 0 || t.charCodeAt(colon + 1) !== 32) return false;
+  const label = t.slice(0, colon);
+  if (!(isAddressWord(label) || KEPT_TUNABLES.has(label))) return false;
+  const ws = words(t.slice(colon + 1));
+  if (ws.length === 0) return false;
+  for (const w of ws) {
+    const d = w.startsWith('-') ? w.slice(1) : w;
+    if (!isHexDigits(d.startsWith('0x') ? d.slice(2) : d)) return false;
   }
   return true;
 }

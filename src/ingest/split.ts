@@ -5,7 +5,7 @@ import type { SourceLine } from '../../grammar/common/source.ts';
 import type { ParsedCommand } from '../../grammar/common/command-types.ts';
 import type { LineClass, SectionKind } from './types.ts';
 import { expandTabs, isBlank, leadingSpaces } from './lines.ts';
-import { isCommandLine, readPrompt, type PromptStyle } from './prompt.ts';
+import { isCommandLine, readHeredocLine, readPrompt, type Heredoc, type PromptStyle } from './prompt.ts';
 import { decodeEntities, hasEncodedMarker } from './entities.ts';
 import { kindOfCommand } from './kind.ts';
 import {
@@ -88,6 +88,16 @@ type OpenSection = RawSection & {
   wrappedPrompt?: { text: string; lastKind: SectionKind | null };
 };
 
+/** A command a here-document gave mdb, waiting for its output. */
+interface QueuedCommand {
+  command: string;
+  parsed: ParsedCommand;
+  kind: SectionKind;
+}
+
+/** Commands a here-document is taken to hold at most: more is a paste the terminator never ended. */
+const MAX_HEREDOC_COMMANDS = 64;
+
 /** Words a wrapped command can end with: type, member and option words (`tsproc_t ts_timeleft`, `-a`). */
 const COMMAND_WORD = /^-?[A-Za-z_][A-Za-z0-9_.]*(?:->[A-Za-z_][A-Za-z0-9_.]*|\[[0-9]+\])*$/;
 /** Most words a wrapped command's rest is taken to hold. */
@@ -132,6 +142,14 @@ export class Splitter {
    */
   private htmlEscaped = false;
   private inHtmlBlock = false;
+
+  /** A here-document giving mdb its commands (`mdb -k <<EOF` up to `EOF`), while its lines are read. */
+  private heredoc: (Heredoc & { commands: QueuedCommand[] }) | null = null;
+  /**
+   * Commands a here-document gave mdb, whose output follows with no prompt between: output
+   * recognised by its shape takes the first of its kind, and those before it printed nothing read.
+   */
+  private queued: QueuedCommand[] = [];
 
   private readonly partLines: number;
   private readonly fastLane: boolean;
@@ -220,9 +238,12 @@ export class Splitter {
         return;
       }
     }
+    if (this.heredoc !== null && this.heredocLine(no, text)) return;
     const prompt = readPrompt(text);
     if (prompt !== null) {
       this.close();
+      this.endQueue();
+      if (prompt.type === 'shell' && prompt.heredoc !== undefined) this.heredoc = { ...prompt.heredoc, commands: [] };
       if (prompt.type === 'command') {
         const lastKind = this.lastKind;
         const kind = kindOfCommand(prompt.parsed, this.lastKind);
@@ -299,6 +320,7 @@ export class Splitter {
         !(open.command !== null && isColumnRow(body));
       if (prose) {
         this.close();
+        this.endQueue();
         this.sink.onLine(no, 'prose');
         return;
       }
@@ -315,7 +337,15 @@ export class Splitter {
     }
     const started = outputStartKind(text) ?? (looksLikeStrayOutput(text) ? 'unknown' : null);
     if (started !== null) this.start(no, text, started);
-    else this.sink.onLine(no, 'prose');
+    else {
+      this.endQueue();
+      this.sink.onLine(no, 'prose');
+    }
+  }
+
+  /** A prompt, or a person's words, end what a here-document's commands printed: output after them is not theirs. */
+  private endQueue(): void {
+    this.queued = [];
   }
 
   finish(): void {
@@ -347,7 +377,56 @@ export class Splitter {
   }
 
   private start(no: number, text: string, kind: SectionKind): void {
-    this.open = { command: null, parsedCommand: null, kind, startLine: no, body: [{ no, text }], warnings: [], part: 0, last: true, widthBefore: 0, indent: 0 };
+    const q = this.takeQueued(kind);
+    this.open = {
+      command: q?.command ?? null,
+      parsedCommand: q?.parsed ?? null,
+      ...(q === null ? {} : { prompt: 'shell' as const }),
+      kind,
+      startLine: no,
+      body: [{ no, text }],
+      warnings: [],
+      part: 0,
+      last: true,
+      widthBefore: 0,
+      indent: 0,
+    };
+  }
+
+  /** The first queued command whose output is of this kind, and the ones before it gone; null when none. */
+  private takeQueued(kind: SectionKind): QueuedCommand | null {
+    const k = this.queued.findIndex((q) => q.kind === kind);
+    if (k < 0) return null;
+    const q = this.queued[k]!;
+    this.queued.splice(0, k + 1);
+    return q;
+  }
+
+  /**
+   * A line of a here-document: its end, a blank line (mdb skips it), or a command, queued for the
+   * output after the end. False when it is none of these: the lines were not mdb's commands after
+   * all (or the paste cut the terminator off), and the line is read as any other.
+   */
+  private heredocLine(no: number, text: string): boolean {
+    const h = this.heredoc!;
+    if (text.trim() === h.word) {
+      this.queued = h.commands;
+      this.heredoc = null;
+      this.sink.onLine(no, 'parsed');
+      return true;
+    }
+    if (isBlank(text)) {
+      this.sink.onLine(no, 'prose');
+      return true;
+    }
+    const cmd = h.commands.length < MAX_HEREDOC_COMMANDS ? readHeredocLine(text) : null;
+    if (cmd === null) {
+      this.heredoc = null;
+      return false;
+    }
+    h.commands.push({ command: cmd.command, parsed: cmd.parsed, kind: kindOfCommand(cmd.parsed, h.commands.at(-1)?.kind ?? null) });
+    this.sink.onLine(no, 'parsed');
+    return true;
   }
 
   /** Hands on what an open section has read so far as one part; the section stays open for the rest. */

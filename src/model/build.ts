@@ -590,7 +590,10 @@ class SnapshotBuilder {
   private addPrint(rec: PrintRecord, command: ParsedCommand | null): void {
     if (rec.symbol !== undefined) return this.addVariable(rec.symbol, rec);
     const type = rec.type;
-    if (type === null) return;
+    if (type === null) {
+      if (command === null) this.noteTypeless(rec);
+      return;
+    }
     const stages = command?.stages ?? [];
     const first = stages[0];
     // `A::print kthread_t t_cldata | ::print tsproc_t ...`: the struct printed is A's class data.
@@ -655,6 +658,23 @@ class SnapshotBuilder {
     });
   }
 
+  /**
+   * `::print` output pasted with no command and no type (`ADDR ts_timeleft = 0xff9b0253`): members
+   * the model keeps, of a struct it cannot name nor place. Said, so a rule's "no ts_timeleft in the
+   * input" is not the whole story.
+   */
+  private noteTypeless(rec: PrintRecord): void {
+    const names = rec.fields.filter((f) => f.value !== null && isKeptMember(f.name)).map((f) => f.name);
+    if (names.length === 0) return;
+    const shown = names.length > 4 ? `${names.slice(0, 4).join(', ')} and ${names.length - 4} more` : names.join(', ');
+    this.notes.push({
+      line: rec.line,
+      message:
+        `::print output with no command above it shows ${shown}: with neither its type nor the thread it belongs to shown, ` +
+        `${names.length === 1 ? 'it is' : 'they are'} not used (paste the command that printed ${names.length === 1 ? 'it' : 'them'} with it)`,
+    });
+  }
+
   /** Once per command: members ::print showed with no address of the struct they belong to. */
   private noteUnplaced(rec: PrintRecord, command: ParsedCommand | null): void {
     if (!this.firstTime(command?.text ?? `${rec.type} at line ${rec.line}`)) return;
@@ -675,7 +695,13 @@ class SnapshotBuilder {
     // A write's value is the one read back after it, printed `0x%x` at the verb's width.
     const writes = rec.written !== undefined && fmt !== null ? WRITE_BYTES[fmt] : undefined;
     const read = writes !== undefined ? { bytes: writes, radix: 16 as const } : fmt === null ? undefined : FORMAT_READS[fmt];
-    if (read === undefined) return;
+    if (read === undefined) {
+      // `kpreemptpri:    100` pasted bare: 100 is 0t100 under /D and 0x100 under /X.
+      if (fmt === null && rec.symbol != null && KEPT_TUNABLES.has(rec.symbol)) {
+        this.notes.push({ line: first.line, message: `${rec.symbol}: ${clip(first.text.trim())} is shown with no command: whether it is decimal (/D) or hex (/X) is not, so the value is not used` });
+      }
+      return;
+    }
     const verb = writes !== undefined ? 'writes' : 'reads';
     const typed = stage?.addr ?? null;
     const symbol = loaded ?? rec.symbol ?? (typed !== null && isSymbolName(typed) ? typed : null);
@@ -740,6 +766,11 @@ class SnapshotBuilder {
     const t = this.cldataOwner.get(addr);
     return t === undefined ? undefined : { thread: t, field: 'tsTimeleft' as keyof Thread, member: 'ts_timeleft' };
   }
+}
+
+/** A member of a struct the model reads (kthread_t, tsproc_t, cpu_t, disp_t). */
+function isKeptMember(name: string): boolean {
+  return Object.values(STRUCT_MEMBERS).some((s) => Object.hasOwn(s, name));
 }
 
 export function buildSnapshot(records: Iterable<CommandedRecord>): DispatcherSnapshot {

@@ -200,3 +200,22 @@ describe('frames whose thread the output does not show', () => {
     ]);
   });
 });
+
+describe('values pasted with no command, said and not used', () => {
+  it('a ::print -a member line: its struct and thread are not shown', () => {
+    const a = analyzeText(lines('The class data:', '', 'ffffff01dde41b90 ts_timeleft = 0xff9b0253'));
+    expect(a.accounting).toEqual({ lines: 3, parsed: 1, prose: 2, unrecognized: 0 });
+    expect(a.snapshot.threads).toEqual([]);
+    expect(a.notes.filter((n) => n.rule === 'model').map((n) => n.message)).toEqual([
+      'line 3: ::print output with no command above it shows ts_timeleft: with neither its type nor the thread it belongs to shown, it is not used (paste the command that printed it with it)',
+    ]);
+  });
+
+  it('a tunable under its name: 100 is 0t100 under /D and 0x100 under /X', () => {
+    const a = analyzeText(lines('The tunable:', '', 'kpreemptpri:    100'));
+    expect(a.snapshot.tunables).toEqual({});
+    expect(a.notes.filter((n) => n.rule === 'model').map((n) => n.message)).toEqual([
+      'line 3: kpreemptpri: 100 is shown with no command: whether it is decimal (/D) or hex (/X) is not, so the value is not used',
+    ]);
+  });
+});

@@ -1,0 +1,84 @@
+// mdb fed its commands by a shell here-document (`mdb -k <<EOF` ... `EOF`), with all the output
+// after the terminator and no prompt between: each output recognised by its shape is the first
+// queued command's of its kind. The output lines are the seed's, as mdb printed them.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/analyze.ts';
+import { outputStartKind } from '../../src/ingest/shapes.ts';
+import { readPrompt } from '../../src/ingest/prompt.ts';
+
+const seed = readFileSync(new URL('../../fixtures/seed/illumos-1532.txt', import.meta.url), 'utf8').split('\n');
+/** The seed's `::cpuinfo -v` output (lines 52-75), and the two stacks (107-112, 114-119). */
+const cpuinfo = seed.slice(51, 75);
+const stacks = [...seed.slice(106, 112), ...seed.slice(113, 119)];
+const COMMANDS = [
+  '::cpuinfo -v',
+  'ffffff01d5a600c0::print kthread_t t_cldata | ::print -a tsproc_t ts_timeleft',
+  'ffffff01dde41b90/D',
+  'ffffff0007e01c40::findstack -v',
+  'ffffff0007e1fc40::findstack -v',
+];
+const OUTPUT = [...cpuinfo, 'ffffff01dde41b90 ts_timeleft = 0xff9b0253', '0xffffff01dde41b90:             -6618541', ...stacks];
+
+describe('a here-document of mdb commands', () => {
+  it('reads the shell line as one, with its terminator', () => {
+    expect(readPrompt('# mdb -k <<EOF')).toEqual({ type: 'shell', heredoc: { word: 'EOF', tabs: false } });
+    expect(readPrompt("[root@h ~]# mdb -k << 'END'")).toEqual({ type: 'shell', heredoc: { word: 'END', tabs: false } });
+    expect(readPrompt('$ pfexec mdb -k <<-"X"')).toEqual({ type: 'shell', heredoc: { word: 'X', tabs: true } });
+    expect(readPrompt('# mdb -k')).toEqual({ type: 'shell' });
+  });
+
+  it('gives each output the command that printed it, so the seed reads whole', () => {
+    const text = ['Collected with:', '', '# mdb -k <<EOF', ...COMMANDS, 'EOF', ...OUTPUT, '', 'That is all.'].join('\n');
+    const a = analyzeText(text);
+    // Shell line, 5 commands, terminator, 24 + 1 + 1 + 12 output lines: 45 read; the two sentences
+    // and the blank line after each are prose.
+    expect(a.accounting).toEqual({ lines: 49, parsed: 45, prose: 4, unrecognized: 0 });
+    expect(a.sections.map((s) => [s.command, s.kind, s.startLine])).toEqual([
+      [COMMANDS[0], 'cpuinfo', 10],
+      [COMMANDS[1], 'print', 34],
+      [COMMANDS[2], 'format', 35],
+      // The second stack goes on the first's section: each names its thread, which gets it.
+      [COMMANDS[3], 'findstack', 36],
+    ]);
+    for (const [addr, worker] of [['ffffff0007e01c40', 'mac_soft_ring_worker'], ['ffffff0007e1fc40', 'squeue_worker']]) {
+      expect(a.snapshot.threads.find((t) => t.addr === addr)?.stack?.map((f) => f.func)).toEqual(['_resume_from_idle', 'swtch', 'cv_wait', worker, 'thread_start']);
+    }
+    expect(a.findings.map((f) => f.rule).sort()).toEqual(['kpreempt-threshold', 'preemption-pending', 'runq-starvation', 'ts-timeleft-overrun']);
+    const running = a.snapshot.threads.find((t) => t.addr === 'ffffff01d5a600c0')!;
+    expect(running.tsTimeleft).toBe(-6618541);
+  });
+
+  it('takes `<<-` with tab-indented commands and terminator, and skips a command that printed nothing read', () => {
+    const text = ['# mdb -k <<-EOF', '\t::walk cpu', '\tkpreemptpri/D', '\tEOF', 'kpreemptpri:    99'].join('\n');
+    const a = analyzeText(text);
+    expect(a.accounting).toEqual({ lines: 5, parsed: 5, prose: 0, unrecognized: 0 });
+    expect(a.sections.map((s) => s.command)).toEqual(['kpreemptpri/D']);
+    expect(a.snapshot.tunables).toEqual({ kpreemptpri: 99 });
+  });
+
+  it('gives no command to output after a person\'s words, nor reads on when the terminator never comes', () => {
+    const after = analyzeText(['# mdb -k <<EOF', 'kpreemptpri/D', 'EOF', 'and on another system:', 'kpreemptpri:    100'].join('\n'));
+    expect(after.sections.map((s) => s.command)).toEqual([null]);
+    expect(after.snapshot.tunables).toEqual({});
+    const cut = analyzeText(['# mdb -k <<EOF', 'kpreemptpri/D', 'The rest of the script was lost.', 'kpreemptpri:    100'].join('\n'));
+    expect(cut.accounting).toEqual({ lines: 4, parsed: 3, prose: 1, unrecognized: 0 });
+    expect(cut.snapshot.tunables).toEqual({});
+  });
+});
+
+describe('shapes a here-document\'s output needs', () => {
+  it('::print -a of a member and a format row under its address or a tunable start output', () => {
+    expect(outputStartKind('ffffff01dde41b90 ts_timeleft = 0xff9b0253')).toBe('print');
+    expect(outputStartKind('ffffff01d5a600c8 t_cldata = 0xffffff01dde41b90')).toBe('print');
+    expect(outputStartKind('0xffffff01dde41b90:             -6618541')).toBe('format');
+    expect(outputStartKind('kpreemptpri:    100')).toBe('format');
+  });
+
+  it('not a person\'s assignment, a label with words, or a label that is no address or tunable', () => {
+    expect(outputStartKind('x = 1 and y = 2')).toBeNull();
+    expect(outputStartKind('0x70ae3200:     next            addr            slab')).toBeNull();
+    expect(outputStartKind('Total:    42')).toBeNull();
+    expect(outputStartKind('deadbeef: 12')).toBe('format');
+  });
+});
