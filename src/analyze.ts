@@ -68,9 +68,10 @@ export class Analyzer {
     this.builder = new SnapshotBuilder({ sharedStacks: opts.sharedStacks === true });
     this.splitter = new Splitter({
       onSection: (raw) => this.onSection(raw),
-      onLine: (no, cls) => {
+      onLine: (no, cls, why) => {
         this.classes.set(no, cls);
         this.texts.keep(no);
+        if (why !== undefined) this.diagnostics.push({ line: no, col: 1, message: why });
       },
     }, { partLines: opts.partLines });
   }

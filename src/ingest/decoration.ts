@@ -67,3 +67,16 @@ export function stripInlineTag(line: string): { text: string; tag: 'open' | 'clo
   if (closes && !opens) return { text: line.slice(0, -3), tag: 'close' };
   return null;
 }
+
+/**
+ * The line without an HTML line break at its end (`<br>`, `<br/>`, `<br />`, any case), as a
+ * page's source or an export holds every line of a pasted transcript; the very line when it has
+ * none. mdb prints no `<br` tag.
+ */
+export function withoutBreakTag(line: string): string {
+  if (line.charCodeAt(line.length - 1) !== 62) return line;
+  const open = line.lastIndexOf('<');
+  if (open < 0 || line.length - open > 6) return line;
+  const tag = line.slice(open + 1, -1).replaceAll(' ', '').toLowerCase();
+  return tag === 'br' || tag === 'br/' ? line.slice(0, open) : line;
+}

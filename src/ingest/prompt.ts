@@ -55,9 +55,17 @@ function afterPrompt(line: string): string | null {
   return null;
 }
 
+/**
+ * Each quote mark and the mark that closes it: ASCII, and the curly pairs a word processor or
+ * mail client put in their place (`mdb -ke ‘::cpuinfo -v’`; no shell ran that line, a person's
+ * copy of it did).
+ */
+const CLOSING_QUOTE: Readonly<Record<string, string>> = { '"': '"', "'": "'", '\u2018': '\u2019', '\u201c': '\u201d' };
+
 function unquote(s: string): string {
   const t = s.trim();
-  if (t.length >= 2 && (t[0] === '"' || t[0] === "'") && t[t.length - 1] === t[0]) return t.slice(1, -1);
+  const close = CLOSING_QUOTE[t[0] ?? ''];
+  if (t.length >= 2 && close !== undefined && t[t.length - 1] === close) return t.slice(1, -1);
   return t;
 }
 
@@ -144,8 +152,8 @@ function shellPipeAt(text: string): number {
 }
 
 /**
- * Where the characters of `text` outside single and double quotes are (the quote marks themselves
- * excluded), as a shell reads a line; `open` when a quote is never closed.
+ * Where the characters of `text` outside single and double quotes (ASCII or curly) are, the quote
+ * marks themselves excluded, as a shell reads a line; `open` when a quote is never closed.
  */
 function unquoted(text: string): { at: number[]; open: boolean } {
   const at: number[] = [];
@@ -154,7 +162,7 @@ function unquoted(text: string): { at: number[]; open: boolean } {
     const c = text[i]!;
     if (quote !== '') {
       if (c === quote) quote = '';
-    } else if (c === "'" || c === '"') quote = c;
+    } else if (CLOSING_QUOTE[c] !== undefined) quote = CLOSING_QUOTE[c];
     else at.push(i);
   }
   return { at, open: quote !== '' };

@@ -23,8 +23,9 @@ import {
 import { mayBeContinued } from './unwrap.ts';
 import { MIN_WRAP_WIDTH, widest, wordDidNotFit } from './width-wrap.ts';
 import { QuoteStripper } from './quote.ts';
-import { decorationOf, stripInlineTag, type Decoration } from './decoration.ts';
+import { decorationOf, stripInlineTag, withoutBreakTag, type Decoration } from './decoration.ts';
 import { readable } from './terminal.ts';
+import { joinedTranscript } from './joined.ts';
 import { learnPrefixes, type RunPrefix } from './prefix.ts';
 import { fastThreadHeader } from '../../grammar/frames/fast.ts';
 import { isConsolePanicLine } from '../../grammar/panic/index.ts';
@@ -65,8 +66,8 @@ export const PART_LINES = 1024;
 
 export interface SplitSink {
   onSection(s: RawSection): void;
-  /** A line outside any section, or a prompt/banner line: its final class. */
-  onLine(no: number, cls: LineClass): void;
+  /** A line outside any section, or a prompt/banner line: its final class, and why when unrecognized. */
+  onLine(no: number, cls: LineClass, why?: string): void;
 }
 
 /** Kinds whose grammar reads `mdb: ...` warnings itself (stack failures are findings, not noise). */
@@ -178,7 +179,10 @@ export class Splitter {
   }
 
   push(no: number, line: string): void {
-    const raw = this.plain ? line : readable(line);
+    const shown = this.plain ? line : readable(line);
+    // A `<br>` ending the line is a page's source, whose text escapes its `<`, `>` and `&`.
+    const raw = withoutBreakTag(shown);
+    if (raw !== shown) this.htmlEscaped = true;
     const encoded = hasEncodedMarker(raw);
     if (encoded) this.htmlEscaped = true;
     const escaped = (this.htmlEscaped || this.inHtmlBlock) && raw.includes('&');
@@ -320,8 +324,7 @@ export class Splitter {
         !(open.command !== null && isColumnRow(body));
       if (prose) {
         this.close();
-        this.endQueue();
-        this.sink.onLine(no, 'prose');
+        this.prose(no, body);
         return;
       }
       this.takeBlanks(open);
@@ -337,10 +340,15 @@ export class Splitter {
     }
     const started = outputStartKind(text) ?? (looksLikeStrayOutput(text) ? 'unknown' : null);
     if (started !== null) this.start(no, text, started);
-    else {
-      this.endQueue();
-      this.sink.onLine(no, 'prose');
-    }
+    else this.prose(no, text);
+  }
+
+  /** A person's line; or a transcript a page's `<br>` or a JSON string's `\n` joined onto one, which is said instead. */
+  private prose(no: number, text: string): void {
+    this.endQueue();
+    const joined = joinedTranscript(text);
+    if (joined === null) this.sink.onLine(no, 'prose');
+    else this.sink.onLine(no, 'unrecognized', joined);
   }
 
   /** A prompt, or a person's words, end what a here-document's commands printed: output after them is not theirs. */

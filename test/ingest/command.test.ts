@@ -143,3 +143,15 @@ describe('commands shown without a prompt (a rendered Markdown quote, a report t
     ]);
   });
 });
+
+describe('shell lines whose quotes a word processor curled', () => {
+  it('read the command inside the curly pair as inside straight quotes', () => {
+    const cmd = (l: string) => {
+      const p = readPrompt(l);
+      return p !== null && p.type === 'command' ? p.command : null;
+    };
+    expect(cmd('# mdb -ke \u2018::cpuinfo -v\u2019')).toBe('::cpuinfo -v');
+    expect(cmd('# mdb -ke \u201c::cpuinfo -v\u201d')).toBe('::cpuinfo -v');
+    expect(cmd('# echo \u2018::walk thread | ::findstack -v\u2019 | mdb -k')).toBe('::walk thread | ::findstack -v');
+  });
+});

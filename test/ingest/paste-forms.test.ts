@@ -72,6 +72,12 @@ const variants: Record<string, string> = {
   // The same log of a long output: mdb's pager prompt, erased once a key is read, before every
   // 7th line (mdb_io.c: 38 backspaces, 38 spaces, 38 backspaces, and the output goes on).
   'in a script log, paged by mdb': lines.map((l, i) => (i % 7 === 6 ? PAGED + l : l)).join('\n'),
+  // A page's source or an export that ends every line with an HTML line break.
+  'with <br /> ending every line': lines.map((l) => l + '<br />').join('\n'),
+  'escaped as HTML with <br> ending every line': lines.map((l) => escapeHtml(l) + '<BR>').join('\n'),
+  // A word processor or mail client curled the quotes of the shell lines that ran mdb.
+  "run by mdb -ke with its quotes curled": lines.map((l) => (l.startsWith('> ') ? `# mdb -ke \u2018${l.slice(2)}\u2019` : l)).join('\n'),
+  "fed by echo with its quotes curled": lines.map((l) => (l.startsWith('> ') ? `# echo \u201c${l.slice(2)}\u201d | mdb -k` : l)).join('\n'),
   'escaped as HTML': lines.map(escapeHtml).join('\n'),
   'escaped as HTML inside <pre>': inPre(lines).join('\n'),
 };

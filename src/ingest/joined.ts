@@ -1,0 +1,40 @@
+// A whole transcript on one input line: a page's source with `<br>` between its lines, or text
+// copied out of JSON or a log with `\n` escapes in it. Line numbers are the input's, so such a
+// line is not cut up here; it is said, with how to split it, instead of passing for prose.
+import { outputStartKind } from './shapes.ts';
+import { readPrompt } from './prompt.ts';
+
+/** Separators a joined line needs at least, and its pieces looked at most for mdb text. */
+const MIN_JOINS = 3;
+const MAX_PIECES = 256;
+
+/** `<br>`, `<br/>`, `<br />` in any case, or a literal backslash and `n`. */
+function pieces(line: string): { by: 'br' | 'escape'; parts: string[] } | null {
+  if (line.includes('<')) {
+    const parts = line.split(/<br ?\/?>/i);
+    if (parts.length > MIN_JOINS) return { by: 'br', parts };
+  }
+  if (line.includes('\\n')) {
+    const parts = line.split('\\n');
+    if (parts.length > MIN_JOINS) return { by: 'escape', parts };
+  }
+  return null;
+}
+
+/**
+ * Why the line is mdb text joined onto one line, for its diagnostic; null when it is not: it must
+ * hold at least three joins, and a piece between them that is an mdb command or starts output.
+ */
+export function joinedTranscript(line: string): string | null {
+  const p = pieces(line);
+  if (p === null) return null;
+  const mdb = p.parts.slice(0, MAX_PIECES).some((t) => {
+    const prompt = readPrompt(t);
+    return (prompt !== null && prompt.type === 'command') || outputStartKind(t) !== null;
+  });
+  if (!mdb) return null;
+  const n = p.parts.length - 1;
+  return p.by === 'br'
+    ? `mdb output joined onto one line by ${n} <br> tags (a page's source): put each on a line of its own to read it (sed 's/<br *\\/\\{0,1\\}>/\\n/g')`
+    : `mdb output joined onto one line by ${n} \\n escapes (text copied out of JSON or a log): unescape it to read it (printf '%b', or jq -r for JSON)`;
+}

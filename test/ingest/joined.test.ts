@@ -1,0 +1,48 @@
+// A transcript joined onto one input line (a page's `<br>`, a JSON string's `\n`) is said, with
+// how to split it, and not counted as a person's prose: an input like that used to read as one
+// line of prose, and the report had nothing to say about it.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/analyze.ts';
+import { joinedTranscript } from '../../src/ingest/joined.ts';
+import { withoutBreakTag } from '../../src/ingest/decoration.ts';
+
+const seed = readFileSync(new URL('../../fixtures/seed/illumos-1532.txt', import.meta.url), 'utf8');
+const lines = seed.split('\n');
+
+describe('a transcript joined onto one line', () => {
+  it('by <br> tags: unrecognized, with the count and a way to split it', () => {
+    const a = analyzeText(lines.join('<br>'));
+    expect(a.accounting).toEqual({ lines: 1, parsed: 0, prose: 0, unrecognized: 1 });
+    expect(a.diagnostics.map((d) => [d.line, d.message])).toEqual([
+      [1, `mdb output joined onto one line by ${lines.length - 1} <br> tags (a page's source): put each on a line of its own to read it (sed 's/<br *\\/\\{0,1\\}>/\\n/g')`],
+    ]);
+  });
+
+  it('by \\n escapes (a JSON string): the same', () => {
+    const a = analyzeText(JSON.stringify(seed).slice(1, -1));
+    expect(a.accounting.unrecognized).toBe(1);
+    expect(a.diagnostics[0]?.message).toBe(
+      `mdb output joined onto one line by ${lines.length - 1} \\n escapes (text copied out of JSON or a log): unescape it to read it (printf '%b', or jq -r for JSON)`,
+    );
+  });
+
+  it('not a sentence with a C string or with line breaks of its own, nor fewer than 4 pieces', () => {
+    expect(joinedTranscript('He printed "a\\nb\\nc\\nd" from the driver.')).toBeNull();
+    expect(joinedTranscript('one<br>two<br/>three<br />four')).toBeNull();
+    expect(joinedTranscript('::cpuinfo -v<br>text<br>more')).toBeNull();
+    expect(joinedTranscript('see below<br>::cpuinfo -v<br>x<br>y')).not.toBeNull();
+  });
+});
+
+describe('withoutBreakTag', () => {
+  it('takes a line break off the end of a line, in any spelling and case', () => {
+    expect(withoutBreakTag('  ffffff0007e01b90 swtch+0x1e6()<br>')).toBe('  ffffff0007e01b90 swtch+0x1e6()');
+    expect(withoutBreakTag('&gt; ::cpuinfo -v<BR />')).toBe('&gt; ::cpuinfo -v');
+    expect(withoutBreakTag('x<br/>')).toBe('x');
+  });
+
+  it('leaves any other tag or text', () => {
+    for (const l of ['            RUNNING <--+', 'x</pre>', 'a<b>', '<br> in front', 'x<brx>']) expect(withoutBreakTag(l)).toBe(l);
+  });
+});
