@@ -11,6 +11,13 @@ import { systemParser } from './parser.ts';
 
 export { parseSystemLine } from './api.ts';
 
+/** A whole `set [module:]name=value [0tN]` line as `::system` prints it (for output pasted without its command). */
+export function isSystemLine(text: string): boolean {
+  if (!text.startsWith('set ')) return false;
+  const p = parseSystemLine(text);
+  return p.lexErrors.length === 0 && p.parseErrors.length === 0;
+}
+
 export const parseSystem: SectionParser = (lines): GrammarResult => {
   const result = emptyResult();
   const rec: SystemSettingsRecord = { kind: 'system', line: lines[0]?.no ?? 0, settings: [] };

@@ -11,6 +11,7 @@ import { isRwlockHeader } from '../../grammar/rwlock/index.ts';
 import { isTurnstileHeader } from '../../grammar/turnstile/index.ts';
 import { isWchaninfoHeader } from '../../grammar/wchaninfo/index.ts';
 import { isThreadHeader } from '../../grammar/thread/index.ts';
+import { isSystemLine } from '../../grammar/system/index.ts';
 
 function words(line: string): string[] {
   return line.trim().split(/ +/).filter((w) => w.length > 0);
@@ -52,6 +53,8 @@ export function outputStartKind(line: string): SectionKind | null {
   if (isFrameLine(line)) return 'frames';
   if (t.startsWith('sizeof (') || t === '{' || (t.endsWith(' {') && !t.includes('(') && !C_BLOCK_WORDS.has(t.slice(0, t.indexOf(' '))) && !looksLikeProse(t))) return 'print';
   if (isMemberLine(t)) return 'print';
+  if (isPanicinfoStart(line)) return 'panicinfo';
+  if (isSystemLine(t)) return 'system';
   if (isNumberRow(line) || isLabelledNumberRow(t)) return 'format';
   if (isStacksGroupLine(t) || isStacksFrameLine(line)) return 'stacks';
   return null;
@@ -103,6 +106,18 @@ function isNumberRow(line: string): boolean {
     if (!isHexDigits(d)) return false;
   }
   return true;
+}
+
+/** A line that starts output though indented: a header printed with `%?s` (`  ADDR ...`), `::panicinfo`'s first row. */
+export function isIndentedStart(line: string): boolean {
+  return line.trimStart().startsWith('ADDR ') || isPanicinfoStart(line);
+}
+
+/** `             cpu               10`: `::panicinfo`'s first row, its label right-aligned to 16 columns. */
+function isPanicinfoStart(line: string): boolean {
+  if (!line.startsWith('             cpu ')) return false;
+  const v = line.slice(17).trim();
+  return v.length > 0 && /^[0-9]+$/.test(v);
 }
 
 /**

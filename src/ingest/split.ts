@@ -19,6 +19,7 @@ import {
   outputStartKind,
   isCodeLine,
   isColumnRow,
+  isIndentedStart,
 } from './shapes.ts';
 import { mayBeContinued } from './unwrap.ts';
 import { MIN_WRAP_WIDTH, widest, wordDidNotFit } from './width-wrap.ts';
@@ -298,8 +299,8 @@ export class Splitter {
         open.warnings.push({ no, text: body });
         return;
       }
-      // Headers printed with %?s (`            ADDR ...`) start output however far they are indented.
-      const started = leadingSpaces(body) <= 1 || body.trimStart().startsWith('ADDR ') ? outputStartKind(body) : null;
+      // Headers printed with %?s (`            ADDR ...`, `::panicinfo`'s `%16s` labels) start output however far they are indented.
+      const started = leadingSpaces(body) <= 1 || isIndentedStart(body) ? outputStartKind(body) : null;
       if (started !== null && open.kind === 'unknown' && open.command !== null && open.body.length === 0) {
         // A command we have no mapping for whose output has a shape we know (an alias, a macro).
         open.kind = started;

@@ -1,7 +1,7 @@
 // mdb fed its commands by a shell here-document (`mdb -k <<EOF` ... `EOF`), with all the output
 // after the terminator and no prompt between: each output recognised by its shape is the first
 // queued command's of its kind. The output lines are the seed's, as mdb printed them.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/analyze.ts';
 import { outputStartKind } from '../../src/ingest/shapes.ts';
@@ -67,12 +67,42 @@ describe('a here-document of mdb commands', () => {
   });
 });
 
+describe('every real sample of two or more prompted commands, fed as a here-document', () => {
+  const dir = new URL('../../fixtures/real/', import.meta.url);
+  const summary = (a: ReturnType<typeof analyzeText>) => ({
+    threads: a.snapshot.threads.length,
+    cpus: a.snapshot.cpus.length,
+    tunables: a.snapshot.tunables,
+    findings: a.findings.map((f) => `${f.rule}:${f.severity}`).sort(),
+  });
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
+    const text = readFileSync(new URL(name, dir), 'utf8');
+    const ls = text.split('\n');
+    const prompted = analyzeText(text).sections.filter((s) => s.command !== null && ls[s.startLine - 1]!.startsWith('> '));
+    if (prompted.length < 2) continue;
+    it(`${name} reads as its prompted commands do, with no more lines unread`, () => {
+      // The same commands and output, once as typed at the prompt and once commands first.
+      const typed = analyzeText(prompted.flatMap((s) => ls.slice(s.startLine - 1, s.endLine)).join('\n'));
+      const here = analyzeText(['# mdb -k <<EOF', ...prompted.map((s) => s.command!), 'EOF', ...prompted.flatMap((s) => ls.slice(s.startLine, s.endLine))].join('\n'));
+      expect(summary(here)).toEqual(summary(typed));
+      expect(here.accounting.unrecognized).toBeLessThanOrEqual(typed.accounting.unrecognized);
+    });
+  }
+});
+
 describe('shapes a here-document\'s output needs', () => {
   it('::print -a of a member and a format row under its address or a tunable start output', () => {
     expect(outputStartKind('ffffff01dde41b90 ts_timeleft = 0xff9b0253')).toBe('print');
     expect(outputStartKind('ffffff01d5a600c8 t_cldata = 0xffffff01dde41b90')).toBe('print');
     expect(outputStartKind('0xffffff01dde41b90:             -6618541')).toBe('format');
     expect(outputStartKind('kpreemptpri:    100')).toBe('format');
+  });
+
+  it('::panicinfo\'s first row and a ::system line start output', () => {
+    expect(outputStartKind('             cpu               10')).toBe('panicinfo');
+    expect(outputStartKind('set ufs_ninode=0x9c40 [0t40000]')).toBe('system');
+    expect(outputStartKind('            cpu 10')).toBeNull();
+    expect(outputStartKind('set -o vi')).toBeNull();
   });
 
   it('not a person\'s assignment, a label with words, or a label that is no address or tunable', () => {
