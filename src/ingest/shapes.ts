@@ -125,7 +125,8 @@ function isPanicinfoStart(line: string): boolean {
  * its name, `=`, a value). A person's `x = 1` has no address before it.
  */
 function isMemberLine(t: string): boolean {
-  if (!isHexCode(t.charCodeAt(0))) return false;
+  // Rows of ::threadlist and ::stacks start with hex too: the ` = ` turns them away before a split.
+  if (!isHexCode(t.charCodeAt(0)) || !t.includes(' = ')) return false;
   const ws = words(t);
   return ws.length >= 4 && ws[2] === '=' && isAddressWord(ws[0]!) && !ws[0]!.endsWith(':') && /^[A-Za-z_][A-Za-z0-9_.]*$/.test(ws[1]!);
 }
