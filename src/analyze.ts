@@ -115,6 +115,7 @@ export class Analyzer {
     const { findings, notes } = runRules({ snapshot, lines, options: ruleOptions, sectionsSeen }, this.opts.ruleSet ?? RULES);
     // What the model left out of the snapshot, and why, reads as a note beside the rules' own.
     for (const n of this.builder.takeNotes()) notes.push({ rule: 'model', message: `line ${n.line}: ${n.message}` });
+    for (const s of this.sections) if (s.cutAt !== undefined) notes.push({ rule: 'model', message: pagerCutNote(s, s.cutAt) });
     this.diagnostics.sort((a, b) => a.line - b.line || a.col - b.col);
 
     return {
@@ -180,7 +181,14 @@ export class Analyzer {
     }
     prev.endLine = Math.max(prev.endLine, s.endLine);
     if (s.status === 'partial') prev.status = 'partial';
+    if (s.cutAt !== undefined) prev.cutAt = s.cutAt;
   }
+}
+
+/** What a section cut by mdb's pager did not show. */
+export function pagerCutNote(s: Section, line: number): string {
+  const what = s.command === null ? `the ${s.kind} output` : `\`${s.command}\``;
+  return `line ${line}: mdb's pager stopped ${what} here (\`>> More\`) and the copy was made before a key was pressed: what it printed after this line (CPUs, threads, frames) is not in the input`;
 }
 
 export function analyzeText(text: string, opts: AnalyzeOptions = {}): Analysis {

@@ -54,6 +54,11 @@ export interface RawSection {
    * judged from the lines so far (read-section.ts), a part carries on from the parts before it.
    */
   widthBefore: number;
+  /**
+   * The line of an mdb pager prompt (`>> More [...] ?`) after which the output stops: the copy was
+   * made while the pager waited, so what the command printed after it is not in the input.
+   */
+  pagerCut?: number;
 }
 
 /** Lines a wrapped `Loading modules: [` list may run on for. */
@@ -145,6 +150,8 @@ export class Splitter {
   private htmlEscaped = false;
   private inHtmlBlock = false;
 
+  /** The line of the last mdb pager prompt seen in the open section, while the section is open. */
+  private pagerAt: number | null = null;
   /** A here-document giving mdb its commands (`mdb -k <<EOF` up to `EOF`), while its lines are read. */
   private heredoc: (Heredoc & { commands: QueuedCommand[] }) | null = null;
   /**
@@ -280,6 +287,7 @@ export class Splitter {
       (banner !== null && banner.kind === 'stopped' && isStopLocation(text))
     ) {
       const t = text.trim();
+      if (open !== null && t.startsWith('>> More [')) this.pagerAt = no;
       if (opensModuleList(t) || (banner?.kind === 'modules' && !t.endsWith(']') && banner.left > 1)) {
         this.bannerRest = { kind: 'modules', left: banner?.kind === 'modules' ? banner.left - 1 : MAX_BANNER_LINES };
       } else if (isStoppedBanner(t)) this.bannerRest = { kind: 'stopped', left: 1 };
@@ -468,11 +476,16 @@ export class Splitter {
 
   private close(): void {
     const open = this.open;
+    const pagerAt = this.pagerAt;
+    this.pagerAt = null;
     if (open === null) {
       this.flushBlanksAsProse();
       return;
     }
     this.open = null;
+    // A pager prompt with no output after it: the output stops there (one output goes on under).
+    const lastOutput = Math.max(open.body[open.body.length - 1]?.no ?? 0, open.warnings[open.warnings.length - 1]?.no ?? 0);
+    if (pagerAt !== null && pagerAt > lastOutput) open.pagerCut = pagerAt;
     if (ENDS_WITH_BLANK.has(open.kind) && this.blanks.length > 0) open.body.push(this.blanks.shift()!);
     this.flushBlanksAsProse();
     const { indent: _indent, wrappedPrompt: _wrapped, ...section } = open;

@@ -37,6 +37,8 @@ export interface Section {
   endLine: number;
   /** ok: every line read; partial: some unrecognized; unknown: no grammar for it. */
   status: 'ok' | 'partial' | 'unknown';
+  /** The line of mdb's pager prompt where the output stops, when the copy was made while it waited. */
+  cutAt?: number;
 }
 
 export interface Accounting {

@@ -134,6 +134,7 @@ export function readSection(raw: RawSection, parser: SectionParser | undefined, 
     startLine: raw.startLine,
     endLine: lastRead(raw, notParsed),
     status,
+    ...(raw.pagerCut !== undefined ? { cutAt: raw.pagerCut } : {}),
   };
   return { section, records: result.records, diagnostics, notParsed };
 }

@@ -34,6 +34,8 @@ export function rateQuality(a: Analysis): Quality {
   else if (s.cpus.some((c) => c.runq === null)) reasons.push('run queues not shown (::cpuinfo without -v)');
   const cut = s.cpus.filter((c) => queueMissing(c) > 0);
   if (cut.length > 0) reasons.push(`run queue${cut.length === 1 ? '' : 's'} cut short: ${cut.map((c) => `CPU ${c.id} lists ${c.runq!.length} of NRUN ${c.nrun}`).join(', ')}`);
+  const paged = a.sections.filter((x) => x.cutAt !== undefined);
+  if (paged.length > 0) reasons.push(`output cut by mdb's pager: ${paged.map((x) => `${x.command ?? x.kind} (line ${x.cutAt})`).join(', ')}`);
   if (parsed + unrecognized > 0 && unrecognized / (parsed + unrecognized) > UNRECOGNIZED_LIMIT) {
     reasons.push(`${unrecognized} of ${parsed + unrecognized} mdb lines unrecognized`);
   }
