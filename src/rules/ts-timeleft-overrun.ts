@@ -59,7 +59,7 @@ export const tsTimeleftOverrun: Rule = {
         notes.push({
           rule: ID,
           message:
-            `No ts_timeleft in the input. ${onCpuLong.map((c) => `CPU ${c.id}`).join(', ')} ha${onCpuLong.length === 1 ? 's' : 've'} RNRN set and a long SWITCH; ` +
+            `No thread's ts_timeleft in the input. ${onCpuLong.map((c) => `CPU ${c.id}`).join(', ')} ha${onCpuLong.length === 1 ? 's' : 've'} RNRN set and a long SWITCH; ` +
             '`<thread>::print kthread_t t_cldata | ::print tsproc_t ts_timeleft` would show whether the running thread overran its quantum.',
         });
       }

@@ -211,6 +211,19 @@ describe('values pasted with no command, said and not used', () => {
     ]);
   });
 
+  it('the seed with its command lines gone: its ts_timeleft is read, not tied to a thread, and both notes say so', () => {
+    const seed = readFileSync(new URL('../../fixtures/seed/illumos-1532.txt', import.meta.url), 'utf8');
+    const a = analyzeText(seed.split('\n').filter((l) => !l.startsWith('> ')).join('\n'));
+    expect(a.accounting.unrecognized).toBe(0);
+    expect(a.findings.map((f) => f.rule)).not.toContain('ts-timeleft-overrun');
+    const notes = a.notes.map((n) => n.message);
+    expect(notes.filter((m) => m.startsWith("No thread's ts_timeleft in the input. CPU 1 has RNRN set"))).toHaveLength(1);
+    // Line 78 of the text without its 5 command lines is the seed's line 80.
+    expect(notes).toContain(
+      'line 78: ::print output with no command above it shows ts_timeleft: with neither its type nor the thread it belongs to shown, it is not used (paste the command that printed it with it)',
+    );
+  });
+
   it('a tunable under its name: 100 is 0t100 under /D and 0x100 under /X', () => {
     const a = analyzeText(lines('The tunable:', '', 'kpreemptpri:    100'));
     expect(a.snapshot.tunables).toEqual({});
