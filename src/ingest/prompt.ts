@@ -93,9 +93,9 @@ export function readHeredocLine(line: string): { command: string; parsed: Parsed
   return p === null || p.type !== 'command' ? null : { command: p.command, parsed: p.parsed };
 }
 
-/** `<<EOF`, `<< 'EOF'`, `<<-"END"` after mdb on a shell line; null when it has none. */
+/** `<<EOF`, `<< 'EOF'`, `<<-"END"` on a shell line that runs mdb (after it, or after the `cat` feeding it); null when it has none. */
 function heredocOf(line: string): Heredoc | null {
-  const at = line.indexOf('<<', line.indexOf('mdb'));
+  const at = line.indexOf('<<');
   if (at < 0) return null;
   const m = /^<<(-?)[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/.exec(line.slice(at, at + 64));
   return m === null ? null : { word: m[3]!, tabs: m[1] === '-' };
@@ -103,7 +103,8 @@ function heredocOf(line: string): Heredoc | null {
 
 /**
  * `[prompt] echo TEXT |`, the part of a shell line before `mdb`: TEXT unquoted, which mdb reads as
- * its command; null when the pipe is fed by anything else. The pipe is the last `|` outside quotes
+ * its command; '' for `[prompt] cat <<EOF |` (the commands are the here-document's lines); null
+ * when the pipe is fed by anything else. The pipe is the last `|` outside quotes
  * (`echo '::walk thread | ::findstack -v' | mdb -k`).
  */
 function echoedCommand(head: string): string | null {
@@ -112,6 +113,11 @@ function echoedCommand(head: string): string | null {
   for (const i of at) if (head[i] === '|') pipe = i;
   if (pipe < 0 || open) return null;
   const feed = head.slice(0, pipe).trim();
+  const cat = feed.startsWith('cat <<') ? 0 : feed.indexOf(' cat <<') + 1;
+  if (cat > 0 || feed.startsWith('cat <<')) {
+    const prompt = feed.slice(0, cat).trim();
+    return prompt === '' || '#$%'.includes(prompt[prompt.length - 1]!) ? '' : null;
+  }
   // indexOf's -1 (no echo) becomes 0 here, which only a feed starting with the echo may be.
   const echo = feed.startsWith('echo ') ? 0 : feed.indexOf(' echo ') + 1;
   if (echo === 0 && !feed.startsWith('echo ')) return null;

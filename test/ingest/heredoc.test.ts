@@ -26,6 +26,9 @@ describe('a here-document of mdb commands', () => {
     expect(readPrompt("[root@h ~]# mdb -k << 'END'")).toEqual({ type: 'shell', heredoc: { word: 'END', tabs: false } });
     expect(readPrompt('$ pfexec mdb -k <<-"X"')).toEqual({ type: 'shell', heredoc: { word: 'X', tabs: true } });
     expect(readPrompt('# mdb -k')).toEqual({ type: 'shell' });
+    expect(readPrompt("# cat <<'EOF' | mdb -k")).toEqual({ type: 'shell', heredoc: { word: 'EOF', tabs: false } });
+    expect(readPrompt('cat <<EOF | pfexec mdb -k')).toEqual({ type: 'shell', heredoc: { word: 'EOF', tabs: false } });
+    expect(readPrompt('I ran cat <<EOF | mdb -k')).toBeNull();
   });
 
   it('gives each output the command that printed it, so the seed reads whole', () => {
