@@ -186,7 +186,7 @@ export class Analyzer {
 }
 
 /** What a section cut by mdb's pager did not show. */
-export function pagerCutNote(s: Section, line: number): string {
+function pagerCutNote(s: Section, line: number): string {
   const what = s.command === null ? `the ${s.kind} output` : `\`${s.command}\``;
   return `line ${line}: mdb's pager stopped ${what} here (\`>> More\`) and the copy was made before a key was pressed: what it printed after this line (CPUs, threads, frames) is not in the input`;
 }

@@ -16,14 +16,16 @@ export type PromptLine =
   /**
    * A shell line that starts mdb without a command (`# mdb -k`, `$ mdb unix.1 vmcore.1`); with
    * `heredoc`, mdb reads its commands from the lines after it, up to one that is `word` alone
-   * (`mdb -k <<EOF`; `<<-` lets tabs indent it).
+   * (`mdb -k <<EOF`).
    */
   | { type: 'shell'; heredoc?: Heredoc };
 
-/** A here-document's end: the word alone on a line, after tabs when `tabs` (`<<-`). */
+/**
+ * A here-document's end: the word alone on a line. Taken indented too: `<<-` lets tabs indent it,
+ * and a paste may have indented the whole script.
+ */
 export interface Heredoc {
   word: string;
-  tabs: boolean;
 }
 
 /**
@@ -97,8 +99,8 @@ export function readHeredocLine(line: string): { command: string; parsed: Parsed
 function heredocOf(line: string): Heredoc | null {
   const at = line.indexOf('<<');
   if (at < 0) return null;
-  const m = /^<<(-?)[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/.exec(line.slice(at, at + 64));
-  return m === null ? null : { word: m[3]!, tabs: m[1] === '-' };
+  const m = /^<<-?[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(line.slice(at, at + 64));
+  return m === null ? null : { word: m[2]! };
 }
 
 /**
@@ -113,8 +115,8 @@ function echoedCommand(head: string): string | null {
   for (const i of at) if (head[i] === '|') pipe = i;
   if (pipe < 0 || open) return null;
   const feed = head.slice(0, pipe).trim();
-  const cat = feed.startsWith('cat <<') ? 0 : feed.indexOf(' cat <<') + 1;
-  if (cat > 0 || feed.startsWith('cat <<')) {
+  const cat = feed.startsWith('cat <<') ? 0 : feed.indexOf(' cat <<');
+  if (cat >= 0) {
     const prompt = feed.slice(0, cat).trim();
     return prompt === '' || '#$%'.includes(prompt[prompt.length - 1]!) ? '' : null;
   }

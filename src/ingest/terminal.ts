@@ -9,7 +9,7 @@
 // line): mdb prints none of its own, so one inside a line that starts plainly is the data's (a
 // process that named itself with escapes) and stays, for the reports to show escaped. A line
 // typed at an mdb prompt is the exception: its echo is the line editor's, so it reads as the
-// screen showed it (typedLine).
+// screen showed it (typedLine); so is mdb's pager prompt erased in a `script` log (afterPager).
 
 const ESC = 0x1b;
 /** The one-character CSI of 8-bit terminals (C1), as text decodes it. */

@@ -660,8 +660,8 @@ class SnapshotBuilder {
 
   /**
    * `::print` output pasted with no command and no type (`ADDR ts_timeleft = 0xff9b0253`): members
-   * the model keeps, of a struct it cannot name nor place. Said, so a rule's "no ts_timeleft in the
-   * input" is not the whole story.
+   * the model keeps, of a struct it cannot name nor place. Said, so a rule's "no thread's
+   * ts_timeleft in the input" is not the whole story.
    */
   private noteTypeless(rec: PrintRecord): void {
     const names = rec.fields.filter((f) => f.value !== null && isKeptMember(f.name)).map((f) => f.name);
@@ -670,8 +670,8 @@ class SnapshotBuilder {
     this.notes.push({
       line: rec.line,
       message:
-        `::print output with no command above it shows ${shown}: with neither its type nor the thread it belongs to shown, ` +
-        `${names.length === 1 ? 'it is' : 'they are'} not used (paste the command that printed ${names.length === 1 ? 'it' : 'them'} with it)`,
+        `::print output with no command above it shows ${shown}: its type and the thread or CPU it belongs to are not shown, ` +
+        `so ${names.length === 1 ? 'it is' : 'they are'} not used (paste the command that printed ${names.length === 1 ? 'it' : 'them'} with it)`,
     });
   }
 
@@ -697,7 +697,7 @@ class SnapshotBuilder {
     const read = writes !== undefined ? { bytes: writes, radix: 16 as const } : fmt === null ? undefined : FORMAT_READS[fmt];
     if (read === undefined) {
       // `kpreemptpri:    100` pasted bare: 100 is 0t100 under /D and 0x100 under /X.
-      if (fmt === null && rec.symbol != null && KEPT_TUNABLES.has(rec.symbol)) {
+      if (fmt === null && rec.symbol !== null && KEPT_TUNABLES.has(rec.symbol)) {
         this.notes.push({ line: first.line, message: `${rec.symbol}: ${clip(first.text.trim())} is shown with no command: whether it is decimal (/D) or hex (/X) is not, so the value is not used` });
       }
       return;

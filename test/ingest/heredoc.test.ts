@@ -22,12 +22,12 @@ const OUTPUT = [...cpuinfo, 'ffffff01dde41b90 ts_timeleft = 0xff9b0253', '0xffff
 
 describe('a here-document of mdb commands', () => {
   it('reads the shell line as one, with its terminator', () => {
-    expect(readPrompt('# mdb -k <<EOF')).toEqual({ type: 'shell', heredoc: { word: 'EOF', tabs: false } });
-    expect(readPrompt("[root@h ~]# mdb -k << 'END'")).toEqual({ type: 'shell', heredoc: { word: 'END', tabs: false } });
-    expect(readPrompt('$ pfexec mdb -k <<-"X"')).toEqual({ type: 'shell', heredoc: { word: 'X', tabs: true } });
+    expect(readPrompt('# mdb -k <<EOF')).toEqual({ type: 'shell', heredoc: { word: 'EOF' } });
+    expect(readPrompt("[root@h ~]# mdb -k << 'END'")).toEqual({ type: 'shell', heredoc: { word: 'END' } });
+    expect(readPrompt('$ pfexec mdb -k <<-"X"')).toEqual({ type: 'shell', heredoc: { word: 'X' } });
     expect(readPrompt('# mdb -k')).toEqual({ type: 'shell' });
-    expect(readPrompt("# cat <<'EOF' | mdb -k")).toEqual({ type: 'shell', heredoc: { word: 'EOF', tabs: false } });
-    expect(readPrompt('cat <<EOF | pfexec mdb -k')).toEqual({ type: 'shell', heredoc: { word: 'EOF', tabs: false } });
+    expect(readPrompt("# cat <<'EOF' | mdb -k")).toEqual({ type: 'shell', heredoc: { word: 'EOF' } });
+    expect(readPrompt('cat <<EOF | pfexec mdb -k')).toEqual({ type: 'shell', heredoc: { word: 'EOF' } });
     expect(readPrompt('I ran cat <<EOF | mdb -k')).toBeNull();
   });
 

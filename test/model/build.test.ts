@@ -207,7 +207,7 @@ describe('values pasted with no command, said and not used', () => {
     expect(a.accounting).toEqual({ lines: 3, parsed: 1, prose: 2, unrecognized: 0 });
     expect(a.snapshot.threads).toEqual([]);
     expect(a.notes.filter((n) => n.rule === 'model').map((n) => n.message)).toEqual([
-      'line 3: ::print output with no command above it shows ts_timeleft: with neither its type nor the thread it belongs to shown, it is not used (paste the command that printed it with it)',
+      'line 3: ::print output with no command above it shows ts_timeleft: its type and the thread or CPU it belongs to are not shown, so it is not used (paste the command that printed it with it)',
     ]);
   });
 
@@ -220,7 +220,7 @@ describe('values pasted with no command, said and not used', () => {
     expect(notes.filter((m) => m.startsWith("No thread's ts_timeleft in the input. CPU 1 has RNRN set"))).toHaveLength(1);
     // Line 78 of the text without its 5 command lines is the seed's line 80.
     expect(notes).toContain(
-      'line 78: ::print output with no command above it shows ts_timeleft: with neither its type nor the thread it belongs to shown, it is not used (paste the command that printed it with it)',
+      'line 78: ::print output with no command above it shows ts_timeleft: its type and the thread or CPU it belongs to are not shown, so it is not used (paste the command that printed it with it)',
     );
   });
 
