@@ -191,6 +191,12 @@ export const STRUCT_MEMBERS: Readonly<Record<'kthread_t' | 'tsproc_t' | 'cpu_t' 
 
 export type StructName = keyof typeof STRUCT_MEMBERS;
 
+/** A member of one of the structs above, by its name (`t_pri`, `ts_timeleft`, `cpu_runrun`). */
+export function isStructMember(name: string): boolean {
+  for (const s of Object.values(STRUCT_MEMBERS)) if (Object.hasOwn(s, name)) return true;
+  return false;
+}
+
 /** Every tunable's C type by its name in the tunables table (checked here: a name missing from CTYPES does not compile). */
 const TUNABLE_TYPES: Readonly<Record<TunableCType, CType>> = CTYPES;
 

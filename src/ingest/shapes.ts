@@ -1,6 +1,6 @@
 // Recognising mdb output by its shape, for output pasted without its command, and telling
 // prose apart from output. All checks are prefix/indexOf scans: linear in the line length.
-import { KEPT_TUNABLES, THREAD_STATES } from '../../illumos/index.ts';
+import { isStructMember, KEPT_TUNABLES, THREAD_STATES } from '../../illumos/index.ts';
 import type { SectionKind } from './types.ts';
 import { isHexCode, isHexDigits } from '../../grammar/common/numbers.ts';
 import { isConsolePanicLine } from '../../grammar/panic/index.ts';
@@ -121,25 +121,38 @@ function isPanicinfoStart(line: string): boolean {
 }
 
 /**
- * `ffffff01dde41b90 ts_timeleft = 0xff9b0253`: `::print -a` of a member at column 0 (its address,
- * its name, `=`, a value). A person's `x = 1` has no address before it.
+ * `::print` of a member at column 0: `ffffff01dde41b90 ts_timeleft = 0xff9b0253` (`-a`: its
+ * address, its name, `=`, a value), or `t_bound_cpu = 0` when the member is one of the dispatcher
+ * structs' (a person's `x = 1` names none, and has no address before it).
  */
 function isMemberLine(t: string): boolean {
   // Rows of ::threadlist and ::stacks start with hex too: the ` = ` turns them away before a split.
-  if (!isHexCode(t.charCodeAt(0)) || !t.includes(' = ')) return false;
+  if (!t.includes(' = ')) return false;
   const ws = words(t);
-  return ws.length >= 4 && ws[2] === '=' && isAddressWord(ws[0]!) && !ws[0]!.endsWith(':') && /^[A-Za-z_][A-Za-z0-9_.]*$/.test(ws[1]!);
+  if (ws.length === 3 && ws[1] === '=') return isStructMember(ws[0]!) && isValueWord(ws[2]!);
+  return isHexCode(t.charCodeAt(0)) && ws.length >= 4 && ws[2] === '=' && isAddressWord(ws[0]!) && !ws[0]!.endsWith(':') && /^[A-Za-z_][A-Za-z0-9_.]*$/.test(ws[1]!);
+}
+
+/** `0`, `0x63`, `0t99`, `-1`, `0xffffff01dde41b90`: a value ::print shows for a number or a pointer. */
+function isValueWord(w: string): boolean {
+  const d = w.startsWith('-') ? w.slice(1) : w;
+  return d.startsWith('0x') || d.startsWith('0t') ? d.length > 2 && isHexDigits(d.slice(2)) : isHexDigits(d);
 }
 
 /**
  * `0xffffff01dde41b90:             -6618541`: a format's output under its address, every value a
- * number. The label is an address (8 to 16 hex digits) or a tunable's name (`kpreemptpri:`).
+ * number; or a tunable's name alone, the line mdb prints first for a symbol (`kpreemptpri:`). The
+ * label is an address (8 to 16 hex digits) or a tunable's name. (An address alone is not taken:
+ * a macro's output has such lines among its own, `0x70ae3228:` above a stack in `$<bufctl_audit`.)
  */
 function isLabelledNumberRow(t: string): boolean {
   const colon = t.indexOf(':');
-  if (colon <= 0 || t.charCodeAt(colon + 1) !== 32) return false;
+  if (colon <= 0) return false;
   const label = t.slice(0, colon);
-  if (!(isAddressWord(label) || KEPT_TUNABLES.has(label))) return false;
+  const tunable = KEPT_TUNABLES.has(label);
+  if (!(tunable || isAddressWord(label))) return false;
+  if (colon === t.length - 1) return tunable;
+  if (t.charCodeAt(colon + 1) !== 32) return false;
   const ws = words(t.slice(colon + 1));
   if (ws.length === 0) return false;
   for (const w of ws) {

@@ -31,6 +31,7 @@ import { learnPrefixes, type RunPrefix } from './prefix.ts';
 import { fastThreadHeader } from '../../grammar/frames/fast.ts';
 import { isConsolePanicLine } from '../../grammar/panic/index.ts';
 import { isHexCode, isHexDigits } from '../../grammar/common/numbers.ts';
+import { toAddr } from '../../illumos/index.ts';
 
 export interface RawSection {
   command: string | null;
@@ -105,6 +106,33 @@ interface QueuedCommand {
 /** Commands a here-document is taken to hold at most: more is a paste the terminator never ended. */
 const MAX_HEREDOC_COMMANDS = 64;
 
+/**
+ * Output that does not name what it belongs to: `::print` members, `$C` frames. Two such outputs
+ * of a kind in a row read as one, and one command may print nothing: given by order, the values of
+ * one thread could go to another. (A format's rows carry their address or symbol: see takeQueued.)
+ */
+const OWNERLESS: ReadonlySet<SectionKind> = new Set(['print', 'frames']);
+
+/**
+ * What a format's row or command names before its `:` or `/`: `kpreemptpri` from `kpreemptpri:`
+ * and `kpreemptpri/D`, an address without its `0x` and leading zeros; null when neither.
+ */
+function formatLabel(text: string): string | null {
+  const t = text.trim();
+  let end = 0;
+  while (end < t.length && t[end] !== ':' && t[end] !== '/' && t[end] !== ',' && t[end] !== ' ') end++;
+  const name = t.slice(0, end);
+  if (name.length === 0) return null;
+  return toAddr(name) ?? name;
+}
+
+/** A here-document's commands that output can be given to safely: of an ownerless kind, only one alone of it. */
+function unambiguous(commands: QueuedCommand[]): QueuedCommand[] {
+  const count = new Map<SectionKind, number>();
+  for (const c of commands) count.set(c.kind, (count.get(c.kind) ?? 0) + 1);
+  return commands.filter((c) => !OWNERLESS.has(c.kind) || count.get(c.kind) === 1);
+}
+
 /** Words a wrapped command can end with: type, member and option words (`tsproc_t ts_timeleft`, `-a`). */
 const COMMAND_WORD = /^-?[A-Za-z_][A-Za-z0-9_.]*(?:->[A-Za-z_][A-Za-z0-9_.]*|\[[0-9]+\])*$/;
 /** Most words a wrapped command's rest is taken to hold. */
@@ -156,7 +184,8 @@ export class Splitter {
   private heredoc: (Heredoc & { commands: QueuedCommand[] }) | null = null;
   /**
    * Commands a here-document gave mdb, whose output follows with no prompt between: output
-   * recognised by its shape takes the first of its kind, and those before it printed nothing read.
+   * recognised by its shape takes the first of its kind, and those before it printed nothing read
+   * (an ownerless kind only when one command of it was given: see unambiguous).
    */
   private queued: QueuedCommand[] = [];
 
@@ -312,7 +341,10 @@ export class Splitter {
       if (started !== null && open.kind === 'unknown' && open.command !== null && open.body.length === 0) {
         // A command we have no mapping for whose output has a shape we know (an alias, a macro).
         open.kind = started;
-      } else if (started !== null && started !== open.kind && !(started === 'frames' && open.kind === 'findstack')) {
+      } else if (
+        started !== null &&
+        ((started !== open.kind && !(started === 'frames' && open.kind === 'findstack')) || (started === 'format' && this.queuedFormat(body) !== -1))
+      ) {
         // (A frame line at column 0 is a findstack frame whose indent a web copy dropped.)
         this.close();
         this.start(no, body, started);
@@ -394,7 +426,7 @@ export class Splitter {
   }
 
   private start(no: number, text: string, kind: SectionKind): void {
-    const q = this.takeQueued(kind);
+    const q = this.takeQueued(kind, text);
     this.open = {
       command: q?.command ?? null,
       parsedCommand: q?.parsed ?? null,
@@ -410,13 +442,28 @@ export class Splitter {
     };
   }
 
-  /** The first queued command whose output is of this kind, and the ones before it gone; null when none. */
-  private takeQueued(kind: SectionKind): QueuedCommand | null {
+  /**
+   * The queued command whose output starts with `text`, of this kind: a format's by the address or
+   * symbol its row is labelled with (taken from where it is), any other's the first of its kind
+   * (and the ones before it, which printed nothing read, gone); null when none.
+   */
+  private takeQueued(kind: SectionKind, text: string): QueuedCommand | null {
+    if (this.queued.length === 0) return null;
+    if (kind === 'format') {
+      const k = this.queuedFormat(text);
+      return k < 0 ? null : this.queued.splice(k, 1)[0]!;
+    }
     const k = this.queued.findIndex((q) => q.kind === kind);
     if (k < 0) return null;
     const q = this.queued[k]!;
     this.queued.splice(0, k + 1);
     return q;
+  }
+
+  /** Where in the queue the format command is whose label the row carries (a new output, even after a format's rows); -1 when none. */
+  private queuedFormat(row: string): number {
+    const label = this.queued.length === 0 ? null : formatLabel(row);
+    return label === null ? -1 : this.queued.findIndex((q) => q.kind === 'format' && formatLabel(q.command) === label);
   }
 
   /**
@@ -427,7 +474,7 @@ export class Splitter {
   private heredocLine(no: number, text: string): boolean {
     const h = this.heredoc!;
     if (text.trim() === h.word) {
-      this.queued = h.commands;
+      this.queued = unambiguous(h.commands);
       this.heredoc = null;
       this.sink.onLine(no, 'parsed');
       return true;

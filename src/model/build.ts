@@ -19,7 +19,7 @@ import { isSymbolName, lastStage, type ParsedCommand } from '../../grammar/commo
 import type { Diagnostic } from '../../grammar/common/source.ts';
 import { parseMdbBigInt, parseMdbInt } from '../../grammar/common/numbers.ts';
 import { WRITE_BYTES } from '../../grammar/format/write.ts';
-import { ctypeNamed, KEPT_TUNABLES, stateFromCode, stateFromName, STRUCT_MEMBERS, toAddr, tunableType, type Addr, type ThreadState } from '../../illumos/index.ts';
+import { ctypeNamed, isStructMember, KEPT_TUNABLES, stateFromCode, stateFromName, STRUCT_MEMBERS, toAddr, tunableType, type Addr, type ThreadState } from '../../illumos/index.ts';
 import { emptySnapshot, type Cpu, type DispatcherSnapshot, type Thread } from './snapshot.ts';
 import { ThreadTable, setField } from './threads.ts';
 import { seedThreadIndex } from './thread-index.ts';
@@ -664,7 +664,7 @@ class SnapshotBuilder {
    * ts_timeleft in the input" is not the whole story.
    */
   private noteTypeless(rec: PrintRecord): void {
-    const names = rec.fields.filter((f) => f.value !== null && isKeptMember(f.name)).map((f) => f.name);
+    const names = rec.fields.filter((f) => f.value !== null && isStructMember(f.name)).map((f) => f.name);
     if (names.length === 0) return;
     const shown = names.length > 4 ? `${names.slice(0, 4).join(', ')} and ${names.length - 4} more` : names.join(', ');
     this.notes.push({
@@ -766,11 +766,6 @@ class SnapshotBuilder {
     const t = this.cldataOwner.get(addr);
     return t === undefined ? undefined : { thread: t, field: 'tsTimeleft' as keyof Thread, member: 'ts_timeleft' };
   }
-}
-
-/** A member of a struct the model reads (kthread_t, tsproc_t, cpu_t, disp_t). */
-function isKeptMember(name: string): boolean {
-  return Object.values(STRUCT_MEMBERS).some((s) => Object.hasOwn(s, name));
 }
 
 export function buildSnapshot(records: Iterable<CommandedRecord>): DispatcherSnapshot {

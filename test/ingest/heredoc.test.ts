@@ -60,6 +60,27 @@ describe('a here-document of mdb commands', () => {
     expect(a.snapshot.tunables).toEqual({ kpreemptpri: 99 });
   });
 
+  it('gives a format row the command that names its label, in any order', () => {
+    const a = analyzeText(['# mdb -k <<EOF', 'hz/D', 'kpreemptpri/D', 'EOF', 'kpreemptpri:', 'kpreemptpri:    99', 'hz:', 'hz:             1000'].join('\n'));
+    expect(a.sections.map((s) => [s.command, s.startLine])).toEqual([
+      ['kpreemptpri/D', 5],
+      ['hz/D', 7],
+    ]);
+    expect(a.snapshot.tunables).toEqual({ kpreemptpri: 99, hz: 1000 });
+  });
+
+  it('gives no ::print output a command when two were given: the output names no thread, so order could give one thread\'s values to another', () => {
+    const a = analyzeText(
+      ['# mdb -k <<EOF', 'ffffff0007e01c40::print kthread_t t_pri', 'ffffff0007e1fc40::print kthread_t t_pri', 'EOF', 't_pri = 0x63', 't_pri = 0x3b'].join('\n'),
+    );
+    expect(a.sections.map((s) => s.command)).toEqual([null]);
+    expect(a.snapshot.threads).toEqual([]);
+    // Each line is an object of its own (a member printed again), each said.
+    expect(a.notes.filter((n) => n.rule === 'model').map((n) => n.message)).toEqual(
+      [5, 6].map((l) => `line ${l}: ::print output with no command above it shows t_pri: its type and the thread or CPU it belongs to are not shown, so it is not used (paste the command that printed it with it)`),
+    );
+  });
+
   it('gives no command to output after a person\'s words, nor reads on when the terminator never comes', () => {
     const after = analyzeText(['# mdb -k <<EOF', 'kpreemptpri/D', 'EOF', 'and on another system:', 'kpreemptpri:    100'].join('\n'));
     expect(after.sections.map((s) => s.command)).toEqual([null]);
@@ -99,6 +120,8 @@ describe('shapes a here-document\'s output needs', () => {
     expect(outputStartKind('ffffff01d5a600c8 t_cldata = 0xffffff01dde41b90')).toBe('print');
     expect(outputStartKind('0xffffff01dde41b90:             -6618541')).toBe('format');
     expect(outputStartKind('kpreemptpri:    100')).toBe('format');
+    expect(outputStartKind('kpreemptpri:')).toBe('format');
+    expect(outputStartKind('t_bound_cpu = 0')).toBe('print');
   });
 
   it('::panicinfo\'s first row and a ::system line start output', () => {
@@ -112,6 +135,10 @@ describe('shapes a here-document\'s output needs', () => {
     expect(outputStartKind('x = 1 and y = 2')).toBeNull();
     expect(outputStartKind('0x70ae3200:     next            addr            slab')).toBeNull();
     expect(outputStartKind('Total:    42')).toBeNull();
+    expect(outputStartKind('Total:')).toBeNull();
+    expect(outputStartKind('0x70ae3228:')).toBeNull();
+    expect(outputStartKind('count = 0')).toBeNull();
+    expect(outputStartKind('t_pri = high')).toBeNull();
     expect(outputStartKind('deadbeef: 12')).toBe('format');
   });
 });
