@@ -3,7 +3,7 @@
 // queued command's of its kind. The output lines are the seed's, as mdb printed them.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyzeText } from '../../src/analyze.ts';
+import { analyzeStream, analyzeText } from '../../src/analyze.ts';
 import { outputStartKind } from '../../src/ingest/shapes.ts';
 import { readPrompt } from '../../src/ingest/prompt.ts';
 
@@ -50,6 +50,18 @@ describe('a here-document of mdb commands', () => {
     expect(a.findings.map((f) => f.rule).sort()).toEqual(['kpreempt-threshold', 'preemption-pending', 'runq-starvation', 'ts-timeleft-overrun']);
     const running = a.snapshot.threads.find((t) => t.addr === 'ffffff01d5a600c0')!;
     expect(running.tsTimeleft).toBe(-6618541);
+  });
+
+  it('streamed in batches of 3 lines, reads as the whole text does', async () => {
+    const ls = ['# mdb -k <<EOF', ...COMMANDS, 'EOF', ...OUTPUT];
+    async function* batches() {
+      for (let i = 0; i < ls.length; i += 3) yield ls.slice(i, i + 3);
+    }
+    const whole = analyzeText(ls.join('\n'));
+    const streamed = await analyzeStream(batches());
+    const view = (a: typeof whole) => [a.accounting, a.sections.map((s) => [s.command, s.kind, s.startLine]), a.findings.map((f) => `${f.rule}:${f.severity}`)];
+    expect(view(streamed)).toEqual(view(whole));
+    expect(whole.findings.map((f) => f.rule)).toContain('ts-timeleft-overrun');
   });
 
   it('takes `<<-` with tab-indented commands and terminator, and skips a command that printed nothing read', () => {
