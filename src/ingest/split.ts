@@ -5,7 +5,8 @@ import type { SourceLine } from '../../grammar/common/source.ts';
 import type { ParsedCommand } from '../../grammar/common/command-types.ts';
 import type { LineClass, SectionKind } from './types.ts';
 import { expandTabs, isBlank, leadingSpaces } from './lines.ts';
-import { isCommandLine, readHeredocLine, readPrompt, type Heredoc, type PromptStyle } from './prompt.ts';
+import { isCommandLine, readPrompt, type PromptStyle } from './prompt.ts';
+import { HeredocQueue } from './heredoc.ts';
 import { decodeEntities, hasEncodedMarker } from './entities.ts';
 import { kindOfCommand } from './kind.ts';
 import {
@@ -31,7 +32,6 @@ import { learnPrefixes, type RunPrefix } from './prefix.ts';
 import { fastThreadHeader } from '../../grammar/frames/fast.ts';
 import { isConsolePanicLine } from '../../grammar/panic/index.ts';
 import { isHexCode, isHexDigits } from '../../grammar/common/numbers.ts';
-import { toAddr } from '../../illumos/index.ts';
 
 export interface RawSection {
   command: string | null;
@@ -96,43 +96,6 @@ type OpenSection = RawSection & {
   wrappedPrompt?: { text: string; lastKind: SectionKind | null };
 };
 
-/** A command a here-document gave mdb, waiting for its output. */
-interface QueuedCommand {
-  command: string;
-  parsed: ParsedCommand;
-  kind: SectionKind;
-}
-
-/** Commands a here-document is taken to hold at most: more is a paste the terminator never ended. */
-const MAX_HEREDOC_COMMANDS = 64;
-
-/**
- * Output that does not name what it belongs to: `::print` members, `$C` frames. Two such outputs
- * of a kind in a row read as one, and one command may print nothing: given by order, the values of
- * one thread could go to another. (A format's rows carry their address or symbol: see takeQueued.)
- */
-const OWNERLESS: ReadonlySet<SectionKind> = new Set(['print', 'frames']);
-
-/**
- * What a format's row or command names before its `:` or `/`: `kpreemptpri` from `kpreemptpri:`
- * and `kpreemptpri/D`, an address without its `0x` and leading zeros; null when neither.
- */
-function formatLabel(text: string): string | null {
-  const t = text.trim();
-  let end = 0;
-  while (end < t.length && t[end] !== ':' && t[end] !== '/' && t[end] !== ',' && t[end] !== ' ') end++;
-  const name = t.slice(0, end);
-  if (name.length === 0) return null;
-  return toAddr(name) ?? name;
-}
-
-/** A here-document's commands that output can be given to safely: of an ownerless kind, only one alone of it. */
-function unambiguous(commands: QueuedCommand[]): QueuedCommand[] {
-  const count = new Map<SectionKind, number>();
-  for (const c of commands) count.set(c.kind, (count.get(c.kind) ?? 0) + 1);
-  return commands.filter((c) => !OWNERLESS.has(c.kind) || count.get(c.kind) === 1);
-}
-
 /** Words a wrapped command can end with: type, member and option words (`tsproc_t ts_timeleft`, `-a`). */
 const COMMAND_WORD = /^-?[A-Za-z_][A-Za-z0-9_.]*(?:->[A-Za-z_][A-Za-z0-9_.]*|\[[0-9]+\])*$/;
 /** Most words a wrapped command's rest is taken to hold. */
@@ -180,14 +143,8 @@ export class Splitter {
 
   /** The line of the last mdb pager prompt seen in the open section, while the section is open. */
   private pagerAt: number | null = null;
-  /** A here-document giving mdb its commands (`mdb -k <<EOF` up to `EOF`), while its lines are read. */
-  private heredoc: (Heredoc & { commands: QueuedCommand[] }) | null = null;
-  /**
-   * Commands a here-document gave mdb, whose output follows with no prompt between: output
-   * recognised by its shape takes the first of its kind, and those before it printed nothing read
-   * (an ownerless kind only when one command of it was given: see unambiguous).
-   */
-  private queued: QueuedCommand[] = [];
+  /** Commands a here-document gave mdb (`mdb -k <<EOF`), while it is read and while their output comes. */
+  private readonly heredoc = new HeredocQueue();
 
   private readonly partLines: number;
   private readonly fastLane: boolean;
@@ -279,12 +236,12 @@ export class Splitter {
         return;
       }
     }
-    if (this.heredoc !== null && this.heredocLine(no, text)) return;
+    if (this.heredoc.isReading && this.heredocLine(no, text)) return;
     const prompt = readPrompt(text);
     if (prompt !== null) {
       this.close();
-      this.endQueue();
-      if (prompt.type === 'shell' && prompt.heredoc !== undefined) this.heredoc = { ...prompt.heredoc, commands: [] };
+      this.heredoc.clear();
+      if (prompt.type === 'shell' && prompt.heredoc !== undefined) this.heredoc.begin(prompt.heredoc);
       if (prompt.type === 'command') {
         const lastKind = this.lastKind;
         const kind = kindOfCommand(prompt.parsed, this.lastKind);
@@ -343,7 +300,7 @@ export class Splitter {
         open.kind = started;
       } else if (
         started !== null &&
-        ((started !== open.kind && !(started === 'frames' && open.kind === 'findstack')) || (started === 'format' && this.queuedFormat(body) !== -1))
+        ((started !== open.kind && !(started === 'frames' && open.kind === 'findstack')) || (started === 'format' && this.heredoc.startsFormat(body)))
       ) {
         // (A frame line at column 0 is a findstack frame whose indent a web copy dropped.)
         this.close();
@@ -386,15 +343,10 @@ export class Splitter {
 
   /** A person's line; or a transcript a page's `<br>` or a JSON string's `\n` joined onto one, which is said instead. */
   private prose(no: number, text: string): void {
-    this.endQueue();
+    this.heredoc.clear();
     const joined = joinedTranscript(text);
     if (joined === null) this.sink.onLine(no, 'prose');
     else this.sink.onLine(no, 'unrecognized', joined);
-  }
-
-  /** A prompt, or a person's words, end what a here-document's commands printed: output after them is not theirs. */
-  private endQueue(): void {
-    this.queued = [];
   }
 
   finish(): void {
@@ -426,7 +378,7 @@ export class Splitter {
   }
 
   private start(no: number, text: string, kind: SectionKind): void {
-    const q = this.takeQueued(kind, text);
+    const q = this.heredoc.take(kind, text);
     this.open = {
       command: q?.command ?? null,
       parsedCommand: q?.parsed ?? null,
@@ -442,54 +394,11 @@ export class Splitter {
     };
   }
 
-  /**
-   * The queued command whose output starts with `text`, of this kind: a format's by the address or
-   * symbol its row is labelled with (taken from where it is), any other's the first of its kind
-   * (and the ones before it, which printed nothing read, gone); null when none.
-   */
-  private takeQueued(kind: SectionKind, text: string): QueuedCommand | null {
-    if (this.queued.length === 0) return null;
-    if (kind === 'format') {
-      const k = this.queuedFormat(text);
-      return k < 0 ? null : this.queued.splice(k, 1)[0]!;
-    }
-    const k = this.queued.findIndex((q) => q.kind === kind);
-    if (k < 0) return null;
-    const q = this.queued[k]!;
-    this.queued.splice(0, k + 1);
-    return q;
-  }
-
-  /** Where in the queue the format command is whose label the row carries (a new output, even after a format's rows); -1 when none. */
-  private queuedFormat(row: string): number {
-    const label = this.queued.length === 0 ? null : formatLabel(row);
-    return label === null ? -1 : this.queued.findIndex((q) => q.kind === 'format' && formatLabel(q.command) === label);
-  }
-
-  /**
-   * A line of a here-document: its end, a blank line (mdb skips it), or a command, queued for the
-   * output after the end. False when it is none of these: the lines were not mdb's commands after
-   * all (or the paste cut the terminator off), and the line is read as any other.
-   */
+  /** A line of a here-document, classed; false when it is not one (see HeredocQueue.line). */
   private heredocLine(no: number, text: string): boolean {
-    const h = this.heredoc!;
-    if (text.trim() === h.word) {
-      this.queued = unambiguous(h.commands);
-      this.heredoc = null;
-      this.sink.onLine(no, 'parsed');
-      return true;
-    }
-    if (isBlank(text)) {
-      this.sink.onLine(no, 'prose');
-      return true;
-    }
-    const cmd = h.commands.length < MAX_HEREDOC_COMMANDS ? readHeredocLine(text) : null;
-    if (cmd === null) {
-      this.heredoc = null;
-      return false;
-    }
-    h.commands.push({ command: cmd.command, parsed: cmd.parsed, kind: kindOfCommand(cmd.parsed, h.commands.at(-1)?.kind ?? null) });
-    this.sink.onLine(no, 'parsed');
+    const what = this.heredoc.line(text);
+    if (what === null) return false;
+    this.sink.onLine(no, what === 'blank' ? 'prose' : 'parsed');
     return true;
   }
 
