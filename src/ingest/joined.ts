@@ -35,6 +35,6 @@ export function joinedTranscript(line: string): string | null {
   if (!mdb) return null;
   const n = p.parts.length - 1;
   return p.by === 'br'
-    ? `mdb output joined onto one line by ${n} <br> tags (a page's source): put each on a line of its own to read it (sed 's/<br *\\/\\{0,1\\}>/\\n/g')`
+    ? `mdb output joined onto one line by ${n} <br> tags (a page's source): put each on a line of its own to read it (sed 's/<[bB][rR] *\\/\\{0,1\\}>/\\n/g')`
     : `mdb output joined onto one line by ${n} \\n escapes (text copied out of JSON or a log): unescape it to read it (printf '%b', or jq -r for JSON)`;
 }

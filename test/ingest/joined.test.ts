@@ -15,7 +15,7 @@ describe('a transcript joined onto one line', () => {
     const a = analyzeText(lines.join('<br>'));
     expect(a.accounting).toEqual({ lines: 1, parsed: 0, prose: 0, unrecognized: 1 });
     expect(a.diagnostics.map((d) => [d.line, d.message])).toEqual([
-      [1, `mdb output joined onto one line by ${lines.length - 1} <br> tags (a page's source): put each on a line of its own to read it (sed 's/<br *\\/\\{0,1\\}>/\\n/g')`],
+      [1, `mdb output joined onto one line by ${lines.length - 1} <br> tags (a page's source): put each on a line of its own to read it (sed 's/<[bB][rR] *\\/\\{0,1\\}>/\\n/g')`],
     ]);
   });
 
