@@ -3,6 +3,7 @@
 import { parseCommandLine } from '../../grammar/command/index.ts';
 import { isSymbolName, type CommandStage, type ParsedCommand } from '../../grammar/common/command-types.ts';
 import { isHexDigits } from '../../grammar/common/numbers.ts';
+import { isWordChar } from '../../grammar/common/matchers.ts';
 import { isWriteStage } from '../../grammar/format/write.ts';
 import { KEPT_TUNABLES } from '../../illumos/index.ts';
 import { isKnownDcmd } from './kind.ts';
@@ -36,6 +37,11 @@ export interface Heredoc {
 export type PromptStyle = 'mdb' | 'kmdb' | 'shell' | 'bare';
 
 const MAX_PROMPT_INDENT = 8;
+
+/** Whether the line starts with an mdb or kmdb prompt (`> `, `[0]> `, `[0]: `, or one alone). */
+export function startsWithPrompt(line: string): boolean {
+  return afterPrompt(line) !== null;
+}
 
 /** The text after an mdb/kmdb prompt at the start of the line, or null if there is no prompt. */
 function afterPrompt(line: string): string | null {
@@ -215,7 +221,7 @@ export function readPrompt(line: string): PromptLine | null {
  */
 function bareCommand(line: string): PromptLine | null {
   const c = line.charCodeAt(0);
-  if (!(c === 58 || c === 36 || isSymbolStart(c) || (c >= 48 && c <= 57))) return null;
+  if (!(c === 58 || c === 36 || isWordChar(c))) return null;
   const sp = line.indexOf(' ');
   const first = sp < 0 ? line : line.slice(0, sp);
   if (!first.includes('::') && !first.includes('/') && !first.includes('$')) return null;
@@ -223,10 +229,6 @@ function bareCommand(line: string): PromptLine | null {
   const cmd = commandOf(line, 'bare');
   if (cmd === null || cmd.type !== 'command') return null;
   return cmd.parsed.stages.every((st, k) => bareStage(st, k === 0)) ? cmd : null;
-}
-
-function isSymbolStart(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
 function bareStage(st: CommandStage, first: boolean): boolean {

@@ -133,10 +133,17 @@ function isMemberLine(t: string): boolean {
   return isHexCode(t.charCodeAt(0)) && ws.length >= 4 && ws[2] === '=' && isAddressWord(ws[0]!) && !ws[0]!.endsWith(':') && /^[A-Za-z_][A-Za-z0-9_.]*$/.test(ws[1]!);
 }
 
+/** `-1`, `63`, `0x63`: a number in hex as a format or ::print shows it, maybe negative. */
+function isHexNumberWord(w: string): boolean {
+  const d = w.startsWith('-') ? w.slice(1) : w;
+  return isHexDigits(d.startsWith('0x') ? d.slice(2) : d);
+}
+
 /** `0`, `0x63`, `0t99`, `-1`, `0xffffff01dde41b90`: a value ::print shows for a number or a pointer. */
 function isValueWord(w: string): boolean {
+  if (isHexNumberWord(w)) return true;
   const d = w.startsWith('-') ? w.slice(1) : w;
-  return d.startsWith('0x') || d.startsWith('0t') ? d.length > 2 && isHexDigits(d.slice(2)) : isHexDigits(d);
+  return d.startsWith('0t') && isHexDigits(d.slice(2));
 }
 
 /**
@@ -155,11 +162,7 @@ function isLabelledNumberRow(t: string): boolean {
   if (t.charCodeAt(colon + 1) !== 32) return false;
   const ws = words(t.slice(colon + 1));
   if (ws.length === 0) return false;
-  for (const w of ws) {
-    const d = w.startsWith('-') ? w.slice(1) : w;
-    if (!isHexDigits(d.startsWith('0x') ? d.slice(2) : d)) return false;
-  }
-  return true;
+  return ws.every(isHexNumberWord);
 }
 
 /** Phrases that start mdb or console output lines even though they read like English. */
@@ -273,9 +276,14 @@ export function isBanner(line: string): boolean {
     t.startsWith('Loaded modules: [') ||
     t.startsWith('Welcome to kmdb') ||
     t.startsWith('mdb: warning: dump is from') ||
-    t.startsWith('>> More [') ||
+    isPagerPrompt(t) ||
     isStoppedBanner(t)
   );
+}
+
+/** mdb's pager prompt, `>> More [<space>, <cr>, q, n, c, a] ?`: the rest of the output waits for a key. */
+export function isPagerPrompt(t: string): boolean {
+  return t.startsWith('>> More [');
 }
 
 /** `mdb: target stopped at:` (kmdb too): the next line is the stop location. */

@@ -21,6 +21,7 @@ import {
   isCodeLine,
   isColumnRow,
   isIndentedStart,
+  isPagerPrompt,
 } from './shapes.ts';
 import { mayBeContinued } from './unwrap.ts';
 import { MIN_WRAP_WIDTH, widest, wordDidNotFit } from './width-wrap.ts';
@@ -273,7 +274,7 @@ export class Splitter {
       (banner !== null && banner.kind === 'stopped' && isStopLocation(text))
     ) {
       const t = text.trim();
-      if (open !== null && t.startsWith('>> More [')) this.pagerAt = no;
+      if (open !== null && isPagerPrompt(t)) this.pagerAt = no;
       if (opensModuleList(t) || (banner?.kind === 'modules' && !t.endsWith(']') && banner.left > 1)) {
         this.bannerRest = { kind: 'modules', left: banner?.kind === 'modules' ? banner.left - 1 : MAX_BANNER_LINES };
       } else if (isStoppedBanner(t)) this.bannerRest = { kind: 'stopped', left: 1 };

@@ -10,6 +10,7 @@
 // process that named itself with escapes) and stays, for the reports to show escaped. A line
 // typed at an mdb prompt is the exception: its echo is the line editor's, so it reads as the
 // screen showed it (typedLine); so is mdb's pager prompt erased in a `script` log (afterPager).
+import { startsWithPrompt } from './prompt.ts';
 
 const ESC = 0x1b;
 /** The one-character CSI of 8-bit terminals (C1), as text decodes it. */
@@ -183,19 +184,7 @@ function afterPager(line: string): string {
 export function typedLine(line: string): string | null {
   if (line.indexOf('\x08') < 0 && line.indexOf('\x1b') < 0 && line.indexOf('\x9b') < 0) return null;
   const shown = screenLine(line);
-  return shown !== null && showsPrompt(shown) ? shown : null;
-}
-
-/** `> ` or `[N]> ` / `[N]: ` (kmdb) after at most a few spaces, or the prompt alone. */
-function showsPrompt(t: string): boolean {
-  let i = 0;
-  while (t.charCodeAt(i) === 32 && i < 8) i++;
-  if (t.charCodeAt(i) === 0x3e) return i + 1 === t.length || t.charCodeAt(i + 1) === 32;
-  if (t.charCodeAt(i) !== 0x5b) return false;
-  let j = i + 1;
-  while (t.charCodeAt(j) >= 48 && t.charCodeAt(j) <= 57) j++;
-  const p = t.charCodeAt(j + 1);
-  return j > i + 1 && t.charCodeAt(j) === 0x5d && (p === 0x3e || p === 0x3a);
+  return shown !== null && startsWithPrompt(shown) ? shown : null;
 }
 
 /** The characters one terminal row holds after the line is written to it from column 0; null when it leaves the row. */
