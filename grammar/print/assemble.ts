@@ -215,6 +215,18 @@ export class PrintAssembler {
     return last !== undefined && isNumberText(last.text);
   }
 
+  /**
+   * A type listing (`::print -t TYPE`, no address) ends each member with a blank where a value would
+   * stand, and an editor that strips trailing blanks takes that mark away. With no command to say
+   * whether values were printed, a member inside braces that names its type (`int frodo`,
+   * `0 char sam`) and has no value is taken as such a line; a lone word there stays a problem.
+   */
+  private isStrippedTypeLine(segs: readonly Seg[]): boolean {
+    if (this.cmd !== null || this.stack.length === 0) return false;
+    const words = segs.filter((s) => !s.text.startsWith(':')).length;
+    return words >= 2;
+  }
+
   private scalar(segs: Seg[], text: string, no: number): Problem | null {
     const value = segs[segs.length - 1]!;
     const d = this.decl(segs.slice(0, -1), text, 'head');
@@ -261,7 +273,7 @@ export class PrintAssembler {
   private member(line: Extract<PrintLine, { kind: 'member' }>, text: string, no: number, trailingBlank: boolean): Problem | null {
     const v = line.value;
     if (v === null && this.isScalarLine(line.segs)) return this.scalar(line.segs, text, no);
-    if (v === null && !(trailingBlank || this.open?.typeless || this.cmd?.typeless)) {
+    if (v === null && !(trailingBlank || this.open?.typeless || this.cmd?.typeless || this.isStrippedTypeLine(line.segs))) {
       return { offset: line.segs[line.segs.length - 1]?.end ?? 0, message: "expected ' = ' and a value after the member name" };
     }
     if (v?.kind === 'missing') return { offset: v.start, message: "expected a value after '='" };

@@ -14,7 +14,7 @@ import type {
   StatusRecord,
   SystemSettingsRecord,
 } from '../../grammar/records.ts';
-import { ctx, slice } from './helpers.ts';
+import { ctx, linesOf, slice } from './helpers.ts';
 
 const R = (n: string) => `fixtures/real/${n}`;
 const F004 = R('004-wdd-deadman-panic-console.txt');
@@ -244,6 +244,19 @@ describe('027 ::sizeof and the offset-prefixed -at listing of a type', () => {
       { name: 'frodo', type: 'int', addr: '0', value: null, children: null, line: 3 },
       { name: 'sam', type: 'char', addr: '0', value: null, children: null, line: 4 },
       { name: 'gandalf', type: 'long', addr: '0', value: null, children: null, line: 5 },
+    ]);
+  });
+
+  it('reads the same with the trailing blanks stripped, as an editor or a web form leaves it', () => {
+    const stripped = slice(F027, 1).map((l) => ({ no: l.no, text: l.text.trimEnd() }));
+    expect(stripped[2]!.text).toBe('    0 int frodo');
+    const s = parsePrint(stripped, ctx(null));
+    expect(s.unrecognized).toEqual([]);
+    expect(s.records).toEqual(r.records);
+    // Only where no command says values were printed, and only a member that names its type.
+    expect(parsePrint(stripped, ctx('ffffff01d5a600c0::print -at ringbearer_t')).unrecognized).toHaveLength(3);
+    expect(parsePrint(linesOf('0 ringbearer_t {\n    frodo\n}'), ctx(null)).unrecognized.map((d) => d.message)).toEqual([
+      "::print: expected ' = ' and a value after the member name",
     ]);
   });
 });
