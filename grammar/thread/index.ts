@@ -68,6 +68,9 @@ export const parseThread: SectionParser = (lines, ctx): GrammarResult => {
   const result = emptyResult();
   const unrecognized = result.unrecognized;
   let header: string[][] | null = null;
+  // The header's own lines after the first stand at column 0: the paste lost its indentation, so a
+  // row's lines are told by their place after the row's first line, not by their indent.
+  let flat = false;
   let cur: ThreadSummaryRecord | null = null;
   let part = 0;
   const close = (): void => {
@@ -88,14 +91,17 @@ export const parseThread: SectionParser = (lines, ctx): GrammarResult => {
         if (names[0] === 'ADDR') {
           close();
           header = [names.slice(1)];
-        } else if (header) header.push(names);
-        else header = [names];
+          flat = false;
+        } else if (header) {
+          header.push(names);
+          flat = firstCol(text) <= 1;
+        } else header = [names];
         return;
       }
       if (!c.valueLine) return; // `mdb:` warnings (`can't read kthread_t at ...`)
       const values = images(one(c.valueLine).children.Value);
       const cols = header ?? fromCommand(ctx);
-      const continuation = firstCol(text) > 1;
+      const continuation = flat ? cur !== null && part + 1 < cols.length : firstCol(text) > 1;
       if (continuation && !cur) {
         unrecognized.push(misplaced('thread', no, text, 'continuation line with no thread row above it'));
         return;

@@ -85,6 +85,15 @@ describe('::thread -ipb without -m (hand-written: fixtures/handwritten/stacks/th
     });
   });
 
+  it("reads the same with every indent stripped: a row's lines are told by their place, not their indent", () => {
+    // Before: `0 0 0 0` and `ffffff01d2c77e90 ffffff01d2b0a5c8 0 cv_sobj_ops` (WCHAN, TS, PITS,
+    // SOBJ OPS) were taken for rows of their own, two threads that do not exist.
+    const flat = lines.map((l) => ({ no: l.no, text: l.text.trimStart() }));
+    const f = parseThread(flat, noCommand);
+    expect(f.unrecognized).toEqual([]);
+    expect(rows(f.records)).toEqual(t);
+  });
+
   it('renders the same three-line layout', () => {
     expect(renderThread(t, { groups: ['i', 'p', 'b'] })).toBe(joined(lines));
   });
