@@ -57,8 +57,20 @@ export function decodeSyslog(text: string): string[] {
   return out;
 }
 
-/** The console lines a physical line stands for: itself, or its decoded syslog content. */
+/** Whether the line opens with a `#ooo` escape of a control character (`#011rdi: ...`, `#012`). */
+function startsWithEscape(text: string): boolean {
+  if (text[0] !== '#') return false;
+  const v = octal3(text, 1);
+  return v !== null && v < 32;
+}
+
+/**
+ * The console lines a physical line stands for: itself, or its decoded syslog content. The
+ * escapes stay when a report keeps the message text of a log but not its prefixes, so a line
+ * that opens with one is decoded too.
+ */
 export function consoleLines(text: string): string[] {
   const body = stripSyslogPrefix(text);
-  return body === null ? [text] : decodeSyslog(body);
+  if (body !== null) return decodeSyslog(body);
+  return startsWithEscape(text) ? decodeSyslog(text) : [text];
 }

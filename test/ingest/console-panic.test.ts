@@ -70,6 +70,19 @@ describe('panics forwarded by syslog', () => {
     expect(frames(s).map((f) => f[0])).toEqual(['die', 'trap', 'cmntrap', 'spa_sync', 'thread_start']);
   });
 
+  it('decodes the escapes of a log whose prefixes were cut off: `#011rdi: ...` is a register row', () => {
+    const a = read('handwritten/reading/panic-escapes-no-prefix.txt');
+    expect(a.accounting).toEqual({ lines: 29, parsed: 27, prose: 2, unrecognized: 0 });
+    expect(a.diagnostics).toEqual([]);
+    const regs = a.records.find((r) => r.kind === 'registers');
+    if (regs?.kind !== 'registers') throw new Error('no registers');
+    expect(regs.regs['rdi']).toEqual({ value: 'fffffb0412345678', line: 13 });
+    expect(regs.regs['ss']).toEqual({ value: '38', line: 22 });
+    expect(regs.regs['cr3']).toEqual({ value: '3f01234000', line: 11 });
+    const s = a.records.find((r) => r.kind === 'stack') as StackRecord;
+    expect(frames(s).map((f) => f[0])).toEqual(['die', 'trap', 'cmntrap', '0x0', 'apix_dispatch_by_vector', 'apix_dispatch_lowlevel']);
+  });
+
   it('reads trace lines alone, without a header or trap line', () => {
     const a = read('handwritten/reading/panic-syslog-frames-only.txt');
     expect(a.sections.map((s) => [s.kind, s.startLine, s.endLine, s.status])).toEqual([['panic', 2, 5, 'ok']]);
