@@ -136,9 +136,22 @@ function echoedCommand(head: string): string | null {
   return text.length > 0 ? text : null;
 }
 
+function pairedParens(expr: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < expr.length; i++) {
+    const c = expr.charCodeAt(i);
+    if (c === 40) depth++;
+    else if (c === 41 && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
 /** An address typed alone repeats the last command; accept it only when it is plainly an address or a variable, not a word of quoted prose. */
 function plausible(parsed: ParsedCommand): boolean {
   const st = parsed.stages[0]!;
+  // mdb's expression parser refuses an address whose brackets do not pair: `(best != NULL ...)) {`
+  // after a quote marker is C, not `(best` and a shell escape.
+  if (!parsed.stages.every((x) => pairedParens(x.addr ?? ''))) return false;
   // A format takes no arguments and an address has no brackets: `panic[cpu1]/thread=...: text`
   // after a quote marker is console text, not `addr/fmt`.
   // A write (`kpreemptpri/W 0t99`) takes its values.

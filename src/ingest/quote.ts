@@ -15,6 +15,12 @@ export class QuoteStripper {
   private depth = 0;
   /** The run quotes with `>` alone: content starts right after the marker, its spaces its own. */
   private noSpace = false;
+  /**
+   * The run's prompts stand one marker deeper than its output (`> > ::print`, then `> 0t100`): the
+   * whole session was quoted, so a line at the run's depth is output even when it reads as a
+   * command. Without that sign, `> ::cmd` after quoted lines is the writer's own prompt.
+   */
+  private nestedPrompts = false;
 
   /** Whether the last line read was inside quoted text. */
   get quoting(): boolean {
@@ -28,6 +34,7 @@ export class QuoteStripper {
     if (raw.charCodeAt(i) !== 62 /* > */) {
       this.depth = 0;
       this.noSpace = false;
+      this.nestedPrompts = false;
       return raw;
     }
     // mdb's pager prompt (`>> More [<space>, <cr>, q, n, c, a] ?`) is not a quote.
@@ -50,8 +57,10 @@ export class QuoteStripper {
     // The last marker is an mdb prompt when what follows it is a command: `> > ::cpuinfo -v`.
     // The command follows the prompt's one space: more spaces there are output's own indent.
     const asPrompt = fromLast.charCodeAt(2) === 32 ? null : readPrompt(fromLast);
-    if (asPrompt !== null && asPrompt.type === 'command') {
+    const quotedOutput = this.nestedPrompts && k === this.depth;
+    if (asPrompt !== null && asPrompt.type === 'command' && !quotedOutput) {
       if (k === 1 && this.depth === 0) return raw;
+      this.nestedPrompts = k > 1 && (this.depth === 0 || this.depth === k - 1);
       this.depth = k - 1;
       return fromLast;
     }
@@ -62,6 +71,7 @@ export class QuoteStripper {
     const rest = raw.slice(i);
     if (rest.length > 0 && rest.charCodeAt(0) !== 32) this.noSpace = true;
     else if (this.depth === 0) this.noSpace = false;
+    if (k !== this.depth) this.nestedPrompts = false;
     this.depth = k;
     return this.noSpace || rest.length === 0 ? rest : rest.slice(1);
   }

@@ -2,7 +2,8 @@
 // recognised by its shape when it was pasted without its command. Lines are pushed one at a
 // time so a large input can be streamed; completed sections are handed to `onSection`.
 import type { SourceLine } from '../../grammar/common/source.ts';
-import type { ParsedCommand } from '../../grammar/common/command-types.ts';
+import { hasOption, lastStage, type ParsedCommand } from '../../grammar/common/command-types.ts';
+import { words } from '../../grammar/common/lines.ts';
 import type { LineClass, SectionKind } from './types.ts';
 import { expandTabs, isBlank, leadingSpaces } from './lines.ts';
 import { isCommandLine, readPrompt, type PromptStyle } from './prompt.ts';
@@ -87,6 +88,24 @@ const READS_WARNINGS: ReadonlySet<SectionKind> = new Set(['findstack', 'stacks',
 const CUT_BEFORE: Partial<Record<SectionKind, (line: string) => boolean>> = {
   findstack: (l) => l.startsWith('stack pointer for thread ') && fastThreadHeader(l) !== null,
 };
+/**
+ * Output that starts another section's kind at column 0 but, once a copy dropped indentation, is
+ * part of the open one: a frame line in `::findstack`, and in `::threadlist -v` the stack of each
+ * thread (`stack pointer for thread ...`, `[ fp func() ]`, frames).
+ */
+function continuesAtColumn0(open: RawSection, started: SectionKind): boolean {
+  if (open.kind === 'findstack') return started === 'frames';
+  return open.kind === 'threadlist' && (started === 'findstack' || started === 'frames') && isVerboseThreadlist(open);
+}
+
+/** `::threadlist -v`: so its command says, or its header's columns (`... CLS PRI WCHAN`). */
+function isVerboseThreadlist(open: RawSection): boolean {
+  const st = lastStage(open.parsedCommand);
+  if (st?.verb === 'dcmd' && st.name === 'threadlist') return hasOption(st, 'v');
+  const ws = words(open.body[0]?.text ?? '');
+  return ws[0] === 'ADDR' && ws.includes('CLS') && ws.includes('WCHAN');
+}
+
 /** Kinds whose output ends with a blank line that belongs to it. */
 const ENDS_WITH_BLANK: ReadonlySet<SectionKind> = new Set(['cpuinfo', 'stacks', 'threadlist']);
 
@@ -301,9 +320,8 @@ export class Splitter {
         open.kind = started;
       } else if (
         started !== null &&
-        ((started !== open.kind && !(started === 'frames' && open.kind === 'findstack')) || (started === 'format' && this.heredoc.startsFormat(body)))
+        ((started !== open.kind && !continuesAtColumn0(open, started)) || (started === 'format' && this.heredoc.startsFormat(body)))
       ) {
-        // (A frame line at column 0 is a findstack frame whose indent a web copy dropped.)
         this.close();
         this.start(no, body, started);
         return;
@@ -423,6 +441,16 @@ export class Splitter {
     this.blanks = [];
   }
 
+  /**
+   * Whether four spaces may be learnt as a Markdown code block's indent here: outside output, or
+   * in output no grammar reads that came with no command (an excerpt that starts mid-output, all
+   * of it indented). Elsewhere an indented line is the output's own (members, queue rows, frames).
+   */
+  private mayLearnCodeBlock(): boolean {
+    const open = this.open;
+    return open === null || (open.kind === 'unknown' && open.command === null);
+  }
+
   /** Ends a `::print` section that turned out to be C code: what it read so far is prose. */
   private dropCode(open: OpenSection): void {
     this.open = null;
@@ -463,7 +491,7 @@ export class Splitter {
       text = t;
     }
     this.prefixes.length = depth;
-    const learnt = learnPrefixes(text, isCommandLine, (t) => outputStartKind(t) !== null, MAX_PREFIXES - depth, this.open === null && depth === 0);
+    const learnt = learnPrefixes(text, isCommandLine, (t) => outputStartKind(t) !== null, MAX_PREFIXES - depth, depth === 0 && this.mayLearnCodeBlock());
     if (learnt !== null) this.prefixes.push(...learnt.prefixes);
     const inner = learnt === null ? text : learnt.text;
     // After the prefixes: a tab that indents every line is one (`\t`, `cat -n`), not columns.

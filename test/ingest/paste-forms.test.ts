@@ -169,6 +169,20 @@ describe('quote markers', () => {
     ]);
   });
 
+  it('reads a line of output that looks like a command as output, once the quote showed its prompts one marker deeper', () => {
+    // A whole session quoted: `> > kpreemptpri::print -d` is a prompt, so `> 0t100` is its output
+    // (an address alone is also mdb's way to repeat a command). It used to end the quote and be a prompt.
+    expect(strip(['> > kpreemptpri::print -d', '> 0t100', '> > hz::print', '> 0x64'])).toEqual([
+      '> kpreemptpri::print -d',
+      '0t100',
+      '> hz::print',
+      '0x64',
+    ]);
+    expect(strip(['> > > hz::print', '> > 0x64'])).toEqual(['> hz::print', '0x64']);
+    // Without that sign a quoted line then `> ::cmd` is the writer's own prompt, as before.
+    expect(strip(['> As you asked:', '> ::cpuinfo', '> 0x64'])).toEqual(['As you asked:', '> ::cpuinfo', '> 0x64']);
+  });
+
   it('keeps the spaces of a reply quoted with ">" alone, once a line shows that style', () => {
     expect(strip(['>Hello', '>> ::cpuinfo -v', '> ID ADDR', '>  0 fff'])).toEqual(['Hello', '> ::cpuinfo -v', ' ID ADDR', '  0 fff']);
   });
@@ -303,5 +317,44 @@ describe('expandTabs', () => {
     expect(expandTabs('ab\tc')).toBe('ab      c');
     expect(expandTabs('12345678\tx')).toBe('12345678        x');
     expect(expandTabs('no tab')).toBe('no tab');
+  });
+});
+
+describe('indentation a copy took away or added, in samples other than the seed', () => {
+  const fixture = (p: string) => readFileSync(new URL(`../../fixtures/${p}`, import.meta.url), 'utf8');
+  const threadView = (a: ReturnType<typeof analyzeText>) => a.snapshot.threads.map((t) => [t.addr, t.pri, (t.stack ?? []).map((f) => f.func)]);
+
+  it('::threadlist -v with its indent stripped or its spaces squeezed: each thread keeps its stack, one section', () => {
+    const text = fixture('handwritten/stacks/threadlist-v-2018.txt');
+    const plain = analyzeText(text);
+    // Before: the first `stack pointer for thread` at column 0 ended the threadlist and began a
+    // ::findstack section, where the next two rows and PC lines were 4 unrecognized lines.
+    for (const form of [text.split('\n').map((l) => l.trimStart()), text.split('\n').map(squeeze)]) {
+      const a = analyzeText(form.join('\n'));
+      expect(a.sections.map((s) => [s.kind, s.startLine, s.endLine])).toEqual([['threadlist', 1, 28]]);
+      expect(a.accounting).toEqual(plain.accounting);
+      expect(threadView(a)).toEqual(threadView(plain));
+    }
+    // A plain ::threadlist (no -v) prints no stacks: a findstack after it is its own output.
+    const two = analyzeText(['            ADDR             PROC              LWP CMD/LWPID', 'ffffff0007e01c40 fffffffffbc2ea80                0 sched/1', 'stack pointer for thread ffffff0007e01c40: ffffff0007e01b60', '[ ffffff0007e01b60 _resume_from_idle+0xf1() ]', '  swtch+0x1e6()'].join('\n'));
+    expect(two.sections.map((s) => [s.kind, s.startLine])).toEqual([['threadlist', 1], ['findstack', 3]]);
+  });
+
+  it('an excerpt that starts mid-output, indented four spaces as a Markdown code block, reads as it does plain', () => {
+    const text = fixture('handwritten/triage/1532-no-stacks.txt');
+    const plain = analyzeText(text);
+    const a = analyzeText(text.split('\n').map((l) => (l === '' ? l : '    ' + l)).join('\n'));
+    // Before: the queue rows it starts with opened output no grammar reads, and the ::cpuinfo
+    // header after them stayed inside it: no CPU, no finding, 14 lines unrecognized.
+    expect(a.sections.map((s) => [s.kind, s.startLine, s.endLine])).toEqual(plain.sections.map((s) => [s.kind, s.startLine, s.endLine]));
+    expect(a.accounting).toEqual(plain.accounting);
+    expect(a.findings.map((f) => [f.rule, f.severity])).toEqual(plain.findings.map((f) => [f.rule, f.severity]));
+  });
+
+  it('C quoted in a reply is prose: `> (best != NULL && ...)) {` is no command with an address `(best`', () => {
+    const text = fixture('handwritten/not-mdb/c-excerpt-dispatcher.txt');
+    const a = analyzeText(text.split('\n').map((l) => '> ' + l).join('\n'));
+    expect(a.sections).toEqual([]);
+    expect(a.accounting.unrecognized).toBe(0);
   });
 });

@@ -53,6 +53,12 @@ describe('the snapshot reads a tunable printed with ::print', () => {
     expect(a.findings[0]!.evidence[0]!.text).toBe('0t100');
   });
 
+  it('reads the same quoted in a reply, where `> 0t100` could be a prompt repeating a command', () => {
+    const quoted = analyzeText(FIXTURE.split('\n').map((l) => '> ' + l).join('\n'));
+    expect(quoted.snapshot.tunables).toEqual({ kpreemptpri: 100, maxclsyspri: 99, hz: 100 });
+    expect(quoted.findings.map((f) => [f.rule, f.severity])).toEqual([['kpreempt-threshold', 'medium']]);
+  });
+
   it('reads the value as its own C type: 0xffff is a pri_t of -1, one wider than a pri_t is refused', () => {
     expect(analyzeText(lines('> kpreemptpri::print', '0xffff')).snapshot.tunables).toEqual({ kpreemptpri: -1 });
     const wide = analyzeText(lines('> kpreemptpri::print int', '0x10064'));
