@@ -21,6 +21,14 @@ export class QuoteStripper {
    * command. Without that sign, `> ::cmd` after quoted lines is the writer's own prompt.
    */
   private nestedPrompts = false;
+  /**
+   * The run's prompts stand at its output's level (`> ::walk thread`, then `> ffffff0007e01c40`):
+   * a prompt came inside the quoted run, or quoted output right after a prompt. A line there that
+   * is an address alone is output, not mdb's repeat of the last command.
+   */
+  private flatPrompts = false;
+  /** The last line was a prompt at one marker. */
+  private afterPrompt = false;
 
   /** Whether the last line read was inside quoted text. */
   get quoting(): boolean {
@@ -35,6 +43,8 @@ export class QuoteStripper {
       this.depth = 0;
       this.noSpace = false;
       this.nestedPrompts = false;
+      this.flatPrompts = false;
+      this.afterPrompt = false;
       return raw;
     }
     // mdb's pager prompt (`>> More [<space>, <cr>, q, n, c, a] ?`) is not a quote.
@@ -57,13 +67,20 @@ export class QuoteStripper {
     // The last marker is an mdb prompt when what follows it is a command: `> > ::cpuinfo -v`.
     // The command follows the prompt's one space: more spaces there are output's own indent.
     const asPrompt = fromLast.charCodeAt(2) === 32 ? null : readPrompt(fromLast);
-    const quotedOutput = this.nestedPrompts && k === this.depth;
-    if (asPrompt !== null && asPrompt.type === 'command' && !quotedOutput) {
+    const command = asPrompt !== null && asPrompt.type === 'command' ? asPrompt : null;
+    const addressAlone = command !== null && command.parsed.stages.length === 1 && command.parsed.stages[0]!.verb === 'repeat';
+    const quotedOutput = (this.nestedPrompts && k === this.depth) || (this.flatPrompts && k === 1 && addressAlone);
+    if (command !== null && !quotedOutput) {
+      this.afterPrompt = k === 1;
+      if (k === 1 && this.depth === 1 && !this.nestedPrompts) this.flatPrompts = true;
       if (k === 1 && this.depth === 0) return raw;
       this.nestedPrompts = k > 1 && (this.depth === 0 || this.depth === k - 1);
+      if (this.nestedPrompts) this.flatPrompts = false;
       this.depth = k - 1;
       return fromLast;
     }
+    if (k === 1 && this.afterPrompt && !this.nestedPrompts) this.flatPrompts = true;
+    this.afterPrompt = false;
     // An empty prompt one level deeper than the quote being read is mdb's, not a deeper blank line.
     if (asPrompt !== null && asPrompt.type === 'empty' && this.depth > 0 && k - 1 === this.depth) return fromLast;
     // A lone `>` outside quoted text is mdb's empty prompt, not a quoted blank line.

@@ -179,8 +179,22 @@ describe('quote markers', () => {
       '0x64',
     ]);
     expect(strip(['> > > hz::print', '> > 0x64'])).toEqual(['> hz::print', '0x64']);
-    // Without that sign a quoted line then `> ::cmd` is the writer's own prompt, as before.
-    expect(strip(['> As you asked:', '> ::cpuinfo', '> 0x64'])).toEqual(['As you asked:', '> ::cpuinfo', '> 0x64']);
+  });
+
+  it("reads an address alone as output where the quote put its prompts at the output's level", () => {
+    // `> ::walk thread` inside a quoted run, or quoted output right after `> ::cmd`: the prompts
+    // carry no marker of their own, and `> ffffff0007e01c40` is a line of output, not a repeat.
+    expect(strip(['> As you asked:', '> ::walk thread', '> ffffff0007e01c40', '> fffffe5a3c0e6020', '> ::cpuinfo'])).toEqual([
+      'As you asked:',
+      '> ::walk thread',
+      'ffffff0007e01c40',
+      'fffffe5a3c0e6020',
+      '> ::cpuinfo',
+    ]);
+    expect(strip(['> hz::print -d', '> 0t100', '> kpreemptpri::print', '> 0x64'])).toEqual(['> hz::print -d', '> 0t100', '> kpreemptpri::print', '> 0x64']);
+    expect(strip(['> ::pgrep qemu', '> S    PID', '> ::walk thread', '> ffffff0007e01c40'])).toEqual(['> ::pgrep qemu', 'S    PID', '> ::walk thread', 'ffffff0007e01c40']);
+    // Unquoted, an address typed alone after a command is mdb's repeat, as before.
+    expect(strip(['> ::walk thread', 'ffffff0007e01c40', '> ffffff0007e01c40'])).toEqual(['> ::walk thread', 'ffffff0007e01c40', '> ffffff0007e01c40']);
   });
 
   it('keeps the spaces of a reply quoted with ">" alone, once a line shows that style', () => {

@@ -54,9 +54,14 @@ describe('the snapshot reads a tunable printed with ::print', () => {
   });
 
   it('reads the same quoted in a reply, where `> 0t100` could be a prompt repeating a command', () => {
-    const quoted = analyzeText(FIXTURE.split('\n').map((l) => '> ' + l).join('\n'));
-    expect(quoted.snapshot.tunables).toEqual({ kpreemptpri: 100, maxclsyspri: 99, hz: 100 });
-    expect(quoted.findings.map((f) => [f.rule, f.severity])).toEqual([['kpreempt-threshold', 'medium']]);
+    // Quoted whole (`> > kpreemptpri::print -d`), or with the prompts left at the quote's level.
+    const quoted = FIXTURE.split('\n').map((l) => '> ' + l);
+    const flat = FIXTURE.split('\n').map((l) => (l.startsWith('> ') ? l : '> ' + l));
+    for (const text of [quoted, flat]) {
+      const a = analyzeText(text.join('\n'));
+      expect(a.snapshot.tunables).toEqual({ kpreemptpri: 100, maxclsyspri: 99, hz: 100 });
+      expect(a.findings.map((f) => [f.rule, f.severity])).toEqual([['kpreempt-threshold', 'medium']]);
+    }
   });
 
   it('reads the value as its own C type: 0xffff is a pri_t of -1, one wider than a pri_t is refused', () => {
