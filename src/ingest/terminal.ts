@@ -23,9 +23,13 @@ function isWideSpace(c: number): boolean {
   return c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f;
 }
 
-/** Invisible characters a copy can carry that stand for nothing at all (zero-width space, BOM). */
+/**
+ * Invisible characters a copy can carry that stand for nothing at all: zero-width space, non-joiner
+ * and joiner, word joiner, BOM, and the soft hyphen a page puts into long words (`&shy;`) as a hint
+ * where to break them, which a copy of a hex address keeps.
+ */
 function isInvisible(c: number): boolean {
-  return c === 0x200b || c === 0xfeff;
+  return (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff || c === 0xad;
 }
 
 const EN_DASH = 0x2013;
@@ -51,11 +55,11 @@ function marginArrow(line: string, i: number): string | null {
  * Characters readable() may change, for a quick test of a whole text or line before reading it
  * character by character. One class, no quantifier: it cannot backtrack.
  */
-const FOREIGN = /[\x08\x1b\x9b\u00a0\u2000-\u200b\u2013\u2014\u202f\u205f\u2190\u2192\ufeff]/;
+const FOREIGN = /[\x08\x1b\x9b\u00a0\u00ad\u2000-\u200d\u2013\u2014\u202f\u205f\u2060\u2190\u2192\ufeff]/;
 
 /** FOREIGN's characters one by one: a search for one character is far faster than a class on a long text. */
-const FOREIGN_CHARS = ['\x08', '\x1b', '\x9b', '\u00a0', '\u2013', '\u2014', '\u202f', '\u205f', '\u2190', '\u2192', '\ufeff'];
-for (let c = 0x2000; c <= 0x200b; c++) FOREIGN_CHARS.push(String.fromCharCode(c));
+const FOREIGN_CHARS = ['\x08', '\x1b', '\x9b', '\u00a0', '\u00ad', '\u2013', '\u2014', '\u202f', '\u205f', '\u2060', '\u2190', '\u2192', '\ufeff'];
+for (let c = 0x2000; c <= 0x200d; c++) FOREIGN_CHARS.push(String.fromCharCode(c));
 
 /** Whether readable() may change anything in the text: one search of a whole text (16 MiB: about a millisecond). */
 export function hasForeign(text: string): boolean {

@@ -19,6 +19,14 @@ describe('readable', () => {
     expect(readable('\ufeff> ::cpu\u200binfo -v')).toBe('> ::cpuinfo -v');
   });
 
+  it('drops the soft hyphens, joiners and word joiners a page puts into long words', () => {
+    // `&shy;` between the halves of an address: the address was unreadable, and every row with one.
+    expect(readable('  0 fffffffffbc3e000\u00ad  1b    0')).toBe('  0 fffffffffbc3e000  1b    0');
+    expect(readable('ffffff01\u00add5a600c0::print kthread_t')).toBe('ffffff01d5a600c0::print kthread_t');
+    expect(readable('a\u200cb\u200dc\u2060d')).toBe('abcd');
+    expect(hasForeign('ffffff01\u00add5a600c0')).toBe(true);
+  });
+
   it('removes colour, erase and cursor sequences (CSI), 7-bit and 8-bit', () => {
     expect(readable('\x1b[1;32mroot@host\x1b[0m# mdb -k')).toBe('root@host# mdb -k');
     expect(readable('\x1b[K> ::cpuinfo -v\x1b[?25h')).toBe('> ::cpuinfo -v');
@@ -63,10 +71,11 @@ describe('margin arrows a word processor or mail client autocorrected', () => {
 
 describe('hasForeign', () => {
   it('is true for exactly the characters readable() takes off or changes', () => {
-    // Written out from the list above: backspace, ESC, the 8-bit CSI, NBSP, U+2000-U+200A spaces,
-    // ZWSP, the en and em dashes, NNBSP, MMSP, the left and right arrows, BOM.
+    // Written out from the list above: backspace, ESC, the 8-bit CSI, NBSP, the soft hyphen,
+    // U+2000-U+200A spaces, ZWSP, ZWNJ, ZWJ, the en and em dashes, NNBSP, MMSP, the word joiner,
+    // the left and right arrows, BOM.
     const margin = [0x2013, 0x2014, 0x2190, 0x2192];
-    const expected = [0x08, 0x1b, 0x9b, 0xa0, ...Array.from({ length: 12 }, (_, k) => 0x2000 + k), 0x2013, 0x2014, 0x202f, 0x205f, 0x2190, 0x2192, 0xfeff];
+    const expected = [0x08, 0x1b, 0x9b, 0xa0, 0xad, ...Array.from({ length: 14 }, (_, k) => 0x2000 + k), 0x2013, 0x2014, 0x202f, 0x205f, 0x2060, 0x2190, 0x2192, 0xfeff];
     const found: number[] = [];
     for (let c = 0; c <= 0xffff; c++) if (hasForeign('a' + String.fromCharCode(c) + 'b')) found.push(c);
     expect(found).toEqual(expected);
