@@ -8,8 +8,18 @@ import { readPrompt } from './prompt.ts';
 const MIN_JOINS = 3;
 const MAX_PIECES = 256;
 
-/** `<br>`, `<br/>`, `<br />` in any case, or a literal backslash and `n`. */
-function pieces(line: string): { by: 'br' | 'escape'; parts: string[] } | null {
+/**
+ * Line ends JavaScript's and Python's readers know and a byte-oriented tool does not: LINE
+ * SEPARATOR and PARAGRAPH SEPARATOR (a rich editor's soft line break) and VT (Word's).
+ */
+const SEPARATORS = /[\u2028\u2029\v]/;
+
+/** `<br>`, `<br/>`, `<br />` in any case, a literal backslash and `n`, or a Unicode line separator. */
+function pieces(line: string): { by: 'br' | 'escape' | 'separator'; parts: string[] } | null {
+  if (SEPARATORS.test(line)) {
+    const parts = line.split(SEPARATORS);
+    if (parts.length > MIN_JOINS) return { by: 'separator', parts };
+  }
   if (line.includes('<')) {
     const parts = line.split(/<br ?\/?>/i);
     if (parts.length > MIN_JOINS) return { by: 'br', parts };
@@ -34,7 +44,12 @@ export function joinedTranscript(line: string): string | null {
   });
   if (!mdb) return null;
   const n = p.parts.length - 1;
-  return p.by === 'br'
-    ? `mdb output joined onto one line by ${n} <br> tags (a page's source): put each on a line of its own to read it (sed 's/<[bB][rR] *\\/\\{0,1\\}>/\\n/g')`
-    : `mdb output joined onto one line by ${n} \\n escapes (text copied out of JSON or a log): unescape it to read it (printf '%b', or jq -r for JSON)`;
+  switch (p.by) {
+    case 'br':
+      return `mdb output joined onto one line by ${n} <br> tags (a page's source): put each on a line of its own to read it (sed 's/<[bB][rR] *\\/\\{0,1\\}>/\\n/g')`;
+    case 'escape':
+      return `mdb output joined onto one line by ${n} \\n escapes (text copied out of JSON or a log): unescape it to read it (printf '%b', or jq -r for JSON)`;
+    case 'separator':
+      return `mdb output joined onto one line by ${n} Unicode line separators (U+2028, U+2029 or VT, a rich editor's line breaks): make each a newline to read it (perl -CSD -pe 's/[\\x{2028}\\x{2029}\\x0b]/\\n/g')`;
+  }
 }

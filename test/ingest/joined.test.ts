@@ -27,6 +27,21 @@ describe('a transcript joined onto one line', () => {
     );
   });
 
+  it("by Unicode line separators (a rich editor's soft line breaks): said, never 'Findings: none' in silence", () => {
+    // Before: one line of prose, no diagnostic, and the report said it found nothing.
+    for (const sep of ['\u2028', '\u2029', '\v']) {
+      const a = analyzeText(lines.join(sep));
+      expect(a.accounting).toEqual({ lines: 1, parsed: 0, prose: 0, unrecognized: 1 });
+      expect(a.diagnostics[0]?.message).toBe(
+        `mdb output joined onto one line by ${lines.length - 1} Unicode line separators (U+2028, U+2029 or VT, a rich editor's line breaks): make each a newline to read it (perl -CSD -pe 's/[\\x{2028}\\x{2029}\\x0b]/\\n/g')`,
+      );
+    }
+    // The prose before a session kept its newlines; the session after them did not.
+    const at = lines.findIndex((l) => l.startsWith('> '));
+    const part = analyzeText(lines.slice(0, at).join('\n') + '\n' + lines.slice(at).join('\u2028'));
+    expect(part.accounting).toEqual({ lines: at + 1, parsed: 0, prose: at, unrecognized: 1 });
+  });
+
   it('not a sentence with a C string or with line breaks of its own, nor fewer than 4 pieces', () => {
     expect(joinedTranscript('He printed "a\\nb\\nc\\nd" from the driver.')).toBeNull();
     expect(joinedTranscript('one<br>two<br/>three<br />four')).toBeNull();
