@@ -11,6 +11,7 @@ import { rejoinCutFrames } from '../ingest/stacks-frames.ts';
 import { rejoinCutWarnings } from '../ingest/warning-wrap.ts';
 import { rejoinCutThreadRows } from '../ingest/threadlist-rows.ts';
 import { looksLikeText } from '../ingest/shapes.ts';
+import { isLinuxKernelLine, LINUX_KERNEL_TEXT } from '../ingest/linux.ts';
 
 export interface ReadSection {
   section: Section;
@@ -27,10 +28,12 @@ export interface ReadSection {
 function runGrammar(parser: SectionParser | undefined, raw: RawSection, body: readonly SourceLine[], frameDetail: SectionContext['frameDetail']): GrammarResult {
   const empty: GrammarResult = { records: [], unrecognized: [] };
   if (parser === undefined) {
+    const lines = body.filter((l) => l.text.trim() !== '');
+    // Output that came with no command and holds a Linux kernel stack is that stack's dump.
+    const linux = raw.command === null && lines.some((l) => isLinuxKernelLine(l.text));
     const what = raw.command === null ? 'output of this shape' : `output of "${raw.command}"`;
-    empty.unrecognized = body
-      .filter((l) => l.text.trim() !== '')
-      .map((l) => ({ line: l.no, col: 1, message: `no grammar reads ${what}` }));
+    const message = linux ? LINUX_KERNEL_TEXT : `no grammar reads ${what}`;
+    empty.unrecognized = lines.map((l) => ({ line: l.no, col: 1, message }));
     return empty;
   }
   try {

@@ -4,6 +4,7 @@
 import type { Analysis } from '../analysis.ts';
 import { hasDispatcherState, NO_DISPATCHER_STATE } from '../model/coverage.ts';
 import { dumpTitle } from '../model/dumps.ts';
+import { LINUX_KERNEL_TEXT } from '../ingest/linux.ts';
 
 export function accountingLine(a: Analysis): string {
   const x = a.accounting;
@@ -43,10 +44,14 @@ export function internalErrorHeadline(n: number): string {
  * report; null when something was read.
  */
 export function nothingToJudge(a: Analysis): string | null {
-  if (a.accounting.parsed > 0) return null;
   const n = a.accounting.unrecognized;
-  if (n === 0) return 'Nothing to judge: no mdb output recognized in the input.';
   const first = a.diagnostics[0];
+  // A blank line inside the Linux text counts as read, though nothing of it was.
+  if (first !== undefined && a.records.length === 0 && a.diagnostics.every((d) => d.message === LINUX_KERNEL_TEXT)) {
+    return `Nothing to judge: the input is Linux kernel text (${n} line${n === 1 ? '' : 's'} from line ${first.line}), not illumos mdb output.`;
+  }
+  if (a.accounting.parsed > 0) return null;
+  if (n === 0) return 'Nothing to judge: no mdb output recognized in the input.';
   const why = first !== undefined ? `line ${first.line}: ${first.message}` : `${a.sections.length} section(s) of ${sectionKinds(a)}`;
   return `Nothing to judge: ${n} line${n === 1 ? ' looks' : 's look'} like mdb output but could not be read: ${why}`;
 }

@@ -1,11 +1,14 @@
 // Output of other illumos tools that dispatcher bug reports paste beside mdb output
 // (fixtures/handwritten/not-mdb: pstack, prstat, mpstat, lockstat, DTrace, kstat, psrinfo,
-// intrstat, truss, vmstat, a diff and a C excerpt, laid out from their source) must make no
+// intrstat, truss, vmstat, a diff and a C excerpt, laid out from their source; and Linux kernel
+// text, which a triage batch meets beside illumos reports) must make no
 // thread, CPU, tunable or finding, alone or after the seed, and must not change the seed's verdict.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/analyze.ts';
 import { internalErrorCount, type Analysis } from '../../src/analysis.ts';
+import { LINUX_KERNEL_TEXT } from '../../src/ingest/linux.ts';
+import { nothingToJudge } from '../../src/report/summary.ts';
 
 const DIR = new URL('../../fixtures/handwritten/not-mdb/', import.meta.url);
 const FILES = readdirSync(DIR).filter((f) => f.endsWith('.txt')).sort();
@@ -18,8 +21,21 @@ const summary = (a: Analysis) => ({
 });
 
 describe('output of tools other than mdb', () => {
-  it('has its fixtures (14 files)', () => {
-    expect(FILES).toHaveLength(14);
+  it('has its fixtures (15 files)', () => {
+    expect(FILES).toHaveLength(15);
+  });
+
+  it('Linux kernel text is said to be Linux\'s: every unread line, and the report\'s first line', () => {
+    const a = analyzeText(readFileSync(new URL('linux-hung-task.txt', DIR), 'utf8'));
+    // The sysrq-t task (lines 4-15 with the sched_debug lines that follow it) and the hung task's trace (28-33).
+    expect(a.diagnostics.map((d) => d.line)).toEqual([4, 5, 6, 7, 8, 9, 10, 12, 13, 14, 15, 28, 29, 30, 31, 32, 33]);
+    expect(new Set(a.diagnostics.map((d) => d.message))).toEqual(new Set([LINUX_KERNEL_TEXT]));
+    // Before: "28 lines look like mdb output but could not be read: no grammar reads output of this shape".
+    expect(nothingToJudge(a)).toBe('Nothing to judge: the input is Linux kernel text (17 lines from line 4), not illumos mdb output.');
+    // Beside mdb output that was read, the Linux lines are said, and the verdict is the mdb output's.
+    const both = analyzeText(seed + '\n' + readFileSync(new URL('linux-hung-task.txt', DIR), 'utf8'));
+    expect(nothingToJudge(both)).toBeNull();
+    expect(both.diagnostics.every((d) => d.message === LINUX_KERNEL_TEXT)).toBe(true);
   });
 
   it("C a person quoted (a function, a diff of disp.c) is prose: its '{' lines used to open ::print sections that failed line by line", () => {
