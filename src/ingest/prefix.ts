@@ -1,7 +1,8 @@
 // Prefixes a tool put before every line of a pasted session: a comment mark (`# `, `// `), a
-// tab, a bar (`| `), a line number (`cat -n`, `nl`, `grep -n`), or a time stamp (`ts`, a logging
-// terminal, a console server). A run of such lines carries mdb text once its prefix is taken off;
+// tab, a bar (`| `), a line number (`cat -n`, `nl`, `grep -n`), a time stamp (`ts`, a logging
+// terminal, a console server), or a block's indentation (Markdown, a list item, reST, mail). A run of such lines carries mdb text once its prefix is taken off;
 // the run ends at the first line without it.
+import { ownIndents } from './shapes.ts';
 
 /** A prefix being stripped from a run of lines. */
 export interface RunPrefix {
@@ -164,12 +165,34 @@ interface Candidate {
   before: 'command' | 'output' | 'either';
 }
 
-/** Markdown's indented code block (GitHub, Stack Overflow, mailing lists): four spaces before every line. */
-const CODE_BLOCK = '    ';
+/**
+ * Indentation before every line of a block: Markdown's indented code block (four spaces), a fenced
+ * block inside a list item (three), a reStructuredText literal block or a mail client's indent.
+ */
+const MIN_BLOCK_INDENT = 2;
+const MAX_BLOCK_INDENT = 8;
 
 /**
- * Every prefix the line could start a run of, most specific first. With `codeBlock`, four spaces
- * too, before output only: a typed command's section takes its prompt's indentation off itself.
+ * The block's indentation, when the line is the first line of output indented by one: the line's
+ * leading spaces less what mdb put there itself, if that leaves 2 to 8. The exact amount matters:
+ * a column reader tells a row's continuation lines by their indent, and a line of the block with
+ * fewer spaces than the prefix ends the run.
+ */
+function blockIndent(line: string): number | null {
+  let lead = 0;
+  while (line.charCodeAt(lead) === 32) lead++;
+  if (lead < MIN_BLOCK_INDENT) return null;
+  for (const own of ownIndents(line.slice(lead))) {
+    const n = lead - own;
+    if (n >= MIN_BLOCK_INDENT && n <= MAX_BLOCK_INDENT) return n;
+  }
+  return null;
+}
+
+/**
+ * Every prefix the line could start a run of, most specific first. With `codeBlock`, a block's
+ * indentation too, before output only: a typed command's section takes its prompt's indentation
+ * off itself.
  */
 function candidates(line: string, codeBlock: boolean): Candidate[] {
   const out: Candidate[] = [];
@@ -190,7 +213,8 @@ function candidates(line: string, codeBlock: boolean): Candidate[] {
     if (n > 0) out.push({ prefix: new Stamps(shape), text: line.slice(n), before: 'either' });
   }
   // Last: a line number after spaces (`cat -n`) is the numbers' run, or lines past 99 would end it.
-  if (codeBlock && line.startsWith(CODE_BLOCK)) out.push({ prefix: new Mark(CODE_BLOCK), text: line.slice(CODE_BLOCK.length), before: 'output' });
+  const indent = codeBlock ? blockIndent(line) : null;
+  if (indent !== null) out.push({ prefix: new Mark(' '.repeat(indent)), text: line.slice(indent), before: 'output' });
   return out;
 }
 
@@ -201,8 +225,8 @@ function candidates(line: string, codeBlock: boolean): Candidate[] {
  * followed by a single space starts a run only before a command, asked for strictly (an mdb
  * prompt, not a shell line): `  0 fffffffffbc486e0 ...`, a `::cpuinfo` row, is a CPU id and a
  * space, and `3 mdb` the end of a row a wrap cut (a THREAD's last digit and its process).
- * `codeBlock`: the line is outside any section, so four spaces may be a Markdown code block's
- * (inside one, indentation is the output's own: frames, `::print` members).
+ * `codeBlock`: the line is outside any section, so its indentation may be a block's (inside one,
+ * indentation is the output's own: frames, `::print` members).
  */
 export function learnPrefixes(
   line: string,

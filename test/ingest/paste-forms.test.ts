@@ -299,8 +299,12 @@ describe('every real sample, in every paste form below, reads as it does plain',
         ls.map((l) => '\x1b[32m' + l + '\x1b[0m'),
         ls.map((l) => '| ' + l),
         inPre(ls),
-        // A Markdown code block (GitHub, Stack Overflow): every line indented by four spaces.
-        ls.map((l) => '    ' + l),
+        // A Markdown code block (GitHub, Stack Overflow): every line indented by four spaces; a
+        // fenced block in a list item by three, reStructuredText or a mail client by two to eight.
+        // (Before: all but four lost 010's and 019's thread, with 12 and 4 lines unrecognized.)
+        ...[2, 3, 4, 6, 8].map((n) => ls.map((l) => ' '.repeat(n) + l)),
+        // An editor that strips trailing blanks.
+        ls.map((l) => l.trimEnd()),
         // A copy that turned runs of spaces into tabs at their tab stops (`unexpand -a`, some terminals and editors).
         ls.map(unexpand),
         // Autocorrect: `--` to an en dash, `<--` and `-->` to arrows.
