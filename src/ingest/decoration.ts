@@ -1,5 +1,5 @@
 // Markup around pasted output: Markdown fences, HTML `<pre>`, Jira `{noformat}`/`{code}`, BBCode
-// `[code]`. Such a line is neither output nor a problem in it; what it says is where a block of
+// `[code]`, Org-mode `#+BEGIN_EXAMPLE`. Such a line is neither output nor a problem in it; what it says is where a block of
 // pasted text opens or closes.
 
 /** `open` and `close` say which; `toggle` marks (fences, Jira) open when none is open, else close. */
@@ -29,6 +29,16 @@ function isJira(t: string): boolean {
   return (t.startsWith('{code:') || t.startsWith('{noformat:')) && t.endsWith('}') && !t.slice(1, -1).includes('}');
 }
 
+/** `#+BEGIN_EXAMPLE`, `#+begin_src sh`, `#+END_EXAMPLE`: an Org-mode block mark (an Emacs user's notes or mail). */
+function orgBlock(t: string): Decoration | null {
+  if (!t.startsWith('#+') || t.length > 40) return null;
+  const u = t.toUpperCase();
+  const begin = (name: string) => u === name || u.startsWith(name + ' ');
+  if (begin('#+BEGIN_EXAMPLE') || begin('#+BEGIN_SRC') || u === '#+BEGIN_QUOTE') return 'open';
+  if (u === '#+END_EXAMPLE' || u === '#+END_SRC' || u === '#+END_QUOTE') return 'close';
+  return null;
+}
+
 /** `<pre class="x">`: an opening pre tag with attributes. */
 function isPreWithAttrs(t: string): boolean {
   return t.startsWith('<pre ') && t.endsWith('>') && !t.slice(1, -1).includes('>');
@@ -41,7 +51,7 @@ export function decorationOf(line: string): Decoration | null {
   if (isFence(t) || isJira(t)) return 'toggle';
   if (OPEN_TAGS.includes(t) || isPreWithAttrs(t)) return 'open';
   if (CLOSE_TAGS.includes(t)) return 'close';
-  return null;
+  return orgBlock(t);
 }
 
 const FENCE = '```';

@@ -64,6 +64,15 @@ describe('Markdown fences, <pre>, Jira {noformat} and {code}', () => {
       'open',
     ]);
     expect(['``', '```a b', '{code} x', '<pre>x', '> ::cpuinfo'].map(decorationOf)).toEqual([null, null, null, null, null]);
+    // Org-mode's blocks, in either case: `#+END_EXAMPLE` after output was one unrecognized line of it.
+    expect(['#+BEGIN_EXAMPLE', '#+begin_src sh', '#+END_SRC', '#+end_example', '#+TITLE: hang', '#+BEGIN_EXAMPLEx y z'].map(decorationOf)).toEqual([
+      'open',
+      'open',
+      'close',
+      'close',
+      null,
+      null,
+    ]);
     expect(stripInlineTag('<pre>> ::cpuinfo')).toEqual({ text: '> ::cpuinfo', tag: 'open' });
     expect(stripInlineTag('  ffffff0007e01c30 thread_start+8()</pre>')).toEqual({ text: '  ffffff0007e01c30 thread_start+8()', tag: 'close' });
     expect(stripInlineTag('```> ::cpuinfo -v')).toEqual({ text: '> ::cpuinfo -v', tag: 'open' });
