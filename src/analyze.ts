@@ -52,6 +52,8 @@ export class Analyzer {
   private readonly otherDump: boolean[] = [];
   private readonly records: MdbRecord[] = [];
   private readonly diagnostics: Diagnostic[] = [];
+  /** Writers' notes the splitter took off the ends of lines (ingest/annotation.ts). */
+  private readonly annotations: { no: number; note: string }[] = [];
   private readonly builder: SnapshotBuilder;
   private readonly splitter: Splitter;
   private spacing: DoubleSpacing<number | undefined> | null = new DoubleSpacing((line, start, added) => this.take(line, start, added));
@@ -73,6 +75,7 @@ export class Analyzer {
         this.texts.keep(no);
         if (why !== undefined) this.diagnostics.push({ line: no, col: 1, message: why });
       },
+      onAnnotation: (no, note) => this.annotations.push({ no, note }),
     }, { partLines: opts.partLines });
   }
 
@@ -116,6 +119,8 @@ export class Analyzer {
     // What the model left out of the snapshot, and why, reads as a note beside the rules' own.
     for (const n of this.builder.takeNotes()) notes.push({ rule: 'model', message: `line ${n.line}: ${n.message}` });
     for (const s of this.sections) if (s.cutAt !== undefined) notes.push({ rule: 'model', message: pagerCutNote(s, s.cutAt) });
+    // A note a writer put after a line that was then read: said, since the line was read without it.
+    for (const a of this.annotations) if (this.classes.get(a.no) === 'parsed') notes.push({ rule: 'model', message: annotationNote(a.no, a.note) });
     this.diagnostics.sort((a, b) => a.line - b.line || a.col - b.col);
 
     return {
@@ -183,6 +188,14 @@ export class Analyzer {
     if (s.status === 'partial') prev.status = 'partial';
     if (s.cutAt !== undefined) prev.cutAt = s.cutAt;
   }
+}
+
+/** The longest part of a writer's note quoted back. */
+const MAX_NOTE_SHOWN = 60;
+
+function annotationNote(line: number, note: string): string {
+  const shown = note.length > MAX_NOTE_SHOWN ? note.slice(0, MAX_NOTE_SHOWN) + '...' : note;
+  return `line ${line}: read without the writer's note after the output ("${shown}")`;
 }
 
 /** What a section cut by mdb's pager did not show. */

@@ -111,13 +111,13 @@ function isNumberRow(line: string): boolean {
 /**
  * How far mdb itself indents a first line of output whose text (leading spaces off) is `text`,
  * each width it may have: a header printed with `%?s` right-aligns `ADDR` in a pointer's width
- * (12 spaces before it on a 64-bit target, 4 on a 32-bit one), `::panicinfo` its `cpu` label in
- * 16, `::cpuinfo` puts a space before `ID`, `::stacks` a frame under its 16-digit THREAD column
- * and a format a row of numbers under an address column it leaves blank; anything else
- * starts at column 0.
+ * (12 spaces before it on a 64-bit target, 4 on a 32-bit one, 1 once squeezed), `::panicinfo`
+ * its `cpu` label in 16, `::cpuinfo` puts a space before `ID`, `::stacks` a frame under its
+ * 16-digit THREAD column and a format a row of numbers under an address column it leaves blank;
+ * anything else starts at column 0.
  */
 export function ownIndents(text: string): number[] {
-  if (text.startsWith('ADDR ')) return [12, 4];
+  if (text.startsWith('ADDR ')) return [12, 4, 1];
   if (text.startsWith('cpu ')) return [13];
   if (text.startsWith('ID ')) return [1];
   // Only the 64-bit column: 9 would take DTrace's stack() frames (14 spaces) for a 32-bit ::stacks indented by 5.

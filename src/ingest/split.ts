@@ -30,6 +30,7 @@ import { QuoteStripper } from './quote.ts';
 import { decorationOf, stripInlineTag, withoutBreakTag, type Decoration } from './decoration.ts';
 import { readable } from './terminal.ts';
 import { joinedTranscript } from './joined.ts';
+import { splitAnnotation } from './annotation.ts';
 import { learnPrefixes, type RunPrefix } from './prefix.ts';
 import { fastThreadHeader } from '../../grammar/frames/fast.ts';
 import { isConsolePanicLine } from '../../grammar/panic/index.ts';
@@ -77,6 +78,8 @@ export interface SplitSink {
   onSection(s: RawSection): void;
   /** A line outside any section, or a prompt/banner line: its final class, and why when unrecognized. */
   onLine(no: number, cls: LineClass, why?: string): void;
+  /** The writer's note taken off the end of a line (`<-- starved`), which is read without it. */
+  onAnnotation?(no: number, note: string): void;
 }
 
 /** Kinds whose grammar reads `mdb: ...` warnings itself (stack failures are findings, not noise). */
@@ -241,7 +244,10 @@ export class Splitter {
   }
 
   /** A line with its quoting, prefixes and markup removed. */
-  private take(no: number, text: string): void {
+  private take(no: number, line: string): void {
+    const note = splitAnnotation(line);
+    if (note !== null) this.sink.onAnnotation?.(no, note.note);
+    const text = note === null ? line : note.text;
     const open = this.open;
     const wrapped = open?.wrappedPrompt;
     if (open !== null && wrapped !== undefined) {
@@ -389,9 +395,10 @@ export class Splitter {
       raw.charCodeAt(0) === 32 &&
       raw.charCodeAt(1) === 32 &&
       isHexCode(raw.charCodeAt(2)) &&
-      // A frame never ends with `>` or a backtick: `...thread_start+8()</pre>` or `...()```` closes the block it is in.
-      raw.charCodeAt(raw.length - 1) !== 62 &&
-      raw.charCodeAt(raw.length - 1) !== 96 &&
+      // A frame ends with its argument list. A line that does not may close the block it is in
+      // (`...thread_start+8()</pre>`, `...()````) or carry a writer's note (`...()  <-- here`),
+      // which take() sees to.
+      raw.charCodeAt(raw.length - 1) === 41 &&
       !raw.includes('mdb')
     );
   }

@@ -358,6 +358,18 @@ describe('indentation a copy took away or added, in samples other than the seed'
     expect(two.sections.map((s) => [s.kind, s.startLine])).toEqual([['threadlist', 1], ['findstack', 3]]);
   });
 
+  it('::thread -ipb with no command, indented by a block, squeezed too: its header says how far mdb indented it', () => {
+    const text = fixture('handwritten/stacks/thread-ipb.txt');
+    const plain = analyzeText(text);
+    const rows = (a: ReturnType<typeof analyzeText>) => a.records.map((r) => (r.kind === 'thread' ? [r.addr, r.state, r.columns] : r.kind));
+    // `%?s` put 12 spaces before ADDR, a squeezing copy 1: the block's own indent is what is left.
+    for (const form of [(l: string) => '  ' + l, (l: string) => '   ' + l, (l: string) => '    ' + squeeze(l), (l: string) => '  ' + squeeze(l)]) {
+      const a = analyzeText(text.split('\n').map((l) => (l === '' ? l : form(l))).join('\n'));
+      expect(a.accounting).toEqual(plain.accounting);
+      expect(rows(a)).toEqual(rows(plain));
+    }
+  });
+
   it('an excerpt that starts mid-output, indented four spaces as a Markdown code block, reads as it does plain', () => {
     const text = fixture('handwritten/triage/1532-no-stacks.txt');
     const plain = analyzeText(text);

@@ -1,0 +1,69 @@
+// A writer's note after a line of output (`<-- starved`) is taken off and said: left on, it became
+// part of the last column (a run-queue thread of process `sched   <-- starved`, CPU 1 running
+// process `<-- qemu` while the real name on the next line went unread) or made the line unreadable
+// (`ts_timeleft = 0xff9b0253  <== look at this` lost ts-timeleft-overrun).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/analyze.ts';
+import { splitAnnotation } from '../../src/ingest/annotation.ts';
+
+const seed = readFileSync(new URL('../../fixtures/seed/illumos-1532.txt', import.meta.url), 'utf8');
+const base = analyzeText(seed);
+/** The seed with `tail` added to the end of line `no`. */
+const noted = (no: number, tail: string) => seed.split('\n').map((l, i) => (i === no - 1 ? l + tail : l)).join('\n');
+const cpuView = (a: ReturnType<typeof analyzeText>) => a.snapshot.cpus.map((c) => [c.id, c.thread, c.proc, c.runq?.map((q) => [q.pri, q.thread, q.proc])]);
+
+describe('splitAnnotation', () => {
+  it('takes off an arrow or a comment mark and what follows, keeping the output before it', () => {
+    expect(splitAnnotation('                                   99 ffffff0007e01c40 sched   <-- starved')).toEqual({ text: '                                   99 ffffff0007e01c40 sched', note: '<-- starved' });
+    expect(splitAnnotation('ffffff01dde41b90 ts_timeleft = 0xff9b0253 <== this')).toEqual({ text: 'ffffff01dde41b90 ts_timeleft = 0xff9b0253', note: '<== this' });
+    expect(splitAnnotation('  ffffff0007e01b90 swtch+0x1e6()  # here')).toEqual({ text: '  ffffff0007e01b90 swtch+0x1e6()', note: '# here' });
+    expect(splitAnnotation('0xffffff01dde41b90:             -6618541  // 18 hours')).toEqual({ text: '0xffffff01dde41b90:             -6618541', note: '// 18 hours' });
+    expect(splitAnnotation('  1 ffffff01d3e32580 \u2190 this CPU')).toEqual({ text: '  1 ffffff01d3e32580', note: '\u2190 this CPU' });
+  });
+
+  it("leaves mdb's own marks, here-documents, macros and lines that are all note", () => {
+    for (const l of [
+      '            RUNNING <--+    |    +--> PIL THREAD',
+      '            RUNNING <--+    +-->  PRI THREAD           PROC',
+      '            RUNNING \u2190+    +\u2192  PRI THREAD',
+      '# mdb -k <<EOF',
+      '> ffffff01d5a600c0$<thread',
+      '> <rsp::findstack',
+      '<-- this is the one',
+      '  cv_wait_sig+0x185(ffffff031615718a, ffffff031615f668)',
+      'panic[cpu0]/thread=ffffff0007e01c40: BAD TRAP: type=e (#pf Page fault)',
+      '# ::cpuinfo -v',
+    ]) {
+      expect(splitAnnotation(l), l).toBeNull();
+    }
+  });
+});
+
+describe('the seed with a note after a line', () => {
+  it('a run-queue row: the thread keeps its process name, and a note says what was set aside', () => {
+    const a = analyzeText(noted(71, '   <-- starved'));
+    expect(cpuView(a)).toEqual(cpuView(base));
+    expect(a.notes.filter((n) => n.rule === 'model').map((n) => n.message)).toEqual(['line 71: read without the writer\'s note after the output ("<-- starved")']);
+  });
+
+  it('a ::cpuinfo row: CPU 1 still runs qemu-system-x86_, the wrapped name on the next line read as before', () => {
+    const a = analyzeText(noted(67, ' <-- qemu'));
+    expect(cpuView(a)).toEqual(cpuView(base));
+    expect(a.accounting).toEqual(base.accounting);
+  });
+
+  it('a frame of ::findstack -v, which the splitter otherwise takes straight to its section', () => {
+    const stackOf = (a: ReturnType<typeof analyzeText>) => a.snapshot.threads.find((t) => t.addr === 'ffffff0007e01c40')?.stack?.map((f) => f.func);
+    const a = analyzeText(noted(109, '   <-- parked here'));
+    expect(stackOf(a)).toEqual(stackOf(base));
+    expect(a.accounting).toEqual(base.accounting);
+    expect(a.notes.filter((n) => n.rule === 'model').map((n) => n.message)).toEqual(['line 109: read without the writer\'s note after the output ("<-- parked here")']);
+  });
+
+  it('the ::print line: ts_timeleft and its finding come back', () => {
+    const a = analyzeText(noted(80, '   <== look at this'));
+    expect(a.findings.map((f) => [f.rule, f.severity])).toEqual(base.findings.map((f) => [f.rule, f.severity]));
+    expect(a.diagnostics).toEqual([]);
+  });
+});
