@@ -115,7 +115,8 @@ export class Analyzer {
     const ruleOptions = { ...DEFAULT_RULE_OPTIONS, ...this.opts.rules };
     const sectionsSeen = new Map<string, number>();
     for (const [i, s] of this.sections.entries()) if (!this.otherDump[i]) sectionsSeen.set(s.kind, (sectionsSeen.get(s.kind) ?? 0) + 1);
-    const { findings, notes } = runRules({ snapshot, lines, options: ruleOptions, sectionsSeen }, this.opts.ruleSet ?? RULES);
+    const cpusIncomplete = cpuinfoGaps(this.sections.filter((_, i) => !this.otherDump[i]));
+    const { findings, notes } = runRules({ snapshot, lines, options: ruleOptions, sectionsSeen, ...(cpusIncomplete !== null ? { cpusIncomplete } : {}) }, this.opts.ruleSet ?? RULES);
     // What the model left out of the snapshot, and why, reads as a note beside the rules' own.
     for (const n of this.builder.takeNotes()) notes.push({ rule: 'model', message: `line ${n.line}: ${n.message}` });
     for (const s of this.sections) if (s.cutAt !== undefined) notes.push({ rule: 'model', message: pagerCutNote(s, s.cutAt) });
@@ -187,7 +188,21 @@ export class Analyzer {
     prev.endLine = Math.max(prev.endLine, s.endLine);
     if (s.status === 'partial') prev.status = 'partial';
     if (s.cutAt !== undefined) prev.cutAt = s.cutAt;
+    if (s.elided !== undefined) prev.elided = [...(prev.elided ?? []), ...s.elided];
   }
+}
+
+/** Why the ::cpuinfo output may not show every CPU, in words; null when nothing says so. */
+function cpuinfoGaps(sections: readonly Section[]): string | null {
+  const why: string[] = [];
+  for (const s of sections) {
+    if (s.kind !== 'cpuinfo') continue;
+    const what = s.command === null ? 'the ::cpuinfo output' : `\`${s.command}\``;
+    if (s.cutAt !== undefined) why.push(`mdb's pager cut ${what} at line ${s.cutAt}`);
+    if (s.elided !== undefined) why.push(`the writer cut lines out of ${what} (line ${s.elided.join(', ')})`);
+    if (s.parsedCommand?.stages[0]?.addr != null) why.push(`${what} shows only the CPU at that address`);
+  }
+  return why.length > 0 ? why.join('; ') : null;
 }
 
 /** The longest part of a writer's note quoted back. */

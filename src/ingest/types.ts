@@ -39,6 +39,8 @@ export interface Section {
   status: 'ok' | 'partial' | 'unknown';
   /** The line of mdb's pager prompt where the output stops, when the copy was made while it waited. */
   cutAt?: number;
+  /** Lines where the writer cut output out (`[...]`, `<snip>`): what stood there is not in the input. */
+  elided?: number[];
 }
 
 export interface Accounting {

@@ -12,6 +12,7 @@ import { rejoinCutWarnings } from '../ingest/warning-wrap.ts';
 import { rejoinCutThreadRows } from '../ingest/threadlist-rows.ts';
 import { looksLikeText } from '../ingest/shapes.ts';
 import { isLinuxKernelLine, LINUX_KERNEL_TEXT } from '../ingest/linux.ts';
+import { isElisionMark } from '../ingest/elision.ts';
 
 export interface ReadSection {
   section: Section;
@@ -128,6 +129,14 @@ export function readSection(raw: RawSection, parser: SectionParser | undefined, 
       bad.delete(c);
     }
   }
+  // A writer's cut mark the grammar refused: said for what it is, and the section knows it has a gap.
+  const elided: number[] = [];
+  for (const l of body) {
+    const d = bad.get(l.no);
+    if (d === undefined || d.kind === 'internal' || !isElisionMark(l.text)) continue;
+    elided.push(l.no);
+    bad.set(l.no, { line: l.no, col: 1, message: `the writer cut output out here (${JSON.stringify(l.text.trim())}): what stood there is not in the input` });
+  }
   const diagnostics = [...bad.values()].sort((a, b) => a.line - b.line);
   const status: Section['status'] = parser === undefined ? 'unknown' : diagnostics.length > 0 ? 'partial' : 'ok';
   const section: Section = {
@@ -138,6 +147,7 @@ export function readSection(raw: RawSection, parser: SectionParser | undefined, 
     endLine: lastRead(raw, notParsed),
     status,
     ...(raw.pagerCut !== undefined ? { cutAt: raw.pagerCut } : {}),
+    ...(elided.length > 0 ? { elided } : {}),
   };
   return { section, records: result.records, diagnostics, notParsed };
 }

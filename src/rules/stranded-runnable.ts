@@ -87,13 +87,14 @@ function explainQuiet(ctx: RuleContext, idx: ThreadIndex): RuleNote | null {
     const waiting = above(victim);
     parts.push(
       `CPU ${victim.id} has ${waiting.length} thread${waiting.length === 1 ? '' : 's'} waiting above its running thread ` +
-        `for up to ${aboutTime(victim.switchTicks ?? 0, hz).replace('about ', '')}, and no CPU could take ${waiting.length === 1 ? 'it' : 'them'} at the moment of the dump.`,
+        `for up to ${aboutTime(victim.switchTicks ?? 0, hz).replace('about ', '')}, and no CPU ${ctx.cpusIncomplete === undefined ? '' : 'shown '}could take ${waiting.length === 1 ? 'it' : 'them'} at the moment of the dump.`,
     );
     if (only !== null) for (const r of reasons) parts.push(r);
     const bw = queueBindingWords(waiting, idx);
     if (bw !== '') parts.push(bw);
   }
   if (only === null) for (const r of reasons) parts.push(r);
+  if (ctx.cpusIncomplete !== undefined) parts.push(`The input may not show every CPU (${ctx.cpusIncomplete}): one not shown may have been idle and able to take unbound threads.`);
   parts.push(
     'Only a CPU with an empty queue of its own steals (disp_getwork), and only unbound threads: ' +
       'the threads did not migrate because the stealing rules work as designed, not because stealing is broken.',

@@ -43,6 +43,12 @@ export interface RuleContext {
    * "found but not read" instead of "not in the input". Absent when the caller does not know.
    */
   sectionsSeen?: ReadonlyMap<string, number>;
+  /**
+   * Why the CPUs shown may not be all the system had (mdb's pager or the writer cut ::cpuinfo,
+   * or it was given one CPU's address); absent when nothing says so. A rule that reasons from
+   * what no CPU did then says "no CPU shown".
+   */
+  cpusIncomplete?: string;
 }
 
 export interface RuleOptions {

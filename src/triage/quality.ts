@@ -36,6 +36,8 @@ export function rateQuality(a: Analysis): Quality {
   if (cut.length > 0) reasons.push(`run queue${cut.length === 1 ? '' : 's'} cut short: ${cut.map((c) => `CPU ${c.id} lists ${c.runq!.length} of NRUN ${c.nrun}`).join(', ')}`);
   const paged = a.sections.filter((x) => x.cutAt !== undefined);
   if (paged.length > 0) reasons.push(`output cut by mdb's pager: ${paged.map((x) => `${x.command ?? x.kind} (line ${x.cutAt})`).join(', ')}`);
+  const snipped = a.sections.filter((x) => x.elided !== undefined);
+  if (snipped.length > 0) reasons.push(`output cut out by the writer: ${snipped.map((x) => `${x.command ?? x.kind} (line ${x.elided!.join(', ')})`).join(', ')}`);
   if (parsed + unrecognized > 0 && unrecognized / (parsed + unrecognized) > UNRECOGNIZED_LIMIT) {
     reasons.push(`${unrecognized} of ${parsed + unrecognized} mdb lines unrecognized`);
   }
