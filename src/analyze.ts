@@ -200,7 +200,7 @@ function cpuinfoGaps(sections: readonly Section[]): string | null {
     const what = s.command === null ? 'the ::cpuinfo output' : `\`${s.command}\``;
     if (s.cutAt !== undefined) why.push(`mdb's pager cut ${what} at line ${s.cutAt}`);
     if (s.elided !== undefined) why.push(`the writer cut lines out of ${what} (line ${s.elided.join(', ')})`);
-    if (s.parsedCommand?.stages[0]?.addr != null) why.push(`${what} shows only the CPU at that address`);
+    if ((s.parsedCommand?.stages[0]?.addr ?? null) !== null) why.push(`${what} shows only the CPU at that address`);
   }
   return why.length > 0 ? why.join('; ') : null;
 }

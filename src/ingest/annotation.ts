@@ -50,12 +50,12 @@ export function splitAnnotation(line: string): { text: string; note: string } | 
 
 /**
  * Where a mark can start: a space then `<` or `←`, two spaces then `#` or `//`. No quantifier, so
- * it cannot backtrack; one regular-expression pass is several times faster than a loop in script
- * over each character, and the splitter's fast lane for frame lines asks it of every frame.
+ * it cannot backtrack; one pass of it is several times faster than a loop in script over each
+ * character, and it is asked of nearly every line the splitter takes.
  */
 const NOTE_MARK = / [<\u2190]|  #|  \/\//;
 
 /** A quick test before the search: whether a mark may start anywhere in the line. */
-export function mayHoldNote(line: string): boolean {
+function mayHoldNote(line: string): boolean {
   return NOTE_MARK.test(line);
 }

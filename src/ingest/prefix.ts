@@ -1,7 +1,8 @@
 // Prefixes a tool put before every line of a pasted session: a comment mark (`# `, `// `), a
 // tab, a bar (`| `), a line number (`cat -n`, `nl`, `grep -n`), a time stamp (`ts`, a logging
-// terminal, a console server), or a block's indentation (Markdown, a list item, reST, mail). A run of such lines carries mdb text once its prefix is taken off;
-// the run ends at the first line without it.
+// terminal, a console server), or a block's indentation (Markdown, a list item, reST, mail). A
+// run of such lines carries mdb text once its prefix is taken off; the run ends at the first line
+// without it.
 import { ownIndents } from './shapes.ts';
 
 /** A prefix being stripped from a run of lines. */

@@ -79,7 +79,8 @@ export class QuoteStripper {
       this.depth = k - 1;
       return fromLast;
     }
-    if (k === 1 && this.afterPrompt && !this.nestedPrompts) this.flatPrompts = true;
+    // Quoted output right after a prompt (an empty prompt there is mdb's own, and says nothing).
+    if (k === 1 && this.afterPrompt && !this.nestedPrompts && asPrompt === null) this.flatPrompts = true;
     this.afterPrompt = false;
     // An empty prompt one level deeper than the quote being read is mdb's, not a deeper blank line.
     if (asPrompt !== null && asPrompt.type === 'empty' && this.depth > 0 && k - 1 === this.depth) return fromLast;

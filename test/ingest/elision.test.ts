@@ -17,7 +17,7 @@ const strandedNote = (a: ReturnType<typeof analyzeText>) => a.notes.find((n) => 
 
 describe('isElisionMark', () => {
   it('takes the marks writers cut with', () => {
-    for (const m of ['...', '[...]', '(...)', '\u2026', '<snip>', '[snip]', '-- snip --', '... snip ...', '8<-----', '[ 200 more lines ]', '(3 threads omitted)', '<trimmed>']) {
+    for (const m of ['...', '[...]', '(...)', '\u2026', '<snip>', '[snip]', '-- snip --', '... snip ...', '8<-----', '-- >8 --', '[ 200 more lines ]', '[ 8 more lines ]', '(3 threads omitted)', '<trimmed>']) {
       expect(isElisionMark(m), m).toBe(true);
     }
   });

@@ -193,8 +193,10 @@ describe('quote markers', () => {
     ]);
     expect(strip(['> hz::print -d', '> 0t100', '> kpreemptpri::print', '> 0x64'])).toEqual(['> hz::print -d', '> 0t100', '> kpreemptpri::print', '> 0x64']);
     expect(strip(['> ::pgrep qemu', '> S    PID', '> ::walk thread', '> ffffff0007e01c40'])).toEqual(['> ::pgrep qemu', 'S    PID', '> ::walk thread', 'ffffff0007e01c40']);
-    // Unquoted, an address typed alone after a command is mdb's repeat, as before.
+    // Unquoted, an address typed alone after a command is mdb's repeat, as before; an empty
+    // prompt after a command is mdb's own and says nothing of quoting.
     expect(strip(['> ::walk thread', 'ffffff0007e01c40', '> ffffff0007e01c40'])).toEqual(['> ::walk thread', 'ffffff0007e01c40', '> ffffff0007e01c40']);
+    expect(strip(['> ::cpuinfo', '>', '> 0x64'])).toEqual(['> ::cpuinfo', '>', '> 0x64']);
   });
 
   it('keeps the spaces of a reply quoted with ">" alone, once a line shows that style', () => {
