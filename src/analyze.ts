@@ -210,7 +210,7 @@ const MAX_NOTE_SHOWN = 60;
 
 function annotationNote(line: number, note: string): string {
   const shown = note.length > MAX_NOTE_SHOWN ? note.slice(0, MAX_NOTE_SHOWN) + '...' : note;
-  return `line ${line}: read without the writer's note after the output ("${shown}")`;
+  return `line ${line}: read without the writer's note on it ("${shown}")`;
 }
 
 /** What a section cut by mdb's pager did not show. */

@@ -1,7 +1,9 @@
 // A writer's note after a line of output: `99 ffffff0007e01c40 sched   <-- starved`,
-// `ts_timeleft = 0xff9b0253  <== look at this`, `... # the qemu thread`. Left on the line, the
-// note becomes part of the last column (a process named `sched <-- starved`) or makes the line
-// unreadable. mdb prints none of these marks after a space, so the note is taken off and said.
+// `ts_timeleft = 0xff9b0253  <== look at this`, `... # the qemu thread`, or a mark before it in
+// the spaces mdb indents it with (`* 1 ffffff01d3e32580 ...`, `-->  99 ...`). Left on the line,
+// the note becomes part of the last column (a process named `sched <-- starved`) or makes the
+// line unreadable (a CPU row lost, and its run queue with it). mdb prints none of these marks
+// there, so the note is taken off and said.
 
 /** Arrows a writer points back with; each needs a space before it (`<<` is a here-document's). */
 const ARROWS = ['<-', '<=', '\u2190'];
@@ -58,4 +60,23 @@ const NOTE_MARK = / [<\u2190]|  #|  \/\//;
 /** A quick test before the search: whether a mark may start anywhere in the line. */
 function mayHoldNote(line: string): boolean {
   return NOTE_MARK.test(line);
+}
+
+/** Marks a writer points at a line with from its left (`* `, `--> `); each needs a space after it. */
+const POINTERS = ['-->', '==>', '->', '=>', '*', '\u2192', '\u25ba'];
+
+/**
+ * The line of output with a writer's mark before it blanked out (the columns stay where mdb put
+ * them), and the mark; null when it has none or nothing after it.
+ */
+export function splitLeadingMark(line: string): { text: string; note: string } | null {
+  const c = line.charCodeAt(0);
+  if (c !== 45 && c !== 61 && c !== 42 && c !== 0x2192 && c !== 0x25ba) return null;
+  for (const p of POINTERS) {
+    if (!line.startsWith(p) || line.charCodeAt(p.length) !== 32) continue;
+    const rest = line.slice(p.length);
+    if (rest.trim() === '') return null;
+    return { text: ' '.repeat(p.length) + rest, note: p };
+  }
+  return null;
 }

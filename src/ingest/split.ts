@@ -30,7 +30,7 @@ import { QuoteStripper } from './quote.ts';
 import { decorationOf, stripInlineTag, withoutBreakTag, type Decoration } from './decoration.ts';
 import { readable } from './terminal.ts';
 import { joinedTranscript } from './joined.ts';
-import { splitAnnotation } from './annotation.ts';
+import { splitAnnotation, splitLeadingMark } from './annotation.ts';
 import { learnPrefixes, type RunPrefix } from './prefix.ts';
 import { fastThreadHeader } from '../../grammar/frames/fast.ts';
 import { isConsolePanicLine } from '../../grammar/panic/index.ts';
@@ -247,7 +247,12 @@ export class Splitter {
   private take(no: number, line: string): void {
     const note = splitAnnotation(line);
     if (note !== null) this.sink.onAnnotation?.(no, note.note);
-    const text = note === null ? line : note.text;
+    const after = note === null ? line : note.text;
+    // A mark before a line of output, in the spaces mdb indents it with: only inside output, as a
+    // person's `* item` or `-> step` is prose.
+    const mark = this.open !== null ? splitLeadingMark(after) : null;
+    if (mark !== null) this.sink.onAnnotation?.(no, mark.note);
+    const text = mark === null ? after : mark.text;
     const open = this.open;
     const wrapped = open?.wrappedPrompt;
     if (open !== null && wrapped !== undefined) {

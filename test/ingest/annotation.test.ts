@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/analyze.ts';
-import { splitAnnotation } from '../../src/ingest/annotation.ts';
+import { splitAnnotation, splitLeadingMark } from '../../src/ingest/annotation.ts';
 
 const seed = readFileSync(new URL('../../fixtures/seed/illumos-1532.txt', import.meta.url), 'utf8');
 const base = analyzeText(seed);
@@ -40,11 +40,25 @@ describe('splitAnnotation', () => {
   });
 });
 
+describe('splitLeadingMark', () => {
+  it('blanks a mark a writer put in the spaces before a line of output, so the columns stay', () => {
+    expect(splitLeadingMark('* 1 ffffff01d3e32580  1f    4')).toEqual({ text: '  1 ffffff01d3e32580  1f    4', note: '*' });
+    expect(splitLeadingMark('-->           READY                99 ffffff0007e01c40 sched')).toEqual({ text: '              READY                99 ffffff0007e01c40 sched', note: '-->' });
+    expect(splitLeadingMark('=> ffffff0007e01b90 swtch+0x1e6()')).toEqual({ text: '   ffffff0007e01b90 swtch+0x1e6()', note: '=>' });
+  });
+
+  it('leaves a line with no mark, a mark with no space after it, and a mark alone', () => {
+    for (const l of ['  1 ffffff01d3e32580', '*ptr = 0', '-1', '->', '*   ', '---', 'stack pointer for thread ffffff01d5a600c0: ffffff0007f3c9d0']) {
+      expect(splitLeadingMark(l), l).toBeNull();
+    }
+  });
+});
+
 describe('the seed with a note after a line', () => {
   it('a run-queue row: the thread keeps its process name, and a note says what was set aside', () => {
     const a = analyzeText(noted(71, '   <-- starved'));
     expect(cpuView(a)).toEqual(cpuView(base));
-    expect(a.notes.filter((n) => n.rule === 'model').map((n) => n.message)).toEqual(['line 71: read without the writer\'s note after the output ("<-- starved")']);
+    expect(a.notes.filter((n) => n.rule === 'model').map((n) => n.message)).toEqual(['line 71: read without the writer\'s note on it ("<-- starved")']);
   });
 
   it('a ::cpuinfo row: CPU 1 still runs qemu-system-x86_, the wrapped name on the next line read as before', () => {
@@ -58,7 +72,17 @@ describe('the seed with a note after a line', () => {
     const a = analyzeText(noted(109, '   <-- parked here'));
     expect(stackOf(a)).toEqual(stackOf(base));
     expect(a.accounting).toEqual(base.accounting);
-    expect(a.notes.filter((n) => n.rule === 'model').map((n) => n.message)).toEqual(['line 109: read without the writer\'s note after the output ("<-- parked here")']);
+    expect(a.notes.filter((n) => n.rule === 'model').map((n) => n.message)).toEqual(['line 109: read without the writer\'s note on it ("<-- parked here")']);
+  });
+
+  it('a mark before CPU 1\'s row or a queue row: the CPU and its queue are read, and the mark said', () => {
+    // Before: `* 1 ffffff01d3e32580 ...` lost CPU 1 and its queue (8 lines unrecognized, no finding).
+    for (const [no, mark] of [[67, '*'], [71, '-->']] as const) {
+      const a = analyzeText(seed.split('\n').map((l, i) => (i === no - 1 ? mark + l.slice(mark.length) : l)).join('\n'));
+      expect(cpuView(a)).toEqual(cpuView(base));
+      expect(a.findings.map((f) => [f.rule, f.severity])).toEqual(base.findings.map((f) => [f.rule, f.severity]));
+      expect(a.notes.filter((n) => n.rule === 'model').map((n) => n.message)).toEqual([`line ${no}: read without the writer's note on it ("${mark}")`]);
+    }
   });
 
   it('the ::print line: ts_timeleft and its finding come back', () => {
