@@ -4,6 +4,7 @@ import type { Analysis } from '../analysis.ts';
 import { threadIndex, queuedAbove } from '../rules/threads.ts';
 import { hasDispatcherState, NO_DISPATCHER_STATE } from '../model/coverage.ts';
 import { queueMissing } from '../model/cpu.ts';
+import { LINUX_KERNEL_TEXT } from '../ingest/linux.ts';
 
 export type QualityRating = 'none' | 'fragment' | 'partial' | 'good';
 
@@ -23,11 +24,14 @@ export function rateQuality(a: Analysis): Quality {
   const { lines, parsed, unrecognized } = a.accounting;
   const base = { lines, parsed, unrecognized };
   const s = a.snapshot;
-  if (parsed === 0) return { rating: 'none', reasons: ['no mdb output recognized'], ...base };
+  // Linux kernel text in a batch of illumos reports: said, so the report is not taken for unread mdb output.
+  const linux = a.diagnostics.filter((d) => d.message === LINUX_KERNEL_TEXT).length;
+  const linuxReason = linux > 0 ? [`${linux} line${linux === 1 ? '' : 's'} of Linux kernel text, not illumos mdb output`] : [];
+  if (parsed === 0) return { rating: 'none', reasons: ['no mdb output recognized', ...linuxReason], ...base };
   if (!hasDispatcherState(s)) {
     const has = [s.panic !== null ? 'a panic' : null, s.threads.some((t) => t.stack !== null) ? 'stacks' : null].filter((x) => x !== null);
     const where = (s.otherDumps?.length ?? 0) > 0 ? ' in the first dump (the input names more, not judged)' : '';
-    return { rating: 'fragment', reasons: [`${NO_DISPATCHER_STATE}${where}${has.length > 0 ? `; has ${has.join(' and ')}` : ''}`], ...base };
+    return { rating: 'fragment', reasons: [`${NO_DISPATCHER_STATE}${where}${has.length > 0 ? `; has ${has.join(' and ')}` : ''}`, ...linuxReason], ...base };
   }
   const reasons: string[] = [];
   if (s.cpus.length === 0) reasons.push('no ::cpuinfo');
@@ -38,8 +42,10 @@ export function rateQuality(a: Analysis): Quality {
   if (paged.length > 0) reasons.push(`output cut by mdb's pager: ${paged.map((x) => `${x.command ?? x.kind} (line ${x.cutAt})`).join(', ')}`);
   const snipped = a.sections.filter((x) => x.elided !== undefined);
   if (snipped.length > 0) reasons.push(`output cut out by the writer: ${snipped.map((x) => `${x.command ?? x.kind} (line ${x.elided!.join(', ')})`).join(', ')}`);
-  if (parsed + unrecognized > 0 && unrecognized / (parsed + unrecognized) > UNRECOGNIZED_LIMIT) {
-    reasons.push(`${unrecognized} of ${parsed + unrecognized} mdb lines unrecognized`);
+  // Linux text is no mdb output the grammars failed on.
+  const unread = unrecognized - linux;
+  if (parsed + unread > 0 && unread / (parsed + unread) > UNRECOGNIZED_LIMIT) {
+    reasons.push(`${unread} of ${parsed + unread} mdb lines unrecognized`);
   }
   const idx = threadIndex(s);
   const waiting = s.cpus.flatMap((c) => queuedAbove(c));
@@ -50,5 +56,7 @@ export function rateQuality(a: Analysis): Quality {
   if (others > 0) reasons.push(`${others} more dump${others === 1 ? '' : 's'} in the input, not judged`);
   // Missing stacks and hz are worth saying but do not stop the rules from naming the failure.
   const blocking = reasons.filter((r) => !r.startsWith('no stack for') && !r.startsWith('hz not shown'));
+  // Linux text beside mdb output takes nothing from it.
+  reasons.push(...linuxReason);
   return { rating: blocking.length === 0 ? 'good' : 'partial', reasons, ...base };
 }

@@ -9,6 +9,7 @@ import { analyzeText } from '../../src/analyze.ts';
 import { internalErrorCount, type Analysis } from '../../src/analysis.ts';
 import { LINUX_KERNEL_TEXT } from '../../src/ingest/linux.ts';
 import { nothingToJudge } from '../../src/report/summary.ts';
+import { rateQuality } from '../../src/triage/quality.ts';
 
 const DIR = new URL('../../fixtures/handwritten/not-mdb/', import.meta.url);
 const FILES = readdirSync(DIR).filter((f) => f.endsWith('.txt')).sort();
@@ -34,8 +35,14 @@ describe('output of tools other than mdb', () => {
     expect(nothingToJudge(a)).toBe('Nothing to judge: the input is Linux kernel text (17 lines from line 4), not illumos mdb output.');
     // Beside mdb output that was read, the Linux lines are said, and the verdict is the mdb output's.
     const both = analyzeText(seed + '\n' + readFileSync(new URL('linux-hung-task.txt', DIR), 'utf8'));
+    const seedOnly = analyzeText(seed);
     expect(nothingToJudge(both)).toBeNull();
     expect(both.diagnostics.every((d) => d.message === LINUX_KERNEL_TEXT)).toBe(true);
+    // Triage says it too: alone a fragment that holds Linux text, beside the seed a report as good as the seed's.
+    expect(rateQuality(a)).toMatchObject({ rating: 'fragment', reasons: [expect.stringContaining('no dispatcher state'), '17 lines of Linux kernel text, not illumos mdb output'] });
+    const q = rateQuality(both);
+    expect(q.rating).toBe(rateQuality(seedOnly).rating);
+    expect(q.reasons).toEqual([...rateQuality(seedOnly).reasons, '17 lines of Linux kernel text, not illumos mdb output']);
   });
 
   it("C a person quoted (a function, a diff of disp.c) is prose: its '{' lines used to open ::print sections that failed line by line", () => {
