@@ -223,8 +223,8 @@ export class PrintAssembler {
    */
   private isStrippedTypeLine(segs: readonly Seg[]): boolean {
     if (this.cmd !== null || this.stack.length === 0) return false;
-    const words = segs.filter((s) => !s.text.startsWith(':')).length;
-    return words >= 2;
+    // A type and a name at least (a bit-field's `:N` is neither).
+    return segs.filter((s) => !s.text.startsWith(':')).length >= 2;
   }
 
   private scalar(segs: Seg[], text: string, no: number): Problem | null {

@@ -2,21 +2,17 @@
 // task dump from a ZFS-on-Linux or KVM bug, which a triage batch meets next to illumos reports.
 // Its stack lines are data-looking (hex addresses), so they are never silently prose; they are
 // said to be Linux's, so the report does not call them mdb output it failed to read.
-import { isDecimalDigits, isHexDigits } from '../../grammar/common/numbers.ts';
+import { isHexDigits } from '../../grammar/common/numbers.ts';
+import { bracketStamp } from './prefix.ts';
 
 /** The diagnostic of such a line, one wording so a summary can tell it from a reading failure. */
 export const LINUX_KERNEL_TEXT = 'Linux kernel text (a `[<addr>] func+off/size` stack or task dump), not illumos mdb output: playfair reads illumos only';
 
-/** After `[ 12345.678901] ` (dmesg's stamp), the line's text; the line itself when it has none. */
+/** After `[ 12345.678901] ` (dmesg's stamp, prefix.ts), the line's text; the line itself when it has none. */
 function afterDmesgStamp(line: string): string {
   const t = line.trimStart();
-  if (t[0] !== '[') return t;
-  const close = t.indexOf(']');
-  if (close < 0) return t;
-  const stamp = t.slice(1, close).trim();
-  const dot = stamp.indexOf('.');
-  if (dot <= 0 || !isDecimalDigits(stamp.slice(0, dot)) || !isDecimalDigits(stamp.slice(dot + 1))) return t;
-  return t.slice(close + 1).trimStart();
+  const n = bracketStamp(t);
+  return n > 0 ? t.slice(n).trimStart() : t;
 }
 
 /** `schedule+0x29/0x70` (maybe `? ` before it): Linux prints a symbol's size after its offset; mdb never does. */

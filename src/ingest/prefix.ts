@@ -74,7 +74,7 @@ function isDigit(c: number): boolean {
  * with a digit and a `:`, `.` or `-` in it (so kmdb's `[0]> ` is not one), then a space or the
  * line's end. Its length with the space, or -1.
  */
-function bracketStamp(line: string): number {
+export function bracketStamp(line: string): number {
   if (line.charCodeAt(0) !== 91 /* [ */) return -1;
   let digit = false;
   let mark = false;

@@ -120,7 +120,8 @@ export function ownIndents(text: string): number[] {
   if (text.startsWith('ADDR ')) return [12, 4, 1];
   if (text.startsWith('cpu ')) return [13];
   if (text.startsWith('ID ')) return [1];
-  // Only the 64-bit column: 9 would take DTrace's stack() frames (14 spaces) for a 32-bit ::stacks indented by 5.
+  // Only the 64-bit column: 9 would take DTrace's stack() frames (14 spaces before them) for a
+  // 32-bit ::stacks block indented by 5.
   if (isStacksFrameLine(' '.repeat(17) + text)) return [17];
   if (isNumberRow(' '.repeat(16) + text)) return [16, 8];
   return [0];
