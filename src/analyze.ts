@@ -8,6 +8,7 @@ import { LineClasses, LineTexts } from './ingest/line-store.ts';
 import { eachCrLine, eachLine } from './ingest/lines.ts';
 import { Splitter, type RawSection } from './ingest/split.ts';
 import { hasForeign } from './ingest/terminal.ts';
+import { readWithoutNote } from './ingest/annotation.ts';
 import { DoubleSpacing } from './ingest/double-space.ts';
 import { forEachLineClass, readSection } from './read/read-section.ts';
 import { GRAMMARS } from './read/registry.ts';
@@ -121,7 +122,7 @@ export class Analyzer {
     for (const n of this.builder.takeNotes()) notes.push({ rule: 'model', message: `line ${n.line}: ${n.message}` });
     for (const s of this.sections) if (s.cutAt !== undefined) notes.push({ rule: 'model', message: pagerCutNote(s, s.cutAt) });
     // A note a writer put after a line that was then read: said, since the line was read without it.
-    for (const a of this.annotations) if (this.classes.get(a.no) === 'parsed') notes.push({ rule: 'model', message: annotationNote(a.no, a.note) });
+    for (const a of this.annotations) if (this.classes.get(a.no) === 'parsed') notes.push({ rule: 'model', message: `line ${a.no}: ${readWithoutNote(a.note)}` });
     this.diagnostics.sort((a, b) => a.line - b.line || a.col - b.col);
 
     return {
@@ -203,14 +204,6 @@ function cpuinfoGaps(sections: readonly Section[]): string | null {
     if ((s.parsedCommand?.stages[0]?.addr ?? null) !== null) why.push(`${what} shows only the CPU at that address`);
   }
   return why.length > 0 ? why.join('; ') : null;
-}
-
-/** The longest part of a writer's note quoted back. */
-const MAX_NOTE_SHOWN = 60;
-
-function annotationNote(line: number, note: string): string {
-  const shown = note.length > MAX_NOTE_SHOWN ? note.slice(0, MAX_NOTE_SHOWN) + '...' : note;
-  return `line ${line}: read without the writer's note on it ("${shown}")`;
 }
 
 /** What a section cut by mdb's pager did not show. */

@@ -62,6 +62,15 @@ function mayHoldNote(line: string): boolean {
   return NOTE_MARK.test(line);
 }
 
+/** The longest part of a writer's note quoted back. */
+const MAX_NOTE_SHOWN = 60;
+
+/** What is said of a line read without the writer's note on it (the caller names the line). */
+export function readWithoutNote(note: string): string {
+  const shown = note.length > MAX_NOTE_SHOWN ? note.slice(0, MAX_NOTE_SHOWN) + '...' : note;
+  return `read without the writer's note on it (${JSON.stringify(shown)})`;
+}
+
 /** Marks a writer points at a line with from its left (`* `, `--> `); each needs a space after it. */
 const POINTERS = ['-->', '==>', '->', '=>', '*', '\u2192', '\u25ba'];
 

@@ -385,7 +385,11 @@ class SnapshotBuilder {
   }
 
   private addCpu(rec: CpuRecord): void {
-    const cpu = readCpu(rec, (line, message) => this.diagnose(line, message));
+    const cpu = readCpu(
+      rec,
+      (line, message) => this.diagnose(line, message),
+      (line, message) => this.notes.push({ line, message }),
+    );
     this.moments.cpuShown(rec.line);
     const prev = this.cpus.get(cpu.id);
     if (prev !== undefined && prev.addr !== null && cpu.addr !== null && prev.addr !== cpu.addr) {

@@ -1,7 +1,8 @@
 // One `::cpuinfo` CPU record as a snapshot Cpu: addresses normalised (so they match the same
 // thread printed by other dcmds), and each field's source line kept.
 import type { CpuRecord } from '../../grammar/records.ts';
-import { toAddr, type Addr } from '../../illumos/index.ts';
+import { MAXCOMLEN, toAddr, type Addr } from '../../illumos/index.ts';
+import { readWithoutNote } from '../ingest/annotation.ts';
 import type { Cpu } from './snapshot.ts';
 
 /** Where a value the model refuses is reported: its line and why. */
@@ -12,9 +13,30 @@ export function cpuFromRecord(rec: CpuRecord): Cpu {
   return readCpu(rec, () => {});
 }
 
-/** The Cpu of a record, each entry dropped for a thread that is not an address said to `diagnose`. */
-export function readCpu(rec: CpuRecord, diagnose: Diagnose): Cpu {
+/**
+ * A PROC cell with a writer's note after the name and no mark before it (`sched   (this one)`):
+ * mdb prints `u_comm`, at most MAXCOMLEN characters, and never two spaces in a row after it, so a
+ * name of up to 16 characters then two spaces or a tab ends there. Null when the cell is a name.
+ */
+export function splitProcNote(proc: string): { name: string; note: string } | null {
+  const gap = proc.search(/ {2}|\t/);
+  if (gap <= 0 || gap > MAXCOMLEN) return null;
+  const note = proc.slice(gap).trim();
+  return note === '' ? null : { name: proc.slice(0, gap), note };
+}
+
+/**
+ * The Cpu of a record, each entry dropped for a thread that is not an address said to `diagnose`;
+ * a process name read without a writer's note after it is said to `note`.
+ */
+export function readCpu(rec: CpuRecord, diagnose: Diagnose, note: Diagnose = () => {}): Cpu {
   const at = rec.line;
+  const procOf = (proc: string, line: number): string => {
+    const split = splitProcNote(proc);
+    if (split === null) return proc;
+    note(line, readWithoutNote(split.note));
+    return split.name;
+  };
   const lines: Record<string, number> = {};
   const seen = <T>(key: string, v: T | null, line: number = at): T | null => {
     if (v !== null) lines[key] = line;
@@ -30,7 +52,7 @@ export function readCpu(rec: CpuRecord, diagnose: Diagnose): Cpu {
     }
     return out;
   };
-  const pinned = rec.pinned === null ? [] : entries([rec.pinned], 'pinned', (p, thread) => ({ thread, proc: p.proc, line: p.line }));
+  const pinned = rec.pinned === null ? [] : entries([rec.pinned], 'pinned', (p, thread) => ({ thread, proc: procOf(p.proc, p.line), line: p.line }));
   // ADDR and THREAD are both printed `%0*p` at one width (mdb-formats.md, ::cpuinfo): a THREAD of
   // another width was cut, most likely by a line wrapped inside it, and what follows it on the row
   // (PROC) is the rest of the cut. Neither is used: a wrong address would name the wrong thread.
@@ -53,10 +75,10 @@ export function readCpu(rec: CpuRecord, diagnose: Diagnose): Cpu {
     kprunrun: seen('kprunrun', rec.kprunrun),
     switchTicks: seen('switchTicks', rec.switchTicks),
     thread: cut ? null : seen('thread', toAddr(rec.thread)),
-    proc: cut ? null : seen('proc', rec.proc, rec.procLine ?? at),
+    proc: cut || rec.proc === null ? null : seen('proc', procOf(rec.proc, rec.procLine ?? at), rec.procLine ?? at),
     pil: entries(rec.pil, 'interrupt', (p, thread) => ({ pil: p.pil, thread, line: p.line })),
     pinned: pinned[0] ?? null,
-    runq: rec.runq === null ? null : entries(rec.runq, 'run-queue', (q, thread) => ({ pri: q.pri, thread, proc: q.proc, line: q.line })),
+    runq: rec.runq === null ? null : entries(rec.runq, 'run-queue', (q, thread) => ({ pri: q.pri, thread, proc: procOf(q.proc, q.line), line: q.line })),
     lines,
   };
   lines['id'] = at;

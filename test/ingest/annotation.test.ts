@@ -85,6 +85,24 @@ describe('the seed with a note after a line', () => {
     }
   });
 
+  it('a note with no mark after a process name: the name is the 16 characters at most before two spaces', () => {
+    // Before: the queued thread's process was "sched   (this one is stuck)", with no word said.
+    // Line 61 is CPU 0's second queue row, line 68 CPU 1's wrapped name.
+    for (const [no, tail] of [[61, '   (this one is stuck)'], [71, '\tstarved'], [68, '  <- the spinner']] as const) {
+      const a = analyzeText(noted(no, tail));
+      expect(cpuView(a)).toEqual(cpuView(base));
+      expect(a.notes.filter((n) => n.rule === 'model').map((n) => n.message)).toEqual([`line ${no}: read without the writer's note on it (${JSON.stringify(tail.trim())})`]);
+    }
+  });
+
+  it('a process name with one space in it, or one that is all a name, is left whole', () => {
+    for (const tail of [' (this one)', '']) {
+      const a = analyzeText(noted(61, tail));
+      expect(a.snapshot.threads.find((t) => t.addr === 'ffffff00076fbc40')?.proc).toBe(`sched${tail}`);
+      expect(a.notes.filter((n) => n.message.includes("writer's note"))).toEqual([]);
+    }
+  });
+
   it('the ::print line: ts_timeleft and its finding come back', () => {
     const a = analyzeText(noted(80, '   <== look at this'));
     expect(a.findings.map((f) => [f.rule, f.severity])).toEqual(base.findings.map((f) => [f.rule, f.severity]));
