@@ -3,7 +3,7 @@ import type { Diagnostic } from '../grammar/common/source.ts';
 import type { MdbRecord } from '../grammar/records.ts';
 import type { Accounting, Section } from './ingest/types.ts';
 import type { DispatcherSnapshot } from './model/snapshot.ts';
-import { hasDispatcherState } from './model/coverage.ts';
+import { dispatcherJudged } from './model/coverage.ts';
 import type { Verdict } from './rules/policy.ts';
 import type { Finding, RuleNote } from './rules/types.ts';
 
@@ -35,5 +35,5 @@ export function internalErrorCount(a: Pick<Analysis, 'diagnostics' | 'notes'>): 
 
 /** What the findings policy needs to pick an exit code: `exitCodeFor(verdictOf(a), failOn)`. */
 export function verdictOf(a: Analysis): Verdict {
-  return { findings: a.findings, notes: a.notes, internalErrors: internalErrorCount(a), parsedLines: a.accounting.parsed, dispatcherState: hasDispatcherState(a.snapshot) };
+  return { findings: a.findings, notes: a.notes, internalErrors: internalErrorCount(a), parsedLines: a.accounting.parsed, dispatcherState: dispatcherJudged(a.sections, a.snapshot) };
 }

@@ -21,6 +21,7 @@ exit codes:
   1  a finding at or above --fail-on
   2  bad usage, or unreadable input (missing, a directory, binary, too large), or the report
      could not be written (a full disk)
-  3  nothing to judge: no mdb output could be read from the input
+  3  nothing to judge: no mdb output could be read from the input, none of it was dispatcher
+     state, or no CPU could be read from the ::cpuinfo output it shows
   4  internal error: playfair itself failed; the verdict may be incomplete
 `;

@@ -24,7 +24,7 @@ exit codes (analyze; \`playfair help COMMAND\` gives each command's):
   0  clean: no finding at or above --fail-on (default high)
   1  findings at or above --fail-on
   2  bad usage, unreadable input (missing, binary, too large), or output that could not be written
-  3  nothing to judge: no mdb output could be read from the input
+  3  nothing to judge: no mdb output, no dispatcher state, or no CPU read from a ::cpuinfo shown
   4  internal error: playfair itself failed; the verdict may be incomplete
 `;
 

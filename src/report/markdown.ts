@@ -14,8 +14,8 @@ import {
   accountingLine,
   internalErrorHeadline,
   internalErrors,
+  noFindingsCaveats,
   nothingToJudge,
-  notJudged,
   otherDumpsLine,
   panicLine,
   sectionKinds,
@@ -233,8 +233,8 @@ function* lines(a: Analysis, extras: ReportExtras, opts: MarkdownOptions): Gener
     yield '';
   }
   if (findings.length === 0) {
-    const unjudged = notJudged(a);
-    yield a.accounting.parsed === 0 ? 'No findings: no mdb output was read in the input.' : unjudged !== null ? `No findings; ${mdText(unjudged)}.` : 'No findings.';
+    const caveats = noFindingsCaveats(a);
+    yield a.accounting.parsed === 0 ? 'No findings: no mdb output was read in the input.' : caveats.length > 0 ? `No findings; ${mdText(caveats.join('; '))}.` : 'No findings.';
     yield '';
   } else {
     yield '| severity | findings |';

@@ -13,7 +13,7 @@ import { reportOrder } from '../rules/policy.ts';
 import { mdProse } from './md-escape.ts';
 import { ruleHelp } from './rule-help.ts';
 import { jsonPieces, LazyArray, materialize } from './json-stream.ts';
-import { MAX_DIAGNOSTICS_SHOWN, nothingToJudge, notJudged } from './summary.ts';
+import { MAX_DIAGNOSTICS_SHOWN, noFindingsCaveats, nothingToJudge } from './summary.ts';
 import { internalErrorCount } from '../analysis.ts';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -102,9 +102,8 @@ function notifications(a: Analysis, uri: ArtifactLocation) {
   const out: object[] = [];
   // An empty results list reads as "clean" to a SARIF viewer: say first when nothing was judged.
   const nothing = nothingToJudge(a);
-  const unjudged = notJudged(a);
   if (nothing !== null) out.push({ level: 'warning' as const, message: { text: nothing } });
-  else if (unjudged !== null) out.push({ level: 'warning' as const, message: { text: unjudged[0]!.toUpperCase() + unjudged.slice(1) } });
+  else for (const c of noFindingsCaveats(a)) out.push({ level: 'warning' as const, message: { text: c[0]!.toUpperCase() + c.slice(1) } });
   for (const n of a.notes) {
     const index = ids.indexOf(n.rule);
     out.push({

@@ -2,9 +2,11 @@
 // why there is nothing to judge, the panic and the `::status` essentials. Ranking, sorting and
 // counting findings are the findings policy's (src/rules/policy.ts).
 import type { Analysis } from '../analysis.ts';
-import { hasDispatcherState, NO_DISPATCHER_STATE } from '../model/coverage.ts';
+import type { Section } from '../ingest/types.ts';
+import { cpuinfoUnread, hasDispatcherState, NO_DISPATCHER_STATE } from '../model/coverage.ts';
 import { dumpTitle } from '../model/dumps.ts';
 import { LINUX_KERNEL_TEXT } from '../ingest/linux.ts';
+import { neutralize } from './sanitize.ts';
 
 export function accountingLine(a: Analysis): string {
   const x = a.accounting;
@@ -58,18 +60,65 @@ export function nothingToJudge(a: Analysis): string | null {
 
 /**
  * What an empty findings list does not prove, worded to follow "no findings": mdb output was read
- * but none of it was dispatcher state, so the dispatcher rules had nothing to look at. Null when
- * the input shows dispatcher state, or nothing at all (nothingToJudge says that).
+ * but none of it was dispatcher state, or the input showed `::cpuinfo` and no CPU could be read
+ * from it, so the dispatcher rules (or the CPU ones) had nothing to look at. Null when the rules
+ * had what they judge, or nothing at all was read (nothingToJudge says that).
  */
 export function notJudged(a: Analysis): string | null {
+  if (a.accounting.parsed === 0) return null;
   const where = (a.snapshot.otherDumps?.length ?? 0) > 0 ? 'in the first dump' : 'in the input';
-  return a.accounting.parsed > 0 && !hasDispatcherState(a.snapshot) ? `${NO_DISPATCHER_STATE} ${where}, so the dispatcher was not judged` : null;
+  // A ::cpuinfo that could not be read is named first: "no ::cpuinfo" would contradict the input.
+  const cpuinfo = cpuinfoUnread(a.sections, a.snapshot);
+  if (cpuinfo !== null) return `no CPU could be read from the ::cpuinfo output at line ${cpuinfo}, so the CPUs and their run queues were not judged`;
+  return hasDispatcherState(a.snapshot) ? null : `${NO_DISPATCHER_STATE} ${where}, so the dispatcher was not judged`;
 }
 
-/** "Findings: none", with what that does not prove when the input has no dispatcher state. */
+/** The longest part of a command quoted in a summary line. */
+const MAX_COMMAND_SHOWN = 60;
+
+/**
+ * Lines of output that one of playfair's grammars (or the model) refused, worded to follow "no
+ * findings": what they showed was not judged, so an empty list does not prove the dump clean.
+ * Output of a dcmd no grammar reads (`::kmastat`) is left out, as no rule looks at it; so are a
+ * writer's cut marks and internal errors, which are said on their own. Null when there are none.
+ */
+export function unreadOutput(a: Analysis): string | null {
+  let n = 0;
+  let first: { line: number; section: Section } | null = null;
+  let oneSection = true;
+  let k = 0;
+  // Both lists are in input order, and sections do not overlap.
+  for (const d of a.diagnostics) {
+    if (d.kind === 'internal') continue;
+    while (k < a.sections.length && a.sections[k]!.endLine < d.line) k++;
+    const s = a.sections[k];
+    if (s === undefined || s.startLine > d.line || s.status === 'unknown' || s.elided?.includes(d.line) === true) continue;
+    n++;
+    first ??= { line: d.line, section: s };
+    if (s !== first.section) oneSection = false;
+  }
+  if (first === null) return null;
+  const s = first.section;
+  // The command is the input's text: shown without control characters, and not at any length.
+  const command = s.command === null ? null : neutralize(s.command.length > MAX_COMMAND_SHOWN ? s.command.slice(0, MAX_COMMAND_SHOWN) + '...' : s.command);
+  const output = command === null ? `${s.kind} output` : `\`${command}\``;
+  const lines = `${n} line${n === 1 ? '' : 's'}`;
+  const what = oneSection ? `${lines} of ${output} (from line ${first.line})` : `${lines} of mdb output (the first: line ${first.line}, of ${output})`;
+  return `${what} could not be read, so what ${n === 1 ? 'it shows' : 'they show'} was not judged`;
+}
+
+/**
+ * What "no findings" does not prove, as clauses to follow it: what the rules could not judge, else
+ * the lines a grammar refused (the diagnostics list them all); empty when the rules judged it all.
+ */
+export function noFindingsCaveats(a: Analysis): string[] {
+  const c = notJudged(a) ?? unreadOutput(a);
+  return c === null ? [] : [c];
+}
+
+/** "Findings: none", with what that does not prove. */
 export function noFindingsLine(a: Analysis): string {
-  const unjudged = notJudged(a);
-  return unjudged === null ? 'Findings: none' : `Findings: none; ${unjudged}`;
+  return ['Findings: none', ...noFindingsCaveats(a)].join('; ');
 }
 
 /** The panic as one line (`cpu 0, thread ffffff...: BAD TRAP ...`), or null without one. */

@@ -29,7 +29,7 @@ export interface TriageGroup {
   worst: Severity | null;
 }
 
-const PLAIN_LABELS: Record<string, string> = { healthy: 'healthy', fragment: 'no dispatcher state', empty: 'nothing to judge', unreadable: 'unreadable', internal: 'internal error' };
+const PLAIN_LABELS: Record<string, string> = { healthy: 'healthy', fragment: 'not judged', empty: 'nothing to judge', unreadable: 'unreadable', internal: 'internal error' };
 
 export function groupLabel(s: TriageRecord['signature']): string {
   if (s.kind === 'finding') {

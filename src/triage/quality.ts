@@ -1,8 +1,8 @@
 // How much a report's input lets the rules see: none (no mdb output), fragment (mdb output but no
-// dispatcher state), partial (dispatcher state with gaps), good.
+// dispatcher state, or a ::cpuinfo none of which was read), partial (dispatcher state with gaps), good.
 import type { Analysis } from '../analysis.ts';
 import { threadIndex, queuedAbove } from '../rules/threads.ts';
-import { hasDispatcherState, NO_DISPATCHER_STATE } from '../model/coverage.ts';
+import { cpuinfoUnread, hasDispatcherState, NO_DISPATCHER_STATE } from '../model/coverage.ts';
 import { queueMissing } from '../model/cpu.ts';
 import { LINUX_KERNEL_TEXT } from '../ingest/linux.ts';
 
@@ -28,6 +28,10 @@ export function rateQuality(a: Analysis): Quality {
   const linux = a.diagnostics.filter((d) => d.message === LINUX_KERNEL_TEXT).length;
   const linuxReason = linux > 0 ? [`${linux} line${linux === 1 ? '' : 's'} of Linux kernel text, not illumos mdb output`] : [];
   if (parsed === 0) return { rating: 'none', reasons: ['no mdb output recognized', ...linuxReason], ...base };
+  // ::cpuinfo shown and none of it read: the CPU rules judged nothing, as with no dispatcher state
+  // (and it is named first: "no ::cpuinfo" would contradict the input).
+  const cpuinfo = cpuinfoUnread(a.sections, s);
+  if (cpuinfo !== null) return { rating: 'fragment', reasons: [`no CPU could be read from the ::cpuinfo output at line ${cpuinfo}`, ...linuxReason], ...base };
   if (!hasDispatcherState(s)) {
     const has = [s.panic !== null ? 'a panic' : null, s.threads.some((t) => t.stack !== null) ? 'stacks' : null].filter((x) => x !== null);
     const where = (s.otherDumps?.length ?? 0) > 0 ? ' in the first dump (the input names more, not judged)' : '';

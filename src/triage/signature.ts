@@ -10,7 +10,7 @@ import type { Finding } from '../rules/types.ts';
 import { severityRank, sortedFindings } from '../rules/policy.ts';
 import { priorityBand } from '../../illumos/index.ts';
 import { knownIssuesFor } from './known-issues.ts';
-import { hasDispatcherState } from '../model/coverage.ts';
+import { dispatcherJudged } from '../model/coverage.ts';
 import { threadIndex, baseName, innermostFrames, isGenericFrame, realFrames } from '../rules/threads.ts';
 
 export const SIGNATURE_VERSION = 3;
@@ -195,7 +195,7 @@ export function computeSignature(a: Analysis): Signature {
     return { ...base, known: knownIssuesFor(base, ctx).map((k) => k.id) };
   }
   if (a.accounting.parsed === 0) return plain('empty');
-  return plain(hasDispatcherState(a.snapshot) ? 'healthy' : 'fragment');
+  return plain(dispatcherJudged(a.sections, a.snapshot) ? 'healthy' : 'fragment');
 }
 
 export function unreadableSignature(): Signature {

@@ -4,7 +4,7 @@ import { Box, Text } from 'ink';
 import type { Finding } from '../rules/types.ts';
 import { useKeys } from './keys.ts';
 import { neutralize } from '../report/sanitize.ts';
-import { nothingToJudge, notJudged } from '../report/summary.ts';
+import { noFindingsCaveats, nothingToJudge } from '../report/summary.ts';
 import type { Analysis } from '../analysis.ts';
 import { clip, padR, SEVERITY_COLOR, SEVERITY_TAG } from './format.ts';
 import { severityCounts } from '../rules/policy.ts';
@@ -40,8 +40,8 @@ export function findingRow(f: Finding, width: number): string {
 /** The empty findings list, worded for what was read: nothing, no dispatcher state, or a dump the rules judged. */
 export function noFindingsText(a: Analysis): string {
   if (nothingToJudge(a) !== null) return 'No findings: no mdb output was read in this input.';
-  const unjudged = notJudged(a);
-  return unjudged !== null ? `No findings; ${unjudged}.` : 'No findings: the rules saw nothing wrong in this input.';
+  const caveats = noFindingsCaveats(a);
+  return caveats.length > 0 ? `No findings; ${caveats.join('; ')}.` : 'No findings: the rules saw nothing wrong in this input.';
 }
 
 export function FindingsView(p: FindingsProps): React.ReactElement {

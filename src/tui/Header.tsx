@@ -3,7 +3,7 @@ import React from 'react';
 import { Text } from 'ink';
 import type { Analysis } from '../analysis.ts';
 import { neutralize } from '../report/sanitize.ts';
-import { nothingToJudge, notJudged } from '../report/summary.ts';
+import { nothingToJudge, notJudged, unreadOutput } from '../report/summary.ts';
 import { clip } from './format.ts';
 import { severityCounts } from '../rules/policy.ts';
 
@@ -29,7 +29,7 @@ export function headerText(p: HeaderProps): string {
   if (a) {
     const c = severityCounts(a.findings);
     // "clean" only when something was judged: no mdb output, or none about the dispatcher, is not clean.
-    const sev = c.critical + c.high ? `${c.critical + c.high} high+` : a.findings.length ? 'no high' : nothingToJudge(a) !== null ? 'nothing read' : notJudged(a) !== null ? 'not judged' : 'clean';
+    const sev = c.critical + c.high ? `${c.critical + c.high} high+` : a.findings.length ? 'no high' : nothingToJudge(a) !== null ? 'nothing read' : notJudged(a) !== null ? 'not judged' : unreadOutput(a) !== null ? 'not all read' : 'clean';
     // Most useful first: a narrow terminal cuts from the right.
     parts.push(`${a.findings.length} findings, ${sev}`);
     parts.push(neutralize(shortSource(a.source)));

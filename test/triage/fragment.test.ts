@@ -67,7 +67,7 @@ describe('no dispatcher state is not healthy', () => {
       ['cpus.txt', 'healthy', 'partial'],
     ]);
     const groups = groupRecords(records).map((g) => [g.kind, g.label, g.files]);
-    expect(groups).toContainEqual(['fragment', 'no dispatcher state', ['stack.txt']]);
+    expect(groups).toContainEqual(['fragment', 'not judged', ['stack.txt']]);
     expect(groups).toContainEqual(['healthy', 'healthy', ['cpus.txt']]);
   });
 
