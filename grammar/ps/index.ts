@@ -30,13 +30,25 @@ function threadState(w: string | undefined): ThreadState | null {
   return stateFromName(w.slice(1, -1));
 }
 
+/**
+ * The words of a NAME that mdb wrapped onto the line after its row, or null when that line is not
+ * one: mdb writes a NAME that does not fit the terminal at column 0 of the next line, so that line
+ * is one word, which no header, T/L line or row is.
+ */
+function wrappedName(next: { text: string } | undefined): string[] | null {
+  if (next === undefined || next.text.startsWith(' ')) return null;
+  const ws = words(next.text);
+  return ws.length === 1 ? ws : null;
+}
+
 export const parsePs: SectionParser = (lines): GrammarResult => {
   const records: PsRecord[] = [];
   const unrecognized: Diagnostic[] = [];
   let columns: string[] | null = null;
   let cur: PsRecord | null = null;
   const bad = (no: number, message: string) => unrecognized.push({ line: no, col: 1, message: `::ps: ${message}` });
-  for (const { no, text } of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const { no, text } = lines[i]!;
     const ws = words(text);
     if (ws.length === 0) continue;
     const header = psHeader(text);
@@ -59,6 +71,12 @@ export const parsePs: SectionParser = (lines): GrammarResult => {
       continue;
     }
     const cols = columns ?? BASE_COLUMNS;
+    // A NAME that did not fit the terminal is on the next line, alone (as ::cpuinfo's PROC).
+    const wrapped = ws.length === cols.length - 1 && STATES.has(ws[0]!) ? wrappedName(lines[i + 1]) : null;
+    if (wrapped !== null) {
+      ws.push(...wrapped);
+      i++;
+    }
     // NAME is last and may hold spaces (`-f` prints the arguments).
     if (ws.length < cols.length || !STATES.has(ws[0]!)) {
       bad(no, columns === null ? 'not a ::ps row' : `expected ${cols.length} columns`);

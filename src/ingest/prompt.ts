@@ -15,9 +15,9 @@ export type PromptLine =
   /** A prompt with nothing after it (`> ` on its own). */
   | { type: 'empty' }
   /**
-   * A shell line that starts mdb without a command (`# mdb -k`, `$ mdb unix.1 vmcore.1`); with
-   * `heredoc`, mdb reads its commands from the lines after it, up to one that is `word` alone
-   * (`mdb -k <<EOF`).
+   * A shell line that starts mdb without a command (`# mdb -k`, `$ mdb unix.1 vmcore.1`), or a
+   * shell prompt with nothing typed (isBareShellPrompt); with `heredoc`, mdb reads its commands
+   * from the lines after it, up to one that is `word` alone (`mdb -k <<EOF`).
    */
   | { type: 'shell'; heredoc?: Heredoc };
 
@@ -215,13 +215,33 @@ export function readPrompt(line: string): PromptLine | null {
     return commandOf(after, line.trimStart().startsWith('[') ? 'kmdb' : 'mdb');
   }
   const shell = shellMdbCommand(line);
-  if (shell === null) return bareCommand(line);
+  if (shell === null) return isBareShellPrompt(line) ? { type: 'shell' } : bareCommand(line);
   if (shell === '') {
     const heredoc = heredocOf(line);
     return heredoc === null ? { type: 'shell' } : { type: 'shell', heredoc };
   }
   const parsed = parseCommandLine(shell);
   return parsed === null ? { type: 'shell' } : { type: 'command', command: parsed.text, parsed, style: 'shell' };
+}
+
+/** The longest shell prompt taken for one. */
+const MAX_SHELL_PROMPT = 160;
+
+/**
+ * A shell prompt with nothing typed after it, as a session shows when mdb has exited
+ * (`[root@headnode (BASEMENT) /var/crash/volatile]#`, `root@omnios:~$`): the output before it has
+ * ended. Only the forms that name a user at a host, bracketed or `user@host:dir`, since a `#`, `$`
+ * or `%` alone ends many other lines.
+ */
+export function isBareShellPrompt(line: string): boolean {
+  let end = line.length;
+  while (end > 0 && line.charCodeAt(end - 1) === 32) end--;
+  const sigil = line[end - 1];
+  if (sigil !== '#' && sigil !== '$' && sigil !== '%') return false;
+  const body = line.slice(0, end - 1).trimStart();
+  if (body.length < 3 || body.length > MAX_SHELL_PROMPT || !body.includes('@')) return false;
+  if (body.startsWith('[')) return body.endsWith(']');
+  return !body.includes(' ') && body.includes(':');
 }
 
 /**

@@ -319,7 +319,7 @@ export class Splitter {
         return;
       }
       const body = open.indent > 0 && leadingSpaces(text) >= open.indent ? text.slice(open.indent) : text;
-      if (body.startsWith('mdb: ') && !READS_WARNINGS.has(open.kind)) {
+      if ((body.startsWith('mdb: ') || body.startsWith('kmdb: ')) && !READS_WARNINGS.has(open.kind)) {
         this.takeBlanks(open);
         open.warnings.push({ no, text: body });
         return;

@@ -68,3 +68,28 @@ describe('::mutex', () => {
     expect(m.snapshot.threads.map((t) => t.addr)).toEqual(['ffffff01d5a600c0']);
   });
 });
+
+describe('::ps rows whose NAME mdb wrapped onto the next line', () => {
+  // illumos-kvm-cmd issue 12: `::pgrep qemu` on an 80-column console, each NAME alone below its row.
+  const text = [
+    '> ::pgrep qemu',
+    'S    PID   PPID   PGID    SID    UID      FLAGS             ADDR NAME',
+    'R  18334  18284  18284  18284      0 0x4a004000 ffffff0911163010',
+    'qemu-system-x86_',
+    'R  18214  18164  18164  18164      0 0x4a004000 ffffff090f17a0a8',
+    'qemu-system-x86_',
+    'R      1      0      0      0      0 0x4a004000 ffffff0911160000 init',
+  ].join('\n');
+  it('joins the name to its row, and leaves a row with no name after it unread', () => {
+    const b = analyzeText(text);
+    // Before: every row and every name line unrecognized ("expected 9 columns").
+    expect(b.diagnostics).toEqual([]);
+    expect(b.records.filter((r): r is PsRecord => r.kind === 'ps').map((p) => [p.line, p.pid, p.addr, p.name])).toEqual([
+      [3, 18334, 'ffffff0911163010', 'qemu-system-x86_'],
+      [5, 18214, 'ffffff090f17a0a8', 'qemu-system-x86_'],
+      [7, 1, 'ffffff0911160000', 'init'],
+    ]);
+    const cut = analyzeText(text.split('\n').filter((_, i) => i !== 3).join('\n'));
+    expect(cut.diagnostics.map((d) => [d.line, d.message])).toEqual([[3, '::ps: expected 9 columns']]);
+  });
+});
