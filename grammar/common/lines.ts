@@ -64,3 +64,12 @@ export function isTooLong(text: string): boolean {
 export function tooLongMessage(what: string, length: number): string {
   return `${what}: line of ${length} characters not read (the limit is ${MAX_LINE_CHARS} per line)`;
 }
+
+/**
+ * Whether a wrap at a space within `width` is what moved the first word of `next` off the end of
+ * `head`: it moves a word down only when the word, after one space, did not fit beside the line.
+ */
+export function wordDidNotFit(head: string, next: string, width: number): boolean {
+  const space = next.indexOf(' ');
+  return head.trimEnd().length + 1 + (space < 0 ? next.length : space) > width;
+}

@@ -7,6 +7,7 @@ import { isBlank } from '../common/lines.ts';
 import { emptyResult, type GrammarResult, type SectionParser } from '../common/source.ts';
 import type { MdbRecord, StatusRecord } from '../records.ts';
 import { parseStatusLine } from './api.ts';
+import { continuesMessage } from './message.ts';
 import { statusParser } from './parser.ts';
 
 export { parseStatusLine } from './api.ts';
@@ -25,7 +26,21 @@ export const parseStatus: SectionParser = (lines): GrammarResult => {
     records.push(cur);
     return cur;
   };
+  /** The panic message being read, while it may go on over more lines. */
+  // Set inside the guarded callback, which the compiler's narrowing does not see into.
+  let message = null as { rec: StatusRecord; lines: number; prev: string } | null;
   for (const { no, text } of lines) {
+    // A line of a message mdb wrapped (message.ts): the break was at a space.
+    if (message !== null && continuesMessage(message.prev, message.lines, text)) {
+      const f = message.rec.fields['panic message']!;
+      // The message's own first line is where it is shown.
+      if (f.value === '') f.line = no;
+      f.value = f.value === '' ? text.trim() : `${f.value} ${text.trim()}`;
+      message.lines++;
+      message.prev = text;
+      continue;
+    }
+    message = null;
     if (isBlank(text)) continue;
     guarded(result.unrecognized, no, '::status', () => {
       const r = readLine('::status', text, no, parseStatusLine);
@@ -49,8 +64,13 @@ export const parseStatus: SectionParser = (lines): GrammarResult => {
       const value = text.slice(tokenEnd(colon)).trim();
       const rec: StatusRecord = cur ?? start(no);
       rec.fields[key] = { value, line: no };
-      if (key === 'panic message' && value !== '') records.push({ kind: 'panic', line: no, cpu: null, thread: null, message: value });
+      if (key === 'panic message') message = { rec, lines: 0, prev: text };
     });
+  }
+  // Each dump's panic message, whole once its wrapped lines are read.
+  for (const r of [...records]) {
+    const m = r.kind === 'status' ? r.fields['panic message'] : undefined;
+    if (m !== undefined && m.value !== '') records.splice(records.indexOf(r) + 1, 0, { kind: 'panic', line: m.line, cpu: null, thread: null, message: m.value });
   }
   result.records = records;
   return result;

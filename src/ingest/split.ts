@@ -35,6 +35,7 @@ import { learnPrefixes, type RunPrefix } from './prefix.ts';
 import { fastThreadHeader } from '../../grammar/frames/fast.ts';
 import { isConsolePanicLine } from '../../grammar/panic/index.ts';
 import { isHexCode, isHexDigits } from '../../grammar/common/numbers.ts';
+import { continuesMessage, linesIntoMessage } from '../../grammar/status/message.ts';
 
 export interface RawSection {
   command: string | null;
@@ -131,6 +132,12 @@ const MAX_COMMAND_REST = 3;
  * and no wrap is narrower than MIN_WRAP_WIDTH: a prompt of `head` characters and the first word
  * must be wider than that together (`> ::cpuinfo -v ` then `See below` is a person's line).
  */
+/** Whether `line` goes on the panic message of a ::status section whose lines so far are `body`. */
+function continuesPanicMessage(body: readonly SourceLine[], line: string): boolean {
+  const k = linesIntoMessage(body);
+  return k !== null && continuesMessage(body[body.length - 1]!.text, k, line);
+}
+
 function isCommandRest(head: string, line: string): boolean {
   if (line.length === 0 || line.charCodeAt(0) === 32 || outputStartKind(line) !== null) return false;
   if (!wordDidNotFit(head, line, MIN_WRAP_WIDTH)) return false;
@@ -326,6 +333,12 @@ export class Splitter {
       }
       // Headers printed with %?s (`            ADDR ...`, `::panicinfo`'s `%16s` labels) start output however far they are indented.
       const started = leadingSpaces(body) <= 1 || isIndentedStart(body) ? outputStartKind(body) : null;
+      // A ::status panic message that mdb wrapped onto the lines after `panic message:` (a BAD TRAP
+      // line reads as the start of console panic output, its rest as prose).
+      if (open.kind === 'status' && this.blanks.length === 0 && (started === null || started === 'panic') && continuesPanicMessage(open.body, body)) {
+        open.body.push({ no, text: body });
+        return;
+      }
       if (started !== null && open.kind === 'unknown' && open.command !== null && open.body.length === 0) {
         // A command we have no mapping for whose output has a shape we know (an alias, a macro).
         open.kind = started;

@@ -17,14 +17,8 @@ export interface Rejoined {
   joined: Map<number, number[]>;
 }
 
-/**
- * Whether a wrap at a space within `width` is what moved the first word of `next` off the end of
- * `head`: it moves a word down only when the word, after one space, did not fit beside the line.
- */
-export function wordDidNotFit(head: string, next: string, width: number): boolean {
-  const space = next.indexOf(' ');
-  return head.trimEnd().length + 1 + (space < 0 ? next.length : space) > width;
-}
+// Where a wrap moved a word down: asked by the ::status reader too, so it lives with the grammars.
+export { wordDidNotFit } from '../../grammar/common/lines.ts';
 
 /** The widest line. */
 export function widest(lines: readonly SourceLine[]): number {

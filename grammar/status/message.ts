@@ -1,0 +1,46 @@
+// Where a `::status` panic message ends. mdb prints `panic message: %s` (mdb_kvm.c,
+// kt_status_dcmd); with auto-wrap on (every mdb before illumos 11186), a message longer than what
+// is left of the line starts on the next one, leaving `panic message: ` with nothing after it,
+// and a longer one goes on at a space (smartos-live issue 574: `BAD TRAP: ... occurred in
+// module ` then `"FSS" due to a NULL pointer dereference`). The splitter keeps those lines in the
+// section and the reader joins them, both by this one test.
+import { wordDidNotFit } from '../common/lines.ts';
+
+/** How each line `::status` prints starts, kernel and process targets alike. */
+const STATUS_LINE_STARTS = ['debugging ', 'operating system:', 'image uuid:', 'panic message:', 'dump content:', 'file:', 'initial argv:', 'threading model:', 'status:'];
+
+/** Lines a wrapped panic message may take after its `panic message:` line. */
+const MAX_MESSAGE_LINES = 4;
+
+/** mdb's line width when the terminal's is unknown (MDB_IOB_DEFCOLS): a wrap is at it or past it. */
+const MDB_DEFAULT_WIDTH = 80;
+
+/** Whether the line (leading spaces off) is one `::status` prints, and so no part of a message. */
+export function startsStatusLine(text: string): boolean {
+  const t = text.trimStart();
+  return STATUS_LINE_STARTS.some((s) => t.startsWith(s));
+}
+
+/**
+ * Whether `line` goes on the panic message whose last line so far is `prev`, `k` lines after the
+ * `panic message:` line (0: `prev` is that line). After an empty `panic message:` the message is
+ * on the next line; after text, a line goes on only where a wrap moved its first word down.
+ */
+export function continuesMessage(prev: string, k: number, line: string): boolean {
+  if (k >= MAX_MESSAGE_LINES || line.trim() === '' || startsStatusLine(line)) return false;
+  if (k === 0 && prev.trim() === 'panic message:') return true;
+  return wordDidNotFit(prev, line, MDB_DEFAULT_WIDTH);
+}
+
+/**
+ * How many lines after the `panic message:` line `lines` ends with (0: it ends with that line);
+ * null when no such line is within the last MAX_MESSAGE_LINES.
+ */
+export function linesIntoMessage(lines: readonly { text: string }[]): number | null {
+  for (let k = 0; k < MAX_MESSAGE_LINES && k < lines.length; k++) {
+    const t = lines[lines.length - 1 - k]!.text;
+    if (t.trimStart().startsWith('panic message:')) return k;
+    if (startsStatusLine(t) || t.trim() === '') return null;
+  }
+  return null;
+}
