@@ -16,6 +16,8 @@ const DCMD_KINDS: Record<string, SectionKind> = {
   system: 'system',
   stack: 'frames',
   stackregs: 'frames',
+  // A CPU's stack as $c or $C prints it; the model gives it to no thread.
+  cpustack: 'frames',
   msgbuf: 'panic',
   walk: 'addresses',
   cpuregs: 'registers',

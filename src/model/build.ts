@@ -447,6 +447,7 @@ class SnapshotBuilder {
     // `ADDR::stack`, `ADDR$C`: the address typed is the thread's (ownAddress). After a pipe, the
     // stacks, which print no thread, are the walk's.
     const shown = rec.thread === null ? null : toAddr(rec.thread);
+    if (lastStage(command)?.name === 'cpustack') return this.noteCpuStack(rec, command!);
     if (shown === null && command !== null && command.stages.length > 1) return this.noteUnowned(rec, command);
     const addr = shown ?? ownAddress(command);
     if (addr === null) {
@@ -659,6 +660,21 @@ class SnapshotBuilder {
         ? `\`${command.text}\` shows frames with no \`stack pointer for thread\` line above them (a filter after \`!\` drops it), so they are not given to any thread`
         : `\`${command.text}\` prints stacks with no thread address, so they are not given to any thread: ` +
           `::findstack prints each thread's (\`::walk thread | ::findstack -v\`)`,
+    });
+  }
+
+  /**
+   * Once per command: `::cpustack` walks the frames from a CPU's saved registers (kvm_isadep.c),
+   * which may be an interrupt's on top of the thread cpu_thread names, so the stack is read and
+   * given to no thread.
+   */
+  private noteCpuStack(rec: StackRecord, command: ParsedCommand): void {
+    if (!this.firstTime(command.text)) return;
+    this.notes.push({
+      line: rec.line,
+      message:
+        `\`${command.text}\` shows a CPU's stack from its saved registers, which may be an interrupt's over the thread the CPU runs, ` +
+        `so it is not given to any thread: \`ADDR::findstack -v\` of the CPU's thread (::cpuinfo) gives that thread's`,
     });
   }
 

@@ -103,6 +103,13 @@ describe('a here-document of mdb commands', () => {
   });
 });
 
+/**
+ * Left out, and why. 103's `::cpustack -c 0` prints frames as `$c` does, with no frame pointer:
+ * under its command they are read, but a here-document's outputs are bound to their commands by
+ * shape, and a frame with no address has no shape that tells it from other text.
+ */
+const NOT_AS_HEREDOC: ReadonlySet<string> = new Set(['103-jlevon-blog-2007-xen-status-cpuinfo-cpustack.txt']);
+
 describe('every real sample of two or more prompted commands, fed as a here-document', () => {
   const dir = new URL('../../fixtures/real/', import.meta.url);
   const summary = (a: ReturnType<typeof analyzeText>) => ({
@@ -111,7 +118,7 @@ describe('every real sample of two or more prompted commands, fed as a here-docu
     tunables: a.snapshot.tunables,
     findings: a.findings.map((f) => `${f.rule}:${f.severity}`).sort(),
   });
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.txt') && !NOT_AS_HEREDOC.has(f)).sort()) {
     const text = readFileSync(new URL(name, dir), 'utf8');
     const ls = text.split('\n');
     const prompted = analyzeText(text).sections.filter((s) => s.command !== null && ls[s.startLine - 1]!.startsWith('> '));
