@@ -6,6 +6,11 @@ import { readPrompt } from './prompt.ts';
 
 /** Separators a joined line needs at least, and its pieces looked at most for mdb text. */
 const MIN_JOINS = 3;
+/**
+ * Shorter lines are not looked at before a prompt is (a prompt and three pieces of output are
+ * longer), so the test costs nothing on the lines of a session.
+ */
+export const MIN_JOINED_LENGTH = 120;
 const MAX_PIECES = 256;
 
 /**

@@ -29,7 +29,7 @@ import { MIN_WRAP_WIDTH, widest, wordDidNotFit } from './width-wrap.ts';
 import { QuoteStripper } from './quote.ts';
 import { decorationOf, stripInlineTag, withoutBreakTag, type Decoration } from './decoration.ts';
 import { readable } from './terminal.ts';
-import { joinedTranscript } from './joined.ts';
+import { joinedTranscript, MIN_JOINED_LENGTH } from './joined.ts';
 import { splitAnnotation, splitLeadingMark } from './annotation.ts';
 import { learnPrefixes, type RunPrefix } from './prefix.ts';
 import { fastThreadHeader } from '../../grammar/frames/fast.ts';
@@ -275,6 +275,14 @@ export class Splitter {
       }
     }
     if (this.heredoc.isReading && this.heredocLine(no, text)) return;
+    // A whole transcript joined onto this line would read as the prompt or shell line it starts with.
+    const joined = text.length >= MIN_JOINED_LENGTH ? joinedTranscript(text) : null;
+    if (joined !== null) {
+      this.close();
+      this.heredoc.clear();
+      this.sink.onLine(no, 'unrecognized', joined);
+      return;
+    }
     const prompt = readPrompt(text);
     if (prompt !== null) {
       this.close();

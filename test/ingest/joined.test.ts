@@ -42,6 +42,18 @@ describe('a transcript joined onto one line', () => {
     expect(part.accounting).toEqual({ lines: at + 1, parsed: 0, prose: at, unrecognized: 1 });
   });
 
+  it('that starts with a prompt or a shell line running mdb: said, not taken for that one line', () => {
+    // Before: the joined session read as its first line, a shell line that starts mdb (1 parsed,
+    // 0 sections, no diagnostic), or as the `> ::cpuinfo -v` it began with.
+    const at = lines.findIndex((l) => l.startsWith('> '));
+    for (const head of ['[root@h ~]# mdb -k', '# mdb unix.0 vmcore.0', '']) {
+      const session = [...(head === '' ? [] : [head]), ...lines.slice(at)];
+      const a = analyzeText(session.join('\u2028'));
+      expect(a.accounting).toEqual({ lines: 1, parsed: 0, prose: 0, unrecognized: 1 });
+      expect(a.diagnostics[0]?.message).toContain(`joined onto one line by ${session.length - 1} Unicode line separators`);
+    }
+  });
+
   it('not a sentence with a C string or with line breaks of its own, nor fewer than 4 pieces', () => {
     expect(joinedTranscript('He printed "a\\nb\\nc\\nd" from the driver.')).toBeNull();
     expect(joinedTranscript('one<br>two<br/>three<br />four')).toBeNull();
