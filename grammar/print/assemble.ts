@@ -58,11 +58,19 @@ function isIdentChar(c: string): boolean {
   return isIdentStart(c) || (c >= '0' && c <= '9');
 }
 
-/** `t_pri`, `p_user.u_comm`, `t_disp_queue->disp_cpu`, `cpu_stats.sys`, `a[3].b`, or `<<HOLE>>`. */
+/** The name mdb gives an anonymous member. */
+const ANON = '<anon>';
+
+/** `t_pri`, `p_user.u_comm`, `t_disp_queue->disp_cpu`, `cpu_stats.sys`, `a[3].b`, `<anon>.x`, or `<<HOLE>>`. */
 function isMemberPath(s: string): boolean {
   if (s === '<<HOLE>>') return true;
   let i = 0;
   const ident = (): boolean => {
+    // mdb names an anonymous struct or union member `<anon>` (illumos test mdb/sou/tst.anon).
+    if (s.startsWith(ANON, i)) {
+      i += ANON.length;
+      return true;
+    }
     if (i >= s.length || !isIdentStart(s[i]!)) return false;
     while (i < s.length && isIdentChar(s[i]!)) i++;
     return true;

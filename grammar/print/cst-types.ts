@@ -101,6 +101,8 @@ export type DeclPieceCstChildren = {
   RSquare?: IToken[];
   HoleOpen?: IToken[];
   HoleClose?: IToken[];
+  LAngle?: IToken[];
+  RAngle?: IToken[];
 };
 
 export interface ValueCstNode extends CstNode {

@@ -113,6 +113,14 @@ class PrintParser extends CstParser {
           this.CONSUME(t.HoleClose);
         },
       },
+      // `<anon>`: an anonymous struct or union member (`<anon> = {`, `<anon>.bar_int = 0x7777`).
+      {
+        ALT: () => {
+          this.CONSUME(t.LAngle);
+          this.CONSUME4(t.Word);
+          this.CONSUME(t.RAngle);
+        },
+      },
     ]));
   });
 

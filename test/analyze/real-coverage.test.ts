@@ -15,6 +15,13 @@ const EXPLAINED: Record<string, { lines: number[]; why: RegExp }> = {
     why: /^no grammar reads output of "0x70ae3200\$<bufctl_audit"$/,
   },
   // `::evtchns` is a Xen event-channel table: no dispatcher data and no grammar.
+  // The mdb test suite's expected output holds no commands (they are in the .ksh): the lines a
+  // `::printf` wrote (`hello world`, `0x9999 0xfffffffc`) stand among ::print members with nothing
+  // to read them by.
+  '105-illumos-test-sou-anon.txt': {
+    lines: [27, 34, 35, 36, 37, 39],
+    why: /^::print: (expected ' = ' and a value after the member name|unexpected ''')$/,
+  },
   '103-jlevon-blog-2007-xen-status-cpuinfo-cpustack.txt': {
     lines: Array.from({ length: 8 }, (_, i) => 16 + i),
     why: /^no grammar reads output of "::evtchns"$/,
@@ -32,7 +39,7 @@ describe('real corpus coverage', () => {
       expect(a.diagnostics.map((d) => d.line)).toEqual(explained?.lines ?? []);
       for (const d of a.diagnostics) expect(d.message).toMatch(explained!.why);
       // Unknown dcmds stay as sections of kind unknown, never dropped.
-      if (explained) expect(a.sections.some((s) => s.kind === 'unknown' && s.status === 'unknown')).toBe(true);
+      if (explained?.why.source.includes('no grammar') === true) expect(a.sections.some((s) => s.kind === 'unknown' && s.status === 'unknown')).toBe(true);
     });
   }
 });

@@ -91,3 +91,18 @@ describe('::print edge shapes', () => {
     expect((r.records[0] as PrintRecord).fields.map((f) => f.name)).toEqual(['b', 'c']);
   });
 });
+
+describe('anonymous members', () => {
+  // illumos test mdb/sou/tst.anon (fixtures/real/105): mdb names an anonymous struct or union
+  // member `<anon>`. Before: every such line was "unexpected '<'", and its closing braces unmatched.
+  it('reads `<anon> = {`, `union  <anon> = {` under -t, and `<anon>.member` paths', () => {
+    const text = ['{', '    <anon> = {', '        <anon> = {', '            life = 0xaa7777aa', '        }', '        dreams = 0xaa7777aa', '    }', '}', '<anon> = {', '    <anon>.bar_int = 0x7777', '}'].join('\n');
+    const r = read(text, null);
+    expect(r.unrecognized).toEqual([]);
+    const t = ['struct stringless {', '    union  <anon> = {', '        int dreams = 0xaa7777aa', '    }', '}'].join('\n');
+    expect(read(t, null).unrecognized).toEqual([]);
+  });
+  it('still refuses other text between angle brackets where a name goes', () => {
+    expect(read('<bad> = 0x1', null).unrecognized.map((d) => d.message)).toEqual(["::print: '<bad>' is not a member name"]);
+  });
+});
