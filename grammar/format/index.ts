@@ -134,6 +134,20 @@ function parseWrites(lines: readonly SourceLine[], verb: string): GrammarResult 
   return result;
 }
 
+/**
+ * A line of the diagram `=j` and `/j` draw under a value's bits (`||| |`, `||+---- bit 2 mask
+ * 0x04`; the illumos test mdb/numbers/tst.binary): read, and no value of its own. Its dashes may
+ * have been made en or em dashes by a word processor's autocorrect.
+ */
+function isBitDiagramLine(text: string): boolean {
+  const t = text.trim();
+  const arm = t.indexOf('+');
+  const bars = arm < 0 ? t : t.slice(0, arm);
+  for (const c of bars) if (c !== '|' && c !== ' ') return false;
+  if (arm < 0) return bars.includes('|');
+  return /^\+[-\u2013\u2014]+ bit [0-9]+ mask 0x[0-9a-f]+$/.test(t.slice(arm));
+}
+
 export const parseFormat: SectionParser = (lines, ctx): GrammarResult => {
   const st = lastStage(ctx.command);
   if (st !== null && isWriteStage(st)) return parseWrites(lines, st.name);
@@ -145,6 +159,7 @@ export const parseFormat: SectionParser = (lines, ctx): GrammarResult => {
   let pendingLabel: string | null = null;
   for (const { no, text } of lines) {
     if (isBlank(text)) continue;
+    if ((cmd?.format ?? 'j') === 'j' && isBitDiagramLine(text)) continue;
     guarded(result.unrecognized, no, 'format', () => {
       const r = readLine(cmd?.format ? `/${cmd.format}` : 'format', text, no, parseFormatLine);
       if (r.problem) {

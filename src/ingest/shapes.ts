@@ -101,10 +101,8 @@ function isNumberRow(line: string): boolean {
   if (!line.startsWith('        ')) return false;
   const ws = words(line);
   if (ws.length === 0) return false;
-  for (const w of ws) {
-    const d = w.startsWith('-') ? w.slice(1) : w;
-    if (!isHexDigits(d)) return false;
-  }
+  // `=p` and `/p` print pointers with their `0x` (the illumos test mdb/format/tst.format-p).
+  for (const w of ws) if (!isHexNumberWord(w)) return false;
   return true;
 }
 
@@ -150,6 +148,19 @@ function isMemberLine(t: string): boolean {
   const ws = words(t);
   if (ws.length === 3 && ws[1] === '=') return isStructMember(ws[0]!) && isValueWord(ws[2]!);
   return isHexCode(t.charCodeAt(0)) && ws.length >= 4 && ws[2] === '=' && isAddressWord(ws[0]!) && !ws[0]!.endsWith(':') && /^[A-Za-z_][A-Za-z0-9_.]*$/.test(ws[1]!);
+}
+
+/**
+ * `    8 struct list *next `: a member of a `::print -t` listing of a type with no address, its
+ * offset first (`2.3` for a bit-field) and no value (the illumos tests mdb/typedef). Its type
+ * words read like a sentence; inside ::print output they are none.
+ */
+export function isOffsetMemberLine(line: string): boolean {
+  const ws = words(line);
+  if (ws.length < 3 || ws.includes('=')) return false;
+  const dot = ws[0]!.indexOf('.');
+  if (!isHexNumberWord(dot < 0 ? ws[0]! : ws[0]!.slice(0, dot))) return false;
+  return /^\**[A-Za-z_][A-Za-z0-9_]*(\[[0-9]*\])*$/.test(ws[ws.length - 1]!);
 }
 
 /** `-1`, `63`, `0x63`: a number in hex as a format or ::print shows it, maybe negative. */
@@ -285,10 +296,10 @@ export function looksLikeText(line: string): boolean {
 
 /** Lines mdb prints around commands that carry no dispatcher data but are recognised. */
 export function isBanner(line: string): boolean {
-  // Every banner starts with one of `L W m >`: most lines are turned away before any copy is made.
+  // Every banner starts with one of `L W m k r >`: most lines are turned away before any copy is made.
   let i = 0;
   while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
-  if (!'LWmk>'.includes(line.charAt(i)) || i === line.length) return false;
+  if (!'LWmkr>'.includes(line.charAt(i)) || i === line.length) return false;
   const t = line.trim();
   return (
     t.startsWith('Loading modules: [') ||
@@ -296,8 +307,16 @@ export function isBanner(line: string): boolean {
     t.startsWith('Welcome to kmdb') ||
     t.startsWith('mdb: warning: dump is from') ||
     isPagerPrompt(t) ||
-    isStoppedBanner(t)
+    isStoppedBanner(t) ||
+    isRadixLine(t)
   );
+}
+
+/** `radix = 16 base ten`: what `$d` with no value prints (the illumos tests mdb/numbers). */
+export function isRadixLine(t: string): boolean {
+  if (!t.startsWith('radix = ') || !t.endsWith(' base ten')) return false;
+  const n = t.slice('radix = '.length, -' base ten'.length);
+  return n.length > 0 && n.length <= 2 && /^[0-9]+$/.test(n);
 }
 
 /** mdb's pager prompt, `>> More [<space>, <cr>, q, n, c, a] ?`: the rest of the output waits for a key. */

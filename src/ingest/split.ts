@@ -22,7 +22,9 @@ import {
   isCodeLine,
   isColumnRow,
   isIndentedStart,
+  isOffsetMemberLine,
   isPagerPrompt,
+  isRadixLine,
 } from './shapes.ts';
 import { mayBeContinued } from './unwrap.ts';
 import { MIN_WRAP_WIDTH, widest, wordDidNotFit } from './width-wrap.ts';
@@ -320,6 +322,8 @@ export class Splitter {
     ) {
       const t = text.trim();
       if (open !== null && isPagerPrompt(t)) this.pagerAt = no;
+      // `$d`'s line is a command's whole output: what came before it has ended.
+      if (isRadixLine(t)) this.close();
       if (opensModuleList(t) || (banner?.kind === 'modules' && !t.endsWith(']') && banner.left > 1)) {
         this.bannerRest = { kind: 'modules', left: banner?.kind === 'modules' ? banner.left - 1 : MAX_BANNER_LINES };
       } else if (isStoppedBanner(t)) this.bannerRest = { kind: 'stopped', left: 1 };
@@ -370,6 +374,7 @@ export class Splitter {
         (open.command === null || this.blanks.length > 0) &&
         looksLikeProse(body) &&
         !(open.kind === 'panic' && isConsolePanicLine(body)) &&
+        !(open.kind === 'print' && isOffsetMemberLine(body)) &&
         !(open.command !== null && isColumnRow(body));
       if (prose) {
         this.close();

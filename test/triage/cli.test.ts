@@ -41,11 +41,11 @@ describe('playfair triage', () => {
     const { code, out } = await run([REAL, SEED]);
     expect(code).toBe(0);
     const { records, summary } = parse(out);
-    // Found by content: 28 samples, SOURCES.tsv, 28 golden JSON files (nothing to judge) and the seed.
-    expect(records).toHaveLength(58);
+    // Found by content: 31 samples, SOURCES.tsv, 31 golden JSON files (nothing to judge) and the seed.
+    expect(records).toHaveLength(64);
     expect(records.map((r) => r.file)).toEqual([...records.map((r) => r.file)].sort());
     expect(summary.type).toBe('summary');
-    expect(summary.reports).toBe(58);
+    expect(summary.reports).toBe(64);
     const seed = records.find((r) => r.file === SEED)!;
     expect(seed.signature.rule).toBe('runq-starvation');
     expect(seed.known.map((k) => k.id)).toEqual(['illumos-1532']);
@@ -107,7 +107,7 @@ describe('playfair triage', () => {
   it('markdown: a table of reports and the groups', async () => {
     const { code, out } = await run([REAL, SEED, '--format', 'markdown']);
     expect(code).toBe(0);
-    expect(out).toMatch(/^## playfair triage: 58 reports, \d+ groups/);
+    expect(out).toMatch(/^## playfair triage: 64 reports, \d+ groups/);
     expect(out).toContain('| file | signature | worst | known | input |');
     expect(out).toContain('### Groups');
     expect(out).toContain('illumos 1532, SmartOS OS\\-970');
