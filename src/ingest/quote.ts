@@ -3,7 +3,7 @@
 import { readPrompt } from './prompt.ts';
 
 /** Spaces allowed before the first marker (some clients indent quoted text). */
-const MAX_LEAD = 3;
+export const MAX_LEAD = 3;
 
 /**
  * Strips quote markers line by line. The depth may change from line to line (a reply that quotes
@@ -35,16 +35,21 @@ export class QuoteStripper {
     return this.depth > 0;
   }
 
+  /** Forgets the run: the next line starts outside quoted text. */
+  reset(): void {
+    this.depth = 0;
+    this.noSpace = false;
+    this.nestedPrompts = false;
+    this.flatPrompts = false;
+    this.afterPrompt = false;
+  }
+
   /** The line with its quote markers removed; the line itself when it carries none. */
   strip(raw: string): string {
     let i = 0;
     while (i < raw.length && i < MAX_LEAD && raw.charCodeAt(i) === 32) i++;
     if (raw.charCodeAt(i) !== 62 /* > */) {
-      this.depth = 0;
-      this.noSpace = false;
-      this.nestedPrompts = false;
-      this.flatPrompts = false;
-      this.afterPrompt = false;
+      this.reset();
       return raw;
     }
     // mdb's pager prompt (`>> More [<space>, <cr>, q, n, c, a] ?`) is not a quote.

@@ -28,7 +28,7 @@ import {
 } from './shapes.ts';
 import { mayBeContinued } from './unwrap.ts';
 import { MIN_WRAP_WIDTH, widest, wordDidNotFit } from './width-wrap.ts';
-import { QuoteStripper } from './quote.ts';
+import { MAX_LEAD, QuoteStripper } from './quote.ts';
 import { decorationOf, stripInlineTag, withoutBreakTag, type Decoration } from './decoration.ts';
 import { readable } from './terminal.ts';
 import { joinedTranscript, MIN_JOINED_LENGTH } from './joined.ts';
@@ -161,6 +161,8 @@ export class Splitter {
    */
   private prefixes: RunPrefix[] = [];
   private readonly quotes = new QuoteStripper();
+  /** Quoting found inside learnt prefixes (see push). */
+  private readonly innerQuotes = new QuoteStripper();
   /** mdb's own lines that go on after a banner: a wrapped module list, the stop location. */
   private bannerRest: { kind: 'modules' | 'stopped'; left: number } | null = null;
   /** Inside a fenced or `<pre>` block of the paste. */
@@ -218,7 +220,8 @@ export class Splitter {
       return;
     }
     // Escaped HTML is decoded line by line, so no line is added or lost.
-    const text = this.undecorate(this.quotes.strip(escaped || encoded ? decodeEntities(raw) : raw));
+    const unquoted = this.undecorate(this.quotes.strip(escaped || encoded ? decodeEntities(raw) : raw));
+    const text = this.innerUnquoted(unquoted);
     const deco = decorationOf(text);
     if (deco !== null) {
       this.decoration(deco, text);
@@ -432,6 +435,20 @@ export class Splitter {
       raw.charCodeAt(raw.length - 1) === 41 &&
       !raw.includes('mdb')
     );
+  }
+
+  /**
+   * A mailed session pasted under a prefix (`cat -n`, `| `) or indented as a code block: its quote
+   * marks stand after the prefix or the indent, where the first stripper, which looks at most
+   * MAX_LEAD spaces in, does not see them. A second one reads every line of such a run.
+   */
+  private innerUnquoted(line: string): string {
+    const lead = this.prefixes.length > 0 ? 0 : leadingSpaces(line);
+    if (this.quotes.quoting || (this.prefixes.length === 0 && lead <= MAX_LEAD)) {
+      this.innerQuotes.reset();
+      return line;
+    }
+    return lead === 0 ? this.innerQuotes.strip(line) : line.slice(0, lead) + this.innerQuotes.strip(line.slice(lead));
   }
 
   private start(no: number, text: string, kind: SectionKind): void {

@@ -286,16 +286,9 @@ function unexpand(l: string): string {
   return out + ' '.repeat(run);
 }
 
-/**
- * Samples left out, and why. 104 is a session a mail client quoted with its prompts at the quote's
- * level (`> ::pgrep qemu`, `> S PID ...`): the quote is taken off only where it starts the line, so
- * under a prefix or an indent (cat -n, a code block) its rows keep their `> ` and are not read.
- */
-const NOT_IN_EVERY_FORM: ReadonlySet<string> = new Set(['104-illumoskvmcmd-12-pgrep-wrapped-names-quoted.txt']);
-
 describe('every real sample, in every paste form below, reads as it does plain', () => {
   const dir = new URL('../../fixtures/real/', import.meta.url);
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.txt') && !NOT_IN_EVERY_FORM.has(f)).sort()) {
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
     it(name, () => {
       const text = readFileSync(new URL(name, dir), 'utf8');
       const plain = analyzeText(text);
