@@ -19,7 +19,7 @@ function span(text: string, list: readonly IToken[] | undefined): string {
 
 export const parseStatus: SectionParser = (lines): GrammarResult => {
   const result = emptyResult();
-  const records: MdbRecord[] = [];
+  const records: StatusRecord[] = [];
   let cur: StatusRecord | null = null;
   const start = (no: number): StatusRecord => {
     cur = { kind: 'status', line: no, fields: {} };
@@ -67,12 +67,11 @@ export const parseStatus: SectionParser = (lines): GrammarResult => {
       if (key === 'panic message') message = { rec, lines: 0, prev: text };
     });
   }
-  // Each dump's panic message, whole once its wrapped lines are read.
-  for (const r of [...records]) {
-    const m = r.kind === 'status' ? r.fields['panic message'] : undefined;
-    if (m !== undefined && m.value !== '') records.splice(records.indexOf(r) + 1, 0, { kind: 'panic', line: m.line, cpu: null, thread: null, message: m.value });
-  }
-  result.records = records;
+  // Each dump's panic message after it, whole once its wrapped lines are read.
+  result.records = records.flatMap((r): MdbRecord[] => {
+    const m = r.fields['panic message'];
+    return m === undefined || m.value === '' ? [r] : [r, { kind: 'panic', line: m.line, cpu: null, thread: null, message: m.value }];
+  });
   return result;
 };
 

@@ -6,8 +6,10 @@
 // section and the reader joins them, both by this one test.
 import { wordDidNotFit } from '../common/lines.ts';
 
+const PANIC_MESSAGE = 'panic message:';
+
 /** How each line `::status` prints starts, kernel and process targets alike. */
-const STATUS_LINE_STARTS = ['debugging ', 'operating system:', 'image uuid:', 'panic message:', 'dump content:', 'file:', 'initial argv:', 'threading model:', 'status:'];
+const STATUS_LINE_STARTS = ['debugging ', 'operating system:', 'image uuid:', PANIC_MESSAGE, 'dump content:', 'file:', 'initial argv:', 'threading model:', 'status:'];
 
 /** Lines a wrapped panic message may take after its `panic message:` line. */
 const MAX_MESSAGE_LINES = 4;
@@ -28,7 +30,7 @@ export function startsStatusLine(text: string): boolean {
  */
 export function continuesMessage(prev: string, k: number, line: string): boolean {
   if (k >= MAX_MESSAGE_LINES || line.trim() === '' || startsStatusLine(line)) return false;
-  if (k === 0 && prev.trim() === 'panic message:') return true;
+  if (k === 0 && prev.trim() === PANIC_MESSAGE) return true;
   return wordDidNotFit(prev, line, MDB_DEFAULT_WIDTH);
 }
 
@@ -39,7 +41,7 @@ export function continuesMessage(prev: string, k: number, line: string): boolean
 export function linesIntoMessage(lines: readonly { text: string }[]): number | null {
   for (let k = 0; k < MAX_MESSAGE_LINES && k < lines.length; k++) {
     const t = lines[lines.length - 1 - k]!.text;
-    if (t.trimStart().startsWith('panic message:')) return k;
+    if (t.trimStart().startsWith(PANIC_MESSAGE)) return k;
     if (startsStatusLine(t) || t.trim() === '') return null;
   }
   return null;

@@ -2,7 +2,7 @@
 // prose apart from output. All checks are prefix/indexOf scans: linear in the line length.
 import { isStructMember, KEPT_TUNABLES, THREAD_STATES } from '../../illumos/index.ts';
 import type { SectionKind } from './types.ts';
-import { isHexCode, isHexDigits } from '../../grammar/common/numbers.ts';
+import { isDecimalDigits, isHexCode, isHexDigits } from '../../grammar/common/numbers.ts';
 import { isConsolePanicLine } from '../../grammar/panic/index.ts';
 import { psHeader } from '../../grammar/ps/index.ts';
 import { isClassHeader } from '../../grammar/classes/index.ts';
@@ -316,7 +316,7 @@ export function isBanner(line: string): boolean {
 export function isRadixLine(t: string): boolean {
   if (!t.startsWith('radix = ') || !t.endsWith(' base ten')) return false;
   const n = t.slice('radix = '.length, -' base ten'.length);
-  return n.length > 0 && n.length <= 2 && /^[0-9]+$/.test(n);
+  return n.length <= 2 && isDecimalDigits(n);
 }
 
 /** mdb's pager prompt, `>> More [<space>, <cr>, q, n, c, a] ?`: the rest of the output waits for a key. */

@@ -127,6 +127,12 @@ const COMMAND_WORD = /^-?[A-Za-z_][A-Za-z0-9_.]*(?:->[A-Za-z_][A-Za-z0-9_.]*|\[[
 /** Most words a wrapped command's rest is taken to hold. */
 const MAX_COMMAND_REST = 3;
 
+/** Whether `line` goes on the panic message of a ::status section whose lines so far are `body`. */
+function continuesPanicMessage(body: readonly SourceLine[], line: string): boolean {
+  const k = linesIntoMessage(body);
+  return k !== null && continuesMessage(body[body.length - 1]!.text, k, line);
+}
+
 /**
  * The rest of a command a wrap at a space cut (`> ...::print -a ` then `tsproc_t ts_timeleft`):
  * a line at column 0 of at most three command words, not all hex (an address is output), that
@@ -134,12 +140,6 @@ const MAX_COMMAND_REST = 3;
  * and no wrap is narrower than MIN_WRAP_WIDTH: a prompt of `head` characters and the first word
  * must be wider than that together (`> ::cpuinfo -v ` then `See below` is a person's line).
  */
-/** Whether `line` goes on the panic message of a ::status section whose lines so far are `body`. */
-function continuesPanicMessage(body: readonly SourceLine[], line: string): boolean {
-  const k = linesIntoMessage(body);
-  return k !== null && continuesMessage(body[body.length - 1]!.text, k, line);
-}
-
 function isCommandRest(head: string, line: string): boolean {
   if (line.length === 0 || line.charCodeAt(0) === 32 || outputStartKind(line) !== null) return false;
   if (!wordDidNotFit(head, line, MIN_WRAP_WIDTH)) return false;
@@ -448,7 +448,7 @@ export class Splitter {
       this.innerQuotes.reset();
       return line;
     }
-    return lead === 0 ? this.innerQuotes.strip(line) : line.slice(0, lead) + this.innerQuotes.strip(line.slice(lead));
+    return line.slice(0, lead) + this.innerQuotes.strip(line.slice(lead));
   }
 
   private start(no: number, text: string, kind: SectionKind): void {
