@@ -216,6 +216,13 @@ export class Splitter {
     const escaped = (this.htmlEscaped || this.inHtmlBlock) && raw.includes('&');
     const open = this.open;
     if (open !== null && this.fastLane && !escaped && this.continuesOutput(open, raw)) {
+      this.unquotedLine();
+      open.body.push({ no, text: raw });
+      return;
+    }
+    if (open !== null && this.fastLane && this.continuesStack(open, raw)) {
+      this.unquotedLine();
+      this.cutBefore(open, raw);
       open.body.push({ no, text: raw });
       return;
     }
@@ -385,9 +392,7 @@ export class Splitter {
         return;
       }
       this.takeBlanks(open);
-      if (open.body.length >= this.partLines && CUT_BEFORE[open.kind]?.(body) === true && !mayBeContinued(open.body)) {
-        this.handOnPart(open);
-      }
+      this.cutBefore(open, body);
       open.body.push({ no, text: body });
       return;
     }
@@ -435,6 +440,47 @@ export class Splitter {
       raw.charCodeAt(raw.length - 1) === 41 &&
       !raw.includes('mdb')
     );
+  }
+
+  /**
+   * The other two lines of every thread in a `::walk thread | ::findstack` section, its
+   * `stack pointer for thread` header and its `[ sp pc() ]` saved PC, under the conditions of
+   * continuesOutput and with nothing take() would act on: no writer's note, no markup (`<`, `&`,
+   * a backtick), no `mdb` (a shell line), shorter than a joined transcript, no prompt wrapped or
+   * here-document or banner pending. take() would find no prompt, banner, prefix or decoration in
+   * such a line (none starts with `s` or `[ `; a saved PC has a `(` before its only `]`, which no
+   * bracketed time stamp holds), and its output kind is this section's (a header) or none (a
+   * saved PC), so it goes on the body as it is.
+   */
+  private continuesStack(open: OpenSection, raw: string): boolean {
+    if (open.kind !== 'findstack' || open.command === null || open.indent !== 0 || open.wrappedPrompt !== undefined) return false;
+    if (this.blanks.length > 0 || this.prefixes.length > 0 || this.quotes.quoting || this.heredoc.isReading || this.bannerRest !== null) return false;
+    const header = raw.startsWith('stack pointer for thread ');
+    if (!header && !(raw.startsWith('[ ') && raw.endsWith('() ]') && raw.indexOf(']') === raw.length - 1)) return false;
+    return (
+      raw.length < MIN_JOINED_LENGTH &&
+      !raw.includes('mdb') &&
+      !raw.includes('<') &&
+      !raw.includes('&') &&
+      !raw.includes('`') &&
+      !raw.includes('\t') &&
+      (header || !raw.includes(' = ')) &&
+      splitAnnotation(raw) === null
+    );
+  }
+
+  /**
+   * What the quote strippers do with a line that has no quote mark, for a line the fast lanes take:
+   * a prompt just before it (`> ::findstack -v`) no longer counts as the last line read.
+   */
+  private unquotedLine(): void {
+    this.quotes.reset();
+    this.innerQuotes.reset();
+  }
+
+  /** Before a line that starts a new block of a long section, the lines so far are handed on as a part. */
+  private cutBefore(open: OpenSection, line: string): void {
+    if (open.body.length >= this.partLines && CUT_BEFORE[open.kind]?.(line) === true && !mayBeContinued(open.body)) this.handOnPart(open);
   }
 
   /**

@@ -5,10 +5,10 @@ import { Splitter, type RawSection } from '../../src/ingest/split.ts';
 import { splitLines } from '../../src/ingest/lines.ts';
 import type { LineClass } from '../../src/ingest/types.ts';
 
-function split(text: string, fastLane = true) {
+function split(text: string, fastLane = true, partLines?: number) {
   const sections: RawSection[] = [];
   const classes = new Map<number, LineClass>();
-  const s = new Splitter({ onSection: (x) => sections.push(x), onLine: (n, c) => classes.set(n, c) }, { fastLane });
+  const s = new Splitter({ onSection: (x) => sections.push(x), onLine: (n, c) => classes.set(n, c) }, { fastLane, partLines });
   splitLines(text).forEach((l, i) => s.push(i + 1, l));
   s.finish();
   return { sections, classes };
@@ -104,11 +104,40 @@ describe('splitting hostile or odd text', () => {
   });
 });
 
-describe('the fast lane for frame lines', () => {
+describe('the fast lanes for frame lines, thread headers and saved PCs', () => {
   const dirs = ['../../fixtures/real/', '../../fixtures/seed/', '../../fixtures/handwritten/stacks/'].map((d) => new URL(d, import.meta.url));
   const samples = dirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(new URL(f, dir), 'utf8')));
   // Lines that look like frames but are something else, or sit where a frame line is not output.
-  const intruders = ['  1# mdb -ke ::cpuinfo', '  ab cafe is a word for a fine day out', '', '  ', '  fffffe00 mdb: x', '> ::walk thread | ::findstack -v', '# > ::findstack', '    ffffff0007e01870 swtch+0x141()'];
+  const intruders = [
+    '  1# mdb -ke ::cpuinfo',
+    '  ab cafe is a word for a fine day out',
+    '',
+    '  ',
+    '  fffffe00 mdb: x',
+    '> ::walk thread | ::findstack -v',
+    '# > ::findstack',
+    '    ffffff0007e01870 swtch+0x141()',
+    // Thread headers and saved PCs, plain and with what take() must see to.
+    'stack pointer for thread ffffff0007e01c40: ffffff0007e01850',
+    'stack pointer for thread ffffff0007e01c40 (tq:zio): ffffff0007e01850',
+    'stack pointer for thread ffffff0007e01c40 (mdb/64): ffffff0007e01850',
+    'stack pointer for thread ffffff0007e01c40: ffffff0007e01850  <-- stuck here',
+    'stack pointer for thread ffffff0007e01c40: ffffff0007e01850  # the qemu thread',
+    'stack pointer for thread ffffff0007e01c40: ffffff0007e01850</pre>',
+    'stack pointer for thread ffffff0007e01c40: ffffff0007e01850```',
+    'stack pointer for thread ffffff0007e01c40 (a &amp; b): ffffff0007e01850',
+    '[ ffffff0007e01850 _resume_from_idle+0xf1() ]',
+    '[ ffffff0007e01850 _resume_from_idle+0xf1() ]  # the idle loop',
+    '[ ffffff0007e01850 swtch() ]',
+    '[ 12:00:01 ] ::findstack -v',
+    '[0]> ::findstack',
+    '[ a = b() ]',
+    'stack pointer for thread ffffff0007e01c40 (sh -c mdb -k): ffffff0007e01850',
+    // Quoted lines after a header: the quote stripper must have seen the header as unquoted.
+    '> stack pointer for thread ffffff0007e01c40: ffffff0007e01850',
+    '> > ::findstack -v',
+    '> fine',
+  ];
 
   it('splits exactly as the full checks do, on every sample and with odd lines put in anywhere', () => {
     fc.assert(
@@ -122,6 +151,42 @@ describe('the fast lane for frame lines', () => {
         expect([...fast.classes]).toEqual([...full.classes]);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('leave the quote strippers as a line with no quote mark does, right after a prompt', () => {
+    // After the prompt, `> fine` is quoted output and `> ffffff0007e01c40` a quoted command again,
+    // as the full checks read them; a lane that kept the prompt as the last line read took the
+    // address for more quoted output.
+    for (const first of ['stack pointer for thread ffffff0007e01c40: ffffff0007e01850', '  ffffff0007e01870 swtch+0x141()']) {
+      const text = ['> ::walk thread | ::findstack -v', first, '> fine', '> ffffff0007e01c40'].join('\n');
+      const fast = split(text);
+      expect(fast.sections.map((s) => [s.command, s.body.map((l) => l.no)])).toEqual([
+        ['::walk thread | ::findstack -v', [2, 3]],
+        ['ffffff0007e01c40', []],
+      ]);
+      expect(fast.sections).toEqual(split(text, false).sections);
+    }
+  });
+
+  it('reads stack output the same with and without them, cut into parts of any length, with odd lines put in among the stacks', () => {
+    const walk = samples.filter((t) => t.includes('::findstack') && t.includes('stack pointer for thread'));
+    expect(walk.length).toBeGreaterThan(2);
+    fc.assert(
+      fc.property(fc.nat({ max: walk.length - 1 }), fc.integer({ min: 1, max: 12 }), fc.array(fc.tuple(fc.nat(), fc.constantFrom(...intruders)), { maxLength: 4 }), (which, partLines, inserts) => {
+        const lines = walk[which]!.split('\n');
+        // Each odd line goes just after a thread header or a frame: inside a findstack section.
+        for (const [at, l] of inserts) {
+          const stack = lines.flatMap((t, i) => (t.startsWith('stack pointer for thread ') || /^ {2}[0-9a-f]/.test(t) ? [i + 1] : []));
+          lines.splice(stack[at % stack.length]!, 0, l);
+        }
+        const text = lines.join('\n');
+        const fast = split(text, true, partLines);
+        const full = split(text, false, partLines);
+        expect(fast.sections).toEqual(full.sections);
+        expect([...fast.classes]).toEqual([...full.classes]);
+      }),
+      { numRuns: 200 },
     );
   });
 });
