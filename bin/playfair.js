@@ -6,28 +6,23 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const compiled = join(root, 'dist/src/cli');
-let dir = compiled;
-let ext = '.js';
-if (!existsSync(join(compiled, 'main.js'))) {
+// The build's bundle (bin/build.js) when there is one: start-up then loads a few files, not
+// every module. Else the compiled modules in dist/; in a source checkout without a build, tsx's
+// loader (a dev dependency) runs the TypeScript.
+const bundled = join(root, 'dist/bundle/entry.js');
+const compiled = join(root, 'dist/src/cli/entry.js');
+let entry = bundled;
+if (!existsSync(bundled)) entry = compiled;
+if (!existsSync(entry)) {
   try {
     (await import('tsx/esm/api')).register();
   } catch {
     process.stderr.write('playfair: no build in dist/ and tsx is not installed: run `npm run build`\n');
     process.exit(2);
   }
-  dir = join(root, 'src/cli');
-  ext = '.ts';
+  entry = join(root, 'src/cli/entry.ts');
 }
-const load = (name) => import(pathToFileURL(join(dir, name + ext)).href);
-const [{ main, internalErrorLine }, { processIO }, { guardStandardStreams }, { internalError }, { EXIT_INTERNAL }] =
-  await Promise.all([
-    load('main'),
-    load('io'),
-    load('sink'),
-    import(pathToFileURL(join(dir, '../../grammar/common/source' + ext)).href),
-    import(pathToFileURL(join(dir, '../rules/policy' + ext)).href),
-  ]);
+const { main, internalErrorLine, processIO, guardStandardStreams, internalError, EXIT_INTERNAL } = await import(pathToFileURL(entry).href);
 
 guardStandardStreams();
 main(process.argv.slice(2), processIO()).then(
