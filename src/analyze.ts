@@ -243,10 +243,16 @@ export function analyzeText(text: string, opts: AnalyzeOptions = {}): Analysis {
  */
 export async function analyzeStream(batches: AsyncIterable<readonly string[] & { readonly plain?: boolean }>, opts: AnalyzeOptions = {}): Promise<Analysis> {
   const a = new Analyzer(opts);
+  const push = (l: string) => a.push(l);
+  // Every piece but the first follows an LF, which a CR at its start belongs to (LF CR).
+  let afterLf = false;
   for await (const batch of batches) {
     a.assumePlain(batch.plain === true);
     // A piece cut at LF may hold lone CRs (old Mac line ends): cut it as splitLines does.
-    for (const line of batch) eachCrLine(line, (l) => a.push(l));
+    for (const line of batch) {
+      eachCrLine(line, push, afterLf);
+      afterLf = true;
+    }
   }
   return a.finish();
 }

@@ -2,7 +2,10 @@
 
 /**
  * Splits text into lines without their terminators. LF, CRLF and a lone CR (old Mac files, some
- * web copies) each end a line. A final terminator does not start an empty line.
+ * web copies) each end a line. CRs next to an LF belong to that line end: CR CR LF (a CRLF file
+ * converted to CRLF again) and LF CR (as some consoles print) end one line each, as vim, less and
+ * `grep -n` count them, so a line number said is the one an editor shows. A final terminator does
+ * not start an empty line.
  */
 export function splitLines(text: string): string[] {
   const out: string[] = [];
@@ -11,19 +14,20 @@ export function splitLines(text: string): string[] {
 }
 
 /**
- * The lines one LF-terminated piece stands for: a CR right before its end is a CRLF's and is
- * dropped; any other CR ends a line. A stream reader that cuts at LF calls this on every piece so
- * that it cuts exactly as splitLines does.
+ * The lines one LF-terminated piece stands for: the CRs at its end are its LF's (CRLF, CR CR LF),
+ * and so is a CR at its start when an LF came before it (`afterLf`, LF CR); any other CR ends a
+ * line. A stream reader that cuts at LF calls this on every piece so that it cuts exactly as
+ * splitLines does.
  */
-export function eachCrLine(piece: string, fn: (line: string) => void): void {
+export function eachCrLine(piece: string, fn: (line: string) => void, afterLf = false): void {
   let end = piece.length;
-  if (end > 0 && piece.charCodeAt(end - 1) === 13) end--;
-  let cr = piece.indexOf('\r');
+  while (end > 0 && piece.charCodeAt(end - 1) === 13) end--;
+  let start = afterLf && end > 0 && piece.charCodeAt(0) === 13 ? 1 : 0;
+  let cr = piece.indexOf('\r', start);
   if (cr < 0 || cr >= end) {
-    fn(end === piece.length ? piece : piece.slice(0, end));
+    fn(start === 0 && end === piece.length ? piece : piece.slice(start, end));
     return;
   }
-  let start = 0;
   while (cr >= 0 && cr < end) {
     fn(piece.slice(start, cr));
     start = cr + 1;
@@ -44,7 +48,7 @@ export function eachLine(text: string, fn: (line: string) => void, start = 0, ma
   for (let n = 0; n < max && start < text.length; n++) {
     const nl = text.indexOf('\n', start);
     const end = nl < 0 ? text.length : nl;
-    if (anyCr) eachCrLine(text.slice(start, end), fn);
+    if (anyCr) eachCrLine(text.slice(start, end), fn, start > 0 && text.charCodeAt(start - 1) === 10);
     else fn(text.slice(start, end));
     start = end + 1;
   }

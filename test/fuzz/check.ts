@@ -33,17 +33,28 @@ export interface Targets {
 }
 
 /**
- * Lines as the contract counts them: LF, CRLF and a lone CR (old Mac) each end a line; a final
- * terminator ends the last line rather than starting one.
+ * Lines as the contract counts them: each LF-separated piece is a line (the empty one after a
+ * final LF excepted), and each CR that ends a line of its own adds one. CRs next to an LF belong
+ * to it: a run of them before an LF (CRLF, CR CR LF) or at the text's end (its final terminator),
+ * and one right after an LF (LF CR).
  */
 export function expectedLineCount(text: string): number {
   if (text.length === 0) return 0;
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+  let n = 1;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+  if (text.endsWith('\n')) n--;
+  for (let i = 0; i < text.length; ) {
+    if (text.charCodeAt(i) !== 13) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < text.length && text.charCodeAt(j) === 13) j++;
+    const afterLf = i > 0 && text.charCodeAt(i - 1) === 10;
+    if (j < text.length && text.charCodeAt(j) !== 10) n += j - i - (afterLf ? 1 : 0);
+    i = j;
   }
-  return text.endsWith('\n') || text.endsWith('\r') ? n : n + 1;
+  return n;
 }
 
 export function checkAccounting(text: string, a: Analysis): Failure[] {

@@ -2,10 +2,12 @@
 // web page (runs of spaces squeezed), with old-Mac line ends. Each variant is made here from the
 // seed text; none is a real sample. Each must read as the seed does.
 import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeStream, analyzeText } from '../../src/analyze.ts';
 import { expandTabs, splitLines } from '../../src/ingest/lines.ts';
 import { fold as foldText } from '../support/fold.ts';
+import { expectedLineCount } from '../fuzz/check.ts';
 import { QuoteStripper } from '../../src/ingest/quote.ts';
 import { canonicalHeader, rebuildCpuinfoColumns } from '../../src/ingest/cpuinfo-columns.ts';
 
@@ -36,6 +38,9 @@ const variants: Record<string, string> = {
   'quoted and squeezed': lines.map((l) => '> ' + squeeze(l)).join('\n'),
   'with CR-only line ends': lines.join('\r'),
   'quoted with CRLF line ends': lines.map((l) => '> ' + l).join('\r\n'),
+  // A CRLF file converted to CRLF again, and LF CR as some consoles print it: one line end each.
+  'with CR CR LF line ends': lines.join('\r\r\n'),
+  'with LF CR line ends': lines.join('\n\r'),
   // A web page or mail client: every space a no-break space, or only the runs a browser keeps.
   'with every space a no-break space': lines.map((l) => l.replaceAll(' ', '\u00a0')).join('\n'),
   'with runs of spaces alternating no-break and plain': lines.map((l) => l.replaceAll('  ', '\u00a0 ')).join('\n'),
@@ -225,9 +230,44 @@ describe('line ends', () => {
   it('cuts at LF, CRLF and a lone CR alike, with no line after a final terminator', () => {
     expect(splitLines('a\rb\r')).toEqual(['a', 'b']);
     expect(splitLines('a\r\nb\n')).toEqual(['a', 'b']);
-    expect(splitLines('a\r\r\nb')).toEqual(['a', '', 'b']);
     expect(splitLines('x\r\ry')).toEqual(['x', '', 'y']);
     expect(splitLines('\r')).toEqual(['']);
+  });
+
+  it('counts CRs next to an LF as part of its line end, as vim, less and grep -n count lines', () => {
+    expect(splitLines('a\r\r\nb')).toEqual(['a', 'b']);
+    expect(splitLines('a\n\rb\n\rc')).toEqual(['a', 'b', 'c']);
+    // A blank line in either form stays one blank line.
+    expect(splitLines('a\r\r\n\r\r\nb')).toEqual(['a', '', 'b']);
+    expect(splitLines('a\n\r\n\rb')).toEqual(['a', '', 'b']);
+    // A CR at the very start has no LF before it: it ends an empty first line.
+    expect(splitLines('\ra\nb')).toEqual(['', 'a', 'b']);
+    // Lone CRs inside a piece still end lines.
+    expect(splitLines('a\n\rb\rc\r\r\n')).toEqual(['a', 'b', 'c']);
+  });
+
+  it('gives as many lines as the fuzzer counts (written apart, as a count of line ends), on any mix of CR and LF', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', ' ', '\n', '\r', '\r\n', '\n\r', '\r\r\n'), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        expect(splitLines(text)).toHaveLength(expectedLineCount(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('the stream path cuts CRs next to an LF as the full path does, whatever the batches', async () => {
+    const text = lines.slice(0, 60).join('\n\r') + '\n\r' + lines.slice(60).join('\r\r\n');
+    const pieces = text.split('\n');
+    async function* batches() {
+      // Batches of 7 pieces: a piece that starts with a CR is sometimes a batch's first.
+      for (let i = 0; i < pieces.length; i += 7) yield pieces.slice(i, i + 7);
+    }
+    const s = await analyzeStream(batches());
+    const f = analyzeText(text);
+    expect(f.accounting).toEqual(base.accounting);
+    expect(s.accounting).toEqual(f.accounting);
+    expect(s.lines).toEqual(f.lines);
   });
 });
 
