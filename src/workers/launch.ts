@@ -4,16 +4,26 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { BUNDLES } from './bundled.ts';
 
 /** True when this module is the compiled build (dist/), so every sibling module is .js too. */
 const COMPILED = import.meta.url.endsWith('.js');
 
-/** The compiled sibling of a `.ts` entry URL when running from dist/, else the URL unchanged. */
+/** dist/, when this module is compiled into dist/src/workers/. */
+const DIST = new URL('../../', import.meta.url);
+
+/**
+ * Where a `.ts` entry URL runs from: from dist/, its bundle (dist/bundle/, see bundled.ts) when
+ * the build made one, else its compiled sibling; else the URL unchanged.
+ */
 export function entryFor(entryUrl: URL): URL {
   if (!COMPILED || !/\.tsx?$/.test(entryUrl.pathname)) return entryUrl;
   const js = new URL(entryUrl.href.replace(/\.tsx?$/, '.js'));
   // A test's own .ts entry has no compiled twin: keep it (then tsx loads it, as in dev).
-  return existsSync(fileURLToPath(js)) ? js : entryUrl;
+  if (!existsSync(fileURLToPath(js))) return entryUrl;
+  const name = js.href.startsWith(DIST.href) ? BUNDLES[js.href.slice(DIST.href.length)] : undefined;
+  const bundle = name === undefined ? null : new URL(`bundle/${name}`, DIST);
+  return bundle !== null && existsSync(fileURLToPath(bundle)) ? bundle : js;
 }
 
 /** tsx's register API, resolved the way a package import is (hoisted, nested or pnpm alike). */

@@ -6,7 +6,7 @@ import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -92,7 +92,11 @@ describe('the packed tarball, installed into an empty project', () => {
     expect(r.status).toBe(1);
     const loaded = r.stderr.split('\n').filter((l) => l.startsWith('LOAD ')).map((l) => l.slice(5));
     const ours = loaded.filter((u) => u.includes('/node_modules/playfair/dist/'));
-    expect(ours.length).toBeGreaterThan(10); // the trace works: it saw the compiled CLI load
+    // The trace works (it saw the CLI load), and the CLI came from its bundle: a few dozen files
+    // at most, none of the some 300 compiled modules one by one.
+    expect(ours.length).toBeGreaterThan(0);
+    expect(ours.filter((u) => !u.includes('/node_modules/playfair/dist/bundle/'))).toEqual([]);
+    expect(ours.length).toBeLessThan(50);
     const deps = loaded.filter((u) => u.includes('/node_modules/') && !u.includes('/node_modules/playfair/'));
     expect(deps.map((u) => u.replace(/.*\/node_modules\//, ''))).toEqual(['chevrotain/lib/chevrotain.mjs']);
   });
@@ -111,5 +115,18 @@ describe('the packed tarball, installed into an empty project', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('illumos-1532');
+  });
+
+  it("each worker thread starts from its bundle, and a test's own entry stays as it is", (ctx) => {
+    if (cannotInstall) ctx.skip(cannotInstall);
+    const dist = join(app(), 'node_modules/playfair/dist');
+    const script = [
+      `const { entryFor } = await import(${JSON.stringify(pathToFileURL(join(dist, 'src/workers/launch.js')).href)});`,
+      `for (const m of ['src/triage/worker.ts', 'src/tui/analyze-worker.ts', 'src/tui/no-such-worker.ts'])`,
+      `  console.log(entryFor(new URL(m, ${JSON.stringify(pathToFileURL(dist + '/').href)})).href.replace(/.*\\/dist\\//, ''));`,
+    ].join('\n');
+    const r = run(process.execPath, ['--input-type=module', '-e', script], app());
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim().split('\n')).toEqual(['bundle/triage-worker.js', 'bundle/analyze-worker.js', 'src/tui/no-such-worker.ts']);
   });
 });
