@@ -448,9 +448,10 @@ export class Splitter {
    * continuesOutput and with nothing take() would act on: no writer's note, no markup (`<`, `&`,
    * a backtick), no `mdb` (a shell line), shorter than a joined transcript, no prompt wrapped or
    * here-document or banner pending. take() would find no prompt, banner, prefix or decoration in
-   * such a line (none starts with `s` or `[ `; a saved PC has a `(` before its only `]`, which no
-   * bracketed time stamp holds), and its output kind is this section's (a header) or none (a
-   * saved PC), so it goes on the body as it is.
+   * such a line (none starts with `stack pointer`; of those that start with `[`, a kmdb prompt has
+   * a digit after it, and a bracketed time stamp ends at a `]` with no `(` before it, where a
+   * saved PC's only `]` ends the line after its `()`), and its output kind is this section's (a
+   * header) or none (a saved PC), so it goes on the body as it is.
    */
   private continuesStack(open: OpenSection, raw: string): boolean {
     if (open.kind !== 'findstack' || open.command === null || open.indent !== 0 || open.wrappedPrompt !== undefined) return false;
