@@ -4,8 +4,16 @@
 import { outputStartKind } from './shapes.ts';
 import { readPrompt } from './prompt.ts';
 
-/** Separators a joined line needs at least, and its pieces looked at most for mdb text. */
+/**
+ * Joins a line needs at least: three `<br>` tags or `\n` escapes, which a person's sentence or a
+ * C string may hold a few of; one Unicode line separator, which only an editor's line break puts
+ * in a line, so a session of two lines joined by one (a command and its one line of output) is
+ * said too. Inside output, where saying the line ends that output, a line of fewer than three
+ * separators is said only when it starts with a command: else it is two lines of the output.
+ */
 const MIN_JOINS = 3;
+const MIN_SEPARATOR_JOINS = 1;
+/** Pieces looked at most for mdb text. */
 /**
  * Shorter lines are not looked at before a prompt is (a prompt and three pieces of output are
  * longer), so the test costs nothing on the lines of a session.
@@ -23,7 +31,7 @@ const SEPARATORS = /[\u2028\u2029\v]/;
 function pieces(line: string): { by: 'br' | 'escape' | 'separator'; parts: string[] } | null {
   if (SEPARATORS.test(line)) {
     const parts = line.split(SEPARATORS);
-    if (parts.length > MIN_JOINS) return { by: 'separator', parts };
+    if (parts.length > MIN_SEPARATOR_JOINS) return { by: 'separator', parts };
   }
   if (line.includes('<')) {
     const parts = line.split(/<br ?\/?>/i);
@@ -38,15 +46,15 @@ function pieces(line: string): { by: 'br' | 'escape' | 'separator'; parts: strin
 
 /**
  * Why the line is mdb text joined onto one line, for its diagnostic; null when it is not: it must
- * hold at least three joins, and a piece between them that is an mdb command or starts output.
+ * hold enough joins (MIN_JOINS; `outsideOutput`: no output is open where the line is read), and a
+ * piece between them that is an mdb command or starts output.
  */
-export function joinedTranscript(line: string): string | null {
+export function joinedTranscript(line: string, outsideOutput = true): string | null {
   const p = pieces(line);
   if (p === null) return null;
-  const mdb = p.parts.slice(0, MAX_PIECES).some((t) => {
-    const prompt = readPrompt(t);
-    return (prompt !== null && prompt.type === 'command') || outputStartKind(t) !== null;
-  });
+  const isCommand = (t: string) => readPrompt(t)?.type === 'command';
+  if (!outsideOutput && p.by === 'separator' && p.parts.length <= MIN_JOINS && !isCommand(p.parts[0]!)) return null;
+  const mdb = p.parts.slice(0, MAX_PIECES).some((t) => isCommand(t) || outputStartKind(t) !== null);
   if (!mdb) return null;
   const n = p.parts.length - 1;
   switch (p.by) {
@@ -55,6 +63,6 @@ export function joinedTranscript(line: string): string | null {
     case 'escape':
       return `mdb output joined onto one line by ${n} \\n escapes (text copied out of JSON or a log): unescape it to read it (printf '%b', or jq -r for JSON)`;
     case 'separator':
-      return `mdb output joined onto one line by ${n} Unicode line separators (U+2028, U+2029 or VT, a rich editor's line breaks): make each a newline to read it (perl -CSD -pe 's/[\\x{2028}\\x{2029}\\x0b]/\\n/g')`;
+      return `mdb output joined onto one line by ${n} Unicode line separator${n === 1 ? '' : 's'} (U+2028, U+2029 or VT, a rich editor's line breaks): make each a newline to read it (perl -CSD -pe 's/[\\x{2028}\\x{2029}\\x0b]/\\n/g')`;
   }
 }

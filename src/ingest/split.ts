@@ -288,7 +288,7 @@ export class Splitter {
     }
     if (this.heredoc.isReading && this.heredocLine(no, text)) return;
     // A whole transcript joined onto this line would read as the prompt or shell line it starts with.
-    const joined = text.length >= MIN_JOINED_LENGTH ? joinedTranscript(text) : null;
+    const joined = text.length >= MIN_JOINED_LENGTH ? joinedTranscript(text, open === null) : null;
     if (joined !== null) {
       this.close();
       this.heredoc.clear();
