@@ -1,6 +1,7 @@
 // Lexing and parsing stay linear on pathological input: ten times the input may cost about ten
 // times the time, never a hundred. The figure checked is a ratio within one run (min of a few
-// runs each), with generous slack for noise; it is not an absolute time.
+// runs each, measured once more when it is over the bound), with generous slack for noise; it is
+// not an absolute time.
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/analyze.ts';
 
@@ -47,10 +48,17 @@ describe('linear-time analysis of pathological input (1 MB vs 10 MB)', () => {
   it.each(Object.keys(SHAPES))('%s', (name) => {
     const make = SHAPES[name]!;
     best(make(64 * 1024), 1); // warm the JIT so the small run is not charged for compilation
-    const small = best(make(MB), 3);
-    const large = best(make(10 * MB), 2);
-    // Floor the small time so a sub-millisecond run does not turn noise into a huge ratio.
-    const ratio = large / Math.max(small, 2);
+    const measure = () => {
+      const small = best(make(MB), 3);
+      const large = best(make(10 * MB), 2);
+      // Floor the small time so a sub-millisecond run does not turn noise into a huge ratio.
+      return { small, large, ratio: large / Math.max(small, 2) };
+    };
+    let m = measure();
+    // Other load on the machine (a CI runner's neighbours) can slow both large runs: measured once
+    // more before failing. Input that is really superlinear fails both times.
+    if (m.ratio >= 25) m = [m, measure()].reduce((a, b) => (b.ratio < a.ratio ? b : a));
+    const { small, large, ratio } = m;
     if (process.env['PLAYFAIR_LIMITS_REPORT']) console.log(`${name}: 1 MB ${small.toFixed(1)} ms, 10 MB ${large.toFixed(1)} ms, ratio ${ratio.toFixed(2)}`);
     expect(ratio, `1 MB ${small.toFixed(1)} ms, 10 MB ${large.toFixed(1)} ms`).toBeLessThan(25);
   }, 300_000);
