@@ -9,16 +9,16 @@ import { readPrompt } from './prompt.ts';
  * C string may hold a few of; one Unicode line separator, which only an editor's line break puts
  * in a line, so a session of two lines joined by one (a command and its one line of output) is
  * said too. Inside output, where saying the line ends that output, a line of fewer than three
- * separators is said only when it starts with a command: else it is two lines of the output.
+ * separators is said only when it starts with a command: else it is lines of that output.
  */
 const MIN_JOINS = 3;
 const MIN_SEPARATOR_JOINS = 1;
-/** Pieces looked at most for mdb text. */
 /**
  * Shorter lines are not looked at before a prompt is (a prompt and three pieces of output are
  * longer), so the test costs nothing on the lines of a session.
  */
 export const MIN_JOINED_LENGTH = 120;
+/** Pieces looked at most for mdb text. */
 const MAX_PIECES = 256;
 
 /**
