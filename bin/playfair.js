@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-// The build's bundle (bin/build.js) when there is one: start-up then loads a few files, not
+// The build's bundle (bin/build.js) when there is one: start-up then loads a few dozen files, not
 // every module. Else the compiled modules in dist/; in a source checkout without a build, tsx's
 // loader (a dev dependency) runs the TypeScript.
 const bundled = join(root, 'dist/bundle/entry.js');

@@ -1,5 +1,5 @@
 // The modules the build bundles (bin/build.js), each with the name of its bundle in dist/bundle/:
-// the CLI's entry, and each worker thread's, so that a worker starts from a few files too. One
+// the CLI's entry, and each worker thread's, so that a worker starts from a few dozen files too. One
 // list, read by the build (compiled, after tsc) and by launch.ts, which runs a worker's bundle;
 // bin/playfair.js, which runs before any of our modules is loaded, names entry.js itself.
 
