@@ -64,8 +64,9 @@ const ownUrl = {
   setup(build) {
     build.onLoad({ filter: /\.js$/ }, async (args) => {
       if (!args.path.startsWith(dist + '/') || args.path.startsWith(bundleDir + '/')) return undefined;
+      // The text read here is given back either way, so esbuild does not read the file again.
       const text = readFileSync(args.path, 'utf8');
-      if (!text.includes('import.meta.url')) return undefined;
+      if (!text.includes('import.meta.url')) return { contents: text, loader: 'js' };
       const own = `new URL(${JSON.stringify(relative(bundleDir, args.path))}, import.meta.url).href`;
       return { contents: text.replaceAll('import.meta.url', own), loader: 'js' };
     });
