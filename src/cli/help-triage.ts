@@ -10,7 +10,8 @@ options:
       --fail-on SEVERITY       exit 1 when any report has a finding at or above this:
                                critical, high, medium, low, info
   -j, --jobs N|auto            reports analysed in parallel (default 1; at most 64; auto: two
-                               thirds of the cores, as one worker keeps about 1.4 of them busy)
+                               thirds of the cores rounded up, as one worker keeps about 1.25
+                               of them busy)
       --max-input SIZE         skip (as an error record) reports larger than SIZE (default 64M)
       --starvation-seconds N   how long a runnable thread may wait before it counts as starved
       --hz N                   clock ticks per second to assume when a report does not say

@@ -23,12 +23,13 @@ export const DEFAULT_TRIAGE_MAX_INPUT = 64 * 1024 * 1024;
 const MAX_JOBS = 64;
 
 /**
- * Workers for `--jobs auto`: one worker keeps about 1.4 cores busy (V8 compiles and collects on
- * threads of its own; measured with triage of 400 and 3,000 reports), so one per core over-commits
- * them: on two cores a second worker added no throughput. Two thirds of the cores, at least one.
+ * Workers for `--jobs auto`: one worker keeps about 1.25 cores busy (V8 compiles and collects on
+ * threads of its own, even with bin/playfair.js's slower tier-up), so one per core over-commits
+ * them. Two thirds of the cores, rounded up: on two cores two workers beat one (measured with 400
+ * and 3,000 small reports and eight 4 MiB ones), which they did not before that tier-up.
  */
 export function autoJobs(cores: number): number {
-  return Math.max(1, Math.min(MAX_JOBS, Math.floor((cores * 2) / 3)));
+  return Math.max(1, Math.min(MAX_JOBS, Math.ceil((cores * 2) / 3)));
 }
 
 export const HELP = TRIAGE_HELP;

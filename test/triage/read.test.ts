@@ -44,7 +44,7 @@ describe('readReport', () => {
 });
 
 describe('--jobs auto', () => {
-  it('is two thirds of the cores, at least one and at most 64 (one worker keeps about 1.4 cores busy)', () => {
-    expect([1, 2, 3, 4, 8, 16, 200].map(autoJobs)).toEqual([1, 1, 2, 2, 5, 10, 64]);
+  it('is two thirds of the cores rounded up, at least one and at most 64 (one worker keeps about 1.25 cores busy)', () => {
+    expect([1, 2, 3, 4, 8, 16, 200].map(autoJobs)).toEqual([1, 2, 2, 3, 6, 11, 64]);
   });
 });
