@@ -11,7 +11,10 @@ export class PasteBuffer {
   text = '';
   inBracket = false;
   lineCount = 0;
-  private pendingCr = false;
+  /** Line ends given for the run of CRs that the input so far ends with: an LF next takes them back. */
+  private crLines = 0;
+  /** The input so far ends with an LF: one CR next is part of it. */
+  private lfEnd = false;
 
   /** Feed one input event (as Ink's input parser splits them); returns what the key asks for. */
   feed(ev: string): PasteAction {
@@ -44,21 +47,68 @@ export class PasteBuffer {
         if (this.text.endsWith('\n')) this.lineCount--;
         this.text = this.text.slice(0, -1);
       }
+      this.crLines = 0;
+      this.lfEnd = false;
     }
     this.append(ev.slice(from));
     return 'none';
   }
 
+  /**
+   * Adds text with its line ends made LF, cut as a file is (src/ingest/lines.ts): a CR ends a line
+   * (terminals send one for Enter and often inside pastes), except that a run of CRs before an LF
+   * and one CR right after an LF are that LF's (CR LF, CR CR LF, LF CR), across events too. A CR
+   * gives its line end at once, so Enter shows a new line; an LF after it takes that back.
+   */
   private append(s: string): void {
     if (!s) return;
-    // Terminals send CR for Enter and often inside pastes; the analyser wants LF.
-    let t = s;
-    if (t.includes('\r')) t = t.replace(/\r\n?/g, '\n');
-    // A CRLF split across two events leaves a CR-turned-LF followed by an LF: fold it.
-    if (s.startsWith('\n') && this.pendingCr) t = t.slice(1);
-    this.pendingCr = s.endsWith('\r');
-    this.text += t;
-    for (let i = t.indexOf('\n'); i !== -1; i = t.indexOf('\n', i + 1)) this.lineCount++;
+    if (this.crLines === 0 && !s.includes('\r')) {
+      this.text += s;
+      for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) this.lineCount++;
+      this.lfEnd = s.endsWith('\n');
+      return;
+    }
+    // Pieces, with each line end its own '\n', so a run's line ends can be taken back by popping.
+    const parts: string[] = [];
+    let from = 0;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c !== 10 && c !== 13) {
+        this.crLines = 0;
+        this.lfEnd = false;
+        continue;
+      }
+      if (i > from) parts.push(s.slice(from, i));
+      from = i + 1;
+      if (c === 13) {
+        if (this.lfEnd) this.lfEnd = false;
+        else {
+          parts.push('\n');
+          this.crLines++;
+          this.lineCount++;
+        }
+        continue;
+      }
+      if (this.crLines === 0) {
+        parts.push('\n');
+        this.lineCount++;
+      } else this.takeBack(parts, this.crLines - 1);
+      this.crLines = 0;
+      this.lfEnd = true;
+    }
+    if (from < s.length) parts.push(s.slice(from));
+    this.text += parts.join('');
+  }
+
+  /** Removes the last `n` line ends given for CRs: from this event's pieces, else from the text. */
+  private takeBack(parts: string[], n: number): void {
+    let left = n;
+    while (left > 0 && parts.length > 0) {
+      parts.pop();
+      left--;
+    }
+    if (left > 0) this.text = this.text.slice(0, -left);
+    this.lineCount -= n;
   }
 
   /** The last `n` lines (the one being typed last), for display. */

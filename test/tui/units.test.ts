@@ -1,6 +1,8 @@
 // The TUI's pure parts: paste buffering, key decoding, text helpers, the prompt's commands.
 import { describe, expect, test } from 'vitest';
 import { PasteBuffer, PASTE_END, PASTE_START } from '../../src/tui/paste-buffer.ts';
+import { splitLines } from '../../src/ingest/lines.ts';
+import { rng } from '../../bench/gen/rng.ts';
 import { decodeKey } from '../../src/tui/keypress.ts';
 import { clip, maxWaitingPri, padL, padR, width, wrapText } from '../../src/tui/format.ts';
 import { hzOf, marksStarved, starvedCpus } from '../../src/tui/policy.ts';
@@ -30,6 +32,37 @@ describe('PasteBuffer', () => {
     b.feed(PASTE_END);
     expect(b.text).toBe('one\ntwo\nthree\n');
     expect(b.lineCount).toBe(3);
+  });
+
+  test('CRs next to an LF are its line end, as a file is read: CR CR LF and LF CR give one line each', () => {
+    const b = new PasteBuffer();
+    b.feed(PASTE_START);
+    b.feed('one\r\r\ntwo\n\rthree\r');
+    b.feed('\r');
+    b.feed('\nfour\n');
+    b.feed('\rfive');
+    b.feed(PASTE_END);
+    expect(b.text).toBe('one\ntwo\nthree\nfour\nfive');
+    expect(b.lineCount).toBe(4);
+  });
+
+  test('any mix of CR, LF and text, in any pieces, has the lines splitLines gives the raw text', () => {
+    const r = rng(20261207);
+    for (let n = 0; n < 2000; n++) {
+      let raw = '';
+      for (let len = r.int(0, 24); len > 0; len--) raw += ['a', 'b', '\r', '\n'][r.int(0, 3)];
+      const b = new PasteBuffer();
+      b.feed(PASTE_START);
+      for (let i = 0; i < raw.length; ) {
+        const k = r.int(1, 5);
+        b.feed(raw.slice(i, i + k));
+        i += k;
+      }
+      // A last character settles a pending run: 'a\r\r' still waits to see whether an LF follows.
+      b.feed('z');
+      expect(splitLines(b.text), JSON.stringify(raw)).toEqual(splitLines(raw + 'z'));
+      expect(b.lineCount).toBe(b.text.split('\n').length - 1);
+    }
   });
 
   test('typed keys: Enter, Backspace, Ctrl-U clear, Ctrl-D submits with the text before it', () => {
