@@ -8,6 +8,7 @@ import { LineClasses, LineTexts } from './ingest/line-store.ts';
 import { eachCrLine, eachLine } from './ingest/lines.ts';
 import { Splitter, type RawSection } from './ingest/split.ts';
 import { hasForeign } from './ingest/terminal.ts';
+import { holdsNoJoins } from './ingest/joined.ts';
 import { readWithoutNote } from './ingest/annotation.ts';
 import { DoubleSpacing } from './ingest/double-space.ts';
 import { forEachLineClass, readSection } from './read/read-section.ts';
@@ -85,6 +86,11 @@ export class Analyzer {
     this.plain = plain;
     // Lines held to tell double spacing reach the splitter later, maybe in a batch that is plain: none is assumed plain then.
     this.splitter.assumePlain(plain && this.spacing === null);
+  }
+
+  /** The lines pushed from now on hold no transcript joined onto one line (ingest/joined.ts holdsNoJoins). */
+  assumeNoJoins(): void {
+    this.splitter.assumeNoJoins();
   }
 
   /** The next line; `start`, its offset in the source text the Analyzer was given, if any. */
@@ -215,10 +221,14 @@ function pagerCutNote(s: Section, line: number): string {
 export function analyzeText(text: string, opts: AnalyzeOptions = {}): Analysis {
   // One search of the whole text spares testing each line for what a terminal or browser added.
   const plain = !hasForeign(text);
+  // What readable() takes out of a line that is not plain (a zero-width space, an escape sequence)
+  // could leave a join behind, so only a plain text is known free of them.
+  const joinFree = plain && holdsNoJoins(text);
   // Full detail keeps every line: with no CR a line is its offset in the text, not a copy.
   if (opts.lean !== true && text.indexOf('\r') < 0) {
     const a = new Analyzer(opts, text);
     a.assumePlain(plain);
+    if (joinFree) a.assumeNoJoins();
     let start = 0;
     while (start < text.length) {
       const nl = text.indexOf('\n', start);
@@ -230,6 +240,7 @@ export function analyzeText(text: string, opts: AnalyzeOptions = {}): Analysis {
   }
   const a = new Analyzer(opts);
   a.assumePlain(plain);
+  if (joinFree) a.assumeNoJoins();
   // Line by line, without an array of every line: in lean mode most lines are then garbage as
   // soon as they are read.
   eachLine(text, (line) => a.push(line));

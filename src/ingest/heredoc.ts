@@ -4,7 +4,7 @@
 import type { ParsedCommand } from '../../grammar/common/command-types.ts';
 import { isBlank } from './lines.ts';
 import { kindOfCommand } from './kind.ts';
-import { readHeredocLine, type Heredoc } from './prompt.ts';
+import { MAX_FED, readHeredocLine, type FedCommand, type Heredoc } from './prompt.ts';
 import type { SectionKind } from './types.ts';
 import { toAddr } from '../../illumos/index.ts';
 
@@ -15,8 +15,6 @@ export interface QueuedCommand {
   kind: SectionKind;
 }
 
-/** Commands a here-document is taken to hold at most: more is a paste the terminator never ended. */
-const MAX_COMMANDS = 64;
 
 /**
  * Output that does not name what it belongs to: `::print` members, `$C` frames. Two such outputs
@@ -61,13 +59,21 @@ export class HeredocQueue {
       return 'end';
     }
     if (isBlank(text)) return 'blank';
-    const cmd = h.commands.length < MAX_COMMANDS ? readHeredocLine(text) : null;
+    const cmd = h.commands.length < MAX_FED ? readHeredocLine(text) : null;
     if (cmd === null) {
       this.reading = null;
       return null;
     }
     h.commands.push({ command: cmd.command, parsed: cmd.parsed, kind: kindOfCommand(cmd.parsed, h.commands.at(-1)?.kind ?? null) });
     return 'command';
+  }
+
+  /** A shell line piped these commands into mdb (`printf '::status\n::cpuinfo\n' | mdb -k`): their output follows, as a here-document's. */
+  feed(commands: readonly FedCommand[]): void {
+    this.reading = null;
+    const queued: QueuedCommand[] = [];
+    for (const c of commands) queued.push({ command: c.command, parsed: c.parsed, kind: kindOfCommand(c.parsed, queued.at(-1)?.kind ?? null) });
+    this.queued = unambiguous(queued);
   }
 
   /** A prompt, or a person's words, end what the here-document's commands printed: output after them is not theirs. */

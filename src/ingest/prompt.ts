@@ -17,9 +17,17 @@ export type PromptLine =
   /**
    * A shell line that starts mdb without a command (`# mdb -k`, `$ mdb unix.1 vmcore.1`), or a
    * shell prompt with nothing typed (isBareShellPrompt); with `heredoc`, mdb reads its commands
-   * from the lines after it, up to one that is `word` alone (`mdb -k <<EOF`).
+   * from the lines after it, up to one that is `word` alone (`mdb -k <<EOF`); with `fed`, the
+   * commands an echo or printf piped into mdb, one per `\\n` (`printf '::status\\n::cpuinfo\\n' | mdb -k`),
+   * whose outputs follow with no prompt between.
    */
-  | { type: 'shell'; heredoc?: Heredoc };
+  | { type: 'shell'; heredoc?: Heredoc; fed?: FedCommand[] };
+
+/** A command a shell line gave mdb, as typed. */
+export interface FedCommand {
+  command: string;
+  parsed: ParsedCommand;
+}
 
 /**
  * A here-document's end: the word alone on a line. Taken indented too: `<<-` lets tabs indent it,
@@ -84,7 +92,7 @@ function shellMdbCommand(line: string): string | null {
   const at = words.findIndex((w) => w === 'mdb' || w.endsWith('/mdb'));
   if (at < 0) return null;
   // Only a shell prompt may come before mdb (`# mdb`, `[root@h ~]# mdb`, `$ pfexec mdb`), or an
-  // echo piped into it (`# echo '::cpuinfo -v' | mdb -k`, `echo kpreemptpri/W 0t99 | mdb -kw`).
+  // echo or printf piped into it (`# echo '::cpuinfo -v' | mdb -k`, `echo kpreemptpri/W 0t99 | mdb -kw`).
   const before = words.slice(0, at).filter((w) => w !== 'sudo' && w !== 'pfexec');
   const last = before[before.length - 1];
   if (last === '|') return echoedCommand(line.slice(0, line.indexOf(words[at]!)));
@@ -110,10 +118,11 @@ function heredocOf(line: string): Heredoc | null {
 }
 
 /**
- * `[prompt] echo TEXT |`, the part of a shell line before `mdb`: TEXT unquoted, which mdb reads as
- * its command; '' for `[prompt] cat <<EOF |` (the commands are the here-document's lines); null
- * when the pipe is fed by anything else. The pipe is the last `|` outside quotes
- * (`echo '::walk thread | ::findstack -v' | mdb -k`).
+ * `[prompt] echo TEXT |` or `[prompt] printf TEXT |`, the part of a shell line before `mdb`: TEXT
+ * unquoted, which mdb reads as its commands (readPrompt splits them at `\n` escapes); '' for
+ * `[prompt] cat <<EOF |` (the commands are the here-document's lines) and for a printf whose format
+ * takes arguments (they are not read here); null when the pipe is fed by anything else. The pipe
+ * is the last `|` outside quotes (`echo '::walk thread | ::findstack -v' | mdb -k`).
  */
 function echoedCommand(head: string): string | null {
   const { at, open } = unquoted(head);
@@ -126,13 +135,19 @@ function echoedCommand(head: string): string | null {
     const prompt = feed.slice(0, cat).trim();
     return prompt === '' || '#$%'.includes(prompt[prompt.length - 1]!) ? '' : null;
   }
-  // indexOf's -1 (no echo) becomes 0 here, which only a feed starting with the echo may be.
-  const echo = feed.startsWith('echo ') ? 0 : feed.indexOf(' echo ') + 1;
-  if (echo === 0 && !feed.startsWith('echo ')) return null;
-  // Nothing but a shell prompt before the echo.
-  const prompt = feed.slice(0, echo).trim();
+  const verb = feed.startsWith('printf ') || feed.includes(' printf ') ? 'printf ' : 'echo ';
+  // indexOf's -1 (no such verb) becomes 0 here, which only a feed starting with the verb may be.
+  const start = feed.startsWith(verb) ? 0 : feed.indexOf(` ${verb}`) + 1;
+  if (start === 0 && !feed.startsWith(verb)) return null;
+  // Nothing but a shell prompt before the echo or printf.
+  const prompt = feed.slice(0, start).trim();
   if (prompt !== '' && !'#$%'.includes(prompt[prompt.length - 1]!)) return null;
-  const text = unquote(feed.slice(echo + 'echo '.length));
+  let args = feed.slice(start + verb.length).trim();
+  // `echo -e '::status\n::cpuinfo'`: the escapes split the commands (readPrompt), with or without -e.
+  if (verb === 'echo ' && /^-[en]+\s/.test(args)) args = args.slice(args.search(/\s/)).trim();
+  const text = unquote(args);
+  // A printf format that takes arguments (`printf '%s\n' ::status`) runs mdb on commands not read here.
+  if (verb === 'printf ' && text.includes('%')) return '';
   return text.length > 0 ? text : null;
 }
 
@@ -208,6 +223,9 @@ function commandOf(after: string, style: PromptStyle): PromptLine | null {
   return { type: 'command', command: bang < 0 ? parsed.text : after.trim(), parsed, style };
 }
 
+/** Commands a shell line or a here-document is taken to feed mdb at most (heredoc.ts): more is not mdb's. */
+export const MAX_FED = 64;
+
 export function readPrompt(line: string): PromptLine | null {
   const after = afterPrompt(line);
   if (after !== null) {
@@ -220,8 +238,16 @@ export function readPrompt(line: string): PromptLine | null {
     const heredoc = heredocOf(line);
     return heredoc === null ? { type: 'shell' } : { type: 'shell', heredoc };
   }
-  const parsed = parseCommandLine(shell);
-  return parsed === null ? { type: 'shell' } : { type: 'command', command: parsed.text, parsed, style: 'shell' };
+  // `printf '::status\n::cpuinfo -v\n' | mdb -k`: mdb reads one command per line the escapes make.
+  const texts = shell.includes('\\n') ? shell.split('\\n').filter((t) => t.trim() !== '') : [shell];
+  const fed: FedCommand[] = [];
+  for (const t of texts.slice(0, MAX_FED + 1)) {
+    const parsed = parseCommandLine(t.trim());
+    if (parsed === null) return { type: 'shell' };
+    fed.push({ command: parsed.text, parsed });
+  }
+  if (fed.length === 1) return { type: 'command', command: fed[0]!.command, parsed: fed[0]!.parsed, style: 'shell' };
+  return fed.length === 0 || fed.length > MAX_FED ? { type: 'shell' } : { type: 'shell', fed };
 }
 
 /** The longest shell prompt taken for one. */

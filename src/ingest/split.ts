@@ -31,7 +31,7 @@ import { MIN_WRAP_WIDTH, widest, wordDidNotFit } from './width-wrap.ts';
 import { MAX_LEAD, QuoteStripper } from './quote.ts';
 import { decorationOf, stripInlineTag, withoutBreakTag, type Decoration } from './decoration.ts';
 import { readable } from './terminal.ts';
-import { joinedTranscript, MIN_JOINED_LENGTH } from './joined.ts';
+import { joinedTranscript, mayBeJoined, MIN_JOINED_LENGTH } from './joined.ts';
 import { splitAnnotation, splitLeadingMark } from './annotation.ts';
 import { learnPrefixes, type RunPrefix } from './prefix.ts';
 import { fastThreadHeader } from '../../grammar/frames/fast.ts';
@@ -184,6 +184,8 @@ export class Splitter {
   private readonly fastLane: boolean;
   /** The lines pushed hold no escape sequence or Unicode space (their source was tested whole). */
   private plain = false;
+  /** The lines pushed hold no join of a transcript onto one line (their source was tested whole: joined.ts). */
+  private joinFree = false;
 
   /**
    * @param opts.partLines body lines after which a section that can be cut is handed on in parts
@@ -204,6 +206,11 @@ export class Splitter {
    */
   assumePlain(plain: boolean): void {
     this.plain = plain;
+  }
+
+  /** Says that no line pushed from now on holds a join (holdsNoJoins of the whole text), so none is looked at for one. */
+  assumeNoJoins(): void {
+    this.joinFree = true;
   }
 
   push(no: number, line: string): void {
@@ -288,7 +295,7 @@ export class Splitter {
     }
     if (this.heredoc.isReading && this.heredocLine(no, text)) return;
     // A whole transcript joined onto this line would read as the prompt or shell line it starts with.
-    const joined = text.length >= MIN_JOINED_LENGTH ? joinedTranscript(text, open === null) : null;
+    const joined = !this.joinFree && mayBeJoined(text) ? joinedTranscript(text, open === null) : null;
     if (joined !== null) {
       this.close();
       this.heredoc.clear();
@@ -300,6 +307,7 @@ export class Splitter {
       this.close();
       this.heredoc.clear();
       if (prompt.type === 'shell' && prompt.heredoc !== undefined) this.heredoc.begin(prompt.heredoc);
+      if (prompt.type === 'shell' && prompt.fed !== undefined) this.heredoc.feed(prompt.fed);
       if (prompt.type === 'command') {
         const lastKind = this.lastKind;
         const kind = kindOfCommand(prompt.parsed, this.lastKind);
@@ -408,7 +416,7 @@ export class Splitter {
   /** A person's line; or a transcript a page's `<br>` or a JSON string's `\n` joined onto one, which is said instead. */
   private prose(no: number, text: string): void {
     this.heredoc.clear();
-    const joined = joinedTranscript(text);
+    const joined = this.joinFree ? null : joinedTranscript(text);
     if (joined === null) this.sink.onLine(no, 'prose');
     else this.sink.onLine(no, 'unrecognized', joined);
   }
@@ -446,7 +454,7 @@ export class Splitter {
    * The other two lines of every thread in a `::walk thread | ::findstack` section, its
    * `stack pointer for thread` header and its `[ sp pc() ]` saved PC, under the conditions of
    * continuesOutput and with nothing take() would act on: no writer's note, no markup (`<`, `&`,
-   * a backtick), no `mdb` (a shell line), shorter than a joined transcript, no prompt wrapped or
+   * a backtick), no `mdb` (a shell line), nothing a joined transcript needs, no prompt wrapped or
    * here-document or banner pending. take() would find no prompt, banner, prefix or decoration in
    * such a line (none starts with `stack pointer`; of those that start with `[`, a kmdb prompt has
    * a digit after it, and a bracketed time stamp ends at a `]` with no `(` before it, where a
@@ -459,7 +467,7 @@ export class Splitter {
     const header = raw.startsWith('stack pointer for thread ');
     if (!header && !(raw.startsWith('[ ') && raw.endsWith('() ]') && raw.indexOf(']') === raw.length - 1)) return false;
     return (
-      raw.length < MIN_JOINED_LENGTH &&
+      (this.joinFree ? raw.length < MIN_JOINED_LENGTH : !mayBeJoined(raw)) &&
       !raw.includes('mdb') &&
       !raw.includes('<') &&
       !raw.includes('&') &&

@@ -103,6 +103,33 @@ describe('a here-document of mdb commands', () => {
   });
 });
 
+describe('commands an echo or printf pipes into mdb, one per \\n escape', () => {
+  it('reads the shell line as feeding them, or as the one command it feeds', () => {
+    expect(readPrompt("# printf '::status\\n::cpuinfo -v\\n' | mdb -k")).toMatchObject({ type: 'shell', fed: [{ command: '::status' }, { command: '::cpuinfo -v' }] });
+    expect(readPrompt('$ echo -e "kpreemptpri/D\\nhz/D" | pfexec mdb -k')).toMatchObject({ type: 'shell', fed: [{ command: 'kpreemptpri/D' }, { command: 'hz/D' }] });
+    expect(readPrompt("# printf '::cpuinfo -v\\n' | mdb -k")).toMatchObject({ type: 'command', command: '::cpuinfo -v', style: 'shell' });
+    // The commands are printf's arguments, not on the line as mdb reads them.
+    expect(readPrompt("# printf '%s\\n' ::status ::cpuinfo | mdb -k")).toEqual({ type: 'shell' });
+    expect(readPrompt("I ran printf '::status\\n::cpuinfo\\n' | mdb -k")).toBeNull();
+  });
+
+  it('gives each output the command that printed it, as a here-document does', () => {
+    // Before: the printf line read as a transcript joined by \n escapes (1 unrecognized), and the
+    // output after it had no commands.
+    const fed = analyzeText([`# printf '${COMMANDS.join('\\n')}\\n' | mdb -k`, ...OUTPUT].join('\n'));
+    const here = analyzeText(['# mdb -k <<EOF', ...COMMANDS, 'EOF', ...OUTPUT].join('\n'));
+    expect(fed.accounting).toEqual({ lines: 1 + OUTPUT.length, parsed: 1 + OUTPUT.length, prose: 0, unrecognized: 0 });
+    expect(fed.sections.map((s) => [s.command, s.kind, s.startLine])).toEqual([
+      [COMMANDS[0], 'cpuinfo', 2],
+      [COMMANDS[1], 'print', 26],
+      [COMMANDS[2], 'format', 27],
+      [COMMANDS[3], 'findstack', 28],
+    ]);
+    expect(fed.findings.map((f) => `${f.rule}:${f.severity}`)).toEqual(here.findings.map((f) => `${f.rule}:${f.severity}`));
+    expect(fed.snapshot.threads.find((t) => t.addr === 'ffffff01d5a600c0')?.tsTimeleft).toBe(-6618541);
+  });
+});
+
 /**
  * Left out, and why. 103's `::cpustack -c 0` prints frames as `$c` does, with no frame pointer:
  * under its command they are read, but a here-document's outputs are bound to their commands by

@@ -1,10 +1,11 @@
 // A transcript joined onto one input line (a page's `<br>`, a JSON string's `\n`) is said, with
 // how to split it, and not counted as a person's prose: an input like that used to read as one
 // line of prose, and the report had nothing to say about it.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyzeText } from '../../src/analyze.ts';
-import { joinedTranscript } from '../../src/ingest/joined.ts';
+import { analyzeStream, analyzeText } from '../../src/analyze.ts';
+import { holdsNoJoins, joinedTranscript } from '../../src/ingest/joined.ts';
+import { splitLines } from '../../src/ingest/lines.ts';
 import { withoutBreakTag } from '../../src/ingest/decoration.ts';
 
 const seed = readFileSync(new URL('../../fixtures/seed/illumos-1532.txt', import.meta.url), 'utf8');
@@ -70,6 +71,43 @@ describe('a transcript joined onto one line', () => {
     expect(joinedTranscript('I looked at the dump\u2028and the run queues were long')).toBeNull();
   });
 
+  it('by one <br> or \\n escape, or short: said when it starts as a session does (a command at a prompt, then mdb text)', () => {
+    // Before: 016 joined by one tag or escape read as its shell line (1 parsed, the header after it
+    // swallowed), and so did a session shorter than 120 characters joined by separators.
+    const sample = readFileSync(new URL('../../fixtures/real/016-smartoslive-990-mdb-ke-findstack-threadname.txt', import.meta.url), 'utf8');
+    const pair = sample.trimEnd().split('\n');
+    for (const [text, said] of [
+      [pair.join('<br>'), 'by 1 <br> tag (a page'],
+      [pair.join('\\n'), 'by 1 \\n escape (text'],
+      ['# mdb -k\u2028> kpreemptpri/D\u2028kpreemptpri:\u2028kpreemptpri:    100', 'by 3 Unicode line separators'],
+      ['> kpreemptpri/D<br>kpreemptpri:<br>kpreemptpri:    100', 'by 2 <br> tags'],
+    ] as const) {
+      expect(text.length < 120 || text.includes('mdb -ke')).toBe(true);
+      const a = analyzeText(text);
+      expect(a.accounting, text).toEqual({ lines: 1, parsed: 0, prose: 0, unrecognized: 1 });
+      expect(a.diagnostics[0]?.message).toContain(said);
+    }
+  });
+
+  it('by many tags or escapes, when only its first line tells (a ::threadlist header, then rows)', () => {
+    const sample = readFileSync(new URL('../../fixtures/real/002-rfd96-threadlist-threadnames.txt', import.meta.url), 'utf8').trimEnd();
+    for (const text of [sample.split('\n').join('<br>'), JSON.stringify(sample).slice(1, -1)]) {
+      expect(analyzeText(text).diagnostics[0]?.message).toMatch(/^mdb output joined onto one line by \d+ (<br> tags|\\n escapes)/);
+    }
+  });
+
+  it('not a command line with escapes of its own: printf feeding mdb, ::printf, a C string', () => {
+    // printf's commands are mdb's input, not a session's lines: before, this read as a transcript
+    // joined by 5 escapes, and said so.
+    const printf = "# printf '::status\\n::cpuinfo -v\\n::walk thread | ::findstack -v\\n::threadlist -v\\n::stacks -m zfs\\n' | mdb -k /var/crash/volatile/unix.0 vmcore.0 > out.txt";
+    expect(printf.length).toBeGreaterThanOrEqual(120);
+    expect(joinedTranscript(printf)).toBeNull();
+    expect(analyzeText(printf).accounting).toEqual({ lines: 1, parsed: 1, prose: 0, unrecognized: 0 });
+    expect(joinedTranscript("printf '::status\\n::cpuinfo -v\\n::threadlist\\n::stacks\\n' > cmds")).toBeNull();
+    expect(joinedTranscript('> ::printf "%d\\n%d\\n%d\\n" a b c')).toBeNull();
+    expect(joinedTranscript('> ::printf "%d\\n" kpreemptpri')).toBeNull();
+  });
+
   it('inside output, by one separator: a line of that output, so the output goes on after it', () => {
     // Two `$C` frames joined by an editor. Said as a joined transcript, the line would end the
     // `$C` output there, and thread_start, after it, would be no one's frame.
@@ -96,6 +134,32 @@ describe('a transcript joined onto one line', () => {
     expect(joinedTranscript('one<br>two<br/>three<br />four')).toBeNull();
     expect(joinedTranscript('::cpuinfo -v<br>text<br>more')).toBeNull();
     expect(joinedTranscript('see below<br>::cpuinfo -v<br>x<br>y')).not.toBeNull();
+  });
+});
+
+describe('a text known to hold no join', () => {
+  it('is told by holdsNoJoins, which no form of a join gets past', () => {
+    // The seed's `Author: Bryan Cantrill <bryan@joyent.com>` holds no tag.
+    expect(holdsNoJoins(seed)).toBe(true);
+    for (const join of ['\u2028', '\u2029', '\v', '\\n', '<br>', '<BR/>', '<Br />', '<br >', '&#8232;', '&lt;br&gt;']) expect(holdsNoJoins(`a${join}b`), join).toBe(false);
+    expect(holdsNoJoins('<-- here, <b>bold</b>, <br')).toBe(true);
+  });
+
+  it('reads as it does when each line is looked at (analyzeStream assumes nothing)', async () => {
+    const dir = new URL('../../fixtures/real/', import.meta.url);
+    const texts = [seed, ...readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(new URL(f, dir), 'utf8'))];
+    const joinedToo = texts.flatMap((t) => [t, t.split('\n').join('<br>'), t.split('\n').join('\u2028'), JSON.stringify(t).slice(1, -1)]);
+    const view = (a: Awaited<ReturnType<typeof analyzeStream>>) => JSON.stringify([a.accounting, a.sections.map((s) => [s.kind, s.command, s.startLine, s.endLine]), a.diagnostics]);
+    let free = 0;
+    for (const t of joinedToo) {
+      if (holdsNoJoins(t)) free++;
+      const lines = splitLines(t);
+      async function* one() {
+        yield lines;
+      }
+      expect(view(analyzeText(t))).toBe(view(await analyzeStream(one())));
+    }
+    expect(free).toBeGreaterThan(10);
   });
 });
 
