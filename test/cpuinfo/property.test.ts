@@ -8,6 +8,7 @@ import { cpuFromRecord } from '../../src/model/cpu.ts';
 import type { Cpu } from '../../src/model/snapshot.ts';
 import { renderCpuinfo } from '../../src/render/cpuinfo.ts';
 import { cpuinfoCommand, cpus, parse } from './helpers.ts';
+import { numbered } from '../support/lines.ts';
 
 const HEX = '0123456789abcdef'.split('');
 
@@ -103,7 +104,7 @@ function values(c: Cpu) {
 
 function check(g: Gen): void {
   const text = renderCpuinfo(g.cpus, { verbose: g.verbose, addrWidth: g.w, autowrap: g.autowrap });
-  const lines = text.split('\n').map((t, i) => ({ no: i + 1, text: t }));
+  const lines = numbered(text.split('\n'));
   lines.pop(); // the empty string after the final newline
   // With the command: a -v CPU with no flags, PIL or queue prints nothing that tells -v apart.
   const r = parse(lines, cpuinfoCommand(g.verbose ? ['-v'] : []));

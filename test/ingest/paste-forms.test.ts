@@ -10,6 +10,7 @@ import { fold as foldText } from '../support/fold.ts';
 import { expectedLineCount } from '../fuzz/check.ts';
 import { QuoteStripper } from '../../src/ingest/quote.ts';
 import { canonicalHeader, rebuildCpuinfoColumns } from '../../src/ingest/cpuinfo-columns.ts';
+import { numbered } from '../support/lines.ts';
 
 const seed = readFileSync(new URL('../../fixtures/seed/illumos-1532.txt', import.meta.url), 'utf8');
 const lines = seed.split('\n');
@@ -272,7 +273,7 @@ describe('line ends', () => {
 });
 
 describe('rebuilding ::cpuinfo columns', () => {
-  const src = (texts: string[]) => texts.map((text, i) => ({ no: i + 1, text }));
+  const src = numbered;
 
   it('puts a squeezed -v block back where mdb prints it', () => {
     const out = rebuildCpuinfoColumns(

@@ -11,6 +11,7 @@ import { interpretValue } from '../../src/model/ctypes.ts';
 import { renderFormat } from '../../src/render/format.ts';
 import { renderPrintMembers, renderPrintStruct } from '../../src/render/print.ts';
 import { ctx, fileLines, sections } from './helpers.ts';
+import { numbered } from '../support/lines.ts';
 
 const H = (n: string) => `fixtures/handwritten/printfmt/${n}`;
 
@@ -243,7 +244,7 @@ describe('format commands', () => {
 });
 
 describe('console panic by hand', () => {
-  const r = parsePanic(fileLines(H('panic-console.txt')).map((text, i) => ({ no: i + 1, text })), ctx(null));
+  const r = parsePanic(numbered(fileLines(H('panic-console.txt'))), ctx(null));
   it('reads panic, registers and the trace with no diagnostics', () => {
     expect(r.unrecognized).toEqual([]);
     expect(r.records.map((x) => x.kind)).toEqual(['panic', 'registers', 'stack']);

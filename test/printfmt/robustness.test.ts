@@ -13,6 +13,7 @@ import type { FormatRecord, PrintField, PrintRecord } from '../../grammar/record
 import { interpretValue } from '../../src/model/ctypes.ts';
 import { renderPrintStruct } from '../../src/render/print.ts';
 import { ctx, linesOf } from './helpers.ts';
+import { numbered } from '../support/lines.ts';
 
 const PARSERS: Record<string, SectionParser> = {
   print: parsePrint,
@@ -149,7 +150,7 @@ describe('random text never throws and keeps the accounting contract', () => {
     it(name, () => {
       fc.assert(
         fc.property(fc.array(line, { maxLength: 30 }), fc.constantFrom(null, '::print -at kthread_t', 'ffffff01/D', '::msgbuf', '$r'), (ls, cmd) => {
-          const lines = ls.map((text, i) => ({ no: i + 1, text }));
+          const lines = numbered(ls);
           const r = p(lines, ctx(cmd));
           checkAccounting(lines, r);
         }),

@@ -8,8 +8,9 @@ import { analyzeText } from '../../src/analyze.ts';
 import { parseStatus } from '../../grammar/status/index.ts';
 import { continuesMessage } from '../../grammar/status/message.ts';
 import type { PanicRecord, StatusRecord } from '../../grammar/records.ts';
+import { numbered } from '../support/lines.ts';
 
-const lines = (texts: string[]) => texts.map((text, i) => ({ no: i + 1, text }));
+const lines = numbered;
 const WRAPPED = [
   'debugging crash dump vmcore.0 (64-bit) from headnode',
   'panic message: ',

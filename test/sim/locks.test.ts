@@ -15,6 +15,7 @@ import { checkSeed } from '../../src/sim/check.ts';
 import { randomWorkload } from '../../src/sim/random-workload.ts';
 import { runScenario } from '../../src/sim/run.ts';
 import { validateScenario } from '../../src/sim/scenario-validate.ts';
+import { numbered } from '../support/lines.ts';
 
 const lockOf = (s: SimState, name: string) => {
   const l = s.locks.find((x) => x.name === name);
@@ -203,7 +204,7 @@ describe('renderMutex', () => {
     ];
     const text = views.map((v) => renderMutex(v)).join('');
     expect(text).toBe(fixture);
-    const parsed = parseMutex(text.split('\n').filter((x) => x !== '').map((t, i) => ({ no: i + 1, text: t })), {} as never);
+    const parsed = parseMutex(numbered(text.split('\n').filter((x) => x !== '')), {} as never);
     expect(parsed.unrecognized).toEqual([]);
     expect(parsed.records.map((r) => {
       const { kind: _k, line: _l, ...rest } = r as unknown as Record<string, unknown>;

@@ -1,6 +1,7 @@
 // Fixture loading for the stack tests.
 import { readFileSync } from 'node:fs';
 import type { SourceLine } from '../../grammar/common/source.ts';
+import { numbered } from '../support/lines.ts';
 
 const ROOT = new URL('../../', import.meta.url);
 
@@ -9,14 +10,14 @@ export function fixtureLines(path: string, from = 1, to?: number): SourceLine[] 
   const text = readFileSync(new URL(path, ROOT), 'utf8');
   const all = text.split('\n');
   if (all[all.length - 1] === '') all.pop();
-  return all.map((t, i) => ({ no: i + 1, text: t })).slice(from - 1, to);
+  return numbered(all).slice(from - 1, to);
 }
 
 /** Lines with their original numbers from a literal (first line is line 1). */
 export function textLines(text: string): SourceLine[] {
   const all = text.split('\n');
   if (all[all.length - 1] === '') all.pop();
-  return all.map((t, i) => ({ no: i + 1, text: t }));
+  return numbered(all);
 }
 
 /** Joins lines back into text, each ending in a newline. */

@@ -8,6 +8,7 @@ import { parseStacks } from '../../grammar/stacks/index.ts';
 import { parseThread } from '../../grammar/thread/index.ts';
 import { parseThreadlist } from '../../grammar/threadlist/index.ts';
 import { fixtureLines, noCommand } from './helpers.ts';
+import { numbered } from '../support/lines.ts';
 
 const PARSERS: [string, SectionParser][] = [
   ['findstack', parseFindstack],
@@ -52,7 +53,7 @@ const pieces = [
   'é',
 ];
 const line = fc.oneof(fc.string({ maxLength: 80 }), fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((a) => a.join('')));
-const section = fc.array(line, { maxLength: 25 }).map((ls) => ls.map((text, i) => ({ no: i + 1, text })));
+const section = fc.array(line, { maxLength: 25 }).map(numbered);
 
 function checkAccounting(lines: readonly SourceLine[], parse: SectionParser): void {
   const r = parse(lines, noCommand);

@@ -4,6 +4,7 @@ import type { StacksGroupRecord } from '../../grammar/records.ts';
 import { stackFromGroup } from '../../src/model/stack.ts';
 import { renderStacks, stacksView } from '../../src/render/stacks.ts';
 import { fixtureLines, joined, noCommand } from './helpers.ts';
+import { numbered } from '../support/lines.ts';
 
 function groups(recs: readonly unknown[]): StacksGroupRecord[] {
   return recs as StacksGroupRecord[];
@@ -136,7 +137,7 @@ describe('32-bit mdb (W = 8)', () => {
       '         taskq_thread+0x1c5',
       '',
     ];
-    const lines = text.map((t, i) => ({ no: i + 1, text: t }));
+    const lines = numbered(text);
     const r = parseStacks(lines, noCommand);
     expect(r.unrecognized).toEqual([]);
     expect(renderStacks(groups(r.records).map(stacksView), { addrWidth: 8 })).toBe(joined(lines));
@@ -145,14 +146,14 @@ describe('32-bit mdb (W = 8)', () => {
 
 describe('bad lines', () => {
   it('gives one diagnostic per bad line and keeps reading the group', () => {
-    const lines = [
+    const lines = numbered([
       'THREAD           STATE    SOBJ                COUNT',
       'ffff800044011c20 SLEEP    CV                    28x',
       'ffff800044011c20 SLEEP    CV                    287',
       '                 cv_wait+0x74 (oops',
       '                 taskq_thread+0x29c',
       '                 %%%',
-    ].map((t, i) => ({ no: i + 1, text: t }));
+    ]);
     const r = parseStacks(lines, noCommand);
     expect(r.unrecognized.map((d) => [d.line, d.col])).toEqual([
       [2, 51],

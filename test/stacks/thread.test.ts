@@ -5,6 +5,7 @@ import type { ParsedCommand } from '../../grammar/common/command-types.ts';
 import type { ThreadSummaryRecord } from '../../grammar/records.ts';
 import { renderThread, renderThreadHeader } from '../../src/render/thread.ts';
 import { fixtureLines, joined, noCommand } from './helpers.ts';
+import { numbered } from '../support/lines.ts';
 
 function rows(recs: readonly unknown[]): ThreadSummaryRecord[] {
   return recs as ThreadSummaryRecord[];
@@ -102,7 +103,7 @@ describe('::thread -ipb without -m (hand-written: fixtures/handwritten/stacks/th
     const merged = renderThread(t, { groups: ['p', 'i', 'b'], merge: true });
     expect(merged.split('\n')).toHaveLength(4);
     const back = parseThread(
-      merged.trimEnd().split('\n').map((text, i) => ({ no: i + 1, text })),
+      numbered(merged.trimEnd().split('\n')),
       noCommand,
     );
     expect(rows(back.records).map((x) => x.columns)).toEqual(t.map((x) => x.columns));

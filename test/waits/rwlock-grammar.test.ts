@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { parseRwlock as parse } from '../../grammar/rwlock/index.ts';
 import type { RwlockRecord } from '../../grammar/records.ts';
 import type { SourceLine } from '../../grammar/common/source.ts';
+import { numbered } from '../support/lines.ts';
 
 function parseRwlock(lines: SourceLine[]) {
   const r = parse(lines, { command: null });
   return { records: r.records as RwlockRecord[], unrecognized: r.unrecognized };
 }
 
-const at = (texts: string[]) => texts.map((text, i) => ({ no: i + 1, text }));
+const at = numbered;
 
 describe('::rwlock grammar', () => {
   it('reads a write-held lock, its flags and each waiter, on the row and after the legend lines', () => {

@@ -11,13 +11,14 @@ import { analyzeText } from '../../src/analyze.ts';
 import { runMdbCommand } from '../../src/shell/commands.ts';
 import { renderersFor } from '../../src/shell/renderers.ts';
 import { analyzeFixture, waitFindings } from './helpers.ts';
+import { numbered } from '../support/lines.ts';
 
 function parseTurnstile(lines: SourceLine[]) {
   const r = parse(lines, { command: null });
   return { records: r.records as TurnstileRecord[], unrecognized: r.unrecognized };
 }
 
-const at = (texts: string[]) => texts.map((text, i) => ({ no: i + 1, text }));
+const at = numbered;
 const HEADER = '            ADDR             SOBJ  WTRS EPRI             ITOR          PRIOINV';
 
 describe('::turnstile grammar', () => {

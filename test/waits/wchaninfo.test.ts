@@ -9,13 +9,14 @@ import { analyzeText } from '../../src/analyze.ts';
 import { runMdbCommand } from '../../src/shell/commands.ts';
 import { renderersFor } from '../../src/shell/renderers.ts';
 import { analyzeFixture } from './helpers.ts';
+import { numbered } from '../support/lines.ts';
 
 function parseWchaninfo(lines: SourceLine[]) {
   const r = parse(lines, { command: null });
   return { records: r.records as WchanRecord[], unrecognized: r.unrecognized };
 }
 
-const at = (texts: string[]) => texts.map((text, i) => ({ no: i + 1, text }));
+const at = numbered;
 const VERBOSE = [
   'ADDR             TYPE NWAITERS   THREAD           PROC',
   'ffffff00000c0000 cond        2:  ffffff0000000a00 zpool-tank',
