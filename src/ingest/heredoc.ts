@@ -15,7 +15,6 @@ export interface QueuedCommand {
   kind: SectionKind;
 }
 
-
 /**
  * Output that does not name what it belongs to: `::print` members, `$C` frames. Two such outputs
  * of a kind in a row read as one, and one command may print nothing: given by order, the values of

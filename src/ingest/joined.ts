@@ -7,10 +7,11 @@ import { readPrompt } from './prompt.ts';
 /**
  * Joins a line needs at least: three `<br>` tags or `\n` escapes, which a person's sentence or a
  * C string may hold a few of, or one when the line starts as a session does (a command, at a
- * prompt when escapes join it, then mdb's words); one Unicode line separator, which only an editor's line break puts
- * in a line, so a session of two lines joined by one (a command and its one line of output) is
- * said too. Inside output, where saying the line ends that output, a line of fewer than three
- * separators is said only when it starts with a command: else it is lines of that output.
+ * prompt when escapes join it, then mdb's words); one Unicode line separator, which only an
+ * editor's line break puts in a line, so a session of two lines joined by one (a command and its
+ * one line of output) is said too. Inside output, where saying the line ends that output, a line
+ * of fewer than three separators is said only when it starts with a command: else it is lines of
+ * that output.
  */
 const MIN_JOINS = 3;
 const MIN_SEPARATOR_JOINS = 1;

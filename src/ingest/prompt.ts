@@ -18,8 +18,8 @@ export type PromptLine =
    * A shell line that starts mdb without a command (`# mdb -k`, `$ mdb unix.1 vmcore.1`), or a
    * shell prompt with nothing typed (isBareShellPrompt); with `heredoc`, mdb reads its commands
    * from the lines after it, up to one that is `word` alone (`mdb -k <<EOF`); with `fed`, the
-   * commands an echo or printf piped into mdb, one per `\\n` (`printf '::status\\n::cpuinfo\\n' | mdb -k`),
-   * whose outputs follow with no prompt between.
+   * commands an echo or printf piped into mdb, one per `\n` escape (`printf '::status\n::cpuinfo\n'
+   * | mdb -k`), whose outputs follow with no prompt between.
    */
   | { type: 'shell'; heredoc?: Heredoc; fed?: FedCommand[] };
 
@@ -135,10 +135,12 @@ function echoedCommand(head: string): string | null {
     const prompt = feed.slice(0, cat).trim();
     return prompt === '' || '#$%'.includes(prompt[prompt.length - 1]!) ? '' : null;
   }
-  const verb = feed.startsWith('printf ') || feed.includes(' printf ') ? 'printf ' : 'echo ';
-  // indexOf's -1 (no such verb) becomes 0 here, which only a feed starting with the verb may be.
-  const start = feed.startsWith(verb) ? 0 : feed.indexOf(` ${verb}`) + 1;
-  if (start === 0 && !feed.startsWith(verb)) return null;
+  // The first of the two, so that `echo 'use printf' |` is an echo.
+  const echo = wordAt(feed, 'echo ');
+  const printf = wordAt(feed, 'printf ');
+  if (echo < 0 && printf < 0) return null;
+  const verb = printf >= 0 && (echo < 0 || printf < echo) ? 'printf ' : 'echo ';
+  const start = verb === 'printf ' ? printf : echo;
   // Nothing but a shell prompt before the echo or printf.
   const prompt = feed.slice(0, start).trim();
   if (prompt !== '' && !'#$%'.includes(prompt[prompt.length - 1]!)) return null;
@@ -149,6 +151,13 @@ function echoedCommand(head: string): string | null {
   // A printf format that takes arguments (`printf '%s\n' ::status`) runs mdb on commands not read here.
   if (verb === 'printf ' && text.includes('%')) return '';
   return text.length > 0 ? text : null;
+}
+
+/** Where `word` (with its space) starts the text or follows a space in it; -1 when nowhere. */
+function wordAt(text: string, word: string): number {
+  if (text.startsWith(word)) return 0;
+  const i = text.indexOf(` ${word}`);
+  return i < 0 ? -1 : i + 1;
 }
 
 function pairedParens(expr: string): boolean {
