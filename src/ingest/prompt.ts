@@ -71,6 +71,32 @@ function afterPrompt(line: string): string | null {
   return null;
 }
 
+/** Longest prompt name taken (`mdb -P 'chrufs> '` names the host). */
+const MAX_PROMPT_NAME = 24;
+
+/**
+ * The text after a prompt mdb was given with -P or `::set -P` (`mdb> `, `kmdb> `, a host name and
+ * `> `) at the start of the line: a word of letters, digits, `_`, `.` or `-`, then `> `; null when
+ * there is none. Only a command read after it as one is read with no prompt makes the line a
+ * prompt (readPrompt).
+ */
+function afterNamedPrompt(line: string): string | null {
+  let i = 0;
+  while (i < line.length && i < MAX_PROMPT_INDENT && line[i] === ' ') i++;
+  const start = i;
+  while (i < line.length && i - start <= MAX_PROMPT_NAME && isNameChar(line.charCodeAt(i))) i++;
+  if (i === start || i - start > MAX_PROMPT_NAME || !isLetter(line.charCodeAt(start))) return null;
+  return line[i] === '>' && line[i + 1] === ' ' ? line.slice(i + 2) : null;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isNameChar(c: number): boolean {
+  return isLetter(c) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
+}
+
 /**
  * Each quote mark and the mark that closes it: ASCII, and the curly pairs a word processor or
  * mail client put in their place (`mdb -ke ‘::cpuinfo -v’`; no shell ran that line, a person's
@@ -241,6 +267,10 @@ export function readPrompt(line: string): PromptLine | null {
     if (after.trim() === '') return { type: 'empty' };
     return commandOf(after, line.trimStart().startsWith('[') ? 'kmdb' : 'mdb');
   }
+  // After a word and `> ` (a mail's quote may look so), only what reads as a command without a prompt.
+  const named = afterNamedPrompt(line);
+  const typed = named === null ? null : bareCommand(named);
+  if (typed !== null && typed.type === 'command') return { ...typed, style: 'mdb' };
   const shell = shellMdbCommand(line);
   if (shell === null) return isBareShellPrompt(line) ? { type: 'shell' } : bareCommand(line);
   if (shell === '') {

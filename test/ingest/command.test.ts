@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCommandLine } from '../../grammar/command/index.ts';
 import { isCommandLine, readPrompt } from '../../src/ingest/prompt.ts';
@@ -153,5 +154,27 @@ describe('shell lines whose quotes a word processor curled', () => {
     expect(cmd('# mdb -ke \u2018::cpuinfo -v\u2019')).toBe('::cpuinfo -v');
     expect(cmd('# mdb -ke \u201c::cpuinfo -v\u201d')).toBe('::cpuinfo -v');
     expect(cmd('# echo \u2018::walk thread | ::findstack -v\u2019 | mdb -k')).toBe('::walk thread | ::findstack -v');
+  });
+});
+
+describe('a prompt mdb was given with -P or ::set -P (`mdb> `, a host name and `> `)', () => {
+  it('reads the command after it as the one after `> `', () => {
+    expect(readPrompt('mdb> ::cpuinfo -v')).toMatchObject({ type: 'command', command: '::cpuinfo -v', style: 'mdb' });
+    expect(readPrompt('chrufs.example.com> ffffff01dde41b90/D')).toMatchObject({ type: 'command', command: 'ffffff01dde41b90/D' });
+    expect(readPrompt('kmdb> $C')).toMatchObject({ type: 'command', command: '$C' });
+  });
+
+  it('not a mail quote whose words hold no command as one is written without a prompt', () => {
+    for (const line of ['RM> I ran ::cpuinfo and it hung', 'Note> see ::cpuinfo', 'JD> and/or', 'x> ffffff01dde41b90', '1a> ::cpuinfo', 'mdb>::cpuinfo']) {
+      expect(readPrompt(line), line).toBeNull();
+    }
+  });
+
+  it('reads the seed so prompted as it reads with `> `', () => {
+    // Before: 0 critical and 0 high. The `::print` and `/D` output lost their commands, so the
+    // running thread's ts_timeleft was read from nothing, and the findings it backs were gone.
+    const seed = readFileSync(new URL('../../fixtures/seed/illumos-1532.txt', import.meta.url), 'utf8');
+    const view = (a: ReturnType<typeof analyzeText>) => [a.accounting, a.sections.map((s) => [s.kind, s.command, s.startLine]), a.findings.map((f) => `${f.rule}:${f.severity}`)];
+    expect(view(analyzeText(seed.replace(/^> /gm, 'mdb> ')))).toEqual(view(analyzeText(seed)));
   });
 });
