@@ -70,9 +70,8 @@ function widthBelow(lines: readonly SourceLine[], from: number): AddrWidth | nul
   return null;
 }
 
-function headerIsCanonical(text: string): boolean {
-  const t = text.trimEnd();
-  return ADDR_WIDTHS.some((w) => t === canonicalHeader(w));
+function headerIsCanonical(text: string, w: AddrWidth): boolean {
+  return text.trimEnd() === canonicalHeader(w);
 }
 
 /** A `-v` line put back in its columns: the margin (flag name or bar), then the blocks beside it. */
@@ -110,7 +109,10 @@ export function rebuildCpuinfoColumns(lines: readonly SourceLine[]): readonly So
     const l = lines[i]!;
     const ws = words(l.text);
     if (isHeader(ws)) {
-      width = headerIsCanonical(l.text) ? null : widthBelow(lines, i + 1);
+      // In place for the width of the rows below it, or left: a header spaced for another width
+      // (tabs expanded at their stops can put FLG where a 32-bit header has it) is rebuilt.
+      const below = widthBelow(lines, i + 1);
+      width = below === null || headerIsCanonical(l.text, below) ? null : below;
       if (width !== null) {
         out ??= lines.slice(0, i);
         out.push({ no: l.no, text: canonicalHeader(width) });

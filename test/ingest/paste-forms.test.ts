@@ -34,6 +34,9 @@ const variants: Record<string, string> = {
   'indented by a tab': lines.map((l) => '\t' + l).join('\n'),
   'in a Markdown code block (four spaces)': lines.map((l) => '    ' + l).join('\n'),
   'with runs of spaces turned into tabs (unexpand -a)': lines.map(unexpand).join('\n'),
+  // A table's copy (a page or a spreadsheet): each run of spaces one tab, wherever the line was.
+  // Expanded at its stops, the ::cpuinfo header happened to be a 32-bit one in place, so no row was read.
+  'with each run of spaces one tab (a table copy)': lines.map((l) => l.replace(/ {2,}/g, '\t')).join('\n'),
   'squeezed to single spaces': lines.map(squeeze).join('\n'),
   'squeezed and left-trimmed': lines.map((l) => squeeze(l.trim())).join('\n'),
   'quoted and squeezed': lines.map((l) => '> ' + squeeze(l)).join('\n'),
