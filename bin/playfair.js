@@ -12,7 +12,7 @@ import { setFlagsFromString } from 'node:v8';
 // 2.7 s, so a second worker finds no core free. Eight times that budget compiles 0.9 s there, and
 // a large dump's loops still pass it within milliseconds. The README's Performance section has the
 // figures. A budget given to node itself wins.
-if (!process.execArgv.some((a) => a.startsWith('--interrupt-budget'))) setFlagsFromString('--interrupt-budget=540672');
+if (!process.execArgv.some((a) => /^--interrupt[-_]budget=/.test(a))) setFlagsFromString('--interrupt-budget=540672');
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // The build's bundle (bin/build.js) when there is one: start-up then loads a few dozen files, not

@@ -17,7 +17,7 @@ function optimisedFunctions(nodeFlags: readonly string[]): number {
 describe('the playfair command', () => {
   it('optimises a fraction of what node would on a small report, unless given --interrupt-budget', () => {
     const tuned = optimisedFunctions([]);
-    const nodeDefault = optimisedFunctions(['--interrupt-budget=67584']);
-    expect(nodeDefault).toBeGreaterThan(3 * tuned);
+    // V8 takes a flag spelled with `_` as with `-`: either is node's own and wins.
+    for (const flag of ['--interrupt-budget=67584', '--interrupt_budget=67584']) expect(optimisedFunctions([flag]), flag).toBeGreaterThan(3 * tuned);
   }, 60_000);
 });
