@@ -15,7 +15,8 @@ export function hasDispatcherState(s: DispatcherSnapshot): boolean {
  * The first line of `::cpuinfo` output (of the dump judged) when the input showed some but no CPU
  * could be read from it; null otherwise. The CPU rules then judged nothing, and a report that
  * called the dump clean would be saying so of CPUs it never saw (the seed with its runs of spaces
- * turned into tabs, as a table copy gives, read no CPU and was "Findings: none", exit 0).
+ * turned into tabs, as a table copy gives, once read no CPU and was "Findings: none", exit 0;
+ * that form is read now, and others still are not).
  */
 export function cpuinfoUnread(sections: readonly Section[], s: DispatcherSnapshot): number | null {
   if (s.cpus.length > 0) return null;
