@@ -11,7 +11,7 @@ import { looksLikeProse } from './shapes.ts';
 
 export type PromptLine =
   /** A prompt with a command after it, and which program's prompt it was. */
-  | { type: 'command'; command: string; parsed: ParsedCommand; style: PromptStyle }
+  | { type: 'command'; command: string; parsed: ParsedCommand; style: PromptStyle; then?: FedCommand[] }
   /** A prompt with nothing after it (`> ` on its own). */
   | { type: 'empty' }
   /**
@@ -261,11 +261,47 @@ function commandOf(after: string, style: PromptStyle): PromptLine | null {
 /** Commands a shell line or a here-document is taken to feed mdb at most (heredoc.ts): more is not mdb's. */
 export const MAX_FED = 64;
 
+/**
+ * `::status; ::cpuinfo -v`: mdb runs the commands a `;` outside quotes separates one after the
+ * other, and their outputs follow with no prompt between. The first is the line's command, the
+ * rest its `then`, fed on as a here-document's are. Before a shell pipe (`!`) only: the shell gets
+ * the rest of the line. Any part that is no command leaves the line to be read whole.
+ */
+function commandsOf(after: string, style: PromptStyle): PromptLine | null {
+  const parts = separateCommands(after);
+  if (parts.length <= 1) return commandOf(parts[0] ?? after, style);
+  if (parts.length > MAX_FED) return commandOf(after, style);
+  const read: FedCommand[] = [];
+  for (const part of parts) {
+    const c = commandOf(part, style);
+    if (c === null || c.type !== 'command') return commandOf(after, style);
+    read.push({ command: c.command, parsed: c.parsed });
+  }
+  const [first, ...then] = read;
+  return { type: 'command', command: first!.command, parsed: first!.parsed, style, then };
+}
+
+/** The commands of a line, cut at each `;` outside quotes and before any shell pipe, blank ones dropped. */
+function separateCommands(text: string): string[] {
+  const bang = shellPipeAt(text);
+  const end = bang < 0 ? text.length : bang;
+  const parts: string[] = [];
+  let from = 0;
+  for (const i of unquoted(text).at) {
+    if (i >= end) break;
+    if (text[i] !== ';') continue;
+    parts.push(text.slice(from, i));
+    from = i + 1;
+  }
+  parts.push(text.slice(from));
+  return parts.map((t) => t.trim()).filter((t) => t !== '');
+}
+
 export function readPrompt(line: string): PromptLine | null {
   const after = afterPrompt(line);
   if (after !== null) {
     if (after.trim() === '') return { type: 'empty' };
-    return commandOf(after, line.trimStart().startsWith('[') ? 'kmdb' : 'mdb');
+    return commandsOf(after, line.trimStart().startsWith('[') ? 'kmdb' : 'mdb');
   }
   // After a word and `> ` (a mail's quote may look so), only what reads as a command without a prompt.
   const named = afterNamedPrompt(line);
@@ -277,8 +313,9 @@ export function readPrompt(line: string): PromptLine | null {
     const heredoc = heredocOf(line);
     return heredoc === null ? { type: 'shell' } : { type: 'shell', heredoc };
   }
-  // `printf '::status\n::cpuinfo -v\n' | mdb -k`: mdb reads one command per line the escapes make.
-  const texts = shell.includes('\\n') ? shell.split('\\n').filter((t) => t.trim() !== '') : [shell];
+  // `printf '::status\n::cpuinfo -v\n' | mdb -k`: mdb reads one command per line the escapes make,
+  // and on each line those a `;` separates (`mdb -ke '::status; ::cpuinfo -v'`).
+  const texts = (shell.includes('\\n') ? shell.split('\\n') : [shell]).flatMap(separateCommands);
   const fed: FedCommand[] = [];
   for (const t of texts.slice(0, MAX_FED + 1)) {
     const parsed = parseCommandLine(t.trim());

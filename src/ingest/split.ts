@@ -308,6 +308,7 @@ export class Splitter {
       this.heredoc.clear();
       if (prompt.type === 'shell' && prompt.heredoc !== undefined) this.heredoc.begin(prompt.heredoc);
       if (prompt.type === 'shell' && prompt.fed !== undefined) this.heredoc.feed(prompt.fed);
+      if (prompt.type === 'command' && prompt.then !== undefined) this.heredoc.feed(prompt.then);
       if (prompt.type === 'command') {
         const lastKind = this.lastKind;
         const kind = kindOfCommand(prompt.parsed, this.lastKind);

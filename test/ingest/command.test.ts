@@ -178,3 +178,29 @@ describe('a prompt mdb was given with -P or ::set -P (`mdb> `, a host name and `
     expect(view(analyzeText(seed.replace(/^> /gm, 'mdb> ')))).toEqual(view(analyzeText(seed)));
   });
 });
+
+describe('commands a `;` separates on one line (mdb runs them in turn)', () => {
+  it('are the line\'s command and then the rest, cut outside quotes and before a shell pipe', () => {
+    const p = readPrompt('> ::cpuinfo -v; ::walk thread | ::findstack -v');
+    expect(p).toMatchObject({ type: 'command', command: '::cpuinfo -v', then: [{ command: '::walk thread | ::findstack -v' }] });
+    expect(readPrompt('> ::cpuinfo -v;')).toEqual(readPrompt('> ::cpuinfo -v'));
+    expect(readPrompt('> ::stacks ! grep a; wc')).toMatchObject({ command: '::stacks ! grep a; wc' });
+    expect(readPrompt('> ::stacks ! grep a; wc')).not.toHaveProperty('then');
+    expect(readPrompt('> I did this; then that')).toBeNull();
+    expect(readPrompt("# mdb -ke '::status; ::cpuinfo -v'")).toMatchObject({ type: 'shell', fed: [{ command: '::status' }, { command: '::cpuinfo -v' }] });
+  });
+
+  it('give each output the command that printed it', () => {
+    // Before: the line was one command, `::cpuinfo` with `-v;` and `ffffff01dde41b90/D` among its
+    // arguments; the /D output after the CPUs had no command, so ts_timeleft was not read from it.
+    const seed = readFileSync(new URL('../../fixtures/seed/illumos-1532.txt', import.meta.url), 'utf8').split('\n');
+    const text = ['> ::cpuinfo -v; ffffff01dde41b90/D', ...seed.slice(51, 75), seed[81]!].join('\n');
+    const a = analyzeText(text);
+    expect(a.accounting).toEqual({ lines: 26, parsed: 26, prose: 0, unrecognized: 0 });
+    expect(a.sections.map((s) => [s.kind, s.command, s.startLine])).toEqual([
+      ['cpuinfo', '::cpuinfo -v', 1],
+      ['format', 'ffffff01dde41b90/D', 26],
+    ]);
+    expect(a.snapshot.cpus).toHaveLength(2);
+  });
+});
