@@ -63,7 +63,7 @@ export class HeredocQueue {
       this.reading = null;
       return null;
     }
-    h.commands.push({ command: cmd.command, parsed: cmd.parsed, kind: kindOfCommand(cmd.parsed, h.commands.at(-1)?.kind ?? null) });
+    queue(h.commands, cmd);
     return 'command';
   }
 
@@ -71,7 +71,7 @@ export class HeredocQueue {
   feed(commands: readonly FedCommand[]): void {
     this.reading = null;
     const queued: QueuedCommand[] = [];
-    for (const c of commands) queued.push({ command: c.command, parsed: c.parsed, kind: kindOfCommand(c.parsed, queued.at(-1)?.kind ?? null) });
+    for (const c of commands) queue(queued, c);
     this.queued = unambiguous(queued);
   }
 
@@ -120,6 +120,11 @@ function formatLabel(text: string): string | null {
   const name = t.slice(0, end);
   if (name.length === 0) return null;
   return toAddr(name) ?? name;
+}
+
+/** Adds a command to a queue, its kind read after the one before it (a bare address repeats that one). */
+function queue(commands: QueuedCommand[], c: FedCommand): void {
+  commands.push({ command: c.command, parsed: c.parsed, kind: kindOfCommand(c.parsed, commands.at(-1)?.kind ?? null) });
 }
 
 /** A here-document's commands that output can be given to safely: of an ownerless kind, only one alone of it. */

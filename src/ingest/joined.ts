@@ -2,7 +2,7 @@
 // copied out of JSON or a log with `\n` escapes in it. Line numbers are the input's, so such a
 // line is not cut up here; it is said, with how to split it, instead of passing for prose.
 import { outputStartKind } from './shapes.ts';
-import { readPrompt } from './prompt.ts';
+import { readPrompt, type PromptLine } from './prompt.ts';
 
 /**
  * Joins a line needs at least: three `<br>` tags or `\n` escapes, which a person's sentence or a
@@ -85,27 +85,23 @@ export function mayBeJoined(line: string): boolean {
 export function joinedTranscript(line: string, outsideOutput = true): string | null {
   const p = pieces(line);
   if (p === null) return null;
-  const isCommand = (t: string) => readPrompt(t)?.type === 'command';
-  if (!outsideOutput && p.by === 'separator' && p.parts.length <= MIN_JOINS && !isCommand(p.parts[0]!)) return null;
+  const parts = p.parts.slice(0, MAX_PIECES);
+  const first = readPrompt(parts[0]!);
+  if (!outsideOutput && p.by === 'separator' && p.parts.length <= MIN_JOINS && first?.type !== 'command') return null;
   // Commands with no prompt are what `printf '::status\n::cpuinfo\n' | mdb -k` feeds mdb, not a
   // session's lines: between escapes, only a prompted command or output tells.
-  const told = (t: string) => {
-    const q = readPrompt(t);
-    return (q?.type === 'command' && (p.by !== 'escape' || q.style !== 'bare')) || outputStartKind(t) !== null;
-  };
-  const parts = p.parts.slice(0, MAX_PIECES);
-  const later = parts.slice(1).some(told);
+  const tells = (q: PromptLine | null, t: string) => (q?.type === 'command' && (p.by !== 'escape' || q.style !== 'bare')) || outputStartKind(t) !== null;
+  const later = parts.slice(1).some((t) => tells(readPrompt(t), t));
   if (p.by === 'separator') {
-    if (!later && !told(parts[0]!)) return null;
+    if (!later && !tells(first, parts[0]!)) return null;
   } else if (parts.length > MIN_JOINS) {
     // A first piece with a quote left open is a command whose string holds the tags or escapes
     // (`> ::printf "%d\n%d\n%d\n" a b c`): it tells nothing by itself.
-    if (!later && (openQuote(parts[0]!) || !told(parts[0]!))) return null;
-  } else {
+    if (!later && (openQuote(parts[0]!) || !tells(first, parts[0]!))) return null;
+  } else if (!later || openQuote(parts[0]!) || first?.type !== 'command' || (p.by === 'escape' && first.style === 'bare')) {
     // A few tags or escapes are a session only as one starts: a command (typed at a prompt,
     // between escapes), then mdb's words.
-    const first = openQuote(parts[0]!) ? null : readPrompt(parts[0]!);
-    if (!later || first?.type !== 'command' || (p.by === 'escape' && first.style === 'bare')) return null;
+    return null;
   }
   return message(p.by, p.parts.length - 1);
 }

@@ -31,7 +31,7 @@ import { MIN_WRAP_WIDTH, widest, wordDidNotFit } from './width-wrap.ts';
 import { MAX_LEAD, QuoteStripper } from './quote.ts';
 import { decorationOf, stripInlineTag, withoutBreakTag, type Decoration } from './decoration.ts';
 import { readable } from './terminal.ts';
-import { joinedTranscript, mayBeJoined, MIN_JOINED_LENGTH } from './joined.ts';
+import { joinedTranscript, mayBeJoined } from './joined.ts';
 import { splitAnnotation, splitLeadingMark } from './annotation.ts';
 import { learnPrefixes, type RunPrefix } from './prefix.ts';
 import { fastThreadHeader } from '../../grammar/frames/fast.ts';
@@ -468,7 +468,7 @@ export class Splitter {
     const header = raw.startsWith('stack pointer for thread ');
     if (!header && !(raw.startsWith('[ ') && raw.endsWith('() ]') && raw.indexOf(']') === raw.length - 1)) return false;
     return (
-      (this.joinFree ? raw.length < MIN_JOINED_LENGTH : !mayBeJoined(raw)) &&
+      (this.joinFree || !mayBeJoined(raw)) &&
       !raw.includes('mdb') &&
       !raw.includes('<') &&
       !raw.includes('&') &&
