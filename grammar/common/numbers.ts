@@ -14,6 +14,15 @@ export function isHexDigits(s: string): boolean {
   return true;
 }
 
+/**
+ * A pointer as `%0?p` prints it: zero-padded to the target's width, 16 hex digits (8 on a 32-bit
+ * target). Thread addresses in `::cpuinfo` and `::thread` rows are printed so; a shorter word
+ * there is one a wrap cut.
+ */
+export function isPaddedPointer(s: string): boolean {
+  return (s.length === 16 || s.length === 8) && isHexDigits(s);
+}
+
 export function isDecimalDigits(s: string): boolean {
   if (s.length === 0) return false;
   for (let i = 0; i < s.length; i++) {

@@ -1,7 +1,7 @@
 // Groups read lines into CPUs: a row opens a CPU; the `-v` lines under it (margin flags, PIL
 // block, run queue) and a wrapped PROC line belong to it until the next header or row.
 import type { CpuRecord } from '../records.ts';
-import { firstCol } from '../common/lines.ts';
+import { firstCol, shown } from '../common/lines.ts';
 import type { Diagnostic, SourceLine } from '../common/source.ts';
 import type { AddrWidth } from './layout.ts';
 import type { BlockLine, CpuinfoLine, RowLine } from './lines.ts';
@@ -80,7 +80,7 @@ export class CpuinfoAssembler {
         } else this.reject(src, 'text that is not part of ::cpuinfo output');
         return;
       case 'verbose':
-        this.addVerbose(src, l.flag, l.block);
+        this.addVerbose(src, l.flag, l.block, width);
         return;
     }
   }
@@ -89,7 +89,7 @@ export class CpuinfoAssembler {
     this.diagnostics.push({ line: src.no, col: firstCol(src.text), message });
   }
 
-  private addVerbose(src: SourceLine, flag: string | null, block: BlockLine | null): void {
+  private addVerbose(src: SourceLine, flag: string | null, block: BlockLine | null, width: AddrWidth): void {
     const cur = this.cur;
     if (cur === null) {
       const why = this.orphanOf === null ? 'no CPU row above it' : `the unreadable CPU row at line ${this.orphanOf}`;
@@ -98,6 +98,14 @@ export class CpuinfoAssembler {
     }
     // Check the block line against the state first, so a rejected line changes nothing.
     if (block !== null) {
+      if ('thread' in block && block.thread.length !== 16 && block.thread.length !== width) {
+        // mdb zero-pads these (`%0?p`) to the pointer width, which is the header's or, on a 64-bit
+        // target whose header is narrower (aarch64), 16: a shorter one (`ffffff00`, 8 digits under
+        // a 16-wide header) is the front of an address a wrap cut, and read as it is it would be a
+        // thread of its own.
+        this.reject(src, `thread address ${shown(block.thread)} is not as wide as mdb prints one (${width === 16 ? 16 : `${width} or 16`} hex digits): a cut line?`);
+        return;
+      }
       const need: Block | null =
         block.kind === 'pilRow' || block.kind === 'pinned' ? 'pil' : block.kind === 'queueRow' ? 'runq' : null;
       if (need !== null && need !== this.block) {

@@ -7,7 +7,8 @@ import type { ISerializedGast, IToken } from '../common/chevrotain.ts';
 import { hasOption, lastStage } from '../common/command-types.ts';
 import { one } from '../common/cst.ts';
 import { guarded, misplaced, readLine } from '../common/diagnostics.ts';
-import { firstCol, isBlank, words } from '../common/lines.ts';
+import { firstCol, isBlank, shown, words } from '../common/lines.ts';
+import { isPaddedPointer } from '../common/numbers.ts';
 import { emptyResult, type GrammarResult, type SectionContext, type SectionParser } from '../common/source.ts';
 import type { ThreadSummaryRecord } from '../records.ts';
 import { parseThreadLine } from './api.ts';
@@ -46,6 +47,52 @@ export function isThreadHeader(text: string): boolean {
   return ws[0] === 'ADDR' && ADDR_LINE_COLUMNS.has(ws.slice(1).join(' '));
 }
 
+/** Column names that hold a space, by their first word. */
+const TWO_WORD_NAMES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['SOBJ', ['OPS']],
+  ['SIG', ['PEND', 'HELD']],
+]);
+
+/** One line of each option group's header, as a group's own line prints it without -m. */
+const GROUP_LINES: ReadonlySet<string> = new Set(Object.values(COLUMN_GROUPS).map((g) => g.join(' ')));
+
+/**
+ * The columns a whole `::thread` header line names, or null when it is none: `addr` for the line
+ * that starts with ADDR (`names` are the columns after it), else a later option group's own line.
+ */
+export function threadHeaderColumns(text: string): { addr: boolean; names: string[] } | null {
+  const ws = words(text);
+  const names: string[] = [];
+  for (let i = ws[0] === 'ADDR' ? 1 : 0; i < ws.length; i++) {
+    const w = ws[i]!;
+    const second = ws[i + 1];
+    if (second !== undefined && TWO_WORD_NAMES.get(w)?.includes(second) === true) {
+      names.push(w + ' ' + second);
+      i++;
+    } else names.push(w);
+  }
+  if (ws[0] === 'ADDR') return ADDR_LINE_COLUMNS.has(names.join(' ')) ? { addr: true, names } : null;
+  return GROUP_LINES.has(names.join(' ')) ? { addr: false, names } : null;
+}
+
+/** Whether a line of these words can start a `::thread` row (see notRowStart). */
+export function startsThreadRow(values: readonly string[]): boolean {
+  return values.length > 0 && notRowStart(values) === null;
+}
+
+/**
+ * A `::thread` header line a wrap cut short (`            ADDR    STATE  FLG ... PIL             INT`):
+ * ADDR, at least three whole columns of a header mdb prints, then the next one, perhaps cut.
+ */
+export function isCutThreadHeader(text: string): boolean {
+  const ws = words(text);
+  // Three whole columns before the cut one: `ADDR PROC LWP C` may be ::threadlist -v's `LWP CLS`.
+  if (ws[0] !== 'ADDR' || ws.length < 5) return false;
+  const shown = ws.slice(1).join(' ');
+  for (const h of ADDR_LINE_COLUMNS) if (h.length > shown.length && h.startsWith(shown)) return true;
+  return false;
+}
+
 function fromCommand(ctx: SectionContext): string[][] {
   const last = lastStage(ctx.command);
   const st = last && last.verb === 'dcmd' && last.name === 'thread' ? last : null;
@@ -62,6 +109,20 @@ function settle(rec: ThreadSummaryRecord): ThreadSummaryRecord {
   const s = rec.columns['STATE'];
   rec.state = s === undefined ? null : stateFromName(s);
   return rec;
+}
+
+/**
+ * Why a line at column 0 cannot start a row, or null when it can. mdb prints a row's address
+ * zero-padded to the pointer width (`%0?lx`: 16 digits, 8 on a 32-bit target) and the first
+ * group's values beside it, so a shorter word, or an address alone, is the rest of a line a wrap
+ * cut (`n/` and `a`; `99  0  0  n/a` moved down by `fold -s`), and read as a row it would make a
+ * thread of it.
+ */
+function notRowStart(values: readonly string[]): string | null {
+  const a = values[0]!;
+  if (!isPaddedPointer(a)) return `${shown(a)} is not a thread address as mdb prints one (16 or 8 hex digits): not a row`;
+  if (values.length === 1) return 'a thread address with no column beside it: not a row';
+  return null;
 }
 
 export const parseThread: SectionParser = (lines, ctx): GrammarResult => {
@@ -120,6 +181,11 @@ export const parseThread: SectionParser = (lines, ctx): GrammarResult => {
       }
       if (!continuation) {
         close();
+        const why = notRowStart(values);
+        if (why !== null) {
+          unrecognized.push(misplaced('thread', no, text, why));
+          return;
+        }
         cur = { kind: 'thread', line: no, addr: values[0]!, state: null, columns: {} };
       }
       part = at;

@@ -10,7 +10,8 @@ import { isMutexHeader } from '../../grammar/mutex/index.ts';
 import { isRwlockHeader } from '../../grammar/rwlock/index.ts';
 import { isTurnstileHeader } from '../../grammar/turnstile/index.ts';
 import { isWchaninfoHeader } from '../../grammar/wchaninfo/index.ts';
-import { isThreadHeader } from '../../grammar/thread/index.ts';
+import { isCutThreadHeader, isThreadHeader } from '../../grammar/thread/index.ts';
+import { MIN_WRAP_WIDTH } from './width-wrap.ts';
 import { isSystemLine } from '../../grammar/system/index.ts';
 
 function words(line: string): string[] {
@@ -39,7 +40,7 @@ export function outputStartKind(line: string): SectionKind | null {
   if (t.startsWith('THREAD') && t.includes(' STATE ') && t.includes('SOBJ')) return 'stacks';
   if (t.startsWith('ADDR ') || t === 'ADDR') {
     if (t.includes('CMD/LWPID') || (t.includes(' LWP ') && t.includes(' CLS '))) return 'threadlist';
-    if (isThreadHeader(t)) return 'thread';
+    if (isThreadHeader(t) || (line.length >= MIN_WRAP_WIDTH && isCutThreadHeader(t))) return 'thread';
     if (isMutexHeader(t)) return 'mutex';
     if (isRwlockHeader(t)) return 'rwlock';
     if (isTurnstileHeader(t)) return 'turnstile';

@@ -10,6 +10,7 @@ import { widthsSoFar, type Rejoined, type WidthSoFar } from '../ingest/width-wra
 import { rejoinCutFrames } from '../ingest/stacks-frames.ts';
 import { rejoinCutWarnings } from '../ingest/warning-wrap.ts';
 import { rejoinCutThreadRows } from '../ingest/threadlist-rows.ts';
+import { rejoinCutThreadSummaryRows } from '../ingest/thread-summary-rows.ts';
 import { looksLikeText } from '../ingest/shapes.ts';
 import { isLinuxKernelLine, LINUX_KERNEL_TEXT } from '../ingest/linux.ts';
 import { isElisionMark } from '../ingest/elision.ts';
@@ -61,6 +62,7 @@ const REJOIN: Partial<Record<SectionKind, readonly Rejoin[]>> = {
   findstack: [rejoinCutWarnings, rejoinCutHeaders],
   stacks: [rejoinCutWarnings, rejoinCutFrames],
   threadlist: [rejoinCutWarnings, rejoinCutThreadRows],
+  thread: [rejoinCutWarnings, rejoinCutThreadSummaryRows],
 };
 
 /**

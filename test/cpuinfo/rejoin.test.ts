@@ -1,7 +1,10 @@
 // rejoinCutRows: rows and headers a fixed-width wrap cut, joined again only where the next line is
 // provably their rest. Each case is built by hand from one seed row cut at a chosen column.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/analyze.ts';
 import { canonicalHeader, rejoinCutRows } from '../../src/ingest/cpuinfo-columns.ts';
+import { fold } from '../support/fold.ts';
 
 const HEADER = ' ID ADDR             FLG NRUN BSPL PRI RNRN KRNRN SWITCH THREAD           PROC';
 const ROW = '  1 ffffff01d3e32580  1f    4    0   0  yes    no t-6620600 ffffff01d5a600c0 qemu-system-x86_';
@@ -107,5 +110,20 @@ describe('fixtures/real/012 folded at 72 columns', () => {
     expect(a.accounting.unrecognized).toBe(0);
     expect(a.snapshot.cpus.map((c) => [c.id, c.thread, c.proc])).toEqual([[0, 'ffff80019fd70040', 'mdb']]);
     expect(a.snapshot.threads.map((t) => t.addr)).toEqual(plain.snapshot.threads.map((t) => t.addr));
+  });
+});
+
+describe('a -v block line whose thread address a wrap cut is refused, not made a thread', () => {
+  const seed = readFileSync(new URL('../../fixtures/seed/illumos-1532.txt', import.meta.url), 'utf8');
+  const plain = analyzeText(seed);
+  const addrs = (a: ReturnType<typeof analyzeText>) => new Set(a.snapshot.threads.map((t) => t.addr));
+
+  it('the seed cut at 49 and 50 columns: `9 ffffff0`, `- ffffff00` (8 digits under a 16-wide header)', () => {
+    for (const w of [49, 50]) {
+      const a = analyzeText(fold(seed, w, false));
+      const invented = [...addrs(a)].filter((x) => !addrs(plain).has(x));
+      expect(invented, `at ${w}`).toEqual([]);
+      expect(a.diagnostics.some((d) => d.message.startsWith(`thread address ${w === 49 ? 'ffffff0' : 'ffffff00'} is not as wide as mdb prints one (16 hex digits)`))).toBe(true);
+    }
   });
 });

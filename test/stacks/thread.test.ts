@@ -138,12 +138,24 @@ describe('what starts ::thread output when it comes without its command', () => 
     for (const h of [
       'ADDR                 STATE NAME', // ::spa
       'ADDR             STATE     AUX          DESCRIPTION', // ::spa -v, ::vdev
-      '            ADDR    STATE  FLG PFLG SFLG   PRI', // cut short
       '            ADDR  FLG    STATE PFLG SFLG   PRI  EPRI PIL             INTR', // columns out of order
-      '            ADDR             PROC              LWP             CRED    STATE', // -p then half of -i, merged
     ]) {
       expect(isThreadHeader(h), h).toBe(false);
       expect(outputStartKind(h), h).not.toBe('thread');
     }
+  });
+
+  it('a header a wrap cut short starts ::thread output only with three whole columns and 40 characters', () => {
+    // The whole-header test stays strict; the cut one is told by its shape (isCutThreadHeader).
+    const cut = '            ADDR    STATE  FLG PFLG SFLG   PRI';
+    expect(isThreadHeader(cut)).toBe(false);
+    expect(outputStartKind(cut)).toBe('thread');
+    // -p then the start of -i on one line: `::thread -pim` cut after STATE.
+    const merged = '            ADDR             PROC              LWP             CRED    STATE';
+    expect(isThreadHeader(merged)).toBe(false);
+    expect(outputStartKind(merged)).toBe('thread');
+    // Too short to be a wrap's cut, or too few columns to tell from ::threadlist -v's `ADDR PROC LWP CLS`.
+    expect(outputStartKind('ADDR STATE FLG PFLG SFLG PRI')).toBeNull();
+    expect(outputStartKind('            ADDR             PROC              LWP C')).toBeNull();
   });
 });
