@@ -16,8 +16,7 @@ export function isHexDigits(s: string): boolean {
 
 /**
  * A pointer as `%0?p` prints it: zero-padded to the target's width, 16 hex digits (8 on a 32-bit
- * target). Thread addresses in `::cpuinfo` and `::thread` rows are printed so; a shorter word
- * there is one a wrap cut.
+ * target). A `::thread` row's address is printed so; a shorter word there is one a wrap cut.
  */
 export function isPaddedPointer(s: string): boolean {
   return (s.length === 16 || s.length === 8) && isHexDigits(s);
