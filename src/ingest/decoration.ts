@@ -57,7 +57,7 @@ export function decorationOf(line: string): Decoration | null {
 const FENCE = '```';
 
 /**
- * A line with an HTML tag or a chat's code fence stuck to its output (`<pre>> ::cpuinfo`,
+ * A line with an HTML tag, a Jira mark or a chat's code fence stuck to its output (`<pre>> ::cpuinfo`,
  * `... thread_start+8()</pre>`; Slack keeps a block's three backticks on its first and last
  * line): the output without the mark, and which way it went; null when the line has no such
  * mark. mdb prints no three backticks in a row, so a fence stuck to a line is the paste's.
@@ -69,12 +69,30 @@ export function stripInlineTag(line: string): { text: string; tag: 'open' | 'clo
   for (const tag of ['</code></pre>', '</pre>', '</code>']) {
     if (line.endsWith(tag) && line.trim().length > tag.length) return { text: line.slice(0, line.length - tag.length), tag: 'close' };
   }
+  const jira = stuckJira(line);
+  if (jira !== null) return jira;
   // A fence at both ends is inline code in a sentence, not a block.
   const stuck = line.trim().length > FENCE.length;
   const opens = stuck && line.startsWith(FENCE) && line.charCodeAt(3) !== 96;
   const closes = stuck && line.endsWith(FENCE) && line.charCodeAt(line.length - 4) !== 96;
   if (opens && !closes) return { text: line.slice(3), tag: 'open' };
   if (closes && !opens) return { text: line.slice(0, -3), tag: 'close' };
+  return null;
+}
+
+/**
+ * A Jira block mark stuck to output (`{noformat}> ::cpuinfo -v`, `{code:none}  ID ADDR ...`, or
+ * `... thread_start+8(){noformat}`): Jira reads the text after an opening mark on its line as the
+ * block's first line. mdb prints no `{noformat}` or `{code`.
+ */
+function stuckJira(line: string): { text: string; tag: 'open' | 'close' } | null {
+  if (line.startsWith('{noformat') || line.startsWith('{code')) {
+    const end = line.indexOf('}');
+    if (end > 0 && end < line.length - 1 && isJira(line.slice(0, end + 1))) return { text: line.slice(end + 1), tag: 'open' };
+  }
+  for (const mark of ['{noformat}', '{code}']) {
+    if (line.endsWith(mark) && line.trim().length > mark.length) return { text: line.slice(0, line.length - mark.length), tag: 'close' };
+  }
   return null;
 }
 

@@ -242,7 +242,8 @@ export class Splitter {
       this.sink.onLine(no, 'prose');
       return;
     }
-    const inline = text.includes('<') || text.includes('```') ? stripInlineTag(text) : null;
+    // A Jira mark stuck to a line opens it with `{` or closes it with `}`.
+    const inline = text.includes('<') || text.includes('```') || text.charCodeAt(0) === 123 || text.charCodeAt(text.length - 1) === 125 ? stripInlineTag(text) : null;
     if (inline === null) this.take(no, text);
     else if (inline.tag === 'open') {
       this.decoration('open', text);
@@ -473,6 +474,8 @@ export class Splitter {
       !raw.includes('<') &&
       !raw.includes('&') &&
       !raw.includes('`') &&
+      // A Jira mark stuck to the end (`...: fffffe007ac808e0{noformat}`): take() strips it.
+      raw.charCodeAt(raw.length - 1) !== 125 &&
       !raw.includes('\t') &&
       (header || !raw.includes(' = ')) &&
       splitAnnotation(raw) === null

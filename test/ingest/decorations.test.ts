@@ -95,6 +95,41 @@ describe('Markdown fences, <pre>, Jira {noformat} and {code}', () => {
   });
 });
 
+
+describe('a Jira mark stuck to the first or last line of the output ({noformat}  ID ADDR ...)', () => {
+  const fixture = (path: string) => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8');
+  const view = (a: ReturnType<typeof analyzeText>) => ({
+    threads: a.snapshot.threads.map((t) => t.addr),
+    cpus: a.snapshot.cpus.map((c) => c.id),
+    findings: a.findings.map((f) => [f.rule, f.severity]),
+    unrecognized: a.accounting.unrecognized,
+  });
+
+  it('strips the mark: an opening one with or without attributes, a closing {noformat} or {code}', () => {
+    expect(stripInlineTag('{noformat}> ::cpuinfo -v')).toEqual({ text: '> ::cpuinfo -v', tag: 'open' });
+    expect(stripInlineTag('{code:title=mdb.txt}            ADDR    STATE')).toEqual({ text: '            ADDR    STATE', tag: 'open' });
+    expect(stripInlineTag('stack pointer for thread fffffe59fa7f2b60 (cat/1): fffffe007ac808e0{noformat}')).toEqual({
+      text: 'stack pointer for thread fffffe59fa7f2b60 (cat/1): fffffe007ac808e0',
+      tag: 'close',
+    });
+    // A ::print brace, a mark alone (decorationOf's), a mark that is not Jira's.
+    expect(['    }', '{noformat}', '{code}', '{nocode}text'].map(stripInlineTag)).toEqual([null, null, null, null]);
+  });
+
+  it('the deadlock fixture opened by {noformat} on its first line keeps its critical verdict (it was high)', () => {
+    const plain = fixture('handwritten/waits/deadlock-two-mutex-panic.txt');
+    const a = analyzeText('{noformat}' + plain);
+    expect(view(a)).toEqual(view(analyzeText(plain)));
+    expect(a.findings.map((f) => [f.rule, f.severity])).toEqual([['deadlock', 'critical']]);
+  });
+
+  it('real sample 016 between {noformat} marks stuck to both lines reads its thread (the stack header was unrecognized)', () => {
+    const plain = fixture('real/016-smartoslive-990-mdb-ke-findstack-threadname.txt');
+    const a = analyzeText('{noformat}' + plain.replace(/\n$/, '') + '{noformat}\n');
+    expect(view(a)).toEqual(view(analyzeText(plain)));
+    expect(a.snapshot.threads.map((t) => [t.addr, t.desc])).toEqual([['fffffe59fa7f2b60', 'cat/1']]);
+  });
+});
 describe('prompts that pipe to the shell', () => {
   it('are commands whose output is read by the grammar of the mdb part', () => {
     const cmd = (l: string) => {
