@@ -5,7 +5,7 @@ import type { SourceLine } from '../../grammar/common/source.ts';
 import { CPU_FLAGS } from '../../illumos/index.ts';
 import { words } from '../../grammar/common/lines.ts';
 import { joinCutLines, MIN_WRAP_WIDTH, widthsSoFar, type Rejoined, type WidthSoFar } from './width-wrap.ts';
-import { CPUINFO_FLAGDELT, CPUINFO_THRDELT, flagNameEnd, snapAddrWidth, type AddrWidth } from '../../grammar/cpuinfo/layout.ts';
+import { ADDR_WIDTHS, CPUINFO_FLAGDELT, CPUINFO_THRDELT, flagNameEnd, snapAddrWidth, type AddrWidth } from '../../grammar/cpuinfo/layout.ts';
 
 const FLAG_NAMES: ReadonlySet<string> = new Set(CPU_FLAGS.map((f) => f.name));
 
@@ -185,7 +185,8 @@ function rejoined(head: string, next: string, wrapSeen: boolean): string | null 
   const last = ws[ws.length - 1];
   if (!wrapSeen || last === undefined || nextWords.length !== 1 || !next.startsWith(nextWords[0]!) || WHOLE_PROC.has(last)) return null;
   const nameAt = row ? 10 : ws.length - 1;
-  const blockLine = !row && ws.length >= 3 && isHex(ws[ws.length - 2]) && isDecimal(ws[ws.length - 3]);
+  // PRI THREAD PROC, or `- THREAD PROC` for the thread an interrupt pinned.
+  const blockLine = !row && ws.length >= 3 && isHex(ws[ws.length - 2]) && (isDecimal(ws[ws.length - 3]) || ws[ws.length - 3] === '-');
   return (row ? ws.length === 11 : blockLine) && nameAt === ws.length - 1 && last.length + nextWords[0]!.length <= MAX_COMM ? joined : null;
 }
 
@@ -209,10 +210,25 @@ function softRejoined(head: string, next: string, wrapSeen: boolean): string | n
   }
   const nextWords = words(next);
   const name = nextWords[0];
+  if (blockThreadMovedDown(ws, next, nextWords)) return joined;
   if (!wrapSeen || !head.endsWith(' ') || nextWords.length !== 1 || name === undefined || !next.startsWith(name) || name.length > MAX_COMM) return null;
   const n = ws.length;
   // PRI THREAD [PROC], or PIL THREAD [PROC] with `-` for the PIL of the thread an interrupt pinned.
   return !isRow(ws) && n >= 2 && isHex(ws[n - 1]) && (isDecimal(ws[n - 2]) || ws[n - 2] === '-') ? head + next : null;
+}
+
+/**
+ * A `-v` PIL or run-queue line cut before its thread: it ends with the PIL or PRI (or the `-` of a
+ * pinned thread), which mdb never prints last, and the next line, at column 0, is a thread as wide
+ * as mdb prints one, then at most a name. Read apart, the block loses the thread, and a rule the
+ * interrupt thread over idle would have quieted speaks.
+ */
+function blockThreadMovedDown(ws: readonly string[], next: string, nextWords: readonly string[]): boolean {
+  const last = ws[ws.length - 1];
+  const thread = nextWords[0];
+  if (last === undefined || thread === undefined || next.charCodeAt(0) === 32 || nextWords.length > 2) return false;
+  if (!(isDecimal(last) || last === '-') || isRow(ws) || isHeader(ws)) return false;
+  return isHex(thread) && (ADDR_WIDTHS as readonly number[]).includes(thread.length);
 }
 
 /**

@@ -40,6 +40,10 @@ describe('joins what a wrap provably cut', () => {
     const block = '             EXISTS                59 ffffff01cfa6d7c0 qemu-system-x86_';
     // The header at 62 shows the wrap; the block line, also 62 long, is then cut inside its name.
     expect(rejoin([HEADER.slice(0, 62), HEADER.slice(62), block.slice(0, 62), block.slice(62)]).texts).toEqual([HEADER, block]);
+    // The pinned thread's line (`-` for its PIL) too: it was left cut, its name's rest unread
+    // (seed-intr-over-qemu.txt at 60 columns).
+    const pinned = '           QUIESCED         |           - ffffff01d5a600c0 qemu-system-x86_';
+    expect(rejoin([HEADER.slice(0, 60), HEADER.slice(60), pinned.slice(0, 60), pinned.slice(60)]).texts).toEqual([HEADER, pinned]);
   });
 });
 
@@ -67,6 +71,21 @@ describe('joins what a wrap at a space (fold -s, a mail client) provably cut, be
     expect(rejoin([HEADER.slice(0, cut), HEADER.slice(cut), block.slice(0, at(block)), block.slice(at(block)), pinned.slice(0, at(pinned)), pinned.slice(at(pinned)), WIDE]).texts).toEqual([HEADER, block, pinned, WIDE]);
     // With no wrap seen in the section it is left to the grammar.
     expect(rejoin([block.slice(0, at(block)), block.slice(at(block)), WIDE]).joined).toEqual([]);
+  });
+
+  it('a -v PIL, pinned or queue line cut before its thread: the line ends with its PIL, `-` or PRI, which mdb never prints last', () => {
+    const pil = '              READY         |           4 fffffe000f0d5c20';
+    const pinned = '             EXISTS         |           - fffffe000fe05c20 (idle)';
+    const queue = '                                   99 fffffe000fa2ac20 sched';
+    const before = (l: string) => l.indexOf(' fffffe') + 1;
+    for (const l of [pil, pinned, queue]) {
+      // fold -s keeps the space; a client that drops it gets one back.
+      expect(rejoin([l.slice(0, before(l)), l.slice(before(l)), WIDE]).texts[0]).toBe(l);
+      expect(rejoin([l.slice(0, before(l) - 1), l.slice(before(l)), WIDE]).texts[0]).toBe(l);
+    }
+    // Not a thread as mdb prints one (a cut one, 7 digits), or not at column 0: left to the grammar.
+    expect(rejoin([pil.slice(0, before(pil)), 'fffffe0', WIDE]).joined).toEqual([]);
+    expect(rejoin([pil.slice(0, before(pil)), ' fffffe000f0d5c20', WIDE]).joined).toEqual([]);
   });
 });
 
@@ -124,6 +143,22 @@ describe('a -v block line whose thread address a wrap cut is refused, not made a
       const invented = [...addrs(a)].filter((x) => !addrs(plain).has(x));
       expect(invented, `at ${w}`).toEqual([]);
       expect(a.diagnostics.some((d) => d.message.startsWith(`thread address ${w === 49 ? 'ffffff0' : 'ffffff00'} is not as wide as mdb prints one (16 hex digits)`))).toBe(true);
+    }
+  });
+});
+
+describe('the busy-pool fixture word-wrapped (fold -s) at 52 and 56 columns', () => {
+  const text = readFileSync(new URL('../../fixtures/handwritten/verdicts/zio-disk-interrupt-busy-pool.txt', import.meta.url), 'utf8');
+
+  it("keeps CPU 0's PIL 4 interrupt thread over idle, so no preemption-pending (the lost PIL block gave a low one)", () => {
+    const plain = analyzeText(text);
+    expect(plain.findings.map((f) => f.rule)).not.toContain('preemption-pending');
+    for (const w of [52, 56]) {
+      const a = analyzeText(fold(text, w, true));
+      const cpu0 = a.snapshot.cpus.find((c) => c.id === 0)!;
+      expect(cpu0.pil.map((p) => [p.pil, p.thread]), `at ${w}`).toEqual([[4, 'fffffe000f0d5c20']]);
+      expect(cpu0.pinned?.thread, `at ${w}`).toBe('fffffe000fe05c20');
+      expect(a.findings.map((f) => f.rule), `at ${w}`).not.toContain('preemption-pending');
     }
   });
 });
