@@ -45,7 +45,7 @@ function readNumber(line: string): { n: number; end: number } | null {
 class Numbers implements RunPrefix {
   constructor(
     private next: number,
-    private readonly sep: string,
+    private sep: string,
   ) {}
 
   strip(line: string): string | null {
@@ -57,7 +57,12 @@ class Numbers implements RunPrefix {
       this.next++;
       return '';
     }
-    if (!line.startsWith(this.sep, r.end)) return null;
+    if (!line.startsWith(this.sep, r.end)) {
+      // `grep -n` puts a bare `:` before the line; a first line that started with a space read as
+      // `: `. A later line with text right after the colon says which it was.
+      if (this.sep !== ': ' || line.charCodeAt(r.end) !== 58 || line.charCodeAt(r.end + 1) === 32) return null;
+      this.sep = ':';
+    }
     this.next++;
     return line.slice(r.end + this.sep.length);
   }

@@ -1,6 +1,8 @@
 // learnPrefix and the prefixes it learns: which lines start a run, which end it. Each expected
 // text is the input line with its prefix cut off by hand.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/analyze.ts';
 import { learnPrefixes } from '../../src/ingest/prefix.ts';
 import { isCommandLine, readPrompt } from '../../src/ingest/prompt.ts';
 import { outputStartKind } from '../../src/ingest/shapes.ts';
@@ -33,6 +35,21 @@ describe('line numbers', () => {
       '',
       '  0 fffffffffbc486e0',
     ]);
+  });
+
+  it("grep -n: a bare colon, even when the first line's own space made it read as ': '", () => {
+    // Real sample 002's threadlist through grep -n: its header starts with spaces, so `1:` and a
+    // space read as the separator, and `2:fffffffffbc38660` ended the run (7 lines unrecognized).
+    const header = '            ADDR             PROC              LWP CMD/LWPID';
+    const row = 'fffffffffbc38660 fffffffffbc37680 fffffffffbc3a160 sched/1';
+    expect(run(['1:' + header, '2:' + row, '3: ' + row])).toEqual([header.slice(1), row, ' ' + row]);
+    const sample = readFileSync(new URL('../../fixtures/real/002-rfd96-threadlist-threadnames.txt', import.meta.url), 'utf8');
+    const numbered = sample.replace(/\n$/, '').split('\n').map((l, i) => `${i + 1}:${l}`).join('\n') + '\n';
+    const threads = (t: string) => analyzeText(t).snapshot.threads.map((x) => [x.addr, x.desc]);
+    expect(analyzeText(numbered).accounting).toMatchObject({ parsed: 8, unrecognized: 0 });
+    expect(threads(numbered)).toEqual(threads(sample));
+    // A run that is `: ` throughout stays so: the space after the colon is the separator's.
+    expect(run(['1: > ::cpuinfo', '2:  ID ADDR', '3:   0 fffffffffbc486e0'])).toEqual(['> ::cpuinfo', ' ID ADDR', '  0 fffffffffbc486e0']);
   });
 
   it('never a 0: listings number from 1 (a 0 is a CPU id or a digit a wrap cut off an address)', () => {
