@@ -27,6 +27,17 @@ class Mark implements RunPrefix {
 /** What may stand between a line number and the line (`cat -n` and `nl` use a tab, `grep -n` a colon); tried in this order. */
 const NUMBER_SEPARATORS = ['\t', ' | ', '| ', ': ', ':', ' '];
 const MAX_NUMBER_DIGITS = 9;
+/** Columns `less -N` right-aligns its line numbers in, before one space. */
+const LESS_NUMBER_WIDTH = 7;
+
+/**
+ * The number ending at `end` is `less -N`'s: right-aligned in exactly its 7 columns, spaces before
+ * it. Then it is a listing's even before output: mdb right-aligns no number that wide at the start
+ * of a line (a `::cpuinfo` ID takes 3), and a frame pointer all of digits is 8 or 16 wide.
+ */
+function isLessNumber(line: string, end: number): boolean {
+  return end === LESS_NUMBER_WIDTH && line.charCodeAt(0) === 32;
+}
 
 /** A line number at the start of the line (after spaces) and the index after its digits; null when there is none. */
 function readNumber(line: string): { n: number; end: number } | null {
@@ -211,7 +222,7 @@ function candidates(line: string, codeBlock: boolean): Candidate[] {
   // Listings number from 1; a 0 is a CPU id or a digit cut off a wrapped address.
   if (r !== null && r.n >= 1) {
     for (const sep of NUMBER_SEPARATORS) {
-      if (line.startsWith(sep, r.end)) out.push({ prefix: new Numbers(r.n + 1, sep), text: line.slice(r.end + sep.length), before: sep !== ' ' ? 'either' : 'command' });
+      if (line.startsWith(sep, r.end)) out.push({ prefix: new Numbers(r.n + 1, sep), text: line.slice(r.end + sep.length), before: sep !== ' ' || isLessNumber(line, r.end) ? 'either' : 'command' });
     }
   }
   for (const shape of STAMPS) {

@@ -52,6 +52,20 @@ describe('line numbers', () => {
     expect(run(['1: > ::cpuinfo', '2:  ID ADDR', '3:   0 fffffffffbc486e0'])).toEqual(['> ::cpuinfo', ' ID ADDR', '  0 fffffffffbc486e0']);
   });
 
+  it('less -N: a number right-aligned in 7 columns and one space, before output with no command too', () => {
+    // Real sample 013 (::stacks output with no command) read nothing at all in this form.
+    const sample = readFileSync(new URL('../../fixtures/real/013-richlowe-aarch64-stacks-part2.txt', import.meta.url), 'utf8');
+    const less = sample.replace(/\n$/, '').split('\n').map((l, i) => `${String(i + 1).padStart(7)} ${l}`).join('\n') + '\n';
+    const threads = (t: string) => analyzeText(t).snapshot.threads.map((x) => [x.addr, x.stack?.map((f) => f.func)]);
+    expect(analyzeText(less).accounting).toEqual(analyzeText(sample).accounting);
+    expect(threads(less)).toEqual(threads(sample));
+    // Only less's 7 columns before output: 6 or 8 (a frame pointer all of digits is 8 wide) is not taken.
+    const header = ' ID ADDR             FLG NRUN BSPL PRI RNRN KRNRN SWITCH THREAD           PROC';
+    expect(learnPrefix('     12 ' + header)?.text).toBe(header);
+    expect(learnPrefix('    12 ' + header)).toBeNull();
+    expect(learnPrefix('  80471234 ' + header)).toBeNull();
+  });
+
   it('never a 0: listings number from 1 (a 0 is a CPU id or a digit a wrap cut off an address)', () => {
     expect(learnPrefix('0\t> ::cpuinfo')).toBeNull();
     expect(learnPrefix('1\t> ::cpuinfo')).toEqual({ prefixes: [expect.anything()], text: '> ::cpuinfo' });
