@@ -166,8 +166,12 @@ function rejoined(head: string, next: string, wrapSeen: boolean): string | null 
   const joined = head + next;
   // `... THREAD` + `  PROC`, or `... THR` + `EAD           PROC`.
   if (isHeader(ws)) return headerRest(ws, joined);
+  const queueHeader = queueHeaderRest(head, joined);
+  if (queueHeader !== null) return queueHeader ? joined : null;
   // A row that ends with a space had its PROC wrapped by an old mdb: the grammar reads that line.
   if (head.endsWith(' ')) return null;
+  const block = blockCutBeforeName(ws, next, nextWords);
+  if (block !== null) return block ? joined : null;
   const row = isRow(ws);
   if (row && ws.length === 10) {
     const addr = ws[1]!;
@@ -215,6 +219,28 @@ function softRejoined(head: string, next: string, wrapSeen: boolean): string | n
   const n = ws.length;
   // PRI THREAD [PROC], or PIL THREAD [PROC] with `-` for the PIL of the thread an interrupt pinned.
   return !isRow(ws) && n >= 2 && isHex(ws[n - 1]) && (isDecimal(ws[n - 2]) || ws[n - 2] === '-') ? head + next : null;
+}
+
+/**
+ * A `-v` queue or pinned line (`PRI THREAD NAME`, `- THREAD NAME`) cut on the space before its name:
+ * the next line is that space and the name. Null when the line is no such block line.
+ */
+function blockCutBeforeName(ws: readonly string[], next: string, nextWords: readonly string[]): boolean | null {
+  const n = ws.length;
+  if (n < 2 || isRow(ws) || !isHex(ws[n - 1]) || !(ADDR_WIDTHS as readonly number[]).includes(ws[n - 1]!.length)) return null;
+  if (!(isDecimal(ws[n - 2]) || ws[n - 2] === '-')) return null;
+  const name = nextWords[0];
+  return nextWords.length === 1 && name !== undefined && next === ' ' + name && name.length <= MAX_COMM;
+}
+
+/** The run-queue block's header (`+-->  PRI THREAD           PROC`) cut inside or before PROC: true when `joined` is it whole; null when `head` is no such line. */
+function queueHeaderRest(head: string, joined: string): boolean | null {
+  const t = head.trimEnd();
+  const at = t.lastIndexOf('PRI THREAD');
+  if (at < 0 || !t.includes('+-->')) return null;
+  const tail = t.slice(at + 'PRI THREAD'.length).trim();
+  if (tail !== '' && !'PROC'.startsWith(tail)) return null;
+  return tail !== 'PROC' && joined.trimEnd().endsWith(' PROC') && words(joined.slice(joined.lastIndexOf('PRI THREAD'))).join(' ') === 'PRI THREAD PROC';
 }
 
 /**

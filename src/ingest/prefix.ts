@@ -241,8 +241,8 @@ function candidates(line: string, codeBlock: boolean): Candidate[] {
  * a command (`isCommand`) or the first line of output pasted without one (`isOutput`). A number
  * followed by a single space starts a run only before a command, asked for strictly (an mdb
  * prompt, not a shell line): `  0 fffffffffbc486e0 ...`, a `::cpuinfo` row, is a CPU id and a
- * space, and `3 mdb` the end of a row a wrap cut (a THREAD's last digit and its process).
- * `codeBlock`: the line is outside any section, so its indentation may be a block's (inside one,
+ * space, and `3 mdb` the end of a row a wrap cut (a THREAD's last digit and its process); only
+ * `less -N`'s 7 columns start one before output too (isLessNumber). `codeBlock`: the line is outside any section, so its indentation may be a block's (inside one,
  * indentation is the output's own: frames, `::print` members).
  */
 export function learnPrefixes(

@@ -127,6 +127,12 @@ const COMMAND_WORD = /^-?[A-Za-z_][A-Za-z0-9_.]*(?:->[A-Za-z_][A-Za-z0-9_.]*|\[[
 /** Most words a wrapped command's rest is taken to hold. */
 const MAX_COMMAND_REST = 3;
 
+/** A command line that ends with a pipe (`> ADDR::print kthread_t t_cldata | `): a wrap put its next stage on the next line. */
+function endsWithPipe(text: string): boolean {
+  const t = text.trimEnd();
+  return t.length >= MIN_WRAP_WIDTH && t.endsWith('|') && !t.endsWith('||');
+}
+
 /** Whether `line` goes on the panic message of a ::status section whose lines so far are `body`. */
 function continuesPanicMessage(body: readonly SourceLine[], line: string): boolean {
   const k = linesIntoMessage(body);
@@ -284,7 +290,9 @@ export class Splitter {
     const wrapped = open?.wrappedPrompt;
     if (open !== null && wrapped !== undefined) {
       open.wrappedPrompt = undefined;
-      const whole = open.body.length === 0 && open.warnings.length === 0 && this.blanks.length === 0 && isCommandRest(wrapped.text, text) ? readPrompt(wrapped.text + text) : null;
+      const atPipe = endsWithPipe(wrapped.text);
+      const rest = atPipe ? text.startsWith('::') : isCommandRest(wrapped.text, text);
+      const whole = open.body.length === 0 && open.warnings.length === 0 && this.blanks.length === 0 && rest ? readPrompt(wrapped.text + (wrapped.text.endsWith(' ') ? '' : ' ') + text) : null;
       if (whole !== null && whole.type === 'command') {
         open.command = whole.command;
         open.parsedCommand = whole.parsed;
@@ -303,7 +311,10 @@ export class Splitter {
       this.sink.onLine(no, 'unrecognized', joined);
       return;
     }
-    const prompt = readPrompt(text);
+    let prompt = readPrompt(text);
+    // A command line that ends with a pipe is cut (mdb refuses it): its next stage is on the next line.
+    const cutAtPipe = prompt === null && endsWithPipe(text);
+    if (cutAtPipe) prompt = readPrompt(text.trimEnd().slice(0, -1).trimEnd());
     if (prompt !== null) {
       this.close();
       this.heredoc.clear();
@@ -312,10 +323,11 @@ export class Splitter {
       if (prompt.type === 'command' && prompt.then !== undefined) this.heredoc.feed(prompt.then);
       if (prompt.type === 'command') {
         const lastKind = this.lastKind;
-        const kind = kindOfCommand(prompt.parsed, this.lastKind);
+        // Cut at its pipe, the command is nothing mdb would run until its next stage comes.
+        const kind = cutAtPipe ? 'unknown' : kindOfCommand(prompt.parsed, this.lastKind);
         this.open = {
-          command: prompt.command,
-          parsedCommand: prompt.parsed,
+          command: cutAtPipe ? prompt.command + ' |' : prompt.command,
+          parsedCommand: cutAtPipe ? null : prompt.parsed,
           prompt: prompt.style,
           kind,
           startLine: no,
@@ -325,7 +337,7 @@ export class Splitter {
           widthBefore: 0,
           last: true,
           indent: leadingSpaces(text),
-          ...(text.endsWith(' ') && !text.endsWith('  ') ? { wrappedPrompt: { text, lastKind } } : {}),
+          ...(cutAtPipe || (text.endsWith(' ') && !text.endsWith('  ')) ? { wrappedPrompt: { text, lastKind } } : {}),
         };
         // A bare address repeats the last command that printed something we read, not an assignment.
         if (kind !== 'unknown') this.lastKind = kind;

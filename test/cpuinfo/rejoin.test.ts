@@ -45,6 +45,19 @@ describe('joins what a wrap provably cut', () => {
     const pinned = '           QUIESCED         |           - ffffff01d5a600c0 qemu-system-x86_';
     expect(rejoin([HEADER.slice(0, 60), HEADER.slice(60), pinned.slice(0, 60), pinned.slice(60)]).texts).toEqual([HEADER, pinned]);
   });
+
+  it('the run-queue header cut inside or before PROC, and a pinned line cut on the space before its name', () => {
+    // `+-->  PRI THREAD           PROC` is 59 wide: every narrower wrap cuts it, and read apart the
+    // queue rows under it were 'outside a run-queue block'.
+    const queue = '                            +-->  PRI THREAD           PROC';
+    for (const at of [56, 57, 58]) expect(rejoin([HEADER.slice(0, at), HEADER.slice(at), queue.slice(0, at), queue.slice(at)]).texts[1], `at ${at}`).toBe(queue);
+    const pinned = '             EXISTS         |           - fffffe000fe05c20 (idle)';
+    const at = pinned.indexOf(' (idle)');
+    expect(rejoin([HEADER.slice(0, at), HEADER.slice(at), pinned.slice(0, at), pinned.slice(at)]).texts[1]).toBe(pinned);
+    // The PIL block's header has no PROC: nothing to join.
+    const pil = '            RUNNING <--+    |    +--> PIL THREAD';
+    expect(rejoin([HEADER.slice(0, pil.length), HEADER.slice(pil.length), pil, 'ffff']).texts.slice(1)).toEqual([pil, 'ffff']);
+  });
 });
 
 describe('joins what a wrap at a space (fold -s, a mail client) provably cut, before the widest line', () => {

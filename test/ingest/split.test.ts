@@ -236,4 +236,22 @@ describe('a prompt wrapped at a space (fold -s, a mail client)', () => {
     const { sections } = split(['> ::print -a  ', 'tsproc_t'].join('\n'));
     expect(sections[0]!.command).toBe('::print -a');
   });
+
+  it('a prompt cut after its pipe: the next stage, a whole dcmd, on the next line (the space kept or dropped)', () => {
+    // The #1532 command cut at 48-54 columns: the print section had only `::print -a tsproc_t
+    // ts_timeleft`, so ts_timeleft went to no thread and the #1532 findings were not proven.
+    for (const head of ['> ffffff01d5a600c0::print kthread_t t_cldata | ', '> ffffff01d5a600c0::print kthread_t t_cldata |']) {
+      const { sections, classes } = split([head, '::print -a tsproc_t ts_timeleft', OUT].join('\n'));
+      expect(sections.map((s) => [s.kind, s.command, s.body.map((l) => l.no)])).toEqual([
+        ['print', 'ffffff01d5a600c0::print kthread_t t_cldata | ::print -a tsproc_t ts_timeleft', [3]],
+      ]);
+      expect(classes.get(2)).toBe('parsed');
+    }
+    // Narrower than a wrap, or not a dcmd after it: left as it was.
+    expect(split(['> ::walk cpu |', '::print cpu_t'].join('\n')).sections.map((s) => s.command)).toEqual(['::print cpu_t']);
+    // Output after a pipe no stage followed is no stage's: read by its shape, with no command to
+    // give it a thread (not the ::print of kthread_t before the pipe).
+    const cut = split(['> ffffff01d5a600c0::print kthread_t t_cldata | ', 'ts_timeleft = 0'].join('\n')).sections;
+    expect(cut.map((s) => [s.command, s.parsedCommand])).toEqual([['ffffff01d5a600c0::print kthread_t t_cldata |', null]]);
+  });
 });
