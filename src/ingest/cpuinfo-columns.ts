@@ -207,6 +207,8 @@ function softRejoined(head: string, next: string, wrapSeen: boolean): string | n
   // fold -s keeps the space on the line it cut; a client that dropped it needs one back.
   const joined = head.endsWith(' ') || next.startsWith(' ') ? head + next : head + ' ' + next;
   if (isHeader(ws)) return headerRest(ws, joined);
+  // The run-queue header left without PROC, which went to the next line.
+  if (queueHeaderRest(head, joined) === true && !words(head).includes('PRO')) return joined;
   if (ws.length < 10 && isDecimal(ws[0]) && isHex(ws[1])) {
     // (A run-queue line, `60 ffffff0007dbac40`, starts like a row too: it falls through.)
     const jw = words(joined);

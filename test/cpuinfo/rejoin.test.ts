@@ -86,6 +86,15 @@ describe('joins what a wrap at a space (fold -s, a mail client) provably cut, be
     expect(rejoin([block.slice(0, at(block)), block.slice(at(block)), WIDE]).joined).toEqual([]);
   });
 
+  it('the run-queue header left without PROC, the space kept or dropped', () => {
+    const queue = '                            +-->  PRI THREAD           PROC';
+    const cut = queue.lastIndexOf(' PROC') + 1;
+    expect(rejoin([queue.slice(0, cut), 'PROC', WIDE]).texts[0]).toBe(queue);
+    expect(rejoin([queue.slice(0, cut - 1), 'PROC', WIDE]).texts[0]).toBe(queue.slice(0, cut - 1) + 'PROC');
+    // Not its rest: a queue row at column 0.
+    expect(rejoin([queue.slice(0, cut), '99 ffffff0007e01c40 sched', WIDE]).joined).toEqual([]);
+  });
+
   it('a -v PIL, pinned or queue line cut before its thread: the line ends with its PIL, `-` or PRI, which mdb never prints last', () => {
     const pil = '              READY         |           4 fffffe000f0d5c20';
     const pinned = '             EXISTS         |           - fffffe000fe05c20 (idle)';
