@@ -43,8 +43,7 @@ const ADDR_LINE_COLUMNS: ReadonlySet<string> = new Set(
  * `::vdev`), and their rows are not threads.
  */
 export function isThreadHeader(text: string): boolean {
-  const ws = words(text);
-  return ws[0] === 'ADDR' && ADDR_LINE_COLUMNS.has(ws.slice(1).join(' '));
+  return threadHeaderColumns(text)?.addr === true;
 }
 
 /** Column names that hold a space, by their first word. */

@@ -190,7 +190,7 @@ function rejoined(head: string, next: string, wrapSeen: boolean): string | null 
   if (!wrapSeen || last === undefined || nextWords.length !== 1 || !next.startsWith(nextWords[0]!) || WHOLE_PROC.has(last)) return null;
   const nameAt = row ? 10 : ws.length - 1;
   // PRI THREAD PROC, or `- THREAD PROC` for the thread an interrupt pinned.
-  const blockLine = !row && ws.length >= 3 && isHex(ws[ws.length - 2]) && (isDecimal(ws[ws.length - 3]) || ws[ws.length - 3] === '-');
+  const blockLine = !row && ws.length >= 3 && isBlockThreadAt(ws, ws.length - 2);
   return (row ? ws.length === 11 : blockLine) && nameAt === ws.length - 1 && last.length + nextWords[0]!.length <= MAX_COMM ? joined : null;
 }
 
@@ -208,7 +208,7 @@ function softRejoined(head: string, next: string, wrapSeen: boolean): string | n
   const joined = head.endsWith(' ') || next.startsWith(' ') ? head + next : head + ' ' + next;
   if (isHeader(ws)) return headerRest(ws, joined);
   // The run-queue header left without PROC, which went to the next line.
-  if (queueHeaderRest(head, joined) === true && !words(head).includes('PRO')) return joined;
+  if (queueHeaderRest(head, joined) === true) return joined;
   if (ws.length < 10 && isDecimal(ws[0]) && isHex(ws[1])) {
     // (A run-queue line, `60 ffffff0007dbac40`, starts like a row too: it falls through.)
     const jw = words(joined);
@@ -220,7 +220,22 @@ function softRejoined(head: string, next: string, wrapSeen: boolean): string | n
   if (!wrapSeen || !head.endsWith(' ') || nextWords.length !== 1 || name === undefined || !next.startsWith(name) || name.length > MAX_COMM) return null;
   const n = ws.length;
   // PRI THREAD [PROC], or PIL THREAD [PROC] with `-` for the PIL of the thread an interrupt pinned.
-  return !isRow(ws) && n >= 2 && isHex(ws[n - 1]) && (isDecimal(ws[n - 2]) || ws[n - 2] === '-') ? head + next : null;
+  return !isRow(ws) && n >= 2 && isBlockThreadAt(ws, n - 1) ? head + next : null;
+}
+
+/** What stands before a thread in a `-v` block line: its PRI or PIL, or `-` for the thread an interrupt pinned. */
+function isBlockLead(w: string | undefined): boolean {
+  return isDecimal(w) || w === '-';
+}
+
+/** Word `i` of a `-v` block line is a thread (hex) after its PRI, PIL or `-`. */
+function isBlockThreadAt(ws: readonly string[], i: number): boolean {
+  return isHex(ws[i]) && isBlockLead(ws[i - 1]);
+}
+
+/** A thread as wide as mdb prints one under some header (ADDR_WIDTHS). */
+function isThreadWidth(w: string): boolean {
+  return (ADDR_WIDTHS as readonly number[]).includes(w.length);
 }
 
 /**
@@ -229,8 +244,7 @@ function softRejoined(head: string, next: string, wrapSeen: boolean): string | n
  */
 function blockCutBeforeName(ws: readonly string[], next: string, nextWords: readonly string[]): boolean | null {
   const n = ws.length;
-  if (n < 2 || isRow(ws) || !isHex(ws[n - 1]) || !(ADDR_WIDTHS as readonly number[]).includes(ws[n - 1]!.length)) return null;
-  if (!(isDecimal(ws[n - 2]) || ws[n - 2] === '-')) return null;
+  if (n < 2 || isRow(ws) || !isBlockThreadAt(ws, n - 1) || !isThreadWidth(ws[n - 1]!)) return null;
   const name = nextWords[0];
   return nextWords.length === 1 && name !== undefined && next === ' ' + name && name.length <= MAX_COMM;
 }
@@ -255,8 +269,8 @@ function blockThreadMovedDown(ws: readonly string[], next: string, nextWords: re
   const last = ws[ws.length - 1];
   const thread = nextWords[0];
   if (last === undefined || thread === undefined || next.charCodeAt(0) === 32 || nextWords.length > 2) return false;
-  if (!(isDecimal(last) || last === '-') || isRow(ws) || isHeader(ws)) return false;
-  return isHex(thread) && (ADDR_WIDTHS as readonly number[]).includes(thread.length);
+  if (!isBlockLead(last) || isRow(ws) || isHeader(ws)) return false;
+  return isHex(thread) && isThreadWidth(thread);
 }
 
 /**
