@@ -166,13 +166,21 @@ function rejoined(head: string, next: string, wrapSeen: boolean): string | null 
   const joined = head + next;
   // `... THREAD` + `  PROC`, or `... THR` + `EAD           PROC`.
   if (isHeader(ws)) return headerRest(ws, joined);
-  const queueHeader = queueHeaderRest(head, joined);
-  if (queueHeader !== null) return queueHeader ? joined : null;
+  const blockHeader = blockHeaderRest(head, joined);
+  if (blockHeader !== null) return blockHeader ? joined : null;
   // A row that ends with a space had its PROC wrapped by an old mdb: the grammar reads that line.
   if (head.endsWith(' ')) return null;
+  // (Before the cut on the space: a 16-digit thread cut after 8 digits looks like a 32-bit one.)
+  if (blockThreadCut(ws, next, nextWords)) return joined;
   const block = blockCutBeforeName(ws, next, nextWords);
   if (block !== null) return block ? joined : null;
   const row = isRow(ws);
+  // Cut before its THREAD (`... no t-662060` + `0 ffffff01d5a600c0`): the two make a whole row,
+  // a THREAD as wide as ADDR. (A run-queue line, `60 ffffff0007dbac40 sch`, starts like a row too: it falls through.)
+  if (!row && ws.length < 10 && isDecimal(ws[0]) && isHex(ws[1])) {
+    const jw = words(joined);
+    if (isRow(jw) && (jw.length === 10 || jw.length === 11) && jw[9]!.length === jw[1]!.length) return joined;
+  }
   if (row && ws.length === 10) {
     const addr = ws[1]!;
     const thread = ws[9]!;
@@ -207,8 +215,8 @@ function softRejoined(head: string, next: string, wrapSeen: boolean): string | n
   // fold -s keeps the space on the line it cut; a client that dropped it needs one back.
   const joined = head.endsWith(' ') || next.startsWith(' ') ? head + next : head + ' ' + next;
   if (isHeader(ws)) return headerRest(ws, joined);
-  // The run-queue header left without PROC, which went to the next line.
-  if (queueHeaderRest(head, joined) === true) return joined;
+  // A PIL or run-queue header left without its last words, which went to the next line.
+  if (blockHeaderRest(head, joined) === true) return joined;
   if (ws.length < 10 && isDecimal(ws[0]) && isHex(ws[1])) {
     // (A run-queue line, `60 ffffff0007dbac40`, starts like a row too: it falls through.)
     const jw = words(joined);
@@ -249,14 +257,32 @@ function blockCutBeforeName(ws: readonly string[], next: string, nextWords: read
   return nextWords.length === 1 && name !== undefined && next === ' ' + name && name.length <= MAX_COMM;
 }
 
-/** The run-queue block's header (`+-->  PRI THREAD           PROC`) cut inside or before PROC: true when `joined` is it whole; null when `head` is no such line. */
-function queueHeaderRest(head: string, joined: string): boolean | null {
-  const t = head.trimEnd();
-  const at = t.lastIndexOf('PRI THREAD');
-  if (at < 0 || !t.includes('+-->')) return null;
-  const tail = t.slice(at + 'PRI THREAD'.length).trim();
-  if (tail !== '' && !'PROC'.startsWith(tail)) return null;
-  return tail !== 'PROC' && joined.trimEnd().endsWith(' PROC') && words(joined.slice(joined.lastIndexOf('PRI THREAD'))).join(' ') === 'PRI THREAD PROC';
+/**
+ * A `-v` PIL, pinned or queue line cut inside its THREAD (`9 ffffff00` + `076cbc40`): the next
+ * line, at column 0, is the hex digits it lacks, then at most a name, and the two make a thread
+ * as wide as mdb prints one.
+ */
+function blockThreadCut(ws: readonly string[], next: string, nextWords: readonly string[]): boolean {
+  const n = ws.length;
+  const rest = nextWords[0];
+  if (n < 2 || rest === undefined || nextWords.length > 2 || !next.startsWith(rest) || !isHex(rest)) return false;
+  return !isRow(ws) && isBlockThreadAt(ws, n - 1) && isThreadWidth(ws[n - 1]! + rest);
+}
+
+/** The headers of a `-v` line's PIL and run-queue blocks, after their `+-->`, as words. */
+const BLOCK_HEADERS: readonly string[] = ['PIL THREAD', 'PRI THREAD PROC'];
+
+/**
+ * A `-v` block's header (`+--> PIL THREAD`, `+-->  PRI THREAD           PROC`) cut before its end:
+ * true when `joined` is it whole; false when `head` holds it whole already; null when `head` is no such line.
+ */
+function blockHeaderRest(head: string, joined: string): boolean | null {
+  const at = head.lastIndexOf('+-->');
+  if (at < 0) return null;
+  const tail = words(head.slice(at + 4)).join(' ');
+  if (BLOCK_HEADERS.includes(tail)) return false;
+  if (!BLOCK_HEADERS.some((h) => h.startsWith(tail))) return null;
+  return BLOCK_HEADERS.includes(words(joined.slice(at + 4)).join(' '));
 }
 
 /**

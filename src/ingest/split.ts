@@ -62,6 +62,12 @@ export interface RawSection {
    */
   widthBefore: number;
   /**
+   * The width a fixed-width wrap (a terminal's copy, `fold`) cut the input at, as its lines up to
+   * the section's end show it: the widest line, when two or more were that wide; 0 when none. A short
+   * section's own lines say little about it.
+   */
+  inputWidth?: number;
+  /**
    * The line of an mdb pager prompt (`>> More [...] ?`) after which the output stops: the copy was
    * made while the pager waited, so what the command printed after it is not in the input.
    */
@@ -118,19 +124,49 @@ const ENDS_WITH_BLANK: ReadonlySet<SectionKind> = new Set(['cpuinfo', 'stacks', 
 /** A section being read: its indentation is stripped from every line of its output. */
 type OpenSection = RawSection & {
   indent: number;
-  /** The prompt line, while a wrap at the space it ends with may have put the command's last words on the next line. */
-  wrappedPrompt?: { text: string; lastKind: SectionKind | null };
+  /**
+   * The prompt line, while a wrap may have put the command's rest on the next line: at the space it
+   * ends with, or (`fixed`) at the wrap width, anywhere in a word. `piece`: the prompt's last line
+   * as it came, when its text is two or more lines joined.
+   */
+  wrappedPrompt?: { text: string; lastKind: SectionKind | null; fixed?: boolean; piece?: string };
 };
 
 /** Words a wrapped command can end with: type, member and option words (`tsproc_t ts_timeleft`, `-a`). */
 const COMMAND_WORD = /^-?[A-Za-z_][A-Za-z0-9_.]*(?:->[A-Za-z_][A-Za-z0-9_.]*|\[[0-9]+\])*$/;
-/** Most words a wrapped command's rest is taken to hold. */
+/** Most words a wrapped command's rest is taken to hold; with a pipe to a next stage in it. */
 const MAX_COMMAND_REST = 3;
+const MAX_PIPED_REST = 8;
+/** A next stage's dcmd, with the address it may be given (`::print`, `::findstack`). */
+const DCMD_WORD = /^::[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** A command line that ends with a pipe (`> ADDR::print kthread_t t_cldata | `): a wrap put its next stage on the next line. */
 function endsWithPipe(text: string): boolean {
   const t = text.trimEnd();
   return t.length >= MIN_WRAP_WIDTH && t.endsWith('|') && !t.endsWith('||');
+}
+
+/** Characters of a command's rest cut at the width: words, options, addresses, pipes, `->` and `[i]`. */
+const COMMAND_REST = /^[-A-Za-z0-9_.:|$>[\] ]+$/;
+
+/**
+ * The rest of a command a fixed-width wrap cut anywhere (`> ...::print kthread_t t_c` then
+ * `ldata | ::print -a tsproc_t ts_timeleft`): a line at column 0 of command characters that starts
+ * no output playfair knows.
+ */
+function isFixedCommandRest(line: string): boolean {
+  // One space first: the cut fell just before it.
+  return line.trim() !== '' && !line.startsWith('  ') && COMMAND_REST.test(line) && outputStartKind(line) === null;
+}
+
+/** The next stage of a pipe a wrap at a space moved down whole, pipe and all (`| ::print -a tsproc_t ts_timeleft`). */
+function isNextStage(head: string, line: string): boolean {
+  return line.startsWith('|') && line.slice(1).trimStart().startsWith('::') && wordDidNotFit(head, line, MIN_WRAP_WIDTH);
+}
+
+/** A `::findstack` thread header that does not read whole: a wrap cut it, and its rest is on the next line. */
+function isCutThreadHeader(line: string | undefined): boolean {
+  return line !== undefined && line.startsWith('stack pointer for thread') && fastThreadHeader(line) === null;
 }
 
 /** Whether `line` goes on the panic message of a ::status section whose lines so far are `body`. */
@@ -150,7 +186,10 @@ function isCommandRest(head: string, line: string): boolean {
   if (line.length === 0 || line.charCodeAt(0) === 32 || outputStartKind(line) !== null) return false;
   if (!wordDidNotFit(head, line, MIN_WRAP_WIDTH)) return false;
   const ws = line.trimEnd().split(' ');
-  return ws.length <= MAX_COMMAND_REST && ws.every((w) => COMMAND_WORD.test(w)) && ws.some((w) => !isHexDigits(w));
+  if (ws.length <= MAX_COMMAND_REST && ws.every((w) => COMMAND_WORD.test(w)) && ws.some((w) => !isHexDigits(w))) return true;
+  // More words when they hold the pipe to a next stage (`t_cldata | ::print -a tsproc_t`).
+  const pipe = ws.indexOf('|');
+  return pipe >= 0 && ws.length <= MAX_PIPED_REST && DCMD_WORD.test(ws[pipe + 1] ?? '') && ws.every((w, i) => i === pipe || i === pipe + 1 || COMMAND_WORD.test(w));
 }
 
 export class Splitter {
@@ -192,6 +231,12 @@ export class Splitter {
   private plain = false;
   /** The lines pushed hold no join of a transcript onto one line (their source was tested whole: joined.ts). */
   private joinFree = false;
+  /** The widest line pushed so far, how many lines were that wide, and the width of the line being taken: where a fixed-width wrap cut. */
+  private widest = 0;
+  private atWidest = 0;
+  private width = 0;
+  /** The line before the one being taken ran to the width (atWidth, measured when it came). */
+  private prevAtWidth = false;
 
   /**
    * @param opts.partLines body lines after which a section that can be cut is handed on in parts
@@ -220,6 +265,7 @@ export class Splitter {
   }
 
   push(no: number, line: string): void {
+    this.measure(line.length);
     const shown = this.plain ? line : readable(line);
     // A `<br>` ending the line is a page's source, whose text escapes its `<`, `>` and `&`.
     const raw = withoutBreakTag(shown);
@@ -262,6 +308,42 @@ export class Splitter {
     }
   }
 
+  private measure(width: number): void {
+    this.prevAtWidth = this.width === this.widest && this.inputWidth() > 0;
+    this.width = width;
+    if (width < this.widest) return;
+    if (width > this.widest) {
+      this.widest = width;
+      this.atWidest = 0;
+    }
+    this.atWidest++;
+  }
+
+  /**
+   * Whether `line` is the rest of the output line before it, which a wrap cut: at the width, or at
+   * a space before it where `line`'s first word did not fit. Words a wrap moved down (`no    no
+   * t-0 ... sched` of a `::cpuinfo` row) read like a sentence, but they are the row's.
+   */
+  private restOfCutLine(open: OpenSection, line: string): boolean {
+    const prev = open.body[open.body.length - 1]?.text;
+    if (prev === undefined || this.blanks.length > 0 || this.widest < MIN_WRAP_WIDTH) return false;
+    return this.prevAtWidth || (prev.endsWith(' ') && wordDidNotFit(prev, line.trimStart(), this.widest));
+  }
+
+  /** RawSection.inputWidth, from the lines so far. */
+  private inputWidth(): number {
+    return this.atWidest >= 2 && this.widest >= MIN_WRAP_WIDTH ? this.widest : 0;
+  }
+
+  /**
+   * Whether the line being taken (`text`, its prefixes off) ends where a fixed-width wrap (a
+   * terminal's copy, `fold`) would have cut it: as wide as the widest line so far, a width
+   * another line reached before it, and not at a space (a cut there is a wrap at a space's).
+   */
+  private atWidth(text: string): boolean {
+    return this.width === this.widest && this.inputWidth() > 0 && text.length > 0 && !text.endsWith(' ');
+  }
+
   /**
    * A block of pasted text opens or closes. Its end ends the output in it; its start ends the
    * output before it, unless that is a prompt with no output yet (Jira puts `{noformat}` between
@@ -291,9 +373,16 @@ export class Splitter {
     if (open !== null && wrapped !== undefined) {
       open.wrappedPrompt = undefined;
       const atPipe = endsWithPipe(wrapped.text);
-      const rest = atPipe ? text.startsWith('::') : isCommandRest(wrapped.text, text);
-      const whole = open.body.length === 0 && open.warnings.length === 0 && this.blanks.length === 0 && rest ? readPrompt(wrapped.text + (wrapped.text.endsWith(' ') ? '' : ' ') + text) : null;
+      const rest = atPipe
+        ? text.trimStart().startsWith('::')
+        : wrapped.fixed === true
+          ? isFixedCommandRest(text)
+          : isCommandRest(wrapped.piece ?? wrapped.text, text) || isNextStage(wrapped.piece ?? wrapped.text, text);
+      const joint = wrapped.fixed === true || wrapped.text.endsWith(' ') ? '' : ' ';
+      const whole = open.body.length === 0 && open.warnings.length === 0 && this.blanks.length === 0 && rest ? readPrompt(wrapped.text + joint + text) : null;
       if (whole !== null && whole.type === 'command') {
+        // Cut again (at the width, or at the space it ends with): its rest may be on the next line too.
+        if (wrapped.fixed === true ? this.atWidth(text) : text.endsWith(' ') && !text.endsWith('  ')) open.wrappedPrompt = { ...wrapped, text: wrapped.text + joint + text, piece: text };
         open.command = whole.command;
         open.parsedCommand = whole.parsed;
         open.kind = kindOfCommand(whole.parsed, wrapped.lastKind);
@@ -312,9 +401,13 @@ export class Splitter {
       return;
     }
     let prompt = readPrompt(text);
-    // A command line that ends with a pipe is cut (mdb refuses it): its next stage is on the next line.
-    const cutAtPipe = prompt === null && endsWithPipe(text);
-    if (cutAtPipe) prompt = readPrompt(text.trimEnd().slice(0, -1).trimEnd());
+    // A command line that ends with a pipe, or at the wrap width with nothing of the next stage but
+    // its `:` or `::`, is cut (mdb refuses it): its next stage is on the next line.
+    const pipeAt = prompt === null ? text.lastIndexOf('|') : -1;
+    const afterPipe = pipeAt >= 0 ? text.slice(pipeAt + 1).trim() : null;
+    const cutInColons = (afterPipe === ':' || afterPipe === '::') && this.atWidth(text);
+    const cutAtPipe = prompt === null && (endsWithPipe(text) || cutInColons);
+    if (cutAtPipe) prompt = readPrompt(text.slice(0, pipeAt).trimEnd());
     if (prompt !== null) {
       this.close();
       this.heredoc.clear();
@@ -337,7 +430,11 @@ export class Splitter {
           widthBefore: 0,
           last: true,
           indent: leadingSpaces(text),
-          ...(cutAtPipe || (text.endsWith(' ') && !text.endsWith('  ')) ? { wrappedPrompt: { text, lastKind } } : {}),
+          ...((cutAtPipe && !cutInColons) || (text.endsWith(' ') && !text.endsWith('  '))
+            ? { wrappedPrompt: { text, lastKind } }
+            : cutInColons || this.atWidth(text)
+              ? { wrappedPrompt: { text, lastKind, fixed: true } }
+              : {}),
         };
         // A bare address repeats the last command that printed something we read, not an assignment.
         if (kind !== 'unknown') this.lastKind = kind;
@@ -375,6 +472,11 @@ export class Splitter {
         open.warnings.push({ no, text: body });
         return;
       }
+      // A thread header a wrap cut: its rest (`ffffff0007e01c40: ffffff0007e01b60`) reads as `/X` output, but is the header's.
+      if (open.kind === 'findstack' && this.blanks.length === 0 && isCutThreadHeader(open.body[open.body.length - 1]?.text)) {
+        open.body.push({ no, text: body });
+        return;
+      }
       // Headers printed with %?s (`            ADDR ...`, `::panicinfo`'s `%16s` labels) start output however far they are indented.
       const started = leadingSpaces(body) <= 1 || isIndentedStart(body) ? outputStartKind(body) : null;
       // A ::status panic message that mdb wrapped onto the lines after `panic message:` (a BAD TRAP
@@ -404,6 +506,7 @@ export class Splitter {
       // A table a command printed after a blank line (::kmastat's vmem table) is words in columns.
       const prose =
         (open.command === null || this.blanks.length > 0) &&
+        !this.restOfCutLine(open, body) &&
         looksLikeProse(body) &&
         !(open.kind === 'panic' && isConsolePanicLine(body)) &&
         !(open.kind === 'print' && isOffsetMemberLine(body)) &&
@@ -550,7 +653,7 @@ export class Splitter {
   /** Hands on what an open section has read so far as one part; the section stays open for the rest. */
   private handOnPart(open: OpenSection): void {
     const { indent: _indent, wrappedPrompt: _wrapped, ...part } = open;
-    this.sink.onSection({ ...part, last: false });
+    this.sink.onSection({ ...part, last: false, inputWidth: this.inputWidth() });
     open.widthBefore = Math.max(open.widthBefore, widest(open.body));
     open.part++;
     open.body = [];
@@ -600,7 +703,7 @@ export class Splitter {
     if (ENDS_WITH_BLANK.has(open.kind) && this.blanks.length > 0) open.body.push(this.blanks.shift()!);
     this.flushBlanksAsProse();
     const { indent: _indent, wrappedPrompt: _wrapped, ...section } = open;
-    this.sink.onSection(section);
+    this.sink.onSection({ ...section, inputWidth: this.inputWidth() });
   }
 
   /**

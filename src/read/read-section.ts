@@ -11,6 +11,8 @@ import { rejoinCutFrames } from '../ingest/stacks-frames.ts';
 import { rejoinCutWarnings } from '../ingest/warning-wrap.ts';
 import { rejoinCutThreadRows } from '../ingest/threadlist-rows.ts';
 import { rejoinCutThreadSummaryRows } from '../ingest/thread-summary-rows.ts';
+import { rejoinCutFrameLines } from '../ingest/frame-lines.ts';
+import { rejoinCutPrintLines, rejoinCutStatusLines } from '../ingest/value-wrap.ts';
 import { looksLikeText } from '../ingest/shapes.ts';
 import { isLinuxKernelLine, LINUX_KERNEL_TEXT } from '../ingest/linux.ts';
 import { isElisionMark } from '../ingest/elision.ts';
@@ -59,10 +61,13 @@ type Rejoin = (lines: readonly SourceLine[], widthAt: WidthSoFar) => Rejoined;
 /** Lines a wrap cut in two that a dcmd's output proves were one (see each module), in order. */
 const REJOIN: Partial<Record<SectionKind, readonly Rejoin[]>> = {
   cpuinfo: [rejoinCutRows],
-  findstack: [rejoinCutWarnings, rejoinCutHeaders],
+  findstack: [rejoinCutWarnings, rejoinCutHeaders, rejoinCutFrameLines],
+  frames: [rejoinCutFrameLines],
   stacks: [rejoinCutWarnings, rejoinCutFrames],
   threadlist: [rejoinCutWarnings, rejoinCutThreadRows],
   thread: [rejoinCutWarnings, rejoinCutThreadSummaryRows],
+  status: [rejoinCutStatusLines],
+  print: [rejoinCutPrintLines],
 };
 
 /**
@@ -71,8 +76,12 @@ const REJOIN: Partial<Record<SectionKind, readonly Rejoin[]>> = {
  * section's own lines stay as they came: they are what the classes and evidence refer to. Each
  * join takes the wrap width from the lines as they came, and from the section's earlier parts.
  */
+/** Kinds whose output is a few lines: a wrap width is judged from the whole input's lines (RawSection.inputWidth), not theirs. */
+const SHORT_OUTPUT: ReadonlySet<SectionKind> = new Set(['status', 'print']);
+
 function linesToRead(raw: RawSection): Unwrapped {
-  const widthAt = widthsSoFar(raw.body, raw.widthBefore);
+  const inputWidth = raw.inputWidth ?? 0;
+  const widthAt: WidthSoFar = SHORT_OUTPUT.has(raw.kind) ? () => inputWidth : widthsSoFar(raw.body, raw.widthBefore);
   let cut: Rejoined = { lines: raw.body, joined: new Map() };
   for (const rejoin of REJOIN[raw.kind] ?? []) {
     const next = rejoin(cut.lines, widthAt);

@@ -159,13 +159,20 @@ describe('a -v block line whose thread address a wrap cut is refused, not made a
   const plain = analyzeText(seed);
   const addrs = (a: ReturnType<typeof analyzeText>) => new Set(a.snapshot.threads.map((t) => t.addr));
 
-  it('the seed cut at 49 and 50 columns: `9 ffffff0`, `- ffffff00` (8 digits under a 16-wide header)', () => {
+  it('the seed cut at 49 and 50 columns (`9 ffffff0` + `0076cbc40`): one thread again; with its rest lost, refused', () => {
     for (const w of [49, 50]) {
       const a = analyzeText(fold(seed, w, false));
-      const invented = [...addrs(a)].filter((x) => !addrs(plain).has(x));
-      expect(invented, `at ${w}`).toEqual([]);
-      expect(a.diagnostics.some((d) => d.message.startsWith(`thread address ${w === 49 ? 'ffffff0' : 'ffffff00'} is not as wide as mdb prints one (16 hex digits)`))).toBe(true);
+      expect([...addrs(a)].filter((x) => !addrs(plain).has(x)), `at ${w}`).toEqual([]);
+      const cpu0 = a.snapshot.cpus.find((c) => c.id === 0)!;
+      expect(cpu0.pil.map((p) => p.thread), `at ${w}`).toEqual(['ffffff00076cbc40']);
+      expect(cpu0.pinned?.thread, `at ${w}`).toBe('ffffff0007605c40');
     }
+    // A paste that dropped the rest: 8 digits under a 16-wide header are refused, not made a thread.
+    const lines = fold(seed, 50, false).split('\n');
+    lines.splice(lines.findIndex((l) => l.endsWith('9 ffffff00')) + 1, 1);
+    const a = analyzeText(lines.join('\n'));
+    expect([...addrs(a)].filter((x) => !addrs(plain).has(x))).toEqual([]);
+    expect(a.diagnostics.some((d) => d.message.startsWith('thread address ffffff00 is not as wide as mdb prints one (16 hex digits)'))).toBe(true);
   });
 });
 

@@ -1,0 +1,85 @@
+// ::status and ::print lines a wrap cut inside a value, and ::findstack saved-PC and frame lines
+// cut outside their parentheses: joined again only where the pieces provably make one line. Each
+// case is a line from the seed or a hand-written fixture, cut by hand at the column named.
+import { describe, expect, it } from 'vitest';
+import { rejoinCutPrintLines, rejoinCutStatusLines } from '../../src/ingest/value-wrap.ts';
+import { rejoinCutFrameLines } from '../../src/ingest/frame-lines.ts';
+import { widthsSoFar, type Rejoined } from '../../src/ingest/width-wrap.ts';
+import type { SourceLine } from '../../grammar/common/source.ts';
+
+const src = (texts: string[]): SourceLine[] => texts.map((text, i) => ({ no: i + 1, text }));
+function run(rejoin: (lines: readonly SourceLine[], widthAt: ReturnType<typeof widthsSoFar>) => Rejoined, texts: string[]) {
+  const lines = src(texts);
+  const r = rejoin(lines, widthsSoFar(lines));
+  return { texts: r.lines.map((l) => l.text), joined: [...r.joined] };
+}
+
+const OS = 'operating system: 5.11 joyent_20230112T000000Z (i86pc)';
+const DEBUGGING = 'debugging crash dump vmcore.3 (64-bit) from buildhost';
+
+describe('::status lines', () => {
+  it('cut at a fixed width of 44: the build stamp and the host come back whole', () => {
+    // fold -w 44: `... from ` + `buildhost`, `...T00000` + `0Z (i86pc)`.
+    expect(run(rejoinCutStatusLines, [DEBUGGING.slice(0, 44), DEBUGGING.slice(44), OS.slice(0, 44), OS.slice(44)])).toEqual({
+      texts: [DEBUGGING, OS],
+      joined: [
+        [1, [2]],
+        [3, [4]],
+      ],
+    });
+  });
+
+  it('cut at a space (fold -s at 40): joined where the next word did not fit', () => {
+    // `operating system: 5.11 ` (23) + `joyent_20230112T000000Z` (23 more) is past 40.
+    expect(run(rejoinCutStatusLines, [DEBUGGING.slice(0, 40), 'operating system: 5.11 ', 'joyent_20230112T000000Z (i86pc)']).texts).toEqual([DEBUGGING.slice(0, 40), OS]);
+  });
+
+  it('a line that starts a ::status line of its own, or is blank, is never a rest', () => {
+    const cut = OS.slice(0, 44);
+    expect(run(rejoinCutStatusLines, [cut, 'dump content: kernel pages only']).joined).toEqual([]);
+    expect(run(rejoinCutStatusLines, [cut, '']).joined).toEqual([]);
+  });
+});
+
+describe('::print lines', () => {
+  const LINE = 'ffffff01dde41b90 ts_timeleft = 0xff9b0253';
+  it('a value cut at the width: 0xff9b025 is not what mdb printed', () => {
+    // fold -w 40 cut the last digit off (the section's widest line is the cut one).
+    expect(run(rejoinCutPrintLines, [LINE.slice(0, 40), LINE.slice(40)]).texts).toEqual([LINE]);
+  });
+
+  it("a member's name cut at the width: the rest of the name, its ` = ` and value are the next line", () => {
+    const member = 'fffffe0a1e2f03a0 t_cpu->cpu_disp->disp_maxrunpri = 0x3c';
+    expect(run(rejoinCutPrintLines, [member.slice(0, 40), member.slice(40)]).texts).toEqual([member]);
+    // Short of the width so far (an earlier line was wider): a line of its own.
+    expect(run(rejoinCutPrintLines, [member, 'ffffff01dde41b90 ts_time', 'left = 0xff9b0253']).joined).toEqual([]);
+  });
+
+  it('not joined: a line short of the width, a rest with a space in it, a line ending in a space', () => {
+    expect(run(rejoinCutPrintLines, ['t_pri = 0x3c', 't_epri = 0']).joined).toEqual([]);
+    expect(run(rejoinCutPrintLines, [LINE.slice(0, 40), '3 and more']).joined).toEqual([]);
+    expect(run(rejoinCutPrintLines, ['ffffff01dde41b90 ts_timeleft = 0xff9b02 ', '53']).joined).toEqual([]);
+  });
+});
+
+describe('::findstack saved-PC and frame lines', () => {
+  const SAVED = '[ fffffe000f4c7b60 _resume_from_idle+0xf1() ]';
+  const FRAME = '  fffffe000f4c7c20 mac_soft_ring_worker+0xc5(ffffff01d6fd5ac0)';
+  const WIDE = 'stack pointer for thread fffffe000f4c7c20: f';
+
+  it('a saved PC cut at the width (44) before its `]`, and at a space (fold -s) after its frame pointer', () => {
+    expect(run(rejoinCutFrameLines, [WIDE, SAVED.slice(0, 44), SAVED.slice(44)]).texts).toEqual([WIDE, SAVED]);
+    expect(run(rejoinCutFrameLines, ['[ fffffe000f4c7b60 ', '_resume_from_idle+0xf1() ]']).texts).toEqual([SAVED]);
+  });
+
+  it('a frame cut before its `(` at the width (44)', () => {
+    expect(run(rejoinCutFrameLines, [WIDE, FRAME.slice(0, 44), FRAME.slice(44)]).texts).toEqual([WIDE, FRAME]);
+  });
+
+  it('not joined: a whole frame and the next, a frame cut inside its parentheses (unwrap.ts joins those), a rest that is indented', () => {
+    const next = '  fffffe000f4c7c30 thread_start+8()';
+    expect(run(rejoinCutFrameLines, [FRAME, next]).joined).toEqual([]);
+    expect(run(rejoinCutFrameLines, [WIDE, FRAME.slice(0, 50), FRAME.slice(50)]).joined).toEqual([]);
+    expect(run(rejoinCutFrameLines, [WIDE, FRAME.slice(0, 44), '  ' + FRAME.slice(44)]).joined).toEqual([]);
+  });
+});

@@ -1,0 +1,66 @@
+// Whole reports wrapped as a mail client or a terminal copy wraps them, read back: the verdict must
+// be the plain text's. Each form is the seed (or a hand-written fixture) folded at one width, by
+// `fold` (cut at the width) or `fold -s` (cut at a space); the expected findings are the plain
+// text's own, so nothing here is written down twice.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/analyze.ts';
+import { fold } from '../support/fold.ts';
+
+const fixture = (path: string) => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8');
+const verdict = (text: string) => analyzeText(text).findings.map((f) => `${f.rule} ${f.severity}`);
+const WIDTHS = Array.from({ length: 41 }, (_, i) => 40 + i);
+
+describe('a wrapped report gives the plain text verdict', () => {
+  it('the #1532 seed, folded at every width from 40 to 80 both ways: the same four findings', () => {
+    const text = fixture('seed/illumos-1532.txt');
+    const plain = verdict(text);
+    expect([...plain].sort()).toEqual(['kpreempt-threshold high', 'preemption-pending high', 'runq-starvation critical', 'ts-timeleft-overrun high']);
+    const off: string[] = [];
+    for (const w of WIDTHS) for (const atSpace of [false, true]) if (JSON.stringify(verdict(fold(text, w, atSpace))) !== JSON.stringify(plain)) off.push(`${w}${atSpace ? 's' : 'f'}`);
+    // Before: 25 of these 82 forms lost ts-timeleft-overrun, and 24 the critical.
+    expect(off).toEqual([]);
+  });
+
+  it('the seed with an interrupt over the stuck CPU, folded at 59-65 (the ::print prompt cut inside a word): no interrupt-hog in place of #1532', () => {
+    const text = fixture('handwritten/verdicts/seed-intr-over-qemu.txt');
+    const plain = verdict(text);
+    for (const w of [59, 60, 62, 65]) expect(verdict(fold(text, w, false))).toEqual(plain);
+  });
+
+  it('a ::status whose build stamp a wrap cut still dates the build (hz 1000): no low preemption-pending from an assumed hz 100', () => {
+    const text = fixture('handwritten/shell/panic-bound.txt');
+    expect(verdict(text)).toEqual([]);
+    for (const w of [44, 46]) expect(analyzeText(fold(text, w, false)).findings, `at ${w}`).toEqual([]);
+    // At 46 every line reads; at 44 a ::cpuinfo row cut twice keeps one piece unread: a join is of two lines.
+    expect(analyzeText(fold(text, 46, false)).accounting.unrecognized).toBe(0);
+    expect(analyzeText(fold(text, 44, false)).snapshot.system?.fields['operating system']).toBe('5.11 joyent_20230112T000000Z (i86pc)');
+  });
+});
+
+describe('a prompt line a wrap cut', () => {
+  const seed = fixture('seed/illumos-1532.txt');
+  const COMMAND = 'ffffff01d5a600c0::print kthread_t t_cldata | ::print -a tsproc_t ts_timeleft';
+  const printCommand = (text: string) => analyzeText(text).sections.find((s) => s.kind === 'print')?.command;
+
+  it('at the width, anywhere: inside a word (58, 60), after the pipe\'s `:` or `::` (48, 49), in three pieces (40)', () => {
+    expect(printCommand(seed)).toBe(COMMAND);
+    for (const w of [40, 48, 49, 58, 60]) expect(printCommand(fold(seed, w, false)), `at ${w}`).toBe(COMMAND);
+  });
+
+  it('at spaces, with the pipe and its next stage moved down (fold -s at 40 and 44)', () => {
+    for (const w of [40, 44]) expect(printCommand(fold(seed, w, true)), `at ${w}`).toBe(COMMAND);
+  });
+
+  it('not joined: the next line is output (a ` = `), or the prompt is short of a width two lines reached', () => {
+    const wide = 'x'.repeat(50);
+    const prompt = '> ffffff01d5a600c0::print kthread_t t_pri t_epri';
+    expect(prompt).toHaveLength(48);
+    // Two lines of 50 set the width; the prompt stops short of it: `t_pri = 0x3c` is its output.
+    const a = analyzeText([wide, wide, prompt, 't_pri = 0x3c', 't_epri = 0'].join('\n'));
+    expect(a.sections.map((s) => [s.kind, s.command])).toEqual([['print', 'ffffff01d5a600c0::print kthread_t t_pri t_epri']]);
+    // At the width, a rest must be command characters: `t_pri = 0x3c` is not.
+    const atWidth = [wide.slice(0, 48), wide.slice(0, 48), prompt, 't_pri = 0x3c'].join('\n');
+    expect(analyzeText(atWidth).sections.map((s) => s.command)).toEqual(['ffffff01d5a600c0::print kthread_t t_pri t_epri']);
+  });
+});
