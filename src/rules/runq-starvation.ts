@@ -24,8 +24,8 @@ interface Waiter {
   binding: Binding;
 }
 
-function stuck(w: Waiter, cpus: number): boolean {
-  return w.binding.kind === 'bound' || w.binding.kind === 'bound-by-default' || cpus === 1;
+function stuck(w: Waiter, uniprocessor: boolean): boolean {
+  return w.binding.kind === 'bound' || w.binding.kind === 'bound-by-default' || uniprocessor;
 }
 
 function describe(w: Waiter, hz: HzInfo, rt: boolean | null): string {
@@ -74,6 +74,9 @@ export const runqStarvation: Rule = {
       notes.push(noCpusNote(ctx, ID, 'cannot check run queues for starvation.'));
       return { findings, notes };
     }
+    // No other CPU to steal a waiter: the input shows CPU 0 alone. A lone CPU 1 says CPU 0 exists
+    // too (a wrap or a cut paste lost its lines), so it proves nothing of the kind.
+    const uniprocessor = ncpu === 1 && ctx.snapshot.cpus[0]!.id === 0;
     for (const cpu of ctx.snapshot.cpus) {
       if (cpu.runq === null) {
         if ((cpu.nrun ?? 0) > 0 && (cpu.switchTicks ?? 0) >= limit) {
@@ -110,8 +113,8 @@ export const runqStarvation: Rule = {
       if (first === undefined) continue;
 
       const stay = kernelStay(cpu, d, idx, limit);
-      const held = waiters.filter((w) => stuck(w, ncpu));
-      const free = waiters.filter((w) => !stuck(w, ncpu));
+      const held = waiters.filter((w) => stuck(w, uniprocessor));
+      const free = waiters.filter((w) => !stuck(w, uniprocessor));
       const worst = maxOf(waiters.map((w) => w.wait.ticks));
       const sysHeld = held.some((w) => w.entry.pri >= MINCLSYSPRI);
       let severity: Finding['severity'];

@@ -72,6 +72,13 @@ export function groupRecords(records: readonly TriageRecord[]): TriageGroup[] {
     }
     g.count++;
     g.files.push(r.file);
+    // The label names the worst report's main rule: one key holds reports whose most severe rule
+    // differs with what was pasted (the #1532 with stacks leads with a critical starvation).
+    if (r.worst !== null && g.worst !== null && severityRank(r.worst) < severityRank(g.worst)) {
+      g.label = groupLabel(s);
+      g.rule = s.rule;
+      g.frames = s.frames;
+    }
     // A healthy report's low findings are real; an empty or unread one has no severity at all.
     g.worst = worse(g.worst, r.worst);
     for (const k of r.known) {

@@ -2,7 +2,10 @@
 // failures do not. Keys are on what every paste of a failure shows (the rules that fired, the band
 // of the culprit's priority, the known issues), not on which stacks happened to be pasted (v2).
 // Versioned: a change to how signatures are computed bumps SIGNATURE_VERSION; other versions never
-// match. v3: a report with no dispatcher state is `fragment`, no longer `healthy`.
+// match. v3: a report with no dispatcher state is `fragment`, no longer `healthy`. v4: a finding's
+// key no longer names its main rule: which of the same rules is most severe depends on what was
+// pasted (stacks prove a waiter bound), so the same #1532 with and without stacks led with
+// different rules and fell into two groups.
 import type { Analysis } from '../analysis.ts';
 import type { Thread } from '../model/snapshot.ts';
 import { isRunnable } from '../model/waits-graph.ts';
@@ -13,7 +16,7 @@ import { knownIssuesFor } from './known-issues.ts';
 import { dispatcherJudged } from '../model/coverage.ts';
 import { threadIndex, baseName, innermostFrames, isGenericFrame, realFrames } from '../rules/threads.ts';
 
-export const SIGNATURE_VERSION = 3;
+export const SIGNATURE_VERSION = 4;
 
 /** Findings below this severity are too weak to name a report's failure. */
 const MAIN_MIN_SEVERITY = severityRank('medium');
@@ -46,8 +49,8 @@ export interface Signature {
   detail: string | null;
   frames: string[];
   /**
-   * Equal keys mean the same failure. finding: `v3|rule|rule,rule|band|known,known[|wait]`; panic:
-   * `v3|panic|detail|frame,frame`; other kinds: `v3|kind`.
+   * Equal keys mean the same failure. finding: `v4|rule,rule|band|known,known[|wait]`; panic:
+   * `v4|panic|detail|frame,frame`; other kinds: `v4|kind`.
    */
   key: string;
 }
@@ -59,8 +62,8 @@ export function signatureKey(version: number, rule: string, detail: string | nul
   return `v${version}|${rule}|${detail ?? ''}|${frames.join(',')}`;
 }
 
-export function findingKey(rule: string, rules: readonly string[], band: string | null, known: readonly string[], wait: string | null = null): string {
-  return `v${SIGNATURE_VERSION}|${rule}|${rules.join(',')}|${band ?? '-'}|${known.join(',')}${wait === null ? '' : `|${wait}`}`;
+export function findingKey(rules: readonly string[], band: string | null, known: readonly string[], wait: string | null = null): string {
+  return `v${SIGNATURE_VERSION}|${rules.join(',')}|${band ?? '-'}|${known.join(',')}${wait === null ? '' : `|${wait}`}`;
 }
 
 const WAIT_RULES: ReadonlySet<string> = new Set(['deadlock', 'wait-chain', 'lock-convoy']);
@@ -184,7 +187,7 @@ export function computeSignature(a: Analysis): Signature {
     const wait = waitShape(a, strong);
     const base: Signature = { version: SIGNATURE_VERSION, kind: 'finding', rule: main.rule, rules, band, known: [], wait, detail: null, frames: keyFramesOf(a, [main]), key: '' };
     const known = knownIssuesFor(base, ctx).map((k) => k.id);
-    return { ...base, known, key: findingKey(main.rule, rules, band, known, wait) };
+    return { ...base, known, key: findingKey(rules, band, known, wait) };
   }
   const panic = a.snapshot.panic;
   if (panic !== null && (panic.message !== null || panic.thread !== null)) {

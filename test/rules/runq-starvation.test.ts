@@ -5,11 +5,12 @@ import { blankLines, ctx, frames, mkCpu, mkThread, readLines, SEED_PATH, seedSna
 
 const lines = blankLines(40);
 
-function oneCpu(switchTicks: number, runningPri: number, queued: number[]) {
+/** A one-CPU machine (CPU 0 alone), or with `id`, one CPU of a machine the input shows no more of. */
+function oneCpu(switchTicks: number, runningPri: number, queued: number[], id = 0) {
   const s = emptySnapshot();
   s.cpus.push(
     mkCpu({
-      id: 3,
+      id,
       pri: runningPri,
       runrun: true,
       switchTicks,
@@ -69,6 +70,15 @@ describe('runq-starvation', () => {
     const two = oneCpu(100000, 0, [99]);
     two.cpus.push(mkCpu({ id: 4, pri: 30, thread: 'cccc', switchTicks: 2 }));
     expect(runqStarvation.run(ctx(two, lines)).findings[0]!.severity).toBe('low');
+  });
+
+  it('a lone CPU 3 is no one-CPU machine: CPU 0 exists too, so a waiter of unknown binding is not proven to wait there', () => {
+    const lone = oneCpu(100000, 0, [99], 3);
+    lone.threads.push(mkThread('aaaa', { state: 'onproc', tsTimeleft: -99990, lines: { tsTimeleft: 7 } }));
+    const [f] = runqStarvation.run(ctx(lone, lines)).findings;
+    // CPU 0 alone with the same stay is critical (above); here only the stay is proven.
+    expect(f!.severity).toBe('medium');
+    expect(f!.title).toContain('(a bound, not a measured wait)');
   });
 
   it('t_disp_time bounds the wait (it is when the thread last ran), never makes it exact', () => {

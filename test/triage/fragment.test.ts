@@ -39,15 +39,15 @@ describe('no dispatcher state is not healthy', () => {
     expect(a.accounting).toEqual({ lines: 5, parsed: 5, prose: 0, unrecognized: 0 });
     expect(a.findings).toEqual([]);
     const s = computeSignature(a);
-    expect(SIGNATURE_VERSION).toBe(3);
-    expect([s.kind, s.rule, s.key]).toEqual(['fragment', 'fragment', 'v3|fragment']);
+    expect(SIGNATURE_VERSION).toBe(4);
+    expect([s.kind, s.rule, s.key]).toEqual(['fragment', 'fragment', 'v4|fragment']);
   });
 
   it('::cpuinfo with nothing wrong in it is healthy', () => {
     const a = analyzeText(QUIET_CPUS);
     expect(a.snapshot.cpus).toHaveLength(2);
     expect(a.findings).toEqual([]);
-    expect(computeSignature(a).key).toBe('v3|healthy');
+    expect(computeSignature(a).key).toBe('v4|healthy');
   });
 
   it("playfair's own JSON report is a fragment (its braces read as ::print's), never healthy", () => {

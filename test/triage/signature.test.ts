@@ -16,7 +16,7 @@ describe('signature', () => {
     expect(s.rule).toBe('runq-starvation');
     expect(s.frames).toEqual(['mac_soft_ring_worker', 'squeue_worker']);
     // The frames are kept for people but are not in the v2 key.
-    expect(s.key).toBe(`v${SIGNATURE_VERSION}|runq-starvation|${s.rules.join(',')}|user|illumos-1532`);
+    expect(s.key).toBe(`v${SIGNATURE_VERSION}|${s.rules.join(',')}|user|illumos-1532`);
     expect(s.rules).toContain('kpreempt-threshold');
   });
 

@@ -11,13 +11,13 @@ const key = (name: string) => computeSignature(analyzeFixture(name)).key;
 
 describe('wait shapes in triage signatures', () => {
   it('a mutex deadlock groups the same whether or not the panic was pasted', () => {
-    expect(key('deadlock-two-mutex-panic.txt')).toBe('v3|deadlock|deadlock|-||deadlock:mutex,mutex');
+    expect(key('deadlock-two-mutex-panic.txt')).toBe('v4|deadlock|-||deadlock:mutex,mutex');
     expect(key('deadlock-two-mutex.txt')).toBe(key('deadlock-two-mutex-panic.txt'));
-    expect(key('cycle-rwlock-three.txt')).toBe('v3|deadlock|deadlock|-||deadlock:mutex,mutex,rwlock');
+    expect(key('cycle-rwlock-three.txt')).toBe('v4|deadlock|-||deadlock:mutex,mutex,rwlock');
   });
 
   it('a convoy names its object kind and where its waiters wait', () => {
-    expect(key('convoy-mutex.txt')).toBe('v3|lock-convoy|lock-convoy|-||convoy:mutex@ufs_getpage');
+    expect(key('convoy-mutex.txt')).toBe('v4|lock-convoy|-||convoy:mutex@ufs_getpage');
   });
 
   it('comment 6 of #1532: the chain head is the runnable ZIO taskq thread', () => {
@@ -30,6 +30,6 @@ describe('wait shapes in triage signatures', () => {
     const seed = readFileSync(new URL('../../fixtures/seed/illumos-1532.txt', import.meta.url), 'utf8');
     const s = computeSignature(analyzeText(seed, { source: 'seed' }));
     expect(s.wait).toBeNull();
-    expect(s.key.split('|')).toHaveLength(5);
+    expect(s.key.split('|')).toHaveLength(4);
   });
 });
