@@ -224,7 +224,7 @@ function softRejoined(head: string, next: string, wrapSeen: boolean): string | n
   }
   const nextWords = words(next);
   const name = nextWords[0];
-  if (blockThreadMovedDown(ws, next, nextWords)) return joined;
+  if (blockThreadMovedDown(head, ws, next, nextWords)) return joined;
   if (!wrapSeen || !head.endsWith(' ') || nextWords.length !== 1 || name === undefined || !next.startsWith(name) || name.length > MAX_COMM) return null;
   const n = ws.length;
   // PRI THREAD [PROC], or PIL THREAD [PROC] with `-` for the PIL of the thread an interrupt pinned.
@@ -287,14 +287,16 @@ function blockHeaderRest(head: string, joined: string): boolean | null {
 
 /**
  * A `-v` PIL or run-queue line cut before its thread: it ends with the PIL or PRI (or the `-` of a
- * pinned thread), which mdb never prints last, and the next line, at column 0, is a thread as wide
- * as mdb prints one, then at most a name. Read apart, the block loses the thread, and a rule the
+ * pinned thread), which mdb never prints last, and the next line, at column 0 (1 after a cut just
+ * before the space), is a thread as wide as mdb prints one, then at most a name. Read apart, the block loses the thread, and a rule the
  * interrupt thread over idle would have quieted speaks.
  */
-function blockThreadMovedDown(ws: readonly string[], next: string, nextWords: readonly string[]): boolean {
+function blockThreadMovedDown(head: string, ws: readonly string[], next: string, nextWords: readonly string[]): boolean {
   const last = ws[ws.length - 1];
   const thread = nextWords[0];
-  if (last === undefined || thread === undefined || next.charCodeAt(0) === 32 || nextWords.length > 2) return false;
+  // At column 0, or 1 when a fixed-width wrap cut just before the space (then the line has none at its end).
+  if (last === undefined || thread === undefined || nextWords.length > 2) return false;
+  if (next.startsWith(' ') && (next.startsWith('  ') || head.endsWith(' '))) return false;
   if (!isBlockLead(last) || isRow(ws) || isHeader(ws)) return false;
   return isHex(thread) && isThreadWidth(thread);
 }

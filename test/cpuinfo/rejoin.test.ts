@@ -108,6 +108,9 @@ describe('joins what a wrap at a space (fold -s, a mail client) provably cut, be
     // Not a thread as mdb prints one (a cut one, 7 digits), or not at column 0: left to the grammar.
     expect(rejoin([pil.slice(0, before(pil)), 'fffffe0', WIDE]).joined).toEqual([]);
     expect(rejoin([pil.slice(0, before(pil)), ' fffffe000f0d5c20', WIDE]).joined).toEqual([]);
+    // A fixed-width cut just before the space leaves it on the next line: column 1 then.
+    expect(rejoin([pil.slice(0, before(pil) - 1), pil.slice(before(pil) - 1), WIDE]).texts[0]).toBe(pil);
+    expect(rejoin([pil.slice(0, before(pil) - 1), '  fffffe000f0d5c20', WIDE]).joined).toEqual([]);
   });
 });
 

@@ -22,10 +22,10 @@ describe('a wrapped report gives the plain text verdict', () => {
     expect(off).toEqual([]);
   });
 
-  it('the seed with an interrupt over the stuck CPU, folded at 59-65 (the ::print prompt cut inside a word): no interrupt-hog in place of #1532', () => {
+  it('the seed with an interrupt over the stuck CPU, folded at 41 (PIL lines cut just before their thread) and 59-65 (the ::print prompt cut inside a word): no interrupt-hog in place of #1532', () => {
     const text = fixture('handwritten/verdicts/seed-intr-over-qemu.txt');
     const plain = verdict(text);
-    for (const w of [59, 60, 62, 65]) expect(verdict(fold(text, w, false))).toEqual(plain);
+    for (const w of [41, 59, 60, 62, 65]) expect(verdict(fold(text, w, false)), `at ${w}`).toEqual(plain);
   });
 
   it('a ::status whose build stamp a wrap cut still dates the build (hz 1000): no low preemption-pending from an assumed hz 100', () => {
