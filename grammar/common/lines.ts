@@ -68,8 +68,10 @@ export function tooLongMessage(what: string, length: number): string {
 /**
  * Whether a wrap at a space within `width` is what moved the first word of `next` off the end of
  * `head`: it moves a word down only when the word, after one space, did not fit beside the line.
+ * A word with more after it takes its space along (`fold -s` breaks after a space), so a word that
+ * would end exactly at the width did not fit either.
  */
 export function wordDidNotFit(head: string, next: string, width: number): boolean {
   const space = next.indexOf(' ');
-  return head.trimEnd().length + 1 + (space < 0 ? next.length : space) > width;
+  return head.trimEnd().length + 1 + (space < 0 ? next.length : space + 1) > width;
 }

@@ -5,10 +5,12 @@ import { normalizeAddr } from '../common/numbers.ts';
 import type { Diagnostic, GrammarResult, SectionParser } from '../common/source.ts';
 import type { MutexRecord } from '../records.ts';
 
-/** `            ADDR  TYPE             HELD MINSPL OLDSPL WAITERS` */
+/** The header's columns: `            ADDR  TYPE             HELD MINSPL OLDSPL WAITERS`, one word each in a row. */
+export const MUTEX_COLUMNS: readonly string[] = ['ADDR', 'TYPE', 'HELD', 'MINSPL', 'OLDSPL', 'WAITERS'];
+
 export function isMutexHeader(text: string): boolean {
   const ws = words(text);
-  return ws.length === 6 && ws[0] === 'ADDR' && ws[1] === 'TYPE' && ws[2] === 'HELD' && ws[5] === 'WAITERS';
+  return ws.length === MUTEX_COLUMNS.length && ws[0] === 'ADDR' && ws[1] === 'TYPE' && ws[2] === 'HELD' && ws[5] === 'WAITERS';
 }
 
 function yesNo(w: string): boolean | null {

@@ -7,10 +7,12 @@ import { normalizeAddr } from '../common/numbers.ts';
 import type { Diagnostic, GrammarResult, SectionParser } from '../common/source.ts';
 import type { TurnstileRecord } from '../records.ts';
 
-/** `            ADDR             SOBJ  WTRS EPRI             ITOR          PRIOINV` */
+/** The header's columns: `            ADDR             SOBJ  WTRS EPRI             ITOR          PRIOINV`, one word each in a row. */
+export const TURNSTILE_COLUMNS: readonly string[] = ['ADDR', 'SOBJ', 'WTRS', 'EPRI', 'ITOR', 'PRIOINV'];
+
 export function isTurnstileHeader(text: string): boolean {
   const ws = words(text);
-  return ws.length === 6 && ws[0] === 'ADDR' && ws[1] === 'SOBJ' && ws[2] === 'WTRS' && ws[3] === 'EPRI' && ws[4] === 'ITOR' && ws[5] === 'PRIOINV';
+  return ws.length === TURNSTILE_COLUMNS.length && TURNSTILE_COLUMNS.every((c, i) => ws[i] === c);
 }
 
 /** `%d` of an int: an optional minus and at most 10 digits. */

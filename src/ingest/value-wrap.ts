@@ -1,5 +1,5 @@
-// `::status` and `::print` lines a paste's wrap cut inside their value (or a member's name), joined
-// again before their grammars read them. Read apart, `operating system: 5.11 joyent_20230112T00000`
+// `::status`, `::panicinfo` and `::print` lines a paste's wrap cut inside their value (or a
+// member's name), joined again before their grammars read them. Read apart, `operating system: 5.11 joyent_20230112T00000`
 // loses the build date that says hz is 1000, and `ts_timeleft = 0xff9b025` is a value mdb never
 // printed: the last digit went to the next line.
 import type { SourceLine } from '../../grammar/common/source.ts';
@@ -49,4 +49,24 @@ export function rejoinCutPrintLines(lines: readonly SourceLine[], widthAt: Width
     const width = widthAt(head.no);
     return width >= MIN_WRAP_WIDTH ? printRejoined(head.text, next.text, width) : null;
   });
+}
+
+/**
+ * A `::panicinfo` row (`%16s %s`: a label right-aligned in 16 columns, then its value) with `next`
+ * joined on, when a wrap at `width` cut its value: at a fixed width anywhere (a thread's address,
+ * the message); at a space only in the message, the one value with spaces. The rest is at column 0
+ * (1 after a cut just before a space): every row of its own starts with the label's padding.
+ */
+function panicinfoRejoined(head: string, next: string, width: number): string | null {
+  if (next.trim() === '' || next.startsWith('  ') || !head.startsWith(' ')) return null;
+  const label = head.trimStart().split(' ', 1)[0]!;
+  // At the width a cut may fall just before a space, which then starts the next line.
+  if (width >= MIN_WRAP_WIDTH && head.length === width) return label === 'message' || WORD.test(next) ? head + next : null;
+  if (next.charCodeAt(0) === 32) return null;
+  return label === 'message' && head.endsWith(' ') && wordDidNotFit(head, next, Math.max(width, MIN_WRAP_WIDTH)) ? head + next : null;
+}
+
+/** `::panicinfo` rows cut by a wrap at the input's width (`widthAt`: RawSection.inputWidth), joined again. */
+export function rejoinCutPanicinfoLines(lines: readonly SourceLine[], widthAt: WidthSoFar): Rejoined {
+  return joinCutLines(lines, (head, next) => panicinfoRejoined(head.text, next.text, widthAt(head.no)));
 }

@@ -12,7 +12,10 @@ import { rejoinCutWarnings } from '../ingest/warning-wrap.ts';
 import { rejoinCutThreadRows } from '../ingest/threadlist-rows.ts';
 import { rejoinCutThreadSummaryRows } from '../ingest/thread-summary-rows.ts';
 import { rejoinCutFrameLines } from '../ingest/frame-lines.ts';
-import { rejoinCutPrintLines, rejoinCutStatusLines } from '../ingest/value-wrap.ts';
+import { rejoinCutPanicinfoLines, rejoinCutPrintLines, rejoinCutStatusLines } from '../ingest/value-wrap.ts';
+import { rejoinCutTableRows } from '../ingest/table-rows.ts';
+import { MUTEX_COLUMNS } from '../../grammar/mutex/index.ts';
+import { TURNSTILE_COLUMNS } from '../../grammar/turnstile/index.ts';
 import { looksLikeText } from '../ingest/shapes.ts';
 import { isLinuxKernelLine, LINUX_KERNEL_TEXT } from '../ingest/linux.ts';
 import { isElisionMark } from '../ingest/elision.ts';
@@ -61,13 +64,15 @@ type Rejoin = (lines: readonly SourceLine[], widthAt: WidthSoFar) => Rejoined;
 /** Lines a wrap cut in two that a dcmd's output proves were one (see each module), in order. */
 const REJOIN: Partial<Record<SectionKind, readonly Rejoin[]>> = {
   cpuinfo: [rejoinCutRows],
-  findstack: [rejoinCutWarnings, rejoinCutHeaders, rejoinCutFrameLines],
-  frames: [rejoinCutFrameLines],
+  findstack: [rejoinCutWarnings, rejoinCutHeaders],
   stacks: [rejoinCutWarnings, rejoinCutFrames],
   threadlist: [rejoinCutWarnings, rejoinCutThreadRows],
   thread: [rejoinCutWarnings, rejoinCutThreadSummaryRows],
   status: [rejoinCutStatusLines],
+  panicinfo: [rejoinCutPanicinfoLines],
   print: [rejoinCutPrintLines],
+  mutex: [rejoinCutTableRows(MUTEX_COLUMNS)],
+  turnstile: [rejoinCutTableRows(TURNSTILE_COLUMNS)],
 };
 
 /**
@@ -76,8 +81,17 @@ const REJOIN: Partial<Record<SectionKind, readonly Rejoin[]>> = {
  * section's own lines stay as they came: they are what the classes and evidence refer to. Each
  * join takes the wrap width from the lines as they came, and from the section's earlier parts.
  */
+/**
+ * Joins made once frames cut inside their parentheses are whole again (unwrapParens): a frame cut
+ * before its `(` and again inside (`  fp` + `func+off(a, ` + `b)`) joins its first piece last.
+ */
+const AFTER_PARENS: Partial<Record<SectionKind, readonly Rejoin[]>> = {
+  findstack: [rejoinCutFrameLines],
+  frames: [rejoinCutFrameLines],
+};
+
 /** Kinds whose output is a few lines: a wrap width is judged from the whole input's lines (RawSection.inputWidth), not theirs. */
-const SHORT_OUTPUT: ReadonlySet<SectionKind> = new Set(['status', 'print']);
+const SHORT_OUTPUT: ReadonlySet<SectionKind> = new Set(['status', 'panicinfo', 'print', 'mutex', 'turnstile']);
 
 function linesToRead(raw: RawSection): Unwrapped {
   const inputWidth = raw.inputWidth ?? 0;
@@ -88,8 +102,14 @@ function linesToRead(raw: RawSection): Unwrapped {
     cut = { lines: next.lines, joined: mergeJoined(cut.joined, next.joined) };
   }
   const parens = unwrapParens(cut.lines, widthAt);
-  const joined = mergeJoined(cut.joined, parens.joined);
-  return { lines: raw.kind === 'cpuinfo' ? rebuildCpuinfoColumns(parens.lines) : parens.lines, joined };
+  let joined = mergeJoined(cut.joined, parens.joined);
+  let lines = parens.lines;
+  for (const rejoin of AFTER_PARENS[raw.kind] ?? []) {
+    const next = rejoin(lines, widthAt);
+    lines = next.lines;
+    joined = mergeJoined(joined, next.joined);
+  }
+  return { lines: raw.kind === 'cpuinfo' ? rebuildCpuinfoColumns(lines) : lines, joined };
 }
 
 /** Joins made on lines already joined: each head keeps every line joined onto it, in order. */

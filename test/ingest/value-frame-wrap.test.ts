@@ -2,9 +2,12 @@
 // cut outside their parentheses: joined again only where the pieces provably make one line. Each
 // case is a line from the seed or a hand-written fixture, cut by hand at the column named.
 import { describe, expect, it } from 'vitest';
-import { rejoinCutPrintLines, rejoinCutStatusLines } from '../../src/ingest/value-wrap.ts';
+import { rejoinCutPanicinfoLines, rejoinCutPrintLines, rejoinCutStatusLines } from '../../src/ingest/value-wrap.ts';
+import { rejoinCutTableRows } from '../../src/ingest/table-rows.ts';
+import { rejoinCutHeaders } from '../../src/ingest/stack-headers.ts';
+import { MUTEX_COLUMNS } from '../../grammar/mutex/index.ts';
 import { rejoinCutFrameLines } from '../../src/ingest/frame-lines.ts';
-import { widthsSoFar, type Rejoined } from '../../src/ingest/width-wrap.ts';
+import { widthsSoFar, wordDidNotFit, type Rejoined } from '../../src/ingest/width-wrap.ts';
 import type { SourceLine } from '../../grammar/common/source.ts';
 
 const src = (texts: string[]): SourceLine[] => texts.map((text, i) => ({ no: i + 1, text }));
@@ -81,5 +84,58 @@ describe('::findstack saved-PC and frame lines', () => {
     expect(run(rejoinCutFrameLines, [FRAME, next]).joined).toEqual([]);
     expect(run(rejoinCutFrameLines, [WIDE, FRAME.slice(0, 50), FRAME.slice(50)]).joined).toEqual([]);
     expect(run(rejoinCutFrameLines, [WIDE, FRAME.slice(0, 44), '  ' + FRAME.slice(44)]).joined).toEqual([]);
+  });
+});
+
+describe('::mutex rows and headers', () => {
+  const rejoinMutex = rejoinCutTableRows(MUTEX_COLUMNS);
+  const HEADER = '            ADDR  TYPE             HELD MINSPL OLDSPL WAITERS';
+  const ROW = 'ffffff0d3b1f6e90 adapt ffffff0d4a9f3b80      -      -     yes';
+
+  it('cut at the width (50): the header and the row whole again', () => {
+    expect(run(rejoinMutex, [HEADER.slice(0, 50), HEADER.slice(50), ROW.slice(0, 50), ROW.slice(50)]).texts).toEqual([HEADER, ROW]);
+  });
+
+  it('cut at a space (fold -s at 48): the row padding goes on on the next line', () => {
+    // fold -s breaks after the last space within 48: `... -  ` then `    -     yes`.
+    expect(run(rejoinMutex, [ROW.slice(0, 48), ROW.slice(48)]).texts).toEqual([ROW]);
+  });
+
+  it('not joined: a whole row and the next, a join of more words than the header has columns, a line not led by an address', () => {
+    expect(run(rejoinMutex, [ROW, ROW]).joined).toEqual([]);
+    expect(run(rejoinMutex, [ROW.slice(0, 50), ROW.slice(50) + ' more']).joined).toEqual([]);
+    expect(run(rejoinMutex, ['see the owner ', 'ffffff0d4a9f3b80 - - yes']).joined).toEqual([]);
+  });
+});
+
+describe('::panicinfo rows', () => {
+  const MESSAGE = '         message Deadlock: cycle in blocking chain';
+  /** As read-section gives the rejoiner: the input's width (RawSection.inputWidth), 0 when no two lines showed one. */
+  const atWidth = (texts: string[], width: number) => rejoinCutPanicinfoLines(src(texts), () => width).lines.map((l) => l.text);
+
+  it('the message cut at a space (its rest at column 0), or at the width just before a space (its rest at column 1)', () => {
+    expect(MESSAGE.slice(44, 45)).toBe(' ');
+    expect(atWidth([MESSAGE.slice(0, 45), MESSAGE.slice(45)], 0)).toEqual([MESSAGE]);
+    expect(atWidth([MESSAGE.slice(0, 44), MESSAGE.slice(44)], 44)).toEqual([MESSAGE]);
+  });
+
+  it('not joined: the next row (its label padding), a message line cut at no width the input shows', () => {
+    expect(atWidth(['             cpu                1', '          thread ffffff0d4a9f3b80'], 0)).toHaveLength(2);
+    expect(atWidth([MESSAGE.slice(0, 44), MESSAGE.slice(44)], 0)).toHaveLength(2);
+  });
+});
+
+describe('::findstack headers and frames in three pieces (fold -s at 40 and 43)', () => {
+  it('a header cut after `thread ` and after its description', () => {
+    const pieces = ['stack pointer for thread ', 'fffffe000fa2ac20 (tq:zio_write_intr): ', 'fffffe000fa2ab60'];
+    expect(run(rejoinCutHeaders, pieces)).toEqual({ texts: [pieces.join('')], joined: [[1, [2, 3]]] });
+    // Two pieces that never make a header: left alone.
+    expect(run(rejoinCutHeaders, [pieces[0]!, pieces[1]!, '[ fffffe000fa2ab60 _resume_from_idle+0xf1() ]']).joined).toEqual([]);
+  });
+
+  it('a word that would end exactly at the width did not fit when more follows it: fold -s breaks after its space', () => {
+    // `  ffffff0008e3aaa0 ` (19) + `turnstile_block+0x21a(0,` (24) is 43, and the space after it the 44th.
+    expect(wordDidNotFit('  ffffff0008e3aaa0 ', 'turnstile_block+0x21a(0, 0, ', 43)).toBe(true);
+    expect(wordDidNotFit('  ffffff0008e3aaa0 ', 'turnstile_block+0x21a(0,', 43)).toBe(false);
   });
 });
