@@ -32,7 +32,9 @@ function cutBefore(line: string, next: string, width: number): boolean {
  */
 function wholeHeader(lines: readonly SourceLine[], i: number, widthAt: WidthSoFar): { text: string; cont: number[] } | null {
   let text = lines[i]!.text;
-  if (!text.startsWith(HEADER)) return null;
+  const first = lines[i + 1];
+  // Most headers are not cut: the cheap test first, before reading the header.
+  if (first === undefined || !text.startsWith(HEADER) || !cutBefore(text, first.text, widthAt(lines[i]!.no))) return null;
   // A header that reads whole may still be cut inside its stack pointer (`: fffffcc26c` + `acebb0`): one piece more at most.
   const pieces = fastThreadHeader(text) === null ? MAX_PIECES : 2;
   const cont: number[] = [];
