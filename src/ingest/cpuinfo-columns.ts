@@ -315,5 +315,25 @@ export function rejoinCutRows(lines: readonly SourceLine[], widthAt: WidthSoFar 
     joinCutLines(lines, ({ text: head }, { text: next }) => (head.length === width ? rejoined(head, next, wrapSeen) : null) ?? softRejoined(head, next, wrapSeen));
   const first = pass(false);
   // A provable cut shows the section was wrapped: then names cut in two are joined as well.
-  return first.joined.size === 0 ? first : pass(true);
+  if (first.joined.size === 0) return first;
+  const second = pass(true);
+  // A line cut in three (a row and its name, under 47 columns): two pieces joined, whose second
+  // ran to the width, and the rest of the name on the next line.
+  const text = new Map(lines.map((l) => [l.no, l.text]));
+  const third = joinCutLines(second.lines, ({ no, text: head }, { text: next }) => {
+    const cont = second.joined.get(no);
+    const last = cont === undefined ? undefined : text.get(cont[cont.length - 1]!);
+    return last !== undefined && last.length === width ? rejoined(head, next, true) : null;
+  });
+  if (third.joined.size === 0) return second;
+  const joined = new Map(second.joined);
+  for (const [head, cont] of third.joined) {
+    const all = [...(second.joined.get(head) ?? [])];
+    for (const c of cont) {
+      all.push(c, ...(second.joined.get(c) ?? []));
+      joined.delete(c);
+    }
+    joined.set(head, all);
+  }
+  return { lines: third.lines, joined };
 }

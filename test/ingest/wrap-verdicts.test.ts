@@ -31,10 +31,14 @@ describe('a wrapped report gives the plain text verdict', () => {
   it('a ::status whose build stamp a wrap cut still dates the build (hz 1000): no low preemption-pending from an assumed hz 100', () => {
     const text = fixture('handwritten/shell/panic-bound.txt');
     expect(verdict(text)).toEqual([]);
-    for (const w of [44, 46]) expect(analyzeText(fold(text, w, false)).findings, `at ${w}`).toEqual([]);
-    // At 46 every line reads; at 44 a ::cpuinfo row cut twice keeps one piece unread: a join is of two lines.
-    expect(analyzeText(fold(text, 46, false)).accounting.unrecognized).toBe(0);
-    expect(analyzeText(fold(text, 44, false)).snapshot.system?.fields['operating system']).toBe('5.11 joyent_20230112T000000Z (i86pc)');
+    for (const w of [44, 46]) {
+      const a = analyzeText(fold(text, w, false));
+      expect(a.findings, `at ${w}`).toEqual([]);
+      expect(a.accounting.unrecognized, `at ${w}`).toBe(0);
+      expect(a.snapshot.system?.fields['operating system'], `at ${w}`).toBe('5.11 joyent_20230112T000000Z (i86pc)');
+    }
+    // At 44 CPU 1's row is cut in three: `... yes ` + `   no ... qemu-system-x8` + `6_`.
+    expect(analyzeText(fold(text, 44, false)).snapshot.cpus.find((c) => c.id === 1)?.proc).toBe('qemu-system-x86_');
   });
 });
 
