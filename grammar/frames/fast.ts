@@ -91,7 +91,9 @@ export function fastFrameLine(text: string, line: number, shapeOnly = false): Fr
   return new LineFrame(text, func, offset, line);
 }
 
-const HEADER = 'stack pointer for thread ';
+/** How a `::findstack` thread header starts. */
+export const THREAD_HEADER = 'stack pointer for thread ';
+const HEADER = THREAD_HEADER;
 
 /** `stack pointer for thread X[ (TS_FREE)][ (desc)]: SP`, spelled exactly as mdb prints it; else null. */
 export function fastThreadHeader(text: string): { thread: string; free: boolean; desc: string | null; sp: string } | null {

@@ -4,7 +4,7 @@
 import type { SourceLine } from '../../grammar/common/source.ts';
 import { CPU_FLAGS } from '../../illumos/index.ts';
 import { words } from '../../grammar/common/lines.ts';
-import { joinCutLines, MIN_WRAP_WIDTH, widthsSoFar, type Rejoined, type WidthSoFar } from './width-wrap.ts';
+import { joinCutLines, mergeJoined, MIN_WRAP_WIDTH, widthsSoFar, type Rejoined, type WidthSoFar } from './width-wrap.ts';
 import { ADDR_WIDTHS, CPUINFO_FLAGDELT, CPUINFO_THRDELT, flagNameEnd, snapAddrWidth, type AddrWidth } from '../../grammar/cpuinfo/layout.ts';
 
 const FLAG_NAMES: ReadonlySet<string> = new Set(CPU_FLAGS.map((f) => f.name));
@@ -288,8 +288,8 @@ function blockHeaderRest(head: string, joined: string): boolean | null {
 /**
  * A `-v` PIL or run-queue line cut before its thread: it ends with the PIL or PRI (or the `-` of a
  * pinned thread), which mdb never prints last, and the next line, at column 0 (1 after a cut just
- * before the space), is a thread as wide as mdb prints one, then at most a name. Read apart, the block loses the thread, and a rule the
- * interrupt thread over idle would have quieted speaks.
+ * before the space), is a thread as wide as mdb prints one, then at most a name. Read apart, the
+ * block loses the thread, and a rule the interrupt thread over idle would have quieted speaks.
  */
 function blockThreadMovedDown(head: string, ws: readonly string[], next: string, nextWords: readonly string[]): boolean {
   const last = ws[ws.length - 1];
@@ -325,15 +325,5 @@ export function rejoinCutRows(lines: readonly SourceLine[], widthAt: WidthSoFar 
     const last = cont === undefined ? undefined : text.get(cont[cont.length - 1]!);
     return last !== undefined && last.length === width ? rejoined(head, next, true) : null;
   });
-  if (third.joined.size === 0) return second;
-  const joined = new Map(second.joined);
-  for (const [head, cont] of third.joined) {
-    const all = [...(second.joined.get(head) ?? [])];
-    for (const c of cont) {
-      all.push(c, ...(second.joined.get(c) ?? []));
-      joined.delete(c);
-    }
-    joined.set(head, all);
-  }
-  return { lines: third.lines, joined };
+  return third.joined.size === 0 ? second : { lines: third.lines, joined: mergeJoined(second.joined, third.joined) };
 }

@@ -4,7 +4,7 @@
 // piece is unrecognized and the stack loses a frame; joined, the line reads as mdb printed it.
 // Frames cut inside their parentheses are unwrap.ts's; thread headers, stack-headers.ts's.
 import type { SourceLine } from '../../grammar/common/source.ts';
-import { fastFrameLine, fastSavedPc } from '../../grammar/frames/fast.ts';
+import { fastFrameLine, fastSavedPc, THREAD_HEADER } from '../../grammar/frames/fast.ts';
 import { joinCutLines, MIN_WRAP_WIDTH, wordDidNotFit, type Rejoined, type WidthSoFar } from './width-wrap.ts';
 
 /** A line that reads as a frame or a saved PC as mdb spells them (the fast paths: their canonical spelling only). */
@@ -13,7 +13,6 @@ function readsWhole(text: string): boolean {
   return t.startsWith('[ ') ? fastSavedPc(text.trim()) !== null : fastFrameLine(text, 0, true) !== null;
 }
 
-const HEADER = 'stack pointer for thread ';
 
 /**
  * The line with `next` joined on, when a wrap at `width` cut a saved-PC or frame line there and
@@ -22,7 +21,7 @@ const HEADER = 'stack pointer for thread ';
  * at a space leaves the space on the line it cut), but for a saved PC's ` ]`.
  */
 function rejoined(head: string, next: string, width: number): string | null {
-  if (next.length === 0 || (next.charCodeAt(0) === 32 && next.trim() !== ']') || next.startsWith(HEADER)) return null;
+  if (next.length === 0 || (next.charCodeAt(0) === 32 && next.trim() !== ']') || next.startsWith(THREAD_HEADER)) return null;
   const fixed = width >= MIN_WRAP_WIDTH && head.length === width;
   // No wrap is narrower than MIN_WRAP_WIDTH, though a short section's lines may all be.
   if (!fixed && !wordDidNotFit(head, next, Math.max(width, MIN_WRAP_WIDTH))) return null;

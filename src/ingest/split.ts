@@ -34,7 +34,7 @@ import { readable } from './terminal.ts';
 import { joinedTranscript, mayBeJoined } from './joined.ts';
 import { splitAnnotation, splitLeadingMark } from './annotation.ts';
 import { learnPrefixes, type RunPrefix } from './prefix.ts';
-import { fastThreadHeader } from '../../grammar/frames/fast.ts';
+import { fastThreadHeader, THREAD_HEADER } from '../../grammar/frames/fast.ts';
 import { isConsolePanicLine } from '../../grammar/panic/index.ts';
 import { isHexCode, isHexDigits } from '../../grammar/common/numbers.ts';
 import { continuesMessage, linesIntoMessage } from '../../grammar/status/message.ts';
@@ -155,8 +155,9 @@ const COMMAND_REST = /^[-A-Za-z0-9_.:|$>[\] ]+$/;
  * no output playfair knows.
  */
 function isFixedCommandRest(line: string): boolean {
-  // One space first: the cut fell just before it.
-  return line.trim() !== '' && !line.startsWith('  ') && COMMAND_REST.test(line) && outputStartKind(line) === null;
+  // One space first: the cut fell just before it. mdb's own complaint about the command is no part of it.
+  if (line.trim() === '' || line.startsWith('  ') || line.startsWith('mdb: ') || line.startsWith('kmdb: ')) return false;
+  return COMMAND_REST.test(line) && outputStartKind(line) === null;
 }
 
 /** The next stage of a pipe a wrap at a space moved down whole, pipe and all (`| ::print -a tsproc_t ts_timeleft`). */
@@ -166,7 +167,7 @@ function isNextStage(head: string, line: string): boolean {
 
 /** A `::findstack` thread header that does not read whole: a wrap cut it, and its rest is on the next line. */
 function isCutThreadHeader(line: string | undefined): boolean {
-  return line !== undefined && line.startsWith('stack pointer for thread') && fastThreadHeader(line) === null;
+  return line !== undefined && line.startsWith(THREAD_HEADER.trimEnd()) && fastThreadHeader(line) === null;
 }
 
 /** Whether `line` goes on the panic message of a ::status section whose lines so far are `body`. */

@@ -3,10 +3,9 @@
 // the header names a stack pointer cut short and the stack under it goes to no thread; joined, the
 // header is whole again. Frame lines cut inside their parentheses are unwrap.ts's.
 import type { SourceLine } from '../../grammar/common/source.ts';
-import { fastFrameLine, fastThreadHeader } from '../../grammar/frames/fast.ts';
+import { fastFrameLine, fastThreadHeader, THREAD_HEADER } from '../../grammar/frames/fast.ts';
 import { MIN_WRAP_WIDTH, wordDidNotFit, type Rejoined, type WidthSoFar } from './width-wrap.ts';
 
-const HEADER = 'stack pointer for thread ';
 
 /** A header runs to at most this many pieces (a long description, a narrow wrap). */
 const MAX_PIECES = 3;
@@ -14,7 +13,7 @@ const MAX_PIECES = 3;
 /** Nothing of its own: not a header, a saved-PC line or a frame. */
 function isRest(next: string): boolean {
   const t = next.trim();
-  return t !== '' && !t.startsWith('[ ') && !t.startsWith(HEADER) && fastFrameLine(next, 0, true) === null;
+  return t !== '' && !t.startsWith('[ ') && !t.startsWith(THREAD_HEADER) && fastFrameLine(next, 0, true) === null;
 }
 
 /** Whether a wrap at `width` cut `line` before `next`: at the width, or at a space where the next word did not fit. */
@@ -34,7 +33,7 @@ function wholeHeader(lines: readonly SourceLine[], i: number, widthAt: WidthSoFa
   let text = lines[i]!.text;
   const first = lines[i + 1];
   // Most headers are not cut: the cheap test first, before reading the header.
-  if (first === undefined || !text.startsWith(HEADER) || !cutBefore(text, first.text, widthAt(lines[i]!.no))) return null;
+  if (first === undefined || !text.startsWith(THREAD_HEADER) || !cutBefore(text, first.text, widthAt(lines[i]!.no))) return null;
   // A header that reads whole may still be cut inside its stack pointer (`: fffffcc26c` + `acebb0`): one piece more at most.
   const pieces = fastThreadHeader(text) === null ? MAX_PIECES : 2;
   const cont: number[] = [];

@@ -79,3 +79,17 @@ export function joinCutLines(lines: readonly SourceLine[], rejoin: (head: Source
   }
   return { lines: out ?? lines, joined };
 }
+
+/** Joins made on lines already joined: each head keeps every line joined onto it, in order. */
+export function mergeJoined(first: ReadonlyMap<number, number[]>, second: ReadonlyMap<number, number[]>): Map<number, number[]> {
+  const out = new Map(first);
+  for (const [head, cont] of second) {
+    const all = [...(first.get(head) ?? [])];
+    for (const c of cont) {
+      all.push(c, ...(first.get(c) ?? []));
+      out.delete(c);
+    }
+    out.set(head, all.sort((a, b) => a - b));
+  }
+  return out;
+}

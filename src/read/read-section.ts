@@ -6,7 +6,7 @@ import type { RawSection } from '../ingest/split.ts';
 import { unwrapParens, type Unwrapped } from '../ingest/unwrap.ts';
 import { rebuildCpuinfoColumns, rejoinCutRows } from '../ingest/cpuinfo-columns.ts';
 import { rejoinCutHeaders } from '../ingest/stack-headers.ts';
-import { widthsSoFar, type Rejoined, type WidthSoFar } from '../ingest/width-wrap.ts';
+import { mergeJoined, widthsSoFar, type Rejoined, type WidthSoFar } from '../ingest/width-wrap.ts';
 import { rejoinCutFrames } from '../ingest/stacks-frames.ts';
 import { rejoinCutWarnings } from '../ingest/warning-wrap.ts';
 import { rejoinCutThreadRows } from '../ingest/threadlist-rows.ts';
@@ -96,35 +96,21 @@ const SHORT_OUTPUT: ReadonlySet<SectionKind> = new Set(['status', 'panicinfo', '
 function linesToRead(raw: RawSection): Unwrapped {
   const inputWidth = raw.inputWidth ?? 0;
   const widthAt: WidthSoFar = SHORT_OUTPUT.has(raw.kind) ? () => inputWidth : widthsSoFar(raw.body, raw.widthBefore);
-  let cut: Rejoined = { lines: raw.body, joined: new Map() };
-  for (const rejoin of REJOIN[raw.kind] ?? []) {
-    const next = rejoin(cut.lines, widthAt);
-    cut = { lines: next.lines, joined: mergeJoined(cut.joined, next.joined) };
-  }
+  const cut = applyRejoins({ lines: raw.body, joined: new Map() }, REJOIN[raw.kind], widthAt);
   const parens = unwrapParens(cut.lines, widthAt);
-  let joined = mergeJoined(cut.joined, parens.joined);
-  let lines = parens.lines;
-  for (const rejoin of AFTER_PARENS[raw.kind] ?? []) {
-    const next = rejoin(lines, widthAt);
-    lines = next.lines;
-    joined = mergeJoined(joined, next.joined);
-  }
+  const { lines, joined } = applyRejoins({ lines: parens.lines, joined: mergeJoined(cut.joined, parens.joined) }, AFTER_PARENS[raw.kind], widthAt);
   return { lines: raw.kind === 'cpuinfo' ? rebuildCpuinfoColumns(lines) : lines, joined };
 }
 
-/** Joins made on lines already joined: each head keeps every line joined onto it, in order. */
-function mergeJoined(first: ReadonlyMap<number, number[]>, second: ReadonlyMap<number, number[]>): Map<number, number[]> {
-  const out = new Map(first);
-  for (const [head, cont] of second) {
-    const all = [...(first.get(head) ?? [])];
-    for (const c of cont) {
-      all.push(c, ...(first.get(c) ?? []));
-      out.delete(c);
-    }
-    out.set(head, all.sort((a, b) => a - b));
+/** Each rejoin in turn on the lines the one before left, its joins merged into theirs. */
+function applyRejoins(cut: Rejoined, rejoins: readonly Rejoin[] | undefined, widthAt: WidthSoFar): Rejoined {
+  for (const rejoin of rejoins ?? []) {
+    const next = rejoin(cut.lines, widthAt);
+    cut = { lines: next.lines, joined: mergeJoined(cut.joined, next.joined) };
   }
-  return out;
+  return cut;
 }
+
 
 export function readSection(raw: RawSection, parser: SectionParser | undefined, frameDetail: SectionContext['frameDetail'] = 'full'): ReadSection {
   const { lines: body, joined } = linesToRead(raw);

@@ -66,6 +66,9 @@ describe('a prompt line a wrap cut', () => {
     // At the width, a rest must be command characters: `t_pri = 0x3c` is not.
     const atWidth = [wide.slice(0, 48), wide.slice(0, 48), prompt, 't_pri = 0x3c'].join('\n');
     expect(analyzeText(atWidth).sections.map((s) => s.command)).toEqual(['ffffff01d5a600c0::print kthread_t t_pri t_epri']);
+    // mdb's complaint about the command, though of command characters, is not its rest.
+    const refused = [wide.slice(0, 48), wide.slice(0, 48), prompt, 'mdb: failed to look up type t_epri: unknown type'].join('\n');
+    expect(analyzeText(refused).sections.map((s) => s.command)).toEqual(['ffffff01d5a600c0::print kthread_t t_pri t_epri']);
   });
 });
 
