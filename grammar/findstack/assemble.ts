@@ -4,7 +4,7 @@
 import { first, one } from '../common/cst.ts';
 import type { Diagnostic } from '../common/source.ts';
 import type { Frame, StackRecord } from '../records.ts';
-import { frameFromCst, pcFromCst } from '../frames/cst.ts';
+import { frameFromCst, lonePointer, pcFromCst } from '../frames/cst.ts';
 import type { FindstackLineCstNode, FrameCstNode } from './cst-types.ts';
 import { isDecimalDigits, isHexDigits } from '../common/numbers.ts';
 import { blankStackRecord } from '../common/stack-record.ts';
@@ -56,7 +56,11 @@ export class FindstackAssembler {
       const frame = one(c.frame);
       const entry = this.possible ? possibleEntry(frame) : null;
       if (this.possible && entry) this.possible.push(entry);
-      else this.feedFrame(frameFromCst(frame, no));
+      else {
+        const lone = lonePointer(frame, 'findstack');
+        if (lone !== null) return { line: no, col: text.length - text.trimStart().length + 1, message: lone };
+        this.feedFrame(frameFromCst(frame, no));
+      }
     } else if (c.warning) {
       this.warning(text.trim(), no);
     }

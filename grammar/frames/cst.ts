@@ -1,7 +1,7 @@
 // Reading frames out of the typed CSTs of the stack grammars (findstack, stacks, threadlist and
 // frames share the frame rules, so their `pc` and `frame` nodes have one shape).
 import { first, one } from '../common/cst.ts';
-import { parseOffset } from '../common/numbers.ts';
+import { isPaddedPointer, parseOffset } from '../common/numbers.ts';
 import type { Frame } from '../records.ts';
 import type { FrameCstNode, PcCstNode } from './cst-types.ts';
 
@@ -33,6 +33,19 @@ export function frameFromCst(frame: FrameCstNode, line: number): Frame {
   };
   if (isTailCall(pc)) f.tailCall = true;
   return f;
+}
+
+/**
+ * A frame pointer alone on its line (`  ffffff0008e3aaa0`): `$C` and `::findstack` print every
+ * frame with its `(...)`, so a word as wide as a pointer with nothing after it is a line a wrap
+ * cut, not a function spelled with hex letters. The message to give it, or null.
+ */
+export function lonePointer(frame: FrameCstNode, what: string): string | null {
+  const c = frame.children;
+  if (c.fp !== undefined || c.frameArgs !== undefined) return null;
+  const pc = one(c.pc).children;
+  const word = one(pc.func).image;
+  return pc.offset === undefined && isPaddedPointer(word) ? `${what}: ${word} is a frame pointer with no function after it (a line a wrap cut?)` : null;
 }
 
 /** A `pc`-only frame (`::stacks`, which prints no frame pointer and no arguments). */

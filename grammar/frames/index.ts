@@ -9,7 +9,7 @@ import { guarded, readLine } from '../common/diagnostics.ts';
 import { isBlank } from '../common/lines.ts';
 import type { StackRecord } from '../records.ts';
 import { parseFramesLine } from './api.ts';
-import { frameFromCst } from './cst.ts';
+import { frameFromCst, lonePointer } from './cst.ts';
 import { framesParser } from './parser.ts';
 
 export { parseFramesLine } from './api.ts';
@@ -38,11 +38,16 @@ export const parseFrames: SectionParser = (lines, ctx): GrammarResult => {
         unrecognized.push(r.problem);
         return;
       }
+      const c = r.cst.children;
+      const lone = c.frame ? lonePointer(c.frame[0]!, 'frame') : null;
+      if (lone !== null) {
+        unrecognized.push({ line: no, col: text.length - text.trimStart().length + 1, message: lone });
+        return;
+      }
       if (first) {
         rec.line = no;
         first = false;
       }
-      const c = r.cst.children;
       if (c.frame) rec.frames.push(frameFromCst(c.frame[0]!, no));
       else if (c.warning) rec.failure ??= text.trim();
     });

@@ -9,6 +9,7 @@ import { MUTEX_COLUMNS } from '../../grammar/mutex/index.ts';
 import { rejoinCutFrameLines } from '../../src/ingest/frame-lines.ts';
 import { widthsSoFar, wordDidNotFit, type Rejoined } from '../../src/ingest/width-wrap.ts';
 import type { SourceLine } from '../../grammar/common/source.ts';
+import { analyzeText } from '../../src/analyze.ts';
 
 const src = (texts: string[]): SourceLine[] => texts.map((text, i) => ({ no: i + 1, text }));
 function run(rejoin: (lines: readonly SourceLine[], widthAt: ReturnType<typeof widthsSoFar>) => Rejoined, texts: string[]) {
@@ -137,5 +138,25 @@ describe('::findstack headers and frames in three pieces (fold -s at 40 and 43)'
     // `  ffffff0008e3aaa0 ` (19) + `turnstile_block+0x21a(0,` (24) is 43, and the space after it the 44th.
     expect(wordDidNotFit('  ffffff0008e3aaa0 ', 'turnstile_block+0x21a(0, 0, ', 43)).toBe(true);
     expect(wordDidNotFit('  ffffff0008e3aaa0 ', 'turnstile_block+0x21a(0,', 43)).toBe(false);
+  });
+});
+
+describe('a frame pointer left alone on its line', () => {
+  it('is unrecognized, with its reason, not a frame whose function is a hex word (::findstack and $C)', () => {
+    const findstack = [
+      '> ffffff0d4a7e1c40::findstack -v',
+      'stack pointer for thread ffffff0d4a7e1c40: ffffff0008e3a9d0',
+      '[ ffffff0008e3a9d0 _resume_from_idle+0x12b() ]',
+      '  ffffff0008e3aa00 swtch+0x141()',
+      '  ffffff0008e3aaa0 ',
+      '  ffffff0008e3ac40 thread_start+0xb()',
+    ].join('\n');
+    const a = analyzeText(findstack);
+    expect(a.snapshot.threads[0]!.stack!.map((f) => f.func)).toEqual(['_resume_from_idle', 'swtch', 'thread_start']);
+    expect(a.diagnostics).toEqual([{ line: 5, col: 3, message: 'findstack: ffffff0008e3aaa0 is a frame pointer with no function after it (a line a wrap cut?)' }]);
+    const c = analyzeText(['> $C', 'fffffe000fe0ab00 zfs_znode_free+0x37(fffffe0a21c3e000)', 'fffffe000fe0ab60'].join('\n'));
+    expect(c.diagnostics.map((d) => [d.line, d.message])).toEqual([[3, 'frame: fffffe000fe0ab60 is a frame pointer with no function after it (a line a wrap cut?)']]);
+    // A symbol spelled with hex letters, shorter than a pointer, is still a function.
+    expect(analyzeText(['> $C', 'fffffe000fe0ab00 bad+0x37()', 'fffffe000fe0ab60 dec()'].join('\n')).diagnostics).toEqual([]);
   });
 });
