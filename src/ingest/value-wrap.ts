@@ -1,7 +1,7 @@
 // `::status`, `::panicinfo` and `::print` lines a paste's wrap cut inside their value (or a
-// member's name), joined again before their grammars read them. Read apart, `operating system: 5.11 joyent_20230112T00000`
-// loses the build date that says hz is 1000, and `ts_timeleft = 0xff9b025` is a value mdb never
-// printed: the last digit went to the next line.
+// member's name), joined again before their grammars read them. Read apart, `operating system:
+// 5.11 joyent_20230112T00000` loses the build date that says hz is 1000, and `ts_timeleft =
+// 0xff9b025` is a value mdb never printed: the last digit went to the next line.
 import type { SourceLine } from '../../grammar/common/source.ts';
 import { startsStatusLine } from '../../grammar/status/message.ts';
 import { joinCutLines, MIN_WRAP_WIDTH, wordDidNotFit, type Rejoined, type WidthSoFar } from './width-wrap.ts';
