@@ -5,7 +5,7 @@
 // Frames cut inside their parentheses are unwrap.ts's; thread headers, stack-headers.ts's.
 import type { SourceLine } from '../../grammar/common/source.ts';
 import { fastFrameLine, fastSavedPc, THREAD_HEADER } from '../../grammar/frames/fast.ts';
-import { joinCutLines, MIN_WRAP_WIDTH, wordDidNotFit, type Rejoined, type WidthSoFar } from './width-wrap.ts';
+import { joinCutLines, movedDownAtSpace, runsToWidth, type Rejoined, type WidthSoFar } from './width-wrap.ts';
 
 /** A line that reads as a frame or a saved PC as mdb spells them (the fast paths: their canonical spelling only). */
 function readsWhole(text: string): boolean {
@@ -22,9 +22,8 @@ function readsWhole(text: string): boolean {
  */
 function rejoined(head: string, next: string, width: number): string | null {
   if (next.length === 0 || (next.charCodeAt(0) === 32 && next.trim() !== ']') || next.startsWith(THREAD_HEADER)) return null;
-  const fixed = width >= MIN_WRAP_WIDTH && head.length === width;
-  // No wrap is narrower than MIN_WRAP_WIDTH, though a short section's lines may all be.
-  if (!fixed && !wordDidNotFit(head, next, Math.max(width, MIN_WRAP_WIDTH))) return null;
+  const fixed = runsToWidth(head, width);
+  if (!fixed && !movedDownAtSpace(head, next, width)) return null;
   // Whole already (a frame's `(`, a saved PC's `]`), or cut inside its parentheses (unwrap.ts's).
   if (head.trimStart().startsWith('[ ') ? head.includes(']') : head.includes('(')) return null;
   const joined = fixed || head.endsWith(' ') ? head + next : head + ' ' + next;

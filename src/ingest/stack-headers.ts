@@ -4,7 +4,7 @@
 // header is whole again. Frame lines cut inside their parentheses are unwrap.ts's.
 import type { SourceLine } from '../../grammar/common/source.ts';
 import { fastFrameLine, fastThreadHeader, THREAD_HEADER } from '../../grammar/frames/fast.ts';
-import { MIN_WRAP_WIDTH, wordDidNotFit, type Rejoined, type WidthSoFar } from './width-wrap.ts';
+import { movedDownAtSpace, runsToWidth, type Rejoined, type WidthSoFar } from './width-wrap.ts';
 
 
 /** A header runs to at most this many pieces (a long description, a narrow wrap). */
@@ -18,9 +18,7 @@ function isRest(next: string): boolean {
 
 /** Whether a wrap at `width` cut `line` before `next`: at the width, or at a space where the next word did not fit. */
 function cutBefore(line: string, next: string, width: number): boolean {
-  // No wrap is narrower than MIN_WRAP_WIDTH, though a short section's lines may all be.
-  if (width >= MIN_WRAP_WIDTH && line.length === width) return true;
-  return line.endsWith(' ') && wordDidNotFit(line, next.trimStart(), Math.max(width, MIN_WRAP_WIDTH));
+  return runsToWidth(line, width) || (line.endsWith(' ') && movedDownAtSpace(line, next.trimStart(), width));
 }
 
 /**

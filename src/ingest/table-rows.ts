@@ -6,16 +6,16 @@
 import type { SourceLine } from '../../grammar/common/source.ts';
 import { words } from '../../grammar/common/lines.ts';
 import { isHexDigits } from '../../grammar/common/numbers.ts';
-import { joinCutLines, MIN_WRAP_WIDTH, wordDidNotFit, type Rejoined, type WidthSoFar } from './width-wrap.ts';
+import { joinCutLines, movedDownAtSpace, runsToWidth, type Rejoined, type WidthSoFar } from './width-wrap.ts';
 
 /** The ways a wrap at `width` may have cut `head` before `next`, the exact cut first. */
 function joins(head: string, next: string, width: number): string[] {
   const out: string[] = [];
   if (next.trim() === '') return out;
   // At the width, or at a space the line keeps (fold -s: a row's padding may go on on the next line).
-  if ((width >= MIN_WRAP_WIDTH && head.length === width) || head.endsWith(' ')) out.push(head + next);
+  if (runsToWidth(head, width) || head.endsWith(' ')) out.push(head + next);
   // At a space a mail client dropped: the next word did not fit.
-  else if (next.charCodeAt(0) !== 32 && wordDidNotFit(head, next, Math.max(width, MIN_WRAP_WIDTH))) out.push(head + ' ' + next);
+  else if (next.charCodeAt(0) !== 32 && movedDownAtSpace(head, next, width)) out.push(head + ' ' + next);
   return out;
 }
 

@@ -4,7 +4,7 @@
 // 0xff9b025` is a value mdb never printed: the last digit went to the next line.
 import type { SourceLine } from '../../grammar/common/source.ts';
 import { startsStatusLine } from '../../grammar/status/message.ts';
-import { joinCutLines, MIN_WRAP_WIDTH, wordDidNotFit, type Rejoined, type WidthSoFar } from './width-wrap.ts';
+import { joinCutLines, movedDownAtSpace, runsToWidth, type Rejoined, type WidthSoFar } from './width-wrap.ts';
 
 /**
  * A `::status` line with `next` joined on, when a wrap at `width` cut it there: at a fixed width
@@ -14,9 +14,8 @@ import { joinCutLines, MIN_WRAP_WIDTH, wordDidNotFit, type Rejoined, type WidthS
  */
 function statusRejoined(head: string, next: string, width: number): string | null {
   if (next.trim() === '' || startsStatusLine(next) || !startsStatusLine(head)) return null;
-  if (width >= MIN_WRAP_WIDTH && head.length === width) return head + next;
-  // No wrap is narrower than MIN_WRAP_WIDTH, though the input's lines may not show its width.
-  return head.endsWith(' ') && !head.endsWith('  ') && wordDidNotFit(head, next, Math.max(width, MIN_WRAP_WIDTH)) ? head + next : null;
+  if (runsToWidth(head, width)) return head + next;
+  return head.endsWith(' ') && !head.endsWith('  ') && movedDownAtSpace(head, next, width) ? head + next : null;
 }
 
 /** `::status` lines cut by a wrap at the input's width (`widthAt`: RawSection.inputWidth), joined again. */
@@ -36,7 +35,7 @@ const WORD = /^[0-9A-Za-z_]+$/;
  * after one that ends with a space is a line of its own as often as not.
  */
 function printRejoined(head: string, next: string, width: number): string | null {
-  if (head.length !== width || !/[0-9A-Za-z_]$/.test(head) || next.length === 0 || next.charCodeAt(0) === 32) return null;
+  if (!runsToWidth(head, width) || !/[0-9A-Za-z_]$/.test(head) || next.length === 0 || next.charCodeAt(0) === 32) return null;
   const hasValue = head.includes(MEMBER);
   if (hasValue) return WORD.test(next) ? head + next : null;
   const cut = next.indexOf(MEMBER);
@@ -45,10 +44,7 @@ function printRejoined(head: string, next: string, width: number): string | null
 
 /** `::print` member lines cut by a fixed-width wrap at the input's width (`widthAt`: RawSection.inputWidth), joined again. */
 export function rejoinCutPrintLines(lines: readonly SourceLine[], widthAt: WidthSoFar): Rejoined {
-  return joinCutLines(lines, (head, next) => {
-    const width = widthAt(head.no);
-    return width >= MIN_WRAP_WIDTH ? printRejoined(head.text, next.text, width) : null;
-  });
+  return joinCutLines(lines, (head, next) => printRejoined(head.text, next.text, widthAt(head.no)));
 }
 
 /**
@@ -61,9 +57,9 @@ function panicinfoRejoined(head: string, next: string, width: number): string | 
   if (next.trim() === '' || next.startsWith('  ') || !head.startsWith(' ')) return null;
   const label = head.trimStart().split(' ', 1)[0]!;
   // At the width a cut may fall just before a space, which then starts the next line.
-  if (width >= MIN_WRAP_WIDTH && head.length === width) return label === 'message' || WORD.test(next) ? head + next : null;
+  if (runsToWidth(head, width)) return label === 'message' || WORD.test(next) ? head + next : null;
   if (next.charCodeAt(0) === 32) return null;
-  return label === 'message' && head.endsWith(' ') && wordDidNotFit(head, next, Math.max(width, MIN_WRAP_WIDTH)) ? head + next : null;
+  return label === 'message' && head.endsWith(' ') && movedDownAtSpace(head, next, width) ? head + next : null;
 }
 
 /** `::panicinfo` rows cut by a wrap at the input's width (`widthAt`: RawSection.inputWidth), joined again. */

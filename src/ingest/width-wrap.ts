@@ -18,7 +18,21 @@ export interface Rejoined {
 }
 
 // Where a wrap moved a word down: asked by the ::status reader too, so it lives with the grammars.
-export { wordDidNotFit } from '../../grammar/common/lines.ts';
+import { wordDidNotFit } from '../../grammar/common/lines.ts';
+export { wordDidNotFit };
+
+/** A fixed-width wrap (a terminal's copy, `fold`) cut `line`: it runs to `width`, which is a wrap's. */
+export function runsToWidth(line: string, width: number): boolean {
+  return width >= MIN_WRAP_WIDTH && line.length === width;
+}
+
+/**
+ * A wrap at a space moved `next`'s first word off `head` (wordDidNotFit), at `width` or, where the
+ * lines show none (a short section's may all be narrower), at the narrowest wrap there is.
+ */
+export function movedDownAtSpace(head: string, next: string, width: number): boolean {
+  return wordDidNotFit(head, next, Math.max(width, MIN_WRAP_WIDTH));
+}
 
 /** The widest line. */
 export function widest(lines: readonly SourceLine[]): number {
