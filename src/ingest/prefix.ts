@@ -1,5 +1,5 @@
 // Prefixes a tool put before every line of a pasted session: a comment mark (`# `, `// `), a
-// tab, a bar (`| `), a line number (`cat -n`, `nl`, `grep -n`), a time stamp (`ts`, a logging
+// tab, a bar (`| `), a line number (`cat -n`, `nl`, `grep -n`, `less -N`, vim), a time stamp (`ts`, a logging
 // terminal, a console server), or a block's indentation (Markdown, a list item, reST, mail). A
 // run of such lines carries mdb text once its prefix is taken off; the run ends at the first line
 // without it.
@@ -32,7 +32,7 @@ const LESS_NUMBER_WIDTH = 7;
 
 /**
  * The number ending at `end` is `less -N`'s: right-aligned in exactly its 7 columns, spaces before
- * it. Then it is a listing's even before output: mdb right-aligns no number that wide at the start
+ * it. Then it is a listing's before any output: mdb right-aligns no number that wide at the start
  * of a line (a `::cpuinfo` ID takes 3), and a frame pointer all of digits is 8 or 16 wide.
  */
 function isLessNumber(line: string, end: number): boolean {
@@ -175,11 +175,16 @@ class Stamps implements RunPrefix {
   }
 }
 
-/** A prefix a line may carry, the text after it, and what mdb text may follow it: a command, output, or either. */
+/**
+ * A prefix a line may carry, the text after it, and what mdb text may follow it: output only, or
+ * either a command or output; `strict`: only a command at an mdb prompt or a line that starts
+ * output and looks like no output row (a column header, a thread's stack header).
+ */
 interface Candidate {
   prefix: RunPrefix;
   text: string;
-  before: 'command' | 'output' | 'either';
+  before: 'output' | 'either';
+  strict: boolean;
 }
 
 /**
@@ -215,23 +220,23 @@ function candidates(line: string, codeBlock: boolean): Candidate[] {
   const out: Candidate[] = [];
   const c = line.charCodeAt(0);
   if (c === 35 || c === 47 || c === 124 || c === 9) {
-    for (const m of MARKS) if (line.startsWith(m)) out.push({ prefix: new Mark(m), text: line.slice(m.length), before: 'either' });
+    for (const m of MARKS) if (line.startsWith(m)) out.push({ prefix: new Mark(m), text: line.slice(m.length), before: 'either', strict: false });
     return out;
   }
   const r = isDigit(c) || c === 32 ? readNumber(line) : null;
   // Listings number from 1; a 0 is a CPU id or a digit cut off a wrapped address.
   if (r !== null && r.n >= 1) {
     for (const sep of NUMBER_SEPARATORS) {
-      if (line.startsWith(sep, r.end)) out.push({ prefix: new Numbers(r.n + 1, sep), text: line.slice(r.end + sep.length), before: sep !== ' ' || isLessNumber(line, r.end) ? 'either' : 'command' });
+      if (line.startsWith(sep, r.end)) out.push({ prefix: new Numbers(r.n + 1, sep), text: line.slice(r.end + sep.length), before: 'either', strict: sep === ' ' && !isLessNumber(line, r.end) });
     }
   }
   for (const shape of STAMPS) {
     const n = shape(line);
-    if (n > 0) out.push({ prefix: new Stamps(shape), text: line.slice(n), before: 'either' });
+    if (n > 0) out.push({ prefix: new Stamps(shape), text: line.slice(n), before: 'either', strict: false });
   }
   // Last: a line number after spaces (`cat -n`) is the numbers' run, or lines past 99 would end it.
   const indent = codeBlock ? blockIndent(line) : null;
-  if (indent !== null) out.push({ prefix: new Mark(' '.repeat(indent)), text: line.slice(indent), before: 'output' });
+  if (indent !== null) out.push({ prefix: new Mark(' '.repeat(indent)), text: line.slice(indent), before: 'output', strict: false });
   return out;
 }
 
@@ -239,22 +244,24 @@ function candidates(line: string, codeBlock: boolean): Candidate[] {
  * The prefixes a line starts runs of, outermost first (at most `max`: a numbered listing of a
  * session pasted as comments has two), with the line's text inside them, when that text is mdb's:
  * a command (`isCommand`) or the first line of output pasted without one (`isOutput`). A number
- * followed by a single space starts a run only before a command, asked for strictly (an mdb
- * prompt, not a shell line): `  0 fffffffffbc486e0 ...`, a `::cpuinfo` row, is a CPU id and a
- * space, and `3 mdb` the end of a row a wrap cut (a THREAD's last digit and its process); only
- * `less -N`'s 7 columns start one before output too (isLessNumber). `codeBlock`: the line is outside any section, so its indentation may be a block's (inside one,
- * indentation is the output's own: frames, `::print` members).
+ * followed by a single space (vim's `:set number`, `awk '{print NR, $0}'`) asks both strictly: an
+ * mdb prompt, not a shell line, and a header, not a row. `  0 fffffffffbc486e0 ...`, a `::cpuinfo`
+ * row, is a CPU id and a space, `  1 TS ...` a `::class` slot, and `3 mdb` the end of a row a wrap
+ * cut (a THREAD's last digit and its process); no output line is a number before a column header.
+ * `less -N`'s 7 columns are a listing's before any output (isLessNumber). `codeBlock`: the line is
+ * outside any section, so its indentation may be a block's (inside one, indentation is the
+ * output's own: frames, `::print` members).
  */
 export function learnPrefixes(
   line: string,
   isCommand: (text: string, strict: boolean) => boolean,
-  isOutput: (text: string) => boolean,
+  isOutput: (text: string, strict: boolean) => boolean,
   max = 1,
   codeBlock = false,
 ): { prefixes: RunPrefix[]; text: string } | null {
   if (max <= 0) return null;
   for (const k of candidates(line, codeBlock)) {
-    if ((k.before !== 'output' && isCommand(k.text, k.before === 'command')) || (k.before !== 'command' && isOutput(k.text))) return { prefixes: [k.prefix], text: k.text };
+    if ((k.before !== 'output' && isCommand(k.text, k.strict)) || isOutput(k.text, k.strict)) return { prefixes: [k.prefix], text: k.text };
     const inner = learnPrefixes(k.text, isCommand, isOutput, max - 1);
     if (inner !== null) return { prefixes: [k.prefix, ...inner.prefixes], text: inner.text };
   }

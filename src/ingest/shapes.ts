@@ -33,8 +33,12 @@ function isSyslogPanic(line: string): boolean {
   return line.includes('panic[cpu') || line.includes('#012') || line.includes('BAD TRAP:') || isConsolePanicLine(line);
 }
 
-/** The kind of output a line starts, judged by shape alone; null when it starts nothing we know. */
-export function outputStartKind(line: string): SectionKind | null {
+/**
+ * The kind of output a line starts when the line is one no output line can be mistaken for: a
+ * column header, a `::findstack` thread header, `::status`'s or a panic's first line. Null for
+ * anything else, output rows included.
+ */
+export function outputHeaderKind(line: string): SectionKind | null {
   const t = line.trim();
   if (t.startsWith('ID ADDR') && t.includes(' FLG ') && t.includes('NRUN')) return 'cpuinfo';
   if (t.startsWith('THREAD') && t.includes(' STATE ') && t.includes('SOBJ')) return 'stacks';
@@ -51,6 +55,14 @@ export function outputStartKind(line: string): SectionKind | null {
   if (t.startsWith('stack pointer for thread ') || t.startsWith('Possible stack pointers for thread ')) return 'findstack';
   if (t.startsWith('debugging crash dump ') || t.startsWith('debugging live kernel ')) return 'status';
   if (t.startsWith('panic[cpu') || t.startsWith('BAD TRAP:') || isSyslogPanic(line)) return 'panic';
+  return null;
+}
+
+/** The kind of output a line starts, judged by shape alone; null when it starts nothing we know. */
+export function outputStartKind(line: string): SectionKind | null {
+  const header = outputHeaderKind(line);
+  if (header !== null) return header;
+  const t = line.trim();
   if (isFrameLine(line)) return 'frames';
   if (t.startsWith('sizeof (') || t === '{' || (t.endsWith(' {') && !t.includes('(') && !C_BLOCK_WORDS.has(t.slice(0, t.indexOf(' '))) && !looksLikeProse(t))) return 'print';
   if (isMemberLine(t)) return 'print';
@@ -59,6 +71,11 @@ export function outputStartKind(line: string): SectionKind | null {
   if (isNumberRow(line) || isLabelledNumberRow(t)) return 'format';
   if (isStacksGroupLine(t) || isStacksFrameLine(line)) return 'stacks';
   return null;
+}
+
+/** The line starts output (`strict`: as a header, which no output row passes for; see outputHeaderKind). */
+export function startsOutput(line: string, strict: boolean): boolean {
+  return (strict ? outputHeaderKind(line) : outputStartKind(line)) !== null;
 }
 
 const STACKS_STATES: ReadonlySet<string> = new Set(THREAD_STATES.map((s) => s.stacksName));

@@ -25,6 +25,7 @@ import {
   isOffsetMemberLine,
   isPagerPrompt,
   isRadixLine,
+  startsOutput,
 } from './shapes.ts';
 import { mayBeContinued } from './unwrap.ts';
 import { MIN_WRAP_WIDTH, widest, wordDidNotFit } from './width-wrap.ts';
@@ -721,7 +722,7 @@ export class Splitter {
       text = t;
     }
     this.prefixes.length = depth;
-    const learnt = learnPrefixes(text, isCommandLine, (t) => outputStartKind(t) !== null, MAX_PREFIXES - depth, depth === 0 && this.mayLearnCodeBlock());
+    const learnt = learnPrefixes(text, isCommandLine, startsOutput, MAX_PREFIXES - depth, depth === 0 && this.mayLearnCodeBlock());
     if (learnt !== null) this.prefixes.push(...learnt.prefixes);
     const inner = learnt === null ? text : learnt.text;
     // After the prefixes: a tab that indents every line is one (`\t`, `cat -n`), not columns.

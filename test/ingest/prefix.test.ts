@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/analyze.ts';
 import { learnPrefixes } from '../../src/ingest/prefix.ts';
 import { isCommandLine, readPrompt } from '../../src/ingest/prompt.ts';
-import { outputStartKind } from '../../src/ingest/shapes.ts';
+import { startsOutput } from '../../src/ingest/shapes.ts';
 
 const isCommand = (t: string) => readPrompt(t)?.type === 'command';
-const isOutput = (t: string) => outputStartKind(t) !== null;
+const isOutput = startsOutput;
 
 const learnPrefix = (line: string, max = 1) => learnPrefixes(line, isCommand, isOutput, max);
 
@@ -59,11 +59,40 @@ describe('line numbers', () => {
     const threads = (t: string) => analyzeText(t).snapshot.threads.map((x) => [x.addr, x.stack?.map((f) => f.func)]);
     expect(analyzeText(less).accounting).toEqual(analyzeText(sample).accounting);
     expect(threads(less)).toEqual(threads(sample));
-    // Only less's 7 columns before output: 6 or 8 (a frame pointer all of digits is 8 wide) is not taken.
+    // Only less's 7 columns before an output row: 6 or 8 (a frame pointer all of digits is 8 wide) is not taken.
+    const frame = 'fffffe00b6e59c60 usb_console_input_enter+0x13(0)';
+    expect(learnPrefix('     12 ' + frame)?.text).toBe(frame);
+    expect(learnPrefix('    12 ' + frame)).toBeNull();
+    expect(learnPrefix('  80471234 ' + frame)).toBeNull();
+  });
+
+  it("vim's :set number and awk's NR: a number and one space before a column header or a thread's stack header", () => {
     const header = ' ID ADDR             FLG NRUN BSPL PRI RNRN KRNRN SWITCH THREAD           PROC';
-    expect(learnPrefix('     12 ' + header)?.text).toBe(header);
-    expect(learnPrefix('    12 ' + header)).toBeNull();
-    expect(learnPrefix('  80471234 ' + header)).toBeNull();
+    const row = '  0 fffffffffbc486e0  1b    5    0 108   no    no t-0    ffffff00076cbc40 sched';
+    // vim right-aligns in 3 columns and shows a blank line as its number alone.
+    expect(run(['  1 ' + header, '  2 ' + row, '  3', '  4 ' + row])).toEqual([header, row, '', row]);
+    expect(run(['1 ' + header, '2 ' + row])).toEqual([header, row]);
+    expect(learnPrefix('  9 stack pointer for thread ffffff0007a45c40: ffffff0007a45a60')?.text).toBe('stack pointer for thread ffffff0007a45c40: ffffff0007a45a60');
+    // Not before a row: `  1 TS ...` is a ::class slot, `  3 fffffe...` a CPU id and its row, `3 mdb` a cut row's end.
+    expect(learnPrefix('  1 TS      ts_init             0xfffffffffb8f1c60')).toBeNull();
+    expect(learnPrefix('  3 ' + row.trimStart())).toBeNull();
+    expect(learnPrefix('  3 fffffe00b6e59c60 usb_console_input_enter+0x13(0)')).toBeNull();
+  });
+
+  it('a vim or awk listing of a whole session reads as the session: the #1532-shaped CPUs, queues and verdict', () => {
+    const sample = readFileSync(new URL('../../fixtures/handwritten/cpuinfo/seed-trailing-stripped.txt', import.meta.url), 'utf8');
+    const lines = sample.replace(/\n$/, '').split('\n');
+    const vim = lines.map((l, i) => `${String(i + 1).padStart(3)} ${l}`.trimEnd()).join('\n') + '\n';
+    const awk = lines.map((l, i) => `${i + 1} ${l}`).join('\n') + '\n';
+    const view = (t: string) => {
+      const a = analyzeText(t);
+      return { accounting: a.accounting, cpus: a.snapshot.cpus.map((c) => [c.id, c.thread, (c.runq ?? []).map((q) => q.thread)]), findings: a.findings.map((f) => [f.rule, f.severity]) };
+    };
+    const plain = view(sample);
+    expect(plain.cpus).toHaveLength(2);
+    expect(plain.findings.length).toBeGreaterThan(0);
+    expect(view(vim)).toEqual(plain);
+    expect(view(awk)).toEqual(plain);
   });
 
   it('never a 0: listings number from 1 (a 0 is a CPU id or a digit a wrap cut off an address)', () => {
