@@ -28,7 +28,7 @@ import {
   startsOutput,
 } from './shapes.ts';
 import { mayBeContinued } from './unwrap.ts';
-import { MIN_WRAP_WIDTH, widest, wordDidNotFit } from './width-wrap.ts';
+import { MIN_WRAP_WIDTH, widest, WIDTH_FROM_INPUT, wordDidNotFit } from './width-wrap.ts';
 import { MAX_LEAD, QuoteStripper } from './quote.ts';
 import { decorationOf, stripInlineTag, withoutBreakTag, type Decoration } from './decoration.ts';
 import { readable } from './terminal.ts';
@@ -138,6 +138,8 @@ const COMMAND_WORD = /^-?[A-Za-z_][A-Za-z0-9_.]*(?:->[A-Za-z_][A-Za-z0-9_.]*|\[[
 /** Most words a wrapped command's rest is taken to hold; with a pipe to a next stage in it. */
 const MAX_COMMAND_REST = 3;
 const MAX_PIPED_REST = 8;
+/** Body lines of short sections held for a wrap width to show (Splitter.held): what a run of them may keep back. */
+const MAX_HELD_LINES = 4096;
 /** A next stage's dcmd, with the address it may be given (`::print`, `::findstack`). */
 const DCMD_WORD = /^::[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -239,6 +241,13 @@ export class Splitter {
   private width = 0;
   /** The line before the one being taken ran to the width (atWidth, measured when it came). */
   private prevAtWidth = false;
+  /**
+   * Short sections (WIDTH_FROM_INPUT) closed before two lines showed a wrap width, and their body
+   * lines: a `::panicinfo` first in the input, its message cut at the width, is handed on once
+   * later lines show that width (or at the end, or past MAX_HELD_LINES), after nothing else.
+   */
+  private held: RawSection[] = [];
+  private heldLines = 0;
 
   /**
    * @param opts.partLines body lines after which a section that can be cut is handed on in parts
@@ -542,6 +551,26 @@ export class Splitter {
 
   finish(): void {
     this.close();
+    this.releaseHeld();
+  }
+
+  /** Hands a section on, after any held before it; a short one waits while no width shows (held). */
+  private emit(section: RawSection): void {
+    const width = this.inputWidth();
+    if (width === 0 && this.widest >= MIN_WRAP_WIDTH && WIDTH_FROM_INPUT.has(section.kind) && this.heldLines + section.body.length <= MAX_HELD_LINES) {
+      this.held.push(section);
+      this.heldLines += section.body.length;
+      return;
+    }
+    this.releaseHeld();
+    this.sink.onSection({ ...section, inputWidth: width });
+  }
+
+  private releaseHeld(): void {
+    const width = this.inputWidth();
+    for (const s of this.held) this.sink.onSection({ ...s, inputWidth: width });
+    this.held = [];
+    this.heldLines = 0;
   }
 
   /**
@@ -655,7 +684,7 @@ export class Splitter {
   /** Hands on what an open section has read so far as one part; the section stays open for the rest. */
   private handOnPart(open: OpenSection): void {
     const { indent: _indent, wrappedPrompt: _wrapped, ...part } = open;
-    this.sink.onSection({ ...part, last: false, inputWidth: this.inputWidth() });
+    this.emit({ ...part, last: false });
     open.widthBefore = Math.max(open.widthBefore, widest(open.body));
     open.part++;
     open.body = [];
@@ -705,7 +734,7 @@ export class Splitter {
     if (ENDS_WITH_BLANK.has(open.kind) && this.blanks.length > 0) open.body.push(this.blanks.shift()!);
     this.flushBlanksAsProse();
     const { indent: _indent, wrappedPrompt: _wrapped, ...section } = open;
-    this.sink.onSection({ ...section, inputWidth: this.inputWidth() });
+    this.emit(section);
   }
 
   /**

@@ -11,6 +11,13 @@ import type { SourceLine } from '../../grammar/common/source.ts';
 /** Narrower wraps than this are not a terminal's or a mail client's. */
 export const MIN_WRAP_WIDTH = 40;
 
+/**
+ * Kinds whose output is a few lines: a wrap width is judged from the input's lines
+ * (RawSection.inputWidth), not theirs, and one that comes before any two lines showed the width
+ * waits for them (split.ts).
+ */
+export const WIDTH_FROM_INPUT: ReadonlySet<string> = new Set(['status', 'panicinfo', 'print', 'mutex', 'turnstile']);
+
 export interface Rejoined {
   lines: readonly SourceLine[];
   /** Head line number -> the continuation line joined onto it (which reads as the head does). */

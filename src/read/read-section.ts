@@ -6,7 +6,7 @@ import type { RawSection } from '../ingest/split.ts';
 import { unwrapParens, type Unwrapped } from '../ingest/unwrap.ts';
 import { rebuildCpuinfoColumns, rejoinCutRows } from '../ingest/cpuinfo-columns.ts';
 import { rejoinCutHeaders } from '../ingest/stack-headers.ts';
-import { mergeJoined, widthsSoFar, type Rejoined, type WidthSoFar } from '../ingest/width-wrap.ts';
+import { mergeJoined, widthsSoFar, WIDTH_FROM_INPUT, type Rejoined, type WidthSoFar } from '../ingest/width-wrap.ts';
 import { rejoinCutFrames } from '../ingest/stacks-frames.ts';
 import { rejoinCutWarnings } from '../ingest/warning-wrap.ts';
 import { rejoinCutThreadRows } from '../ingest/threadlist-rows.ts';
@@ -90,12 +90,9 @@ const AFTER_PARENS: Partial<Record<SectionKind, readonly Rejoin[]>> = {
   frames: [rejoinCutFrameLines],
 };
 
-/** Kinds whose output is a few lines: a wrap width is judged from the whole input's lines (RawSection.inputWidth), not theirs. */
-const SHORT_OUTPUT: ReadonlySet<SectionKind> = new Set(['status', 'panicinfo', 'print', 'mutex', 'turnstile']);
-
 function linesToRead(raw: RawSection): Unwrapped {
   const inputWidth = raw.inputWidth ?? 0;
-  const widthAt: WidthSoFar = SHORT_OUTPUT.has(raw.kind) ? () => inputWidth : widthsSoFar(raw.body, raw.widthBefore);
+  const widthAt: WidthSoFar = WIDTH_FROM_INPUT.has(raw.kind) ? () => inputWidth : widthsSoFar(raw.body, raw.widthBefore);
   const cut = applyRejoins({ lines: raw.body, joined: new Map() }, REJOIN[raw.kind], widthAt);
   const parens = unwrapParens(cut.lines, widthAt);
   const { lines, joined } = applyRejoins({ lines: parens.lines, joined: mergeJoined(cut.joined, parens.joined) }, AFTER_PARENS[raw.kind], widthAt);

@@ -30,8 +30,6 @@ const WIDTHS = Array.from({ length: 41 }, (_, i) => 40 + i);
 const KNOWN_LOSSES: Record<string, { why: string; forms: string[] | 'any' }> = {
   // CPU 1's PROC is 100 characters of escape sequences: no join makes a name longer than 16.
   'handwritten/limits/hostile-seed.txt': { why: 'a hostile 100-character PROC', forms: 'any' },
-  // Its `::panicinfo` message is the first output and is cut before two lines have shown the width.
-  'handwritten/waits/deadlock-two-mutex-panic.txt': { why: 'the first output cut before the width shows', forms: ['40f', '41f', '42f', '43f', '44f', '46f', '47f', '48f', '49f'] },
 };
 
 describe('every fixture wrapped at 40 to 80 columns', () => {
