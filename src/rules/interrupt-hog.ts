@@ -59,7 +59,9 @@ export const interruptHog: Rule = {
           'an interrupt thread is preempted by nothing but a higher PIL, so no kpreemptpri value helps them. ' +
           (worst !== null
             ? `Their wait is at most ${worst} ticks (${aboutTime(worst, hz)}, ${worstFrom}); a bound, not a measurement. `
-            : 'The input bounds neither their wait nor how long the interrupt has run (SWITCH -). ') +
+            : cpu.switchTicks !== null && pri === null
+              ? `SWITCH (t-${cpu.switchTicks}) bounds a waiter only against the priority of the thread under the interrupt, which the input does not show, so their wait is not bounded. `
+              : 'The input bounds neither their wait nor how long the interrupt has run (SWITCH -). ') +
           'If the interrupt keeps the CPU (a DTrace state clean over a huge dynamic-variable space, an interrupt storm), ' +
           'work queued here starves, as in the 1532 comment 6 deadlock. ' +
           hzSentence(hz),

@@ -198,6 +198,16 @@ describe('the #1532 family is named', () => {
     expect(rule(a, 'kpreempt-threshold')).toEqual([]);
   });
 
+  it('10c. with the line of the thread under the interrupt lost, SWITCH bounds nothing, and the finding says why', () => {
+    const url = new URL('../../fixtures/handwritten/verdicts/intr-hog-pil2.txt', import.meta.url);
+    const text = readFileSync(url, 'utf8').replace('             EXISTS         |           - fffffe000fe05c20 (idle)\n', '');
+    const [ih] = rule(analyzeText(text), 'interrupt-hog');
+    expect(ih!.severity).toBe('low');
+    expect(ih!.title).toBe('CPU 0: 2 runnable threads behind a PIL 2 interrupt thread');
+    expect(ih!.message).toContain('SWITCH (t-12000) bounds a waiter only against the priority of the thread under the interrupt, which the input does not show');
+    expect(ih!.message).not.toContain('SWITCH -');
+  });
+
   it('the seed keeps its four findings, with the honest title', () => {
     const a = analyzeText(readFileSync(SEED_PATH, 'utf8'));
     expect(a.findings.map((f) => `${f.severity} ${f.rule}`)).toEqual([
