@@ -4,7 +4,7 @@
 import type { SourceLine } from '../../grammar/common/source.ts';
 import { CPU_FLAGS } from '../../illumos/index.ts';
 import { words } from '../../grammar/common/lines.ts';
-import { joinCutLines, mergeJoined, MIN_WRAP_WIDTH, widthsSoFar, type Rejoined, type WidthSoFar } from './width-wrap.ts';
+import { joinCutLines, mergeJoined, MIN_WRAP_WIDTH, widthsSoFar, wordDidNotFit, type Rejoined, type WidthSoFar } from './width-wrap.ts';
 import { ADDR_WIDTHS, CPUINFO_FLAGDELT, CPUINFO_THRDELT, flagNameEnd, snapAddrWidth, type AddrWidth } from '../../grammar/cpuinfo/layout.ts';
 
 const FLAG_NAMES: ReadonlySet<string> = new Set(CPU_FLAGS.map((f) => f.name));
@@ -207,9 +207,10 @@ function rejoined(head: string, next: string, wrapSeen: boolean): string | null 
  * client's, before the widest line) provably cut it there; else null. A header without PROC and
  * a row without THREAD are never whole, so the next line is their rest when the two make a whole
  * header or row (a THREAD as wide as ADDR). With `wrapSeen`, a `-v` block line left ending with a
- * space after its THREAD has its name alone at column 0 of the next line.
+ * space after its THREAD (or with no space, where the name would not have fit at `width`) has its
+ * name alone at column 0 of the next line.
  */
-function softRejoined(head: string, next: string, wrapSeen: boolean): string | null {
+function softRejoined(head: string, next: string, wrapSeen: boolean, width: number): string | null {
   const ws = words(head);
   if (ws.length === 0) return null;
   // fold -s keeps the space on the line it cut; a client that dropped it needs one back.
@@ -225,10 +226,12 @@ function softRejoined(head: string, next: string, wrapSeen: boolean): string | n
   const nextWords = words(next);
   const name = nextWords[0];
   if (blockThreadMovedDown(head, ws, next, nextWords)) return joined;
-  if (!wrapSeen || !head.endsWith(' ') || nextWords.length !== 1 || name === undefined || !next.startsWith(name) || name.length > MAX_COMM) return null;
+  // A copy that stripped trailing spaces took the space's evidence along: the name must not have fit.
+  const cutAtSpace = head.endsWith(' ') || wordDidNotFit(head, next, width);
+  if (!wrapSeen || !cutAtSpace || nextWords.length !== 1 || name === undefined || !next.startsWith(name) || name.length > MAX_COMM) return null;
   const n = ws.length;
   // PRI THREAD [PROC], or PIL THREAD [PROC] with `-` for the PIL of the thread an interrupt pinned.
-  return !isRow(ws) && n >= 2 && isBlockThreadAt(ws, n - 1) ? head + next : null;
+  return !isRow(ws) && n >= 2 && isBlockThreadAt(ws, n - 1) ? joined : null;
 }
 
 /** What stands before a thread in a `-v` block line: its PRI or PIL, or `-` for the thread an interrupt pinned. */
@@ -312,7 +315,7 @@ export function rejoinCutRows(lines: readonly SourceLine[], widthAt: WidthSoFar 
   const width = widthAt(Number.MAX_SAFE_INTEGER);
   if (width < MIN_WRAP_WIDTH) return { lines, joined: new Map() };
   const pass = (wrapSeen: boolean) =>
-    joinCutLines(lines, ({ text: head }, { text: next }) => (head.length === width ? rejoined(head, next, wrapSeen) : null) ?? softRejoined(head, next, wrapSeen));
+    joinCutLines(lines, ({ text: head }, { text: next }) => (head.length === width ? rejoined(head, next, wrapSeen) : null) ?? softRejoined(head, next, wrapSeen, width));
   const first = pass(false);
   // A provable cut shows the section was wrapped: then names cut in two are joined as well.
   if (first.joined.size === 0) return first;

@@ -25,18 +25,21 @@ class Mark implements RunPrefix {
 }
 
 /** What may stand between a line number and the line (`cat -n` and `nl` use a tab, `grep -n` a colon); tried in this order. */
-const NUMBER_SEPARATORS = ['\t', ' | ', '| ', ': ', ':', ' '];
+const NUMBER_SEPARATORS = ['\t', ' | ', '| ', ': ', ':', '  ', ' '];
+/** The tab stop `cat -n` and `nl` reach with their tab, and `less -N` with its space: column 8. */
+const TAB_STOP = 8;
 const MAX_NUMBER_DIGITS = 9;
 /** Columns `less -N` right-aligns its line numbers in, before one space. */
 const LESS_NUMBER_WIDTH = 7;
 
 /**
- * The number ending at `end` is `less -N`'s: right-aligned in exactly its 7 columns, spaces before
- * it. Then it is a listing's before any output: mdb right-aligns no number that wide at the start
- * of a line (a `::cpuinfo` ID takes 3), and a frame pointer all of digits is 8 or 16 wide.
+ * The number ending at `end`, and `sep` after it, fill the first 8 columns: `less -N`'s 7 columns
+ * and a space, or `cat -n`'s and `nl`'s 6 and the tab a terminal showed as two spaces. Then it is a
+ * listing's before any output: mdb right-aligns no number that wide at the start of a line (a
+ * `::cpuinfo` ID takes 3), and a frame pointer all of digits is 8 or 16 wide.
  */
-function isLessNumber(line: string, end: number): boolean {
-  return end === LESS_NUMBER_WIDTH && line.charCodeAt(0) === 32;
+function isTabStopNumber(line: string, end: number, sep: string): boolean {
+  return end >= LESS_NUMBER_WIDTH - 1 && end + sep.length === TAB_STOP && line.charCodeAt(0) === 32;
 }
 
 /** A line number at the start of the line (after spaces) and the index after its digits; null when there is none. */
@@ -227,7 +230,10 @@ function candidates(line: string, codeBlock: boolean): Candidate[] {
   // Listings number from 1; a 0 is a CPU id or a digit cut off a wrapped address.
   if (r !== null && r.n >= 1) {
     for (const sep of NUMBER_SEPARATORS) {
-      if (line.startsWith(sep, r.end)) out.push({ prefix: new Numbers(r.n + 1, sep), text: line.slice(r.end + sep.length), before: 'either', strict: sep === ' ' && !isLessNumber(line, r.end) });
+      if (!line.startsWith(sep, r.end)) continue;
+      // Two spaces are a tab a terminal expanded, so only up to its stop.
+      if (sep === '  ' && !isTabStopNumber(line, r.end, sep)) continue;
+      out.push({ prefix: new Numbers(r.n + 1, sep), text: line.slice(r.end + sep.length), before: 'either', strict: sep === ' ' && !isTabStopNumber(line, r.end, sep) });
     }
   }
   for (const shape of STAMPS) {
@@ -248,7 +254,7 @@ function candidates(line: string, codeBlock: boolean): Candidate[] {
  * mdb prompt, not a shell line, and a header, not a row. `  0 fffffffffbc486e0 ...`, a `::cpuinfo`
  * row, is a CPU id and a space, `  1 TS ...` a `::class` slot, and `3 mdb` the end of a row a wrap
  * cut (a THREAD's last digit and its process); no output line is a number before a column header.
- * `less -N`'s 7 columns are a listing's before any output (isLessNumber). `codeBlock`: the line is
+ * `less -N`'s 7 columns are a listing's before any output (isTabStopNumber). `codeBlock`: the line is
  * outside any section, so its indentation may be a block's (inside one, indentation is the
  * output's own: frames, `::print` members).
  */

@@ -44,8 +44,11 @@ export class QuoteStripper {
     this.afterPrompt = false;
   }
 
-  /** The line with its quote markers removed; the line itself when it carries none. */
-  strip(raw: string): string {
+  /**
+   * The line with its quote markers removed; the line itself when it carries none. `afterCut`: the
+   * line before ran to the wrap width or ended with the space a wrap at a space leaves.
+   */
+  strip(raw: string, afterCut = false): string {
     let i = 0;
     while (i < raw.length && i < MAX_LEAD && raw.charCodeAt(i) === 32) i++;
     if (raw.charCodeAt(i) !== 62 /* > */) {
@@ -74,7 +77,9 @@ export class QuoteStripper {
     const asPrompt = fromLast.charCodeAt(2) === 32 ? null : readPrompt(fromLast);
     const command = asPrompt !== null && asPrompt.type === 'command' ? asPrompt : null;
     const addressAlone = command !== null && command.parsed.stages.length === 1 && command.parsed.stages[0]!.verb === 'repeat';
-    const quotedOutput = (this.nestedPrompts && k === this.depth) || (this.flatPrompts && k === 1 && addressAlone);
+    // An address alone right after a quoted line a wrap cut is quoted output too: the rest of a
+    // row (`> ...  t-6620600 ffffff01d5` + `> a600c0`), not mdb repeating a command.
+    const quotedOutput = (this.nestedPrompts && k === this.depth) || ((this.flatPrompts || (this.depth === 1 && afterCut)) && k === 1 && addressAlone);
     if (command !== null && !quotedOutput) {
       this.afterPrompt = k === 1;
       if (k === 1 && this.depth === 1 && !this.nestedPrompts) this.flatPrompts = true;

@@ -128,9 +128,12 @@ type OpenSection = RawSection & {
   /**
    * The prompt line, while a wrap may have put the command's rest on the next line: at the space it
    * ends with, or (`fixed`) at the wrap width, anywhere in a word. `piece`: the prompt's last line
-   * as it came, when its text is two or more lines joined.
+   * as it came, when its text is two or more lines joined. `trimmed`: it ends with no space, as a
+   * wrap at a space leaves it once a copy strips trailing spaces; the next line is its rest only
+   * when that line's first word would not have fit beside it at the widest line so far (which
+   * proves nothing when the prompt is that line: then only isCommandRest's shape speaks).
    */
-  wrappedPrompt?: { text: string; lastKind: SectionKind | null; fixed?: boolean; piece?: string };
+  wrappedPrompt?: { text: string; lastKind: SectionKind | null; fixed?: boolean; piece?: string; trimmed?: boolean };
 };
 
 /** Words a wrapped command can end with: type, member and option words (`tsproc_t ts_timeleft`, `-a`). */
@@ -241,6 +244,11 @@ export class Splitter {
   private width = 0;
   /** The line before the one being taken ran to the width (atWidth, measured when it came). */
   private prevAtWidth = false;
+  /** That line was the widest so far (at least MIN_WRAP_WIDTH), even if no other line has shown the width yet. */
+  private prevAtWidest = false;
+  /** The line being taken and the one before it, as pushed. */
+  private line = '';
+  private prevLine = '';
   /**
    * Short sections (WIDTH_FROM_INPUT) closed before two lines showed a wrap width, and their body
    * lines: a `::panicinfo` first in the input, its message cut at the width, is handed on once
@@ -276,6 +284,8 @@ export class Splitter {
   }
 
   push(no: number, line: string): void {
+    this.prevLine = this.line;
+    this.line = line;
     this.measure(line.length);
     const shown = this.plain ? line : readable(line);
     // A `<br>` ending the line is a page's source, whose text escapes its `<`, `>` and `&`.
@@ -297,7 +307,7 @@ export class Splitter {
       return;
     }
     // Escaped HTML is decoded line by line, so no line is added or lost.
-    const unquoted = this.undecorate(this.quotes.strip(escaped || encoded ? decodeEntities(raw) : raw));
+    const unquoted = this.undecorate(this.quotes.strip(escaped || encoded ? decodeEntities(raw) : raw, this.prevAtWidest || this.prevLine.endsWith(' ')));
     const text = this.innerUnquoted(unquoted);
     const deco = decorationOf(text);
     if (deco !== null) {
@@ -321,6 +331,7 @@ export class Splitter {
 
   private measure(width: number): void {
     this.prevAtWidth = this.width === this.widest && this.inputWidth() > 0;
+    this.prevAtWidest = this.width === this.widest && this.widest >= MIN_WRAP_WIDTH;
     this.width = width;
     if (width < this.widest) return;
     if (width > this.widest) {
@@ -339,6 +350,18 @@ export class Splitter {
     const prev = open.body[open.body.length - 1]?.text;
     if (prev === undefined || this.blanks.length > 0 || this.widest < MIN_WRAP_WIDTH) return false;
     return this.prevAtWidth || (prev.endsWith(' ') && wordDidNotFit(prev, line.trimStart(), this.widest));
+  }
+
+  /**
+   * Whether `text` starts with the word a wrap at a space moved off the line before (which ends
+   * with that space): one space and the word would not have fit at the widest line so far, or the
+   * word would not have fit where it stood, after the column padding the line keeps.
+   */
+  private movedDownAtSpace(text: string): boolean {
+    const prev = this.prevLine;
+    if (!prev.endsWith(' ') || this.widest < MIN_WRAP_WIDTH) return false;
+    const space = text.indexOf(' ');
+    return wordDidNotFit(prev, text, this.widest) || prev.length + (space < 0 ? text.length : space) > this.widest;
   }
 
   /** RawSection.inputWidth, from the lines so far. */
@@ -388,7 +411,8 @@ export class Splitter {
         ? text.trimStart().startsWith('::')
         : wrapped.fixed === true
           ? isFixedCommandRest(text)
-          : isCommandRest(wrapped.piece ?? wrapped.text, text) || isNextStage(wrapped.piece ?? wrapped.text, text);
+          : (isCommandRest(wrapped.piece ?? wrapped.text, text) || isNextStage(wrapped.piece ?? wrapped.text, text)) &&
+            (wrapped.trimmed !== true || wordDidNotFit(wrapped.text, text, this.widest));
       const joint = wrapped.fixed === true || wrapped.text.endsWith(' ') ? '' : ' ';
       const whole = open.body.length === 0 && open.warnings.length === 0 && this.blanks.length === 0 && rest ? readPrompt(wrapped.text + joint + text) : null;
       if (whole !== null && whole.type === 'command') {
@@ -445,7 +469,9 @@ export class Splitter {
             ? { wrappedPrompt: { text, lastKind } }
             : cutInColons || this.atWidth(text)
               ? { wrappedPrompt: { text, lastKind, fixed: true } }
-              : {}),
+              : text.length >= MIN_WRAP_WIDTH && !text.endsWith(' ')
+                ? { wrappedPrompt: { text, lastKind, trimmed: true } }
+                : {}),
         };
         // A bare address repeats the last command that printed something we read, not an assignment.
         if (kind !== 'unknown') this.lastKind = kind;
@@ -739,8 +765,8 @@ export class Splitter {
 
   /**
    * Strips the prefixes every line of a pasted session carries (ingest/prefix.ts), each once it is
-   * seen to carry mdb text. A line without one ends its run and the runs inside it. Tabs left in
-   * the line are expanded to their tab stops.
+   * seen to carry mdb text. A line without one ends its run and the runs inside it, unless it is
+   * the rest of a line cut at the wrap width. Tabs left in the line are expanded to their tab stops.
    */
   private undecorate(raw: string): string {
     let text = raw;
@@ -750,6 +776,10 @@ export class Splitter {
       if (t === null) break;
       text = t;
     }
+    // The rest of a line a wrap cut comes without the prefix the tool put before each line (the
+    // wrap was made after it): the run goes on past it. A line that really ended the run ends it
+    // at the next line.
+    if (depth < this.prefixes.length && (this.prevAtWidest || this.movedDownAtSpace(text))) return text;
     this.prefixes.length = depth;
     const learnt = learnPrefixes(text, isCommandLine, startsOutput, MAX_PREFIXES - depth, depth === 0 && this.mayLearnCodeBlock());
     if (learnt !== null) this.prefixes.push(...learnt.prefixes);

@@ -6,7 +6,7 @@
 import type { SourceLine } from '../../grammar/common/source.ts';
 import { words } from '../../grammar/common/lines.ts';
 import { isHexDigits } from '../../grammar/common/numbers.ts';
-import { joinCutLines, movedDownAtSpace, runsToWidth, type Rejoined, type WidthSoFar } from './width-wrap.ts';
+import { joinCutLines, runsToWidth, type Rejoined, type WidthSoFar } from './width-wrap.ts';
 
 /** The ways a wrap at `width` may have cut `head` before `next`, the exact cut first. */
 function joins(head: string, next: string, width: number): string[] {
@@ -14,8 +14,10 @@ function joins(head: string, next: string, width: number): string[] {
   if (next.trim() === '') return out;
   // At the width, or at a space the line keeps (fold -s: a row's padding may go on on the next line).
   if (runsToWidth(head, width) || head.endsWith(' ')) out.push(head + next);
-  // At a space a mail client dropped: the next word did not fit.
-  else if (next.charCodeAt(0) !== 32 && movedDownAtSpace(head, next, width)) out.push(head + ' ' + next);
+  // At a space a mail client or a copy dropped, with any padding before it, so the width says
+  // nothing (a stripped line may also be the widest): the two must make a whole row or the
+  // header, and a row short of a column is no row mdb prints.
+  if (!head.endsWith(' ') && next.charCodeAt(0) !== 32) out.push(head + ' ' + next);
   return out;
 }
 

@@ -86,6 +86,22 @@ describe('joins what a wrap at a space (fold -s, a mail client) provably cut, be
     expect(rejoin([block.slice(0, at(block)), block.slice(at(block)), WIDE]).joined).toEqual([]);
   });
 
+  it('the same with the trailing space a copy stripped: joined when the name would not have fit at the widest line', () => {
+    // The seed's CPU 0 folded at 60 by fold -s, then every line's trailing spaces stripped (an editor, a mail client).
+    const seed = readFileSync(new URL('../../fixtures/seed/illumos-1532.txt', import.meta.url), 'utf8').split('\n');
+    const block = seed.slice(seed.findIndex((l) => l.startsWith(' ID ADDR')), seed.findIndex((l) => l.includes('60 ffffff0008910c40')) + 1);
+    const pinned = block.find((l) => l.includes('- ffffff0007605c40'))!;
+    const queue = block.find((l) => l.includes('60 ffffff0007dbac40'))!;
+    const stripped = fold(block.join('\n'), 60, true).split('\n').map((l) => l.trimEnd());
+    expect(stripped).toContain(pinned.slice(0, pinned.lastIndexOf(' ')));
+    const texts = rejoin(stripped).texts;
+    expect(texts).toContain(pinned);
+    expect(texts).toContain(queue);
+    // A word that would have fit beside the line at the widest line is not one a wrap moved (a PIL line and a person's word).
+    const pil = '              READY         |           9 ffffff00076cbc40';
+    expect(rejoin([...stripped.slice(0, 4), pil, 'ok', 'x'.repeat(80)]).texts).toContain(pil);
+  });
+
   it('the run-queue header left without PROC, the space kept or dropped', () => {
     const queue = '                            +-->  PRI THREAD           PROC';
     const cut = queue.lastIndexOf(' PROC') + 1;

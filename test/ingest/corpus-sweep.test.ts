@@ -24,6 +24,7 @@ const text = (name: string) => readFileSync(new URL(name, FIXTURES), 'utf8');
 
 const SEVERITY = { info: 0, low: 1, medium: 2, high: 3, critical: 4 } as const;
 const severities = (a: Analysis) => new Map(a.findings.map((f) => [f.rule, SEVERITY[f.severity]]));
+const severitiesOf = (a: Analysis) => a.findings.map((f) => `${f.rule} ${f.severity}`).sort();
 const WIDTHS = Array.from({ length: 41 }, (_, i) => 40 + i);
 
 /** Where a wrap is known to lose a finding, and why. Anything else lost, or any finding raised, fails. */
@@ -62,6 +63,53 @@ describe('every fixture wrapped at 40 to 80 columns', () => {
 });
 
 const lines = (t: string) => t.replace(/\n$/, '').split('\n');
+const perLine = (t: string, f: (l: string) => string) => t.split('\n').map(f).join('\n');
+
+/** A wrap with another paste form: which is made first decides which lines carry the prefix. */
+const COMPOUNDS: Record<string, (t: string, w: number, atSpace: boolean) => string> = {
+  // A reply quotes a message that was wrapped: every piece is quoted.
+  'quoted after the wrap': (t, w, s) => perLine(fold(t, w - 2, s), (l) => '> ' + l),
+  // A quoted reply is wrapped: the rest of a cut line has no `> `.
+  'wrapped after quoting': (t, w, s) => fold(perLine(t, (l) => '> ' + l), w, s),
+  'wrapped after a four-space indent': (t, w, s) => fold(perLine(t, (l) => '    ' + l), w, s),
+  'wrapped, then trailing spaces stripped': (t, w, s) => perLine(fold(t, w, s), (l) => l.trimEnd()),
+  'wrapped, with CRLF line ends': (t, w, s) => fold(t, w, s).replaceAll('\n', '\r\n'),
+  'wrapped, every space a no-break space': (t, w, s) => fold(t, w, s).replaceAll(' ', '\u00a0'),
+};
+
+/** (fixture, compound) pairs known to read otherwise, the forms, and why. */
+const KNOWN_COMPOUND: Record<string, { forms: string[] | 'any'; why: string }> = {
+  'handwritten/limits/hostile-seed.txt': { forms: 'any', why: 'a hostile 100-character PROC' },
+  // The `::print` prompt, stripped at a word boundary, is as wide as the widest line two lines
+  // reached: read as a fixed-width cut, `tsproc_t` + `ts_timeleft` joins with no space, so no
+  // ts_timeleft is read (and with it no proof the thread stays in the kernel).
+  'handwritten/verdicts/seed-intr-over-qemu.txt wrapped, then trailing spaces stripped': { forms: ['68s'], why: 'a stripped prompt at the width' },
+  'handwritten/rules/ts-timeleft-grace.txt wrapped, then trailing spaces stripped': { forms: ['68s', '72s'], why: 'a stripped prompt at the width' },
+};
+
+describe('every fixture wrapped and pasted another way too', () => {
+  for (const [compound, make] of Object.entries(COMPOUNDS)) {
+    it(`${compound}, at 60, 68, 72 and 80 columns both ways: the plain text's findings, none raised or lost but the known`, () => {
+      const off = new Map<string, string[]>();
+      for (const name of FILES) {
+        const plainText = text(name);
+        const plain = JSON.stringify(severitiesOf(analyzeText(plainText)));
+        for (const w of [60, 68, 72, 80]) {
+          for (const atSpace of [false, true]) {
+            if (JSON.stringify(severitiesOf(analyzeText(make(plainText, w, atSpace)))) === plain) continue;
+            const key = KNOWN_COMPOUND[name] !== undefined ? name : `${name} ${compound}`;
+            off.set(key, [...(off.get(key) ?? []), `${w}${atSpace ? 's' : 'f'}`]);
+          }
+        }
+      }
+      for (const [key, forms] of off) {
+        const known = KNOWN_COMPOUND[key];
+        expect(known, `${key} differs at ${forms.join(',')}`).toBeDefined();
+        if (known !== undefined && known.forms !== 'any') expect(forms, `${key}: ${known.why}`).toEqual(known.forms);
+      }
+    });
+  }
+});
 const escapeHtml = (t: string) => t.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
 /** How a text comes out of a reply, a tracker, a web page, an editor or a terminal. */
@@ -87,6 +135,8 @@ const FORMS: Record<string, (t: string) => string> = {
   'in Jira {code:title=...}': (t) => 'See:\n{code:title=mdb.txt}' + t + '{code}\n',
   'with prompts in bold (a terminal)': (t) => lines(t).map((l) => (l.startsWith('>') ? '\x1b[1m' + l + '\x1b[0m' : l)).join('\n') + '\n',
   'numbered by cat -n': (t) => lines(t).map((l, i) => String(i + 1).padStart(6) + '\t' + l).join('\n') + '\n',
+  // A terminal shows cat -n's tab as spaces to column 8; a copy keeps the spaces.
+  'numbered by cat -n, its tab shown as spaces': (t) => lines(t).map((l, i) => String(i + 1).padStart(6) + '  ' + l).join('\n') + '\n',
   'numbered by less -N': (t) => lines(t).map((l, i) => String(i + 1).padStart(7) + ' ' + l).join('\n') + '\n',
   'numbered by grep -n': (t) => lines(t).map((l, i) => `${i + 1}:${l}`).join('\n') + '\n',
   'numbered by vim': (t) => {

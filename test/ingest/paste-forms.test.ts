@@ -208,6 +208,17 @@ describe('quote markers', () => {
     expect(strip(['> ::cpuinfo', '>', '> 0x64'])).toEqual(['> ::cpuinfo', '>', '> 0x64']);
   });
 
+  it('reads an address alone inside a quoted run as output: the rest of a row a wrap cut before the quote', () => {
+    // 1532-no-stacks folded at 70 and quoted: `... t-6620600 ffffff01d5` + `a600c0 `. The `> a600c0`
+    // ended the quote and opened a section of its own; CPU 1 lost its thread and every finding went.
+    const row = '  1 ffffff01d3e32580  1f    4    0   0  yes    no t-6620600 ffffff01d5';
+    const q = new QuoteStripper();
+    expect([q.strip('> Here:'), q.strip('> ' + row), q.strip('> a600c0 ', true), q.strip('> qemu-system-x86_')]).toEqual(['Here:', row, 'a600c0 ', 'qemu-system-x86_']);
+    // After a line no wrap cut, or outside a quoted run, it is still mdb repeating the last command.
+    expect(strip(['> Here:', '> ' + row, '> a600c0'])).toEqual(['Here:', row, '> a600c0']);
+    expect(strip(['> ::walk thread', '> a600c0'])).toEqual(['> ::walk thread', '> a600c0']);
+  });
+
   it('keeps the spaces of a reply quoted with ">" alone, once a line shows that style', () => {
     expect(strip(['>Hello', '>> ::cpuinfo -v', '> ID ADDR', '>  0 fff'])).toEqual(['Hello', '> ::cpuinfo -v', ' ID ADDR', '  0 fff']);
   });

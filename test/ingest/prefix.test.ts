@@ -6,6 +6,7 @@ import { analyzeText } from '../../src/analyze.ts';
 import { learnPrefixes } from '../../src/ingest/prefix.ts';
 import { isCommandLine, readPrompt } from '../../src/ingest/prompt.ts';
 import { startsOutput } from '../../src/ingest/shapes.ts';
+import { fold } from '../support/fold.ts';
 
 const isCommand = (t: string) => readPrompt(t)?.type === 'command';
 const isOutput = startsOutput;
@@ -66,6 +67,14 @@ describe('line numbers', () => {
     expect(learnPrefix('  80471234 ' + frame)).toBeNull();
   });
 
+  it("cat -n or nl with its tab shown as spaces to column 8: before output with no command too, as less -N's", () => {
+    const header = ' ID ADDR             FLG NRUN BSPL PRI RNRN KRNRN SWITCH THREAD           PROC';
+    const row = '  0 fffffffffbc486e0  1b    5    0 108   no    no t-0    ffffff00076cbc40 sched';
+    expect(run(['    12  ' + header, '    13  ' + row, '    14', '    15  ' + row])).toEqual([header, row, '', row]);
+    // Two spaces that do not end at column 8 are no tab: `  3  fffffe...` is not taken.
+    expect(learnPrefix('   3  fffffe00b6e59c60 usb_console_input_enter+0x13(0)')).toBeNull();
+  });
+
   it("vim's :set number and awk's NR: a number and one space before a column header or a thread's stack header", () => {
     const header = ' ID ADDR             FLG NRUN BSPL PRI RNRN KRNRN SWITCH THREAD           PROC';
     const row = '  0 fffffffffbc486e0  1b    5    0 108   no    no t-0    ffffff00076cbc40 sched';
@@ -77,6 +86,23 @@ describe('line numbers', () => {
     expect(learnPrefix('  1 TS      ts_init             0xfffffffffb8f1c60')).toBeNull();
     expect(learnPrefix('  3 ' + row.trimStart())).toBeNull();
     expect(learnPrefix('  3 fffffe00b6e59c60 usb_console_input_enter+0x13(0)')).toBeNull();
+  });
+
+  it('a listing wrapped after it was numbered or indented: the rest of a cut line, which has no prefix, does not end the run', () => {
+    const sample = readFileSync(new URL('../../fixtures/handwritten/triage/1532-no-stacks.txt', import.meta.url), 'utf8');
+    const ls = sample.replace(/\n$/, '').split('\n');
+    const verdict = (t: string) => analyzeText(t).findings.map((f) => `${f.rule} ${f.severity}`);
+    const plain = verdict(sample);
+    expect(plain.length).toBeGreaterThan(0);
+    const numbered = ls.map((l, i) => String(i + 1).padStart(6) + '\t' + l).join('\n') + '\n';
+    const indented = ls.map((l) => '    ' + l).join('\n') + '\n';
+    // At the width (fold: the first cut is the only line that wide so far) and at a space (fold -s).
+    for (const w of [72, 76, 80]) {
+      for (const atSpace of [false, true]) {
+        expect(verdict(fold(indented, w, atSpace)), `indented, ${w}${atSpace ? 's' : 'f'}`).toEqual(plain);
+        expect(verdict(fold(numbered, w, atSpace)), `cat -n, ${w}${atSpace ? 's' : 'f'}`).toEqual(plain);
+      }
+    }
   });
 
   it('a vim or awk listing of a whole session reads as the session: the #1532-shaped CPUs, queues and verdict', () => {

@@ -102,6 +102,13 @@ describe('::mutex rows and headers', () => {
     expect(run(rejoinMutex, [ROW.slice(0, 48), ROW.slice(48)]).texts).toEqual([ROW]);
   });
 
+  it('cut at a space and its trailing spaces stripped, padding and all: a row short of a column takes the rest', () => {
+    // fold -s at 60, then stripped: `... -      -` (53) and `yes`; one space and `yes` would fit in 60.
+    const head = ROW.slice(0, ROW.lastIndexOf(' ')).trimEnd();
+    expect(run(rejoinMutex, [head, 'yes']).texts).toEqual([head + ' yes']);
+    expect(analyzeText(['> ffffff0d3b1f6e90::mutex', HEADER.slice(0, 54).trimEnd(), 'WAITERS', head, 'yes', ''].join('\n')).accounting.unrecognized).toBe(0);
+  });
+
   it('not joined: a whole row and the next, a join of more words than the header has columns, a line not led by an address', () => {
     expect(run(rejoinMutex, [ROW, ROW]).joined).toEqual([]);
     expect(run(rejoinMutex, [ROW.slice(0, 50), ROW.slice(50) + ' more']).joined).toEqual([]);

@@ -56,6 +56,16 @@ describe('a prompt line a wrap cut', () => {
     for (const w of [40, 44]) expect(printCommand(fold(seed, w, true)), `at ${w}`).toBe(COMMAND);
   });
 
+  it('at a space whose trailing space a copy stripped (fold -s at 60, then each line trimmed): joined when the word did not fit', () => {
+    const stripped = fold(seed, 60, true).split('\n').map((l) => l.trimEnd()).join('\n');
+    expect(printCommand(stripped)).toBe(COMMAND);
+    // A word that would have fit beside the prompt at the widest line so far is not its rest.
+    const wide = 'x'.repeat(70);
+    const prompt = '> ffffff01d5a600c0::print kthread_t t_cldata | ::print -a';
+    const a = analyzeText([wide, prompt, 'tsproc_t ts_timeleft'].join('\n'));
+    expect(a.sections.map((s) => s.command)).toEqual(['ffffff01d5a600c0::print kthread_t t_cldata | ::print -a']);
+  });
+
   it('not joined: the next line is output (a ` = `), or the prompt is short of a width two lines reached', () => {
     const wide = 'x'.repeat(50);
     const prompt = '> ffffff01d5a600c0::print kthread_t t_pri t_epri';
