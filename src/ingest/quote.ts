@@ -2,6 +2,17 @@
 // An mdb prompt is also `> `, so the last marker of a line may be the prompt, not a quote.
 import { readPrompt } from './prompt.ts';
 
+/**
+ * A prompt whose command ends with a pipe, the next stage on the next line (a wrap cut it there:
+ * mdb would not have run it so), read as the command before the pipe; else null.
+ */
+function cutAtPipe(text: string): ReturnType<typeof readPrompt> {
+  const t = text.trimEnd();
+  if (!t.endsWith('|') || t.endsWith('||')) return null;
+  const p = readPrompt(t.slice(0, -1).trimEnd());
+  return p !== null && p.type === 'command' ? p : null;
+}
+
 /** Spaces allowed before the first marker (some clients indent quoted text). */
 export const MAX_LEAD = 3;
 
@@ -74,12 +85,13 @@ export class QuoteStripper {
     const fromLast = raw.slice(last);
     // The last marker is an mdb prompt when what follows it is a command: `> > ::cpuinfo -v`.
     // The command follows the prompt's one space: more spaces there are output's own indent.
-    const asPrompt = fromLast.charCodeAt(2) === 32 ? null : readPrompt(fromLast);
+    const asPrompt = fromLast.charCodeAt(2) === 32 ? null : (readPrompt(fromLast) ?? cutAtPipe(fromLast));
     const command = asPrompt !== null && asPrompt.type === 'command' ? asPrompt : null;
     const addressAlone = command !== null && command.parsed.stages.length === 1 && command.parsed.stages[0]!.verb === 'repeat';
     // An address alone right after a quoted line a wrap cut is quoted output too: the rest of a
     // row (`> ...  t-6620600 ffffff01d5` + `> a600c0`), not mdb repeating a command.
-    const quotedOutput = (this.nestedPrompts && k === this.depth) || ((this.flatPrompts || (this.depth === 1 && afterCut)) && k === 1 && addressAlone);
+    const quotedOutput =
+      (this.nestedPrompts && k === this.depth) || (this.flatPrompts && k === 1 && addressAlone) || (afterCut && k === this.depth && addressAlone);
     if (command !== null && !quotedOutput) {
       this.afterPrompt = k === 1;
       if (k === 1 && this.depth === 1 && !this.nestedPrompts) this.flatPrompts = true;

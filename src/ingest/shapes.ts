@@ -39,6 +39,21 @@ function isSyslogPanic(line: string): boolean {
  * anything else, output rows included.
  */
 export function outputHeaderKind(line: string): SectionKind | null {
+  const columns = columnHeaderKind(line);
+  if (columns !== null) return columns;
+  const t = line.trim();
+  if (t.startsWith('stack pointer for thread ') || t.startsWith('Possible stack pointers for thread ')) return 'findstack';
+  if (t.startsWith('debugging crash dump ') || t.startsWith('debugging live kernel ')) return 'status';
+  if (t.startsWith('panic[cpu') || t.startsWith('BAD TRAP:') || isSyslogPanic(line)) return 'panic';
+  return null;
+}
+
+/**
+ * The kind of output whose column header the line is (`::cpuinfo`'s, `::stacks`', ...); null for
+ * anything else. Unlike a thread's stack header (`::threadlist -v` indents those), no output
+ * holds another's column header.
+ */
+export function columnHeaderKind(line: string): SectionKind | null {
   const t = line.trim();
   if (t.startsWith('ID ADDR') && t.includes(' FLG ') && t.includes('NRUN')) return 'cpuinfo';
   if (t.startsWith('THREAD') && t.includes(' STATE ') && t.includes('SOBJ')) return 'stacks';
@@ -52,9 +67,6 @@ export function outputHeaderKind(line: string): SectionKind | null {
   }
   if (t.startsWith('S ') && psHeader(t) !== null) return 'ps';
   if (t.startsWith('SLOT ') && isClassHeader(t)) return 'classes';
-  if (t.startsWith('stack pointer for thread ') || t.startsWith('Possible stack pointers for thread ')) return 'findstack';
-  if (t.startsWith('debugging crash dump ') || t.startsWith('debugging live kernel ')) return 'status';
-  if (t.startsWith('panic[cpu') || t.startsWith('BAD TRAP:') || isSyslogPanic(line)) return 'panic';
   return null;
 }
 

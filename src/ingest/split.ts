@@ -18,6 +18,7 @@ import {
   looksLikeProse,
   looksLikeStrayOutput,
   opensModuleList,
+  columnHeaderKind,
   outputStartKind,
   isCodeLine,
   isColumnRow,
@@ -515,7 +516,10 @@ export class Splitter {
         return;
       }
       // Headers printed with %?s (`            ADDR ...`, `::panicinfo`'s `%16s` labels) start output however far they are indented.
-      const started = leadingSpaces(body) <= 1 || isIndentedStart(body) ? outputStartKind(body) : null;
+      // Output pasted with no command ends at a column header, however far it is indented: its kind
+      // was a guess from its first lines (a cut `-v` fragment reads as `/X` rows), and no output
+      // holds another's column header.
+      const started = leadingSpaces(body) <= 1 || isIndentedStart(body) ? outputStartKind(body) : open.command === null ? columnHeaderKind(body) : null;
       // A ::status panic message that mdb wrapped onto the lines after `panic message:` (a BAD TRAP
       // line reads as the start of console panic output, its rest as prose).
       if (open.kind === 'status' && this.blanks.length === 0 && (started === null || started === 'panic') && continuesPanicMessage(open.body, body)) {

@@ -69,9 +69,13 @@ const perLine = (t: string, f: (l: string) => string) => t.split('\n').map(f).jo
 const COMPOUNDS: Record<string, (t: string, w: number, atSpace: boolean) => string> = {
   // A reply quotes a message that was wrapped: every piece is quoted.
   'quoted after the wrap': (t, w, s) => perLine(fold(t, w - 2, s), (l) => '> ' + l),
+  // A reply to that reply quotes it again.
+  'quoted twice after the wrap': (t, w, s) => perLine(fold(t, w - 4, s), (l) => '> > ' + l),
   // A quoted reply is wrapped: the rest of a cut line has no `> `.
   'wrapped after quoting': (t, w, s) => fold(perLine(t, (l) => '> ' + l), w, s),
   'wrapped after a four-space indent': (t, w, s) => fold(perLine(t, (l) => '    ' + l), w, s),
+  // A Markdown list item's code block (six spaces), then wrapped.
+  'wrapped in a list item': (t, w, s) => fold('* output:\n\n' + perLine(t, (l) => '      ' + l), w, s),
   'wrapped, then trailing spaces stripped': (t, w, s) => perLine(fold(t, w, s), (l) => l.trimEnd()),
   'wrapped, with CRLF line ends': (t, w, s) => fold(t, w, s).replaceAll('\n', '\r\n'),
   'wrapped, every space a no-break space': (t, w, s) => fold(t, w, s).replaceAll(' ', '\u00a0'),

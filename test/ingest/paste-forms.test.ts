@@ -219,6 +219,17 @@ describe('quote markers', () => {
     expect(strip(['> ::walk thread', '> a600c0'])).toEqual(['> ::walk thread', '> a600c0']);
   });
 
+  it('reads a prompt cut at its pipe as a prompt, not a quote mark before a command', () => {
+    // In a list item's code block, the second stripper reads past the indent: `> ADDR::print ... | `
+    // (its next stage on the next line) is no whole command, and lost its prompt to a quote.
+    const q = new QuoteStripper();
+    expect(q.strip('> ffffff01d5a600c0::print kthread_t t_cldata | ')).toBe('> ffffff01d5a600c0::print kthread_t t_cldata | ');
+    const text = ['* output:', '', '      > ffffff01d5a600c0::print kthread_t t_cldata | ', '::print -a tsproc_t ts_timeleft', '      ffffff01dde41b90 ts_timeleft = 0xff9b0253', ''].join('\n');
+    const a = analyzeText(text);
+    expect(a.sections.map((s) => s.command)).toEqual(['ffffff01d5a600c0::print kthread_t t_cldata | ::print -a tsproc_t ts_timeleft']);
+    expect(a.snapshot.threads.find((t) => t.addr === 'ffffff01d5a600c0')?.tsTimeleft).toBe(-6618541);
+  });
+
   it('keeps the spaces of a reply quoted with ">" alone, once a line shows that style', () => {
     expect(strip(['>Hello', '>> ::cpuinfo -v', '> ID ADDR', '>  0 fff'])).toEqual(['Hello', '> ::cpuinfo -v', ' ID ADDR', '  0 fff']);
   });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Splitter, type RawSection } from '../../src/ingest/split.ts';
 import { splitLines } from '../../src/ingest/lines.ts';
 import type { LineClass } from '../../src/ingest/types.ts';
+import { fold } from '../support/fold.ts';
 
 function split(text: string, fastLane = true, partLines?: number) {
   const sections: RawSection[] = [];
@@ -67,6 +68,23 @@ describe('splitting real samples', () => {
     const s017 = split(real('017-omnios-632-status-stackregs-two-hosts.txt'));
     expect(s017.sections.map((s) => s.kind)).toEqual(['status', 'frames', 'status']);
     expect(s017.classes.get(21)).toBe('prose'); // "second host:"
+  });
+
+  it('ends output pasted with no command at a column header, however far indented: no output holds another one', () => {
+    // A list item's code block, wrapped at 60: a cut `-v` fragment first (`99 ffffff00076f5c40`
+    // alone reads as `/X` rows), then the next CPU's header, cut too. It took the header in.
+    const pad = '      ';
+    const text = [pad + '                                   99 ffffff00076f5c40', ' sched', pad + ' ID ADDR             FLG NRUN BSPL PRI RNRN KRNRN SWIT', 'CH THREAD           PROC'].join('\n');
+    expect(split(text).sections.map((s) => [s.kind, s.startLine])).toEqual([
+      ['format', 1],
+      ['cpuinfo', 3],
+    ]);
+    // A thread's stack header is no column header: `::threadlist -v` indents one under each row.
+    const tl = readFileSync(new URL('../../fixtures/handwritten/stacks/threadlist-v-2018.txt', import.meta.url), 'utf8');
+    for (const t of [tl, fold(tl, 64, false)]) expect(split(t).sections.map((s) => s.kind)).toEqual(['threadlist']);
+    // Under a typed command an indented line is that output's own, as before.
+    const typed = ['> ::cpuinfo -v', '   ID ADDR             FLG NRUN BSPL PRI RNRN KRNRN SWITCH THREAD           PROC'].join('\n');
+    expect(split(typed).sections.map((s) => [s.kind, s.startLine])).toEqual([['cpuinfo', 1]]);
   });
 
   it('repeats the previous format for an address typed alone, not the assignment before it', () => {
