@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeStream, analyzeText } from '../../src/analyze.ts';
 import { DoubleSpacing, SPACING_MIN_LINES, SPACING_WINDOW } from '../../src/ingest/double-space.ts';
+import { fold } from '../support/fold.ts';
 
 const doubled = (ls: readonly string[]) => ls.join('\n\n');
 const linesOf = (t: string) => (t.endsWith('\n') ? t.slice(0, -1) : t).split('\n');
@@ -46,9 +47,32 @@ describe('DoubleSpacing', () => {
     expect(added(ls)).toEqual(Array.from({ length: (n + 1) / 2 }, (_, k) => 2 * k + 1));
   });
 
+  it('keeps the pieces of a line a wrap cut together: the copy put its blank line after the last', () => {
+    // A 60-character line cut at the width (the widest line), its rest on the next line, then the blank.
+    const wide = 'w'.repeat(60);
+    const ls = [...doubled(text.slice(0, 4)).split('\n'), '', wide, 'rest of it', '', ...doubled(text.slice(4)).split('\n')];
+    expect(added(ls)).toEqual([1, 3, 5, 7, 10, 12, 14, 16]);
+    // Cut at a space (fold -s): the line ends with the space, and the next word would not have fit.
+    const soft = 'word '.repeat(11);
+    const ls2 = [...doubled(text.slice(0, 4)).split('\n'), '', wide, '', soft, 'continued', '', ...doubled(text.slice(4)).split('\n')];
+    expect(added(ls2)).toEqual([1, 3, 5, 7, 9, 12, 14, 16, 18]);
+    // Text where the blank belongs after a line that is not the widest, nor ends with a space: no wrap, no doubling.
+    const dense = [...doubled(text.slice(0, 4)).split('\n'), '', 'short', 'next', '', ...doubled(text.slice(4)).split('\n')];
+    expect(added(dense)).toEqual([]);
+  });
+
   it('decides within its window, however long the input', () => {
     const long = doubled(Array.from({ length: SPACING_WINDOW * 4 }, (_, i) => `l${i}`)).split('\n');
     expect(added(long)).toHaveLength(SPACING_WINDOW * 4 - 1);
+  });
+});
+
+describe('a wait report doubled and then wrapped reads as its plain text', () => {
+  it('deadlock-two-mutex-panic: the ::panicinfo message after its blank line is output, the deadlock critical', () => {
+    const text = readFileSync(new URL('../../fixtures/handwritten/waits/deadlock-two-mutex-panic.txt', import.meta.url), 'utf8');
+    const verdict = (t: string) => analyzeText(t).findings.map((f) => `${f.rule} ${f.severity}`);
+    expect(verdict(text)).toEqual(['deadlock critical']);
+    for (const w of [60, 72, 80]) expect(verdict(fold(doubled(linesOf(text)), w, false)), `at ${w}`).toEqual(['deadlock critical']);
   });
 });
 
