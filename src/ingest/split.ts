@@ -127,6 +127,12 @@ const ENDS_WITH_BLANK: ReadonlySet<SectionKind> = new Set(['cpuinfo', 'stacks', 
 type OpenSection = RawSection & {
   indent: number;
   /**
+   * Characters before the text of the line that opened the section (a quote, a line number or a
+   * stamp, the prompt's indentation): a wrap width measured on whole lines is that much wider than
+   * the section's own lines.
+   */
+  cut: number;
+  /**
    * The prompt line, while a wrap may have put the command's rest on the next line: at the space it
    * ends with, or (`fixed`) at the wrap width, anywhere in a word. `piece`: the prompt's last line
    * as it came, when its text is two or more lines joined. `trimmed`: it ends with no space, as a
@@ -250,12 +256,14 @@ export class Splitter {
   /** The line being taken and the one before it, as pushed. */
   private line = '';
   private prevLine = '';
+  /** Characters the line being taken lost to its quote, prefixes and markup (OpenSection.cut). */
+  private lineCut = 0;
   /**
    * Short sections (WIDTH_FROM_INPUT) closed before two lines showed a wrap width, and their body
    * lines: a `::panicinfo` first in the input, its message cut at the width, is handed on once
    * later lines show that width (or at the end, or past MAX_HELD_LINES), after nothing else.
    */
-  private held: RawSection[] = [];
+  private held: { section: RawSection; cut: number }[] = [];
   private heldLines = 0;
 
   /**
@@ -310,6 +318,7 @@ export class Splitter {
     // Escaped HTML is decoded line by line, so no line is added or lost.
     const unquoted = this.undecorate(this.quotes.strip(escaped || encoded ? decodeEntities(raw) : raw, this.prevAtWidest || this.prevLine.endsWith(' ')));
     const text = this.innerUnquoted(unquoted);
+    this.lineCut = Math.max(0, line.length - text.length);
     const deco = decorationOf(text);
     if (deco !== null) {
       this.decoration(deco, text);
@@ -466,6 +475,7 @@ export class Splitter {
           widthBefore: 0,
           last: true,
           indent: leadingSpaces(text),
+          cut: this.lineCut + leadingSpaces(text),
           ...((cutAtPipe && !cutInColons) || (text.endsWith(' ') && !text.endsWith('  '))
             ? { wrappedPrompt: { text, lastKind } }
             : cutInColons || this.atWidth(text)
@@ -584,23 +594,30 @@ export class Splitter {
     this.releaseHeld();
   }
 
-  /** Hands a section on, after any held before it; a short one waits while no width shows (held). */
-  private emit(section: RawSection): void {
-    const width = this.inputWidth();
-    if (width === 0 && this.widest >= MIN_WRAP_WIDTH && WIDTH_FROM_INPUT.has(section.kind) && this.heldLines + section.body.length <= MAX_HELD_LINES) {
-      this.held.push(section);
+  /**
+   * Hands a section on, after any held before it; a short one waits while no width shows (held).
+   * `cut`: OpenSection.cut, taken off the width so that it is the width of the section's lines.
+   */
+  private emit(section: RawSection, cut: number): void {
+    if (this.inputWidth() === 0 && this.widest >= MIN_WRAP_WIDTH && WIDTH_FROM_INPUT.has(section.kind) && this.heldLines + section.body.length <= MAX_HELD_LINES) {
+      this.held.push({ section, cut });
       this.heldLines += section.body.length;
       return;
     }
     this.releaseHeld();
-    this.sink.onSection({ ...section, inputWidth: width });
+    this.sink.onSection({ ...section, inputWidth: this.widthOfLines(cut) });
   }
 
   private releaseHeld(): void {
-    const width = this.inputWidth();
-    for (const s of this.held) this.sink.onSection({ ...s, inputWidth: width });
+    for (const { section, cut } of this.held) this.sink.onSection({ ...section, inputWidth: this.widthOfLines(cut) });
     this.held = [];
     this.heldLines = 0;
+  }
+
+  /** The wrap width (inputWidth) as a section's lines have it, `cut` characters shorter; 0 when none shows. */
+  private widthOfLines(cut: number): number {
+    const width = this.inputWidth();
+    return width === 0 ? 0 : Math.max(0, width - cut);
   }
 
   /**
@@ -700,6 +717,7 @@ export class Splitter {
       last: true,
       widthBefore: 0,
       indent: 0,
+      cut: this.lineCut,
     };
   }
 
@@ -713,8 +731,8 @@ export class Splitter {
 
   /** Hands on what an open section has read so far as one part; the section stays open for the rest. */
   private handOnPart(open: OpenSection): void {
-    const { indent: _indent, wrappedPrompt: _wrapped, ...part } = open;
-    this.emit({ ...part, last: false });
+    const { indent: _indent, wrappedPrompt: _wrapped, cut, ...part } = open;
+    this.emit({ ...part, last: false }, cut);
     open.widthBefore = Math.max(open.widthBefore, widest(open.body));
     open.part++;
     open.body = [];
@@ -763,8 +781,8 @@ export class Splitter {
     if (pagerAt !== null && pagerAt > lastOutput) open.pagerCut = pagerAt;
     if (ENDS_WITH_BLANK.has(open.kind) && this.blanks.length > 0) open.body.push(this.blanks.shift()!);
     this.flushBlanksAsProse();
-    const { indent: _indent, wrappedPrompt: _wrapped, ...section } = open;
-    this.emit(section);
+    const { indent: _indent, wrappedPrompt: _wrapped, cut, ...section } = open;
+    this.emit(section, cut);
   }
 
   /**

@@ -37,6 +37,12 @@ describe('a wrapped report gives the plain text verdict', () => {
       expect(a.accounting.unrecognized, `at ${w}`).toBe(0);
       expect(a.snapshot.system?.fields['operating system'], `at ${w}`).toBe('5.11 joyent_20230112T000000Z (i86pc)');
     }
+    // Time-stamped by `ts` before the wrap: the width the lines show is 16 wider than the
+    // `::status` text the stamps leave, and a build stamp cut at it must still be joined.
+    const stamped = text.replace(/\n$/, '').split('\n').map((l) => 'Dec 06 07:12:01 ' + l).join('\n') + '\n';
+    const a60 = analyzeText(fold(stamped, 60, false));
+    expect(a60.findings).toEqual([]);
+    expect(a60.snapshot.system?.fields['operating system']).toBe('5.11 joyent_20230112T000000Z (i86pc)');
     // At 44 CPU 1's row is cut in three: `... yes ` + `   no ... qemu-system-x8` + `6_`.
     expect(analyzeText(fold(text, 44, false)).snapshot.cpus.find((c) => c.id === 1)?.proc).toBe('qemu-system-x86_');
   });
