@@ -1,8 +1,8 @@
 // Prefixes a tool put before every line of a pasted session: a comment mark (`# `, `// `), a
-// tab, a bar (`| `), a line number (`cat -n`, `nl`, `grep -n`, `less -N`, vim), a time stamp (`ts`, a logging
-// terminal, a console server), or a block's indentation (Markdown, a list item, reST, mail). A
-// run of such lines carries mdb text once its prefix is taken off; the run ends at the first line
-// without it.
+// tab, a bar (`| `), a line number (`cat -n`, `nl`, `grep -n`, `less -N`, vim), a time stamp
+// (`ts`, a logging terminal, a console server), or a block's indentation (Markdown, a list item,
+// reST, mail). A run of such lines carries mdb text once its prefix is taken off; the run ends at
+// the first line without it (the splitter lets the rest of a line a wrap cut through).
 import { ownIndents } from './shapes.ts';
 
 /** A prefix being stripped from a run of lines. */
@@ -254,7 +254,8 @@ function candidates(line: string, codeBlock: boolean): Candidate[] {
  * mdb prompt, not a shell line, and a header, not a row. `  0 fffffffffbc486e0 ...`, a `::cpuinfo`
  * row, is a CPU id and a space, `  1 TS ...` a `::class` slot, and `3 mdb` the end of a row a wrap
  * cut (a THREAD's last digit and its process); no output line is a number before a column header.
- * `less -N`'s 7 columns are a listing's before any output (isTabStopNumber). `codeBlock`: the line is
+ * A number that fills the first 8 columns with its separator (`less -N`; `cat -n` with its tab shown
+ * as spaces) is a listing's before any output (isTabStopNumber). `codeBlock`: the line is
  * outside any section, so its indentation may be a block's (inside one, indentation is the
  * output's own: frames, `::print` members).
  */

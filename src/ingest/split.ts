@@ -363,11 +363,12 @@ export class Splitter {
   }
 
   /**
-   * Whether `text` starts with the word a wrap at a space moved off the line before (which ends
-   * with that space): one space and the word would not have fit at the widest line so far, or the
-   * word would not have fit where it stood, after the column padding the line keeps.
+   * Whether `text` starts with the word a wrap at a space moved off the line pushed before it
+   * (which ends with that space): one space and the word would not have fit at the widest line so
+   * far, or the word would not have fit where it stood, after the column padding the line keeps.
+   * (restOfCutLine asks the same of a section's last body line.)
    */
-  private movedDownAtSpace(text: string): boolean {
+  private wordMovedDown(text: string): boolean {
     const prev = this.prevLine;
     if (!prev.endsWith(' ') || this.widest < MIN_WRAP_WIDTH) return false;
     const space = text.indexOf(' ');
@@ -788,7 +789,7 @@ export class Splitter {
   /**
    * Strips the prefixes every line of a pasted session carries (ingest/prefix.ts), each once it is
    * seen to carry mdb text. A line without one ends its run and the runs inside it, unless it is
-   * the rest of a line cut at the wrap width. Tabs left in the line are expanded to their tab stops.
+   * the rest of a line a wrap cut. Tabs left in the line are expanded to their tab stops.
    */
   private undecorate(raw: string): string {
     let text = raw;
@@ -801,7 +802,7 @@ export class Splitter {
     // The rest of a line a wrap cut comes without the prefix the tool put before each line (the
     // wrap was made after it): the run goes on past it. A line that really ended the run ends it
     // at the next line.
-    if (depth < this.prefixes.length && (this.prevAtWidest || this.movedDownAtSpace(text))) return text;
+    if (depth < this.prefixes.length && (this.prevAtWidest || this.wordMovedDown(text))) return text;
     this.prefixes.length = depth;
     const learnt = learnPrefixes(text, isCommandLine, startsOutput, MAX_PREFIXES - depth, depth === 0 && this.mayLearnCodeBlock());
     if (learnt !== null) this.prefixes.push(...learnt.prefixes);
