@@ -64,6 +64,12 @@ export interface RawSection {
    */
   widthBefore: number;
   /**
+   * Body lines that are the rest of a line a wrap cut after a prefix was put before each line (a
+   * stamp, a number, a quote): they came without it, so their widths are not the section's
+   * lines' widths, and the width of the section's lines is judged without them.
+   */
+  rests?: number[];
+  /**
    * The width a fixed-width wrap (a terminal's copy, `fold`) cut the input at, as its lines up to
    * the section's end show it: the widest line, when two or more were that wide; 0 when none. A short
    * section's own lines say little about it.
@@ -258,6 +264,8 @@ export class Splitter {
   private prevLine = '';
   /** Characters the line being taken lost to its quote, prefixes and markup (OpenSection.cut). */
   private lineCut = 0;
+  /** The line being taken is the rest of a cut line a prefix run let through (RawSection.rests). */
+  private passedThrough = false;
   /**
    * Short sections (WIDTH_FROM_INPUT) closed before two lines showed a wrap width, and their body
    * lines: a `::panicinfo` first in the input, its message cut at the width, is handed on once
@@ -293,6 +301,7 @@ export class Splitter {
   }
 
   push(no: number, line: string): void {
+    this.passedThrough = false;
     this.prevLine = this.line;
     this.line = line;
     this.measure(line.length);
@@ -571,6 +580,7 @@ export class Splitter {
       this.takeBlanks(open);
       this.cutBefore(open, body);
       open.body.push({ no, text: body });
+      if (this.passedThrough) (open.rests ??= []).push(no);
       return;
     }
     if (isBlank(text)) {
@@ -734,9 +744,10 @@ export class Splitter {
   private handOnPart(open: OpenSection): void {
     const { indent: _indent, wrappedPrompt: _wrapped, cut, ...part } = open;
     this.emit({ ...part, last: false }, cut);
-    open.widthBefore = Math.max(open.widthBefore, widest(open.body));
+    open.widthBefore = Math.max(open.widthBefore, widest(open.body, open.rests));
     open.part++;
     open.body = [];
+    delete open.rests;
     open.warnings = [];
   }
 
@@ -802,7 +813,10 @@ export class Splitter {
     // The rest of a line a wrap cut comes without the prefix the tool put before each line (the
     // wrap was made after it): the run goes on past it. A line that really ended the run ends it
     // at the next line.
-    if (depth < this.prefixes.length && (this.prevAtWidest || this.wordMovedDown(text))) return text;
+    if (depth < this.prefixes.length && (this.prevAtWidest || this.wordMovedDown(text))) {
+      this.passedThrough = true;
+      return text;
+    }
     this.prefixes.length = depth;
     const learnt = learnPrefixes(text, isCommandLine, startsOutput, MAX_PREFIXES - depth, depth === 0 && this.mayLearnCodeBlock());
     if (learnt !== null) this.prefixes.push(...learnt.prefixes);

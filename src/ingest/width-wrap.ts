@@ -41,10 +41,10 @@ export function movedDownAtSpace(head: string, next: string, width: number): boo
   return wordDidNotFit(head, next, Math.max(width, MIN_WRAP_WIDTH));
 }
 
-/** The widest line. */
-export function widest(lines: readonly SourceLine[]): number {
+/** The widest line, not counting the lines numbered in `skip` (RawSection.rests). */
+export function widest(lines: readonly SourceLine[], skip?: readonly number[]): number {
   let width = 0;
-  for (const l of lines) width = Math.max(width, l.text.length);
+  for (const l of lines) if (skip === undefined || !skip.includes(l.no)) width = Math.max(width, l.text.length);
   return width;
 }
 
@@ -53,14 +53,16 @@ export type WidthSoFar = (no: number) => number;
 
 /**
  * The width so far at each of `lines` (as they came), starting from `before`, the widest line of
- * the section's earlier parts. Kept as the few lines where it grows, so a long section costs little.
+ * the section's earlier parts, not counting the lines numbered in `skip` (RawSection.rests). Kept
+ * as the few lines where it grows, so a long section costs little.
  */
-export function widthsSoFar(lines: readonly SourceLine[], before = 0): WidthSoFar {
+export function widthsSoFar(lines: readonly SourceLine[], before = 0, skip?: readonly number[]): WidthSoFar {
   const at: number[] = [];
   const width: number[] = [];
   let w = before;
+  const skipped = skip === undefined ? null : new Set(skip);
   for (const l of lines) {
-    if (l.text.length <= w) continue;
+    if (l.text.length <= w || skipped?.has(l.no) === true) continue;
     w = l.text.length;
     at.push(l.no);
     width.push(w);

@@ -92,7 +92,7 @@ const AFTER_PARENS: Partial<Record<SectionKind, readonly Rejoin[]>> = {
 
 function linesToRead(raw: RawSection): Unwrapped {
   const inputWidth = raw.inputWidth ?? 0;
-  const widthAt: WidthSoFar = WIDTH_FROM_INPUT.has(raw.kind) ? () => inputWidth : widthsSoFar(raw.body, raw.widthBefore);
+  const widthAt: WidthSoFar = WIDTH_FROM_INPUT.has(raw.kind) ? () => inputWidth : widthsSoFar(raw.body, raw.widthBefore, raw.rests);
   const cut = applyRejoins({ lines: raw.body, joined: new Map() }, REJOIN[raw.kind], widthAt);
   const parens = unwrapParens(cut.lines, widthAt);
   const { lines, joined } = applyRejoins({ lines: parens.lines, joined: mergeJoined(cut.joined, parens.joined) }, AFTER_PARENS[raw.kind], widthAt);

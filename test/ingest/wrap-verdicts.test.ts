@@ -43,6 +43,12 @@ describe('a wrapped report gives the plain text verdict', () => {
     const a60 = analyzeText(fold(stamped, 60, false));
     expect(a60.findings).toEqual([]);
     expect(a60.snapshot.system?.fields['operating system']).toBe('5.11 joyent_20230112T000000Z (i86pc)');
+    // A section's own widths too: the unstamped rest of a cut frame (up to 60 wide) is no line of
+    // the section (44 wide once the stamp is off), or the frame cut at its width inside its
+    // parentheses reads as cut at a space, and taskq-starvation is lost.
+    const taskq = fixture('handwritten/verdicts/taskq-behind-intr-over-user.txt');
+    const stampedTaskq = taskq.replace(/\n$/, '').split('\n').map((l) => 'Dec 06 07:12:01 ' + l).join('\n') + '\n';
+    expect(verdict(fold(stampedTaskq, 60, false))).toEqual(verdict(taskq));
     // At 44 CPU 1's row is cut in three: `... yes ` + `   no ... qemu-system-x8` + `6_`.
     expect(analyzeText(fold(text, 44, false)).snapshot.cpus.find((c) => c.id === 1)?.proc).toBe('qemu-system-x86_');
   });
