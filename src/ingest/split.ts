@@ -747,7 +747,8 @@ export class Splitter {
     open.widthBefore = Math.max(open.widthBefore, widest(open.body, open.rests));
     open.part++;
     open.body = [];
-    delete open.rests;
+    // Not `delete`: that would leave the section object, read on every line, in V8's slow mode.
+    if (open.rests !== undefined) open.rests = [];
     open.warnings = [];
   }
 
