@@ -281,6 +281,12 @@ function commandsOf(after: string, style: PromptStyle): PromptLine | null {
   return { type: 'command', command: first!.command, parsed: first!.parsed, style, then };
 }
 
+/** The line, its trailing spaces off, ends with a pipe to a next stage it does not hold (not `||`). */
+export function endsAtPipe(line: string): boolean {
+  const t = line.trimEnd();
+  return t.endsWith('|') && !t.endsWith('||');
+}
+
 /** The commands of a line, cut at each `;` outside quotes and before any shell pipe, blank ones dropped. */
 function separateCommands(text: string): string[] {
   const bang = shellPipeAt(text);

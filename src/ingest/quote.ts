@@ -1,15 +1,14 @@
 // Mail and tracker quoting: `> `, `> > `, `>>` or `>` with no space before every line of a reply.
 // An mdb prompt is also `> `, so the last marker of a line may be the prompt, not a quote.
-import { readPrompt } from './prompt.ts';
+import { endsAtPipe, readPrompt } from './prompt.ts';
 
 /**
  * A prompt whose command ends with a pipe, the next stage on the next line (a wrap cut it there:
  * mdb would not have run it so), read as the command before the pipe; else null.
  */
 function cutAtPipe(text: string): ReturnType<typeof readPrompt> {
-  const t = text.trimEnd();
-  if (!t.endsWith('|') || t.endsWith('||')) return null;
-  const p = readPrompt(t.slice(0, -1).trimEnd());
+  if (!endsAtPipe(text)) return null;
+  const p = readPrompt(text.trimEnd().slice(0, -1).trimEnd());
   return p !== null && p.type === 'command' ? p : null;
 }
 

@@ -6,7 +6,7 @@ import { hasOption, lastStage, type ParsedCommand } from '../../grammar/common/c
 import { words } from '../../grammar/common/lines.ts';
 import type { LineClass, SectionKind } from './types.ts';
 import { expandTabs, isBlank, leadingSpaces } from './lines.ts';
-import { isCommandLine, readPrompt, type PromptStyle } from './prompt.ts';
+import { endsAtPipe, isCommandLine, readPrompt, type PromptStyle } from './prompt.ts';
 import { HeredocQueue } from './heredoc.ts';
 import { decodeEntities, hasEncodedMarker } from './entities.ts';
 import { kindOfCommand } from './kind.ts';
@@ -161,8 +161,7 @@ const DCMD_WORD = /^::[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** A command line that ends with a pipe (`> ADDR::print kthread_t t_cldata | `): a wrap put its next stage on the next line. */
 function endsWithPipe(text: string): boolean {
-  const t = text.trimEnd();
-  return t.length >= MIN_WRAP_WIDTH && t.endsWith('|') && !t.endsWith('||');
+  return text.trimEnd().length >= MIN_WRAP_WIDTH && endsAtPipe(text);
 }
 
 /** Characters of a command's rest cut at the width: words, options, addresses, pipes, `->` and `[i]`. */
