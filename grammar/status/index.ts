@@ -7,7 +7,7 @@ import { isBlank } from '../common/lines.ts';
 import { emptyResult, type GrammarResult, type SectionParser } from '../common/source.ts';
 import type { MdbRecord, StatusRecord } from '../records.ts';
 import { parseStatusLine } from './api.ts';
-import { continuesMessage } from './message.ts';
+import { continuesMessage, joinMessage } from './message.ts';
 import { statusParser } from './parser.ts';
 
 export { parseStatusLine } from './api.ts';
@@ -28,14 +28,16 @@ export const parseStatus: SectionParser = (lines): GrammarResult => {
   };
   /** The panic message being read, while it may go on over more lines. */
   // Set inside the guarded callback, which the compiler's narrowing does not see into.
-  let message = null as { rec: StatusRecord; lines: number; prev: string } | null;
+  let message = null as { rec: StatusRecord; lines: number; prev: string; width: number } | null;
   for (const { no, text } of lines) {
-    // A line of a message mdb wrapped (message.ts): the break was at a space.
     if (message !== null && continuesMessage(message.prev, message.lines, text)) {
       const f = message.rec.fields['panic message']!;
-      // The message's own first line is where it is shown.
-      if (f.value === '') f.line = no;
-      f.value = f.value === '' ? text.trim() : `${f.value} ${text.trim()}`;
+      // The message's own first line is where it is shown, and as wide as mdb's line (message.ts).
+      if (f.value === '') {
+        f.line = no;
+        message.width = text.length;
+      }
+      f.value = f.value === '' ? text.trim() : joinMessage(f.value, message.prev, text, message.width);
       message.lines++;
       message.prev = text;
       continue;
@@ -64,7 +66,7 @@ export const parseStatus: SectionParser = (lines): GrammarResult => {
       const value = text.slice(tokenEnd(colon)).trim();
       const rec: StatusRecord = cur ?? start(no);
       rec.fields[key] = { value, line: no };
-      if (key === 'panic message') message = { rec, lines: 0, prev: text };
+      if (key === 'panic message') message = { rec, lines: 0, prev: text, width: 0 };
     });
   }
   // Each dump's panic message after it, whole once its wrapped lines are read.

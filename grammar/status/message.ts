@@ -1,9 +1,10 @@
 // Where a `::status` panic message ends. mdb prints `panic message: %s` (mdb_kvm.c,
 // kt_status_dcmd); with auto-wrap on (every mdb before illumos 11186), a message longer than what
 // is left of the line starts on the next one, leaving `panic message: ` with nothing after it,
-// and a longer one goes on at a space (smartos-live issue 574: `BAD TRAP: ... occurred in
-// module ` then `"FSS" due to a NULL pointer dereference`). The splitter keeps those lines in the
-// section and the reader joins them, both by this one test.
+// and one longer than a whole line is cut at the line's width wherever that falls: after a space
+// in smartos-live issue 574 (`BAD TRAP: ... occurred in module ` then `"FSS" due to ...`), inside
+// a word in issue 747 (`... NULL pointer deref` then `erence`). The splitter keeps those lines in
+// the section and the reader joins them, both by this one test.
 import { wordDidNotFit } from '../common/lines.ts';
 
 const PANIC_MESSAGE = 'panic message:';
@@ -45,4 +46,17 @@ export function linesIntoMessage(lines: readonly { text: string }[]): number | n
     if (startsStatusLine(t) || t.trim() === '') return null;
   }
   return null;
+}
+
+/**
+ * The message so far (`sofar`, its last line `prev`) with `line` joined on. A message that starts
+ * on a line of its own was cut by mdb's auto-wrap every `width` characters wherever that fell
+ * (mdb_iob_nputs copies a string a line's width at a time), so after a line that wide the text goes
+ * on with no space added or taken: smartos-live issue 747's `... NULL pointer deref` then `erence`.
+ * Any other break was a wrap at a space. `width`: the message's first line's, or 0 when the
+ * message started after `panic message:`.
+ */
+export function joinMessage(sofar: string, prev: string, line: string, width: number): string {
+  if (width === 0 || prev.length !== width) return `${sofar} ${line.trim()}`;
+  return sofar + prev.slice(prev.trimEnd().length) + line.trimEnd();
 }

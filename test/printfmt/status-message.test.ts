@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/analyze.ts';
 import { parseStatus } from '../../grammar/status/index.ts';
-import { continuesMessage } from '../../grammar/status/message.ts';
+import { continuesMessage, joinMessage } from '../../grammar/status/message.ts';
 import type { PanicRecord, StatusRecord } from '../../grammar/records.ts';
 import { numbered } from '../support/lines.ts';
 
@@ -38,6 +38,33 @@ describe('the ::status reader', () => {
     expect(continuesMessage('panic message: ', 0, '')).toBe(false);
     // Four lines at most.
     expect(continuesMessage('x'.repeat(80), 4, 'more')).toBe(false);
+  });
+});
+
+describe('a message longer than mdb\'s line (auto-wrap cuts it every line\'s width, mdb_iob_nputs)', () => {
+  // The shape of smartos-live issue 747: a terminal 113 columns wide, the cut inside a word.
+  const MSG = 'BAD TRAP: type=e (#pf Page fault) rp=ffffff00fbc31ad0 addr=40 occurred in module "ip" due to a NULL pointer dereference';
+  const cutEvery = (w: number) => Array.from({ length: Math.ceil(MSG.length / w) }, (_, i) => MSG.slice(i * w, (i + 1) * w));
+  const read = (body: string[]) => (parseStatus(lines(['debugging crash dump vmcore.2 (64-bit) from headnode', 'panic message:', ...body, 'dump content: kernel pages only']), { command: null }).records[0] as StatusRecord).fields;
+
+  it('joins the pieces with nothing added where the cut fell inside a word', () => {
+    expect(cutEvery(113)).toEqual([MSG.slice(0, 113), 'erence']);
+    expect(read(cutEvery(113))['panic message']).toEqual({ value: MSG, line: 3 });
+    expect(read(cutEvery(113))['dump content']?.value).toBe('kernel pages only');
+    // Before: `... NULL pointer deref erence`.
+    expect(read(cutEvery(96))['panic message']?.value).toBe(MSG);
+  });
+  it('keeps the one space where the cut fell just before it or just after it', () => {
+    expect(cutEvery(80)[1]!.startsWith(' "ip"')).toBe(true);
+    expect(cutEvery(81)[0]!.endsWith('module ')).toBe(true);
+    for (const w of [80, 81, 89, 90]) expect(read(cutEvery(w))['panic message']?.value, `width ${w}`).toBe(MSG);
+  });
+  it('joins with a space after a line narrower than the first: a wrap at a space, not mdb\'s cut', () => {
+    const first = 'x'.repeat(90);
+    expect(joinMessage('a b', 'y'.repeat(85), 'next', first.length)).toBe('a b next');
+    expect(joinMessage('a b', 'y'.repeat(90), 'next', first.length)).toBe('a bnext');
+    // A message that started on the `panic message:` line has no width of mdb's to go by.
+    expect(joinMessage('a b', 'y'.repeat(90), 'next', 0)).toBe('a b next');
   });
 });
 
