@@ -3,7 +3,7 @@
 // Its stack lines are data-looking (hex addresses), so they are never silently prose; they are
 // said to be Linux's, so the report does not call them mdb output it failed to read.
 import { isHexDigits } from '../../grammar/common/numbers.ts';
-import { bracketStamp } from './prefix.ts';
+import { bracketStamp } from './stamps.ts';
 
 /** The diagnostic of such a line, one wording so a summary can tell it from a reading failure. */
 export const LINUX_KERNEL_TEXT = 'Linux kernel text (a `[<addr>] func+off/size` stack or task dump), not illumos mdb output: playfair reads illumos only';

@@ -4,6 +4,8 @@ import { isStructMember, KEPT_TUNABLES, THREAD_STATES } from '../../illumos/inde
 import type { SectionKind } from './types.ts';
 import { isDecimalDigits, isHexCode, isHexDigits } from '../../grammar/common/numbers.ts';
 import { isConsolePanicLine } from '../../grammar/panic/index.ts';
+import { decodeSyslog, stripSyslogPrefix } from '../../grammar/panic/syslog.ts';
+import { isBlank } from '../../grammar/common/lines.ts';
 import { psHeader } from '../../grammar/ps/index.ts';
 import { isClassHeader } from '../../grammar/classes/index.ts';
 import { isMutexHeader } from '../../grammar/mutex/index.ts';
@@ -27,11 +29,37 @@ function isFrameLine(line: string): boolean {
   return open > 0 && rest.endsWith(')') && !rest.slice(0, open).includes(' ');
 }
 
-/** A syslog-forwarded console line (`... unix: [ID 836849 kern.notice] ...`) carrying panic text. */
+/**
+ * A syslog-forwarded console line (`... unix: [ID 836849 kern.notice] ...`) carrying panic text,
+ * or a blank console line of one (`#012`). A notice that ends with a newline escape
+ * (`NOTICE: Unable to set CLSET_NODELAYONERR#012`, smartos-live issue 935) is a log line, not a panic.
+ */
 function isSyslogPanic(line: string): boolean {
   if (!line.includes('kern.notice]')) return false;
-  return line.includes('panic[cpu') || line.includes('#012') || line.includes('BAD TRAP:') || isConsolePanicLine(line);
+  if (line.includes('panic[cpu') || line.includes('BAD TRAP:') || isConsolePanicLine(line)) return true;
+  const body = stripSyslogPrefix(line);
+  if (body === null) return false;
+  // The panic banner (`\n\rpanic[cpu2]/thread=...: `) cut by a wrap before its CPU: a line at the width
+  // is not known to be one yet, but the kernel writes `\n\r` and then `panic` nowhere else.
+  return decodeSyslog(body).every(isBlank) || (body.startsWith(BANNER_START) && PANIC_BANNER.startsWith(body.slice(BANNER_START.length))) || isCutConsoleFrame(body);
 }
+
+/**
+ * `fffffe00f5d8e780 u`, `fffffe00f5`: a console stack frame (`fffffe00f5d8e780 unix:die+c6 ()`) a
+ * wrap cut in or after its frame pointer, in a line the kernel logged: hex digits, then maybe a
+ * space and one unbroken word.
+ */
+function isCutConsoleFrame(text: string): boolean {
+  const sp = text.indexOf(' ');
+  const fp = sp < 0 ? text : text.slice(0, sp);
+  if (fp.length === 0 || fp.length > 16 || !isHexDigits(fp)) return false;
+  const rest = sp < 0 ? '' : text.slice(sp + 1);
+  return !rest.includes(' ') && !rest.includes(')');
+}
+
+/** How the kernel's panic banner starts, with syslog's escapes: newline, carriage return. */
+const BANNER_START = '#012#015';
+const PANIC_BANNER = 'panic[cpu';
 
 /**
  * The kind of output a line starts when the line is one no output line can be mistaken for: a

@@ -38,6 +38,7 @@ import { splitAnnotation, splitLeadingMark } from './annotation.ts';
 import { learnPrefixes, type RunPrefix } from './prefix.ts';
 import { fastThreadHeader, THREAD_HEADER } from '../../grammar/frames/fast.ts';
 import { isConsolePanicLine } from '../../grammar/panic/index.ts';
+import { isKernelLogLine, isOtherLogLine, restOfLogLine } from './log-line.ts';
 import { isHexCode, isHexDigits } from '../../grammar/common/numbers.ts';
 import { continuesMessage, linesIntoMessage } from '../../grammar/status/message.ts';
 
@@ -370,6 +371,12 @@ export class Splitter {
     return this.prevAtWidth || (prev.endsWith(' ') && wordDidNotFit(prev, line.trimStart(), this.widest));
   }
 
+  /** The rest of a kernel log line a wrap cut, in a panic forwarded through syslog (log-line.ts). */
+  private restOfLogLine(text: string): boolean {
+    const open = this.open;
+    return open !== null && open.kind === 'panic' && open.command === null && this.blanks.length === 0 && restOfLogLine(open.body, text);
+  }
+
   /**
    * Whether `text` starts with the word a wrap at a space moved off the line pushed before it
    * (which ends with that space): one space and the word would not have fit at the widest line so
@@ -529,6 +536,21 @@ export class Splitter {
         open.warnings.push({ no, text: body });
         return;
       }
+      if (open.kind === 'panic' && open.command === null) {
+        // The log around a panic forwarded through syslog (a daemon's line, another facility's) is not its output.
+        if (isOtherLogLine(body)) {
+          this.close();
+          this.prose(no, body);
+          return;
+        }
+        // The rest of one of its lines a wrap cut, whatever it looks like: read-section.ts joins it back.
+        if (this.blanks.length === 0 && restOfLogLine(open.body, body)) {
+          this.cutBefore(open, body);
+          open.body.push({ no, text: body });
+          if (this.passedThrough) (open.rests ??= []).push(no);
+          return;
+        }
+      }
       // A thread header a wrap cut: its rest (`ffffff0007e01c40: ffffff0007e01b60`) reads as `/X` output, but is the header's.
       if (open.kind === 'findstack' && this.blanks.length === 0 && isCutThreadHeader(open.body[open.body.length - 1]?.text)) {
         open.body.push({ no, text: body });
@@ -568,7 +590,7 @@ export class Splitter {
         (open.command === null || this.blanks.length > 0) &&
         !this.restOfCutLine(open, body) &&
         looksLikeProse(body) &&
-        !(open.kind === 'panic' && isConsolePanicLine(body)) &&
+        !(open.kind === 'panic' && (isConsolePanicLine(body) || isKernelLogLine(body))) &&
         !(open.kind === 'print' && isOffsetMemberLine(body)) &&
         !(open.command !== null && isColumnRow(body));
       if (prose) {
@@ -813,7 +835,7 @@ export class Splitter {
     // The rest of a line a wrap cut comes without the prefix the tool put before each line (the
     // wrap was made after it): the run goes on past it. A line that really ended the run ends it
     // at the next line.
-    if (depth < this.prefixes.length && (this.prevAtWidest || this.wordMovedDown(text))) {
+    if (depth < this.prefixes.length && (this.prevAtWidest || this.wordMovedDown(text) || this.restOfLogLine(text))) {
       this.passedThrough = true;
       return text;
     }

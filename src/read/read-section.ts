@@ -14,6 +14,7 @@ import { rejoinCutThreadSummaryRows } from '../ingest/thread-summary-rows.ts';
 import { rejoinCutFrameLines } from '../ingest/frame-lines.ts';
 import { rejoinCutPanicinfoLines, rejoinCutPrintLines, rejoinCutStatusLines } from '../ingest/value-wrap.ts';
 import { rejoinCutTableRows } from '../ingest/table-rows.ts';
+import { rejoinCutLogLines } from '../ingest/log-line.ts';
 import { MUTEX_COLUMNS } from '../../grammar/mutex/index.ts';
 import { TURNSTILE_COLUMNS } from '../../grammar/turnstile/index.ts';
 import { looksLikeText } from '../ingest/shapes.ts';
@@ -73,6 +74,7 @@ const REJOIN: Partial<Record<SectionKind, readonly Rejoin[]>> = {
   print: [rejoinCutPrintLines],
   mutex: [rejoinCutTableRows(MUTEX_COLUMNS)],
   turnstile: [rejoinCutTableRows(TURNSTILE_COLUMNS)],
+  panic: [rejoinCutLogLines],
 };
 
 /**
