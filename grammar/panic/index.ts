@@ -138,6 +138,8 @@ export function isConsolePanicLine(text: string): boolean {
   let any = false;
   for (const piece of consoleLines(text)) {
     if (isBlank(piece)) continue;
+    const marked = hasPanicMark(piece);
+    if (!marked && !piece.includes('%') && !hasTwoWords(piece)) return false;
     const reg = parseRegistersLine(piece);
     if (firstProblem('registers', piece, 0, reg) === null) {
       const row = rowFromCst(reg.cst, piece);
@@ -146,10 +148,30 @@ export function isConsolePanicLine(text: string): boolean {
         continue;
       }
     }
-    if (firstProblem('panic', piece, 0, parsePanicLine(piece)) !== null) return false;
+    if (!marked || firstProblem('panic', piece, 0, parsePanicLine(piece)) !== null) return false;
     any = true;
   }
   return any;
+}
+
+/**
+ * Looks that turn away, cheaply, lines neither grammar reads: every alternative of the panic grammar
+ * consumes a `:`, `=`, `(` or `#`, and a register row is two words at least (`rdi ffff...`) or holds
+ * one of those or a `%`. A parse that fails costs far more than a look (Chevrotain works out what it
+ * expected, for its message), and the splitter asks about lines that may be pieces a wrap cut
+ * (ingest/console-wrap.ts) more than once.
+ */
+function hasPanicMark(piece: string): boolean {
+  for (let i = 0; i < piece.length; i++) {
+    const c = piece.charCodeAt(i);
+    if (c === 58 /* : */ || c === 61 /* = */ || c === 40 /* ( */ || c === 35 /* # */) return true;
+  }
+  return false;
+}
+
+function hasTwoWords(piece: string): boolean {
+  const t = piece.trim();
+  return t.includes(' ') || t.includes('\t');
 }
 
 export const parsePanic: SectionParser = (lines, ctx): GrammarResult => {

@@ -48,7 +48,7 @@ export function isKernelLogLine(line: string): boolean {
 }
 
 /** A line that starts a log line of its own, stamped or not: never the rest of another. */
-function startsLogLine(line: string): boolean {
+export function startsLogLine(line: string): boolean {
   return afterTag(line) >= 0 || isKernelLogLine(line);
 }
 
@@ -74,22 +74,26 @@ export function restOfLogLine(before: readonly { text: string }[], line: string)
  * Kernel log lines a wrap cut, joined again with every piece (a line of registers may take three).
  * Each log line starts with its stamp and tag, so a line without them after a kernel's is its
  * rest. How the pieces join depends on the wrap, told from every line the section cut: a
- * fixed-width wrap (a terminal's copy) cuts each at one width, anywhere, and the pieces join as
+ * fixed-width wrap (a terminal's copy) cuts each at one width (two cuts at least show it), anywhere, and the pieces join as
  * they are; a wrap at a space cuts them at different widths and leaves the space on the line, or
  * not once an editor strips trailing spaces, and then the join puts it back. A panic section is
  * read whole, never in parts, so looking at all of its lines is looking at what came before too.
  */
 export function rejoinCutLogLines(lines: readonly SourceLine[]): Rejoined {
   const cutWidths = new Set<number>();
+  let cuts = 0;
   let widestHead = 0;
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.text;
     if (!isKernelLogLine(t)) continue;
     widestHead = Math.max(widestHead, t.length);
     const next = lines[i + 1];
-    if (next !== undefined && isRest(next.text)) cutWidths.add(t.length);
+    if (next === undefined || !isRest(next.text)) continue;
+    cutWidths.add(t.length);
+    cuts++;
   }
-  const fixed = cutWidths.size === 1 ? [...cutWidths][0]! : null;
+  // One cut alone proves no width: a line may end wherever its writer ended it.
+  const fixed = cutWidths.size === 1 && cuts >= 2 ? [...cutWidths][0]! : null;
   const joined = new Map<number, number[]>();
   let out: SourceLine[] | null = null;
   for (let i = 0; i < lines.length; i++) {
@@ -101,7 +105,7 @@ export function rejoinCutLogLines(lines: readonly SourceLine[]): Rejoined {
     // A fixed-width wrap cuts only lines as wide as the widest, at that width. (A head's width says
     // little more: the splitter may have taken its stamp off.)
     const cut = isKernelLogLine(text) && (fixed === null || (text.length === fixed && fixed >= widestHead));
-    for (let next = lines[i + 1]; cut && next !== undefined && isRest(next.text); next = lines[i + 1]) {
+    for (let next = lines[i + 1]; cut && next !== undefined && isRest(next.text) && rest.length < MAX_PIECES; next = lines[i + 1]) {
       const asIs = text.endsWith(' ') || next.text.startsWith(' ');
       text += fixed !== null || asIs ? next.text : ` ${next.text}`;
       other += fixed === null || asIs ? next.text : ` ${next.text}`;

@@ -29,7 +29,7 @@ import {
   startsOutput,
 } from './shapes.ts';
 import { mayBeContinued } from './unwrap.ts';
-import { MIN_WRAP_WIDTH, widest, WIDTH_FROM_INPUT, wordDidNotFit } from './width-wrap.ts';
+import { MIN_WRAP_WIDTH, WAITS_FOR_WIDTH, widest, WIDTH_FROM_INPUT, wordDidNotFit } from './width-wrap.ts';
 import { MAX_LEAD, QuoteStripper } from './quote.ts';
 import { decorationOf, stripInlineTag, withoutBreakTag, type Decoration } from './decoration.ts';
 import { readable } from './terminal.ts';
@@ -39,6 +39,7 @@ import { learnPrefixes, type RunPrefix } from './prefix.ts';
 import { fastThreadHeader, THREAD_HEADER } from '../../grammar/frames/fast.ts';
 import { isConsolePanicLine } from '../../grammar/panic/index.ts';
 import { isKernelLogLine, isOtherLogLine, restOfLogLine } from './log-line.ts';
+import { looksLikeRegisterRow, restOfConsoleLine } from './console-wrap.ts';
 import { isHexCode, isHexDigits } from '../../grammar/common/numbers.ts';
 import { continuesMessage, linesIntoMessage } from '../../grammar/status/message.ts';
 
@@ -371,10 +372,12 @@ export class Splitter {
     return this.prevAtWidth || (prev.endsWith(' ') && wordDidNotFit(prev, line.trimStart(), this.widest));
   }
 
-  /** The rest of a kernel log line a wrap cut, in a panic forwarded through syslog (log-line.ts). */
-  private restOfLogLine(text: string): boolean {
+  /** The rest of a panic's line a wrap cut: a kernel log line's (log-line.ts) or a console line's (console-wrap.ts). */
+  private restOfPanicLine(text: string): boolean {
     const open = this.open;
-    return open !== null && open.kind === 'panic' && open.command === null && this.blanks.length === 0 && restOfLogLine(open.body, text);
+    if (open === null || open.kind !== 'panic' || open.command !== null || this.blanks.length > 0) return false;
+    const body = open.indent > 0 && leadingSpaces(text) >= open.indent ? text.slice(open.indent) : text;
+    return restOfLogLine(open.body, body) || restOfConsoleLine(open.body, body);
   }
 
   /**
@@ -461,7 +464,10 @@ export class Splitter {
       this.sink.onLine(no, 'unrecognized', joined);
       return;
     }
-    let prompt = readPrompt(text);
+    // The rest of a panic's line a wrap cut may look like anything, mdb's empty prompt too (`...pse,de`
+    // then `>`); a prompt with a command (`[14]> $C` after kmdb's banner) is one.
+    const panicRest = this.restOfPanicLine(text);
+    let prompt = panicRest && text.trim() === '>' ? null : readPrompt(text);
     // A command line that ends with a pipe, or at the wrap width with nothing of the next stage but
     // its `:` or `::`, is cut (mdb refuses it): its next stage is on the next line.
     const pipeAt = prompt === null ? text.lastIndexOf('|') : -1;
@@ -544,7 +550,7 @@ export class Splitter {
           return;
         }
         // The rest of one of its lines a wrap cut, whatever it looks like: read-section.ts joins it back.
-        if (this.blanks.length === 0 && restOfLogLine(open.body, body)) {
+        if (panicRest) {
           this.cutBefore(open, body);
           open.body.push({ no, text: body });
           if (this.passedThrough) (open.rests ??= []).push(no);
@@ -590,7 +596,7 @@ export class Splitter {
         (open.command === null || this.blanks.length > 0) &&
         !this.restOfCutLine(open, body) &&
         looksLikeProse(body) &&
-        !(open.kind === 'panic' && (isConsolePanicLine(body) || isKernelLogLine(body))) &&
+        !(open.kind === 'panic' && (isConsolePanicLine(body) || isKernelLogLine(body) || looksLikeRegisterRow(body))) &&
         !(open.kind === 'print' && isOffsetMemberLine(body)) &&
         !(open.command !== null && isColumnRow(body));
       if (prose) {
@@ -631,7 +637,7 @@ export class Splitter {
    * `cut`: OpenSection.cut, taken off the width so that it is the width of the section's lines.
    */
   private emit(section: RawSection, cut: number): void {
-    if (this.inputWidth() === 0 && this.widest >= MIN_WRAP_WIDTH && WIDTH_FROM_INPUT.has(section.kind) && this.heldLines + section.body.length <= MAX_HELD_LINES) {
+    if (this.inputWidth() === 0 && this.widest >= MIN_WRAP_WIDTH && WAITS_FOR_WIDTH.has(section.kind) && this.heldLines + section.body.length <= MAX_HELD_LINES) {
       this.held.push({ section, cut });
       this.heldLines += section.body.length;
       return;
@@ -835,7 +841,7 @@ export class Splitter {
     // The rest of a line a wrap cut comes without the prefix the tool put before each line (the
     // wrap was made after it): the run goes on past it. A line that really ended the run ends it
     // at the next line.
-    if (depth < this.prefixes.length && (this.prevAtWidest || this.wordMovedDown(text) || this.restOfLogLine(text))) {
+    if (depth < this.prefixes.length && (this.prevAtWidest || this.wordMovedDown(text) || this.restOfPanicLine(text))) {
       this.passedThrough = true;
       return text;
     }

@@ -18,6 +18,12 @@ export const MIN_WRAP_WIDTH = 40;
  */
 export const WIDTH_FROM_INPUT: ReadonlySet<string> = new Set(['status', 'panicinfo', 'print', 'mutex', 'turnstile']);
 
+/**
+ * Kinds that wait for the input's width like those above, though their lines keep their own
+ * widths: a console panic's rejoin (console-wrap.ts) takes a cut as fixed-width at the input's.
+ */
+export const WAITS_FOR_WIDTH: ReadonlySet<string> = new Set([...WIDTH_FROM_INPUT, 'panic']);
+
 export interface Rejoined {
   lines: readonly SourceLine[];
   /** Head line number -> the continuation line joined onto it (which reads as the head does). */

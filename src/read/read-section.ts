@@ -15,6 +15,7 @@ import { rejoinCutFrameLines } from '../ingest/frame-lines.ts';
 import { rejoinCutPanicinfoLines, rejoinCutPrintLines, rejoinCutStatusLines } from '../ingest/value-wrap.ts';
 import { rejoinCutTableRows } from '../ingest/table-rows.ts';
 import { rejoinCutLogLines } from '../ingest/log-line.ts';
+import { rejoinCutConsoleLines } from '../ingest/console-wrap.ts';
 import { MUTEX_COLUMNS } from '../../grammar/mutex/index.ts';
 import { TURNSTILE_COLUMNS } from '../../grammar/turnstile/index.ts';
 import { looksLikeText } from '../ingest/shapes.ts';
@@ -60,7 +61,8 @@ function runGrammar(parser: SectionParser | undefined, raw: RawSection, body: re
   }
 }
 
-type Rejoin = (lines: readonly SourceLine[], widthAt: WidthSoFar) => Rejoined;
+/** `inputWidth`: RawSection.inputWidth, the wrap width the whole input shows (0: none). */
+type Rejoin = (lines: readonly SourceLine[], widthAt: WidthSoFar, inputWidth: number) => Rejoined;
 
 /** Lines a wrap cut in two that a dcmd's output proves were one (see each module), in order. */
 const REJOIN: Partial<Record<SectionKind, readonly Rejoin[]>> = {
@@ -74,7 +76,7 @@ const REJOIN: Partial<Record<SectionKind, readonly Rejoin[]>> = {
   print: [rejoinCutPrintLines],
   mutex: [rejoinCutTableRows(MUTEX_COLUMNS)],
   turnstile: [rejoinCutTableRows(TURNSTILE_COLUMNS)],
-  panic: [rejoinCutLogLines],
+  panic: [rejoinCutLogLines, rejoinCutConsoleLines],
 };
 
 /**
@@ -95,16 +97,16 @@ const AFTER_PARENS: Partial<Record<SectionKind, readonly Rejoin[]>> = {
 function linesToRead(raw: RawSection): Unwrapped {
   const inputWidth = raw.inputWidth ?? 0;
   const widthAt: WidthSoFar = WIDTH_FROM_INPUT.has(raw.kind) ? () => inputWidth : widthsSoFar(raw.body, raw.widthBefore, raw.rests);
-  const cut = applyRejoins({ lines: raw.body, joined: new Map() }, REJOIN[raw.kind], widthAt);
+  const cut = applyRejoins({ lines: raw.body, joined: new Map() }, REJOIN[raw.kind], widthAt, inputWidth);
   const parens = unwrapParens(cut.lines, widthAt);
-  const { lines, joined } = applyRejoins({ lines: parens.lines, joined: mergeJoined(cut.joined, parens.joined) }, AFTER_PARENS[raw.kind], widthAt);
+  const { lines, joined } = applyRejoins({ lines: parens.lines, joined: mergeJoined(cut.joined, parens.joined) }, AFTER_PARENS[raw.kind], widthAt, inputWidth);
   return { lines: raw.kind === 'cpuinfo' ? rebuildCpuinfoColumns(lines) : lines, joined };
 }
 
 /** Each rejoin in turn on the lines the one before left, its joins merged into theirs. */
-function applyRejoins(cut: Rejoined, rejoins: readonly Rejoin[] | undefined, widthAt: WidthSoFar): Rejoined {
+function applyRejoins(cut: Rejoined, rejoins: readonly Rejoin[] | undefined, widthAt: WidthSoFar, inputWidth: number): Rejoined {
   for (const rejoin of rejoins ?? []) {
-    const next = rejoin(cut.lines, widthAt);
+    const next = rejoin(cut.lines, widthAt, inputWidth);
     cut = { lines: next.lines, joined: mergeJoined(cut.joined, next.joined) };
   }
   return cut;

@@ -30,6 +30,10 @@ const SHAPES: Record<string, (n: number) => string> = {
   // Terminal escapes (ingest/terminal.ts): window titles that never end, colour sequences cut short.
   'one line of unended window titles': (n) => CPU + fill('\x1b]0;', n) + '\n',
   'one line of cut escapes and no-break spaces': (n) => CPU + fill('\x1b[1;3\u00a0', n) + '\n',
+  // Lines a wrap might have cut from a panic's (console-wrap.ts, log-line.ts): each is read with the
+  // few before it, never with all of them.
+  'a console panic, then pieces that read as text together': (n) => 'panic[cpu0]/thread=ffffff0007e01c40: BAD TRAP: type=e\n' + linesOf(n, (i) => (i % 2 === 0 ? 'a b' : 'c=d')),
+  'a syslog panic, then lines with no stamp': (n) => 'Dec  2 03:14:07 fs01 unix: [ID 836849 kern.notice] #012#015panic[cpu2]/thread=fffffe00f5d8ec20: \n' + linesOf(n, (i) => fill('x', 40 + (i % 30))),
 };
 
 function best(text: string, runs: number): number {
