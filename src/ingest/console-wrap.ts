@@ -9,6 +9,7 @@ import { isConsolePanicLine } from '../../grammar/panic/index.ts';
 import { consoleLines } from '../../grammar/panic/syslog.ts';
 import { startsLogLine } from './log-line.ts';
 import { MIN_WRAP_WIDTH, type Rejoined, type WidthSoFar } from './width-wrap.ts';
+import { looksLikeProse } from './shapes.ts';
 import { isHexDigits } from '../../grammar/common/numbers.ts';
 
 /** How many pieces a console line may be cut into: a 146-character message at 40 columns takes four. */
@@ -78,7 +79,8 @@ export function looksLikeRegisterRow(line: string): boolean {
  * different widths say a wrap at a space, whose space comes back where neither piece kept it.
  * One cut is taken as fixed-width when the input's other lines show that width (`inputWidth`,
  * which a panic section waits for: split.ts). Where only the other join reads as panic text, it
- * is taken. A panic section is read whole.
+ * is taken. A piece that reads as a sentence is a person's line, prose, unless the widths show the
+ * line before it was cut. A panic section is read whole.
  */
 export function rejoinCutConsoleLines(lines: readonly SourceLine[], _widthAt: WidthSoFar, inputWidth: number): Rejoined {
   const rests = new Set<number>();
@@ -98,7 +100,16 @@ export function rejoinCutConsoleLines(lines: readonly SourceLine[], _widthAt: Wi
   // One cut alone proves no width (a line may end wherever its writer ended it), unless the
   // input's other lines show the wrap's.
   const fixed = cutWidths.size === 1 && (cuts >= 2 || (inputWidth >= MIN_WRAP_WIDTH && cutWidths.has(inputWidth)));
+  const fixedWidth = fixed ? [...cutWidths][0]! : 0;
+  /**
+   * A sentence after a line that reads alone joins it only where the wrap shows (the space a wrap at
+   * a space leaves, the line running to the width); else it is a person's (`I think this is the
+   * same bug as ...`), which would read as the panic message's.
+   */
+  const cutBefore = (prev: string, next: string) =>
+    !looksLikeProse(next) || prev.endsWith(' ') || (fixed && prev.length === fixedWidth) || (inputWidth >= MIN_WRAP_WIDTH && prev.length === inputWidth);
   const joined = new Map<number, number[]>();
+  const prose: number[] = [];
   const out: SourceLine[] = [];
   for (let i = 0; i < lines.length; i++) {
     const head = lines[i]!;
@@ -107,6 +118,13 @@ export function rejoinCutConsoleLines(lines: readonly SourceLine[], _widthAt: Wi
     // At most MAX_PIECES, as restOfConsoleLine looks back: a chain of pieces is never re-read whole.
     while (rests.has(i + 1) && rest.length < MAX_PIECES) {
       const next = lines[i + 1]!.text;
+      // A line that reads as nothing without the piece needs it (`Bad` + `kernel fault at addr=0x28`).
+      if (!cutBefore(lines[i]!.text, next) && isConsolePanicLine(text)) {
+        // The person's line and what follows it up to the next panic line or blank line: none of it
+        // is the panic's, and the reader would take it as more of the message.
+        while (i + 1 < lines.length && !isBlank(lines[i + 1]!.text) && !isConsolePanicLine(lines[i + 1]!.text)) prose.push(lines[++i]!.no);
+        break;
+      }
       const asIs = text + next;
       const spaced = `${text} ${next}`;
       const keep = text.endsWith(' ') || next.startsWith(' ') || fixed;
@@ -117,5 +135,5 @@ export function rejoinCutConsoleLines(lines: readonly SourceLine[], _widthAt: Wi
     out.push(rest.length === 0 ? head : { no: head.no, text });
     if (rest.length > 0) joined.set(head.no, rest);
   }
-  return { lines: out, joined };
+  return { lines: out, joined, ...(prose.length > 0 ? { prose } : {}) };
 }

@@ -8,6 +8,7 @@ import { isoStamp, monthStamp } from './stamps.ts';
 import type { SourceLine } from '../../grammar/common/source.ts';
 import { isBlank } from '../../grammar/common/lines.ts';
 import { MIN_WRAP_WIDTH, type Rejoined } from './width-wrap.ts';
+import { looksLikeProse } from './shapes.ts';
 
 /** A syslog tag is a program name, maybe with `[pid]`: no wider than this. */
 const MAX_TAG = 48;
@@ -95,17 +96,31 @@ export function rejoinCutLogLines(lines: readonly SourceLine[]): Rejoined {
   // One cut alone proves no width: a line may end wherever its writer ended it.
   const fixed = cutWidths.size === 1 && cuts >= 2 ? [...cutWidths][0]! : null;
   const joined = new Map<number, number[]>();
-  let out: SourceLine[] | null = null;
+  const prose: number[] = [];
+  const out: SourceLine[] = [];
   for (let i = 0; i < lines.length; i++) {
     const head = lines[i]!;
     // Joined as the wrap says, and the other way: which of them the panic reader can read decides.
     let text = head.text;
     let other = head.text;
+    let prev = head.text;
     const rest: number[] = [];
     // A fixed-width wrap cuts only lines as wide as the widest, at that width. (A head's width says
     // little more: the splitter may have taken its stamp off.)
     const cut = isKernelLogLine(text) && (fixed === null || (text.length === fixed && fixed >= widestHead));
     for (let next = lines[i + 1]; cut && next !== undefined && isRest(next.text) && rest.length < MAX_PIECES; next = lines[i + 1]) {
+      // A sentence after a log line that reads alone joins it only where the wrap shows (one fixed
+      // width, or the space a wrap at a space leaves); else it is a person's, which would read as
+      // the panic's message. A line that reads as nothing without it (`Bad` + `kernel fault at ...`) needs it.
+      if (looksLikeProse(next.text) && fixed === null && !prev.endsWith(' ') && isConsolePanicLine(text)) {
+        // The person's line and any pieces of it: none of them is the panic's.
+        for (let n = lines[i + 1]; n !== undefined && isRest(n.text); n = lines[i + 1]) {
+          prose.push(n.no);
+          i++;
+        }
+        break;
+      }
+      prev = next.text;
       const asIs = text.endsWith(' ') || next.text.startsWith(' ');
       text += fixed !== null || asIs ? next.text : ` ${next.text}`;
       other += fixed === null || asIs ? next.text : ` ${next.text}`;
@@ -113,15 +128,10 @@ export function rejoinCutLogLines(lines: readonly SourceLine[]): Rejoined {
       i++;
     }
     if (!isConsolePanicLine(text) && isConsolePanicLine(other)) text = other;
-    if (rest.length === 0) {
-      out?.push(head);
-      continue;
-    }
-    out ??= lines.slice(0, i - rest.length);
-    out.push({ no: head.no, text });
-    joined.set(head.no, rest);
+    out.push(rest.length === 0 ? head : { no: head.no, text });
+    if (rest.length > 0) joined.set(head.no, rest);
   }
-  return { lines: out ?? lines, joined };
+  return { lines: joined.size === 0 && prose.length === 0 ? lines : out, joined, ...(prose.length > 0 ? { prose } : {}) };
 }
 
 /** A line that is neither blank nor a log line of its own: the rest of one a wrap cut. */

@@ -372,7 +372,11 @@ export class Splitter {
     return this.prevAtWidth || (prev.endsWith(' ') && wordDidNotFit(prev, line.trimStart(), this.widest));
   }
 
-  /** The rest of a panic's line a wrap cut: a kernel log line's (log-line.ts) or a console line's (console-wrap.ts). */
+  /**
+   * The rest of a panic's line a wrap cut: a kernel log line's (log-line.ts) or a console line's
+   * (console-wrap.ts), in a panic pasted with no command. One that reads as a sentence may be a
+   * person's: the console rejoin tells which once the section's and the input's widths are known.
+   */
   private restOfPanicLine(text: string): boolean {
     const open = this.open;
     if (open === null || open.kind !== 'panic' || open.command !== null || this.blanks.length > 0) return false;

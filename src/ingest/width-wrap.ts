@@ -28,6 +28,8 @@ export interface Rejoined {
   lines: readonly SourceLine[];
   /** Head line number -> the continuation line joined onto it (which reads as the head does). */
   joined: Map<number, number[]>;
+  /** Lines taken out of `lines` as a person's, not output: they are prose. */
+  prose?: readonly number[];
 }
 
 // Where a wrap moved a word down: asked by the ::status reader too, so it lives with the grammars.

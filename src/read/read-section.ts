@@ -94,29 +94,32 @@ const AFTER_PARENS: Partial<Record<SectionKind, readonly Rejoin[]>> = {
   frames: [rejoinCutFrameLines],
 };
 
-function linesToRead(raw: RawSection): Unwrapped {
+function linesToRead(raw: RawSection): Unwrapped & { prose: readonly number[] } {
   const inputWidth = raw.inputWidth ?? 0;
   const widthAt: WidthSoFar = WIDTH_FROM_INPUT.has(raw.kind) ? () => inputWidth : widthsSoFar(raw.body, raw.widthBefore, raw.rests);
   const cut = applyRejoins({ lines: raw.body, joined: new Map() }, REJOIN[raw.kind], widthAt, inputWidth);
   const parens = unwrapParens(cut.lines, widthAt);
   const { lines, joined } = applyRejoins({ lines: parens.lines, joined: mergeJoined(cut.joined, parens.joined) }, AFTER_PARENS[raw.kind], widthAt, inputWidth);
-  return { lines: raw.kind === 'cpuinfo' ? rebuildCpuinfoColumns(lines) : lines, joined };
+  return { lines: raw.kind === 'cpuinfo' ? rebuildCpuinfoColumns(lines) : lines, joined, prose: cut.prose ?? [] };
 }
 
 /** Each rejoin in turn on the lines the one before left, its joins merged into theirs. */
 function applyRejoins(cut: Rejoined, rejoins: readonly Rejoin[] | undefined, widthAt: WidthSoFar, inputWidth: number): Rejoined {
   for (const rejoin of rejoins ?? []) {
     const next = rejoin(cut.lines, widthAt, inputWidth);
-    cut = { lines: next.lines, joined: mergeJoined(cut.joined, next.joined) };
+    const prose = [...(cut.prose ?? []), ...(next.prose ?? [])];
+    cut = { lines: next.lines, joined: mergeJoined(cut.joined, next.joined), ...(prose.length > 0 ? { prose } : {}) };
   }
   return cut;
 }
 
 
 export function readSection(raw: RawSection, parser: SectionParser | undefined, frameDetail: SectionContext['frameDetail'] = 'full'): ReadSection {
-  const { lines: body, joined } = linesToRead(raw);
+  const { lines: body, joined, prose } = linesToRead(raw);
   const result = runGrammar(parser, raw, body, frameDetail);
   const notParsed = new Map<number, LineClass>();
+  // A person's lines a rejoin took out (console-wrap.ts): never the grammar's to read.
+  for (const no of prose) notParsed.set(no, 'prose');
   const bad = new Map<number, Diagnostic>();
   for (const d of result.unrecognized) if (!bad.has(d.line)) bad.set(d.line, d);
   for (const d of [...bad.values()]) {

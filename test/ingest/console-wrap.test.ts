@@ -55,7 +55,23 @@ describe('the hand-written console panic wrapped', () => {
 
   it('joins the message as the wrap cut it where the section shows the wrap, a fixed width at two cuts or more', () => {
     for (const w of [60, 64, 72]) expect(analyzeText(fold(text, w, false)).snapshot.panic?.message, `${w}`).toBe(plain.snapshot.panic?.message);
-    for (const w of [60, 64, 72, 76]) expect(analyzeText(stripped(fold(text, w, true))).snapshot.panic?.message, `${w}`).toBe(plain.snapshot.panic?.message);
+    for (const w of [60, 64, 72, 76]) expect(analyzeText(fold(text, w, true)).snapshot.panic?.message, `${w}`).toBe(plain.snapshot.panic?.message);
+    // Stripped, no width shows: the message stops short rather than take what may be a person's words.
+    for (const w of [60, 64, 72, 76]) expect((plain.snapshot.panic?.message ?? '').startsWith(analyzeText(stripped(fold(text, w, true))).snapshot.panic?.message ?? '-'), `${w}`).toBe(true);
+  });
+
+  it('leaves a person\'s sentence after the panic line prose and out of the message, and reads the trace after it', () => {
+    const a = analyzeText(
+      [
+        'panic[cpu0]/thread=ffffff0007e01c40: BAD TRAP: type=e (#pf Page fault) rp=ffffff0007e01a30 addr=0',
+        'I think this is the same bug as the one we saw last week on the other box.',
+        '',
+        'ffffff0007e01910 unix:die+dd ()',
+      ].join('\n'),
+    );
+    expect(a.snapshot.panic?.message).toBe('BAD TRAP: type=e (#pf Page fault) rp=ffffff0007e01a30 addr=0');
+    expect(a.accounting).toEqual({ lines: 4, parsed: 3, prose: 1, unrecognized: 0 });
+    expect(traces(a)).toEqual([['die+221']]);
   });
 });
 

@@ -59,19 +59,45 @@ describe('log lines around a panic', () => {
   });
 });
 
+describe('a person\'s line after a syslog panic\'s', () => {
+  it('stays prose and out of the panic message', () => {
+    const text = [
+      'Dec  2 03:14:07 fs01 unix: [ID 836849 kern.notice] #012#015panic[cpu2]/thread=fffffe00f5d8ec20: ',
+      'Dec  2 03:14:07 fs01 genunix: [ID 335743 kern.notice] BAD TRAP: type=e (#pf Page fault)',
+      'This is all that the log had, the rest was lost when the box rebooted.',
+    ].join('\n');
+    const a = analyzeText(text);
+    expect(a.snapshot.panic?.message).toBe('BAD TRAP: type=e (#pf Page fault)');
+    expect(a.accounting).toEqual({ lines: 3, parsed: 2, prose: 1, unrecognized: 0 });
+  });
+});
+
 describe('a syslog panic wrapped', () => {
   for (const name of ['panic-rsyslog.txt', 'panic-syslog-frames-only.txt']) {
     const text = fixture(name);
     const plain = analyzeText(text);
 
-    it(`${name}: the same panic and trace at every width from 60 to 80, cut anywhere, at a space, or at a space with the space stripped`, () => {
+    it(`${name}: the same panic and trace at every width from 60 to 80, cut anywhere or at a space`, () => {
       expect(plain.accounting.unrecognized).toBe(0);
       for (let w = 60; w <= 80; w++) {
-        for (const [form, wrapped] of [['fold', fold(text, w, false)], ['fold -s', fold(text, w, true)], ['fold -s, stripped', stripped(fold(text, w, true))]] as const) {
+        for (const [form, wrapped] of [['fold', fold(text, w, false)], ['fold -s', fold(text, w, true)]] as const) {
           const a = analyzeText(wrapped);
           expect(panicOf(a), `${form} ${w}`).toEqual(panicOf(plain));
           expect(a.accounting.unrecognized, `${form} ${w}`).toBe(0);
         }
+      }
+    });
+
+    it(`${name}: cut at a space with the space stripped, the same CPU, thread and trace, and never more message than there was`, () => {
+      // With no width to go by, a piece that reads as a sentence may be a person's line: it is
+      // prose, and the message stops short rather than take a person's words.
+      for (let w = 60; w <= 80; w++) {
+        const a = analyzeText(stripped(fold(text, w, true)));
+        expect(panicOf(a).panic.slice(0, 2), `${w}`).toEqual(panicOf(plain).panic.slice(0, 2));
+        expect(panicOf(a).stacks, `${w}`).toEqual(panicOf(plain).stacks);
+        const message = a.snapshot.panic?.message ?? '';
+        expect((plain.snapshot.panic?.message ?? '').startsWith(message), `${w}: ${message}`).toBe(true);
+        expect(a.accounting.unrecognized, `${w}`).toBe(0);
       }
     });
 
