@@ -54,6 +54,14 @@ export function restOfConsoleLine(before: readonly { text: string }[], line: str
   return false;
 }
 
+/** A panic line whose message is free text (`panic[cpu3]/thread=...: ...`, `panic: ...`, `BAD TRAP: ...`). */
+function isMessageLine(text: string): boolean {
+  return consoleLines(text).some((p) => {
+    const t = p.trimStart();
+    return t.startsWith('panic[') || t.startsWith('panic:') || t.startsWith('BAD TRAP:');
+  });
+}
+
 /** Register names as the console prints them (`rdi`, `r8`, `fsb`, `cr0`): short, lower case or digits. */
 const MAX_REGISTER_NAME = 4;
 
@@ -74,13 +82,14 @@ export function looksLikeRegisterRow(line: string): boolean {
 }
 
 /**
- * Console panic lines a wrap cut, joined again. As with log lines (log-line.ts), every line the
- * section cut (a head, or a piece a line cut twice has in its middle), two or more, sharing one width says a fixed-width wrap, whose pieces join as they are; cuts at
- * different widths say a wrap at a space, whose space comes back where neither piece kept it.
- * One cut is taken as fixed-width when the input's other lines show that width (`inputWidth`,
- * which a panic section waits for: split.ts). Where only the other join reads as panic text, it
- * is taken. A piece that reads as a sentence is a person's line, prose, unless the widths show the
- * line before it was cut. A panic section is read whole.
+ * Console panic lines a wrap cut, joined again. As with log lines (log-line.ts), the lines the
+ * section cut (a head, or a piece in the middle of a line cut twice), two or more, sharing one
+ * width say a fixed-width wrap, whose pieces join as they are; cuts at different widths say a wrap
+ * at a space, whose space comes back where neither piece kept it. One cut is taken as fixed-width
+ * when the input's other lines show that width (`inputWidth`, which a panic section waits for:
+ * split.ts). Where only the other join reads as panic text, it is taken. A piece that reads as a
+ * sentence is a person's line, prose, unless the wrap shows the line before it was cut. A panic
+ * section is read whole.
  */
 export function rejoinCutConsoleLines(lines: readonly SourceLine[], _widthAt: WidthSoFar, inputWidth: number): Rejoined {
   const rests = new Set<number>();
@@ -120,9 +129,11 @@ export function rejoinCutConsoleLines(lines: readonly SourceLine[], _widthAt: Wi
       const next = lines[i + 1]!.text;
       // A line that reads as nothing without the piece needs it (`Bad` + `kernel fault at addr=0x28`).
       if (!cutBefore(lines[i]!.text, next) && isConsolePanicLine(text)) {
-        // The person's line and what follows it up to the next panic line or blank line: none of it
-        // is the panic's, and the reader would take it as more of the message.
-        while (i + 1 < lines.length && !isBlank(lines[i + 1]!.text) && !isConsolePanicLine(lines[i + 1]!.text)) prose.push(lines[++i]!.no);
+        // The person's line and its pieces are not the panic's. After a message line, neither is
+        // what follows up to the next panic line or blank line, which the reader would take as more
+        // of the message; after any other line, what follows is left to the reader to judge.
+        const message = isMessageLine(text);
+        while (i + 1 < lines.length && (rests.has(i + 1) || (message && !isBlank(lines[i + 1]!.text) && !isConsolePanicLine(lines[i + 1]!.text)))) prose.push(lines[++i]!.no);
         break;
       }
       const asIs = text + next;

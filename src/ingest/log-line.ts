@@ -19,10 +19,10 @@ const MAX_LOG_PREFIX = 160;
 function afterTag(line: string): number {
   const stamp = Math.max(isoStamp(line), monthStamp(line));
   if (stamp <= 0 || stamp >= line.length) return -1;
-  const host = line.indexOf(' ', stamp);
-  if (host <= stamp) return -1;
-  const colon = line.indexOf(': ', host + 1);
-  if (colon <= host + 1 || colon - host > MAX_TAG || line.slice(host + 1, colon).includes(' ')) return -1;
+  const hostEnd = line.indexOf(' ', stamp);
+  if (hostEnd <= stamp) return -1;
+  const colon = line.indexOf(': ', hostEnd + 1);
+  if (colon <= hostEnd + 1 || colon - hostEnd > MAX_TAG || line.slice(hostEnd + 1, colon).includes(' ')) return -1;
   return colon + 2;
 }
 
