@@ -75,10 +75,11 @@ export function restOfLogLine(before: readonly { text: string }[], line: string)
  * Kernel log lines a wrap cut, joined again with every piece (a line of registers may take three).
  * Each log line starts with its stamp and tag, so a line without them after a kernel's is its
  * rest. How the pieces join depends on the wrap, told from every line the section cut: a
- * fixed-width wrap (a terminal's copy) cuts each at one width (two cuts at least show it), anywhere, and the pieces join as
- * they are; a wrap at a space cuts them at different widths and leaves the space on the line, or
- * not once an editor strips trailing spaces, and then the join puts it back. A panic section is
- * read whole, never in parts, so looking at all of its lines is looking at what came before too.
+ * fixed-width wrap (a terminal's copy) cuts each at one width (two cuts at least show it),
+ * anywhere, and the pieces join as they are; a wrap at a space cuts them at different widths and
+ * leaves the space on the line, or not once an editor strips trailing spaces, and then the join
+ * puts it back. A sentence that may be a person's is prose (see the loop). A panic section is read
+ * whole, never in parts, so looking at all of its lines is looking at what came before too.
  */
 export function rejoinCutLogLines(lines: readonly SourceLine[]): Rejoined {
   const cutWidths = new Set<number>();
@@ -111,7 +112,8 @@ export function rejoinCutLogLines(lines: readonly SourceLine[]): Rejoined {
     for (let next = lines[i + 1]; cut && next !== undefined && isRest(next.text) && rest.length < MAX_PIECES; next = lines[i + 1]) {
       // A sentence after a log line that reads alone joins it only where the wrap shows (one fixed
       // width, or the space a wrap at a space leaves); else it is a person's, which would read as
-      // the panic's message. A line that reads as nothing without it (`Bad` + `kernel fault at ...`) needs it.
+      // the panic's message. A line that reads as nothing without it (`Bad` + `kernel fault at
+      // addr=0x28`) needs it.
       if (looksLikeProse(next.text) && fixed === null && !prev.endsWith(' ') && isConsolePanicLine(text)) {
         // The person's line and any pieces of it: none of them is the panic's.
         for (let n = lines[i + 1]; n !== undefined && isRest(n.text); n = lines[i + 1]) {
