@@ -7,13 +7,10 @@ import type { SourceLine } from '../../grammar/common/source.ts';
 import { isBlank } from '../../grammar/common/lines.ts';
 import { isConsolePanicLine } from '../../grammar/panic/index.ts';
 import { consoleLines } from '../../grammar/panic/syslog.ts';
-import { startsLogLine } from './log-line.ts';
+import { MAX_PIECES, sharedCutWidth, startsLogLine } from './log-line.ts';
 import { MIN_WRAP_WIDTH, type Rejoined, type WidthSoFar } from './width-wrap.ts';
 import { looksLikeProse } from './shapes.ts';
 import { isHexDigits } from '../../grammar/common/numbers.ts';
-
-/** How many pieces a console line may be cut into: a 146-character message at 40 columns takes four. */
-const MAX_PIECES = 4;
 
 /** Not a blank console line (`#012` too: an escaped newline) nor a log line of its own (log-line.ts). */
 function mayBePiece(line: string): boolean {
@@ -108,8 +105,8 @@ export function rejoinCutConsoleLines(lines: readonly SourceLine[], _widthAt: Wi
   if (rests.size === 0) return { lines, joined: new Map() };
   // One cut alone proves no width (a line may end wherever its writer ended it), unless the
   // input's other lines show the wrap's.
-  const fixed = cutWidths.size === 1 && (cuts >= 2 || (inputWidth >= MIN_WRAP_WIDTH && cutWidths.has(inputWidth)));
-  const fixedWidth = fixed ? [...cutWidths][0]! : 0;
+  const fixedWidth = sharedCutWidth(cutWidths, cuts) ?? (cutWidths.size === 1 && inputWidth >= MIN_WRAP_WIDTH && cutWidths.has(inputWidth) ? inputWidth : null);
+  const fixed = fixedWidth !== null;
   /**
    * A sentence after a line that reads alone joins it only where the wrap shows (the space a wrap at
    * a space leaves, the line running to the width); else it is a person's (`I think this is the

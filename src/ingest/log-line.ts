@@ -53,8 +53,16 @@ export function startsLogLine(line: string): boolean {
   return afterTag(line) >= 0 || isKernelLogLine(line);
 }
 
-/** How many lines back a rest may find its kernel log line: a line of registers cut at 40 columns takes four. */
-const MAX_PIECES = 4;
+/**
+ * How many pieces a panic's line may be cut into, and so how far back a piece looks for its head: a
+ * line of registers, or a 146-character message, cut at 40 columns takes four. Shared with console-wrap.ts.
+ */
+export const MAX_PIECES = 4;
+
+/** The one width every cut shares, when two cuts or more show it: a fixed-width wrap's. One cut alone proves no width. */
+export function sharedCutWidth(cutWidths: ReadonlySet<number>, cuts: number): number | null {
+  return cutWidths.size === 1 && cuts >= 2 ? [...cutWidths][0]! : null;
+}
 
 /**
  * Whether `line` is the rest of a kernel log line a wrap cut, the lines before it being `before`:
@@ -94,8 +102,7 @@ export function rejoinCutLogLines(lines: readonly SourceLine[]): Rejoined {
     cutWidths.add(t.length);
     cuts++;
   }
-  // One cut alone proves no width: a line may end wherever its writer ended it.
-  const fixed = cutWidths.size === 1 && cuts >= 2 ? [...cutWidths][0]! : null;
+  const fixed = sharedCutWidth(cutWidths, cuts);
   const joined = new Map<number, number[]>();
   const prose: number[] = [];
   const out: SourceLine[] = [];

@@ -213,6 +213,11 @@ function isCommandRest(head: string, line: string): boolean {
   return pipe >= 0 && ws.length <= MAX_PIPED_REST && DCMD_WORD.test(ws[pipe + 1] ?? '') && ws.every((w, i) => i === pipe || i === pipe + 1 || COMMAND_WORD.test(w));
 }
 
+/** A line of an open section without the indentation the section's first line had, when it has that much. */
+function withoutIndent(open: OpenSection, text: string): string {
+  return open.indent > 0 && leadingSpaces(text) >= open.indent ? text.slice(open.indent) : text;
+}
+
 export class Splitter {
   private open: OpenSection | null = null;
   /**
@@ -380,7 +385,7 @@ export class Splitter {
   private restOfPanicLine(text: string): boolean {
     const open = this.open;
     if (open === null || open.kind !== 'panic' || open.command !== null || this.blanks.length > 0) return false;
-    const body = open.indent > 0 && leadingSpaces(text) >= open.indent ? text.slice(open.indent) : text;
+    const body = withoutIndent(open, text);
     return restOfLogLine(open.body, body) || restOfConsoleLine(open.body, body);
   }
 
@@ -540,7 +545,7 @@ export class Splitter {
         this.blanks.push({ no, text: text.slice(Math.min(open.indent, text.length)) });
         return;
       }
-      const body = open.indent > 0 && leadingSpaces(text) >= open.indent ? text.slice(open.indent) : text;
+      const body = withoutIndent(open, text);
       if ((body.startsWith('mdb: ') || body.startsWith('kmdb: ')) && !READS_WARNINGS.has(open.kind)) {
         this.takeBlanks(open);
         open.warnings.push({ no, text: body });
